@@ -1,0 +1,53 @@
+// Four tiers, one Jest project each (see docs/architecture.md "Testing").
+// Integration and e2e share one started stack through their global setup.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const base = {
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data'],
+};
+
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows,tools}/**/*.spec.ts'],
+    },
+    {
+      ...base,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'],
+      testTimeout: 120_000,
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/integration.global-setup.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/e2e.global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/e2e.global-teardown.ts',
+      testTimeout: 180_000,
+    },
+  ],
+};

@@ -1,0 +1,54 @@
+import type { DeviationNotice } from '../journey/journey.contracts';
+import type { ProductSpecification } from '../journey/product-specification';
+import type { JourneyStep } from '../journey/journey-steps';
+import type { StepPayload } from '../journey/step-payloads';
+import type { StepActivityInput, StepRecord } from './step-activity';
+
+type Step<S extends JourneyStep> = (input: StepActivityInput<StepPayload<S>>) => Promise<StepRecord>;
+
+export interface RaiseDeviationInput {
+  journeyId: string;
+  donorCode: string;
+  deviation: DeviationNotice;
+}
+
+/** Activities on the `donor-intake` task queue. */
+export interface DonorIntakeActivities {
+  scheduleCollection: Step<'scheduleCollection'>;
+  recordCollection: Step<'recordCollection'>;
+  handOverToCourier: Step<'handOverToCourier'>;
+  recordMaterialReceipt: Step<'recordMaterialReceipt'>;
+  releaseMaterial: Step<'releaseMaterial'>;
+  rejectMaterial: Step<'rejectMaterial'>;
+  cancelJourney: Step<'cancelJourney'>;
+  raiseTransportDeviation(input: RaiseDeviationInput): Promise<StepRecord>;
+}
+
+/** Activities on the `production` task queue. */
+export interface ProductionActivities {
+  getProductSpecification(input: {
+    productCode: string;
+    version?: number;
+  }): Promise<ProductSpecification>;
+  startProduction: Step<'startProduction'>;
+  completeProduction: Step<'completeProduction'>;
+}
+
+/** Activities on the `release` task queue. */
+export interface ReleaseActivities {
+  recordQcResult: Step<'recordQcResult'>;
+  releaseBatch: Step<'releaseBatch'>;
+  rejectBatch: Step<'rejectBatch'>;
+  shipToSite: Step<'shipToSite'>;
+  receiveAtSite: Step<'receiveAtSite'>;
+  recordInfusion: Step<'recordInfusion'>;
+  completeFollowUp: Step<'completeFollowUp'>;
+  raiseShipmentDeviation(input: RaiseDeviationInput): Promise<StepRecord>;
+}
+
+export const TASK_QUEUES = {
+  journey: 'journey',
+  donorIntake: 'donor-intake',
+  production: 'production',
+  release: 'release',
+} as const;

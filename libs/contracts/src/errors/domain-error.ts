@@ -1,0 +1,39 @@
+/**
+ * A refusal by a domain rule. `code` is machine-readable and, where a GMP rule refused
+ * the action, is that rule's ID (e.g. `TRC-02`); `message` is the human sentence.
+ * Services throw it; each edge (HTTP filter, Temporal activity) translates it once.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const REFUSAL_CODES = {
+  /** The step is not allowed in the journey's current stage. */
+  STEP_OUT_OF_ORDER: 'conflict',
+  /** Another step of the same journey is being applied right now. */
+  STEP_IN_PROGRESS: 'conflict',
+  /** A scanned label or bedside code does not match the journey's donor unique code. */
+  IDENTITY_MISMATCH: 'conflict',
+  /** Donor unique code malformed or with a wrong check character. */
+  'TRC-02': 'invalid',
+  /** The institution is not on the approved list. */
+  'DON-02': 'conflict',
+  /** The same idempotency key or event id was reused with a different request. */
+  IDEMPOTENCY_CONFLICT: 'conflict',
+  NOT_FOUND: 'not-found',
+  VALIDATION_FAILED: 'invalid',
+} as const;
+
+export type RefusalCode = keyof typeof REFUSAL_CODES;
+export type RefusalKind = (typeof REFUSAL_CODES)[RefusalCode];
+
+export function refusalKind(code: string): RefusalKind | undefined {
+  return (REFUSAL_CODES as Record<string, RefusalKind>)[code];
+}

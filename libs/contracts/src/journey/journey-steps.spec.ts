@@ -1,0 +1,66 @@
+import { JOURNEY_STAGES, JourneyStage } from './journey-stage';
+import { evaluateStep, JOURNEY_STEP_NAMES, JOURNEY_STEPS, JourneyStep } from './journey-steps';
+
+const HAPPY_PATH: Array<[JourneyStep, JourneyStage]> = [
+  ['scheduleCollection', 'collection-scheduled'],
+  ['recordCollection', 'collected'],
+  ['handOverToCourier', 'in-transit-to-factory'],
+  ['recordMaterialReceipt', 'received'],
+  ['releaseMaterial', 'material-released'],
+  ['startProduction', 'in-production'],
+  ['completeProduction', 'qc'],
+  ['recordQcResult', 'release-review'],
+  ['releaseBatch', 'released'],
+  ['shipToSite', 'shipped'],
+  ['receiveAtSite', 'received-at-site'],
+  ['recordInfusion', 'infused'],
+];
+
+describe('journey stage transition table', () => {
+  it('walks the happy path from ordered to infused', () => {
+    let stage: JourneyStage = 'ordered';
+    for (const [step, expected] of HAPPY_PATH) {
+      const result = evaluateStep(stage, step);
+      expect(result).toEqual({ allowed: true, to: expected });
+      stage = expected;
+    }
+  });
+
+  it('takes the rejection branch back to a new collection', () => {
+    expect(evaluateStep('received', 'rejectMaterial')).toEqual({
+      allowed: true,
+      to: 'material-rejected',
+    });
+    expect(evaluateStep('material-rejected', 'scheduleCollection')).toEqual({
+      allowed: true,
+      to: 'collection-scheduled',
+    });
+  });
+
+  it('refuses every step outside its allowed stages with STEP_OUT_OF_ORDER', () => {
+    for (const step of JOURNEY_STEP_NAMES) {
+      for (const stage of JOURNEY_STAGES) {
+        const allowed = (JOURNEY_STEPS[step].from as readonly string[]).includes(stage);
+        const result = evaluateStep(stage, step);
+        expect(result.allowed).toBe(allowed);
+        if (!result.allowed) {
+          expect(result.reasonCode).toBe('STEP_OUT_OF_ORDER');
+          expect(result.message).toContain(stage);
+        }
+      }
+    }
+  });
+
+  it('never leaves a terminal stage', () => {
+    for (const step of JOURNEY_STEP_NAMES) {
+      expect(evaluateStep('closed', step).allowed).toBe(false);
+      expect(evaluateStep('cancelled', step).allowed).toBe(false);
+    }
+  });
+
+  it('cannot cancel once the product has left the factory', () => {
+    for (const stage of ['shipped', 'received-at-site', 'infused', 'follow-up'] as const) {
+      expect(evaluateStep(stage, 'cancelJourney').allowed).toBe(false);
+    }
+  });
+});

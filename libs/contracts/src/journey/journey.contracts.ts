@@ -1,0 +1,92 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from './actor';
+import type { JourneyStage } from './journey-stage';
+import type { JourneyStep } from './journey-steps';
+import type { CreateOrder, StepPayload } from './step-payloads';
+
+export const JOURNEY_WORKFLOW_TYPE = 'patientJourney';
+export const CUSTODY_LEG_WORKFLOW_TYPE = 'custodyLeg';
+
+export function journeyWorkflowId(donorCode: string): string {
+  return `journey-${donorCode}`;
+}
+
+export interface JourneyInput {
+  donorCode: string;
+  order: CreateOrder;
+  orderedBy: Actor;
+  /** Pin a given specification version; the latest published one when absent (GEN-03). */
+  productSpecificationVersion?: number;
+}
+
+/** The command every step update carries. `eventId` makes repeats a no-op. */
+export interface StepCommand<S extends JourneyStep = JourneyStep> {
+  eventId: string;
+  actor: Actor;
+  payload: StepPayload<S>;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: 'step' | 'deviation' | 'system';
+  step?: JourneyStep;
+  stage: JourneyStage;
+  actor?: Actor;
+  eventId?: string;
+  summary: string;
+}
+
+export interface PendingDeadline {
+  id: string;
+  rule: 'GEN-01';
+  description: string;
+  dueAt: string;
+}
+
+export interface DeviationNotice {
+  deviationId: string;
+  rule: 'GEN-01';
+  leg: CustodyLeg;
+  detectedAt: string;
+  description: string;
+}
+
+export interface JourneyView {
+  donorCode: string;
+  stage: JourneyStage;
+  institutionId: string;
+  productCode: string;
+  productSpecificationVersion: number;
+  recollections: number;
+  deviations: DeviationNotice[];
+}
+
+export type CustodyLeg = 'transport-to-factory' | 'shipment-to-site';
+
+export interface CustodyLegInput {
+  journeyId: string;
+  donorCode: string;
+  leg: CustodyLeg;
+  startedAt: string;
+  maxHours: number;
+}
+
+export interface CustodyLegResult {
+  leg: CustodyLeg;
+  receivedAt: string;
+  deviation?: DeviationNotice;
+}
+
+/** One update per business step; the update name is the step name. */
+export const journeyStepUpdate = <S extends JourneyStep>(step: S) =>
+  defineUpdate<JourneyView, [StepCommand<S>]>(step);
+
+export const journeyViewQuery = defineQuery<JourneyView>('journeyView');
+export const journeyStageQuery = defineQuery<JourneyStage>('stage');
+export const journeyTimelineQuery = defineQuery<TimelineEntry[]>('timeline');
+export const pendingDeadlinesQuery = defineQuery<PendingDeadline[]>('pendingDeadlines');
+
+/** Sent by a custody-leg child the moment it raises a deviation. */
+export const deviationRaisedSignal = defineSignal<[DeviationNotice]>('deviationRaised');
+/** Sent by the journey to its custody-leg child when the material arrives. */
+export const legReceivedSignal = defineSignal<[{ receivedAt: string }]>('legReceived');

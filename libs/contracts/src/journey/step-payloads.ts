@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isValidDonorCode } from '../identifiers/donor-unique-code';
+import type { JourneyStep } from './journey-steps';
+
+/** A scanned or typed donor unique code; TRC-02 check character validated at the edge. */
+export const donorCodeScan = z
+  .string()
+  .min(1)
+  .refine(isValidDonorCode, {
+    message: 'not a valid donor unique code: wrong structure or check character (TRC-02)',
+  });
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const text = (max = 200) => z.string().trim().min(1).max(max);
+const reason = text(1000);
+
+/** Pseudonymous patient reference: never a name or medical record number. */
+export const patientReference = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'a pseudonymous reference: 3-64 letters, digits or dashes');
+
+export const createOrderSchema = z.strictObject({
+  patientReference,
+  institutionId: text(64),
+  productCode: text(32),
+  requestedCollectionDate: isoDate,
+});
+export type CreateOrder = z.infer<typeof createOrderSchema>;
+
+export const STEP_PAYLOAD_SCHEMAS = {
+  scheduleCollection: z.strictObject({
+    collectionDate: isoDate,
+    manufacturingSlot: isoDate.optional(),
+  }),
+  recordCollection: z.strictObject({
+    collectedAt: isoDateTime,
+    volumeMl: z.number().positive().max(2000),
+    bagLot: text(64),
+  }),
+  handOverToCourier: z.strictObject({
+    handedOverAt: isoDateTime,
+    courier: text(100),
+    shipperId: text(64),
+  }),
+  recordMaterialReceipt: z.strictObject({
+    receivedAt: isoDateTime,
+    labelScan: donorCodeScan,
+    packagingIntact: z.boolean(),
+    temperatureWithinRange: z.boolean(),
+  }),
+  releaseMaterial: z.strictObject({ comment: text(1000).optional() }),
+  rejectMaterial: z.strictObject({ reason }),
+  startProduction: z.strictObject({ labelScan: donorCodeScan }),
+  completeProduction: z.strictObject({ totalCellCount: z.number().int().positive() }),
+  recordQcResult: z.strictObject({
+    results: z
+      .array(
+        z.strictObject({
+          test: text(100),
+          value: text(100),
+          withinSpecification: z.boolean(),
+        }),
+      )
+      .min(1),
+  }),
+  releaseBatch: z.strictObject({ comment: text(1000).optional() }),
+  rejectBatch: z.strictObject({ reason }),
+  shipToSite: z.strictObject({
+    shippedAt: isoDateTime,
+    courier: text(100),
+    shipperId: text(64),
+  }),
+  receiveAtSite: z.strictObject({ receivedAt: isoDateTime, labelScan: donorCodeScan }),
+  recordInfusion: z.strictObject({
+    infusedAt: isoDateTime,
+    bedsideScan: donorCodeScan,
+    patientReference,
+  }),
+  completeFollowUp: z.strictObject({ outcome: text(1000) }),
+  cancelJourney: z.strictObject({ reason }),
+} as const satisfies Record<JourneyStep, z.ZodType>;
+
+export type StepPayload<S extends JourneyStep> = z.infer<(typeof STEP_PAYLOAD_SCHEMAS)[S]>;
