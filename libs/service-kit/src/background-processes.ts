@@ -1,0 +1,43 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+
+/** A long-running part of an app: an outbox relay, an activity worker, a consumer. */
+export interface BackgroundProcess {
+  name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Progress-based health: unhealthy when the process has stopped making progress. */
+  health(): Promise<{ healthy: boolean; detail: Record<string, unknown> }>;
+}
+
+/**
+ * Starts an app's background processes after the HTTP app is up and stops them in
+ * reverse order on shutdown, so a SIGTERM drains activities and relays cleanly.
+ */
+export class BackgroundProcesses implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('BackgroundProcesses');
+  private started: BackgroundProcess[] = [];
+
+  constructor(readonly processes: BackgroundProcess[]) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (process.env.V2V_BACKGROUND === 'off') return;
+    for (const p of this.processes) {
+      await p.start();
+      this.started.push(p);
+      this.logger.log(`${p.name} started`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const p of [...this.started].reverse()) {
+      await p.stop().catch((error) => this.logger.error(`${p.name} failed to stop: ${error}`));
+    }
+    this.started = [];
+  }
+
+  async health() {
+    return Promise.all(
+      this.started.map(async (p) => ({ name: p.name, ...(await p.health()) })),
+    );
+  }
+}

@@ -1,0 +1,23 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { DomainErrorFilter } from './domain-error.filter';
+
+/**
+ * Boots an app: pino logger, the domain error filter, shutdown hooks (so SIGTERM lets
+ * workers and relays drain), and listens on loopback unless HOST says otherwise.
+ */
+export async function bootstrapService(
+  module: Type<unknown>,
+  options: { port: number; configure?: (app: INestApplication) => void },
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  options.configure?.(app);
+  const port = Number(process.env.PORT ?? options.port);
+  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  app.get(Logger).log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${port}`);
+  return app;
+}

@@ -1,0 +1,40 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ZodError } from 'zod';
+import { DomainError, refusalKind, RefusalKind } from '@v2v/contracts';
+
+const STATUS: Record<RefusalKind, number> = { invalid: 400, 'not-found': 404, conflict: 409 };
+
+/** The one place an app maps domain refusal codes to HTTP. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('DomainErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof DomainError) {
+      const status = STATUS[refusalKind(error.code) ?? 'conflict'];
+      response.status(status).json({ code: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error instanceof ZodError) {
+      response.status(400).json(validationBody(error));
+      return;
+    }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      response.status(error.getStatus()).json(typeof body === 'string' ? { message: body } : body);
+      return;
+    }
+    this.logger.error(error);
+    response.status(500).json({ code: 'INTERNAL', message: 'internal error' });
+  }
+}
+
+export function validationBody(error: ZodError) {
+  return {
+    code: 'VALIDATION_FAILED',
+    message: 'the request is invalid',
+    fieldErrors: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  };
+}

@@ -1,0 +1,71 @@
+import { DataSource } from 'typeorm';
+import { createKafka, InboxConsumer, EventHandler, KafkaJsEventPublisher, OutboxRelay } from '@v2v/messaging';
+import { ActivityWorkerHandle, startActivityWorker } from '@v2v/temporal';
+import { BackgroundProcess } from './background-processes';
+
+const STALE_OUTBOX_MS = 60_000;
+
+export function outboxRelayProcess(dataSource: DataSource, schema: string, clientId: string): BackgroundProcess {
+  const publisher = new KafkaJsEventPublisher(createKafka(clientId));
+  const relay = new OutboxRelay({
+    dataSource,
+    schema,
+    publisher,
+    onError: (error) => console.error(`[${clientId} outbox relay] ${(error as Error).message}`),
+  });
+  return {
+    name: `${schema} outbox relay`,
+    start: async () => relay.start(),
+    stop: async () => {
+      await relay.stop();
+      await publisher.disconnect();
+    },
+    health: async () => {
+      const age = await relay.oldestUnpublishedAgeMs();
+      return { healthy: age < STALE_OUTBOX_MS, detail: { oldestUnpublishedAgeMs: Math.round(age) } };
+    },
+  };
+}
+
+export function activityWorkerProcess(taskQueue: string, activities: object): BackgroundProcess {
+  let handle: ActivityWorkerHandle | undefined;
+  return {
+    name: `activity worker (${taskQueue})`,
+    start: async () => {
+      handle = await startActivityWorker({ taskQueue, activities });
+      // A worker that dies takes the process down rather than leaving it alive and idle.
+      handle.done.catch((error) => {
+        console.error(`[${taskQueue} worker] fatal: ${error}`);
+        process.exit(1);
+      });
+    },
+    stop: async () => handle?.shutdown(),
+    health: async () => {
+      const state = handle?.worker.getState();
+      return { healthy: state === 'RUNNING', detail: { state } };
+    },
+  };
+}
+
+export function inboxConsumerProcess(options: {
+  dataSource: DataSource;
+  schema: string;
+  groupId: string;
+  topics: string[];
+  handler: EventHandler;
+}): BackgroundProcess {
+  const consumer = new InboxConsumer({
+    ...options,
+    kafka: createKafka(options.groupId),
+    onFatal: (error) => {
+      console.error(`[${options.groupId}] consumer gave up after bounded restarts: ${error}`);
+      process.exit(1);
+    },
+  });
+  return {
+    name: `${options.groupId} consumer`,
+    start: () => consumer.start(),
+    stop: () => consumer.stop(),
+    health: async () => ({ healthy: true, detail: { lastProgressAt: consumer.lastProgress.toISOString() } }),
+  };
+}

@@ -1,0 +1,38 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { temporalAddress, temporalNamespace } from './temporal-config';
+
+export interface ActivityWorkerHandle {
+  worker: Worker;
+  /** Resolves when the worker has stopped (after `shutdown`). */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Runs an activity-only worker on the service's own task queue. `shutdownGraceTime`
+ * lets running activities finish when the process gets SIGTERM.
+ */
+export async function startActivityWorker(options: {
+  taskQueue: string;
+  activities: object;
+  maxConcurrentActivityTaskExecutions?: number;
+}): Promise<ActivityWorkerHandle> {
+  const connection = await NativeConnection.connect({ address: temporalAddress() });
+  const worker = await Worker.create({
+    connection,
+    namespace: temporalNamespace(),
+    taskQueue: options.taskQueue,
+    activities: options.activities,
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 20,
+    shutdownGraceTime: '10s',
+  });
+  const done = worker.run().finally(() => connection.close());
+  return {
+    worker,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './temporal-config';
+export * from './temporal-client';
+export * from './activity-worker';
+export * from './domain-failure';

@@ -1,0 +1,17 @@
+/** Local embedded default: the Temporal dev server `npm run infra:up` starts (tools/infra). */
+export function temporalAddress(): string {
+  return process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+}
+
+export function temporalNamespace(): string {
+  return process.env.TEMPORAL_NAMESPACE ?? 'default';
+}
+
+/** Where ops open a journey: the Temporal UI built into the dev server by default. */
+export function temporalUiUrl(): string {
+  return process.env.TEMPORAL_UI_URL ?? 'http://localhost:8233';
+}
+
+export function journeyUiLink(workflowId: string): string {
+  return `${temporalUiUrl()}/namespaces/${temporalNamespace()}/workflows/${encodeURIComponent(workflowId)}`;
+}
