@@ -1,5 +1,7 @@
 export * from './identifiers/iso7064-mod37-2';
 export * from './identifiers/donor-unique-code';
+export * from './identifiers/label-verification';
+export * from './identifiers/require-donor-code';
 export * from './journey/actor';
 export * from './journey/journey-stage';
 export * from './journey/journey-steps';

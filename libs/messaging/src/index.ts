@@ -7,3 +7,5 @@ export * from './kafkajs-event-publisher';
 export * from './outbox-relay';
 export * from './inbox-consumer';
 export * from './topic-admin';
+export * from './step-record.sql';
+export * from './step-record-writer';

@@ -1,0 +1,14 @@
+import { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@v2v/database';
+import { CreateDonorIntake1764028800000 } from './migrations/1764028800000-CreateDonorIntake';
+
+export const DONOR_INTAKE_SCHEMA = 'donor_intake';
+export const DONOR_INTAKE_MIGRATIONS = [CreateDonorIntake1764028800000];
+
+export function donorIntakeDataSourceOptions(): DataSourceOptions {
+  return serviceDataSourceOptions({
+    schema: DONOR_INTAKE_SCHEMA,
+    entities: [],
+    migrations: DONOR_INTAKE_MIGRATIONS,
+  });
+}

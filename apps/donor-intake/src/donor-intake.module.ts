@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TASK_QUEUES } from '@v2v/contracts';
+import { asTemporalActivities } from '@v2v/temporal';
+import {
+  activityWorkerProcess,
+  BackgroundProcesses,
+  HealthController,
+  outboxRelayProcess,
+  serviceLoggerModule,
+} from '@v2v/service-kit';
+import { createDonorIntakeActivities } from './custody/donor-intake.activities';
+import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
+import { DonorRepository } from './donors/donor.repository';
+import { DonorsController } from './donors/donors.controller';
+import { RegisterDonorUseCase } from './donors/usecases/register-donor.usecase';
+import { InstitutionRepository } from './institutions/institution.repository';
+import { InstitutionsController } from './institutions/institutions.controller';
+
+@Module({
+  imports: [
+    serviceLoggerModule('donor-intake'),
+    TypeOrmModule.forRootAsync({ useFactory: donorIntakeDataSourceOptions }),
+    TerminusModule,
+  ],
+  controllers: [DonorsController, InstitutionsController, HealthController],
+  providers: [
+    DonorRepository,
+    InstitutionRepository,
+    RegisterDonorUseCase,
+    {
+      provide: BackgroundProcesses,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) =>
+        new BackgroundProcesses([
+          outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
+          activityWorkerProcess(
+            TASK_QUEUES.donorIntake,
+            asTemporalActivities(createDonorIntakeActivities(dataSource)),
+          ),
+        ]),
+    },
+  ],
+})
+export class DonorIntakeModule {}

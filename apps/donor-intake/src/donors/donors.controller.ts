@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { DomainError, requireDonorCode } from '@v2v/contracts';
+import { ZodBodyPipe } from '@v2v/service-kit';
+import { DonorRepository } from './donor.repository';
+import {
+  RegisterDonorCommand,
+  registerDonorCommandSchema,
+  RegisterDonorUseCase,
+} from './usecases/register-donor.usecase';
+
+/** Internal API used by the gateway; not exposed publicly. */
+@Controller('internal/donors')
+export class DonorsController {
+  constructor(
+    private readonly registerDonor: RegisterDonorUseCase,
+    private readonly donors: DonorRepository,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  register(@Body(new ZodBodyPipe(registerDonorCommandSchema)) command: RegisterDonorCommand) {
+    return this.registerDonor.execute(command);
+  }
+
+  @Get(':donorCode')
+  async get(@Param('donorCode') raw: string) {
+    const donorCode = requireDonorCode(raw);
+    const donor = await this.donors.findByCode(donorCode);
+    if (!donor) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
+    return donor;
+  }
+}
+

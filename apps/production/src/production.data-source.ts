@@ -1,0 +1,14 @@
+import { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@v2v/database';
+import { CreateProduction1764028800000 } from './migrations/1764028800000-CreateProduction';
+
+export const PRODUCTION_SCHEMA = 'production';
+export const PRODUCTION_MIGRATIONS = [CreateProduction1764028800000];
+
+export function productionDataSourceOptions(): DataSourceOptions {
+  return serviceDataSourceOptions({
+    schema: PRODUCTION_SCHEMA,
+    entities: [],
+    migrations: PRODUCTION_MIGRATIONS,
+  });
+}

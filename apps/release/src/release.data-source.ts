@@ -1,0 +1,14 @@
+import { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@v2v/database';
+import { CreateRelease1764028800000 } from './migrations/1764028800000-CreateRelease';
+
+export const RELEASE_SCHEMA = 'release';
+export const RELEASE_MIGRATIONS = [CreateRelease1764028800000];
+
+export function releaseDataSourceOptions(): DataSourceOptions {
+  return serviceDataSourceOptions({
+    schema: RELEASE_SCHEMA,
+    entities: [],
+    migrations: RELEASE_MIGRATIONS,
+  });
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TASK_QUEUES } from '@v2v/contracts';
+import { asTemporalActivities } from '@v2v/temporal';
+import {
+  activityWorkerProcess,
+  BackgroundProcesses,
+  HealthController,
+  outboxRelayProcess,
+  serviceLoggerModule,
+} from '@v2v/service-kit';
+import { createReleaseActivities } from './release/release.activities';
+import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
+
+@Module({
+  imports: [
+    serviceLoggerModule('release'),
+    TypeOrmModule.forRootAsync({ useFactory: releaseDataSourceOptions }),
+    TerminusModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    {
+      provide: BackgroundProcesses,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) =>
+        new BackgroundProcesses([
+          outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
+          activityWorkerProcess(
+            TASK_QUEUES.release,
+            asTemporalActivities(createReleaseActivities(dataSource)),
+          ),
+        ]),
+    },
+  ],
+})
+export class ReleaseModule {}

@@ -1,0 +1,101 @@
+import { DataSource } from 'typeorm';
+import {
+  RaiseDeviationInput,
+  ReleaseActivities,
+  StepActivityInput,
+  StepRecord,
+  TOPICS,
+  verifyLabelScan,
+} from '@v2v/contracts';
+import { recordStepOnce } from '@v2v/messaging';
+import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
+
+const SCHEMA = 'release';
+
+export function createReleaseActivities(dataSource: DataSource): ReleaseActivities {
+  const record = (
+    input: StepActivityInput<unknown>,
+    step: { recordType: string; messageType: string; summary: string; detail: Record<string, unknown> },
+    guard?: Parameters<typeof recordStepOnce>[2],
+  ): Promise<StepRecord> =>
+    recordStepOnce(
+      dataSource,
+      {
+        schema: SCHEMA,
+        producer: 'release',
+        topic: TOPICS.release,
+        eventId: input.eventId,
+        donorCode: input.donorCode,
+        journeyId: input.journeyId,
+        actor: input.actor,
+        occurredAt: input.occurredAt,
+        ...step,
+      },
+      guard,
+    );
+
+  return {
+    recordQcResult: (input) =>
+      record(
+        input,
+        {
+          recordType: 'qc-result',
+          messageType: 'qc-result.recorded.v1',
+          summary: `${input.payload.results.length} QC result(s) recorded`,
+          detail: input.payload,
+        },
+        async (manager) => {
+          for (const r of input.payload.results) {
+            await manager.query(
+              `INSERT INTO "release"."qc_result"
+                 ("donor_code", "event_id", "test", "value", "within_specification", "recorded_by", "recorded_at")
+               VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+              [input.donorCode, input.eventId, r.test, r.value, r.withinSpecification, input.actor.userId, input.occurredAt],
+            );
+          }
+        },
+      ),
+    releaseBatch: (input) =>
+      record(
+        input,
+        { recordType: 'release-decision', messageType: 'batch.released.v1', summary: 'batch released by the qualified person', detail: { decision: 'released', ...input.payload } },
+        async (manager) => {
+          const results: QcResultRow[] = await manager.query(
+            `SELECT "test", "within_specification" AS "withinSpecification" FROM "release"."qc_result" WHERE "donor_code" = $1`,
+            [input.donorCode],
+          );
+          assertBatchReleasable(results);
+        },
+      ),
+    rejectBatch: (input) =>
+      record(input, { recordType: 'release-decision', messageType: 'batch.rejected.v1', summary: `batch rejected: ${input.payload.reason}`, detail: { decision: 'rejected', ...input.payload } }),
+    shipToSite: (input) =>
+      record(input, { recordType: 'shipment', messageType: 'product.shipped.v1', summary: `shipped with ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload }),
+    receiveAtSite: async (input) => {
+      const labelVerification = verifyLabelScan(input.donorCode, input.payload.labelScan);
+      return record(input, { recordType: 'site-receipt', messageType: 'product.received-at-site.v1', summary: 'received at the treatment site, label verified', detail: { ...input.payload, labelVerification } });
+    },
+    recordInfusion: async (input) => {
+      const labelVerification = verifyLabelScan(input.donorCode, input.payload.bedsideScan);
+      assertSamePatient(input.order.patientReference, input.payload.patientReference);
+      return record(input, { recordType: 'infusion', messageType: 'product.infused.v1', summary: 'infused after bedside identity check', detail: { ...input.payload, labelVerification } });
+    },
+    completeFollowUp: (input) =>
+      record(input, { recordType: 'follow-up', messageType: 'follow-up.completed.v1', summary: 'follow-up completed', detail: input.payload }),
+    raiseShipmentDeviation: (input: RaiseDeviationInput) =>
+      recordStepOnce(dataSource, {
+        schema: SCHEMA,
+        producer: 'release',
+        topic: TOPICS.release,
+        eventId: input.deviation.deviationId,
+        donorCode: input.donorCode,
+        journeyId: input.journeyId,
+        recordType: 'deviation',
+        messageType: 'deviation.raised.v1',
+        actor: { userId: 'system', role: 'ops' },
+        occurredAt: input.deviation.detectedAt,
+        summary: input.deviation.description,
+        detail: { ...input.deviation },
+      }),
+  };
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError, StepRecord } from '@v2v/contracts';
+import { appendToOutbox } from './outbox-writer';
+
+export interface StepRecordInput {
+  schema: string;
+  producer: string;
+  topic: string;
+  /** The journey step's event id: the idempotency key of the whole write. */
+  eventId: string;
+  donorCode: string;
+  journeyId: string;
+  recordType: string;
+  messageType: string;
+  actor: Actor;
+  occurredAt: string;
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+interface ExistingRow {
+  id: string;
+  record_type: string;
+  summary: string;
+}
+
+/**
+ * Records a step and its custody event in one transaction, exactly once per event id.
+ * A repeat with the same event id returns the first record; a repeat that reuses the id
+ * for a different kind of record is refused. `guard` runs inside the transaction first,
+ * so a refused step leaves nothing written.
+ */
+export async function recordStepOnce(
+  dataSource: DataSource,
+  input: StepRecordInput,
+  guard?: (manager: EntityManager) => Promise<void>,
+): Promise<StepRecord> {
+  const existing = await findByEventId(dataSource.manager, input);
+  if (existing) return existing;
+  try {
+    return await dataSource.transaction(async (manager) => {
+      if (guard) await guard(manager);
+      const recordId = randomUUID();
+      await manager.query(
+        `INSERT INTO "${input.schema}"."step_record"
+           ("id", "event_id", "donor_code", "journey_id", "record_type", "actor_user_id",
+            "actor_role", "occurred_at", "summary", "detail")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          recordId,
+          input.eventId,
+          input.donorCode,
+          input.journeyId,
+          input.recordType,
+          input.actor.userId,
+          input.actor.role,
+          input.occurredAt,
+          input.summary,
+          input.detail,
+        ],
+      );
+      await appendToOutbox(manager, {
+        topic: input.topic,
+        aggregateType: 'journey',
+        aggregateId: input.donorCode,
+        messageType: input.messageType,
+        producer: input.producer,
+        causationId: input.eventId,
+        journeyId: input.journeyId,
+        occurredAt: new Date(input.occurredAt),
+        payload: {
+          donorCode: input.donorCode,
+          journeyId: input.journeyId,
+          actor: { userId: input.actor.userId, role: input.actor.role },
+          recordId,
+          summary: input.summary,
+          detail: input.detail,
+        },
+      });
+      return { recordId, summary: input.summary };
+    });
+  } catch (error) {
+    // Two attempts of the same step raced: the loser returns the winner's record.
+    if ((error as { code?: string }).code === '23505') {
+      const winner = await findByEventId(dataSource.manager, input);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+async function findByEventId(
+  manager: EntityManager,
+  input: StepRecordInput,
+): Promise<StepRecord | undefined> {
+  const rows: ExistingRow[] = await manager.query(
+    `SELECT "id", "record_type", "summary" FROM "${input.schema}"."step_record" WHERE "event_id" = $1`,
+    [input.eventId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.record_type !== input.recordType) {
+    throw new DomainError(
+      'IDEMPOTENCY_CONFLICT',
+      `event id ${input.eventId} was already used for a ${row.record_type} record`,
+    );
+  }
+  return { recordId: row.id, summary: row.summary };
+}
