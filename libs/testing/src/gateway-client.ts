@@ -1,0 +1,80 @@
+import type { JourneyStep, Role } from '@v2v/contracts';
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** Kebab route segment of each step: `recordCollection` → `record-collection`. */
+export function stepRoute(step: JourneyStep): string {
+  if (step === 'cancelJourney') return 'cancel';
+  return step.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * A small typed client of the public API, used by `npm run demo` and the end-to-end
+ * tests so both drive the platform exactly as a user's tool would.
+ */
+export class GatewayClient {
+  private readonly tokens = new Map<Role, string>();
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly password = process.env.SEED_USER_PASSWORD ?? 'change-me-now',
+  ) {}
+
+  async login(role: Role): Promise<string> {
+    const cached = this.tokens.get(role);
+    if (cached) return cached;
+    const res = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {
+      body: { username: role, password: this.password },
+    });
+    if (res.status !== 200 && res.status !== 201) {
+      throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    this.tokens.set(role, res.body.accessToken);
+    return res.body.accessToken;
+  }
+
+  async as<T = unknown>(
+    role: Role,
+    method: string,
+    path: string,
+    options: { body?: unknown; idempotencyKey?: string } = {},
+  ): Promise<HttpResult<T>> {
+    const token = await this.login(role);
+    return this.request<T>(method, path, { ...options, token });
+  }
+
+  step<T = unknown>(role: Role, donorCode: string, step: JourneyStep, payload: unknown, idempotencyKey?: string) {
+    return this.as<T>(role, 'POST', `/api/journeys/${encodeURIComponent(donorCode)}/${stepRoute(step)}`, {
+      body: payload,
+      idempotencyKey,
+    });
+  }
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; idempotencyKey?: string } = {},
+  ): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (e.g. the Swagger UI page): keep the text.
+    }
+    return { status: response.status, body: body as T };
+  }
+}

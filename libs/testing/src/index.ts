@@ -1,0 +1,3 @@
+export * from './gateway-client';
+export * from './journey-script';
+export * from './poll';

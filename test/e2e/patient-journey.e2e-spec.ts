@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { journeyWorkflowId } from '@v2v/contracts';
+import { SERVICE_PORTS } from '@v2v/service-kit';
+import { temporalAddress } from '@v2v/temporal';
+import { GatewayClient, happyPathSteps, pollUntil } from '@v2v/testing';
+
+const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
+let connection: Connection;
+let temporal: Client;
+
+beforeAll(async () => {
+  connection = await Connection.connect({ address: temporalAddress() });
+  temporal = new Client({ connection });
+});
+afterAll(() => connection.close());
+
+interface Order {
+  donorCode: string;
+  journeyId: string;
+  temporalUiUrl: string;
+}
+
+async function newOrder(patientReference = `PAT-${randomUUID().slice(0, 8)}`) {
+  const res = await api.as<Order>('scheduler', 'POST', '/api/orders', {
+    body: { patientReference, institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+  });
+  expect(res.status).toBe(201);
+  return { ...res.body, patientReference };
+}
+
+/** The stage sequence as the workflow recorded it: its JourneyStage search-attribute upserts. */
+async function stagesInHistory(workflowId: string): Promise<string[]> {
+  const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+  const stages: string[] = [];
+  for (const event of history.events ?? []) {
+    const fields =
+      event.workflowExecutionStartedEventAttributes?.searchAttributes?.indexedFields ??
+      event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+    const payload = fields?.JourneyStage;
+    if (payload) {
+      const value = defaultPayloadConverter.fromPayload<string | string[]>(payload);
+      const stage = Array.isArray(value) ? value[0] : value;
+      if (stages[stages.length - 1] !== stage) stages.push(stage);
+    }
+  }
+  return stages;
+}
+
+describe('a patient journey from order to infusion through the gateway', () => {
+  it('GEN-02 TRC-01 runs every stage, records the history and traces donor ⇄ patient', async () => {
+    const order = await newOrder();
+    expect(order.journeyId).toBe(journeyWorkflowId(order.donorCode));
+
+    const stagesSeen: string[] = [];
+    for (const { step, role, payload } of happyPathSteps(order)) {
+      const res = await api.step<{ stage: string }>(role, order.donorCode, step, payload);
+      expect({ step, status: res.status, body: res.body }).toMatchObject({ step, status: 200 });
+      stagesSeen.push(res.body.stage);
+    }
+    expect(stagesSeen.slice(-2)).toEqual(['received-at-site', 'follow-up']);
+
+    expect(await stagesInHistory(order.journeyId)).toEqual([
+      'ordered',
+      'collection-scheduled',
+      'collected',
+      'in-transit-to-factory',
+      'received',
+      'material-released',
+      'in-production',
+      'qc',
+      'release-review',
+      'released',
+      'shipped',
+      'received-at-site',
+      'infused',
+      'follow-up',
+    ]);
+
+    const status = await api.as<{ view: { stage: string }; timeline: unknown[] }>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.donorCode}`,
+    );
+    expect(status.status).toBe(200);
+    expect(status.body.view.stage).toBe('follow-up');
+
+    const byDonor = await pollUntil('the whole chain in the ledger', async () => {
+      const res = await api.as<{ patientReference: string; entries: Array<{ messageType: string; seq: number }> }>(
+        'ops',
+        'GET',
+        `/api/traces/donors/${order.donorCode}`,
+      );
+      return res.status === 200 && res.body.entries.some((e) => e.messageType === 'product.infused.v1')
+        ? res.body
+        : undefined;
+    });
+    expect(byDonor.patientReference).toBe(order.patientReference);
+    expect(byDonor.entries.map((e) => e.seq)).toEqual(byDonor.entries.map((_, i) => i + 1));
+    expect(byDonor.entries.map((e) => e.messageType)).toEqual([
+      'donor.registered.v1',
+      'collection.scheduled.v1',
+      'donor-material.collected.v1',
+      'donor-material.handed-to-courier.v1',
+      'donor-material.received.v1',
+      'donor-material.released.v1',
+      'batch.started.v1',
+      'batch.completed.v1',
+      'qc-result.recorded.v1',
+      'batch.released.v1',
+      'product.shipped.v1',
+      'product.received-at-site.v1',
+      'product.infused.v1',
+    ]);
+
+    const byPatient = await api.as<{ journeys: Array<{ donorCode: string; entries: unknown[] }> }>(
+      'ops',
+      'GET',
+      `/api/traces/patients/${order.patientReference}`,
+    );
+    expect(byPatient.status).toBe(200);
+    expect(byPatient.body.journeys).toHaveLength(1);
+    expect(byPatient.body.journeys[0].donorCode).toBe(order.donorCode);
+    expect(byPatient.body.journeys[0].entries).toHaveLength(byDonor.entries.length);
+
+    const verify = await api.as<{ valid: boolean }>('ops', 'POST', '/api/ledger/verify', {
+      body: { donorCode: order.donorCode },
+    });
+    expect(verify.body.valid).toBe(true);
+
+    const listed = await pollUntil('the journey in Temporal visibility', async () => {
+      const found = [];
+      for await (const wf of temporal.workflow.list({ query: `DonorCode = "${order.donorCode}"` })) found.push(wf);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(listed.map((w) => w.workflowId)).toEqual([order.journeyId]);
+  });
+});
+
+describe('refusals at the gateway', () => {
+  it('answers 400 with the field errors for an invalid body, and writes nothing', async () => {
+    const order = await newOrder();
+    await api.step('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-01' });
+    const res = await api.step<{ code: string; fieldErrors: Array<{ path: string }> }>(
+      'hospital',
+      order.donorCode,
+      'recordCollection',
+      { collectedAt: 'yesterday', bagLot: 'BAG-1' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.fieldErrors.map((f) => f.path).sort()).toEqual(['collectedAt', 'volumeMl']);
+    const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.view.stage).toBe('collection-scheduled');
+  });
+
+  it('TRC-02 answers 400 for a donor code with a wrong check character', async () => {
+    const order = await newOrder();
+    const wrong = order.donorCode.slice(0, 15) + (order.donorCode[15] === 'A' ? 'B' : 'A');
+    const res = await api.as<{ code: string }>('ops', 'GET', `/api/journeys/${wrong}`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('TRC-02');
+  });
+
+  it('answers 404 for a valid donor code that has no journey', async () => {
+    const res = await api.as<{ code: string }>('ops', 'GET', '/api/journeys/A99991500000100M');
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 409 STEP_OUT_OF_ORDER for a step the stage does not allow, and the stage stays', async () => {
+    const order = await newOrder();
+    const res = await api.step<{ code: string }>('qa-qp', order.donorCode, 'releaseBatch', {});
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('STEP_OUT_OF_ORDER');
+    const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.view.stage).toBe('ordered');
+  });
+
+  it('applies a repeated step with the same Idempotency-Key once', async () => {
+    const order = await newOrder();
+    const key = randomUUID();
+    const payload = { collectionDate: '2026-12-02' };
+    const first = await api.step('scheduler', order.donorCode, 'scheduleCollection', payload, key);
+    const again = await api.step('scheduler', order.donorCode, 'scheduleCollection', payload, key);
+    expect(first.status).toBe(200);
+    expect(again).toEqual(first);
+    const status = await api.as<{ timeline: Array<{ step?: string }> }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.timeline.filter((t) => t.step === 'scheduleCollection')).toHaveLength(1);
+  });
+
+  it('refuses a receipt whose label scan is another donor (IDENTITY_MISMATCH) and keeps the stage', async () => {
+    const order = await newOrder();
+    const other = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const { step, role, payload } of steps.slice(0, 3)) {
+      expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
+    }
+    const receipt = steps[3];
+    const res = await api.step<{ code: string }>(receipt.role, order.donorCode, receipt.step, {
+      ...(receipt.payload as object),
+      labelScan: other.donorCode,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('IDENTITY_MISMATCH');
+    const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.view.stage).toBe('in-transit-to-factory');
+  });
+
+  it('answers 401 without a token and 403 for a role the endpoint does not allow', async () => {
+    const order = await newOrder();
+    const anonymous = await api.request('POST', `/api/journeys/${order.donorCode}/schedule-collection`, {
+      body: { collectionDate: '2026-12-01' },
+    });
+    expect(anonymous.status).toBe(401);
+    const wrongRole = await api.step('qc', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-01' });
+    expect(wrongRole.status).toBe(403);
+  });
+
+  it('DON-02 refuses an order for a suspended institution', async () => {
+    const res = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', {
+      body: { patientReference: 'PAT-suspended', institutionId: 'INST-009', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('DON-02');
+  });
+});

@@ -1,0 +1,43 @@
+import { SERVICE_PORTS } from '@v2v/service-kit';
+import { temporalUiUrl } from '@v2v/temporal';
+import { runInfraScript } from './infra';
+import { migratePlatform } from './migrate';
+import { startPlatformProcesses } from './platform-processes';
+
+/**
+ * `npm start`: infrastructure (unless external servers are configured), migrations and
+ * reference data, then every app and the journey worker. Ctrl-C stops it all.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  runInfraScript('up');
+  await migratePlatform();
+  const platform = await startPlatformProcesses({
+    output: (name, line) => console.log(`[${name}] ${line}`),
+  });
+  const gateway = `http://localhost:${SERVICE_PORTS.gateway}`;
+  console.log(`
+vein-to-vein platform is up (${((Date.now() - started) / 1000).toFixed(1)} s)
+  gateway       ${gateway}
+  API docs      ${gateway}/api/docs
+  Temporal UI   ${temporalUiUrl()}
+  drive a demo journey:  npm run demo
+Ctrl-C stops everything.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping apps…`);
+    await platform.stop();
+    if (process.env.KEEP_INFRA !== '1') runInfraScript('down');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
