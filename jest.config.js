@@ -26,7 +26,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,tools}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,tools,test}/**/*.spec.ts'],
     },
     {
       ...base,

@@ -1,0 +1,28 @@
+# One image for every app and the journey worker; docker-compose.yml picks the entry point.
+FROM node:20.19-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/gateway/package.json apps/gateway/
+COPY apps/donor-intake/package.json apps/donor-intake/
+COPY apps/production/package.json apps/production/
+COPY apps/release/package.json apps/release/
+COPY apps/traceability/package.json apps/traceability/
+COPY workflows/package.json workflows/
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/database/package.json libs/database/
+COPY libs/messaging/package.json libs/messaging/
+COPY libs/temporal/package.json libs/temporal/
+COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/testing/package.json libs/testing/
+RUN npm ci --no-audit --no-fund
+
+FROM node:20.19-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+# Pre-bundle the workflow code at build time: the worker never bundles at start-up.
+RUN node -r @swc-node/register workflows/src/worker/bundle.ts
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+USER node
+CMD ["node", "-r", "@swc-node/register", "apps/gateway/src/main.ts"]

@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { SERVICE_PORTS } from '@v2v/service-kit';
+
+// No Docker engine runs here, so the deployment file is checked by reading it.
+const ROOT = path.resolve(__dirname, '../..');
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
+const services: Record<string, { command?: string[]; environment?: Record<string, string>; ports?: string[]; depends_on?: object }> =
+  compose.services;
+
+const APPS = {
+  'journey-worker': 'workflows/src/worker/main.ts',
+  'donor-intake': 'apps/donor-intake/src/main.ts',
+  production: 'apps/production/src/main.ts',
+  release: 'apps/release/src/main.ts',
+  traceability: 'apps/traceability/src/main.ts',
+  gateway: 'apps/gateway/src/main.ts',
+};
+
+describe('docker-compose.yml (multi-host deployment)', () => {
+  it('runs the infrastructure: Temporal on PostgreSQL with its UI, Kafka, PostgreSQL', () => {
+    expect(Object.keys(services)).toEqual(
+      expect.arrayContaining(['postgresql', 'temporal', 'temporal-ui', 'kafka', 'migrate']),
+    );
+    expect(services.temporal.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
+    expect(services['temporal-ui'].ports).toContain('8233:8080');
+    expect(services.kafka.environment).toMatchObject({
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+    });
+  });
+
+  it.each(Object.entries(APPS))('runs %s from its real entry point', (name, entry) => {
+    const service = services[name];
+    expect(service).toBeDefined();
+    expect(service.command).toContain(entry);
+    expect(existsSync(path.join(ROOT, entry))).toBe(true);
+  });
+
+  it.each(Object.keys(APPS))('wires %s to the three servers by environment', (name) => {
+    const env = services[name].environment ?? {};
+    expect(env.DATABASE_URL).toMatch(/@postgresql:5432\/v2v$/);
+    expect(env.KAFKA_BROKERS).toBe('kafka:9092');
+    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(services[name].depends_on).toHaveProperty('migrate');
+  });
+
+  it('publishes the gateway and points it at every internal service on its port', () => {
+    const gateway = services.gateway;
+    expect(gateway.ports).toContain(`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`);
+    expect(gateway.environment).toMatchObject({
+      DONOR_INTAKE_URL: `http://donor-intake:${SERVICE_PORTS.donorIntake}`,
+      PRODUCTION_URL: `http://production:${SERVICE_PORTS.production}`,
+      RELEASE_URL: `http://release:${SERVICE_PORTS.release}`,
+      TRACEABILITY_URL: `http://traceability:${SERVICE_PORTS.traceability}`,
+    });
+    expect(gateway.environment?.JWT_SECRET).toBeDefined();
+  });
+
+  it('builds an image that installs every workspace package', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const packages = ['apps', 'libs']
+      .flatMap((dir) => readdirSync(path.join(ROOT, dir)).map((name) => `${dir}/${name}`))
+      .concat('workflows')
+      .filter((p) => existsSync(path.join(ROOT, p, 'package.json')));
+    for (const p of packages) expect(dockerfile).toContain(`COPY ${p}/package.json ${p}/`);
+  });
+});
