@@ -1,4 +1,4 @@
-import { CompressionTypes, Kafka, Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { EventPublisher, OutgoingMessage } from './event-publisher.port';
 
 export class KafkaJsEventPublisher implements EventPublisher {
@@ -31,7 +31,12 @@ export class KafkaJsEventPublisher implements EventPublisher {
   private async connected(): Promise<Producer> {
     if (!this.producer) {
       // Idempotent producer: broker-side dedupe of retried sends within a session.
-      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      this.producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // Murmur2 key hashing, the same partition for a donor code as Java clients choose.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       this.connecting = this.producer.connect();
     }
     try {
