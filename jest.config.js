@@ -32,6 +32,7 @@ module.exports = {
       ...base,
       displayName: 'workflow',
       testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'],
+      setupFiles: ['<rootDir>/workflows/test/support/quiet-runtime.ts'],
       testTimeout: 120_000,
     },
     {

@@ -8,6 +8,7 @@ export * from './journey/journey-steps';
 export * from './journey/step-payloads';
 export * from './journey/product-specification';
 export * from './journey/journey.contracts';
+export * from './journey/journey-search-attributes';
 export * from './activities/step-activity';
 export * from './activities/service-activities';
 export * from './events/event-envelope';

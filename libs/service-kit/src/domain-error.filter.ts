@@ -3,7 +3,12 @@ import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, refusalKind, RefusalKind } from '@v2v/contracts';
 
-const STATUS: Record<RefusalKind, number> = { invalid: 400, 'not-found': 404, conflict: 409 };
+const STATUS: Record<RefusalKind, number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  unavailable: 503,
+};
 
 /** The one place an app maps domain refusal codes to HTTP. */
 @Catch()

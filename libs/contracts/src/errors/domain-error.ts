@@ -30,6 +30,8 @@ export const REFUSAL_CODES = {
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
   NOT_FOUND: 'not-found',
+  /** The owning service did not answer within the step's retry budget; nothing was applied. */
+  SERVICE_UNAVAILABLE: 'unavailable',
   VALIDATION_FAILED: 'invalid',
 } as const;
 

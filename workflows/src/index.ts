@@ -1,0 +1,3 @@
+// The workflow bundle's entry: only workflow functions, nothing that touches Node.
+export { patientJourney } from './journey.workflow';
+export { custodyLeg } from './custody-leg.workflow';

@@ -1,0 +1,129 @@
+import {
+  CustodyLeg,
+  DeviationNotice,
+  evaluateStep,
+  JOURNEY_STEPS,
+  JourneyInput,
+  JourneyStage,
+  JourneyStep,
+  JourneyView,
+  PendingDeadline,
+  ProductSpecification,
+  StepCommand,
+  StepRecord,
+  TimelineEntry,
+} from '@v2v/contracts';
+
+export type Refusal = { reasonCode: string; message: string };
+
+interface OpenLeg {
+  childWorkflowId: string;
+  leg: CustodyLeg;
+  dueAt: string;
+}
+
+/**
+ * Everything the journey knows, behind methods the update, query and signal handlers call.
+ * Pure and deterministic: no Temporal API in here, so it is unit-tested directly.
+ */
+export class JourneyState {
+  stage: JourneyStage = 'ordered';
+  specification?: ProductSpecification;
+  recollections = 0;
+  readonly timeline: TimelineEntry[] = [];
+  readonly deviations: DeviationNotice[] = [];
+  private readonly openLegs: OpenLeg[] = [];
+  private readonly applied = new Map<string, JourneyView>();
+  private inFlight?: { eventId: string; result: Promise<JourneyView> };
+
+  constructor(
+    readonly input: JourneyInput,
+    orderedAt: string,
+  ) {
+    this.timeline.push({
+      at: orderedAt,
+      kind: 'step',
+      stage: 'ordered',
+      actor: input.orderedBy,
+      summary: `ordered ${input.order.productCode} at ${input.order.institutionId}`,
+    });
+  }
+
+  /** Why a step may not run now, or undefined when it may (or is a repeat). */
+  refusal(step: JourneyStep, command: StepCommand): Refusal | undefined {
+    if (this.applied.has(command.eventId) || this.inFlight?.eventId === command.eventId) return undefined;
+    if (this.inFlight) {
+      return { reasonCode: 'STEP_IN_PROGRESS', message: 'another step of this journey is being applied; try again' };
+    }
+    const evaluation = evaluateStep(this.stage, step);
+    return evaluation.allowed ? undefined : { reasonCode: evaluation.reasonCode, message: evaluation.message };
+  }
+
+  /** The first answer to an event id already applied or being applied. */
+  previousResult(eventId: string): Promise<JourneyView> | undefined {
+    const done = this.applied.get(eventId);
+    if (done) return Promise.resolve(done);
+    return this.inFlight?.eventId === eventId ? this.inFlight.result : undefined;
+  }
+
+  begin(eventId: string, result: Promise<JourneyView>): void {
+    this.inFlight = { eventId, result };
+  }
+
+  end(eventId: string): void {
+    if (this.inFlight?.eventId === eventId) this.inFlight = undefined;
+  }
+
+  apply(step: JourneyStep, command: StepCommand, record: StepRecord, at: string): void {
+    if (step === 'scheduleCollection' && this.stage === 'material-rejected') this.recollections += 1;
+    this.stage = JOURNEY_STEPS[step].to;
+    this.timeline.push({ at, kind: 'step', step, stage: this.stage, actor: command.actor, eventId: command.eventId, summary: record.summary });
+  }
+
+  /** Keeps the answer to an applied step, so a repeat of its event id gets the same one. */
+  remember(eventId: string, view: JourneyView): void {
+    this.applied.set(eventId, view);
+  }
+
+  /** Moves the journey without a user step (e.g. infused → follow-up). */
+  advance(stage: JourneyStage, at: string, summary: string): void {
+    this.stage = stage;
+    this.timeline.push({ at, kind: 'system', stage, summary });
+  }
+
+  openLeg(leg: OpenLeg): void {
+    this.openLegs.push(leg);
+  }
+
+  closeLeg(leg: CustodyLeg): OpenLeg | undefined {
+    const index = this.openLegs.findIndex((l) => l.leg === leg);
+    return index < 0 ? undefined : this.openLegs.splice(index, 1)[0];
+  }
+
+  recordDeviation(notice: DeviationNotice): void {
+    if (this.deviations.some((d) => d.deviationId === notice.deviationId)) return;
+    this.deviations.push(notice);
+    this.timeline.push({ at: notice.detectedAt, kind: 'deviation', stage: this.stage, summary: notice.description });
+  }
+
+  get pendingDeadlines(): PendingDeadline[] {
+    return this.openLegs.map((l) => ({
+      id: l.childWorkflowId,
+      rule: 'GEN-01',
+      description: `${l.leg} must end by ${l.dueAt} (product specification v${this.specification?.version})`,
+      dueAt: l.dueAt,
+    }));
+  }
+
+  view(): JourneyView {
+    return {
+      donorCode: this.input.donorCode,
+      stage: this.stage,
+      institutionId: this.input.order.institutionId,
+      productCode: this.input.order.productCode,
+      productSpecificationVersion: this.specification?.version ?? 0,
+      recollections: this.recollections,
+      deviations: [...this.deviations],
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowHandle,
+  allHandlersFinished,
+  condition,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  CustodyLeg,
+  deviationRaisedSignal,
+  isTerminalStage,
+  JOURNEY_STEP_NAMES,
+  JourneyInput,
+  journeyStageQuery,
+  JourneyStep,
+  journeyStepUpdate,
+  journeyTimelineQuery,
+  JourneyView,
+  journeyViewQuery,
+  legReceivedSignal,
+  pendingDeadlinesQuery,
+  StepCommand,
+} from '@v2v/contracts';
+import { custodyLeg } from './custody-leg.workflow';
+import { JourneyState } from './journey-state';
+import { publishJourneyVisibility } from './journey-visibility';
+import { production, STEP_ACTIVITIES } from './step-activities';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * One patient's vein-to-vein journey, `journey-<donor unique code>`: the stage machine,
+ * every business step as an Update, and the custody legs' deadlines as child workflows.
+ */
+export async function patientJourney(input: JourneyInput): Promise<JourneyView> {
+  const { workflowId } = workflowInfo();
+  const state = new JourneyState(input, new Date().toISOString());
+  const legs = new Map<CustodyLeg, ChildWorkflowHandle<typeof custodyLeg>>();
+
+  const startLeg = async (leg: CustodyLeg, maxHours: number) => {
+    const startedAt = new Date();
+    const childWorkflowId = `${workflowId}-${leg}-${state.recollections}`;
+    // TERMINATE on parent close: a cancelled journey's fate of material in transit is
+    // documented by its cancellation record, and no leg outlives the journey that owns it.
+    const handle = await startChild(custodyLeg, {
+      workflowId: childWorkflowId,
+      args: [{ journeyId: workflowId, donorCode: input.donorCode, leg, startedAt: startedAt.toISOString(), maxHours }],
+    });
+    legs.set(leg, handle);
+    state.openLeg({ childWorkflowId, leg, dueAt: new Date(startedAt.getTime() + maxHours * HOUR_MS).toISOString() });
+  };
+
+  const endLeg = async (leg: CustodyLeg, receivedAt: string) => {
+    state.closeLeg(leg);
+    await legs.get(leg)?.signal(legReceivedSignal, { receivedAt });
+    legs.delete(leg);
+  };
+
+  const afterStep = async (step: JourneyStep, command: StepCommand) => {
+    const spec = state.specification!;
+    const payload = command.payload as { receivedAt?: string };
+    if (step === 'handOverToCourier') await startLeg('transport-to-factory', spec.transportToFactory.maxHours);
+    if (step === 'recordMaterialReceipt') await endLeg('transport-to-factory', payload.receivedAt!);
+    if (step === 'shipToSite') await startLeg('shipment-to-site', spec.shipmentToSite.maxHours);
+    if (step === 'receiveAtSite') await endLeg('shipment-to-site', payload.receivedAt!);
+    if (step === 'recordInfusion') state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+  };
+
+  const runStep = async (step: JourneyStep, command: StepCommand): Promise<JourneyView> => {
+    const previous = state.previousResult(command.eventId);
+    if (previous) return previous;
+    const result = (async () => {
+      // A step can arrive before the specification is pinned; it waits rather than fails.
+      await condition(() => state.specification !== undefined);
+      const record = await callOwningService(step, command, state, workflowId);
+      state.apply(step, command, record, new Date().toISOString());
+      await afterStep(step, command);
+      publishJourneyVisibility(state);
+      const view = state.view();
+      state.remember(command.eventId, view);
+      return view;
+    })();
+    state.begin(command.eventId, result);
+    try {
+      return await result;
+    } finally {
+      state.end(command.eventId);
+    }
+  };
+
+  // Handlers first: updates and signals can arrive before the body below runs.
+  for (const step of JOURNEY_STEP_NAMES) {
+    setHandler(journeyStepUpdate(step), (command) => runStep(step, command), {
+      validator: (command) => {
+        const refusal = state.refusal(step, command);
+        if (refusal) throw ApplicationFailure.create({ type: refusal.reasonCode, message: refusal.message, nonRetryable: true });
+      },
+    });
+  }
+  setHandler(journeyViewQuery, () => state.view());
+  setHandler(journeyStageQuery, () => state.stage);
+  setHandler(journeyTimelineQuery, () => state.timeline);
+  setHandler(pendingDeadlinesQuery, () => state.pendingDeadlines);
+  setHandler(deviationRaisedSignal, (notice) => {
+    state.recordDeviation(notice);
+    publishJourneyVisibility(state);
+  });
+
+  // GEN-03: the journey keeps the specification version it started with.
+  state.specification = await production.getProductSpecification({
+    productCode: input.order.productCode,
+    version: input.productSpecificationVersion,
+  });
+  publishJourneyVisibility(state);
+
+  await condition(() => isTerminalStage(state.stage));
+  await condition(allHandlersFinished);
+  return state.view();
+}
+
+async function callOwningService(step: JourneyStep, command: StepCommand, state: JourneyState, journeyId: string) {
+  try {
+    return await STEP_ACTIVITIES[step]({
+      journeyId,
+      donorCode: state.input.donorCode,
+      eventId: command.eventId,
+      actor: command.actor,
+      occurredAt: new Date().toISOString(),
+      order: state.input.order,
+      payload: command.payload as never,
+    });
+  } catch (error) {
+    throw asStepFailure(error);
+  }
+}
+
+/** The service's refusal code becomes the update's failure type; the stage stays. */
+function asStepFailure(error: unknown): ApplicationFailure {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure && cause.nonRetryable && cause.type) {
+    return ApplicationFailure.create({ type: cause.type, message: cause.message, details: cause.details ?? undefined, nonRetryable: true });
+  }
+  return ApplicationFailure.create({
+    type: 'SERVICE_UNAVAILABLE',
+    message: `the owning service did not complete the step: ${(cause as Error)?.message ?? cause}`,
+    nonRetryable: true,
+  });
+}

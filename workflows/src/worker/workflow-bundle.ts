@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'index.ts');
+export const EXPECTED_WORKFLOW_TYPES = ['custodyLeg', 'patientJourney'];
+
+/**
+ * Bundles the workflow code and refuses a bundle with any bundler warning: a warning is
+ * usually a Node module leaking into the deterministic sandbox.
+ */
+export async function bundleJourneyWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  const warnings: string[] = [];
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: {
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message) => warnings.push(message),
+      error: (message) => warnings.push(message),
+      log: () => undefined,
+    },
+  });
+  if (warnings.length > 0) {
+    throw new Error(`workflow bundle has warnings:\n${warnings.join('\n')}`);
+  }
+  return bundle;
+}

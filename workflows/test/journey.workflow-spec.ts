@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { JourneyStageKey, journeyStageQuery, journeyTimelineQuery, JourneyView } from '@v2v/contracts';
+import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
+import { devServerEnvironment } from './support/environments';
+import { HAPPY_PATH, payloadFor, sendStep, startJourney } from './support/journey-driver';
+import { MockServices, startWorkers } from './support/mock-services';
+
+let env: TestWorkflowEnvironment;
+let services: MockServices;
+let stopWorkers: () => Promise<void>;
+
+beforeAll(async () => {
+  env = await devServerEnvironment();
+  services = new MockServices();
+  stopWorkers = await startWorkers(env.nativeConnection, env.namespace ?? 'default', await bundleJourneyWorkflows(), services);
+});
+
+afterAll(async () => {
+  await stopWorkers?.();
+  await env?.teardown();
+});
+
+/** Set RECORD_HISTORIES=1 to refresh the checked-in histories the replay test uses. */
+async function recordHistory(name: string, handle: { fetchHistory(): Promise<unknown> }) {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const history = await handle.fetchHistory();
+  writeFileSync(path.join(__dirname, 'histories', `${name}.json`), JSON.stringify(history, null, 2));
+}
+
+async function expectRefused(promise: Promise<unknown>, type: string) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(type);
+}
+
+describe('patientJourney on the Temporal dev server', () => {
+  it('walks order → infusion → follow-up → closed and keeps the stage search attribute current', async () => {
+    const handle = await startJourney(env.client);
+    const stages: string[] = [];
+    for (const step of HAPPY_PATH) {
+      const view = await sendStep(handle, step, payloadFor(step, handle.workflowId.slice('journey-'.length)));
+      stages.push(view.stage);
+    }
+    expect(stages).toEqual([
+      'collection-scheduled', 'collected', 'in-transit-to-factory', 'received', 'material-released', 'in-production',
+      'qc', 'release-review', 'released', 'shipped', 'received-at-site', 'follow-up',
+    ]);
+    const description = await handle.describe();
+    expect(description.typedSearchAttributes.get(JourneyStageKey)).toBe('follow-up');
+
+    const closed = await sendStep(handle, 'completeFollowUp', payloadFor('completeFollowUp', ''));
+    expect(closed.stage).toBe('closed');
+    const result: JourneyView = await handle.result();
+    expect(result.stage).toBe('closed');
+    expect(result.productSpecificationVersion).toBe(1);
+    await recordHistory('happy-path', handle);
+  });
+
+  it('refuses an out-of-order step with STEP_OUT_OF_ORDER and leaves the stage as it was', async () => {
+    const handle = await startJourney(env.client);
+    await expectRefused(sendStep(handle, 'releaseBatch', {}), 'STEP_OUT_OF_ORDER');
+    expect(await handle.query(journeyStageQuery)).toBe('ordered');
+    expect(services.callsOf('releaseBatch').filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)).toHaveLength(0);
+    await handle.terminate('test done');
+  });
+
+  it('applies a repeated step with the same event id once and answers it the same', async () => {
+    const handle = await startJourney(env.client);
+    const eventId = randomUUID();
+    const first = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', ''), eventId);
+    const again = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', ''), eventId);
+    expect(again).toEqual(first);
+    const calls = services.callsOf('scheduleCollection').filter((c) => (c.input as { eventId: string }).eventId === eventId);
+    expect(calls).toHaveLength(1);
+    const timeline = await handle.query(journeyTimelineQuery);
+    expect(timeline.filter((t) => t.step === 'scheduleCollection')).toHaveLength(1);
+    await handle.terminate('test done');
+  });
+
+  it('fails the step with the service refusal code and keeps the stage', async () => {
+    const handle = await startJourney(env.client);
+    const code = handle.workflowId.slice('journey-'.length);
+    for (const step of HAPPY_PATH.slice(0, 3)) await sendStep(handle, step, payloadFor(step, code));
+    services.refuse('recordMaterialReceipt', 'IDENTITY_MISMATCH', 'scanned code does not match');
+    try {
+      await expectRefused(sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)), 'IDENTITY_MISMATCH');
+    } finally {
+      services.allow('recordMaterialReceipt');
+    }
+    expect(await handle.query(journeyStageQuery)).toBe('in-transit-to-factory');
+    const retried = await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code));
+    expect(retried.stage).toBe('received');
+    await handle.terminate('test done');
+  });
+
+  it('takes the rejection branch to a recollection and on to a cancelled journey', async () => {
+    const handle = await startJourney(env.client);
+    const code = handle.workflowId.slice('journey-'.length);
+    for (const step of HAPPY_PATH.slice(0, 4)) await sendStep(handle, step, payloadFor(step, code));
+    expect((await sendStep(handle, 'rejectMaterial', payloadFor('rejectMaterial', code))).stage).toBe('material-rejected');
+    const recollection = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
+    expect(recollection).toMatchObject({ stage: 'collection-scheduled', recollections: 1 });
+    expect((await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code))).stage).toBe('cancelled');
+    expect((await handle.result()).stage).toBe('cancelled');
+    await recordHistory('rejection-recollection-cancelled', handle);
+  });
+});

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowHandle } from '@temporalio/client';
+import {
+  formatDonorCode,
+  generateDonorUniqueCode,
+  JOURNEY_WORKFLOW_TYPE,
+  JourneyInput,
+  journeyStepUpdate,
+  JourneyStep,
+  JourneyView,
+  journeyWorkflowId,
+  StepPayload,
+  TASK_QUEUES,
+} from '@v2v/contracts';
+
+let sequence = Math.floor(Math.random() * 900_000);
+
+/** A fresh, valid donor code per journey, so tests never collide. */
+export function newDonorCode(): string {
+  sequence += 1;
+  return formatDonorCode(generateDonorUniqueCode({ facility: 'T0001', year: 2026, sequence }));
+}
+
+export async function startJourney(client: Client, donorCode = newDonorCode()) {
+  const input: JourneyInput = {
+    donorCode,
+    order: { patientReference: 'PAT-WF-1', institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+    orderedBy: { userId: 'scheduler', role: 'scheduler' },
+  };
+  return client.workflow.start(JOURNEY_WORKFLOW_TYPE, {
+    workflowId: journeyWorkflowId(donorCode),
+    taskQueue: TASK_QUEUES.journey,
+    args: [input],
+  });
+}
+
+export function sendStep<S extends JourneyStep>(
+  handle: WorkflowHandle,
+  step: S,
+  payload: StepPayload<S>,
+  eventId = randomUUID(),
+): Promise<JourneyView> {
+  return handle.executeUpdate(journeyStepUpdate(step), {
+    args: [{ eventId, actor: { userId: 'tester', role: 'ops' }, payload }],
+    updateId: eventId,
+  });
+}
+
+/** Payloads for every step, valid enough for the workflow (services are mocked). */
+export function payloadFor(step: JourneyStep, donorCode: string): never {
+  const payloads: Record<JourneyStep, unknown> = {
+    scheduleCollection: { collectionDate: '2026-12-01' },
+    recordCollection: { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 180, bagLot: 'BAG-1' },
+    handOverToCourier: { handedOverAt: '2026-12-01T09:00:00Z', courier: 'C', shipperId: 'S' },
+    recordMaterialReceipt: { receivedAt: '2026-12-02T09:00:00Z', labelScan: donorCode, packagingIntact: true, temperatureWithinRange: true },
+    releaseMaterial: {},
+    rejectMaterial: { reason: 'packaging damaged' },
+    startProduction: { labelScan: donorCode },
+    completeProduction: { totalCellCount: 1_000_000 },
+    recordQcResult: { results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }] },
+    releaseBatch: {},
+    rejectBatch: { reason: 'out of specification' },
+    shipToSite: { shippedAt: '2026-12-20T09:00:00Z', courier: 'C', shipperId: 'S' },
+    receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
+    recordInfusion: { infusedAt: '2026-12-22T09:00:00Z', bedsideScan: donorCode, patientReference: 'PAT-WF-1' },
+    completeFollowUp: { outcome: 'complete response' },
+    cancelJourney: { reason: 'patient withdrew' },
+  };
+  return payloads[step] as never;
+}
+
+export const HAPPY_PATH: JourneyStep[] = [
+  'scheduleCollection',
+  'recordCollection',
+  'handOverToCourier',
+  'recordMaterialReceipt',
+  'releaseMaterial',
+  'startProduction',
+  'completeProduction',
+  'recordQcResult',
+  'releaseBatch',
+  'shipToSite',
+  'receiveAtSite',
+  'recordInfusion',
+];

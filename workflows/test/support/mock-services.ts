@@ -1,0 +1,98 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  DonorIntakeActivities,
+  ProductionActivities,
+  ProductSpecification,
+  ReleaseActivities,
+  StepRecord,
+  TASK_QUEUES,
+} from '@v2v/contracts';
+
+export const SPEC_V1: ProductSpecification = {
+  productCode: 'CART-CD19',
+  version: 1,
+  name: 'Autologous anti-CD19 CAR-T cells',
+  transportToFactory: { maxHours: 48, minTemperatureC: 2, maxTemperatureC: 8 },
+  shipmentToSite: { maxHours: 72, minTemperatureC: -196, maxTemperatureC: -150 },
+  followUpDays: 90,
+};
+
+export interface ActivityCall {
+  name: string;
+  input: unknown;
+  /** Server time at which the activity was scheduled (skipped time in time-skipping tests). */
+  scheduledAt: number;
+}
+
+/**
+ * The three services' activities, mocked: each records its call and answers like the real
+ * service. `refuse` makes one activity fail the way a service refusal does.
+ */
+export class MockServices {
+  readonly calls: ActivityCall[] = [];
+  private refusals = new Map<string, { type: string; message: string }>();
+
+  refuse(name: string, type: string, message: string): void {
+    this.refusals.set(name, { type, message });
+  }
+
+  allow(name: string): void {
+    this.refusals.delete(name);
+  }
+
+  callsOf(name: string): ActivityCall[] {
+    return this.calls.filter((c) => c.name === name);
+  }
+
+  private step(name: string) {
+    return async (input: unknown): Promise<StepRecord> => {
+      this.calls.push({ name, input, scheduledAt: Context.current().info.scheduledTimestampMs });
+      const refusal = this.refusals.get(name);
+      if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
+      return { recordId: `${name}-${this.calls.length}`, summary: `${name} recorded` };
+    };
+  }
+
+  donorIntake(): DonorIntakeActivities {
+    const names = ['scheduleCollection', 'recordCollection', 'handOverToCourier', 'recordMaterialReceipt', 'releaseMaterial', 'rejectMaterial', 'cancelJourney', 'raiseTransportDeviation'] as const;
+    return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as DonorIntakeActivities;
+  }
+
+  production(): ProductionActivities {
+    return {
+      getProductSpecification: async (input) => {
+        this.calls.push({ name: 'getProductSpecification', input, scheduledAt: Context.current().info.scheduledTimestampMs });
+        return SPEC_V1;
+      },
+      startProduction: this.step('startProduction'),
+      completeProduction: this.step('completeProduction'),
+    };
+  }
+
+  release(): ReleaseActivities {
+    const names = ['recordQcResult', 'releaseBatch', 'rejectBatch', 'shipToSite', 'receiveAtSite', 'recordInfusion', 'completeFollowUp', 'raiseShipmentDeviation'] as const;
+    return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as ReleaseActivities;
+  }
+}
+
+/** The journey worker plus one activity worker per service queue, as in production. */
+export async function startWorkers(
+  connection: NativeConnection,
+  namespace: string,
+  workflowBundle: WorkflowBundleWithSourceMap,
+  services: MockServices,
+): Promise<() => Promise<void>> {
+  const workers = await Promise.all([
+    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.journey, workflowBundle }),
+    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.donorIntake, activities: services.donorIntake() }),
+    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.production, activities: services.production() }),
+    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.release, activities: services.release() }),
+  ]);
+  const running = workers.map((w) => w.run());
+  return async () => {
+    workers.forEach((w) => w.shutdown());
+    await Promise.all(running);
+  };
+}
