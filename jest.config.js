@@ -33,14 +33,14 @@ module.exports = {
       displayName: 'workflow',
       testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'],
       setupFiles: ['<rootDir>/workflows/test/support/quiet-runtime.ts'],
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/workflows/test/support/timeout.ts'],
     },
     {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/setup/integration.global-setup.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/long-timeout.ts'],
     },
     {
       ...base,
@@ -48,7 +48,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/e2e.global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/e2e.global-teardown.ts',
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/long-timeout.ts'],
     },
   ],
 };

@@ -27,7 +27,9 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
     receivedAt = signal.receivedAt;
   });
 
-  const inTime = await condition(() => receivedAt !== undefined, input.maxHours * HOUR_MS);
+  // The limit runs from the hand-over itself, not from when this child got scheduled.
+  const dueAt = Date.parse(input.startedAt) + input.maxHours * HOUR_MS;
+  const inTime = await condition(() => receivedAt !== undefined, Math.max(1, dueAt - Date.now()));
   let deviation: DeviationNotice | undefined;
   if (!inTime) {
     deviation = {

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -9,6 +7,7 @@ import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
 import { HAPPY_PATH, payloadFor, sendStep, startJourney } from './support/journey-driver';
 import { MockServices, startWorkers } from './support/mock-services';
+import { recordHistory } from './support/record-history';
 
 let env: TestWorkflowEnvironment;
 let services: MockServices;
@@ -24,13 +23,6 @@ afterAll(async () => {
   await stopWorkers?.();
   await env?.teardown();
 });
-
-/** Set RECORD_HISTORIES=1 to refresh the checked-in histories the replay test uses. */
-async function recordHistory(name: string, handle: { fetchHistory(): Promise<unknown> }) {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  const history = await handle.fetchHistory();
-  writeFileSync(path.join(__dirname, 'histories', `${name}.json`), JSON.stringify(history, null, 2));
-}
 
 async function expectRefused(promise: Promise<unknown>, type: string) {
   const error = await promise.then(

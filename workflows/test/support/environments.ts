@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DonorCodeKey, InstitutionIdKey, JourneyStageKey, ProductCodeKey } from '@v2v/contracts';
 
@@ -11,10 +12,18 @@ function provisioned(script: string): string {
 }
 
 /** Temporal's Java time-skipping test server from tools/infra: no SDK download. */
-export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: provisioned('provision-test-server.sh') } },
   });
+  // The test server starts without custom search attributes; register the journey's.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      [DonorCodeKey, InstitutionIdKey, JourneyStageKey, ProductCodeKey].map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+    ),
+  });
+  return env;
 }
 
 /** An ephemeral Temporal CLI dev server (the project's own binary) with our search attributes. */

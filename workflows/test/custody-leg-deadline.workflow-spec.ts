@@ -1,0 +1,81 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DeviationNotice, journeyTimelineQuery, journeyViewQuery, pendingDeadlinesQuery } from '@v2v/contracts';
+import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
+import { timeSkippingEnvironment } from './support/environments';
+import { HAPPY_PATH, payloadFor, sendStep, startJourney } from './support/journey-driver';
+import { MockServices, SPEC_V1, startWorkers } from './support/mock-services';
+import { recordHistory } from './support/record-history';
+
+const HOUR_MS = 3_600_000;
+let env: TestWorkflowEnvironment;
+let services: MockServices;
+let stopWorkers: () => Promise<void>;
+
+beforeAll(async () => {
+  env = await timeSkippingEnvironment();
+  services = new MockServices();
+  stopWorkers = await startWorkers(env.nativeConnection, env.namespace ?? 'default', await bundleJourneyWorkflows(), services);
+});
+
+afterAll(async () => {
+  await stopWorkers?.();
+  await env?.teardown();
+});
+
+async function handedOverJourney() {
+  const handle = await startJourney(env.client);
+  const code = handle.workflowId.slice('journey-'.length);
+  for (const step of HAPPY_PATH.slice(0, 3)) await sendStep(handle, step, payloadFor(step, code));
+  const handOver = services.callsOf('handOverToCourier').find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)!;
+  return { handle, code, handOverAt: handOver.scheduledAt };
+}
+
+function deviationCallsOf(journeyId: string) {
+  return services.callsOf('raiseTransportDeviation').filter((c) => (c.input as { journeyId: string }).journeyId === journeyId);
+}
+
+describe('custody leg deadlines (time skipping)', () => {
+  it('GEN-01 raises a deviation the moment the transport leg exceeds its 48 h limit', async () => {
+    const { handle, code, handOverAt } = await handedOverJourney();
+    const [deadline] = await handle.query(pendingDeadlinesQuery);
+    expect(deadline).toMatchObject({ rule: 'GEN-01' });
+    expect(Date.parse(deadline.dueAt) - handOverAt).toBeGreaterThanOrEqual(SPEC_V1.transportToFactory.maxHours * HOUR_MS - 1000);
+
+    await env.sleep('47h');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
+    await env.sleep('2h');
+
+    const calls = deviationCallsOf(handle.workflowId);
+    expect(calls).toHaveLength(1);
+    const { deviation } = calls[0].input as { deviation: DeviationNotice };
+    expect(deviation).toMatchObject({ rule: 'GEN-01', leg: 'transport-to-factory' });
+    // Raised at the limit itself, not when someone next looked.
+    const lateByMs = Date.parse(deviation.detectedAt) - Date.parse(deadline.dueAt);
+    expect(lateByMs).toBeGreaterThanOrEqual(0);
+    expect(lateByMs).toBeLessThan(1000);
+    expect(calls[0].scheduledAt - handOverAt).toBeLessThan(48 * HOUR_MS + 60_000);
+
+    const view = await handle.query(journeyViewQuery);
+    expect(view.deviations.map((d) => d.deviationId)).toEqual([deviation.deviationId]);
+    const timeline = await handle.query(journeyTimelineQuery);
+    expect(timeline.filter((t) => t.kind === 'deviation')).toHaveLength(1);
+
+    // The late material is still received; the leg closes and its deadline disappears.
+    expect((await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code))).stage).toBe('received');
+    expect(await handle.query(pendingDeadlinesQuery)).toEqual([]);
+    await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code));
+    await handle.result();
+    await recordHistory('transport-deadline-deviation', handle);
+  });
+
+  it('GEN-01 raises nothing when the material is received within the limit', async () => {
+    const { handle, code } = await handedOverJourney();
+    await env.sleep('40h');
+    await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code));
+    await env.sleep('72h');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
+    expect(await handle.query(pendingDeadlinesQuery)).toEqual([]);
+    expect((await handle.query(journeyViewQuery)).deviations).toEqual([]);
+    await handle.terminate('test done');
+  });
+});

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleJourneyWorkflows, EXPECTED_WORKFLOW_TYPES } from '../src/worker/workflow-bundle';
+
+const HISTORIES = path.join(__dirname, 'histories');
+
+function recordedHistories() {
+  return readdirSync(HISTORIES)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({
+      name: file.replace(/\.json$/, ''),
+      ...(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8')) as { workflowId: string; history: unknown }),
+    }));
+}
+
+async function replayAll(workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>) {
+  const results = [];
+  const histories = recordedHistories().map(({ workflowId, history }) => ({ workflowId, history }));
+  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) results.push(result);
+  return results;
+}
+
+describe('determinism guard', () => {
+  it('has recorded histories of finished journeys to replay', () => {
+    expect(recordedHistories().map((h) => h.name)).toEqual([
+      'happy-path',
+      'rejection-recollection-cancelled',
+      'transport-deadline-deviation',
+    ]);
+  });
+
+  it('replays every recorded history with the current workflow code', async () => {
+    const results = await replayAll(await bundleJourneyWorkflows());
+    expect(results.map((r) => ({ id: r.workflowId, error: r.error }))).toEqual(
+      recordedHistories().map((h) => ({ id: h.workflowId, error: undefined })),
+    );
+  });
+
+  it('fails replay with a DeterminismViolationError when the workflow logic changes without patched()', async () => {
+    const changed = await bundleWorkflowCode({
+      workflowsPath: path.join(__dirname, 'support/changed-workflows.ts'),
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
+    });
+    const results = await replayAll(changed);
+    expect(results).toHaveLength(3);
+    for (const r of results) expect(r.error).toBeInstanceOf(DeterminismViolationError);
+  });
+
+  it('bundles without warnings and exports exactly the journey workflow types', async () => {
+    const bundle = await bundleJourneyWorkflows();
+    const exported = await import('../src/index');
+    expect(Object.keys(exported).sort()).toEqual(EXPECTED_WORKFLOW_TYPES);
+    expect(bundle.code).toContain('patientJourney');
+  });
+});
