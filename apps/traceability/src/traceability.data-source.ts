@@ -1,0 +1,14 @@
+import { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@v2v/database';
+import { CreateLedger1764028800000 } from './migrations/1764028800000-CreateLedger';
+
+export const TRACEABILITY_SCHEMA = 'traceability';
+export const TRACEABILITY_MIGRATIONS = [CreateLedger1764028800000];
+
+export function traceabilityDataSourceOptions(): DataSourceOptions {
+  return serviceDataSourceOptions({
+    schema: TRACEABILITY_SCHEMA,
+    entities: [],
+    migrations: TRACEABILITY_MIGRATIONS,
+  });
+}
