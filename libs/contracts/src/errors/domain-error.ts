@@ -29,6 +29,10 @@ export const REFUSAL_CODES = {
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
+  /** The journey has ended; no further step can be applied. */
+  JOURNEY_CLOSED: 'conflict',
+  /** No published product specification for the ordered product (GEN-03). */
+  UNKNOWN_PRODUCT: 'invalid',
   NOT_FOUND: 'not-found',
   /** The owning service did not answer within the step's retry budget; nothing was applied. */
   SERVICE_UNAVAILABLE: 'unavailable',

@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import type { Role } from '@v2v/contracts';
+import type { AuthenticatedUser } from './authenticated-user';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+
+/**
+ * Global guard (CSV-03 basic form): a valid token on every endpoint but the public ones,
+ * and a role the endpoint declares. An endpoint that declares no roles is closed to all,
+ * so none is ever left open by omission. Every refusal is logged with who, what, when.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('AccessRefused');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const what = `${request.method} ${request.originalUrl}`;
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) return this.refuse401(what, 'no bearer token');
+    try {
+      request.user = await this.jwt.verifyAsync<AuthenticatedUser>(token);
+    } catch (error) {
+      return this.refuse401(what, (error as Error).message);
+    }
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
+    if (!roles.includes(request.user.role)) {
+      this.logger.warn({ who: request.user.username, role: request.user.role, what, at: new Date().toISOString() }, 'role not allowed');
+      throw new ForbiddenException({ code: 'FORBIDDEN_ROLE', message: `this endpoint is for: ${roles.join(', ') || 'no role'}` });
+    }
+    return true;
+  }
+
+  private refuse401(what: string, reason: string): never {
+    this.logger.warn({ who: 'anonymous', what, reason, at: new Date().toISOString() }, 'unauthenticated');
+    throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid bearer token is required' });
+  }
+}

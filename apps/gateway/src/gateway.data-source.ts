@@ -1,0 +1,10 @@
+import { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@v2v/database';
+import { CreateUsers1764028800000 } from './migrations/1764028800000-CreateUsers';
+
+export const GATEWAY_SCHEMA = 'gateway';
+export const GATEWAY_MIGRATIONS = [CreateUsers1764028800000];
+
+export function gatewayDataSourceOptions(): DataSourceOptions {
+  return serviceDataSourceOptions({ schema: GATEWAY_SCHEMA, entities: [], migrations: GATEWAY_MIGRATIONS });
+}

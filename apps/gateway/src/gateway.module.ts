@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BackgroundProcesses, serviceLoggerModule } from '@v2v/service-kit';
+import { authConfig } from './auth/auth-config';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { UserRepository } from './auth/user.repository';
+import { gatewayDataSourceOptions } from './gateway.data-source';
+import { InternalServiceClient } from './internal/internal-service.client';
+import { JourneyCommandsService } from './journeys/journey-commands.service';
+import { JourneysController } from './journeys/journeys.controller';
+import { OrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { TracesController } from './traces/traces.controller';
+import { PublicHealthController } from './public-health.controller';
+
+@Module({
+  imports: [
+    serviceLoggerModule('gateway'),
+    TypeOrmModule.forRootAsync({ useFactory: gatewayDataSourceOptions }),
+    TerminusModule,
+    JwtModule.registerAsync({
+      useFactory: () => {
+        const { secret, ttl } = authConfig();
+        return { secret, signOptions: { expiresIn: ttl as never, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+      },
+    }),
+  ],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, PublicHealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: BackgroundProcesses, useValue: new BackgroundProcesses([]) },
+    UserRepository,
+    InternalServiceClient,
+    JourneyCommandsService,
+    OrdersService,
+  ],
+})
+export class GatewayModule {}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, RefusalCode, refusalKind } from '@v2v/contracts';
+import { internalServiceUrl, SERVICE_PORTS } from '@v2v/service-kit';
+
+type Service = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
+
+/**
+ * Calls another app's internal API. A refusal from that service keeps its code (DON-02,
+ * TRC-02, NOT_FOUND, …); an unreachable service is SERVICE_UNAVAILABLE.
+ */
+@Injectable()
+export class InternalServiceClient {
+  async request<T>(service: Service, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${internalServiceUrl(service)}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      throw new DomainError('SERVICE_UNAVAILABLE', `${service} did not answer: ${(error as Error).message}`);
+    }
+    const payload = (await response.json().catch(() => ({}))) as { code?: string; message?: string; details?: Record<string, unknown>; fieldErrors?: unknown };
+    if (response.ok) return payload as T;
+    const code = payload.code && refusalKind(payload.code) ? (payload.code as RefusalCode) : 'SERVICE_UNAVAILABLE';
+    throw new DomainError(code, payload.message ?? `${service} answered ${response.status}`, {
+      ...(payload.details ?? {}),
+      ...(payload.fieldErrors ? { fieldErrors: payload.fieldErrors } : {}),
+    });
+  }
+}

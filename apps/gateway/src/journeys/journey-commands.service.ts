@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  Actor,
+  DomainError,
+  DonorCodeKey,
+  InstitutionIdKey,
+  JOURNEY_WORKFLOW_TYPE,
+  JourneyInput,
+  JourneyStageKey,
+  journeyStepUpdate,
+  JourneyStep,
+  journeyTimelineQuery,
+  journeyViewQuery,
+  journeyWorkflowId,
+  pendingDeadlinesQuery,
+  ProductCodeKey,
+  requireDonorCode,
+  STEP_PAYLOAD_SCHEMAS,
+  TASK_QUEUES,
+} from '@v2v/contracts';
+import { getTemporalClient, journeyUiLink } from '@v2v/temporal';
+import { toDomainError } from './temporal-errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the gateway asks of journeys, through the process's one Temporal client. */
+@Injectable()
+export class JourneyCommandsService {
+  async start(input: JourneyInput): Promise<{ journeyId: string; temporalUiUrl: string }> {
+    const client = await getTemporalClient();
+    const journeyId = journeyWorkflowId(input.donorCode);
+    try {
+      await client.workflow.start(JOURNEY_WORKFLOW_TYPE, {
+        workflowId: journeyId,
+        taskQueue: TASK_QUEUES.journey,
+        args: [input],
+        typedSearchAttributes: [
+          { key: DonorCodeKey, value: input.donorCode },
+          { key: InstitutionIdKey, value: input.order.institutionId },
+          { key: ProductCodeKey, value: input.order.productCode },
+          { key: JourneyStageKey, value: 'ordered' },
+        ],
+        memo: { donorCode: input.donorCode, stage: 'ordered' },
+      });
+    } catch (error) {
+      // A repeated order (same idempotency key, same donor) finds its journey started.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return { journeyId, temporalUiUrl: journeyUiLink(journeyId) };
+  }
+
+  async step(step: JourneyStep, rawDonorCode: string, body: unknown, actor: Actor, idempotencyKey?: string) {
+    const donorCode = requireDonorCode(rawDonorCode);
+    const payload = STEP_PAYLOAD_SCHEMAS[step].parse(body);
+    if (idempotencyKey !== undefined && !UUID.test(idempotencyKey)) {
+      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be a uuid');
+    }
+    const eventId = idempotencyKey ?? randomUUID();
+    const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
+    try {
+      return await handle.executeUpdate(journeyStepUpdate(step), {
+        args: [{ eventId, actor, payload: payload as never }],
+        updateId: eventId,
+      });
+    } catch (error) {
+      throw toDomainError(error, donorCode);
+    }
+  }
+
+  async status(rawDonorCode: string) {
+    const donorCode = requireDonorCode(rawDonorCode);
+    const journeyId = journeyWorkflowId(donorCode);
+    const handle = (await getTemporalClient()).workflow.getHandle(journeyId);
+    try {
+      const [view, timeline, pendingDeadlines] = await Promise.all([
+        handle.query(journeyViewQuery),
+        handle.query(journeyTimelineQuery),
+        handle.query(pendingDeadlinesQuery),
+      ]);
+      return { view, timeline, pendingDeadlines, temporalUiUrl: journeyUiLink(journeyId) };
+    } catch (error) {
+      throw toDomainError(error, donorCode);
+    }
+  }
+
+  async list(filter: { stage?: string; institutionId?: string }) {
+    const clauses = [`WorkflowType = '${JOURNEY_WORKFLOW_TYPE}'`];
+    if (filter.stage) clauses.push(`JourneyStage = '${filter.stage.replace(/'/g, '')}'`);
+    if (filter.institutionId) clauses.push(`InstitutionId = '${filter.institutionId.replace(/'/g, '')}'`);
+    const journeys = [];
+    for await (const wf of (await getTemporalClient()).workflow.list({ query: clauses.join(' AND '), pageSize: 100 })) {
+      journeys.push({
+        journeyId: wf.workflowId,
+        donorCode: wf.typedSearchAttributes.get(DonorCodeKey),
+        stage: wf.typedSearchAttributes.get(JourneyStageKey),
+        institutionId: wf.typedSearchAttributes.get(InstitutionIdKey),
+        productCode: wf.typedSearchAttributes.get(ProductCodeKey),
+        status: wf.status.name,
+        startedAt: wf.startTime.toISOString(),
+      });
+      if (journeys.length >= 500) break;
+    }
+    return journeys;
+  }
+}

@@ -1,0 +1,30 @@
+import { applyDecorators, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+import { JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
+import { Roles } from '../auth/roles.decorator';
+import { STEP_ROUTES } from './step-routes';
+
+/** JSON Schema of a contract schema, for the OpenAPI document (same schema that validates). */
+export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+  return jsonSchema;
+}
+
+/** A step endpoint: its route, its roles and its OpenAPI description, from STEP_ROUTES. */
+export function StepEndpoint(step: JourneyStep) {
+  const { route, roles, summary } = STEP_ROUTES[step];
+  return applyDecorators(
+    Post(route),
+    Roles(...roles),
+    ApiBearerAuth(),
+    ApiOperation({ operationId: step, summary, description: `Roles: ${roles.join(', ')}. Sent to the journey as the Temporal update \`${step}\`.` }),
+    ApiParam({ name: 'donorCode', description: 'donor unique code (ISBT 128 DIN structure with its check character, TRC-02)' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'uuid; a repeat with the same key returns the first answer' }),
+    ApiBody({ schema: openApiSchema(STEP_PAYLOAD_SCHEMAS[step]) }),
+    ApiResponse({ status: 200, description: 'the journey after the step' }),
+    ApiResponse({ status: 400, description: 'VALIDATION_FAILED with fieldErrors, or TRC-02' }),
+    ApiResponse({ status: 404, description: 'no journey with this donor code' }),
+    ApiResponse({ status: 409, description: 'refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, …' }),
+  );
+}

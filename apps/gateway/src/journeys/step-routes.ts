@@ -1,0 +1,24 @@
+import type { JourneyStep, Role } from '@v2v/contracts';
+
+/**
+ * Who may take each step, and its route. The one table behind every step endpoint; the
+ * docs' role table is generated from the same data (docs/roles.md).
+ */
+export const STEP_ROUTES: Record<JourneyStep, { route: string; roles: Role[]; summary: string }> = {
+  scheduleCollection: { route: 'schedule-collection', roles: ['scheduler'], summary: 'Book the collection (and a manufacturing slot); also books a recollection after a rejection.' },
+  recordCollection: { route: 'record-collection', roles: ['hospital'], summary: 'Record the apheresis collection: time, volume, bag lot.' },
+  handOverToCourier: { route: 'hand-over-to-courier', roles: ['hospital'], summary: 'Hand the donor material to the courier; starts the transport leg and its time limit (GEN-01).' },
+  recordMaterialReceipt: { route: 'record-material-receipt', roles: ['operator'], summary: 'Receive the donor material at the factory with a label scan (TRC-03).' },
+  releaseMaterial: { route: 'release-material', roles: ['qa-qp'], summary: 'QA releases the donor material to production.' },
+  rejectMaterial: { route: 'reject-material', roles: ['qa-qp'], summary: 'QA rejects the donor material; the journey may book a recollection.' },
+  startProduction: { route: 'start-production', roles: ['operator'], summary: 'Start the batch after scanning the donor material label.' },
+  completeProduction: { route: 'complete-production', roles: ['operator'], summary: 'Complete the batch with its total cell count.' },
+  recordQcResult: { route: 'record-qc-result', roles: ['qc'], summary: 'Enter the QC results of the batch.' },
+  releaseBatch: { route: 'release-batch', roles: ['qa-qp'], summary: 'The qualified person releases the batch (QA-02).' },
+  rejectBatch: { route: 'reject-batch', roles: ['qa-qp'], summary: 'The qualified person rejects the batch; the journey is cancelled.' },
+  shipToSite: { route: 'ship-to-site', roles: ['operator'], summary: 'Ship the product to the treatment site; starts the shipment leg time limit (GEN-01).' },
+  receiveAtSite: { route: 'receive-at-site', roles: ['hospital'], summary: 'Receive the product at the treatment site with a label scan.' },
+  recordInfusion: { route: 'record-infusion', roles: ['hospital'], summary: 'Record the infusion after the bedside identity check of product and patient.' },
+  completeFollowUp: { route: 'complete-follow-up', roles: ['hospital'], summary: 'Close the follow-up; the journey ends.' },
+  cancelJourney: { route: 'cancel', roles: ['scheduler', 'qa-qp'], summary: 'Cancel the journey before the product leaves the factory.' },
+};

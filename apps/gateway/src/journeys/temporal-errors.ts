@@ -1,0 +1,27 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, refusalKind, RefusalCode } from '@v2v/contracts';
+
+/**
+ * Translates what Temporal answered into the domain refusal the HTTP filter maps: the
+ * workflow's failure type is the reason code (STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, …).
+ */
+export function toDomainError(error: unknown, donorCode: string): unknown {
+  if (error instanceof WorkflowNotFoundError) {
+    return new DomainError('NOT_FOUND', `no journey for donor code ${donorCode}`);
+  }
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const type = error.cause.type ?? 'STEP_OUT_OF_ORDER';
+    const code = (refusalKind(type) ? type : 'STEP_OUT_OF_ORDER') as RefusalCode;
+    return new DomainError(code, error.cause.message, { refusal: type });
+  }
+  if (isClosedWorkflow(error)) {
+    return new DomainError('JOURNEY_CLOSED', `the journey of ${donorCode} has ended; no further step is possible`);
+  }
+  return error;
+}
+
+function isClosedWorkflow(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ''} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
+  return /workflow execution already completed/i.test(text);
+}

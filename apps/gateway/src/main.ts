@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { GatewayModule } from './gateway.module';
+
+void bootstrapService(GatewayModule, {
+  port: SERVICE_PORTS.gateway,
+  configure: (app) => {
+    const config = new DocumentBuilder()
+      .setTitle('vein-to-vein gateway')
+      .setDescription('The public API of the vein-to-vein platform: orders, journey steps, status and traces. Every refusal carries a machine-readable `code` (the GMP rule ID where a rule refused).')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build();
+    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'api/docs-json' });
+  },
+});
