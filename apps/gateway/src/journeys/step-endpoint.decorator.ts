@@ -15,7 +15,7 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
 export function StepEndpoint(step: JourneyStep) {
   const { route, roles, summary } = STEP_ROUTES[step];
   return applyDecorators(
-    Post(route),
+    Post(`:donorCode/${route}`),
     Roles(...roles),
     ApiBearerAuth(),
     ApiOperation({ operationId: step, summary, description: `Roles: ${roles.join(', ')}. Sent to the journey as the Temporal update \`${step}\`.` }),

@@ -27,7 +27,9 @@ export class OrdersService {
         throw error;
       });
     const donor = await this.services.request<{ donorCode: string; eyeReadable: string }>('donorIntake', 'POST', '/internal/donors', {
-      ...order,
+      patientReference: order.patientReference,
+      institutionId: order.institutionId,
+      productCode: order.productCode,
       requestKey: idempotencyKey ?? randomUUID(),
       registeredBy: orderedBy,
     });
