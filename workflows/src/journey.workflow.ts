@@ -77,8 +77,10 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
       await condition(() => state.specification !== undefined);
       const record = await callOwningService(step, command, state, workflowId);
       state.apply(step, command, record, new Date().toISOString());
-      await afterStep(step, command);
       publishJourneyVisibility(state);
+      const stageAfterStep = state.stage;
+      await afterStep(step, command);
+      if (state.stage !== stageAfterStep) publishJourneyVisibility(state);
       const view = state.view();
       state.remember(command.eventId, view);
       return view;

@@ -1,4 +1,4 @@
-import { applyDecorators, Post } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
@@ -16,6 +16,7 @@ export function StepEndpoint(step: JourneyStep) {
   const { route, roles, summary } = STEP_ROUTES[step];
   return applyDecorators(
     Post(`:donorCode/${route}`),
+    HttpCode(200),
     Roles(...roles),
     ApiBearerAuth(),
     ApiOperation({ operationId: step, summary, description: `Roles: ${roles.join(', ')}. Sent to the journey as the Temporal update \`${step}\`.` }),
