@@ -20,7 +20,12 @@ export interface NewEvent {
  * Writes an event to the service's outbox inside the caller's transaction, so the event
  * exists exactly when the state change it describes does. Only the relay talks to Kafka.
  */
-export async function appendToOutbox(manager: EntityManager, event: NewEvent): Promise<EventEnvelope> {
+export async function appendToOutbox(
+  manager: EntityManager,
+  event: NewEvent,
+  /** The schema whose outbox to write; the data source's own schema by default. */
+  schema = (manager.connection.options as { schema?: string }).schema ?? 'public',
+): Promise<EventEnvelope> {
   const envelope = eventEnvelopeSchema.parse({
     id: event.id ?? randomUUID(),
     aggregateType: event.aggregateType,
@@ -34,7 +39,6 @@ export async function appendToOutbox(manager: EntityManager, event: NewEvent): P
       ...(event.journeyId ? { journeyId: event.journeyId } : {}),
     },
   });
-  const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
   await manager.query(
     `INSERT INTO "${schema}"."outbox" ("id", "topic", "message_key", "message_type", "envelope")
      VALUES ($1, $2, $3, $4, $5)`,

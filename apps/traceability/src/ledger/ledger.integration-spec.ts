@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
+import {
+  appendToOutbox,
+  createKafka,
+  createOutboxTableSql,
+  ensureTopics,
+  InboxConsumer,
+  KafkaJsEventPublisher,
+  OutboxRelay,
+} from '@v2v/messaging';
+import { pollUntil } from '@v2v/testing';
+import { traceabilityDataSourceOptions } from '../traceability.data-source';
+import { TraceByDonorCodeUseCase } from '../usecases/trace-by-donor-code.usecase';
+import { VerifyLedgerUseCase } from '../usecases/verify-ledger.usecase';
+import { LedgerRepository } from './ledger.repository';
+import { recordCustodyEvent } from './record-custody-event';
+
+// Real PostgreSQL and Kafka (started by the integration global setup); each run has its
+// own topic, producer schema, consumer group and donor codes, so runs never collide.
+const run = randomUUID().slice(0, 8);
+const topic = `it.custody.${run}`;
+const producerSchema = `it_producer_${run}`;
+let dataSource: DataSource;
+let kafka: Kafka;
+let publisher: KafkaJsEventPublisher;
+let consumer: InboxConsumer;
+let ledger: LedgerRepository;
+
+const newDonorCode = () =>
+  formatDonorCode(generateDonorUniqueCode({ facility: 'I0001', year: 2026, sequence: 1 + Math.floor(Math.random() * 999_998) }));
+
+beforeAll(async () => {
+  dataSource = await new DataSource(traceabilityDataSourceOptions()).initialize();
+  await dataSource.query(`CREATE SCHEMA "${producerSchema}"`);
+  for (const sql of createOutboxTableSql(producerSchema)) await dataSource.query(sql);
+  kafka = createKafka(`it-${run}`);
+  await ensureTopics(kafka, [topic], 3);
+  publisher = new KafkaJsEventPublisher(kafka);
+  ledger = new LedgerRepository(dataSource);
+  consumer = new InboxConsumer({ kafka, dataSource, schema: 'traceability', groupId: `it-ledger-${run}`, topics: [topic], handler: recordCustodyEvent(ledger) });
+  await consumer.start();
+});
+
+afterAll(async () => {
+  await consumer?.stop();
+  await publisher?.disconnect();
+  await dataSource?.query(`DROP SCHEMA IF EXISTS "${producerSchema}" CASCADE`);
+  await dataSource?.destroy();
+});
+
+function event(donorCode: string, messageType: string, detail: Record<string, unknown> = {}) {
+  return {
+    topic,
+    aggregateType: 'journey',
+    aggregateId: donorCode,
+    messageType,
+    producer: 'integration-test',
+    payload: { donorCode, journeyId: `journey-${donorCode}`, actor: { userId: 'it', role: 'ops' }, recordId: randomUUID(), summary: messageType, detail },
+  };
+}
+
+const registered = (donorCode: string) =>
+  event(donorCode, 'donor.registered.v1', { patientReference: `PAT-${run}`, institutionId: 'INST-001', productCode: 'CART-CD19' });
+
+async function chainOf(donorCode: string, length: number) {
+  return pollUntil(`${length} ledger entries for ${donorCode}`, async () => {
+    const chain = await ledger.chain(donorCode);
+    return chain.length >= length ? chain : undefined;
+  });
+}
+
+describe('traceability ledger on real PostgreSQL and Kafka', () => {
+  it('CSV-04 carries outbox rows through Kafka into the donor chain, in order', async () => {
+    const donorCode = newDonorCode();
+    await dataSource.transaction(async (manager) => {
+      for (const e of [registered(donorCode), event(donorCode, 'collection.scheduled.v1'), event(donorCode, 'donor-material.collected.v1')]) {
+        await appendToOutbox(manager, e, producerSchema);
+      }
+    });
+    const relay = new OutboxRelay({ dataSource, schema: producerSchema, publisher });
+    expect(await relay.relayOnce()).toBe(3);
+    expect(await relay.relayOnce()).toBe(0);
+
+    const chain = await chainOf(donorCode, 3);
+    expect(chain.map((e) => [e.seq, e.messageType])).toEqual([
+      [1, 'donor.registered.v1'],
+      [2, 'collection.scheduled.v1'],
+      [3, 'donor-material.collected.v1'],
+    ]);
+    const trace = await new TraceByDonorCodeUseCase(ledger).execute(donorCode);
+    expect(trace.patientReference).toBe(`PAT-${run}`);
+    expect(await relay.oldestUnpublishedAgeMs()).toBe(0);
+  });
+
+  it('CSV-04 applies the same event delivered twice only once', async () => {
+    const donorCode = newDonorCode();
+    const envelope: EventEnvelope = {
+      id: randomUUID(),
+      aggregateType: 'journey',
+      aggregateId: donorCode,
+      messageType: 'donor.registered.v1',
+      occurredAt: new Date().toISOString(),
+      payload: registered(donorCode).payload,
+      metadata: { producer: 'integration-test' },
+    };
+    const message = { topic, key: donorCode, value: JSON.stringify(envelope), headers: {} };
+    await publisher.publishBatch([message]);
+    await publisher.publishBatch([message]);
+    const marker = event(donorCode, 'collection.scheduled.v1');
+    await dataSource.transaction((manager) => appendToOutbox(manager, marker, producerSchema));
+    await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
+
+    // The marker comes after both copies on the same partition: once it is in, both were seen.
+    const chain = await chainOf(donorCode, 2);
+    expect(chain.map((e) => e.messageType)).toEqual(['donor.registered.v1', 'collection.scheduled.v1']);
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM traceability.inbox WHERE event_id = $1`, [envelope.id]);
+    expect(count).toBe(1);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of ledger rows through the service connection', async () => {
+    const donorCode = newDonorCode();
+    await dataSource.transaction((manager) => ledger.append(manager, donorCode, envelopeOf(donorCode, 1)));
+    await expect(dataSource.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`TRUNCATE traceability.ledger_entry`)).rejects.toThrow(/append-only/);
+    expect(await ledger.chain(donorCode)).toHaveLength(1);
+  });
+
+  it('verify names the entry whose stored content was edited directly in PostgreSQL', async () => {
+    const donorCode = newDonorCode();
+    await dataSource.transaction(async (manager) => {
+      for (let i = 1; i <= 3; i++) await ledger.append(manager, donorCode, envelopeOf(donorCode, i));
+    });
+    const verify = new VerifyLedgerUseCase(ledger);
+    expect(await verify.execute({ donorCode })).toMatchObject({ valid: true, entriesChecked: 3 });
+
+    // Someone with the table owner's rights switches the trigger off and edits one byte.
+    await editContent(donorCode, 2, (text) => text.replace('"step":2', '"step":7'));
+    expect(await verify.execute({ donorCode })).toMatchObject({
+      valid: false,
+      firstBroken: { chainId: donorCode, seq: 2, reason: 'CONTENT_HASH_MISMATCH' },
+    });
+    await editContent(donorCode, 2, (text) => text.replace('"step":7', '"step":2'));
+    expect((await verify.execute({ donorCode })).valid).toBe(true);
+  });
+
+  it('serializes concurrent appends to one chain: no fork, no gap', async () => {
+    const donorCode = newDonorCode();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => dataSource.transaction((manager) => ledger.append(manager, donorCode, envelopeOf(donorCode, i + 1)))),
+    );
+    const chain = await ledger.chain(donorCode);
+    expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await new VerifyLedgerUseCase(ledger).execute({ donorCode })).valid).toBe(true);
+  });
+});
+
+function envelopeOf(donorCode: string, step: number): EventEnvelope {
+  return {
+    id: randomUUID(),
+    aggregateType: 'journey',
+    aggregateId: donorCode,
+    messageType: 'collection.scheduled.v1',
+    occurredAt: new Date().toISOString(),
+    payload: { donorCode, step },
+    metadata: { producer: 'integration-test' },
+  };
+}
+
+async function editContent(donorCode: string, seq: number, edit: (text: string) => string) {
+  await dataSource.transaction(async (manager) => {
+    const [row] = await manager.query(`SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`, [donorCode, seq]);
+    await manager.query(`ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`);
+    await manager.query(`UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`, [donorCode, seq, edit(row.canonical_content)]);
+    await manager.query(`ALTER TABLE traceability.ledger_entry ENABLE TRIGGER "TRG_ledger_entry_append_only"`);
+  });
+}
