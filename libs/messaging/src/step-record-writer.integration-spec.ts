@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@v2v/contracts';
 import { serviceDataSourceOptions } from '@v2v/database';
-import { createOutboxTableSql, createStepRecordTableSql } from '@v2v/messaging';
+import { createOutboxTableSql } from './messaging-tables.sql';
+import { createStepRecordTableSql } from './step-record.sql';
 import { recordStepOnce, StepRecordInput } from './step-record-writer';
 
 // Real PostgreSQL; a throwaway schema per run.

@@ -7,7 +7,8 @@ import { STEP_ROUTES } from './step-routes';
 
 /** JSON Schema of a contract schema, for the OpenAPI document (same schema that validates). */
 export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+  const jsonSchema = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+  delete jsonSchema.$schema; // OpenAPI 3.0 schemas do not carry a JSON Schema dialect
   return jsonSchema;
 }
 

@@ -20,15 +20,16 @@ function methodNames(prototype: object): string[] {
 }
 
 function endpoints() {
-  return CONTROLLERS.flatMap((controller) =>
-    methodNames(controller.prototype)
-      .filter((name) => name !== 'constructor' && Reflect.getMetadata('path', controller.prototype[name]) !== undefined)
+  return CONTROLLERS.flatMap((controller) => {
+    const prototype = controller.prototype as unknown as Record<string, object>;
+    return methodNames(prototype)
+      .filter((name) => name !== 'constructor' && Reflect.getMetadata('path', prototype[name]) !== undefined)
       .map((name) => ({
         name: `${controller.name}.${name}`,
-        roles: Reflect.getMetadata(ROLES_KEY, controller.prototype[name]) as string[] | undefined,
-        isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, controller.prototype[name]) ?? Reflect.getMetadata(PUBLIC_KEY, controller)),
-      })),
-  );
+        roles: Reflect.getMetadata(ROLES_KEY, prototype[name]) as string[] | undefined,
+        isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, prototype[name]) ?? Reflect.getMetadata(PUBLIC_KEY, controller)),
+      }));
+  });
 }
 
 describe('gateway endpoints and roles', () => {
