@@ -5,14 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC NODE_ENV=test
-jest="node --max-old-space-size=2048 node_modules/.bin/jest --maxWorkers=2"
+jest="node --max-old-space-size=2048 node_modules/.bin/jest"
 
 # Provision and start the real servers first (cached, idempotent): on a fresh machine the
 # first build of the Temporal CLI takes minutes and must not happen inside a test's timeout.
 bash tools/infra/up.sh
 
 echo "== unit and workflow tests"
-$jest --selectProjects unit workflow "$@"
+$jest --maxWorkers=2 --selectProjects unit workflow "$@"
 echo "== integration tests (real PostgreSQL, Kafka, Temporal)"
 $jest --selectProjects integration --runInBand "$@"
 echo "== end-to-end tests (the whole platform as processes)"
