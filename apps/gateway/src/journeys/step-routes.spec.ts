@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { AuthController } from '../auth/auth.controller';
@@ -54,6 +56,15 @@ describe('gateway endpoints and roles', () => {
   it('declares on each step endpoint the roles of the step table', () => {
     for (const step of JOURNEY_STEP_NAMES) {
       expect(Reflect.getMetadata(ROLES_KEY, JourneysController.prototype[step as keyof JourneysController])).toEqual(STEP_ROUTES[step].roles);
+    }
+  });
+});
+
+describe('docs/roles.md', () => {
+  it('lists every step endpoint with the roles the code declares', () => {
+    const doc = readFileSync(path.resolve(__dirname, '../../../../docs/roles.md'), 'utf8');
+    for (const [step, { route, roles }] of Object.entries(STEP_ROUTES)) {
+      expect(doc).toContain(`| \`POST /api/journeys/{donorCode}/${route}\` | ${step} | ${roles.join(', ')} |`);
     }
   });
 });
