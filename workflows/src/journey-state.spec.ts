@@ -1,0 +1,62 @@
+import { JourneyInput, ProductSpecification, StepCommand } from '@v2v/contracts';
+import { JourneyState } from './journey-state';
+
+const input: JourneyInput = {
+  donorCode: 'A99991500000100M',
+  order: { patientReference: 'PAT-1', institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+  orderedBy: { userId: 'sched', role: 'scheduler' },
+};
+const spec = { version: 3 } as ProductSpecification;
+const command = (eventId: string): StepCommand => ({ eventId, actor: { userId: 'u', role: 'scheduler' }, payload: {} as never });
+
+function started() {
+  const state = new JourneyState(input, '2026-11-25T00:00:00.000Z');
+  state.specification = spec;
+  return state;
+}
+
+describe('JourneyState', () => {
+  it('refuses a step the stage does not allow with STEP_OUT_OF_ORDER', () => {
+    expect(started().refusal('releaseBatch', command('e1'))).toMatchObject({ reasonCode: 'STEP_OUT_OF_ORDER' });
+    expect(started().refusal('scheduleCollection', command('e1'))).toBeUndefined();
+  });
+
+  it('refuses a second step while one is in flight, but not a repeat of the in-flight one', () => {
+    const state = started();
+    state.begin('e1', Promise.resolve(state.view()));
+    expect(state.refusal('scheduleCollection', command('e2'))).toMatchObject({ reasonCode: 'STEP_IN_PROGRESS' });
+    expect(state.refusal('scheduleCollection', command('e1'))).toBeUndefined();
+    state.end('e1');
+    expect(state.refusal('scheduleCollection', command('e2'))).toBeUndefined();
+  });
+
+  it('answers a repeated event id with the first answer, even after the stage moved on', async () => {
+    const state = started();
+    state.apply('scheduleCollection', command('e1'), { recordId: 'r1', summary: 'scheduled' }, '2026-11-25T01:00:00.000Z');
+    state.remember('e1', state.view());
+    state.apply('recordCollection', command('e2'), { recordId: 'r2', summary: 'collected' }, '2026-11-25T02:00:00.000Z');
+    expect(state.refusal('scheduleCollection', command('e1'))).toBeUndefined();
+    expect((await state.previousResult('e1'))?.stage).toBe('collection-scheduled');
+    expect(state.stage).toBe('collected');
+  });
+
+  it('counts a collection booked after a rejection as a recollection', () => {
+    const state = started();
+    state.stage = 'material-rejected';
+    state.apply('scheduleCollection', command('e1'), { recordId: 'r', summary: 's' }, '2026-11-25T01:00:00.000Z');
+    expect(state.view()).toMatchObject({ stage: 'collection-scheduled', recollections: 1, productSpecificationVersion: 3 });
+  });
+
+  it('GEN-01 lists an open leg as a pending deadline and records a deviation once', () => {
+    const state = started();
+    state.openLeg({ childWorkflowId: 'leg-1', leg: 'transport-to-factory', dueAt: '2026-11-27T00:00:00.000Z' });
+    expect(state.pendingDeadlines).toEqual([expect.objectContaining({ id: 'leg-1', rule: 'GEN-01', dueAt: '2026-11-27T00:00:00.000Z' })]);
+    const notice = { deviationId: 'd1', rule: 'GEN-01' as const, leg: 'transport-to-factory' as const, detectedAt: '2026-11-27T00:00:00.000Z', description: 'late' };
+    state.recordDeviation(notice);
+    state.recordDeviation(notice);
+    expect(state.deviations).toHaveLength(1);
+    expect(state.timeline.filter((t) => t.kind === 'deviation')).toHaveLength(1);
+    state.closeLeg('transport-to-factory');
+    expect(state.pendingDeadlines).toEqual([]);
+  });
+});
