@@ -73,7 +73,7 @@ start_kafka() {
     format_kafka_storage
     log "Kafka: starting KRaft broker on 127.0.0.1:$KAFKA_PORT"
     : >"$LOGS/kafka.log"
-    nohup java -Xmx512m -Xms256m -XX:+UseG1GC -Dlog4j2.configurationFile="$DATA/kafka/log4j2.properties" \
+    nohup setsid java -Xmx512m -Xms256m -XX:+UseG1GC -Dlog4j2.configurationFile="$DATA/kafka/log4j2.properties" \
       -cp "$KAFKA_LIBS/*" kafka.Kafka "$DATA/kafka/server.properties" >"$LOGS/kafka.out" 2>&1 &
     echo $! >"$(pid_file kafka)"
     wait_for "Kafka" 90 "$LOGS/kafka.log" kafka_started

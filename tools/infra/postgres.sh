@@ -56,7 +56,7 @@ start_postgres() {
     port_open "$PG_PORT" && die "port $PG_PORT is taken by another process; stop it or set DATABASE_URL to use it"
     log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
     as_pg mkdir -p "$PG_SOCKET"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 60 \
+    as_pg setsid "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET -c max_connections=200" start >/dev/null ||
       { tail "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi

@@ -32,7 +32,8 @@ start_temporal() {
       --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" --namespace default --log-level warn)
     for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa=Keyword"); done
     log "Temporal: starting dev server (gRPC 127.0.0.1:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT)"
-    nohup "$TEMPORAL_BIN" "${args[@]}" >"$LOGS/temporal.log" 2>&1 &
+    # setsid: a Ctrl-C meant for `npm start` reaches the apps, not the servers (infra:down stops them).
+    nohup setsid "$TEMPORAL_BIN" "${args[@]}" >"$LOGS/temporal.log" 2>&1 &
     echo $! >"$(pid_file temporal)"
   fi
   wait_for "Temporal" 60 "$LOGS/temporal.log" temporal_healthy
