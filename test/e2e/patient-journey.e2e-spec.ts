@@ -217,6 +217,14 @@ describe('refusals at the gateway', () => {
     expect(wrongRole.status).toBe(403);
   });
 
+  it('GEN-03 refuses an order for a product without a published specification', async () => {
+    const res = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', {
+      body: { patientReference: 'PAT-unknown-product', institutionId: 'INST-001', productCode: 'NO-SUCH-PRODUCT', requestedCollectionDate: '2026-12-01' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('UNKNOWN_PRODUCT');
+  });
+
   it('DON-02 refuses an order for a suspended institution', async () => {
     const res = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', {
       body: { patientReference: 'PAT-suspended', institutionId: 'INST-009', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { JourneyStageKey, journeyStageQuery, journeyTimelineQuery, JourneyView } from '@v2v/contracts';
+import { JourneyStageKey, journeyStageQuery, journeyTimelineQuery, JourneyView, journeyViewQuery } from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
 import { HAPPY_PATH, payloadFor, sendStep, startJourney } from './support/journey-driver';
@@ -56,6 +56,24 @@ describe('patientJourney on the Temporal dev server', () => {
     expect(result.stage).toBe('closed');
     expect(result.productSpecificationVersion).toBe(1);
     await recordHistory('happy-path', handle);
+  });
+
+  it('GEN-03 keeps the specification version the journey started with when a new one is published', async () => {
+    const handle = await startJourney(env.client);
+    const code = handle.workflowId.slice('journey-'.length);
+    await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
+    services.latestSpecVersion = 2;
+    try {
+      const view = await sendStep(handle, 'recordCollection', payloadFor('recordCollection', code));
+      expect(view.productSpecificationVersion).toBe(1);
+      const later = await startJourney(env.client);
+      await sendStep(later, 'scheduleCollection', payloadFor('scheduleCollection', ''));
+      expect((await later.query(journeyViewQuery)).productSpecificationVersion).toBe(2);
+      await later.terminate('test done');
+    } finally {
+      services.latestSpecVersion = 1;
+    }
+    await handle.terminate('test done');
   });
 
   it('refuses an out-of-order step with STEP_OUT_OF_ORDER and leaves the stage as it was', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, StepRecord } from '@v2v/contracts';
+import { Actor, DomainError, RaiseDeviationInput, StepActivityInput, StepRecord } from '@v2v/contracts';
 import { appendToOutbox } from './outbox-writer';
 
 export interface StepRecordInput {
@@ -107,4 +107,48 @@ async function findByEventId(
     );
   }
   return { recordId: row.id, summary: row.summary };
+}
+
+export interface StepOwner {
+  schema: string;
+  producer: string;
+  topic: string;
+}
+
+/**
+ * A service's recorder for the journey steps it owns: each activity states what it records,
+ * the recorder fills in the journey context and writes it with `recordStepOnce`.
+ */
+export function stepRecorder(dataSource: DataSource, owner: StepOwner) {
+  return {
+    record(
+      input: StepActivityInput<unknown>,
+      step: Pick<StepRecordInput, 'recordType' | 'messageType' | 'summary' | 'detail'>,
+      guard?: (manager: EntityManager) => Promise<unknown>,
+    ): Promise<StepRecord> {
+      const { eventId, donorCode, journeyId, actor, occurredAt } = input;
+      return recordStepOnce(
+        dataSource,
+        { ...owner, eventId, donorCode, journeyId, actor, occurredAt, ...step },
+        guard && (async (manager) => void (await guard(manager))),
+      );
+    },
+
+    /** A deviation raised by the journey (GEN-01), recorded once per deviation id. */
+    deviation(input: RaiseDeviationInput): Promise<StepRecord> {
+      const { deviation } = input;
+      return recordStepOnce(dataSource, {
+        ...owner,
+        eventId: deviation.deviationId,
+        donorCode: input.donorCode,
+        journeyId: input.journeyId,
+        recordType: 'deviation',
+        messageType: 'deviation.raised.v1',
+        actor: { userId: 'system', role: 'ops' },
+        occurredAt: deviation.detectedAt,
+        summary: deviation.description,
+        detail: { ...deviation },
+      });
+    },
+  };
 }

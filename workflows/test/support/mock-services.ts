@@ -32,6 +32,8 @@ export interface ActivityCall {
  */
 export class MockServices {
   readonly calls: ActivityCall[] = [];
+  /** The version `getProductSpecification` publishes as latest; tests raise it to publish a new one. */
+  latestSpecVersion = 1;
   private refusals = new Map<string, { type: string; message: string }>();
 
   refuse(name: string, type: string, message: string): void {
@@ -64,7 +66,7 @@ export class MockServices {
     return {
       getProductSpecification: async (input) => {
         this.calls.push({ name: 'getProductSpecification', input, scheduledAt: Context.current().info.scheduledTimestampMs });
-        return SPEC_V1;
+        return { ...SPEC_V1, version: this.latestSpecVersion };
       },
       startProduction: this.step('startProduction'),
       completeProduction: this.step('completeProduction'),

@@ -2,7 +2,7 @@ import { formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import { batchNumber, productLabelContent } from './product-label';
 
 describe('product label content', () => {
-  it('is generated from the batch donor code with its eye-readable form', () => {
+  it('PRD-06 generates the label content from the batch donor code, with its eye-readable form', () => {
     const donorCode = formatDonorCode(generateDonorUniqueCode({ facility: 'A9999', year: 2015, sequence: 1 }));
     expect(productLabelContent({ donorCode, batchNumber: 'B2026-000001', productCode: 'CART-CD19' })).toEqual({
       donorCode: 'A99991500000100M',
@@ -12,7 +12,7 @@ describe('product label content', () => {
     });
   });
 
-  it('refuses to label a batch whose donor code fails its check character', () => {
+  it('PRD-06 refuses to label a batch whose donor code fails its check character', () => {
     expect(() =>
       productLabelContent({ donorCode: 'A99991500000100N', batchNumber: 'B1', productCode: 'X' }),
     ).toThrow(/check character/);

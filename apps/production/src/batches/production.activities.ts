@@ -1,25 +1,14 @@
 import { DataSource } from 'typeorm';
 import { ProductionActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
-import { recordStepOnce, StepRecordInput } from '@v2v/messaging';
+import { stepRecorder } from '@v2v/messaging';
 import { ProductSpecificationRepository } from '../specifications/product-specification.repository';
 import { batchNumber, productLabelContent } from './product-label';
-
-const SCHEMA = 'production';
 
 export function createProductionActivities(
   dataSource: DataSource,
   specifications: ProductSpecificationRepository,
 ): ProductionActivities {
-  const base = (input: { eventId: string; donorCode: string; journeyId: string; actor: StepRecordInput['actor']; occurredAt: string }) => ({
-    schema: SCHEMA,
-    producer: 'production',
-    topic: TOPICS.production,
-    eventId: input.eventId,
-    donorCode: input.donorCode,
-    journeyId: input.journeyId,
-    actor: input.actor,
-    occurredAt: input.occurredAt,
-  });
+  const steps = stepRecorder(dataSource, { schema: 'production', producer: 'production', topic: TOPICS.production });
 
   return {
     getProductSpecification: ({ productCode, version }) => specifications.find(productCode, version),
@@ -33,10 +22,9 @@ export function createProductionActivities(
         batchNumber: number,
         productCode: input.order.productCode,
       });
-      return recordStepOnce(
-        dataSource,
+      return steps.record(
+        input,
         {
-          ...base(input),
           recordType: 'batch-start',
           messageType: 'batch.started.v1',
           summary: `batch ${number} started, donor material label verified`,
@@ -53,10 +41,9 @@ export function createProductionActivities(
     },
 
     completeProduction: (input) =>
-      recordStepOnce(
-        dataSource,
+      steps.record(
+        input,
         {
-          ...base(input),
           recordType: 'batch-completion',
           messageType: 'batch.completed.v1',
           summary: `batch completed, ${input.payload.totalCellCount} cells`,

@@ -1,38 +1,11 @@
 import { DataSource } from 'typeorm';
-import {
-  RaiseDeviationInput,
-  ReleaseActivities,
-  StepActivityInput,
-  StepRecord,
-  TOPICS,
-  verifyLabelScan,
-} from '@v2v/contracts';
-import { recordStepOnce } from '@v2v/messaging';
+import { ReleaseActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
+import { stepRecorder } from '@v2v/messaging';
 import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
 
-const SCHEMA = 'release';
-
 export function createReleaseActivities(dataSource: DataSource): ReleaseActivities {
-  const record = (
-    input: StepActivityInput<unknown>,
-    step: { recordType: string; messageType: string; summary: string; detail: Record<string, unknown> },
-    guard?: Parameters<typeof recordStepOnce>[2],
-  ): Promise<StepRecord> =>
-    recordStepOnce(
-      dataSource,
-      {
-        schema: SCHEMA,
-        producer: 'release',
-        topic: TOPICS.release,
-        eventId: input.eventId,
-        donorCode: input.donorCode,
-        journeyId: input.journeyId,
-        actor: input.actor,
-        occurredAt: input.occurredAt,
-        ...step,
-      },
-      guard,
-    );
+  const steps = stepRecorder(dataSource, { schema: 'release', producer: 'release', topic: TOPICS.release });
+  const record = steps.record;
 
   return {
     recordQcResult: (input) =>
@@ -82,20 +55,6 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
     },
     completeFollowUp: (input) =>
       record(input, { recordType: 'follow-up', messageType: 'follow-up.completed.v1', summary: 'follow-up completed', detail: input.payload }),
-    raiseShipmentDeviation: (input: RaiseDeviationInput) =>
-      recordStepOnce(dataSource, {
-        schema: SCHEMA,
-        producer: 'release',
-        topic: TOPICS.release,
-        eventId: input.deviation.deviationId,
-        donorCode: input.donorCode,
-        journeyId: input.journeyId,
-        recordType: 'deviation',
-        messageType: 'deviation.raised.v1',
-        actor: { userId: 'system', role: 'ops' },
-        occurredAt: input.deviation.detectedAt,
-        summary: input.deviation.description,
-        detail: { ...input.deviation },
-      }),
+    raiseShipmentDeviation: (input) => steps.deviation(input),
   };
 }
