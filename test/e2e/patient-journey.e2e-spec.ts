@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { journeyWorkflowId } from '@v2v/contracts';
+import { JOURNEY_STEP_NAMES, journeyWorkflowId } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
 import { GatewayClient, happyPathSteps, pollUntil } from '@v2v/testing';
@@ -135,6 +135,17 @@ describe('a patient journey from order to infusion through the gateway', () => {
       return found.length > 0 ? found : undefined;
     });
     expect(listed.map((w) => w.workflowId)).toEqual([order.journeyId]);
+  });
+});
+
+describe('the public API document', () => {
+  it('is served at /api/docs-json with every step endpoint and bearer auth', async () => {
+    const res = await api.request<{ paths: Record<string, Record<string, { operationId?: string }>>; components: { securitySchemes?: object } }>('GET', '/api/docs-json');
+    expect(res.status).toBe(200);
+    const operations = Object.values(res.body.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    for (const step of JOURNEY_STEP_NAMES) expect(operations).toContain(step);
+    expect(res.body.components.securitySchemes).toHaveProperty('bearer');
+    expect((await api.request('GET', '/api/docs')).status).toBe(200);
   });
 });
 

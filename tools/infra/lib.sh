@@ -11,7 +11,7 @@ RUN="$DATA/run"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/v2v-platform"
 
 TEMPORAL_CLI_VERSION=1.5.1
-KAFKA_VERSION=4.1.1
+KAFKA_VERSION=4.4.0
 TEMPORAL_TEST_SERVER_VERSION=1.38.0
 
 TEMPORAL_BIN="$CACHE/temporal-cli-$TEMPORAL_CLI_VERSION/temporal"
@@ -44,14 +44,45 @@ is_running() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Names whoever listens on a port (another clone's server, a system service) in the error.
+port_taken() {
+  local port=$1 override=$2 owner=""
+  command -v ss >/dev/null 2>&1 && owner=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1)
+  if [[ -n $owner ]]; then
+    owner="${owner#pid=}"
+    owner=" by pid $owner ($(tr '\0' ' ' <"/proc/$owner/cmdline" 2>/dev/null | cut -c1-120))"
+  fi
+  die "port $port is taken${owner}; stop that process, or set $override to use that server"
+}
+
+# start_daemon <name> <output-file> <command...>: runs a server in the background in its own
+# session (setsid), so a Ctrl-C meant for `npm start` reaches the apps and not the servers
+# (infra:down stops them). The inner shell writes its own pid and then becomes the server
+# (exec), so the pid file names the server even where setsid has to fork.
+start_daemon() {
+  local name=$1 out=$2
+  shift 2
+  local file
+  file=$(pid_file "$name")
+  rm -f "$file"
+  nohup setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' start_daemon "$file" "$@" >"$out" 2>&1 </dev/null &
+  local deadline=$((SECONDS + 10))
+  until [[ -s $file ]]; do
+    ((SECONDS < deadline)) || die "$name did not start (output: $out)"
+    sleep 0.1
+  done
+}
+
 # wait_for <description> <timeout-seconds> <log-file> <command...>: polls, never sleeps blind.
 wait_for() {
   local what=$1 timeout=$2 logfile=$3
   shift 3
+  "$@" >/dev/null 2>&1 && return 0
+  log "$what: waiting until ready (up to ${timeout} s)"
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS >= deadline)); then
-      echo "[infra] error: $what not ready after ${timeout}s; last lines of $logfile:" >&2
+      echo "[infra] error: $what not ready after ${timeout} s; see $logfile, last lines:" >&2
       tail -n 30 "$logfile" >&2 || true
       exit 1
     fi

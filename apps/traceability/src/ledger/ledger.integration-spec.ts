@@ -120,6 +120,19 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     expect(count).toBe(1);
   });
 
+  it('keeps a malformed message aside and goes on consuming', async () => {
+    const donorCode = newDonorCode();
+    const raw = `{"not":"an envelope","run":"${run}"}`;
+    await publisher.publishBatch([{ topic, key: donorCode, value: raw, headers: {} }]);
+    await dataSource.transaction((manager) => appendToOutbox(manager, registered(donorCode), producerSchema));
+    await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
+
+    await chainOf(donorCode, 1);
+    const rejected = await dataSource.query(`SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw = $2`, [topic, raw]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].error).toMatch(/id|aggregateId/);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of ledger rows through the service connection', async () => {
     const donorCode = newDonorCode();
     await dataSource.transaction((manager) => ledger.append(manager, donorCode, envelopeOf(donorCode, 1)));
