@@ -129,6 +129,18 @@ describe('a patient journey from order to infusion through the gateway', () => {
     });
     expect(verify.body.valid).toBe(true);
 
+    const audit = await api.as<Array<{ service: string; recordType: string; action: string; actor: { role: string }; reason: string | null }>>(
+      'qa-qp',
+      'GET',
+      `/api/journeys/${order.donorCode}/audit`,
+    );
+    expect(audit.status).toBe(200);
+    const kinds = audit.body.map((e) => `${e.service}:${e.recordType}:${e.action}`);
+    expect(kinds).toEqual(expect.arrayContaining(['donor-intake:donor:create', 'donor-intake:collection:create', 'production:batch:create', 'production:batch:update', 'release:qc-result:create', 'release:infusion:create']));
+    expect(audit.body.find((e) => e.recordType === 'batch' && e.action === 'update')).toMatchObject({ reason: expect.any(String), actor: { role: 'operator' } });
+    const integrity = await api.as<{ valid: boolean }>('ops', 'POST', '/api/integrity/verify');
+    expect(integrity.body.valid).toBe(true);
+
     const listed = await pollUntil('the journey in Temporal visibility', async () => {
       const found = [];
       for await (const wf of temporal.workflow.list({ query: `DonorCode = "${order.donorCode}"` })) found.push(wf);

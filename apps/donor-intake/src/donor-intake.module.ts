@@ -4,8 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
+import { AuditReader } from '@v2v/audit';
 import {
   activityWorkerProcess,
+  AuditController,
   BackgroundProcesses,
   HealthController,
   outboxRelayProcess,
@@ -25,8 +27,13 @@ import { InstitutionsController } from './institutions/institutions.controller';
     TypeOrmModule.forRootAsync({ useFactory: donorIntakeDataSourceOptions }),
     TerminusModule,
   ],
-  controllers: [DonorsController, InstitutionsController, HealthController],
+  controllers: [AuditController, DonorsController, InstitutionsController, HealthController],
   providers: [
+    {
+      provide: AuditReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new AuditReader(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
+    },
     DonorRepository,
     InstitutionRepository,
     RegisterDonorUseCase,

@@ -4,6 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BackgroundProcesses, serviceLoggerModule } from '@v2v/service-kit';
+import { AuditTrailService } from './audit/audit-trail.service';
+import { AuditController } from './audit/audit.controller';
 import { authConfig } from './auth/auth-config';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -29,7 +31,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, PublicHealthController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: BackgroundProcesses, useValue: new BackgroundProcesses([]) },
@@ -37,6 +39,7 @@ import { PublicHealthController } from './public-health.controller';
     InternalServiceClient,
     JourneyCommandsService,
     OrdersService,
+    AuditTrailService,
   ],
 })
 export class GatewayModule {}

@@ -4,8 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
+import { AuditReader } from '@v2v/audit';
 import {
   activityWorkerProcess,
+  AuditController,
   BackgroundProcesses,
   HealthController,
   outboxRelayProcess,
@@ -22,8 +24,13 @@ import { ProductSpecificationsController } from './specifications/product-specif
     TypeOrmModule.forRootAsync({ useFactory: productionDataSourceOptions }),
     TerminusModule,
   ],
-  controllers: [ProductSpecificationsController, HealthController],
+  controllers: [AuditController, ProductSpecificationsController, HealthController],
   providers: [
+    {
+      provide: AuditReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new AuditReader(dataSource, PRODUCTION_SCHEMA, 'production'),
+    },
     ProductSpecificationRepository,
     {
       provide: BackgroundProcesses,

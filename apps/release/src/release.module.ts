@@ -4,8 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
+import { AuditReader } from '@v2v/audit';
 import {
   activityWorkerProcess,
+  AuditController,
   BackgroundProcesses,
   HealthController,
   outboxRelayProcess,
@@ -20,8 +22,13 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     TypeOrmModule.forRootAsync({ useFactory: releaseDataSourceOptions }),
     TerminusModule,
   ],
-  controllers: [HealthController],
+  controllers: [AuditController, HealthController],
   providers: [
+    {
+      provide: AuditReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new AuditReader(dataSource, RELEASE_SCHEMA, 'release'),
+    },
     {
       provide: BackgroundProcesses,
       inject: [DataSource],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, RaiseDeviationInput, StepActivityInput, StepRecord } from '@v2v/contracts';
+import { writeAudit } from '@v2v/audit';
 import { appendToOutbox } from './outbox-writer';
 
 export interface StepRecordInput {
@@ -26,7 +27,8 @@ interface ExistingRow {
 }
 
 /**
- * Records a step and its custody event in one transaction, exactly once per event id.
+ * Records a step, its audit entry (CSV-01) and its custody event in one transaction,
+ * exactly once per event id.
  * A repeat with the same event id returns the first record; a repeat that reuses the id
  * for a different kind of record is refused. `guard` runs inside the transaction first,
  * so a refused step leaves nothing written.
@@ -60,6 +62,14 @@ export async function recordStepOnce(
           input.detail,
         ],
       );
+      await writeAudit(manager, input.schema, {
+        recordType: input.recordType,
+        recordId,
+        journeyId: input.journeyId,
+        action: 'create',
+        actor: input.actor,
+        newValue: { eventId: input.eventId, donorCode: input.donorCode, occurredAt: input.occurredAt, summary: input.summary, detail: input.detail },
+      });
       await appendToOutbox(manager, {
         topic: input.topic,
         aggregateType: 'journey',

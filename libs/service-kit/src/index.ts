@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './background-processes';
 export * from './standard-processes';
 export * from './health.controller';
+export * from './audit.controller';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
+import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '../auth/auth.controller';
 import { OrdersController } from '../orders/orders.controller';
 import { PublicHealthController } from '../public-health.controller';
@@ -10,7 +11,7 @@ import { TracesController } from '../traces/traces.controller';
 import { JourneysController } from './journeys.controller';
 import { STEP_ROUTES } from './step-routes';
 
-const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, PublicHealthController];
+const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, AuditController, PublicHealthController];
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */
 function methodNames(prototype: object): string[] {

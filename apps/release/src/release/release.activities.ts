@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { writeAudit } from '@v2v/audit';
 import { ReleaseActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
 import { stepRecorder } from '@v2v/messaging';
 import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
@@ -19,12 +20,13 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
         },
         async (manager) => {
           for (const r of input.payload.results) {
-            await manager.query(
+            const [{ id }] = await manager.query(
               `INSERT INTO "release"."qc_result"
                  ("donor_code", "event_id", "test", "value", "within_specification", "recorded_by", "recorded_at")
-               VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+               VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
               [input.donorCode, input.eventId, r.test, r.value, r.withinSpecification, input.actor.userId, input.occurredAt],
             );
+            await writeAudit(manager, 'release', { recordType: 'qc-result', recordId: String(id), journeyId: input.journeyId, action: 'create', actor: input.actor, newValue: r });
           }
         },
       ),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@v2v/contracts';
-import { canonicalContent, contentHash, entryHash, GENESIS_HASH } from './ledger-hash';
-import { StoredEntry } from './verify-chain';
+import { canonicalContent, contentHash, entryHash, GENESIS_HASH, StoredEntry } from '@v2v/integrity';
 
 const S = '"traceability"';
 

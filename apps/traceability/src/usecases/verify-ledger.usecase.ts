@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { requireDonorCode } from '@v2v/contracts';
-import { ledgerHeadHash } from '../ledger/ledger-hash';
+import { ChainBreak, headsHash, verifyChain } from '@v2v/integrity';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { ChainBreak, verifyChain } from '../ledger/verify-chain';
+
 
 export interface LedgerVerification {
   valid: boolean;
@@ -32,7 +32,7 @@ export class VerifyLedgerUseCase {
       chainsChecked: chainIds.length,
       entriesChecked,
       ...(firstBroken ? { firstBroken } : {}),
-      ledgerHeadHash: ledgerHeadHash(await this.ledger.heads()),
+      ledgerHeadHash: headsHash(await this.ledger.heads()),
     };
   }
 }

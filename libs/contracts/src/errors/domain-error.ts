@@ -25,6 +25,8 @@ export const REFUSAL_CODES = {
   'TRC-02': 'invalid',
   /** The institution is not on the approved list. */
   'DON-02': 'conflict',
+  /** A change of a GMP record without a reason, or an attempt to alter the audit trail. */
+  'CSV-01': 'invalid',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */

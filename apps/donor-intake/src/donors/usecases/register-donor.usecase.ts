@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
+  Actor,
   DomainError,
   formatDonorCode,
   formatDonorCodeEyeReadable,
@@ -10,6 +11,7 @@ import {
   patientReference,
   TOPICS,
 } from '@v2v/contracts';
+import { writeAudit } from '@v2v/audit';
 import { appendToOutbox } from '@v2v/messaging';
 import { assertInstitutionMayOrder } from '../../institutions/institution-eligibility';
 import { InstitutionRepository } from '../../institutions/institution.repository';
@@ -57,6 +59,14 @@ export class RegisterDonorUseCase {
       };
       const registeredBy = command.registeredBy ?? { userId: 'system', role: 'scheduler' };
       await this.donors.insert(manager, donor, registeredBy.userId);
+      await writeAudit(manager, 'donor_intake', {
+        recordType: 'donor',
+        recordId: donor.donorCode,
+        journeyId: journeyWorkflowId(donor.donorCode),
+        action: 'create',
+        actor: registeredBy as Actor,
+        newValue: donor,
+      });
       await appendToOutbox(manager, {
         topic: TOPICS.donorIntake,
         aggregateType: 'journey',

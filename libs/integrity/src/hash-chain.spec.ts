@@ -1,4 +1,4 @@
-import { canonicalContent, contentHash, entryHash, GENESIS_HASH, ledgerHeadHash } from './ledger-hash';
+import { canonicalContent, contentHash, entryHash, GENESIS_HASH, headsHash } from './hash-chain';
 import { StoredEntry, verifyChain } from './verify-chain';
 
 function chain(contents: unknown[], chainId = 'A99991500000100M'): StoredEntry[] {
@@ -32,7 +32,7 @@ describe('ledger hashing (RFC 8785 canonical content)', () => {
       { chainId: 'B', seq: 2, entryHash: 'b'.repeat(64) },
       { chainId: 'A', seq: 5, entryHash: 'a'.repeat(64) },
     ];
-    expect(ledgerHeadHash(heads)).toBe(ledgerHeadHash([...heads].reverse()));
+    expect(headsHash(heads)).toBe(headsHash([...heads].reverse()));
   });
 });
 

@@ -1,4 +1,4 @@
-import { contentHash, entryHash, GENESIS_HASH } from './ledger-hash';
+import { contentHash, entryHash, GENESIS_HASH } from './hash-chain';
 
 export interface StoredEntry {
   chainId: string;

@@ -7,7 +7,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * The one place ledger hashing is defined. Content is hashed in its RFC 8785 canonical JSON
+ * The one place the hashing of the ledger and the audit trail is defined. Content is hashed in its RFC 8785 canonical JSON
  * form, which is also what is stored, so a verifier recomputes exactly what was hashed.
  */
 export function canonicalContent(value: unknown): string {
@@ -25,8 +25,8 @@ export function entryHash(entry: { chainId: string; seq: number; prevHash: strin
   return sha256(`${entry.chainId}\n${entry.seq}\n${entry.prevHash}\n${entry.contentHash}`);
 }
 
-/** One hash over every chain head: what an inspector compares with a signed export. */
-export function ledgerHeadHash(heads: Array<{ chainId: string; seq: number; entryHash: string }>): string {
+/** One hash over every chain head: what an inspector compares with an export. */
+export function headsHash(heads: Array<{ chainId: string; seq: number; entryHash: string }>): string {
   const lines = [...heads]
     .sort((a, b) => (a.chainId < b.chainId ? -1 : a.chainId > b.chainId ? 1 : 0))
     .map((h) => `${h.chainId}:${h.seq}:${h.entryHash}`);

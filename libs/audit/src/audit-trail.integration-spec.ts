@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions } from '@v2v/database';
+import { AuditReader } from './audit-reader';
+import { createAuditTablesSql } from './audit-tables.sql';
+import { writeAudit } from './audit-writer';
+
+// Real PostgreSQL, through the same role and connection settings the services use.
+const schema = `it_audit_${randomUUID().slice(0, 8)}`;
+const actor = { userId: 'qa.person', role: 'qa-qp' as const };
+let dataSource: DataSource;
+let reader: AuditReader;
+
+beforeAll(async () => {
+  dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [] })).initialize();
+  await dataSource.query(`CREATE SCHEMA "${schema}"`);
+  for (const sql of createAuditTablesSql(schema)) await dataSource.query(sql);
+  reader = new AuditReader(dataSource, schema, 'it');
+});
+
+afterAll(async () => {
+  await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await dataSource?.destroy();
+});
+
+const journeyId = () => `journey-${randomUUID()}`;
+
+describe('audit trail on real PostgreSQL (CSV-01)', () => {
+  it('CSV-01 records who, what, when, why, old and new value of a create and a change', async () => {
+    const journey = journeyId();
+    await dataSource.transaction(async (m) => {
+      await writeAudit(m, schema, { recordType: 'batch', recordId: 'B1', journeyId: journey, action: 'create', actor, newValue: { status: 'in-production' } });
+      await writeAudit(m, schema, { recordType: 'batch', recordId: 'B1', journeyId: journey, action: 'update', actor, reason: 'production completed', oldValue: { status: 'in-production' }, newValue: { status: 'completed' } });
+    });
+    const trail = await reader.byRecord('batch', 'B1');
+    expect(trail.map((e) => [e.action, e.reason, e.oldValue, e.newValue])).toEqual([
+      ['create', null, null, { status: 'in-production' }],
+      ['update', 'production completed', { status: 'in-production' }, { status: 'completed' }],
+    ]);
+    expect(trail[0]).toMatchObject({ actor, journeyId: journey, service: 'it' });
+    expect(Date.parse(trail[1].at)).toBeGreaterThanOrEqual(Date.parse(trail[0].at));
+  });
+
+  it('CSV-01 refuses a change without a reason and writes nothing', async () => {
+    const journey = journeyId();
+    await expect(
+      dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'batch', recordId: 'B2', journeyId: journey, action: 'update', actor, oldValue: 1, newValue: 2 })),
+    ).rejects.toMatchObject({ code: 'CSV-01' });
+    expect(await reader.byJourney(journey)).toEqual([]);
+  });
+
+  it('CSV-01 refuses UPDATE, DELETE and TRUNCATE of audit entries under the service role', async () => {
+    const journey = journeyId();
+    await dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'donor', recordId: 'D1', journeyId: journey, action: 'create', actor, newValue: {} }));
+    await expect(dataSource.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(dataSource.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(dataSource.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(/cannot be edited or deleted/);
+    expect(await reader.byJourney(journey)).toHaveLength(1);
+  });
+
+  it('CSV-01 verify names the first entry whose stored row was edited by one byte in PostgreSQL', async () => {
+    const journey = journeyId();
+    await dataSource.transaction(async (m) => {
+      for (let i = 1; i <= 3; i++) {
+        await writeAudit(m, schema, { recordType: 'qc-result', recordId: `Q${i}`, journeyId: journey, action: 'create', actor, newValue: { value: `${i}0%` } });
+      }
+    });
+    expect((await reader.verify()).valid).toBe(true);
+    await dataSource.transaction(async (m) => {
+      await m.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`);
+      await m.query(`UPDATE "${schema}".audit_entry SET canonical_content = replace(canonical_content, '20%', '90%') WHERE chain_id = $1 AND seq = 2`, [journey]);
+      await m.query(`ALTER TABLE "${schema}".audit_entry ENABLE TRIGGER "TRG_audit_entry_append_only"`);
+    });
+    expect(await reader.verify()).toMatchObject({ valid: false, firstBroken: { chainId: journey, seq: 2, reason: 'CONTENT_HASH_MISMATCH' } });
+  });
+});
