@@ -8,8 +8,10 @@ COPY apps/production/package.json apps/production/
 COPY apps/release/package.json apps/release/
 COPY apps/traceability/package.json apps/traceability/
 COPY workflows/package.json workflows/
+COPY libs/audit/package.json libs/audit/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/database/package.json libs/database/
+COPY libs/integrity/package.json libs/integrity/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/temporal/package.json libs/temporal/
 COPY libs/service-kit/package.json libs/service-kit/

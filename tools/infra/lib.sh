@@ -34,6 +34,10 @@ need() {
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not installed: $hint"
 }
 
+need_go() { need go "install Go 1.25 or newer from https://go.dev/dl (Debian's golang-go 1.19 is too old to build the Temporal CLI)"; }
+need_java() { need java "install a JDK 17, e.g. apt-get install -y openjdk-17-jdk-headless"; }
+need_mvn() { need mvn "install Maven, e.g. apt-get install -y maven"; }
+
 pid_file() { echo "$RUN/$1.pid"; }
 
 is_running() {
@@ -47,7 +51,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Names whoever listens on a port (another clone's server, a system service) in the error.
 port_taken() {
   local port=$1 override=$2 owner=""
-  command -v ss >/dev/null 2>&1 && owner=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1)
+  owner=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1) || true
   if [[ -n $owner ]]; then
     owner="${owner#pid=}"
     owner=" by pid $owner ($(tr '\0' ' ' <"/proc/$owner/cmdline" 2>/dev/null | cut -c1-120))"
@@ -73,7 +77,8 @@ start_daemon() {
   done
 }
 
-# wait_for <description> <timeout-seconds> <log-file> <command...>: polls, never sleeps blind.
+# wait_for <description> <timeout-seconds> <log-file> <command...>: polls the command until it
+# succeeds, never sleeps blind. With WATCH=<name> it gives up as soon as that server exits.
 wait_for() {
   local what=$1 timeout=$2 logfile=$3
   shift 3
@@ -81,6 +86,11 @@ wait_for() {
   log "$what: waiting until ready (up to ${timeout} s)"
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
+    if [[ -n ${WATCH:-} ]] && ! is_running "$WATCH"; then
+      echo "[infra] error: $what exited while starting; see $logfile, last lines:" >&2
+      tail -n 30 "$logfile" >&2 || true
+      exit 1
+    fi
     if ((SECONDS >= deadline)); then
       echo "[infra] error: $what not ready after ${timeout} s; see $logfile, last lines:" >&2
       tail -n 30 "$logfile" >&2 || true
@@ -112,16 +122,33 @@ stop_pid() {
   rm -f "$file"
 }
 
-# Maven copies a dependency list into a cache folder; the rename makes it all-or-nothing.
+# cache_locked <entry> <command...>: one provisioning of a cache entry at a time. A second clone
+# (a CI run beside a developer's stack) waits for the first one's build or download instead of
+# repeating it into the same folder; the command checks again whether the entry is there now.
+cache_locked() {
+  local entry=$1
+  shift
+  (
+    flock -n 9 || { log "waiting for another provisioning of $entry to finish"; flock 9; }
+    "$@"
+  ) 9>"$CACHE/.$entry.lock"
+}
+
+# maven_copy <description> <pom> <dest> [maven args]: Maven copies a dependency list into a
+# cache folder; the rename at the end makes it all-or-nothing.
 maven_copy() {
-  local pom=$1 dest=$2
-  shift 2
-  need java "install a JDK 17, e.g. apt-get install -y openjdk-17-jre-headless"
-  need mvn "install Maven, e.g. apt-get install -y maven"
+  local what=$1 pom=$2 dest=$3
+  shift 3
+  [[ -d $dest ]] && return 0
+  need_java
+  need_mvn
+  log "downloading $what from Maven Central (first time only)"
+  local mvn_log
+  mvn_log="$LOGS/maven-$(basename "$(dirname "$dest")").log"
   rm -rf "$dest.tmp"
   mvn -q -B -f "$pom" dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="$dest.tmp" "$@" >"$LOGS/maven.log" 2>&1 ||
-    { tail -n 20 "$LOGS/maven.log" >&2; die "maven could not fetch $(basename "$(dirname "$pom")") (log: $LOGS/maven.log)"; }
+    -DoutputDirectory="$dest.tmp" "$@" >"$mvn_log" 2>&1 ||
+    { tail -n 20 "$mvn_log" >&2; die "maven could not fetch $what (log: $mvn_log)"; }
   mv "$dest.tmp" "$dest"
 }
 

@@ -37,6 +37,10 @@ ensure_pg_owner() {
 
 pg_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; }
 
+# This clone's cluster is running (its postmaster.pid names a live server); a server of another
+# clone on the same port answers pg_isready too, but is not ours to use or stop.
+pg_running() { [[ -f $PG_DATA/postmaster.pid ]] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
 psql_admin() { as_pg "$PG_BIN/psql" -h "$PG_SOCKET" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 start_postgres() {
@@ -50,36 +54,50 @@ start_postgres() {
     as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres-initdb.log" 2>&1 || { tail "$LOGS/postgres-initdb.log" >&2; die "initdb failed"; }
   fi
-  if pg_ready; then
-    log "PostgreSQL: already running"
+  if pg_running; then
+    log "PostgreSQL: already running (pid $(head -n 1 "$PG_DATA/postmaster.pid"))"
   else
-    port_open "$PG_PORT" && die "port $PG_PORT is taken by another process; stop it or set DATABASE_URL to use it"
+    port_open "$PG_PORT" && port_taken "$PG_PORT" DATABASE_URL
     log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
     as_pg mkdir -p "$PG_SOCKET"
-    as_pg setsid "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 60 \
+    # pg_ctl detaches the server into its own session; -w waits until it accepts connections.
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_SOCKET -c max_connections=200" start >/dev/null ||
       { tail "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
   wait_for "PostgreSQL" 30 "$PG_DIR/postgres.log" pg_ready
+  # The app role owns its database, so it may create the schemas its services migrate into.
   if [[ $(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'v2v'") != 1 ]]; then
-    log "PostgreSQL: creating role and database v2v"
+    log "PostgreSQL: creating role v2v"
     psql_admin -c "CREATE ROLE v2v LOGIN PASSWORD 'v2v'"
+  fi
+  if [[ $(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'v2v'") != 1 ]]; then
+    log "PostgreSQL: creating database v2v"
     psql_admin -c "CREATE DATABASE v2v OWNER v2v"
   fi
   log "PostgreSQL: ready (postgres://v2v:v2v@127.0.0.1:$PG_PORT/v2v)"
 }
 
+# Fast shutdown (pg_ctl -m fast = SIGINT: disconnects clients, then a clean checkpoint); SIGTERM
+# would be a "smart" shutdown that waits for every connected app. If that does not finish in
+# time, immediate mode (SIGQUIT), then SIGKILL as the last resort.
 stop_postgres() {
-  [[ -f $PG_DATA/postmaster.pid ]] || return 0
-  PG_BIN=$(pg_bin_dir)
-  log "stopping PostgreSQL"
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null || true
+  PG_BIN=$(pg_bin_dir) || return 0
+  pg_running || return 0
+  local pid
+  pid=$(head -n 1 "$PG_DATA/postmaster.pid")
+  log "stopping PostgreSQL (pid $pid)"
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1 && return 0
+  log "PostgreSQL did not stop in 30 s: immediate shutdown"
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 10 stop >/dev/null 2>&1 && return 0
+  log "PostgreSQL still running: SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
 }
 
 status_postgres() {
   if [[ -n ${DATABASE_URL:-} ]]; then echo "postgresql  external  (DATABASE_URL)"; return; fi
   PG_BIN=$(pg_bin_dir) || true
-  if [[ -n ${PG_BIN:-} ]] && pg_ready; then
+  if [[ -n ${PG_BIN:-} ]] && pg_running && pg_ready; then
     echo "postgresql  up        127.0.0.1:$PG_PORT  pid $(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null)"
   else
     echo "postgresql  down"

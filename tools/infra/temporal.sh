@@ -2,12 +2,22 @@
 # v1.5.1 is pinned because later tags carry a `replace` directive that `go install` refuses.
 
 provision_temporal() {
+  [[ -x $TEMPORAL_BIN ]] || cache_locked "temporal-cli-$TEMPORAL_CLI_VERSION" build_temporal_cli
+}
+
+# Built into a side folder and renamed into place, so an interrupted build never leaves a
+# half-written binary that the next run would take for a finished one.
+build_temporal_cli() {
   [[ -x $TEMPORAL_BIN ]] && return 0
-  need go "install Go (https://go.dev/dl) or apt-get install -y golang"
+  need_go
   log "building Temporal CLI v$TEMPORAL_CLI_VERSION with go install (first time only, a few minutes)"
-  mkdir -p "$(dirname "$TEMPORAL_BIN")"
-  GOBIN="$(dirname "$TEMPORAL_BIN")" go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION" \
-    >"$LOGS/temporal-build.log" 2>&1 || { tail -n 20 "$LOGS/temporal-build.log" >&2; die "go install of the Temporal CLI failed"; }
+  local dir
+  dir=$(dirname "$TEMPORAL_BIN")
+  mkdir -p "$dir/.build"
+  GOBIN="$dir/.build" go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION" \
+    >"$LOGS/temporal-build.log" 2>&1 || { tail -n 20 "$LOGS/temporal-build.log" >&2; die "go install of the Temporal CLI failed (log: $LOGS/temporal-build.log)"; }
+  mv "$dir/.build/temporal" "$TEMPORAL_BIN"
+  rmdir "$dir/.build"
 }
 
 temporal_healthy() {
@@ -26,18 +36,18 @@ start_temporal() {
   if is_running temporal; then
     log "Temporal: already running (pid $(cat "$(pid_file temporal)"))"
   else
-    port_open "$TEMPORAL_PORT" && die "port $TEMPORAL_PORT is taken by another process; stop it or set TEMPORAL_ADDRESS to use it"
+    port_open "$TEMPORAL_PORT" && port_taken "$TEMPORAL_PORT" TEMPORAL_ADDRESS
+    port_open "$TEMPORAL_UI_PORT" && port_taken "$TEMPORAL_UI_PORT" TEMPORAL_ADDRESS
     mkdir -p "$DATA/temporal"
     local args=(server start-dev --db-filename "$DATA/temporal/temporal.db" --ip 127.0.0.1
       --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" --namespace default --log-level warn)
     for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa=Keyword"); done
     log "Temporal: starting dev server (gRPC 127.0.0.1:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT)"
-    # setsid: a Ctrl-C meant for `npm start` reaches the apps, not the servers (infra:down stops them).
-    nohup setsid "$TEMPORAL_BIN" "${args[@]}" >"$LOGS/temporal.log" 2>&1 &
-    echo $! >"$(pid_file temporal)"
+    start_daemon temporal "$LOGS/temporal.log" "$TEMPORAL_BIN" "${args[@]}"
   fi
-  wait_for "Temporal" 60 "$LOGS/temporal.log" temporal_healthy
-  wait_for "Temporal search attributes" 30 "$LOGS/temporal.log" temporal_search_attributes_ready
+  WATCH=temporal wait_for "Temporal" 60 "$LOGS/temporal.log" temporal_healthy
+  # Registered by --search-attribute at start; checked because workflows fail without them.
+  WATCH=temporal wait_for "Temporal search attributes" 30 "$LOGS/temporal.log" temporal_search_attributes_ready
   log "Temporal: ready"
 }
 

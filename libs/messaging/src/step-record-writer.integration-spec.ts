@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { createAuditTablesSql } from '@v2v/audit';
 import { DomainError } from '@v2v/contracts';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { createOutboxTableSql } from './messaging-tables.sql';
@@ -13,7 +14,9 @@ let dataSource: DataSource;
 beforeAll(async () => {
   dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [] })).initialize();
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
-  for (const sql of [...createStepRecordTableSql(schema), ...createOutboxTableSql(schema)]) await dataSource.query(sql);
+  for (const sql of [...createStepRecordTableSql(schema), ...createOutboxTableSql(schema), ...createAuditTablesSql(schema)]) {
+    await dataSource.query(sql);
+  }
 });
 
 afterAll(async () => {
@@ -53,6 +56,8 @@ describe('recordStepOnce on real PostgreSQL', () => {
     expect(raced).toEqual([first, first]);
     expect(await count('step_record', step.eventId)).toBe(1);
     expect(await count('outbox', step.eventId)).toBe(1);
+    const [audit] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}"."audit_entry" WHERE record_id = $1`, [first.recordId]);
+    expect(audit.n).toBe(1);
   });
 
   it('refuses an event id reused for another kind of record', async () => {
