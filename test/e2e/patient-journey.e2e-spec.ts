@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { JOURNEY_STEP_NAMES, journeyWorkflowId } from '@v2v/contracts';
+import { Client as PgClient } from 'pg';
+import { databaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
 import { GatewayClient, happyPathSteps, pollUntil } from '@v2v/testing';
@@ -97,7 +99,8 @@ describe('a patient journey from order to infusion through the gateway', () => {
         : undefined;
     });
     expect(byDonor.patientReference).toBe(order.patientReference);
-    expect(byDonor.entries.map((e) => e.seq)).toEqual(byDonor.entries.map((_, i) => i + 1));
+    // Every entry of the chain, each once (seq is append order; the trace reads in occurrence order).
+    expect(byDonor.entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(byDonor.entries.map((_, i) => i + 1));
     expect(byDonor.entries.map((e) => e.messageType)).toEqual([
       'donor.registered.v1',
       'collection.scheduled.v1',
@@ -147,6 +150,45 @@ describe('a patient journey from order to infusion through the gateway', () => {
       return found.length > 0 ? found : undefined;
     });
     expect(listed.map((w) => w.workflowId)).toEqual([order.journeyId]);
+  });
+});
+
+describe('hospital tenancy', () => {
+  it('CSV-03 answers another institution\'s journey exactly as an unknown one, and logs the refusal', async () => {
+    const order = await newOrder(); // at INST-001
+    expect((await api.as('hospital', 'GET', `/api/journeys/${order.donorCode}`)).status).toBe(200);
+
+    const foreign = await api.as<{ code: string; message: string }>('hospital-inst-002', 'GET', `/api/journeys/${order.donorCode}`);
+    const unknownCode = 'A99991500000100M';
+    const unknown = await api.as<{ code: string; message: string }>('hospital-inst-002', 'GET', `/api/journeys/${unknownCode}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe(unknown.body.code);
+    expect(foreign.body.message).toBe(unknown.body.message.replace(unknownCode, order.donorCode));
+
+    await api.step('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-01' });
+    const step = await api.step('hospital-inst-002', order.donorCode, 'recordCollection', { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 100, bagLot: 'B' });
+    expect(step.status).toBe(404);
+    const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.view.stage).toBe('collection-scheduled');
+
+    const listed = await api.as<Array<{ donorCode: string; institutionId: string }>>('hospital-inst-002', 'GET', '/api/journeys?institutionId=INST-001');
+    expect(listed.status).toBe(200);
+    expect(listed.body.filter((j) => j.institutionId !== 'INST-002')).toEqual([]);
+
+    const db = new PgClient({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT status, method FROM gateway.access_refusal WHERE username = 'hospital-inst-002' AND path LIKE $1 ORDER BY id`,
+        [`%${order.donorCode}%`],
+      );
+      expect(rows).toEqual([
+        { status: 404, method: 'GET' },
+        { status: 404, method: 'POST' },
+      ]);
+    } finally {
+      await db.end();
+    }
   });
 });
 

@@ -8,7 +8,9 @@ import { AuditTrailService } from './audit/audit-trail.service';
 import { AuditController } from './audit/audit.controller';
 import { authConfig } from './auth/auth-config';
 import { AuthController } from './auth/auth.controller';
+import { AccessRefusalLog } from './auth/access-refusal.log';
 import { AuthGuard } from './auth/auth.guard';
+import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
 import { UserRepository } from './auth/user.repository';
 import { gatewayDataSourceOptions } from './gateway.data-source';
 import { InternalServiceClient } from './internal/internal-service.client';
@@ -33,7 +35,10 @@ import { PublicHealthController } from './public-health.controller';
   ],
   controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, PublicHealthController],
   providers: [
+    // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: HospitalTenancyGuard },
+    AccessRefusalLog,
     { provide: BackgroundProcesses, useValue: new BackgroundProcesses([]) },
     UserRepository,
     InternalServiceClient,

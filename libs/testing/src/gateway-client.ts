@@ -16,38 +16,39 @@ export function stepRoute(step: JourneyStep): string {
  * tests so both drive the platform exactly as a user's tool would.
  */
 export class GatewayClient {
-  private readonly tokens = new Map<Role, string>();
+  private readonly tokens = new Map<string, string>();
 
   constructor(
     readonly baseUrl: string,
     private readonly password = process.env.SEED_USER_PASSWORD ?? 'change-me-now',
   ) {}
 
-  async login(role: Role): Promise<string> {
-    const cached = this.tokens.get(role);
+  /** Logs in as a seeded user; the seeded usernames are the role names (plus hospital-inst-002). */
+  async login(username: Role | string): Promise<string> {
+    const cached = this.tokens.get(username);
     if (cached) return cached;
     const res = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {
-      body: { username: role, password: this.password },
+      body: { username, password: this.password },
     });
     if (res.status !== 200 && res.status !== 201) {
-      throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    this.tokens.set(role, res.body.accessToken);
+    this.tokens.set(username, res.body.accessToken);
     return res.body.accessToken;
   }
 
   async as<T = unknown>(
-    role: Role,
+    user: Role | string,
     method: string,
     path: string,
     options: { body?: unknown; idempotencyKey?: string } = {},
   ): Promise<HttpResult<T>> {
-    const token = await this.login(role);
+    const token = await this.login(user);
     return this.request<T>(method, path, { ...options, token });
   }
 
-  step<T = unknown>(role: Role, donorCode: string, step: JourneyStep, payload: unknown, idempotencyKey?: string) {
-    return this.as<T>(role, 'POST', `/api/journeys/${encodeURIComponent(donorCode)}/${stepRoute(step)}`, {
+  step<T = unknown>(user: Role | string, donorCode: string, step: JourneyStep, payload: unknown, idempotencyKey?: string) {
+    return this.as<T>(user, 'POST', `/api/journeys/${encodeURIComponent(donorCode)}/${stepRoute(step)}`, {
       body: payload,
       idempotencyKey,
     });

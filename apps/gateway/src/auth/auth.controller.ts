@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Logger, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { compare } from 'bcryptjs';
 import { z } from 'zod';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { authConfig } from './auth-config';
+import { AccessRefusalLog } from './access-refusal.log';
 import { AuthenticatedUser } from './authenticated-user';
 import { Public } from './roles.decorator';
 import { UserRepository } from './user.repository';
@@ -14,11 +15,10 @@ export const loginSchema = z.strictObject({ username: z.string().min(1).max(100)
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  private readonly logger = new Logger('AccessRefused');
-
   constructor(
     private readonly users: UserRepository,
     private readonly jwt: JwtService,
+    private readonly refusals: AccessRefusalLog,
   ) {}
 
   @Post('login')
@@ -28,7 +28,7 @@ export class AuthController {
   async login(@Body(new ZodBodyPipe(loginSchema)) body: z.infer<typeof loginSchema>) {
     const user = await this.users.findByUsername(body.username);
     if (!user || !(await compare(body.password, user.passwordHash))) {
-      this.logger.warn({ who: body.username, what: 'login', at: new Date().toISOString() }, 'invalid credentials');
+      await this.refusals.record({ username: body.username, method: 'POST', path: '/api/auth/login', status: 401, reason: 'invalid credentials' });
       throw new UnauthorizedException({ code: 'INVALID_CREDENTIALS', message: 'unknown user or wrong password' });
     }
     const claims: AuthenticatedUser = { userId: user.id, username: user.username, role: user.role, institutionId: user.institutionId };

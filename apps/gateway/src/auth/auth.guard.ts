@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Role } from '@v2v/contracts';
+import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from './authenticated-user';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -13,18 +14,17 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly logger = new Logger('AccessRefused');
-
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly refusals: AccessRefusalLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const what = `${request.method} ${request.originalUrl}`;
+    const what = { method: request.method, path: request.originalUrl };
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (!token) return this.refuse401(what, 'no bearer token');
     try {
@@ -34,14 +34,14 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(request.user.role)) {
-      this.logger.warn({ who: request.user.username, role: request.user.role, what, at: new Date().toISOString() }, 'role not allowed');
+      await this.refusals.record({ ...what, username: request.user.username, role: request.user.role, status: 403, reason: 'role not allowed' });
       throw new ForbiddenException({ code: 'FORBIDDEN_ROLE', message: `this endpoint is for: ${roles.join(', ') || 'no role'}` });
     }
     return true;
   }
 
-  private refuse401(what: string, reason: string): never {
-    this.logger.warn({ who: 'anonymous', what, reason, at: new Date().toISOString() }, 'unauthenticated');
+  private async refuse401(what: { method: string; path: string }, reason: string): Promise<never> {
+    await this.refusals.record({ ...what, status: 401, reason });
     throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid bearer token is required' });
   }
 }

@@ -19,15 +19,17 @@ export class JourneysController {
   constructor(private readonly journeys: JourneyCommandsService) {}
 
   @Get()
-  @Roles('scheduler', 'ops', 'qa-qp')
-  @ApiOperation({ summary: 'Find journeys by stage and institution (Temporal visibility). Roles: scheduler, ops, qa-qp.' })
+  @Roles('scheduler', 'ops', 'qa-qp', 'hospital')
+  @ApiOperation({ summary: 'Find journeys by stage and institution (Temporal visibility). Roles: scheduler, ops, qa-qp; hospital (own institution only).' })
   @ApiQuery({ name: 'stage', required: false, enum: JOURNEY_STAGES })
   @ApiQuery({ name: 'institutionId', required: false })
-  list(@Query('stage') stage?: string, @Query('institutionId') institutionId?: string) {
+  list(@CurrentUser() user: AuthenticatedUser, @Query('stage') stage?: string, @Query('institutionId') institutionId?: string) {
     if (stage !== undefined && !JOURNEY_STAGES.includes(stage as JourneyStage)) {
       throw new DomainError('VALIDATION_FAILED', `unknown stage '${stage}'`, { allowed: JOURNEY_STAGES });
     }
-    return this.journeys.list({ stage, institutionId });
+    // CSV-03: a hospital user lists its own institution's journeys, whatever it asks for.
+    const scope = user.role === 'hospital' ? (user.institutionId ?? '-') : institutionId;
+    return this.journeys.list({ stage, institutionId: scope });
   }
 
   @Get(':donorCode')

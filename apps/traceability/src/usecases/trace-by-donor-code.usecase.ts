@@ -22,7 +22,7 @@ export interface DonorTrace {
   entries: TraceEntry[];
 }
 
-/** TRC-01: the ordered chain of custody of one donor's material, donor → patient. */
+/** TRC-01: the chain of custody of one donor's material, donor → patient, in occurrence order. */
 @Injectable()
 export class TraceByDonorCodeUseCase {
   constructor(private readonly ledger: LedgerRepository) {}
@@ -46,6 +46,9 @@ export class TraceByDonorCodeUseCase {
         entryHash: e.entryHash,
       };
     });
+    // Services publish on their own topics, so the ledger's append order (seq) can differ
+    // from the order things happened; the trace reads in occurrence order, seq as tie-break.
+    entries.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.seq - b.seq));
     return { ...link, entries };
   }
 }
