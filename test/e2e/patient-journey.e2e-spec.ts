@@ -290,6 +290,19 @@ describe('refusals at the gateway', () => {
     expect(res.body.code).toBe('UNKNOWN_PRODUCT');
   });
 
+  it('PER-01 refuses a step to a user whose training for it expired, and keeps the stage', async () => {
+    const order = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const { step, role, payload } of steps.slice(0, 5)) expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
+    const start = steps[5];
+    const refused = await api.step<{ code: string; message: string }>('operator-untrained', order.donorCode, start.step, start.payload);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'PER-01', message: expect.stringContaining('expired') });
+    const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.view.stage).toBe('material-released');
+    expect((await api.step(start.role, order.donorCode, start.step, start.payload)).status).toBe(200);
+  });
+
   it('DON-02 refuses an order for a suspended institution', async () => {
     const res = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', {
       body: { patientReference: 'PAT-suspended', institutionId: 'INST-009', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },

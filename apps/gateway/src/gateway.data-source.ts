@@ -3,12 +3,14 @@ import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateUsers1764028800000 } from './migrations/1764028800000-CreateUsers';
 import { CreateAccessRefusals1764115200000 } from './migrations/1764115200000-CreateAccessRefusals';
 import { SeedSecondHospitalUser1764115300000 } from './migrations/1764115300000-SeedSecondHospitalUser';
+import { CreateTrainingMatrix1764115400000 } from './migrations/1764115400000-CreateTrainingMatrix';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
   CreateUsers1764028800000,
   CreateAccessRefusals1764115200000,
   SeedSecondHospitalUser1764115300000,
+  CreateTrainingMatrix1764115400000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

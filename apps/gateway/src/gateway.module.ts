@@ -15,10 +15,13 @@ import { UserRepository } from './auth/user.repository';
 import { gatewayDataSourceOptions } from './gateway.data-source';
 import { InternalServiceClient } from './internal/internal-service.client';
 import { JourneyCommandsService } from './journeys/journey-commands.service';
+import { JourneyStepsService } from './journeys/journey-steps.service';
 import { JourneysController } from './journeys/journeys.controller';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { TracesController } from './traces/traces.controller';
+import { TrainingMatrixService } from './training/training-matrix.service';
+import { TrainingRepository } from './training/training.repository';
 import { PublicHealthController } from './public-health.controller';
 
 @Module({
@@ -45,6 +48,9 @@ import { PublicHealthController } from './public-health.controller';
     JourneyCommandsService,
     OrdersService,
     AuditTrailService,
+    JourneyStepsService,
+    TrainingRepository,
+    TrainingMatrixService,
   ],
 })
 export class GatewayModule {}

@@ -7,6 +7,7 @@ const STATUS: Record<RefusalKind, number> = {
   invalid: 400,
   'not-found': 404,
   conflict: 409,
+  forbidden: 403,
   unavailable: 503,
 };
 

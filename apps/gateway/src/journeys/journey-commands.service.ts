@@ -17,7 +17,6 @@ import {
   pendingDeadlinesQuery,
   ProductCodeKey,
   requireDonorCode,
-  STEP_PAYLOAD_SCHEMAS,
   TASK_QUEUES,
 } from '@v2v/contracts';
 import { getTemporalClient, journeyUiLink } from '@v2v/temporal';
@@ -51,9 +50,8 @@ export class JourneyCommandsService {
     return { journeyId, temporalUiUrl: journeyUiLink(journeyId) };
   }
 
-  async step(step: JourneyStep, rawDonorCode: string, body: unknown, actor: Actor, idempotencyKey?: string) {
-    const donorCode = requireDonorCode(rawDonorCode);
-    const payload = STEP_PAYLOAD_SCHEMAS[step].parse(body);
+  /** Sends a validated step to the journey; `donorCode` is canonical, `payload` parsed. */
+  async step(step: JourneyStep, donorCode: string, payload: unknown, actor: Actor, idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !UUID.test(idempotencyKey)) {
       throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be a uuid');
     }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DomainError, JOURNEY_STAGES, JourneyStage } from '@v2v/contracts';
-import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import type { Request } from 'express';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { Roles } from '../auth/roles.decorator';
 import { JourneyCommandsService } from './journey-commands.service';
+import { JourneyStepsService } from './journey-steps.service';
 import { StepEndpoint } from './step-endpoint.decorator';
 
 const KEY = 'idempotency-key';
@@ -16,7 +18,10 @@ const KEY = 'idempotency-key';
 @ApiBearerAuth()
 @Controller('api/journeys')
 export class JourneysController {
-  constructor(private readonly journeys: JourneyCommandsService) {}
+  constructor(
+    private readonly journeys: JourneyCommandsService,
+    private readonly steps: JourneyStepsService,
+  ) {}
 
   @Get()
   @Roles('scheduler', 'ops', 'qa-qp', 'hospital')
@@ -40,82 +45,82 @@ export class JourneysController {
   }
 
   @StepEndpoint('scheduleCollection')
-  scheduleCollection(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('scheduleCollection', code, body, actorOf(user), key);
+  scheduleCollection(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('scheduleCollection', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('recordCollection')
-  recordCollection(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('recordCollection', code, body, actorOf(user), key);
+  recordCollection(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('recordCollection', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('handOverToCourier')
-  handOverToCourier(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('handOverToCourier', code, body, actorOf(user), key);
+  handOverToCourier(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('handOverToCourier', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('recordMaterialReceipt')
-  recordMaterialReceipt(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('recordMaterialReceipt', code, body, actorOf(user), key);
+  recordMaterialReceipt(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('recordMaterialReceipt', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('releaseMaterial')
-  releaseMaterial(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('releaseMaterial', code, body, actorOf(user), key);
+  releaseMaterial(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('releaseMaterial', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('rejectMaterial')
-  rejectMaterial(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('rejectMaterial', code, body, actorOf(user), key);
+  rejectMaterial(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('rejectMaterial', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('startProduction')
-  startProduction(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('startProduction', code, body, actorOf(user), key);
+  startProduction(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('startProduction', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('completeProduction')
-  completeProduction(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('completeProduction', code, body, actorOf(user), key);
+  completeProduction(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('completeProduction', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('recordQcResult')
-  recordQcResult(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('recordQcResult', code, body, actorOf(user), key);
+  recordQcResult(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('recordQcResult', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('releaseBatch')
-  releaseBatch(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('releaseBatch', code, body, actorOf(user), key);
+  releaseBatch(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('releaseBatch', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('rejectBatch')
-  rejectBatch(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('rejectBatch', code, body, actorOf(user), key);
+  rejectBatch(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('rejectBatch', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('shipToSite')
-  shipToSite(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('shipToSite', code, body, actorOf(user), key);
+  shipToSite(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('shipToSite', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('receiveAtSite')
-  receiveAtSite(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('receiveAtSite', code, body, actorOf(user), key);
+  receiveAtSite(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('receiveAtSite', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('recordInfusion')
-  recordInfusion(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('recordInfusion', code, body, actorOf(user), key);
+  recordInfusion(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('recordInfusion', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('completeFollowUp')
-  completeFollowUp(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('completeFollowUp', code, body, actorOf(user), key);
+  completeFollowUp(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('completeFollowUp', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('cancelJourney')
-  cancelJourney(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Headers(KEY) key?: string) {
-    return this.journeys.step('cancelJourney', code, body, actorOf(user), key);
+  cancelJourney(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('cancelJourney', { code, body, user, key, path: req.originalUrl });
   }
 }

@@ -27,6 +27,10 @@ export const REFUSAL_CODES = {
   'DON-02': 'conflict',
   /** A change of a GMP record without a reason, or an attempt to alter the audit trail. */
   'CSV-01': 'invalid',
+  /** No current training record and authorization for the operation. */
+  'PER-01': 'forbidden',
+  /** Hospital staff not trained to sign collection or infusion records. */
+  'OTH-02': 'forbidden',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
@@ -39,7 +43,7 @@ export const REFUSAL_CODES = {
   /** The owning service did not answer within the step's retry budget; nothing was applied. */
   SERVICE_UNAVAILABLE: 'unavailable',
   VALIDATION_FAILED: 'invalid',
-} as const;
+} as const satisfies Record<string, 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unavailable'>;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;
 export type RefusalKind = (typeof REFUSAL_CODES)[RefusalCode];

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, JourneyStep } from '@v2v/contracts';
+import { AccessRefusalLog } from '../auth/access-refusal.log';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { assertTrainedFor } from './training-rules';
+import { TrainingRepository } from './training.repository';
+
+/** Enforces the training matrix on every journey step, and keeps who was refused. */
+@Injectable()
+export class TrainingMatrixService {
+  constructor(
+    private readonly training: TrainingRepository,
+    private readonly refusals: AccessRefusalLog,
+  ) {}
+
+  async assertTrained(user: AuthenticatedUser, step: JourneyStep, where: { method: string; path: string }): Promise<void> {
+    try {
+      assertTrainedFor(user, step, await this.training.recordsOf(user.username), new Date().toISOString().slice(0, 10));
+    } catch (error) {
+      if (error instanceof DomainError) {
+        await this.refusals.record({ username: user.username, role: user.role, ...where, status: 403, reason: error.message });
+      }
+      throw error;
+    }
+  }
+}
