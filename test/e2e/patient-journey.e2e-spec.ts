@@ -254,6 +254,24 @@ describe('refusals at the gateway', () => {
     expect(status.body.timeline.filter((t) => t.step === 'scheduleCollection')).toHaveLength(1);
   });
 
+  it('refuses an Idempotency-Key reused with a different request (409) and answers an order repeat with the same journey', async () => {
+    const order = await newOrder();
+    const key = randomUUID();
+    expect((await api.step('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-03' }, key)).status).toBe(200);
+    const reused = await api.step<{ code: string }>('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-04' }, key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('IDEMPOTENCY_CONFLICT');
+
+    const orderKey = randomUUID();
+    const body = { patientReference: `PAT-${orderKey.slice(0, 8)}`, institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' };
+    const first = await api.as<Order>('scheduler', 'POST', '/api/orders', { body, idempotencyKey: orderKey });
+    const again = await api.as<Order>('scheduler', 'POST', '/api/orders', { body, idempotencyKey: orderKey });
+    expect(first.status).toBe(201);
+    expect(again).toEqual(first);
+    const other = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', { body: { ...body, patientReference: 'PAT-someone-else' }, idempotencyKey: orderKey });
+    expect(other.status).toBe(409);
+  });
+
   it('refuses a receipt whose label scan is another donor (IDENTITY_MISMATCH) and keeps the stage', async () => {
     const order = await newOrder();
     const other = await newOrder();

@@ -4,6 +4,7 @@ import { CreateUsers1764028800000 } from './migrations/1764028800000-CreateUsers
 import { CreateAccessRefusals1764115200000 } from './migrations/1764115200000-CreateAccessRefusals';
 import { SeedSecondHospitalUser1764115300000 } from './migrations/1764115300000-SeedSecondHospitalUser';
 import { CreateTrainingMatrix1764115400000 } from './migrations/1764115400000-CreateTrainingMatrix';
+import { CreateIdempotencyRecords1764115500000 } from './migrations/1764115500000-CreateIdempotencyRecords';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -11,6 +12,7 @@ export const GATEWAY_MIGRATIONS = [
   CreateAccessRefusals1764115200000,
   SeedSecondHospitalUser1764115300000,
   CreateTrainingMatrix1764115400000,
+  CreateIdempotencyRecords1764115500000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

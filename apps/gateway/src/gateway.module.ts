@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -13,6 +13,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
 import { UserRepository } from './auth/user.repository';
 import { gatewayDataSourceOptions } from './gateway.data-source';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InternalServiceClient } from './internal/internal-service.client';
 import { JourneyCommandsService } from './journeys/journey-commands.service';
 import { JourneyStepsService } from './journeys/journey-steps.service';
@@ -42,6 +43,7 @@ import { PublicHealthController } from './public-health.controller';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: HospitalTenancyGuard },
     AccessRefusalLog,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: BackgroundProcesses, useValue: new BackgroundProcesses([]) },
     UserRepository,
     InternalServiceClient,

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   Actor,
-  DomainError,
   DonorCodeKey,
   InstitutionIdKey,
   JOURNEY_WORKFLOW_TYPE,
@@ -21,8 +20,6 @@ import {
 } from '@v2v/contracts';
 import { getTemporalClient, journeyUiLink } from '@v2v/temporal';
 import { toDomainError } from './temporal-errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the gateway asks of journeys, through the process's one Temporal client. */
 @Injectable()
@@ -52,9 +49,6 @@ export class JourneyCommandsService {
 
   /** Sends a validated step to the journey; `donorCode` is canonical, `payload` parsed. */
   async step(step: JourneyStep, donorCode: string, payload: unknown, actor: Actor, idempotencyKey?: string) {
-    if (idempotencyKey !== undefined && !UUID.test(idempotencyKey)) {
-      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be a uuid');
-    }
     const eventId = idempotencyKey ?? randomUUID();
     const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
     try {

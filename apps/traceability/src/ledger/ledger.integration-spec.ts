@@ -120,6 +120,31 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     expect(count).toBe(1);
   });
 
+  it('CSV-04 applies nothing twice when every event of a whole journey is redelivered twice, shuffled', async () => {
+    const donorCode = newDonorCode();
+    const types = ['collection.scheduled.v1', 'donor-material.collected.v1', 'donor-material.handed-to-courier.v1', 'donor-material.received.v1',
+      'donor-material.released.v1', 'batch.started.v1', 'batch.completed.v1', 'qc-result.recorded.v1', 'batch.released.v1',
+      'product.shipped.v1', 'product.received-at-site.v1', 'product.infused.v1'];
+    await dataSource.transaction(async (manager) => {
+      for (const e of [registered(donorCode), ...types.map((t) => event(donorCode, t))]) await appendToOutbox(manager, e, producerSchema);
+    });
+    await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
+    const original = await chainOf(donorCode, 13);
+
+    const envelopes = original.map((e) => e.canonicalContent);
+    const redelivery = [...envelopes, ...envelopes].sort(() => Math.random() - 0.5);
+    await publisher.publishBatch(redelivery.map((value) => ({ topic, key: donorCode, value, headers: {} })));
+    const marker = event(donorCode, 'follow-up.completed.v1');
+    await dataSource.transaction((manager) => appendToOutbox(manager, marker, producerSchema));
+    await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
+
+    const after = await chainOf(donorCode, 14);
+    expect(after).toHaveLength(14);
+    expect(after.slice(0, 13).map((e) => e.eventId)).toEqual(original.map((e) => e.eventId));
+    expect(after[13].messageType).toBe('follow-up.completed.v1');
+    expect((await new VerifyLedgerUseCase(ledger).execute({ donorCode })).valid).toBe(true);
+  });
+
   it('keeps a malformed message aside and goes on consuming', async () => {
     const donorCode = newDonorCode();
     const raw = `{"not":"an envelope","run":"${run}"}`;
