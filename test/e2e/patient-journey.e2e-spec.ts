@@ -321,6 +321,24 @@ describe('refusals at the gateway', () => {
     expect((await api.step(start.role, order.donorCode, start.step, start.payload)).status).toBe(200);
   });
 
+  it('QA-03 refuses deleting a journey\'s records during retention, at the API and in the database', async () => {
+    const order = await newOrder();
+    const res = await api.as<{ code: string; message: string; details: { retainedUntil: string } }>('ops', 'DELETE', `/api/journeys/${order.donorCode}`);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('QA-03');
+    expect(new Date(res.body.details.retainedUntil).getUTCFullYear()).toBe(new Date().getUTCFullYear() + 30);
+    expect((await api.as('ops', 'GET', `/api/journeys/${order.donorCode}`)).status).toBe(200);
+    expect((await api.as('hospital', 'DELETE', `/api/journeys/${order.donorCode}`)).status).toBe(403);
+
+    const db = new PgClient({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      await expect(db.query(`DELETE FROM donor_intake.donor WHERE donor_code = $1`, [order.donorCode])).rejects.toThrow(/QA-03/);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('DON-02 refuses an order for a suspended institution', async () => {
     const res = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', {
       body: { patientReference: 'PAT-suspended', institutionId: 'INST-009', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },

@@ -2,9 +2,10 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateDonorIntake1764028800000 } from './migrations/1764028800000-CreateDonorIntake';
 import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-CreateAuditTrail';
+import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
-export const DONOR_INTAKE_MIGRATIONS = [CreateDonorIntake1764028800000, CreateAuditTrail1764115200000];
+export const DONOR_INTAKE_MIGRATIONS = [CreateDonorIntake1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000];
 
 export function donorIntakeDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

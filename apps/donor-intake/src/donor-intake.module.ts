@@ -17,6 +17,7 @@ import { createDonorIntakeActivities } from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
 import { DonorRepository } from './donors/donor.repository';
 import { DonorsController } from './donors/donors.controller';
+import { DeleteDonorUseCase } from './donors/usecases/delete-donor.usecase';
 import { RegisterDonorUseCase } from './donors/usecases/register-donor.usecase';
 import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
@@ -37,6 +38,7 @@ import { InstitutionsController } from './institutions/institutions.controller';
     DonorRepository,
     InstitutionRepository,
     RegisterDonorUseCase,
+    DeleteDonorUseCase,
     {
       provide: BackgroundProcesses,
       inject: [DataSource],

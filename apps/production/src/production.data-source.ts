@@ -2,9 +2,10 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateProduction1764028800000 } from './migrations/1764028800000-CreateProduction';
 import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-CreateAuditTrail';
+import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 
 export const PRODUCTION_SCHEMA = 'production';
-export const PRODUCTION_MIGRATIONS = [CreateProduction1764028800000, CreateAuditTrail1764115200000];
+export const PRODUCTION_MIGRATIONS = [CreateProduction1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000];
 
 export function productionDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

@@ -2,9 +2,10 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateRelease1764028800000 } from './migrations/1764028800000-CreateRelease';
 import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-CreateAuditTrail';
+import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 
 export const RELEASE_SCHEMA = 'release';
-export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000];
+export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000];
 
 export function releaseDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

@@ -14,3 +14,4 @@ export * from './activities/service-activities';
 export * from './events/event-envelope';
 export * from './events/custody-events';
 export * from './errors/domain-error';
+export * from './retention/retention-policy';

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { DomainError, requireDonorCode } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { DonorRepository } from './donor.repository';
+import { DeleteDonorUseCase } from './usecases/delete-donor.usecase';
 import {
   RegisterDonorCommand,
   registerDonorCommandSchema,
@@ -14,6 +15,7 @@ export class DonorsController {
   constructor(
     private readonly registerDonor: RegisterDonorUseCase,
     private readonly donors: DonorRepository,
+    private readonly deleteDonor: DeleteDonorUseCase,
   ) {}
 
   @Post()
@@ -29,5 +31,10 @@ export class DonorsController {
     if (!donor) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
     return donor;
   }
-}
 
+  @Delete(':donorCode')
+  @HttpCode(204)
+  delete(@Param('donorCode') raw: string) {
+    return this.deleteDonor.execute(requireDonorCode(raw));
+  }
+}

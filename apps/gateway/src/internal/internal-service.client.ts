@@ -10,7 +10,7 @@ type Service = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
  */
 @Injectable()
 export class InternalServiceClient {
-  async request<T>(service: Service, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async request<T>(service: Service, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${internalServiceUrl(service)}${path}`, {

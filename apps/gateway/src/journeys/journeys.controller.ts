@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainError, JOURNEY_STAGES, JourneyStage } from '@v2v/contracts';
+import { DomainError, JOURNEY_STAGES, JourneyStage, requireDonorCode } from '@v2v/contracts';
+import { InternalServiceClient } from '../internal/internal-service.client';
 import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { Roles } from '../auth/roles.decorator';
@@ -21,6 +22,7 @@ export class JourneysController {
   constructor(
     private readonly journeys: JourneyCommandsService,
     private readonly steps: JourneyStepsService,
+    private readonly services: InternalServiceClient,
   ) {}
 
   @Get()
@@ -35,6 +37,14 @@ export class JourneysController {
     // CSV-03: a hospital user lists its own institution's journeys, whatever it asks for.
     const scope = user.role === 'hospital' ? (user.institutionId ?? '-') : institutionId;
     return this.journeys.list({ stage, institutionId: scope });
+  }
+
+  @Delete(':donorCode')
+  @HttpCode(204)
+  @Roles('ops', 'qa-qp')
+  @ApiOperation({ summary: 'Delete a journey\'s records: refused with QA-03 while they must be retained (30 years for traceability records). Roles: ops, qa-qp.' })
+  async remove(@Param('donorCode') code: string) {
+    await this.services.request('donorIntake', 'DELETE', `/internal/donors/${requireDonorCode(code)}`);
   }
 
   @Get(':donorCode')

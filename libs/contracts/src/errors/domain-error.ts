@@ -31,6 +31,8 @@ export const REFUSAL_CODES = {
   'PER-01': 'forbidden',
   /** Hospital staff not trained to sign collection or infusion records. */
   'OTH-02': 'forbidden',
+  /** A delete of a record still inside its retention period. */
+  'QA-03': 'conflict',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
