@@ -89,7 +89,7 @@ describe('a patient journey from order to infusion through the gateway', () => {
     expect(status.body.view.stage).toBe('follow-up');
 
     const byDonor = await pollUntil('the whole chain in the ledger', async () => {
-      const res = await api.as<{ patientReference: string; entries: Array<{ messageType: string; seq: number }> }>(
+      const res = await api.as<{ patientReference: string; entries: Array<{ messageType: string; seq: number; entryHash: string }> }>(
         'ops',
         'GET',
         `/api/traces/donors/${order.donorCode}`,
@@ -143,6 +143,22 @@ describe('a patient journey from order to infusion through the gateway', () => {
     expect(audit.body.find((e) => e.recordType === 'batch' && e.action === 'update')).toMatchObject({ reason: expect.any(String), actor: { role: 'operator' } });
     const integrity = await api.as<{ valid: boolean }>('ops', 'POST', '/api/integrity/verify');
     expect(integrity.body.valid).toBe(true);
+
+    const csv = await api.as<string>('qa-qp', 'GET', `/api/journeys/${order.donorCode}/export.csv`);
+    expect(csv.status).toBe(200);
+    // The journey's own chain is complete by now; the whole ledger's head may still move as
+    // other tests' events arrive, so its value is only checked for form here.
+    const chainHead = [...byDonor.entries].sort((a, b) => b.seq - a.seq)[0];
+    expect(csv.body).toContain(`export,journeyChainHead,${chainHead.entryHash}`);
+    expect(csv.body).toMatch(/export,ledgerHeadHash,[0-9a-f]{64}/);
+    for (const e of byDonor.entries) expect(csv.body).toContain(`trace,${e.seq},`);
+    expect(csv.body).toContain('audit,');
+    const pdf = await fetch(`${api.baseUrl}/api/journeys/${order.donorCode}/export.pdf`, {
+      headers: { authorization: `Bearer ${await api.login('qa-qp')}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(2000);
 
     const listed = await pollUntil('the journey in Temporal visibility', async () => {
       const found = [];

@@ -12,6 +12,8 @@ import { AccessRefusalLog } from './auth/access-refusal.log';
 import { AuthGuard } from './auth/auth.guard';
 import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
 import { UserRepository } from './auth/user.repository';
+import { ExportsController } from './exports/exports.controller';
+import { JourneyRecordService } from './exports/journey-record.service';
 import { gatewayDataSourceOptions } from './gateway.data-source';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InternalServiceClient } from './internal/internal-service.client';
@@ -37,7 +39,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -50,6 +52,7 @@ import { PublicHealthController } from './public-health.controller';
     JourneyCommandsService,
     OrdersService,
     AuditTrailService,
+    JourneyRecordService,
     JourneyStepsService,
     TrainingRepository,
     TrainingMatrixService,

@@ -19,11 +19,11 @@ export class AuditTrailService {
 
   /** Recomputes the ledger and every service's audit chains; names the first broken entry. */
   async verify() {
-    const ledger = await this.services.request<{ valid: boolean }>('traceability', 'POST', '/internal/ledger/verify', {});
+    const ledger = await this.services.request<{ valid: boolean; ledgerHeadHash: string }>('traceability', 'POST', '/internal/ledger/verify', {});
     const audit = await Promise.all(
       AUDITED_SERVICES.map(async (service) => ({
         service,
-        ...(await this.services.request<{ valid: boolean }>(service, 'POST', '/internal/audit/verify')),
+        ...(await this.services.request<{ valid: boolean; headsHash: string }>(service, 'POST', '/internal/audit/verify')),
       })),
     );
     return { valid: ledger.valid && audit.every((a) => a.valid), ledger, audit };

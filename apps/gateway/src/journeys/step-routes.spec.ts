@@ -5,13 +5,14 @@ import { JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '../auth/auth.controller';
+import { ExportsController } from '../exports/exports.controller';
 import { OrdersController } from '../orders/orders.controller';
 import { PublicHealthController } from '../public-health.controller';
 import { TracesController } from '../traces/traces.controller';
 import { JourneysController } from './journeys.controller';
 import { STEP_ROUTES } from './step-routes';
 
-const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, AuditController, PublicHealthController];
+const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, PublicHealthController];
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */
 function methodNames(prototype: object): string[] {
