@@ -169,6 +169,42 @@ describe('a patient journey from order to infusion through the gateway', () => {
   });
 });
 
+describe('electronic signatures of release decisions', () => {
+  it('CSV-02 PER-03 needs the qualified person\'s re-entered password, binds the signature to the record and voids it when the record changes', async () => {
+    const order = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const { step, role, payload } of steps.slice(0, 4)) expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
+    const release = steps[4];
+
+    const byOperator = await api.step<{ code: string }>('operator', order.donorCode, 'releaseMaterial', release.payload);
+    expect(byOperator.status).toBe(403);
+    expect(byOperator.body.code).toBe('PER-03');
+    const unsigned = await api.step<{ code: string }>('qa-qp', order.donorCode, 'releaseMaterial', { comment: 'no signature' });
+    expect(unsigned.status).toBe(400);
+    const wrongPassword = await api.step<{ code: string }>('qa-qp', order.donorCode, 'releaseMaterial', { comment: 'x', signature: { password: 'not-my-password' } });
+    expect(wrongPassword.status).toBe(403);
+    expect(wrongPassword.body.code).toBe('CSV-02');
+    expect((await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`)).body.view.stage).toBe('received');
+
+    const eventId = randomUUID();
+    expect((await api.step('qa-qp', order.donorCode, 'releaseMaterial', release.payload, eventId)).status).toBe(200);
+    type Signature = { signer: { userId: string; role: string }; meaning: string; signedAt: string; valid: boolean; voidReason?: string };
+    const signed = await api.as<Signature[]>('ops', 'GET', `/api/journeys/${order.donorCode}/signatures`);
+    expect(signed.body).toEqual([expect.objectContaining({ signer: { userId: 'qa-qp', role: 'qa-qp' }, meaning: 'released', valid: true })]);
+
+    // A later change of the signed record (here straight in the database) voids the signature.
+    const db = new PgClient({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      await db.query(`UPDATE donor_intake.step_record SET detail = jsonb_set(detail, '{comment}', '"changed after signing"') WHERE event_id = $1`, [eventId]);
+    } finally {
+      await db.end();
+    }
+    const after = await api.as<Signature[]>('ops', 'GET', `/api/journeys/${order.donorCode}/signatures`);
+    expect(after.body).toEqual([expect.objectContaining({ valid: false, voidReason: 'the signed record changed after signing' })]);
+  });
+});
+
 describe('hospital tenancy', () => {
   it('CSV-03 answers another institution\'s journey exactly as an unknown one, and logs the refusal', async () => {
     const order = await newOrder(); // at INST-001
@@ -251,11 +287,13 @@ describe('refusals at the gateway', () => {
 
   it('answers 409 STEP_OUT_OF_ORDER for a step the stage does not allow, and the stage stays', async () => {
     const order = await newOrder();
-    const res = await api.step<{ code: string }>('qa-qp', order.donorCode, 'releaseBatch', {});
+    const res = await api.step<{ code: string }>('qa-qp', order.donorCode, 'releaseBatch', { signature: { password: 'change-me-now' } });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('STEP_OUT_OF_ORDER');
     const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
     expect(status.body.view.stage).toBe('ordered');
+    const signatures = await api.as<unknown[]>('ops', 'GET', `/api/journeys/${order.donorCode}/signatures`);
+    expect(signatures.body).toEqual([]);
   });
 
   it('applies a repeated step with the same Idempotency-Key once', async () => {

@@ -78,7 +78,7 @@ describe('patientJourney on the Temporal dev server', () => {
 
   it('refuses an out-of-order step with STEP_OUT_OF_ORDER and leaves the stage as it was', async () => {
     const handle = await startJourney(env.client);
-    await expectRefused(sendStep(handle, 'releaseBatch', {}), 'STEP_OUT_OF_ORDER');
+    await expectRefused(sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', '')), 'STEP_OUT_OF_ORDER');
     expect(await handle.query(journeyStageQuery)).toBe('ordered');
     expect(services.callsOf('releaseBatch').filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)).toHaveLength(0);
     await handle.terminate('test done');

@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import { AuditReader } from '@v2v/audit';
+import { StepRecordReader } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   AuditController,
+  StepRecordsController,
   BackgroundProcesses,
   HealthController,
   outboxRelayProcess,
@@ -28,8 +30,13 @@ import { InstitutionsController } from './institutions/institutions.controller';
     TypeOrmModule.forRootAsync({ useFactory: donorIntakeDataSourceOptions }),
     TerminusModule,
   ],
-  controllers: [AuditController, DonorsController, InstitutionsController, HealthController],
+  controllers: [AuditController, StepRecordsController, DonorsController, InstitutionsController, HealthController],
   providers: [
+    {
+      provide: StepRecordReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new StepRecordReader(dataSource, DONOR_INTAKE_SCHEMA),
+    },
     {
       provide: AuditReader,
       inject: [DataSource],

@@ -5,6 +5,7 @@ import { CreateAccessRefusals1764115200000 } from './migrations/1764115200000-Cr
 import { SeedSecondHospitalUser1764115300000 } from './migrations/1764115300000-SeedSecondHospitalUser';
 import { CreateTrainingMatrix1764115400000 } from './migrations/1764115400000-CreateTrainingMatrix';
 import { CreateIdempotencyRecords1764115500000 } from './migrations/1764115500000-CreateIdempotencyRecords';
+import { CreateElectronicSignatures1764115700000 } from './migrations/1764115700000-CreateElectronicSignatures';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -13,6 +14,7 @@ export const GATEWAY_MIGRATIONS = [
   SeedSecondHospitalUser1764115300000,
   CreateTrainingMatrix1764115400000,
   CreateIdempotencyRecords1764115500000,
+  CreateElectronicSignatures1764115700000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

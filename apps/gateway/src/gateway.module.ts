@@ -22,6 +22,8 @@ import { JourneyStepsService } from './journeys/journey-steps.service';
 import { JourneysController } from './journeys/journeys.controller';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { ElectronicSignatureService } from './signatures/electronic-signature.service';
+import { SignaturesController } from './signatures/signatures.controller';
 import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
 import { TrainingRepository } from './training/training.repository';
@@ -39,7 +41,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -56,6 +58,7 @@ import { PublicHealthController } from './public-health.controller';
     JourneyStepsService,
     TrainingRepository,
     TrainingMatrixService,
+    ElectronicSignatureService,
   ],
 })
 export class GatewayModule {}

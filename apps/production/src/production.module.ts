@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import { AuditReader } from '@v2v/audit';
+import { StepRecordReader } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   AuditController,
+  StepRecordsController,
   BackgroundProcesses,
   HealthController,
   outboxRelayProcess,
@@ -24,8 +26,13 @@ import { ProductSpecificationsController } from './specifications/product-specif
     TypeOrmModule.forRootAsync({ useFactory: productionDataSourceOptions }),
     TerminusModule,
   ],
-  controllers: [AuditController, ProductSpecificationsController, HealthController],
+  controllers: [AuditController, StepRecordsController, ProductSpecificationsController, HealthController],
   providers: [
+    {
+      provide: StepRecordReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new StepRecordReader(dataSource, PRODUCTION_SCHEMA),
+    },
     {
       provide: AuditReader,
       inject: [DataSource],

@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import { AuditReader } from '@v2v/audit';
+import { StepRecordReader } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   AuditController,
+  StepRecordsController,
   BackgroundProcesses,
   HealthController,
   outboxRelayProcess,
@@ -22,8 +24,13 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     TypeOrmModule.forRootAsync({ useFactory: releaseDataSourceOptions }),
     TerminusModule,
   ],
-  controllers: [AuditController, HealthController],
+  controllers: [AuditController, StepRecordsController, HealthController],
   providers: [
+    {
+      provide: StepRecordReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new StepRecordReader(dataSource, RELEASE_SCHEMA),
+    },
     {
       provide: AuditReader,
       inject: [DataSource],

@@ -9,3 +9,4 @@ export * from './inbox-consumer';
 export * from './topic-admin';
 export * from './step-record.sql';
 export * from './step-record-writer';
+export * from './step-record-reader';

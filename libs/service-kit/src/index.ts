@@ -7,3 +7,4 @@ export * from './background-processes';
 export * from './standard-processes';
 export * from './health.controller';
 export * from './audit.controller';
+export * from './step-records.controller';

@@ -48,18 +48,25 @@ export function sendStep<S extends JourneyStep>(
 
 /** Payloads for every step, valid enough for the workflow (services are mocked). */
 export function payloadFor(step: JourneyStep, donorCode: string): never {
+  const signature = (meaning: string) => ({
+    signatureId: `sig-${meaning}`,
+    signer: { userId: 'qa-qp', role: 'qa-qp' },
+    meaning,
+    signedAt: '2026-12-03T09:00:00Z',
+    signedContentHash: '0'.repeat(64),
+  });
   const payloads: Record<JourneyStep, unknown> = {
     scheduleCollection: { collectionDate: '2026-12-01' },
     recordCollection: { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 180, bagLot: 'BAG-1' },
     handOverToCourier: { handedOverAt: '2026-12-01T09:00:00Z', courier: 'C', shipperId: 'S' },
     recordMaterialReceipt: { receivedAt: '2026-12-02T09:00:00Z', labelScan: donorCode, packagingIntact: true, temperatureWithinRange: true },
-    releaseMaterial: {},
-    rejectMaterial: { reason: 'packaging damaged' },
+    releaseMaterial: { signature: signature('released') },
+    rejectMaterial: { reason: 'packaging damaged', signature: signature('rejected') },
     startProduction: { labelScan: donorCode },
     completeProduction: { totalCellCount: 1_000_000 },
     recordQcResult: { results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }] },
-    releaseBatch: {},
-    rejectBatch: { reason: 'out of specification' },
+    releaseBatch: { signature: signature('released') },
+    rejectBatch: { reason: 'out of specification', signature: signature('rejected') },
     shipToSite: { shippedAt: '2026-12-20T09:00:00Z', courier: 'C', shipperId: 'S' },
     receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
     recordInfusion: { infusedAt: '2026-12-22T09:00:00Z', bedsideScan: donorCode, patientReference: 'PAT-WF-1' },

@@ -20,9 +20,9 @@ export function createDonorIntakeActivities(dataSource: DataSource): DonorIntake
       return steps.record(input, { recordType: 'receipt', messageType: 'donor-material.received.v1', summary: 'received at the factory, label verified', detail: { ...input.payload, labelVerification } });
     },
     releaseMaterial: (input) =>
-      steps.record(input, { recordType: 'material-disposition', messageType: 'donor-material.released.v1', summary: 'donor material released to production', detail: { decision: 'released', ...input.payload } }),
+      steps.record(input, { recordType: 'material-disposition', messageType: 'donor-material.released.v1', summary: `donor material released to production, signed by ${input.payload.signature.signer.userId}`, detail: input.payload }),
     rejectMaterial: (input) =>
-      steps.record(input, { recordType: 'material-disposition', messageType: 'donor-material.rejected.v1', summary: `donor material rejected: ${input.payload.reason}`, detail: { decision: 'rejected', ...input.payload } }),
+      steps.record(input, { recordType: 'material-disposition', messageType: 'donor-material.rejected.v1', summary: `donor material rejected: ${input.payload.reason}`, detail: input.payload }),
     cancelJourney: (input) =>
       steps.record(input, { recordType: 'journey-cancellation', messageType: 'journey.cancelled.v1', summary: `journey cancelled: ${input.payload.reason}`, detail: input.payload }),
     raiseTransportDeviation: (input) => steps.deviation(input),

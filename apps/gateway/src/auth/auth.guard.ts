@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import type { Role } from '@v2v/contracts';
 import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from './authenticated-user';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { PUBLIC_KEY, ROLE_REFUSAL_CODE_KEY, ROLES_KEY } from './roles.decorator';
 
 /**
  * Global guard (CSV-03 basic form): a valid token on every endpoint but the public ones,
@@ -35,7 +35,9 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(request.user.role)) {
       await this.refusals.record({ ...what, username: request.user.username, role: request.user.role, status: 403, reason: 'role not allowed' });
-      throw new ForbiddenException({ code: 'FORBIDDEN_ROLE', message: `this endpoint is for: ${roles.join(', ') || 'no role'}` });
+      const code = this.reflector.getAllAndOverride<string>(ROLE_REFUSAL_CODE_KEY, targets) ?? 'FORBIDDEN_ROLE';
+      const rule = code === 'PER-03' ? ' (PER-03: release decisions are signed by the qualified person only)' : '';
+      throw new ForbiddenException({ code, message: `this endpoint is for: ${roles.join(', ') || 'no role'}${rule}` });
     }
     return true;
   }

@@ -3,9 +3,13 @@ import type { Role } from '@v2v/contracts';
 
 export const ROLES_KEY = 'v2v:roles';
 export const PUBLIC_KEY = 'v2v:public';
+export const ROLE_REFUSAL_CODE_KEY = 'v2v:role-refusal-code';
 
 /** The roles allowed to call an endpoint, declared on the endpoint itself. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** Marks the few endpoints that need no token (login, health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The rule a role refusal names on this endpoint (PER-03 on release decisions). */
+export const RoleRefusalCode = (code: 'PER-03') => SetMetadata(ROLE_REFUSAL_CODE_KEY, code);

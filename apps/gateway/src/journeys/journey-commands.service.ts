@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
@@ -8,6 +7,7 @@ import {
   JOURNEY_WORKFLOW_TYPE,
   JourneyInput,
   JourneyStageKey,
+  journeyStageQuery,
   journeyStepUpdate,
   JourneyStep,
   journeyTimelineQuery,
@@ -48,14 +48,22 @@ export class JourneyCommandsService {
   }
 
   /** Sends a validated step to the journey; `donorCode` is canonical, `payload` parsed. */
-  async step(step: JourneyStep, donorCode: string, payload: unknown, actor: Actor, idempotencyKey?: string) {
-    const eventId = idempotencyKey ?? randomUUID();
+  async step(step: JourneyStep, donorCode: string, payload: unknown, actor: Actor, eventId: string) {
     const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
     try {
       return await handle.executeUpdate(journeyStepUpdate(step), {
         args: [{ eventId, actor, payload: payload as never }],
         updateId: eventId,
       });
+    } catch (error) {
+      throw toDomainError(error, donorCode);
+    }
+  }
+
+  async stage(donorCode: string) {
+    const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
+    try {
+      return await handle.query(journeyStageQuery);
     } catch (error) {
       throw toDomainError(error, donorCode);
     }

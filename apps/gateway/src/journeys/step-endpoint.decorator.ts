@@ -1,8 +1,8 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
-import { JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
-import { Roles } from '../auth/roles.decorator';
+import { isSignedStep, JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
+import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
 import { STEP_ROUTES } from './step-routes';
 
 /** JSON Schema of a contract schema, for the OpenAPI document (same schema that validates). */
@@ -15,12 +15,14 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
 /** A step endpoint: its route, its roles and its OpenAPI description, from STEP_ROUTES. */
 export function StepEndpoint(step: JourneyStep) {
   const { route, roles, summary } = STEP_ROUTES[step];
+  const signed = isSignedStep(step);
   return applyDecorators(
+    ...(signed ? [RoleRefusalCode('PER-03')] : []),
     Post(`:donorCode/${route}`),
     HttpCode(200),
     Roles(...roles),
     ApiBearerAuth(),
-    ApiOperation({ operationId: step, summary, description: `Roles: ${roles.join(', ')}. Sent to the journey as the Temporal update \`${step}\`.` }),
+    ApiOperation({ operationId: step, summary, description: `Roles: ${roles.join(', ')}.${signed ? ' Signed decision: the body carries `signature.password`, re-entered at signing (CSV-02); only the qualified person may sign (PER-03).' : ''} Sent to the journey as the Temporal update \`${step}\`.` }),
     ApiParam({ name: 'donorCode', description: 'donor unique code (ISBT 128 DIN structure with its check character, TRC-02)' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'uuid; a repeat with the same key returns the first answer' }),
     ApiBody({ schema: openApiSchema(STEP_PAYLOAD_SCHEMAS[step]) }),

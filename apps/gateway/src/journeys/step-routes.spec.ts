@@ -6,13 +6,14 @@ import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '../auth/auth.controller';
 import { ExportsController } from '../exports/exports.controller';
+import { SignaturesController } from '../signatures/signatures.controller';
 import { OrdersController } from '../orders/orders.controller';
 import { PublicHealthController } from '../public-health.controller';
 import { TracesController } from '../traces/traces.controller';
 import { JourneysController } from './journeys.controller';
 import { STEP_ROUTES } from './step-routes';
 
-const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, PublicHealthController];
+const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, PublicHealthController];
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */
 function methodNames(prototype: object): string[] {

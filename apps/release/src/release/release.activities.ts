@@ -33,7 +33,7 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
     releaseBatch: (input) =>
       record(
         input,
-        { recordType: 'release-decision', messageType: 'batch.released.v1', summary: 'batch released by the qualified person', detail: { decision: 'released', ...input.payload } },
+        { recordType: 'release-decision', messageType: 'batch.released.v1', summary: `batch released, signed by qualified person ${input.payload.signature.signer.userId}`, detail: input.payload },
         async (manager) => {
           const results: QcResultRow[] = await manager.query(
             `SELECT "test", "within_specification" AS "withinSpecification" FROM "release"."qc_result" WHERE "donor_code" = $1`,
@@ -43,7 +43,7 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
         },
       ),
     rejectBatch: (input) =>
-      record(input, { recordType: 'release-decision', messageType: 'batch.rejected.v1', summary: `batch rejected: ${input.payload.reason}`, detail: { decision: 'rejected', ...input.payload } }),
+      record(input, { recordType: 'release-decision', messageType: 'batch.rejected.v1', summary: `batch rejected: ${input.payload.reason}`, detail: input.payload }),
     shipToSite: (input) =>
       record(input, { recordType: 'shipment', messageType: 'product.shipped.v1', summary: `shipped with ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload }),
     receiveAtSite: async (input) => {

@@ -31,6 +31,10 @@ export const REFUSAL_CODES = {
   'PER-01': 'forbidden',
   /** Hospital staff not trained to sign collection or infusion records. */
   'OTH-02': 'forbidden',
+  /** Signing refused: the re-entered credentials do not match the signer. */
+  'CSV-02': 'forbidden',
+  /** A release decision by someone who is not a qualified person. */
+  'PER-03': 'forbidden',
   /** A delete of a record still inside its retention period. */
   'QA-03': 'conflict',
   /** Release refused: QC results missing or out of specification. */

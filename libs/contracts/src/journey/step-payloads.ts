@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
+import { ElectronicSignature, signatureRequestSchema, SignedStep } from './electronic-signature';
 import type { JourneyStep } from './journey-steps';
 
 /** A scanned or typed donor unique code; TRC-02 check character validated at the edge. */
@@ -49,8 +50,8 @@ export const STEP_PAYLOAD_SCHEMAS = {
     packagingIntact: z.boolean(),
     temperatureWithinRange: z.boolean(),
   }),
-  releaseMaterial: z.strictObject({ comment: text(1000).optional() }),
-  rejectMaterial: z.strictObject({ reason }),
+  releaseMaterial: z.strictObject({ comment: text(1000).optional(), signature: signatureRequestSchema }),
+  rejectMaterial: z.strictObject({ reason, signature: signatureRequestSchema }),
   startProduction: z.strictObject({ labelScan: donorCodeScan }),
   completeProduction: z.strictObject({ totalCellCount: z.number().int().positive() }),
   recordQcResult: z.strictObject({
@@ -64,8 +65,8 @@ export const STEP_PAYLOAD_SCHEMAS = {
       )
       .min(1),
   }),
-  releaseBatch: z.strictObject({ comment: text(1000).optional() }),
-  rejectBatch: z.strictObject({ reason }),
+  releaseBatch: z.strictObject({ comment: text(1000).optional(), signature: signatureRequestSchema }),
+  rejectBatch: z.strictObject({ reason, signature: signatureRequestSchema }),
   shipToSite: z.strictObject({
     shippedAt: isoDateTime,
     courier: text(100),
@@ -81,4 +82,13 @@ export const STEP_PAYLOAD_SCHEMAS = {
   cancelJourney: z.strictObject({ reason }),
 } as const satisfies Record<JourneyStep, z.ZodType>;
 
-export type StepPayload<S extends JourneyStep> = z.infer<(typeof STEP_PAYLOAD_SCHEMAS)[S]>;
+/** A step's body as the user sends it to the gateway. */
+export type StepRequestBody<S extends JourneyStep> = z.infer<(typeof STEP_PAYLOAD_SCHEMAS)[S]>;
+
+/**
+ * A step's payload as the journey and the services receive it: for a signed decision the
+ * re-entered password is replaced by the recorded signature.
+ */
+export type StepPayload<S extends JourneyStep> = S extends SignedStep
+  ? Omit<StepRequestBody<S>, 'signature'> & { signature: ElectronicSignature }
+  : StepRequestBody<S>;

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { compare } from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { DomainError, ElectronicSignature, SIGNED_STEPS, SignedStep } from '@v2v/contracts';
+import { AccessRefusalLog } from '../auth/access-refusal.log';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { UserRepository } from '../auth/user.repository';
+import { signedContentHash } from './signed-content';
+
+/**
+ * CSV-02: a signature needs the signer's credentials re-entered at the moment of signing (a
+ * valid session is not enough), records signer, server time and meaning, and is bound to the
+ * hash of what is signed. PER-03 (qualified person only) is enforced by the endpoint's guard.
+ */
+@Injectable()
+export class ElectronicSignatureService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly refusals: AccessRefusalLog,
+  ) {}
+
+  async sign(input: {
+    user: AuthenticatedUser;
+    password: string;
+    step: SignedStep;
+    donorCode: string;
+    eventId: string;
+    detail: Record<string, unknown>;
+    path: string;
+  }): Promise<ElectronicSignature> {
+    const account = await this.users.findByUsername(input.user.username);
+    if (!account || !(await compare(input.password, account.passwordHash))) {
+      await this.refusals.record({ username: input.user.username, role: input.user.role, method: 'POST', path: input.path, status: 403, reason: 'signature: re-entered credentials do not match' });
+      throw new DomainError('CSV-02', 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)');
+    }
+    const signature: ElectronicSignature = {
+      signatureId: randomUUID(),
+      signer: { userId: input.user.username, role: input.user.role },
+      meaning: SIGNED_STEPS[input.step],
+      signedAt: new Date().toISOString(),
+      signedContentHash: signedContentHash({ donorCode: input.donorCode, step: input.step, detail: input.detail }),
+    };
+    await this.dataSource.query(
+      `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
+         "donor_code", "step", "event_id", "signed_content", "signed_content_hash")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
+        input.donorCode, input.step, input.eventId, JSON.stringify(input.detail), signature.signedContentHash],
+    );
+    return signature;
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { Actor } from './actor';
+
+/**
+ * The release decisions that need an electronic signature (CSV-02) by the qualified person
+ * (PER-03), and the meaning each signature carries.
+ */
+export const SIGNED_STEPS = {
+  releaseMaterial: 'released',
+  rejectMaterial: 'rejected',
+  releaseBatch: 'released',
+  rejectBatch: 'rejected',
+} as const;
+export type SignedStep = keyof typeof SIGNED_STEPS;
+export type SignatureMeaning = (typeof SIGNED_STEPS)[SignedStep];
+
+export function isSignedStep(step: string): step is SignedStep {
+  return step in SIGNED_STEPS;
+}
+
+/** What the signer sends: their password again, at the moment of signing. */
+export const signatureRequestSchema = z.strictObject({ password: z.string().min(1).max(200) });
+
+/** What is recorded and travels with the decision; never the password. */
+export interface ElectronicSignature {
+  signatureId: string;
+  signer: Actor;
+  meaning: SignatureMeaning;
+  signedAt: string;
+  /** SHA-256 of the canonical signed content: a later change of the record voids the signature. */
+  signedContentHash: string;
+}
