@@ -52,6 +52,7 @@ async function stagesInHistory(workflowId: string): Promise<string[]> {
 
 describe('a patient journey from order to infusion through the gateway', () => {
   it('GEN-02 TRC-01 runs every stage, records the history and traces donor ⇄ patient', async () => {
+    const orderedAt = new Date(Date.now() - 1000).toISOString();
     const order = await newOrder();
     expect(order.journeyId).toBe(journeyWorkflowId(order.donorCode));
 
@@ -153,6 +154,11 @@ describe('a patient journey from order to infusion through the gateway', () => {
     expect(csv.body).toMatch(/export,ledgerHeadHash,[0-9a-f]{64}/);
     for (const e of byDonor.entries) expect(csv.body).toContain(`trace,${e.seq},`);
     expect(csv.body).toContain('audit,');
+    expect(csv.body).toMatch(/signature,[^,]+,releaseMaterial,released,qa-qp \(qa-qp\),[0-9a-f]{64},true/);
+    const range = await api.as<string>('qa-qp', 'GET', `/api/exports/journeys.csv?from=${encodeURIComponent(orderedAt)}&to=${encodeURIComponent(new Date().toISOString())}`);
+    expect(range.status).toBe(200);
+    expect(range.body).toContain(`export,donorCode,${order.donorCode}`);
+    expect((await api.as('qa-qp', 'GET', '/api/exports/journeys.csv?from=2026-12-31&to=2026-01-01')).status).toBe(400);
     const pdf = await fetch(`${api.baseUrl}/api/journeys/${order.donorCode}/export.pdf`, {
       headers: { authorization: `Bearer ${await api.login('qa-qp')}` },
     });

@@ -23,6 +23,7 @@ import { JourneysController } from './journeys/journeys.controller';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { ElectronicSignatureService } from './signatures/electronic-signature.service';
+import { SignatureRegistry } from './signatures/signature-registry.service';
 import { SignaturesController } from './signatures/signatures.controller';
 import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
@@ -59,6 +60,7 @@ import { PublicHealthController } from './public-health.controller';
     TrainingRepository,
     TrainingMatrixService,
     ElectronicSignatureService,
+    SignatureRegistry,
   ],
 })
 export class GatewayModule {}

@@ -18,6 +18,9 @@ export function journeyRecordCsv(record: JourneyRecord): string {
     row('section', 'seq', 'occurredAt', 'messageType', 'producer', 'actor', 'summary', 'entryHash'),
     ...record.trace.map((e) => row('trace', e.seq, e.occurredAt, e.messageType, e.producer, e.actor ? `${e.actor.userId} (${e.actor.role})` : '', e.summary, e.entryHash)),
     '',
+    row('section', 'signedAt', 'step', 'meaning', 'signer', 'signedContentHash', 'valid', 'voidReason'),
+    ...record.signatures.map((g) => row('signature', g.signedAt, g.step, g.meaning, `${g.signer.userId} (${g.signer.role})`, g.signedContentHash, g.valid, g.voidReason ?? '')),
+    '',
     row('section', 'at', 'service', 'recordType', 'recordId', 'action', 'actor', 'reason', 'oldValue', 'newValue', 'entryHash'),
     ...record.audit.map((a) =>
       row('audit', a.at, a.service, a.recordType, a.recordId, a.action, `${a.actor.userId} (${a.actor.role})`, a.reason, a.oldValue, a.newValue, a.entryHash),

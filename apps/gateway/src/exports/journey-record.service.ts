@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { journeyWorkflowId, requireDonorCode } from '@v2v/contracts';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { InternalServiceClient } from '../internal/internal-service.client';
+import { SignatureRegistry } from '../signatures/signature-registry.service';
 import type { JourneyRecord } from './journey-record';
 
 /** Collects one journey's trace, audit trail and the head hashes from their owning services. */
@@ -10,15 +11,17 @@ export class JourneyRecordService {
   constructor(
     private readonly services: InternalServiceClient,
     private readonly audit: AuditTrailService,
+    private readonly signatures: SignatureRegistry,
   ) {}
 
   async collect(rawDonorCode: string): Promise<JourneyRecord> {
     const donorCode = requireDonorCode(rawDonorCode);
     const journeyId = journeyWorkflowId(donorCode);
-    const [trace, audit, integrity] = await Promise.all([
+    const [trace, audit, integrity, signatures] = await Promise.all([
       this.services.request<Omit<JourneyRecord, 'trace'> & { entries: JourneyRecord['trace'] }>('traceability', 'GET', `/internal/trace/donors/${donorCode}`),
       this.audit.byJourney(journeyId),
       this.audit.verify(),
+      this.signatures.list(donorCode),
     ]);
     const lastAppended = [...trace.entries].sort((a, b) => b.seq - a.seq)[0];
     return {
@@ -32,6 +35,7 @@ export class JourneyRecordService {
       journeyChainHead: lastAppended?.entryHash ?? '',
       auditHeads: integrity.audit.map((a) => ({ service: a.service, headsHash: a.headsHash })),
       trace: trace.entries,
+      signatures,
       audit: audit as JourneyRecord['audit'],
     };
   }

@@ -85,6 +85,18 @@ export class JourneyCommandsService {
     }
   }
 
+  /** Donor codes of the journeys started in [from, to] (ISO date-times), oldest first. */
+  async startedBetween(from: string, to: string, limit: number): Promise<string[]> {
+    const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND StartTime BETWEEN '${from}' AND '${to}'`;
+    const codes: string[] = [];
+    for await (const wf of (await getTemporalClient()).workflow.list({ query, pageSize: 100 })) {
+      const code = wf.typedSearchAttributes.get(DonorCodeKey);
+      if (code) codes.push(code);
+      if (codes.length >= limit) break;
+    }
+    return codes.reverse();
+  }
+
   async list(filter: { stage?: string; institutionId?: string }) {
     const clauses = [`WorkflowType = '${JOURNEY_WORKFLOW_TYPE}'`];
     if (filter.stage) clauses.push(`JourneyStage = '${filter.stage.replace(/'/g, '')}'`);

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, requireDonorCode } from '@v2v/contracts';
+import { InternalServiceClient } from '../internal/internal-service.client';
+import { signedContentHash } from './signed-content';
+
+const OWNER = { releaseMaterial: 'donorIntake', rejectMaterial: 'donorIntake', releaseBatch: 'release', rejectBatch: 'release' } as const;
+
+interface SignatureRow {
+  signature_id: string;
+  signer: string;
+  signer_role: string;
+  meaning: string;
+  signed_at: Date;
+  step: keyof typeof OWNER;
+  event_id: string;
+  signed_content_hash: string;
+}
+
+/**
+ * A journey's electronic signatures, each with its validity checked now against the signed
+ * record as it is stored today: a record changed after signing shows its signature as void.
+ */
+@Injectable()
+export class SignatureRegistry {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly services: InternalServiceClient,
+  ) {}
+
+  async list(code: string) {
+    const donorCode = requireDonorCode(code);
+    const rows: SignatureRow[] = await this.dataSource.query(
+      `SELECT * FROM "gateway"."electronic_signature" WHERE "donor_code" = $1 ORDER BY "signed_at"`,
+      [donorCode],
+    );
+    return Promise.all(rows.map((row) => this.withValidity(donorCode, row)));
+  }
+
+  private async withValidity(donorCode: string, row: SignatureRow) {
+    const signature = {
+      signatureId: row.signature_id,
+      signer: { userId: row.signer, role: row.signer_role },
+      meaning: row.meaning,
+      signedAt: row.signed_at.toISOString(),
+      step: row.step,
+      signedContentHash: row.signed_content_hash,
+    };
+    try {
+      const record = await this.services.request<{ detail: Record<string, unknown> }>(OWNER[row.step], 'GET', `/internal/step-records/${row.event_id}`);
+      const current = signedContentHash({ donorCode, step: row.step, detail: record.detail });
+      return current === row.signed_content_hash
+        ? { ...signature, valid: true }
+        : { ...signature, valid: false, voidReason: 'the signed record changed after signing' };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        return { ...signature, valid: false, voidReason: 'the signed decision was not recorded' };
+      }
+      throw error;
+    }
+  }
+}
