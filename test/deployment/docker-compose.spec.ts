@@ -40,10 +40,18 @@ describe('docker-compose.yml (multi-host deployment)', () => {
 
   it.each(Object.keys(APPS))('wires %s to the three servers by environment', (name) => {
     const env = services[name].environment ?? {};
-    expect(env.DATABASE_URL).toMatch(/@postgresql:5432\/v2v$/);
+    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/v2v_app:.*@postgresql:5432\/v2v$/);
     expect(env.KAFKA_BROKERS).toBe('kafka:9092');
     expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(services[name].depends_on).toHaveProperty('migrate');
+  });
+
+  it('runs migrations as the schema owner and the services as their own lesser role', () => {
+    expect(services.migrate.environment?.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/v2v:.*@postgresql:5432\/v2v$/);
+    const volumes = (services.postgresql as { volumes?: string[] }).volumes ?? [];
+    const init = volumes.find((v) => v.includes('docker-entrypoint-initdb.d'));
+    expect(init).toBeDefined();
+    expect(readFileSync(path.join(ROOT, init!.split(':')[0]), 'utf8')).toContain('CREATE ROLE v2v_app');
   });
 
   it('publishes the gateway and points it at every internal service on its port', () => {

@@ -66,16 +66,21 @@ start_postgres() {
       { tail "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
   wait_for "PostgreSQL" 30 "$PG_DIR/postgres.log" pg_ready
-  # The app role owns its database, so it may create the schemas its services migrate into.
+  # Two roles: v2v owns the database and runs the migrations; the services connect as v2v_app,
+  # which gets only the grants the migrations give it (no ALTER, no UPDATE/DELETE on trails).
   if [[ $(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'v2v'") != 1 ]]; then
     log "PostgreSQL: creating role v2v"
     psql_admin -c "CREATE ROLE v2v LOGIN PASSWORD 'v2v'"
+  fi
+  if [[ $(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'v2v_app'") != 1 ]]; then
+    log "PostgreSQL: creating role v2v_app"
+    psql_admin -c "CREATE ROLE v2v_app LOGIN PASSWORD 'v2v_app'"
   fi
   if [[ $(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'v2v'") != 1 ]]; then
     log "PostgreSQL: creating database v2v"
     psql_admin -c "CREATE DATABASE v2v OWNER v2v"
   fi
-  log "PostgreSQL: ready (postgres://v2v:v2v@127.0.0.1:$PG_PORT/v2v)"
+  log "PostgreSQL: ready (services postgres://v2v_app:v2v_app@127.0.0.1:$PG_PORT/v2v, migrations as v2v)"
 }
 
 # Fast shutdown (pg_ctl -m fast = SIGINT: disconnects clients, then a clean checkpoint); SIGTERM

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { migrateServiceSchema } from '@v2v/database';
+import { migrateServiceSchema, migrationDatabaseUrl } from '@v2v/database';
 import { createKafka, ensureTopics } from '@v2v/messaging';
 import { donorIntakeDataSourceOptions } from '../../apps/donor-intake/src/donor-intake.data-source';
 import { gatewayDataSourceOptions } from '../../apps/gateway/src/gateway.data-source';
@@ -22,7 +22,8 @@ const SERVICES: Array<[string, () => DataSourceOptions]> = [
  */
 export async function migratePlatform(log: (line: string) => void = console.log): Promise<void> {
   for (const [service, options] of SERVICES) {
-    const dataSource = new DataSource(options());
+    // Migrations run as the schema owner; the services connect with their own, lesser role.
+    const dataSource = new DataSource({ ...options(), url: migrationDatabaseUrl() } as DataSourceOptions);
     try {
       const applied = await migrateServiceSchema(dataSource);
       log(`migrate: ${service}: ${applied.length ? applied.join(', ') : 'up to date'}`);

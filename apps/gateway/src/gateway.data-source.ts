@@ -6,6 +6,7 @@ import { SeedSecondHospitalUser1764115300000 } from './migrations/1764115300000-
 import { CreateTrainingMatrix1764115400000 } from './migrations/1764115400000-CreateTrainingMatrix';
 import { CreateIdempotencyRecords1764115500000 } from './migrations/1764115500000-CreateIdempotencyRecords';
 import { CreateElectronicSignatures1764115700000 } from './migrations/1764115700000-CreateElectronicSignatures';
+import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -15,6 +16,7 @@ export const GATEWAY_MIGRATIONS = [
   CreateTrainingMatrix1764115400000,
   CreateIdempotencyRecords1764115500000,
   CreateElectronicSignatures1764115700000,
+  GrantServiceRole1764115800000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

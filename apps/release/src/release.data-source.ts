@@ -3,9 +3,10 @@ import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateRelease1764028800000 } from './migrations/1764028800000-CreateRelease';
 import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-CreateAuditTrail';
 import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
+import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 
 export const RELEASE_SCHEMA = 'release';
-export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000];
+export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000, GrantServiceRole1764115800000];
 
 export function releaseDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

@@ -1,9 +1,10 @@
 import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateLedger1764028800000 } from './migrations/1764028800000-CreateLedger';
+import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 
 export const TRACEABILITY_SCHEMA = 'traceability';
-export const TRACEABILITY_MIGRATIONS = [CreateLedger1764028800000];
+export const TRACEABILITY_MIGRATIONS = [CreateLedger1764028800000, GrantServiceRole1764115800000];
 
 export function traceabilityDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

@@ -1,26 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { serviceDataSourceOptions } from '@v2v/database';
+import { migrationDatabaseUrl, serviceDataSourceOptions, serviceRoleGrantsSql } from '@v2v/database';
 import { AuditReader } from './audit-reader';
 import { createAuditTablesSql } from './audit-tables.sql';
 import { writeAudit } from './audit-writer';
 
-// Real PostgreSQL, through the same role and connection settings the services use.
+// Real PostgreSQL. The schema is created and granted by its owner, exactly as a service
+// migration does; the tests then write and read through the services' own role.
 const schema = `it_audit_${randomUUID().slice(0, 8)}`;
 const actor = { userId: 'qa.person', role: 'qa-qp' as const };
+let owner: DataSource;
 let dataSource: DataSource;
 let reader: AuditReader;
 
 beforeAll(async () => {
+  owner = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [], url: migrationDatabaseUrl() })).initialize();
+  await owner.query(`CREATE SCHEMA "${schema}"`);
+  for (const sql of createAuditTablesSql(schema)) await owner.query(sql);
+  await owner.query(serviceRoleGrantsSql(schema, ['audit_entry']));
   dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [] })).initialize();
-  await dataSource.query(`CREATE SCHEMA "${schema}"`);
-  for (const sql of createAuditTablesSql(schema)) await dataSource.query(sql);
   reader = new AuditReader(dataSource, schema, 'it');
 });
 
 afterAll(async () => {
-  await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await dataSource?.destroy();
+  await owner?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await owner?.destroy();
 });
 
 const journeyId = () => `journey-${randomUUID()}`;
@@ -49,13 +54,22 @@ describe('audit trail on real PostgreSQL (CSV-01)', () => {
     expect(await reader.byJourney(journey)).toEqual([]);
   });
 
-  it('CSV-01 refuses UPDATE, DELETE and TRUNCATE of audit entries under the service role', async () => {
+  it('CSV-01 refuses UPDATE, DELETE, TRUNCATE and switching the trigger off under the service role', async () => {
     const journey = journeyId();
     await dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'donor', recordId: 'D1', journeyId: journey, action: 'create', actor, newValue: {} }));
-    await expect(dataSource.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
-    await expect(dataSource.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
-    await expect(dataSource.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(dataSource.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [journey])).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey])).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`)).rejects.toThrow(/must be owner/);
     expect(await reader.byJourney(journey)).toHaveLength(1);
+  });
+
+  it('CSV-01 refuses UPDATE, DELETE and TRUNCATE of audit entries even to the schema owner (trigger)', async () => {
+    const journey = journeyId();
+    await dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'donor', recordId: 'D2', journeyId: journey, action: 'create', actor, newValue: {} }));
+    await expect(owner.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(owner.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(owner.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(/cannot be edited or deleted/);
   });
 
   it('CSV-01 verify names the first entry whose stored row was edited by one byte in PostgreSQL', async () => {
@@ -66,7 +80,8 @@ describe('audit trail on real PostgreSQL (CSV-01)', () => {
       }
     });
     expect((await reader.verify()).valid).toBe(true);
-    await dataSource.transaction(async (m) => {
+    // Only the owner can switch the trigger off: the tamperer here has the owner's rights.
+    await owner.transaction(async (m) => {
       await m.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`);
       await m.query(`UPDATE "${schema}".audit_entry SET canonical_content = replace(canonical_content, '20%', '90%') WHERE chain_id = $1 AND seq = 2`, [journey]);
       await m.query(`ALTER TABLE "${schema}".audit_entry ENABLE TRIGGER "TRG_audit_entry_append_only"`);

@@ -1,3 +1,5 @@
 export * from './database-config';
 export * from './service-data-source';
 export * from './retention-guard.sql';
+export * from './service-role-grants.sql';
+export * from './service-role-grants.migration';

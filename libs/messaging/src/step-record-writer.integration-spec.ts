@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createAuditTablesSql } from '@v2v/audit';
 import { DomainError } from '@v2v/contracts';
-import { serviceDataSourceOptions } from '@v2v/database';
+import { migrationDatabaseUrl, serviceDataSourceOptions } from '@v2v/database';
 import { createOutboxTableSql } from './messaging-tables.sql';
 import { createStepRecordTableSql } from './step-record.sql';
 import { recordStepOnce, StepRecordInput } from './step-record-writer';
@@ -12,7 +12,7 @@ const schema = `it_steps_${randomUUID().slice(0, 8)}`;
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [] })).initialize();
+  dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [], url: migrationDatabaseUrl() })).initialize();
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
   for (const sql of [...createStepRecordTableSql(schema), ...createOutboxTableSql(schema), ...createAuditTablesSql(schema)]) {
     await dataSource.query(sql);

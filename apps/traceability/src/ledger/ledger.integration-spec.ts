@@ -11,6 +11,7 @@ import {
   KafkaJsEventPublisher,
   OutboxRelay,
 } from '@v2v/messaging';
+import { migrationDatabaseUrl, serviceDataSourceOptions, serviceRoleGrantsSql } from '@v2v/database';
 import { pollUntil } from '@v2v/testing';
 import { traceabilityDataSourceOptions } from '../traceability.data-source';
 import { TraceByDonorCodeUseCase } from '../usecases/trace-by-donor-code.usecase';
@@ -23,6 +24,7 @@ import { recordCustodyEvent } from './record-custody-event';
 const run = randomUUID().slice(0, 8);
 const topic = `it.custody.${run}`;
 const producerSchema = `it_producer_${run}`;
+let owner: DataSource;
 let dataSource: DataSource;
 let kafka: Kafka;
 let publisher: KafkaJsEventPublisher;
@@ -33,9 +35,13 @@ const newDonorCode = () =>
   formatDonorCode(generateDonorUniqueCode({ facility: 'I0001', year: 2026, sequence: 1 + Math.floor(Math.random() * 999_998) }));
 
 beforeAll(async () => {
+  // The producer's schema is made by its owner and granted to the services' role, as a
+  // service migration does; everything else runs as the services' role.
+  owner = await new DataSource(serviceDataSourceOptions({ schema: producerSchema, entities: [], migrations: [], url: migrationDatabaseUrl() })).initialize();
+  await owner.query(`CREATE SCHEMA "${producerSchema}"`);
+  for (const sql of createOutboxTableSql(producerSchema)) await owner.query(sql);
+  await owner.query(serviceRoleGrantsSql(producerSchema, []));
   dataSource = await new DataSource(traceabilityDataSourceOptions()).initialize();
-  await dataSource.query(`CREATE SCHEMA "${producerSchema}"`);
-  for (const sql of createOutboxTableSql(producerSchema)) await dataSource.query(sql);
   kafka = createKafka(`it-${run}`);
   await ensureTopics(kafka, [topic], 3);
   publisher = new KafkaJsEventPublisher(kafka);
@@ -47,8 +53,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumer?.stop();
   await publisher?.disconnect();
-  await dataSource?.query(`DROP SCHEMA IF EXISTS "${producerSchema}" CASCADE`);
   await dataSource?.destroy();
+  await owner?.query(`DROP SCHEMA IF EXISTS "${producerSchema}" CASCADE`);
+  await owner?.destroy();
 });
 
 function event(donorCode: string, messageType: string, detail: Record<string, unknown> = {}) {
@@ -158,12 +165,15 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     expect(rejected[0].error).toMatch(/id|aggregateId/);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE of ledger rows through the service connection', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of ledger rows: by grants to the service role, by trigger to the owner', async () => {
     const donorCode = newDonorCode();
     await dataSource.transaction((manager) => ledger.append(manager, donorCode, envelopeOf(donorCode, 1)));
-    await expect(dataSource.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
-    await expect(dataSource.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
-    await expect(dataSource.query(`TRUNCATE traceability.ledger_entry`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`)).rejects.toThrow(/must be owner/);
+    await expect(owner.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`TRUNCATE traceability.ledger_entry`)).rejects.toThrow(/append-only/);
     expect(await ledger.chain(donorCode)).toHaveLength(1);
   });
 
@@ -208,8 +218,9 @@ function envelopeOf(donorCode: string, step: number): EventEnvelope {
   };
 }
 
+/** A tamperer with the schema owner's rights: switches the trigger off and edits a row. */
 async function editContent(donorCode: string, seq: number, edit: (text: string) => string) {
-  await dataSource.transaction(async (manager) => {
+  await owner.transaction(async (manager) => {
     const [row] = await manager.query(`SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`, [donorCode, seq]);
     await manager.query(`ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`);
     await manager.query(`UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`, [donorCode, seq, edit(row.canonical_content)]);
