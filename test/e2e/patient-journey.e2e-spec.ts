@@ -140,7 +140,7 @@ describe('a patient journey from order to infusion through the gateway', () => {
     );
     expect(audit.status).toBe(200);
     const kinds = audit.body.map((e) => `${e.service}:${e.recordType}:${e.action}`);
-    expect(kinds).toEqual(expect.arrayContaining(['donor-intake:donor:create', 'donor-intake:collection:create', 'production:batch:create', 'production:batch:update', 'release:qc-result:create', 'release:infusion:create']));
+    expect(kinds).toEqual(expect.arrayContaining(['gateway:electronic-signature:create', 'donor-intake:donor:create', 'donor-intake:collection:create', 'production:batch:create', 'production:batch:update', 'release:qc-result:create', 'release:infusion:create']));
     expect(audit.body.find((e) => e.recordType === 'batch' && e.action === 'update')).toMatchObject({ reason: expect.any(String), actor: { role: 'operator' } });
     const integrity = await api.as<{ valid: boolean }>('ops', 'POST', '/api/integrity/verify');
     expect(integrity.body.valid).toBe(true);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditReader } from '@v2v/audit';
 import { donorIntakeDataSourceOptions } from '../../apps/donor-intake/src/donor-intake.data-source';
+import { gatewayDataSourceOptions } from '../../apps/gateway/src/gateway.data-source';
 import { productionDataSourceOptions } from '../../apps/production/src/production.data-source';
 import { releaseDataSourceOptions } from '../../apps/release/src/release.data-source';
 import { LedgerRepository } from '../../apps/traceability/src/ledger/ledger.repository';
@@ -12,6 +13,7 @@ const AUDITED: Array<[string, string, () => DataSourceOptions]> = [
   ['donor-intake', 'donor_intake', donorIntakeDataSourceOptions],
   ['production', 'production', productionDataSourceOptions],
   ['release', 'release', releaseDataSourceOptions],
+  ['gateway', 'gateway', gatewayDataSourceOptions],
 ];
 
 interface Outcome {

@@ -7,6 +7,7 @@ import { CreateTrainingMatrix1764115400000 } from './migrations/1764115400000-Cr
 import { CreateIdempotencyRecords1764115500000 } from './migrations/1764115500000-CreateIdempotencyRecords';
 import { CreateElectronicSignatures1764115700000 } from './migrations/1764115700000-CreateElectronicSignatures';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
+import { CreateAuditTrail1764115900000 } from './migrations/1764115900000-CreateAuditTrail';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -17,6 +18,7 @@ export const GATEWAY_MIGRATIONS = [
   CreateIdempotencyRecords1764115500000,
   CreateElectronicSignatures1764115700000,
   GrantServiceRole1764115800000,
+  CreateAuditTrail1764115900000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { compare } from 'bcryptjs';
+import { writeAudit } from '@v2v/audit';
 import { DataSource } from 'typeorm';
-import { DomainError, ElectronicSignature, SIGNED_STEPS, SignedStep } from '@v2v/contracts';
+import { DomainError, ElectronicSignature, journeyWorkflowId, SIGNED_STEPS, SignedStep } from '@v2v/contracts';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UserRepository } from '../auth/user.repository';
@@ -42,13 +43,23 @@ export class ElectronicSignatureService {
       signedAt: new Date().toISOString(),
       signedContentHash: signedContentHash({ donorCode: input.donorCode, step: input.step, detail: input.detail }),
     };
-    await this.dataSource.query(
-      `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
-         "donor_code", "step", "event_id", "signed_content", "signed_content_hash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
-        input.donorCode, input.step, input.eventId, JSON.stringify(input.detail), signature.signedContentHash],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
+           "donor_code", "step", "event_id", "signed_content", "signed_content_hash")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
+          input.donorCode, input.step, input.eventId, JSON.stringify(input.detail), signature.signedContentHash],
+      );
+      await writeAudit(manager, 'gateway', {
+        recordType: 'electronic-signature',
+        recordId: signature.signatureId,
+        journeyId: journeyWorkflowId(input.donorCode),
+        action: 'create',
+        actor: signature.signer,
+        newValue: { ...signature, step: input.step, signedContent: input.detail },
+      });
+    });
     return signature;
   }
 }
