@@ -1,19 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
-import { AuditReader } from '@v2v/audit';
-import { StepRecordReader } from '@v2v/messaging';
 import {
   activityWorkerProcess,
-  AuditController,
-  StepRecordsController,
   BackgroundProcesses,
-  HealthController,
+  GMP_SERVICE_CONTROLLERS,
+  gmpServiceImports,
+  gmpServiceProviders,
   outboxRelayProcess,
-  serviceLoggerModule,
 } from '@v2v/service-kit';
 import { createDonorIntakeActivities } from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
@@ -25,23 +20,10 @@ import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
 
 @Module({
-  imports: [
-    serviceLoggerModule('donor-intake'),
-    TypeOrmModule.forRootAsync({ useFactory: donorIntakeDataSourceOptions }),
-    TerminusModule,
-  ],
-  controllers: [AuditController, StepRecordsController, DonorsController, InstitutionsController, HealthController],
+  imports: gmpServiceImports('donor-intake', donorIntakeDataSourceOptions),
+  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController],
   providers: [
-    {
-      provide: StepRecordReader,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new StepRecordReader(dataSource, DONOR_INTAKE_SCHEMA),
-    },
-    {
-      provide: AuditReader,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new AuditReader(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
-    },
+    ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
     DonorRepository,
     InstitutionRepository,
     RegisterDonorUseCase,

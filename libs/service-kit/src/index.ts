@@ -8,3 +8,4 @@ export * from './standard-processes';
 export * from './health.controller';
 export * from './audit.controller';
 export * from './step-records.controller';
+export * from './gmp-service';
