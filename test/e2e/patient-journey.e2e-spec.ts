@@ -399,6 +399,21 @@ describe('refusals at the gateway', () => {
     }
   });
 
+  it('MAT-03 refuses a hand-over on a shipper whose qualification lapsed, or that is not qualified, and keeps the stage', async () => {
+    const order = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const { step, role, payload } of steps.slice(0, 2)) expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
+    const handOver = steps[2];
+    for (const shipperId of ['SHIPPER-EXPIRED-01', 'A-PLAIN-COOLBOX']) {
+      const res = await api.step<{ code: string }>(handOver.role, order.donorCode, handOver.step, { ...(handOver.payload as object), shipperId });
+      expect({ shipperId, status: res.status, code: res.body.code }).toEqual({ shipperId, status: 409, code: 'MAT-03' });
+    }
+    const status = await api.as<{ view: { stage: string }; pendingDeadlines: unknown[] }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
+    expect(status.body.view.stage).toBe('collected');
+    expect(status.body.pendingDeadlines).toEqual([]);
+    expect((await api.step(handOver.role, order.donorCode, handOver.step, handOver.payload)).status).toBe(200);
+  });
+
   it('DON-02 refuses an order for a suspended institution', async () => {
     const res = await api.as<{ code: string }>('scheduler', 'POST', '/api/orders', {
       body: { patientReference: 'PAT-suspended', institutionId: 'INST-009', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },

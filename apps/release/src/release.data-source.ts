@@ -4,9 +4,10 @@ import { CreateRelease1764028800000 } from './migrations/1764028800000-CreateRel
 import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-CreateAuditTrail';
 import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
+import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
 
 export const RELEASE_SCHEMA = 'release';
-export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000, GrantServiceRole1764115800000];
+export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000, GrantServiceRole1764115800000, CreateQualifiedShippers1764116000000];
 
 export function releaseDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

@@ -16,3 +16,4 @@ export * from './events/event-envelope';
 export * from './events/custody-events';
 export * from './errors/domain-error';
 export * from './retention/retention-policy';
+export * from './custody/shipper-qualification';

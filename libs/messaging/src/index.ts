@@ -10,3 +10,4 @@ export * from './topic-admin';
 export * from './step-record.sql';
 export * from './step-record-writer';
 export * from './step-record-reader';
+export * from './shipper-qualification.repository';

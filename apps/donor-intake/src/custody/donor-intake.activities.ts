@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { DonorIntakeActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
-import { stepRecorder } from '@v2v/messaging';
+import { assertQualifiedShipper, DonorIntakeActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
+import { findShipperQualification, stepRecorder } from '@v2v/messaging';
 
 /**
  * The donor-intake activities the journey calls on the `donor-intake` task queue. Each
@@ -14,7 +14,14 @@ export function createDonorIntakeActivities(dataSource: DataSource): DonorIntake
     recordCollection: (input) =>
       steps.record(input, { recordType: 'collection', messageType: 'donor-material.collected.v1', summary: `collected ${input.payload.volumeMl} mL, bag lot ${input.payload.bagLot}`, detail: input.payload }),
     handOverToCourier: (input) =>
-      steps.record(input, { recordType: 'transport-hand-over', messageType: 'donor-material.handed-to-courier.v1', summary: `handed to ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload }),
+      steps.record(
+        input,
+        { recordType: 'transport-hand-over', messageType: 'donor-material.handed-to-courier.v1', summary: `handed to ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload },
+        async (manager) => {
+          const qualification = await findShipperQualification(manager, 'donor_intake', input.payload.shipperId);
+          assertQualifiedShipper(input.payload.shipperId, 'donor-material', qualification, input.occurredAt.slice(0, 10));
+        },
+      ),
     recordMaterialReceipt: async (input) => {
       const labelVerification = verifyLabelScan(input.donorCode, input.payload.labelScan);
       return steps.record(input, { recordType: 'receipt', messageType: 'donor-material.received.v1', summary: 'received at the factory, label verified', detail: { ...input.payload, labelVerification } });

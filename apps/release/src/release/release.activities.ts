@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { ReleaseActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
-import { stepRecorder } from '@v2v/messaging';
+import { assertQualifiedShipper, ReleaseActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
+import { findShipperQualification, stepRecorder } from '@v2v/messaging';
 import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
 
 export function createReleaseActivities(dataSource: DataSource): ReleaseActivities {
@@ -45,7 +45,14 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
     rejectBatch: (input) =>
       record(input, { recordType: 'release-decision', messageType: 'batch.rejected.v1', summary: `batch rejected: ${input.payload.reason}`, detail: input.payload }),
     shipToSite: (input) =>
-      record(input, { recordType: 'shipment', messageType: 'product.shipped.v1', summary: `shipped with ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload }),
+      record(
+        input,
+        { recordType: 'shipment', messageType: 'product.shipped.v1', summary: `shipped with ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload },
+        async (manager) => {
+          const qualification = await findShipperQualification(manager, 'release', input.payload.shipperId);
+          assertQualifiedShipper(input.payload.shipperId, 'product', qualification, input.occurredAt.slice(0, 10));
+        },
+      ),
     receiveAtSite: async (input) => {
       const labelVerification = verifyLabelScan(input.donorCode, input.payload.labelScan);
       return record(input, { recordType: 'site-receipt', messageType: 'product.received-at-site.v1', summary: 'received at the treatment site, label verified', detail: { ...input.payload, labelVerification } });

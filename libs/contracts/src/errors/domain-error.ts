@@ -37,6 +37,8 @@ export const REFUSAL_CODES = {
   'PER-03': 'forbidden',
   /** A delete of a record still inside its retention period. */
   'QA-03': 'conflict',
+  /** Hand-over or shipment on a shipper/lane configuration that is not qualified. */
+  'MAT-03': 'conflict',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
