@@ -1,5 +1,6 @@
 import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
+import { ZodError } from 'zod';
 import { EventEnvelope, eventEnvelopeSchema } from '@v2v/contracts';
 
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -66,23 +67,34 @@ export class InboxConsumer {
     const raw = message.value?.toString('utf8') ?? '';
     const parsed = parseEnvelope(raw);
     const { dataSource, schema, handler } = this.options;
-    if (!parsed.ok) {
+    const reject = async (error: string) => {
       await dataSource.query(
         `INSERT INTO "${schema}"."inbox_rejected" ("topic", "partition", "kafka_offset", "raw", "error")
          VALUES ($1, $2, $3, $4, $5)`,
-        [topic, partition, message.offset, raw.slice(0, 100_000), parsed.error],
+        [topic, partition, message.offset, raw.slice(0, 100_000), error],
       );
       this.options.log?.('rejected malformed event', { topic, partition, offset: message.offset });
+    };
+    if (!parsed.ok) {
+      await reject(parsed.error);
     } else {
       const envelope = parsed.envelope;
-      await dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO "${schema}"."inbox" ("event_id", "message_type", "topic", "partition", "kafka_offset")
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
-          [envelope.id, envelope.messageType, topic, partition, message.offset],
-        );
-        if (inserted.length === 1) await handler(envelope, manager);
-      });
+      try {
+        await dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO "${schema}"."inbox" ("event_id", "message_type", "topic", "partition", "kafka_offset")
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
+            [envelope.id, envelope.messageType, topic, partition, message.offset],
+          );
+          if (inserted.length === 1) await handler(envelope, manager);
+        });
+      } catch (error) {
+        // A payload that fails its contract fails the same way on every redelivery: retrying
+        // it would stall the partition and crash-loop the consumer. It is kept aside (nothing
+        // of it was applied, the inbox row rolled back with it); other errors are retried.
+        if (!(error instanceof ZodError)) throw error;
+        await reject(`${envelope.messageType} ${envelope.id}: payload invalid: ${error.message}`);
+      }
     }
     await this.consumer!.commitOffsets([
       { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import {
   appendToOutbox,
@@ -11,7 +11,7 @@ import {
   KafkaJsEventPublisher,
   OutboxRelay,
 } from '@v2v/messaging';
-import { migrationDatabaseUrl, serviceDataSourceOptions, serviceRoleGrantsSql } from '@v2v/database';
+import { migrateServiceSchema, migrationDatabaseUrl, serviceDataSourceOptions, serviceRoleGrantsSql } from '@v2v/database';
 import { pollUntil } from '@v2v/testing';
 import { traceabilityDataSourceOptions } from '../traceability.data-source';
 import { TraceByDonorCodeUseCase } from '../usecases/trace-by-donor-code.usecase';
@@ -21,6 +21,8 @@ import { recordCustodyEvent } from './record-custody-event';
 
 // Real PostgreSQL and Kafka (started by the integration global setup); each run has its
 // own topic, producer schema, consumer group and donor codes, so runs never collide.
+// `owner` is the schema owner (migrations, a tamperer with full rights); `dataSource` is the
+// service's own, lesser role. Expected refusals are not logged (logging: false).
 const run = randomUUID().slice(0, 8);
 const topic = `it.custody.${run}`;
 const producerSchema = `it_producer_${run}`;
@@ -37,11 +39,15 @@ const newDonorCode = () =>
 beforeAll(async () => {
   // The producer's schema is made by its owner and granted to the services' role, as a
   // service migration does; everything else runs as the services' role.
-  owner = await new DataSource(serviceDataSourceOptions({ schema: producerSchema, entities: [], migrations: [], url: migrationDatabaseUrl() })).initialize();
+  // Idempotent: the global setup may have migrated already; this file does not rely on it.
+  const migrator = new DataSource({ ...traceabilityDataSourceOptions(), url: migrationDatabaseUrl(), logging: false } as DataSourceOptions);
+  await migrateServiceSchema(migrator);
+  await migrator.destroy();
+  owner = await new DataSource({ ...serviceDataSourceOptions({ schema: producerSchema, entities: [], migrations: [], url: migrationDatabaseUrl() }), logging: false }).initialize();
   await owner.query(`CREATE SCHEMA "${producerSchema}"`);
   for (const sql of createOutboxTableSql(producerSchema)) await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(producerSchema, []));
-  dataSource = await new DataSource(traceabilityDataSourceOptions()).initialize();
+  dataSource = await new DataSource({ ...traceabilityDataSourceOptions(), logging: false }).initialize();
   kafka = createKafka(`it-${run}`);
   await ensureTopics(kafka, [topic], 3);
   publisher = new KafkaJsEventPublisher(kafka);
@@ -177,6 +183,38 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     expect(await ledger.chain(donorCode)).toHaveLength(1);
   });
 
+  it('refuses UPDATE, DELETE and TRUNCATE of donor-patient links: by grants to the service role, by trigger to the owner', async () => {
+    const donorCode = newDonorCode();
+    const link = { donorCode, patientReference: `PAT-${run}-L`, institutionId: 'INST-001', productCode: 'CART-CD19' };
+    await dataSource.transaction((manager) => ledger.link(manager, link));
+    const update = `UPDATE traceability.donor_patient_link SET patient_reference = 'PAT-SWAPPED' WHERE donor_code = $1`;
+    const remove = `DELETE FROM traceability.donor_patient_link WHERE donor_code = $1`;
+    await expect(dataSource.query(update, [donorCode])).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(remove, [donorCode])).rejects.toThrow(/permission denied/);
+    await expect(owner.query(update, [donorCode])).rejects.toThrow(/append-only: UPDATE on traceability.donor_patient_link is refused/);
+    await expect(owner.query(remove, [donorCode])).rejects.toThrow(/append-only: DELETE on traceability.donor_patient_link is refused/);
+    await expect(owner.query(`TRUNCATE traceability.donor_patient_link`)).rejects.toThrow(/append-only/);
+    expect(await ledger.findLink(donorCode)).toEqual(link);
+  });
+
+  it('keeps aside a registration whose payload breaks its contract, applies none of it, and goes on consuming', async () => {
+    const donorCode = newDonorCode();
+    const poison = registered(donorCode);
+    const detail = { institutionId: 'INST-001', productCode: 'CART-CD19' }; // no patient reference
+    const { id: poisonId } = await dataSource.transaction((manager) => appendToOutbox(manager, { ...poison, payload: { ...poison.payload, detail } }, producerSchema));
+    await dataSource.transaction((manager) => appendToOutbox(manager, event(donorCode, 'collection.scheduled.v1'), producerSchema));
+    await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
+
+    const chain = await chainOf(donorCode, 1);
+    expect(chain.map((e) => e.messageType)).toEqual(['collection.scheduled.v1']);
+    const rejected = await dataSource.query(`SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw LIKE $2`, [topic, `%${donorCode}%`]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].error).toMatch(/donor\.registered\.v1 .*patientReference/s);
+    expect(await ledger.findLink(donorCode)).toBeUndefined();
+    const inInbox = await dataSource.query(`SELECT 1 FROM traceability.inbox WHERE event_id = $1`, [poisonId]);
+    expect(inInbox).toHaveLength(0);
+  });
+
   it('verify names the entry whose stored content was edited directly in PostgreSQL', async () => {
     const donorCode = newDonorCode();
     await dataSource.transaction(async (manager) => {
@@ -187,12 +225,36 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
 
     // Someone with the table owner's rights switches the trigger off and edits one byte.
     await editContent(donorCode, 2, (text) => text.replace('"step":2', '"step":7'));
-    expect(await verify.execute({ donorCode })).toMatchObject({
-      valid: false,
-      firstBroken: { chainId: donorCode, seq: 2, reason: 'CONTENT_HASH_MISMATCH' },
-    });
-    await editContent(donorCode, 2, (text) => text.replace('"step":7', '"step":2'));
+    try {
+      expect(await verify.execute({ donorCode })).toMatchObject({
+        valid: false,
+        firstBroken: { chainId: donorCode, seq: 2, reason: 'CONTENT_HASH_MISMATCH' },
+      });
+    } finally {
+      // Restored, so that whole-ledger verifies by other tests stay valid.
+      await editContent(donorCode, 2, (text) => text.replace('"step":7', '"step":2'));
+    }
     expect((await verify.execute({ donorCode })).valid).toBe(true);
+  });
+
+  it('verify names entries removed from the end of a chain, which the chain alone cannot show', async () => {
+    const donorCode = newDonorCode();
+    await dataSource.transaction(async (manager) => {
+      for (let i = 1; i <= 3; i++) await ledger.append(manager, donorCode, envelopeOf(donorCode, i));
+    });
+    const verify = new VerifyLedgerUseCase(ledger);
+    const [removed] = await owner.query(`SELECT * FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`, [donorCode]);
+    await asTamperer(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`, [donorCode]);
+    try {
+      expect(await verify.execute({ donorCode })).toMatchObject({ valid: false, entriesChecked: 2, firstBroken: { chainId: donorCode, seq: 3, reason: 'SEQUENCE_GAP' } });
+    } finally {
+      const columns = Object.keys(removed);
+      await owner.query(
+        `INSERT INTO traceability.ledger_entry (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        columns.map((c) => removed[c]),
+      );
+    }
+    expect(await verify.execute({ donorCode })).toMatchObject({ valid: true, entriesChecked: 3 });
   });
 
   it('serializes concurrent appends to one chain: no fork, no gap', async () => {
@@ -213,17 +275,21 @@ function envelopeOf(donorCode: string, step: number): EventEnvelope {
     aggregateId: donorCode,
     messageType: 'collection.scheduled.v1',
     occurredAt: new Date().toISOString(),
-    payload: { donorCode, step },
+    payload: { donorCode, journeyId: `journey-${donorCode}`, actor: { userId: 'it', role: 'ops' }, recordId: randomUUID(), summary: `step ${step}`, detail: { step } },
     metadata: { producer: 'integration-test' },
   };
 }
 
-/** A tamperer with the schema owner's rights: switches the trigger off and edits a row. */
-async function editContent(donorCode: string, seq: number, edit: (text: string) => string) {
+/** A tamperer with the schema owner's rights: switches the trigger off for one statement. */
+async function asTamperer(sql: string, parameters: unknown[]) {
   await owner.transaction(async (manager) => {
-    const [row] = await manager.query(`SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`, [donorCode, seq]);
     await manager.query(`ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`);
-    await manager.query(`UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`, [donorCode, seq, edit(row.canonical_content)]);
+    await manager.query(sql, parameters);
     await manager.query(`ALTER TABLE traceability.ledger_entry ENABLE TRIGGER "TRG_ledger_entry_append_only"`);
   });
+}
+
+async function editContent(donorCode: string, seq: number, edit: (text: string) => string) {
+  const [row] = await owner.query(`SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`, [donorCode, seq]);
+  await asTamperer(`UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`, [donorCode, seq, edit(row.canonical_content)]);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@v2v/contracts';
-import { canonicalContent, contentHash, entryHash, GENESIS_HASH, StoredEntry } from '@v2v/integrity';
+import { ChainHead, emptyChainHead, LedgerEntry, nextLedgerEntry } from './ledger-entry';
 
 const S = '"traceability"';
 
@@ -12,40 +12,40 @@ export interface DonorPatientLink {
   productCode: string;
 }
 
-/** The only place with the ledger's SQL. */
+export type StoredLedgerEntry = LedgerEntry & { recordedAt: string };
+
+/** The only place with the ledger's SQL. Reads take a manager to run inside a snapshot. */
 @Injectable()
 export class LedgerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an event to its chain inside the caller's transaction. The head row is locked
-   * first, so two appends to one chain are serialized and `(chain, seq)` never forks.
+   * Appends an event to its chain inside the caller's transaction. The head row is created if
+   * missing, then locked, so two appends to one chain are serialized and `(chain, seq)` never forks.
    */
   async append(manager: EntityManager, chainId: string, envelope: EventEnvelope): Promise<number> {
+    const empty = emptyChainHead(chainId);
     await manager.query(
-      `INSERT INTO ${S}."ledger_chain_head" ("chain_id", "seq", "entry_hash") VALUES ($1, 0, $2)
+      `INSERT INTO ${S}."ledger_chain_head" ("chain_id", "seq", "entry_hash") VALUES ($1, $2, $3)
        ON CONFLICT ("chain_id") DO NOTHING`,
-      [chainId, GENESIS_HASH],
+      [chainId, empty.seq, empty.entryHash],
     );
     const [head] = await manager.query(
-      `SELECT "seq", "entry_hash" FROM ${S}."ledger_chain_head" WHERE "chain_id" = $1 FOR UPDATE`,
+      `SELECT "seq"::int AS "seq", "entry_hash" AS "entryHash" FROM ${S}."ledger_chain_head" WHERE "chain_id" = $1 FOR UPDATE`,
       [chainId],
     );
-    const seq = Number(head.seq) + 1;
-    const canonical = canonicalContent(envelope);
-    const hashes = { contentHash: contentHash(canonical), prevHash: head.entry_hash as string };
-    const hash = entryHash({ chainId, seq, ...hashes });
+    const e = nextLedgerEntry({ chainId, seq: head.seq, entryHash: head.entryHash }, envelope);
     await manager.query(
       `INSERT INTO ${S}."ledger_entry" ("chain_id", "seq", "event_id", "message_type", "occurred_at", "producer",
          "canonical_content", "content_hash", "prev_hash", "entry_hash")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [chainId, seq, envelope.id, envelope.messageType, envelope.occurredAt, envelope.metadata.producer,
-        canonical, hashes.contentHash, hashes.prevHash, hash],
+      [e.chainId, e.seq, e.eventId, e.messageType, e.occurredAt, e.producer, e.canonicalContent, e.contentHash, e.prevHash, e.entryHash],
     );
-    await manager.query(`UPDATE ${S}."ledger_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`, [chainId, seq, hash]);
-    return seq;
+    await manager.query(`UPDATE ${S}."ledger_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`, [chainId, e.seq, e.entryHash]);
+    return e.seq;
   }
 
+  /** The first registration of a donor code wins; the ledger keeps every event either way. */
   async link(manager: EntityManager, link: DonorPatientLink): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."donor_patient_link" ("donor_code", "patient_reference", "institution_id", "product_code")
@@ -54,8 +54,16 @@ export class LedgerRepository {
     );
   }
 
-  async findLink(donorCode: string): Promise<DonorPatientLink | undefined> {
-    const rows = await this.dataSource.query(
+  /** Runs reads in one REPEATABLE READ, read-only transaction: one consistent view of every chain. */
+  snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return work(manager);
+    });
+  }
+
+  async findLink(donorCode: string, manager = this.dataSource.manager): Promise<DonorPatientLink | undefined> {
+    const rows = await manager.query(
       `SELECT "donor_code" AS "donorCode", "patient_reference" AS "patientReference",
               "institution_id" AS "institutionId", "product_code" AS "productCode"
          FROM ${S}."donor_patient_link" WHERE "donor_code" = $1`,
@@ -64,16 +72,16 @@ export class LedgerRepository {
     return rows[0];
   }
 
-  async donorCodesOfPatient(patientReference: string): Promise<string[]> {
-    const rows: Array<{ donor_code: string }> = await this.dataSource.query(
+  async donorCodesOfPatient(patientReference: string, manager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ donor_code: string }> = await manager.query(
       `SELECT "donor_code" FROM ${S}."donor_patient_link" WHERE "patient_reference" = $1 ORDER BY "linked_at", "donor_code"`,
       [patientReference],
     );
     return rows.map((r) => r.donor_code);
   }
 
-  async chain(chainId: string): Promise<Array<StoredEntry & { eventId: string; messageType: string; occurredAt: string; recordedAt: string; producer: string }>> {
-    const rows = await this.dataSource.query(
+  async chain(chainId: string, manager = this.dataSource.manager): Promise<StoredLedgerEntry[]> {
+    const rows = await manager.query(
       `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "event_id" AS "eventId", "message_type" AS "messageType",
               "occurred_at" AS "occurredAt", "recorded_at" AS "recordedAt", "producer",
               "canonical_content" AS "canonicalContent", "content_hash" AS "contentHash",
@@ -88,15 +96,16 @@ export class LedgerRepository {
     }));
   }
 
-  async chainIds(): Promise<string[]> {
-    const rows: Array<{ chain_id: string }> = await this.dataSource.query(
-      `SELECT "chain_id" FROM ${S}."ledger_chain_head" ORDER BY "chain_id"`,
+  /** Every chain that has a head or an entry (a chain whose head row went missing is still checked). */
+  async chainIds(manager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ chain_id: string }> = await manager.query(
+      `SELECT "chain_id" FROM ${S}."ledger_chain_head" UNION SELECT DISTINCT "chain_id" FROM ${S}."ledger_entry" ORDER BY 1`,
     );
     return rows.map((r) => r.chain_id);
   }
 
-  async heads(): Promise<Array<{ chainId: string; seq: number; entryHash: string }>> {
-    return this.dataSource.query(
+  async heads(manager = this.dataSource.manager): Promise<ChainHead[]> {
+    return manager.query(
       `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "entry_hash" AS "entryHash"
          FROM ${S}."ledger_chain_head" ORDER BY "chain_id"`,
     );

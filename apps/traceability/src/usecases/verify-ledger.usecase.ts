@@ -1,38 +1,52 @@
 import { Injectable } from '@nestjs/common';
-import { requireDonorCode } from '@v2v/contracts';
-import { ChainBreak, headsHash, verifyChain } from '@v2v/integrity';
+import { DomainError, requireDonorCode } from '@v2v/contracts';
+import { ChainBreak, headsHash } from '@v2v/integrity';
+import { verifyChainAgainstHead } from '../ledger/chain-head-check';
 import { LedgerRepository } from '../ledger/ledger.repository';
-
 
 export interface LedgerVerification {
   valid: boolean;
+  /** Chains recomputed, up to and including the first broken one. */
   chainsChecked: number;
   entriesChecked: number;
   firstBroken?: ChainBreak;
+  /** One hash over every chain head in chain-id order: what an inspector compares with an export. */
   ledgerHeadHash: string;
 }
 
-/** Recomputes every chain (or one donor's) from the stored canonical content. */
+/**
+ * Recomputes every chain (or one donor's) from the stored canonical content and checks each
+ * ends at its head row, all in one snapshot so that appends running meanwhile do not interfere.
+ */
 @Injectable()
 export class VerifyLedgerUseCase {
   constructor(private readonly ledger: LedgerRepository) {}
 
   async execute(input: { donorCode?: string } = {}): Promise<LedgerVerification> {
-    const chainIds = input.donorCode ? [requireDonorCode(input.donorCode)] : await this.ledger.chainIds();
-    let entriesChecked = 0;
-    let firstBroken: ChainBreak | undefined;
-    for (const chainId of chainIds) {
-      const entries = await this.ledger.chain(chainId);
-      entriesChecked += entries.length;
-      firstBroken = verifyChain(entries);
-      if (firstBroken) break;
-    }
-    return {
-      valid: !firstBroken,
-      chainsChecked: chainIds.length,
-      entriesChecked,
-      ...(firstBroken ? { firstBroken } : {}),
-      ledgerHeadHash: headsHash(await this.ledger.heads()),
-    };
+    const only = input.donorCode === undefined ? undefined : requireDonorCode(input.donorCode);
+    return this.ledger.snapshot(async (manager) => {
+      const heads = await this.ledger.heads(manager);
+      const headOf = new Map(heads.map((h) => [h.chainId, h]));
+      const chainIds = only ? [only] : await this.ledger.chainIds(manager);
+      let chainsChecked = 0;
+      let entriesChecked = 0;
+      let firstBroken: ChainBreak | undefined;
+      for (const chainId of chainIds) {
+        const entries = await this.ledger.chain(chainId, manager);
+        const head = headOf.get(chainId);
+        if (only && !head && entries.length === 0) throw new DomainError('NOT_FOUND', `no chain of custody for donor code ${only}`);
+        chainsChecked += 1;
+        entriesChecked += entries.length;
+        firstBroken = verifyChainAgainstHead(chainId, entries, head);
+        if (firstBroken) break;
+      }
+      return {
+        valid: !firstBroken,
+        chainsChecked,
+        entriesChecked,
+        ...(firstBroken ? { firstBroken } : {}),
+        ledgerHeadHash: headsHash(heads),
+      };
+    });
   }
 }
