@@ -11,3 +11,4 @@ export * from './step-record.sql';
 export * from './step-record-writer';
 export * from './step-record-reader';
 export * from './shipper-qualification.repository';
+export * from './qualified-shippers.migration';
