@@ -8,6 +8,7 @@ import { CreateIdempotencyRecords1764115500000 } from './migrations/176411550000
 import { CreateElectronicSignatures1764115700000 } from './migrations/1764115700000-CreateElectronicSignatures';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateAuditTrail1764115900000 } from './migrations/1764115900000-CreateAuditTrail';
+import { SignRecordDecisions1764116200000 } from './migrations/1764116200000-SignRecordDecisions';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -19,6 +20,7 @@ export const GATEWAY_MIGRATIONS = [
   CreateElectronicSignatures1764115700000,
   GrantServiceRole1764115800000,
   CreateAuditTrail1764115900000,
+  SignRecordDecisions1764116200000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { compare } from 'bcryptjs';
 import { writeAudit } from '@v2v/audit';
 import { DataSource } from 'typeorm';
-import { DomainError, ElectronicSignature, journeyWorkflowId, SIGNED_STEPS, SignedStep } from '@v2v/contracts';
+import { DomainError, ElectronicSignature, journeyWorkflowId, SignatureMeaning, SIGNED_STEPS, SignedStep } from '@v2v/contracts';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UserRepository } from '../auth/user.repository';
-import { signedContentHash } from './signed-content';
+import { signedContentHash, signedRecordHash } from './signed-content';
 
 /**
  * CSV-02: a signature needs the signer's credentials re-entered at the moment of signing (a
@@ -31,11 +31,7 @@ export class ElectronicSignatureService {
     detail: Record<string, unknown>;
     path: string;
   }): Promise<ElectronicSignature> {
-    const account = await this.users.findByUsername(input.user.username);
-    if (!account || !(await compare(input.password, account.passwordHash))) {
-      await this.refusals.record({ username: input.user.username, role: input.user.role, method: 'POST', path: input.path, status: 403, reason: 'signature: re-entered credentials do not match' });
-      throw new DomainError('CSV-02', 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)');
-    }
+    await this.assertSigner(input.user, input.password, input.path);
     const signature: ElectronicSignature = {
       signatureId: randomUUID(),
       signer: { userId: input.user.username, role: input.user.role },
@@ -61,5 +57,55 @@ export class ElectronicSignatureService {
       });
     });
     return signature;
+  }
+
+  /**
+   * Signs a decision on a record that is not a journey step (an institution's qualification,
+   * a specification's publication, a lot release). The caller records the decision with the
+   * returned signature; the signature row names the record it is bound to.
+   */
+  async signRecord(input: {
+    user: AuthenticatedUser;
+    password: string;
+    meaning: SignatureMeaning;
+    recordType: string;
+    recordId: string;
+    eventId: string;
+    detail: Record<string, unknown>;
+    path: string;
+  }): Promise<ElectronicSignature> {
+    await this.assertSigner(input.user, input.password, input.path);
+    const signature: ElectronicSignature = {
+      signatureId: randomUUID(),
+      signer: { userId: input.user.username, role: input.user.role },
+      meaning: input.meaning,
+      signedAt: new Date().toISOString(),
+      signedContentHash: signedRecordHash({ recordType: input.recordType, recordId: input.recordId, detail: input.detail }),
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
+           "record_type", "record_id", "event_id", "signed_content", "signed_content_hash")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
+          input.recordType, input.recordId, input.eventId, JSON.stringify(input.detail), signature.signedContentHash],
+      );
+      await writeAudit(manager, 'gateway', {
+        recordType: 'electronic-signature',
+        recordId: signature.signatureId,
+        action: 'create',
+        actor: signature.signer,
+        newValue: { ...signature, recordType: input.recordType, recordId: input.recordId, signedContent: input.detail },
+      });
+    });
+    return signature;
+  }
+
+  /** CSV-02: the signer's password, re-entered now; a mismatch is refused and logged. */
+  private async assertSigner(user: AuthenticatedUser, password: string, path: string): Promise<void> {
+    const account = await this.users.findByUsername(user.username);
+    if (account && (await compare(password, account.passwordHash))) return;
+    await this.refusals.record({ username: user.username, role: user.role, method: 'POST', path, status: 403, reason: 'signature: re-entered credentials do not match' });
+    throw new DomainError('CSV-02', 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)');
   }
 }

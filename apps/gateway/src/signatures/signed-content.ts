@@ -10,3 +10,10 @@ export function signedContentHash(content: { donorCode: string; step: string; de
   void _signature;
   return contentHash(canonicalContent({ donorCode: content.donorCode, step: content.step, detail }));
 }
+
+/** What a signed decision on a record (not a journey step) is bound to. */
+export function signedRecordHash(content: { recordType: string; recordId: string; detail: Record<string, unknown> }): string {
+  const { signature: _signature, ...detail } = content.detail;
+  void _signature;
+  return contentHash(canonicalContent({ recordType: content.recordType, recordId: content.recordId, detail }));
+}

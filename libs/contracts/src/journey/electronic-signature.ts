@@ -12,7 +12,13 @@ export const SIGNED_STEPS = {
   rejectBatch: 'rejected',
 } as const;
 export type SignedStep = keyof typeof SIGNED_STEPS;
-export type SignatureMeaning = (typeof SIGNED_STEPS)[SignedStep];
+
+/**
+ * What a signature means: a release decision's meaning, or the outcome of another signed
+ * GMP decision (an institution's qualification, a published specification, a material
+ * disposition, a key-material lot release).
+ */
+export type SignatureMeaning = (typeof SIGNED_STEPS)[SignedStep] | 'approved' | 'published' | 'dispositioned' | (string & {});
 
 export function isSignedStep(step: string): step is SignedStep {
   return step in SIGNED_STEPS;
