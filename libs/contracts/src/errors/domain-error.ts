@@ -39,6 +39,24 @@ export const REFUSAL_CODES = {
   'QA-03': 'conflict',
   /** Hand-over or shipment on a shipper/lane configuration that is not qualified. */
   'MAT-03': 'conflict',
+  /** A donor whose screening or infectious-marker results fail the product's standards. */
+  'DON-01': 'conflict',
+  /** Receipt inspection: the unit failed one of the six checks (DON-04.1 … DON-04.6). */
+  'DON-04': 'conflict',
+  /** Known-positive material not kept apart (transport, receipt, storage, issue). */
+  'DON-05': 'conflict',
+  /** Donor material not evaluated and released by QA, or its evaluation failed. */
+  'DON-06': 'conflict',
+  /** Positive material into a storage unit not dedicated to it, or other material into one that is. */
+  'FAC-03': 'conflict',
+  /** A key material without a risk assessment, or a lot not released, expired or unknown. */
+  'MAT-01': 'conflict',
+  /** An infectious-marker reagent not approved for blood screening, without a justification. */
+  'MAT-02': 'invalid',
+  /** Nonconforming material without a recorded, signed disposition (destroy, return, quarantine). */
+  'MAT-04': 'invalid',
+  /** A product specification that cannot be published (incomplete or inconsistent). */
+  'GEN-03': 'invalid',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
