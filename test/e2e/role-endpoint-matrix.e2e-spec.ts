@@ -36,6 +36,7 @@ describe('role × endpoint matrix', () => {
       patientReference: 'PAT-matrix',
       recordType: 'batch',
       recordId: 'B-none',
+      productCode: 'CART-CD19',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

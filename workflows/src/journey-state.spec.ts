@@ -18,16 +18,16 @@ function started() {
 describe('JourneyState', () => {
   it('refuses a step the stage does not allow with STEP_OUT_OF_ORDER', () => {
     expect(started().refusal('releaseBatch', command('e1'))).toMatchObject({ reasonCode: 'STEP_OUT_OF_ORDER' });
-    expect(started().refusal('scheduleCollection', command('e1'))).toBeUndefined();
+    expect(started().refusal('recordDonorScreening', command('e1'))).toBeUndefined();
   });
 
   it('refuses a second step while one is in flight, but not a repeat of the in-flight one', () => {
     const state = started();
     state.begin('e1', Promise.resolve(state.view()));
-    expect(state.refusal('scheduleCollection', command('e2'))).toMatchObject({ reasonCode: 'STEP_IN_PROGRESS' });
-    expect(state.refusal('scheduleCollection', command('e1'))).toBeUndefined();
+    expect(state.refusal('recordDonorScreening', command('e2'))).toMatchObject({ reasonCode: 'STEP_IN_PROGRESS' });
+    expect(state.refusal('recordDonorScreening', command('e1'))).toBeUndefined();
     state.end('e1');
-    expect(state.refusal('scheduleCollection', command('e2'))).toBeUndefined();
+    expect(state.refusal('recordDonorScreening', command('e2'))).toBeUndefined();
   });
 
   it('answers a repeated event id with the first answer, even after the stage moved on', async () => {
@@ -45,6 +45,20 @@ describe('JourneyState', () => {
     state.stage = 'material-rejected';
     state.apply('scheduleCollection', command('e1'), { recordId: 'r', summary: 's' }, '2026-11-25T01:00:00.000Z');
     expect(state.view()).toMatchObject({ stage: 'collection-scheduled', recollections: 1, productSpecificationVersion: 3 });
+  });
+
+  it('DON-05 keeps the known-positive markers from the screening record and shows them on the view', () => {
+    const state = started();
+    state.apply('recordDonorScreening', command('e1'), { recordId: 'r', summary: 's', knownPositiveMarkers: ['HBV'] }, '2026-11-25T01:00:00.000Z');
+    expect(state.knownPositiveMarkers).toEqual(['HBV']);
+    expect(state.view().knownPositiveMarkers).toEqual(['HBV']);
+  });
+
+  it('DON-04 moves a unit whose receipt inspection failed to quarantine', () => {
+    const state = started();
+    state.stage = 'in-transit-to-factory';
+    state.apply('recordMaterialReceipt', command('e1'), { recordId: 'r', summary: 's', outcome: 'quarantined' }, '2026-11-25T01:00:00.000Z');
+    expect(state.stage).toBe('material-quarantined');
   });
 
   it('GEN-01 lists an open leg as a pending deadline and records a deviation once', () => {

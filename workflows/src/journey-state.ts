@@ -2,13 +2,13 @@ import {
   CustodyLeg,
   DeviationNotice,
   evaluateStep,
-  JOURNEY_STEPS,
   JourneyInput,
   JourneyStage,
   JourneyStep,
   JourneyView,
   PendingDeadline,
   ProductSpecification,
+  stageAfterStep,
   StepCommand,
   StepRecord,
   TimelineEntry,
@@ -30,6 +30,8 @@ export class JourneyState {
   stage: JourneyStage = 'ordered';
   specification?: ProductSpecification;
   recollections = 0;
+  /** DON-05: set from the screening record; every later record of the unit carries it. */
+  knownPositiveMarkers: string[] = [];
   readonly timeline: TimelineEntry[] = [];
   readonly deviations: DeviationNotice[] = [];
   private readonly openLegs: OpenLeg[] = [];
@@ -76,7 +78,8 @@ export class JourneyState {
 
   apply(step: JourneyStep, command: StepCommand, record: StepRecord, at: string): void {
     if (step === 'scheduleCollection' && this.stage === 'material-rejected') this.recollections += 1;
-    this.stage = JOURNEY_STEPS[step].to;
+    this.stage = stageAfterStep(step, record.outcome);
+    if (record.knownPositiveMarkers) this.knownPositiveMarkers = [...record.knownPositiveMarkers];
     this.timeline.push({ at, kind: 'step', step, stage: this.stage, actor: command.actor, eventId: command.eventId, summary: record.summary });
   }
 
@@ -123,6 +126,7 @@ export class JourneyState {
       productCode: this.input.order.productCode,
       productSpecificationVersion: this.specification?.version ?? 0,
       recollections: this.recollections,
+      knownPositiveMarkers: [...this.knownPositiveMarkers],
       deviations: [...this.deviations],
     };
   }

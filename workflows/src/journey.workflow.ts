@@ -132,6 +132,8 @@ async function callOwningService(step: JourneyStep, command: StepCommand, state:
       actor: command.actor,
       occurredAt: new Date().toISOString(),
       order: state.input.order,
+      specification: state.specification!,
+      knownPositiveMarkers: state.knownPositiveMarkers,
       payload: command.payload as never,
     });
   } catch (error) {

@@ -28,8 +28,10 @@ type StepActivity = (input: StepActivityInput<never>) => Promise<StepRecord>;
 
 /** The owning service's activity for each step: the one place this mapping lives. */
 export const STEP_ACTIVITIES: Record<JourneyStep, StepActivity> = {
+  recordDonorScreening: donorIntake.recordDonorScreening,
   scheduleCollection: donorIntake.scheduleCollection,
   recordCollection: donorIntake.recordCollection,
+  recordPostCollectionStorage: donorIntake.recordPostCollectionStorage,
   handOverToCourier: donorIntake.handOverToCourier,
   recordMaterialReceipt: donorIntake.recordMaterialReceipt,
   releaseMaterial: donorIntake.releaseMaterial,

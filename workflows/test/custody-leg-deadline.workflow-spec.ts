@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DeviationNotice, journeyTimelineQuery, journeyViewQuery, pendingDeadlinesQuery } from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { timeSkippingEnvironment } from './support/environments';
-import { HAPPY_PATH, payloadFor, sendStep, startJourney } from './support/journey-driver';
+import { payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
 import { MockServices, SPEC_V1, startWorkers } from './support/mock-services';
 import { recordHistory } from './support/record-history';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 async function handedOverJourney() {
   const handle = await startJourney(env.client);
   const code = handle.workflowId.slice('journey-'.length);
-  for (const step of HAPPY_PATH.slice(0, 3)) await sendStep(handle, step, payloadFor(step, code));
+  for (const step of stepsThrough('handOverToCourier')) await sendStep(handle, step, payloadFor(step, code));
   const handOver = services.callsOf('handOverToCourier').find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)!;
   return { handle, code, handOverAt: handOver.scheduledAt };
 }

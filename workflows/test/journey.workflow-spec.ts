@@ -5,7 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { JourneyStageKey, journeyStageQuery, journeyTimelineQuery, JourneyView, journeyViewQuery } from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
-import { HAPPY_PATH, payloadFor, sendStep, startJourney } from './support/journey-driver';
+import { HAPPY_PATH, payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
 import { MockServices, startWorkers } from './support/mock-services';
 import { recordHistory } from './support/record-history';
 
@@ -44,7 +44,7 @@ describe('patientJourney on the Temporal dev server', () => {
       stages.push(view.stage);
     }
     expect(stages).toEqual([
-      'collection-scheduled', 'collected', 'in-transit-to-factory', 'received', 'material-released', 'in-production',
+      'donor-screened', 'collection-scheduled', 'collected', 'collected', 'in-transit-to-factory', 'received', 'material-released', 'in-production',
       'qc', 'release-review', 'released', 'shipped', 'received-at-site', 'follow-up',
     ]);
     const description = await handle.describe();
@@ -61,13 +61,17 @@ describe('patientJourney on the Temporal dev server', () => {
   it('GEN-03 keeps the specification version the journey started with when a new one is published', async () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
+    await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', code));
     await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
     services.latestSpecVersion = 2;
     try {
       const view = await sendStep(handle, 'recordCollection', payloadFor('recordCollection', code));
       expect(view.productSpecificationVersion).toBe(1);
+      // Every service check of the running journey uses the pinned version, not the new one.
+      const collection = services.callsOf('recordCollection').find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId);
+      expect((collection?.input as { specification: { version: number } }).specification.version).toBe(1);
       const later = await startJourney(env.client);
-      await sendStep(later, 'scheduleCollection', payloadFor('scheduleCollection', ''));
+      await sendStep(later, 'recordDonorScreening', payloadFor('recordDonorScreening', ''));
       expect((await later.query(journeyViewQuery)).productSpecificationVersion).toBe(2);
       await later.terminate('test done');
     } finally {
@@ -87,20 +91,20 @@ describe('patientJourney on the Temporal dev server', () => {
   it('applies a repeated step with the same event id once and answers it the same', async () => {
     const handle = await startJourney(env.client);
     const eventId = randomUUID();
-    const first = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', ''), eventId);
-    const again = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', ''), eventId);
+    const first = await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', ''), eventId);
+    const again = await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', ''), eventId);
     expect(again).toEqual(first);
-    const calls = services.callsOf('scheduleCollection').filter((c) => (c.input as { eventId: string }).eventId === eventId);
+    const calls = services.callsOf('recordDonorScreening').filter((c) => (c.input as { eventId: string }).eventId === eventId);
     expect(calls).toHaveLength(1);
     const timeline = await handle.query(journeyTimelineQuery);
-    expect(timeline.filter((t) => t.step === 'scheduleCollection')).toHaveLength(1);
+    expect(timeline.filter((t) => t.step === 'recordDonorScreening')).toHaveLength(1);
     await handle.terminate('test done');
   });
 
   it('fails the step with the service refusal code and keeps the stage', async () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    for (const step of HAPPY_PATH.slice(0, 3)) await sendStep(handle, step, payloadFor(step, code));
+    for (const step of stepsThrough('handOverToCourier')) await sendStep(handle, step, payloadFor(step, code));
     services.refuse('recordMaterialReceipt', 'IDENTITY_MISMATCH', 'scanned code does not match');
     try {
       await expectRefused(sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)), 'IDENTITY_MISMATCH');
@@ -116,7 +120,7 @@ describe('patientJourney on the Temporal dev server', () => {
   it('takes the rejection branch to a recollection and on to a cancelled journey', async () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    for (const step of HAPPY_PATH.slice(0, 4)) await sendStep(handle, step, payloadFor(step, code));
+    for (const step of stepsThrough('recordMaterialReceipt')) await sendStep(handle, step, payloadFor(step, code));
     expect((await sendStep(handle, 'rejectMaterial', payloadFor('rejectMaterial', code))).stage).toBe('material-rejected');
     const recollection = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
     expect(recollection).toMatchObject({ stage: 'collection-scheduled', recollections: 1 });

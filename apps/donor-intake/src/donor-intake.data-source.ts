@@ -5,9 +5,17 @@ import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-Create
 import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
+import { CreateDonorMaterialControls1764116400000 } from './migrations/1764116400000-CreateDonorMaterialControls';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
-export const DONOR_INTAKE_MIGRATIONS = [CreateDonorIntake1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000, GrantServiceRole1764115800000, CreateQualifiedShippers1764116000000];
+export const DONOR_INTAKE_MIGRATIONS = [
+  CreateDonorIntake1764028800000,
+  CreateAuditTrail1764115200000,
+  AddRetentionGuards1764115600000,
+  GrantServiceRole1764115800000,
+  CreateQualifiedShippers1764116000000,
+  CreateDonorMaterialControls1764116400000,
+];
 
 export function donorIntakeDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

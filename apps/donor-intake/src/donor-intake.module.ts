@@ -30,13 +30,13 @@ import { InstitutionsController } from './institutions/institutions.controller';
     DeleteDonorUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) =>
+      inject: [DataSource, InstitutionRepository],
+      useFactory: (dataSource: DataSource, institutions: InstitutionRepository) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,
-            asTemporalActivities(createDonorIntakeActivities(dataSource)),
+            asTemporalActivities(createDonorIntakeActivities(dataSource, institutions)),
           ),
         ]),
     },

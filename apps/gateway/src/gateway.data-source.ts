@@ -9,6 +9,7 @@ import { CreateElectronicSignatures1764115700000 } from './migrations/1764115700
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateAuditTrail1764115900000 } from './migrations/1764115900000-CreateAuditTrail';
 import { SignRecordDecisions1764116200000 } from './migrations/1764116200000-SignRecordDecisions';
+import { TrainForDonorMaterialSteps1764116500000 } from './migrations/1764116500000-TrainForDonorMaterialSteps';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -21,6 +22,7 @@ export const GATEWAY_MIGRATIONS = [
   GrantServiceRole1764115800000,
   CreateAuditTrail1764115900000,
   SignRecordDecisions1764116200000,
+  TrainForDonorMaterialSteps1764116500000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -25,6 +25,7 @@ import { OrdersService } from './orders/orders.service';
 import { ElectronicSignatureService } from './signatures/electronic-signature.service';
 import { SignatureRegistry } from './signatures/signature-registry.service';
 import { SignaturesController } from './signatures/signatures.controller';
+import { ProductSpecificationsController } from './specifications/product-specifications.controller';
 import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
 import { TrainingRepository } from './training/training.repository';
@@ -42,7 +43,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -4,9 +4,16 @@ import { CreateProduction1764028800000 } from './migrations/1764028800000-Create
 import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-CreateAuditTrail';
 import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
+import { PublishableProductSpecifications1764116300000 } from './migrations/1764116300000-PublishableProductSpecifications';
 
 export const PRODUCTION_SCHEMA = 'production';
-export const PRODUCTION_MIGRATIONS = [CreateProduction1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000, GrantServiceRole1764115800000];
+export const PRODUCTION_MIGRATIONS = [
+  CreateProduction1764028800000,
+  CreateAuditTrail1764115200000,
+  AddRetentionGuards1764115600000,
+  GrantServiceRole1764115800000,
+  PublishableProductSpecifications1764116300000,
+];
 
 export function productionDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

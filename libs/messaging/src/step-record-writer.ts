@@ -24,6 +24,15 @@ interface ExistingRow {
   id: string;
   record_type: string;
   summary: string;
+  detail: Record<string, unknown>;
+}
+
+/** The record as the journey sees it; `outcome` and `knownPositiveMarkers` travel in its detail. */
+function stepRecordOf(recordId: string, summary: string, detail: Record<string, unknown>): StepRecord {
+  const record: StepRecord = { recordId, summary };
+  if (typeof detail.outcome === 'string') record.outcome = detail.outcome;
+  if (Array.isArray(detail.knownPositiveMarkers)) record.knownPositiveMarkers = detail.knownPositiveMarkers as string[];
+  return record;
 }
 
 /**
@@ -88,7 +97,7 @@ export async function recordStepOnce(
           detail: input.detail,
         },
       });
-      return { recordId, summary: input.summary };
+      return stepRecordOf(recordId, input.summary, input.detail);
     });
   } catch (error) {
     // Two attempts of the same step raced: the loser returns the winner's record.
@@ -105,7 +114,7 @@ async function findByEventId(
   input: StepRecordInput,
 ): Promise<StepRecord | undefined> {
   const rows: ExistingRow[] = await manager.query(
-    `SELECT "id", "record_type", "summary" FROM "${input.schema}"."step_record" WHERE "event_id" = $1`,
+    `SELECT "id", "record_type", "summary", "detail" FROM "${input.schema}"."step_record" WHERE "event_id" = $1`,
     [input.eventId],
   );
   const row = rows[0];
@@ -116,7 +125,7 @@ async function findByEventId(
       `event id ${input.eventId} was already used for a ${row.record_type} record`,
     );
   }
-  return { recordId: row.id, summary: row.summary };
+  return stepRecordOf(row.id, row.summary, row.detail);
 }
 
 export interface StepOwner {

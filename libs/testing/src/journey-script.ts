@@ -1,9 +1,29 @@
-import type { JourneyStep, Role, StepRequestBody } from '@v2v/contracts';
+import type { JourneyStep, Role, StepRequestBody, TemperatureReadings } from '@v2v/contracts';
 
 export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   step: S;
   role: Role;
   payload: StepRequestBody<S>;
+  /** Data-logger readings uploaded (and stored) before the step, e.g. the transport record before receipt. */
+  telemetry?: TemperatureReadings;
+}
+
+/** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
+export function loggerReadings(input: { donorCode: string; leg: TemperatureReadings['leg']; from: string; to: string; everyMinutes: number; temperatureC: number; loggerId?: string }): TemperatureReadings {
+  const readings: TemperatureReadings['readings'] = [];
+  for (let t = Date.parse(input.from); t <= Date.parse(input.to); t += input.everyMinutes * 60_000) {
+    readings.push({ measuredAt: new Date(t).toISOString(), temperatureC: input.temperatureC });
+  }
+  return { loggerId: input.loggerId ?? 'LOGGER-0001', donorCode: input.donorCode, leg: input.leg, readings };
+}
+
+/** Negative for the four mandatory markers, sampled a week before `at`. */
+export function negativeScreening(at: Date): StepRequestBody<'recordDonorScreening'> {
+  return {
+    sampledAt: new Date(at.getTime() - 7 * 86_400_000).toISOString(),
+    results: (['HIV', 'HBV', 'HCV', 'syphilis'] as const).map((marker) => ({ marker, result: 'negative' as const, method: 'CLIA, blood-screening reagent' })),
+    eligibilityConfirmed: true,
+  };
 }
 
 /**
@@ -20,15 +40,11 @@ export function happyPathSteps(input: {
   const signature = { password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
   const start = input.start ?? new Date();
   const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
-  const day = (hours: number) => at(hours).slice(0, 10);
-  const s = <S extends JourneyStep>(step: S, role: Role, payload: StepRequestBody<S>): ScriptedStep =>
-    ({ step, role, payload }) as ScriptedStep;
+  const s = <S extends JourneyStep>(step: S, role: Role, payload: StepRequestBody<S>, telemetry?: TemperatureReadings): ScriptedStep =>
+    ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
   return [
-    s('scheduleCollection', 'scheduler', { collectionDate: day(24), manufacturingSlot: day(72) }),
-    s('recordCollection', 'hospital', { collectedAt: at(24), volumeMl: 180, bagLot: 'BAG-2026-0042' }),
-    s('handOverToCourier', 'hospital', { handedOverAt: at(25), courier: 'ColdChain Express', shipperId: 'SHIPPER-2-8C-01' }),
-    s('recordMaterialReceipt', 'operator', { receivedAt: at(40), labelScan: `=${input.donorCode}`, packagingIntact: true, temperatureWithinRange: true }),
-    s('releaseMaterial', 'qa-qp', { comment: 'eligibility, label and transport record reviewed', signature }),
+    s('recordDonorScreening', 'hospital', negativeScreening(start)),
+    ...materialCycleSteps({ ...input, start, signature }),
     s('startProduction', 'operator', { labelScan: input.donorCode }),
     s('completeProduction', 'operator', { totalCellCount: 250_000_000 }),
     s('recordQcResult', 'qc', {
@@ -43,4 +59,36 @@ export function happyPathSteps(input: {
     s('receiveAtSite', 'hospital', { receivedAt: at(320), labelScan: input.donorCode }),
     s('recordInfusion', 'hospital', { infusedAt: at(340), bedsideScan: input.donorCode, patientReference: input.patientReference }),
   ];
+}
+
+/**
+ * One collection cycle, from booking to QA release: a first collection or a recollection
+ * after a rejection. `receipt` overrides what the operator reports at receipt.
+ */
+export function materialCycleSteps(input: {
+  donorCode: string;
+  start: Date;
+  signature: { password: string };
+  receipt?: Partial<StepRequestBody<'recordMaterialReceipt'>>;
+  release?: boolean;
+}): ScriptedStep[] {
+  const at = (hours: number) => new Date(input.start.getTime() + hours * 3_600_000).toISOString();
+  const s = <S extends JourneyStep>(step: S, role: Role, payload: StepRequestBody<S>, telemetry?: TemperatureReadings): ScriptedStep =>
+    ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
+  const steps = [
+    s('scheduleCollection', 'scheduler', { collectionDate: at(24).slice(0, 10), manufacturingSlot: at(72).slice(0, 10) }),
+    s('recordCollection', 'hospital', { collectedAt: at(24), volumeMl: 180, bagLot: 'BAG-2026-0042', collectionOperator: 'Nurse Li Na' }),
+    s('recordPostCollectionStorage', 'hospital', { storedFrom: at(24), storedUntil: at(25), minTemperatureC: 4, maxTemperatureC: 6, location: 'Apheresis unit refrigerator R2' }),
+    s('handOverToCourier', 'hospital', { handedOverAt: at(25), courier: 'ColdChain Express', shipperId: 'SHIPPER-2-8C-01', packageId: `PKG-${input.donorCode.slice(-8)}` }),
+    s(
+      'recordMaterialReceipt',
+      'operator',
+      { receivedAt: at(40), labelScan: `=${input.donorCode}`, packagingIntact: true, label: { collectedAt: at(24), volumeMl: 180 }, storageUnitId: 'COLD-01', ...input.receipt },
+      loggerReadings({ donorCode: input.donorCode, leg: 'transport-to-factory', from: at(25), to: at(40), everyMinutes: 20, temperatureC: 5.2 }),
+    ),
+  ];
+  if (input.release !== false) {
+    steps.push(s('releaseMaterial', 'qa-qp', { comment: 'eligibility, label, storage and transport record reviewed', signature: input.signature }));
+  }
+  return steps;
 }

@@ -56,12 +56,14 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
     signedContentHash: '0'.repeat(64),
   });
   const payloads: Record<JourneyStep, unknown> = {
+    recordDonorScreening: { sampledAt: '2026-11-25T08:00:00Z', results: [{ marker: 'HIV', result: 'negative', method: 'CLIA' }], eligibilityConfirmed: true },
     scheduleCollection: { collectionDate: '2026-12-01' },
-    recordCollection: { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 180, bagLot: 'BAG-1' },
-    handOverToCourier: { handedOverAt: '2026-12-01T09:00:00Z', courier: 'C', shipperId: 'S' },
-    recordMaterialReceipt: { receivedAt: '2026-12-02T09:00:00Z', labelScan: donorCode, packagingIntact: true, temperatureWithinRange: true },
+    recordCollection: { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 180, bagLot: 'BAG-1', collectionOperator: 'N' },
+    recordPostCollectionStorage: { storedFrom: '2026-12-01T08:00:00Z', storedUntil: '2026-12-01T09:00:00Z', minTemperatureC: 4, maxTemperatureC: 6, location: 'R2' },
+    handOverToCourier: { handedOverAt: '2026-12-01T09:00:00Z', courier: 'C', shipperId: 'S', packageId: 'P' },
+    recordMaterialReceipt: { receivedAt: '2026-12-02T09:00:00Z', labelScan: donorCode, packagingIntact: true, label: {}, storageUnitId: 'COLD-01' },
     releaseMaterial: { signature: signature('released') },
-    rejectMaterial: { reason: 'packaging damaged', signature: signature('rejected') },
+    rejectMaterial: { reason: 'packaging damaged', disposition: 'destroy', signature: signature('rejected') },
     startProduction: { labelScan: donorCode },
     completeProduction: { totalCellCount: 1_000_000 },
     recordQcResult: { results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }] },
@@ -77,8 +79,10 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
 }
 
 export const HAPPY_PATH: JourneyStep[] = [
+  'recordDonorScreening',
   'scheduleCollection',
   'recordCollection',
+  'recordPostCollectionStorage',
   'handOverToCourier',
   'recordMaterialReceipt',
   'releaseMaterial',
@@ -90,3 +94,8 @@ export const HAPPY_PATH: JourneyStep[] = [
   'receiveAtSite',
   'recordInfusion',
 ];
+
+/** The happy path up to and including `last`. */
+export function stepsThrough(last: JourneyStep): JourneyStep[] {
+  return HAPPY_PATH.slice(0, HAPPY_PATH.indexOf(last) + 1);
+}

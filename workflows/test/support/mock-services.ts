@@ -6,6 +6,7 @@ import {
   ProductionActivities,
   ProductSpecification,
   ReleaseActivities,
+  CART_CD19_V1,
   StepRecord,
   TASK_QUEUES,
 } from '@v2v/contracts';
@@ -13,10 +14,7 @@ import {
 export const SPEC_V1: ProductSpecification = {
   productCode: 'CART-CD19',
   version: 1,
-  name: 'Autologous anti-CD19 CAR-T cells',
-  transportToFactory: { maxHours: 48, minTemperatureC: 2, maxTemperatureC: 8 },
-  shipmentToSite: { maxHours: 72, minTemperatureC: -196, maxTemperatureC: -150 },
-  followUpDays: 90,
+  ...CART_CD19_V1,
 };
 
 export interface ActivityCall {
@@ -35,6 +33,12 @@ export class MockServices {
   /** The version `getProductSpecification` publishes as latest; tests raise it to publish a new one. */
   latestSpecVersion = 1;
   private refusals = new Map<string, { type: string; message: string }>();
+  private answers = new Map<string, Partial<StepRecord>>();
+
+  /** Makes a step's record carry e.g. an outcome (`quarantined`) or known-positive markers. */
+  answer(name: string, record: Partial<StepRecord>): void {
+    this.answers.set(name, record);
+  }
 
   refuse(name: string, type: string, message: string): void {
     this.refusals.set(name, { type, message });
@@ -53,12 +57,12 @@ export class MockServices {
       this.calls.push({ name, input, scheduledAt: Context.current().info.scheduledTimestampMs });
       const refusal = this.refusals.get(name);
       if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
-      return { recordId: `${name}-${this.calls.length}`, summary: `${name} recorded` };
+      return { recordId: `${name}-${this.calls.length}`, summary: `${name} recorded`, ...this.answers.get(name) };
     };
   }
 
   donorIntake(): DonorIntakeActivities {
-    const names = ['scheduleCollection', 'recordCollection', 'handOverToCourier', 'recordMaterialReceipt', 'releaseMaterial', 'rejectMaterial', 'cancelJourney', 'raiseTransportDeviation'] as const;
+    const names = ['recordDonorScreening', 'scheduleCollection', 'recordCollection', 'recordPostCollectionStorage', 'handOverToCourier', 'recordMaterialReceipt', 'releaseMaterial', 'rejectMaterial', 'cancelJourney', 'raiseTransportDeviation'] as const;
     return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as DonorIntakeActivities;
   }
 

@@ -54,6 +54,11 @@ export class JourneysController {
     return this.journeys.status(code);
   }
 
+  @StepEndpoint('recordDonorScreening')
+  recordDonorScreening(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('recordDonorScreening', { code, body, user, key, path: req.originalUrl });
+  }
+
   @StepEndpoint('scheduleCollection')
   scheduleCollection(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
     return this.steps.take('scheduleCollection', { code, body, user, key, path: req.originalUrl });
@@ -62,6 +67,11 @@ export class JourneysController {
   @StepEndpoint('recordCollection')
   recordCollection(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
     return this.steps.take('recordCollection', { code, body, user, key, path: req.originalUrl });
+  }
+
+  @StepEndpoint('recordPostCollectionStorage')
+  recordPostCollectionStorage(@Param('donorCode') code: string, @Body() body: unknown, @CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Headers(KEY) key?: string) {
+    return this.steps.take('recordPostCollectionStorage', { code, body, user, key, path: req.originalUrl });
   }
 
   @StepEndpoint('handOverToCourier')

@@ -14,8 +14,10 @@ export interface RaiseDeviationInput {
 
 /** Activities on the `donor-intake` task queue. */
 export interface DonorIntakeActivities {
+  recordDonorScreening: Step<'recordDonorScreening'>;
   scheduleCollection: Step<'scheduleCollection'>;
   recordCollection: Step<'recordCollection'>;
+  recordPostCollectionStorage: Step<'recordPostCollectionStorage'>;
   handOverToCourier: Step<'handOverToCourier'>;
   recordMaterialReceipt: Step<'recordMaterialReceipt'>;
   releaseMaterial: Step<'releaseMaterial'>;

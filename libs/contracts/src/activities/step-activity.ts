@@ -1,4 +1,5 @@
 import type { Actor } from '../journey/actor';
+import type { ProductSpecification } from '../journey/product-specification';
 import type { CreateOrder } from '../journey/step-payloads';
 
 /** What every step activity receives: the journey context and the user's command. */
@@ -11,6 +12,10 @@ export interface StepActivityInput<P> {
   /** Workflow time at which the step was accepted. */
   occurredAt: string;
   order: CreateOrder;
+  /** The specification version the journey is pinned to (GEN-03): every check uses it. */
+  specification: ProductSpecification;
+  /** Markers the donor is known positive for (DON-05): every record of the unit carries the flag. */
+  knownPositiveMarkers: string[];
   payload: P;
 }
 
@@ -18,4 +23,8 @@ export interface StepActivityInput<P> {
 export interface StepRecord {
   recordId: string;
   summary: string;
+  /** An outcome that decides the next stage (e.g. `quarantined` at receipt inspection). */
+  outcome?: string;
+  /** Set by the screening record: the markers the donor is positive for (DON-05). */
+  knownPositiveMarkers?: string[];
 }

@@ -10,8 +10,10 @@ export const ALL_TOPICS = Object.values(TOPICS);
 
 export const CUSTODY_EVENT_TYPES = [
   'donor.registered.v1',
+  'donor.screened.v1',
   'collection.scheduled.v1',
   'donor-material.collected.v1',
+  'donor-material.stored.v1',
   'donor-material.handed-to-courier.v1',
   'donor-material.received.v1',
   'donor-material.released.v1',

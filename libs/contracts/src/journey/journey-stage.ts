@@ -4,10 +4,12 @@
  */
 export const JOURNEY_STAGES = [
   'ordered',
+  'donor-screened',
   'collection-scheduled',
   'collected',
   'in-transit-to-factory',
   'received',
+  'material-quarantined',
   'material-released',
   'material-rejected',
   'in-production',

@@ -1,9 +1,11 @@
 import { JOURNEY_STAGES, JourneyStage } from './journey-stage';
-import { evaluateStep, JOURNEY_STEP_NAMES, JOURNEY_STEPS, JourneyStep } from './journey-steps';
+import { evaluateStep, JOURNEY_STEP_NAMES, JOURNEY_STEPS, JourneyStep, stageAfterStep } from './journey-steps';
 
 const HAPPY_PATH: Array<[JourneyStep, JourneyStage]> = [
+  ['recordDonorScreening', 'donor-screened'],
   ['scheduleCollection', 'collection-scheduled'],
   ['recordCollection', 'collected'],
+  ['recordPostCollectionStorage', 'collected'],
   ['handOverToCourier', 'in-transit-to-factory'],
   ['recordMaterialReceipt', 'received'],
   ['releaseMaterial', 'material-released'],
@@ -23,6 +25,20 @@ describe('journey stage transition table', () => {
       const result = evaluateStep(stage, step);
       expect(result).toEqual({ allowed: true, to: expected });
       stage = expected;
+    }
+  });
+
+  it('DON-04 sends a unit that failed receipt inspection to quarantine, from where QA can only reject it', () => {
+    expect(stageAfterStep('recordMaterialReceipt', 'quarantined')).toBe('material-quarantined');
+    expect(stageAfterStep('recordMaterialReceipt', 'accepted')).toBe('received');
+    expect(stageAfterStep('releaseMaterial', 'quarantined')).toBe('material-released');
+    expect(evaluateStep('material-quarantined', 'releaseMaterial')).toMatchObject({ allowed: false });
+    expect(evaluateStep('material-quarantined', 'rejectMaterial')).toEqual({ allowed: true, to: 'material-rejected' });
+  });
+
+  it('DON-06 lets production start only on released material', () => {
+    for (const stage of JOURNEY_STAGES.filter((s) => s !== 'material-released')) {
+      expect(evaluateStep(stage, 'startProduction')).toMatchObject({ allowed: false, reasonCode: 'STEP_OUT_OF_ORDER' });
     }
   });
 

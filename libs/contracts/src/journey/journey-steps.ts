@@ -6,12 +6,15 @@ import type { JourneyStage } from './journey-stage';
  * the journey's order; `evaluateStep` is what the workflow's update validators call.
  */
 export const JOURNEY_STEPS = {
-  scheduleCollection: { from: ['ordered', 'material-rejected'], to: 'collection-scheduled' },
+  recordDonorScreening: { from: ['ordered'], to: 'donor-screened' },
+  scheduleCollection: { from: ['donor-screened', 'material-rejected'], to: 'collection-scheduled' },
   recordCollection: { from: ['collection-scheduled'], to: 'collected' },
+  recordPostCollectionStorage: { from: ['collected'], to: 'collected' },
   handOverToCourier: { from: ['collected'], to: 'in-transit-to-factory' },
-  recordMaterialReceipt: { from: ['in-transit-to-factory'], to: 'received' },
+  // A unit failing receipt inspection (DON-04) goes to quarantine instead.
+  recordMaterialReceipt: { from: ['in-transit-to-factory'], to: 'received', outcomes: { quarantined: 'material-quarantined' } },
   releaseMaterial: { from: ['received'], to: 'material-released' },
-  rejectMaterial: { from: ['received'], to: 'material-rejected' },
+  rejectMaterial: { from: ['received', 'material-quarantined'], to: 'material-rejected' },
   startProduction: { from: ['material-released'], to: 'in-production' },
   completeProduction: { from: ['in-production'], to: 'qc' },
   recordQcResult: { from: ['qc'], to: 'release-review' },
@@ -24,10 +27,12 @@ export const JOURNEY_STEPS = {
   cancelJourney: {
     from: [
       'ordered',
+      'donor-screened',
       'collection-scheduled',
       'collected',
       'in-transit-to-factory',
       'received',
+      'material-quarantined',
       'material-released',
       'material-rejected',
       'in-production',
@@ -37,7 +42,7 @@ export const JOURNEY_STEPS = {
     ],
     to: 'cancelled',
   },
-} as const satisfies Record<string, { from: readonly JourneyStage[]; to: JourneyStage }>;
+} as const satisfies Record<string, { from: readonly JourneyStage[]; to: JourneyStage; outcomes?: Record<string, JourneyStage> }>;
 
 export type JourneyStep = keyof typeof JOURNEY_STEPS;
 
@@ -46,6 +51,15 @@ export const JOURNEY_STEP_NAMES = Object.keys(JOURNEY_STEPS) as JourneyStep[];
 export type StepEvaluation =
   | { allowed: true; to: JourneyStage }
   | { allowed: false; reasonCode: 'STEP_OUT_OF_ORDER'; message: string };
+
+/**
+ * The stage a recorded step leads to: its usual one, or the one its recorded outcome names
+ * (a receipt inspection that quarantined the unit).
+ */
+export function stageAfterStep(step: JourneyStep, outcome?: string): JourneyStage {
+  const rule: { to: JourneyStage; outcomes?: Record<string, JourneyStage> } = JOURNEY_STEPS[step];
+  return (outcome !== undefined && rule.outcomes?.[outcome]) || rule.to;
+}
 
 export function evaluateStep(stage: JourneyStage, step: JourneyStep): StepEvaluation {
   const rule = JOURNEY_STEPS[step];

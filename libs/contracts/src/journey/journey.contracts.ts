@@ -58,6 +58,8 @@ export interface JourneyView {
   productCode: string;
   productSpecificationVersion: number;
   recollections: number;
+  /** DON-05: known-positive material, flagged on every package, leg and record. */
+  knownPositiveMarkers: string[];
   deviations: DeviationNotice[];
 }
 

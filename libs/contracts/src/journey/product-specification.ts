@@ -1,20 +1,89 @@
-/**
- * The product-specific limits a journey is pinned to at start (GEN-03). The full
- * specification (screening, tests, shelf lives) grows in later issues; the journey only
- * needs the custody-leg limits it watches with durable timers (GEN-01).
- */
-export interface CustodyLegLimit {
-  /** Maximum duration of the leg, from hand-over to receipt. */
-  maxHours: number;
-  minTemperatureC: number;
-  maxTemperatureC: number;
-}
+import { z } from 'zod';
 
-export interface ProductSpecification {
+/**
+ * The product specification (GEN-03): everything product-specific a journey is checked
+ * against — donor screening standards (DON-01), collection, storage, transport and receipt
+ * requirements shown to the institution (DON-03), each custody leg's temperature range and
+ * time limit (GEN-01), and shelf lives. Published versions never change; a journey is
+ * pinned to the version it started with.
+ */
+
+/** The infectious markers a product may require; HIV, HBV, HCV and syphilis always (DON-04.6). */
+export const INFECTIOUS_MARKERS = ['HIV', 'HBV', 'HCV', 'syphilis', 'HTLV', 'CMV', 'EBV'] as const;
+export type InfectiousMarker = (typeof INFECTIOUS_MARKERS)[number];
+export const MANDATORY_MARKERS: readonly InfectiousMarker[] = ['HIV', 'HBV', 'HCV', 'syphilis'];
+
+const text = (max = 2000) => z.string().trim().min(1).max(max);
+
+const custodyLegLimitSchema = z
+  .strictObject({
+    /** Maximum duration of the leg, from hand-over to receipt. */
+    maxHours: z.number().positive().max(24 * 365),
+    minTemperatureC: z.number().min(-273),
+    maxTemperatureC: z.number().max(100),
+    /** The data logger's record is complete only without a longer gap (DON-04.2). */
+    maxReadingGapMinutes: z.number().int().positive().max(24 * 60),
+  })
+  .refine((l) => l.minTemperatureC < l.maxTemperatureC, { message: 'minTemperatureC must be below maxTemperatureC' });
+
+export const productSpecificationContentSchema = z
+  .strictObject({
+    name: text(200),
+    donorScreening: z.strictObject({
+      /** Every marker needs a result before collection (DON-01) and at receipt (DON-04.6). */
+      requiredMarkers: z.array(z.enum(INFECTIOUS_MARKERS)).min(1),
+      /**
+       * A positive result for one of these refuses the donor (DON-01). Autologous material
+       * positive for another marker is accepted, flagged and kept apart (DON-05, FAC-03).
+       */
+      excludedIfPositive: z.array(z.enum(INFECTIOUS_MARKERS)),
+      /** Results older than this at collection are not accepted. */
+      resultsValidDays: z.number().int().positive().max(365),
+      standards: text(),
+    }),
+    collection: z
+      .strictObject({
+        method: text(),
+        minVolumeMl: z.number().positive(),
+        maxVolumeMl: z.number().positive().max(2000),
+        container: text(),
+        labelling: text(),
+      })
+      .refine((c) => c.minVolumeMl <= c.maxVolumeMl, { message: 'minVolumeMl must not exceed maxVolumeMl' }),
+    /** Between the end of collection and the hand-over; its record is required when `required`. */
+    postCollectionStorage: z.strictObject({
+      required: z.boolean(),
+      maxHours: z.number().positive(),
+      minTemperatureC: z.number(),
+      maxTemperatureC: z.number(),
+    }),
+    transportToFactory: custodyLegLimitSchema,
+    receipt: z.strictObject({ procedure: text() }),
+    /** From the end of collection to QA release of the donor material (DON-06.2). */
+    donorMaterialShelfLifeHours: z.number().positive(),
+    shipmentToSite: custodyLegLimitSchema,
+    productShelfLifeDays: z.number().int().positive(),
+    followUpDays: z.number().int().positive(),
+  })
+  .superRefine((spec, ctx) => {
+    const missing = MANDATORY_MARKERS.filter((m) => !spec.donorScreening.requiredMarkers.includes(m));
+    if (missing.length) {
+      ctx.addIssue({ code: 'custom', path: ['donorScreening', 'requiredMarkers'], message: `must include ${missing.join(', ')} (DON-04.6)` });
+    }
+    const unrequired = spec.donorScreening.excludedIfPositive.filter((m) => !spec.donorScreening.requiredMarkers.includes(m));
+    if (unrequired.length) {
+      ctx.addIssue({ code: 'custom', path: ['donorScreening', 'excludedIfPositive'], message: `not required, so never tested: ${unrequired.join(', ')}` });
+    }
+  });
+
+export type ProductSpecificationContent = z.infer<typeof productSpecificationContentSchema>;
+export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
+
+export interface ProductSpecification extends ProductSpecificationContent {
   productCode: string;
   version: number;
-  name: string;
-  transportToFactory: CustodyLegLimit;
-  shipmentToSite: CustodyLegLimit;
-  followUpDays: number;
+  publishedAt?: string;
+  publishedBy?: string;
 }
+
+export const productCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a product code: 2-32 capital letters, digits or dashes');

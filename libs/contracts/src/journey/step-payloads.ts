@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
+import { INFECTIOUS_MARKERS } from './product-specification';
 import { ElectronicSignature, signatureRequestSchema, SignedStep } from './electronic-signature';
 import type { JourneyStep } from './journey-steps';
 
@@ -29,7 +30,28 @@ export const createOrderSchema = z.strictObject({
 });
 export type CreateOrder = z.infer<typeof createOrderSchema>;
 
+/** MAT-04: what happens to nonconforming material, decided and signed by QA. */
+export const MATERIAL_DISPOSITIONS = ['destroy', 'return', 'quarantine'] as const;
+const disposition = z.enum(MATERIAL_DISPOSITIONS, {
+  error: 'a disposition is required for nonconforming material: destroy, return or quarantine (MAT-04)',
+});
+
 export const STEP_PAYLOAD_SCHEMAS = {
+  recordDonorScreening: z.strictObject({
+    sampledAt: isoDateTime,
+    results: z
+      .array(
+        z.strictObject({
+          marker: z.enum(INFECTIOUS_MARKERS),
+          result: z.enum(['negative', 'positive']),
+          method: text(200),
+          reagentLot: text(64).optional(),
+        }),
+      )
+      .min(1),
+    eligibilityConfirmed: z.literal(true, { error: 'the clinician must confirm the patient meets the product\'s eligibility criteria (DON-01)' }),
+    notes: text(1000).optional(),
+  }),
   scheduleCollection: z.strictObject({
     collectionDate: isoDate,
     manufacturingSlot: isoDate.optional(),
@@ -38,20 +60,36 @@ export const STEP_PAYLOAD_SCHEMAS = {
     collectedAt: isoDateTime,
     volumeMl: z.number().positive().max(2000),
     bagLot: text(64),
+    collectionOperator: text(100),
+  }),
+  recordPostCollectionStorage: z.strictObject({
+    storedFrom: isoDateTime,
+    storedUntil: isoDateTime,
+    minTemperatureC: z.number(),
+    maxTemperatureC: z.number(),
+    location: text(100),
   }),
   handOverToCourier: z.strictObject({
     handedOverAt: isoDateTime,
     courier: text(100),
     shipperId: text(64),
+    packageId: text(64),
   }),
   recordMaterialReceipt: z.strictObject({
     receivedAt: isoDateTime,
     labelScan: donorCodeScan,
     packagingIntact: z.boolean(),
-    temperatureWithinRange: z.boolean(),
+    /** What the label shows besides the code; a field missing here must be reachable through the system (DON-04.4). */
+    label: z.strictObject({
+      collectedAt: isoDateTime.optional(),
+      volumeMl: z.number().positive().optional(),
+      institution: text(200).optional(),
+    }),
+    /** Where the unit is put (FAC-03: positive material only in a dedicated unit). */
+    storageUnitId: text(64),
   }),
   releaseMaterial: z.strictObject({ comment: text(1000).optional(), signature: signatureRequestSchema }),
-  rejectMaterial: z.strictObject({ reason, signature: signatureRequestSchema }),
+  rejectMaterial: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
   startProduction: z.strictObject({ labelScan: donorCodeScan }),
   completeProduction: z.strictObject({ totalCellCount: z.number().int().positive() }),
   recordQcResult: z.strictObject({

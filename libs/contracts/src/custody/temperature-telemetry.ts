@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { isValidDonorCode } from '../identifiers/donor-unique-code';
+
+/**
+ * Data-logger temperature readings (GEN-01): posted to the gateway, published through its
+ * outbox on their own topic (keyed by donor code), stored per leg by donor-intake and
+ * watched by the leg's custody workflow.
+ */
+export const TELEMETRY_TOPIC = 'v2v.telemetry.readings.v1';
+export const TEMPERATURE_READINGS_MESSAGE_TYPE = 'temperature-readings.recorded.v1';
+
+export const CUSTODY_LEGS = ['transport-to-factory', 'shipment-to-site'] as const;
+
+export const temperatureReadingsSchema = z.strictObject({
+  loggerId: z.string().trim().min(1).max(64),
+  donorCode: z.string().refine(isValidDonorCode, { message: 'not a valid donor unique code (TRC-02)' }),
+  leg: z.enum(CUSTODY_LEGS),
+  readings: z
+    .array(z.strictObject({ measuredAt: z.iso.datetime({ offset: true }), temperatureC: z.number().min(-273).max(100) }))
+    .min(1)
+    .max(2000),
+});
+export type TemperatureReadings = z.infer<typeof temperatureReadingsSchema>;
