@@ -6,7 +6,7 @@ import { Client as PgClient } from 'pg';
 import { databaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
-import { GatewayClient, happyPathSteps, pollUntil } from '@v2v/testing';
+import { GatewayClient, happyPathSteps, pollUntil, scriptedStep, stepsBefore } from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 let connection: Connection;
@@ -30,6 +30,12 @@ async function newOrder(patientReference = `PAT-${randomUUID().slice(0, 8)}`) {
   });
   expect(res.status).toBe(201);
   return { ...res.body, patientReference };
+}
+
+/** The donor's screening, which every collection booking needs first (DON-01). */
+async function screen(order: { donorCode: string; patientReference: string }) {
+  const screening = scriptedStep(happyPathSteps(order), 'recordDonorScreening');
+  expect((await api.run(order.donorCode, screening)).status).toBe(200);
 }
 
 /** The stage sequence as the workflow recorded it: its JourneyStage search-attribute upserts. */
@@ -57,8 +63,9 @@ describe('a patient journey from order to infusion through the gateway', () => {
     expect(order.journeyId).toBe(journeyWorkflowId(order.donorCode));
 
     const stagesSeen: string[] = [];
-    for (const { step, role, payload } of happyPathSteps(order)) {
-      const res = await api.step<{ stage: string }>(role, order.donorCode, step, payload);
+    for (const scripted of happyPathSteps(order)) {
+      const { step } = scripted;
+      const res = await api.run<{ stage: string }>(order.donorCode, scripted);
       expect({ step, status: res.status, body: res.body }).toMatchObject({ step, status: 200 });
       stagesSeen.push(res.body.stage);
     }
@@ -66,6 +73,7 @@ describe('a patient journey from order to infusion through the gateway', () => {
 
     expect(await stagesInHistory(order.journeyId)).toEqual([
       'ordered',
+      'donor-screened',
       'collection-scheduled',
       'collected',
       'in-transit-to-factory',
@@ -104,8 +112,10 @@ describe('a patient journey from order to infusion through the gateway', () => {
     expect(byDonor.entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(byDonor.entries.map((_, i) => i + 1));
     expect(byDonor.entries.map((e) => e.messageType)).toEqual([
       'donor.registered.v1',
+      'donor.screened.v1',
       'collection.scheduled.v1',
       'donor-material.collected.v1',
+      'donor-material.stored.v1',
       'donor-material.handed-to-courier.v1',
       'donor-material.received.v1',
       'donor-material.released.v1',
@@ -179,8 +189,8 @@ describe('electronic signatures of release decisions', () => {
   it('CSV-02 PER-03 needs the qualified person\'s re-entered password, binds the signature to the record and voids it when the record changes', async () => {
     const order = await newOrder();
     const steps = happyPathSteps(order);
-    for (const { step, role, payload } of steps.slice(0, 4)) expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
-    const release = steps[4];
+    for (const scripted of stepsBefore(steps, 'releaseMaterial')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const release = scriptedStep(steps, 'releaseMaterial');
 
     const byOperator = await api.step<{ code: string }>('operator', order.donorCode, 'releaseMaterial', release.payload);
     expect(byOperator.status).toBe(403);
@@ -223,8 +233,8 @@ describe('hospital tenancy', () => {
     expect(foreign.body.code).toBe(unknown.body.code);
     expect(foreign.body.message).toBe(unknown.body.message.replace(unknownCode, order.donorCode));
 
-    await api.step('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-01' });
-    const step = await api.step('hospital-inst-002', order.donorCode, 'recordCollection', { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 100, bagLot: 'B' });
+    for (const scripted of stepsBefore(happyPathSteps(order), 'recordCollection')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const step = await api.step('hospital-inst-002', order.donorCode, 'recordCollection', { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 100, bagLot: 'B', collectionOperator: 'N' });
     expect(step.status).toBe(404);
     const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
     expect(status.body.view.stage).toBe('collection-scheduled');
@@ -264,6 +274,7 @@ describe('the public API document', () => {
 describe('refusals at the gateway', () => {
   it('answers 400 with the field errors for an invalid body, and writes nothing', async () => {
     const order = await newOrder();
+    await screen(order);
     await api.step('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-01' });
     const res = await api.step<{ code: string; fieldErrors: Array<{ path: string }> }>(
       'hospital',
@@ -273,7 +284,7 @@ describe('refusals at the gateway', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.fieldErrors.map((f) => f.path).sort()).toEqual(['collectedAt', 'volumeMl']);
+    expect(res.body.fieldErrors.map((f) => f.path).sort()).toEqual(['collectedAt', 'collectionOperator', 'volumeMl']);
     const status = await api.as<{ view: { stage: string } }>('ops', 'GET', `/api/journeys/${order.donorCode}`);
     expect(status.body.view.stage).toBe('collection-scheduled');
   });
@@ -304,6 +315,7 @@ describe('refusals at the gateway', () => {
 
   it('applies a repeated step with the same Idempotency-Key once', async () => {
     const order = await newOrder();
+    await screen(order);
     const key = randomUUID();
     const payload = { collectionDate: '2026-12-02' };
     const first = await api.step('scheduler', order.donorCode, 'scheduleCollection', payload, key);
@@ -316,6 +328,7 @@ describe('refusals at the gateway', () => {
 
   it('refuses an Idempotency-Key reused with a different request (409) and answers an order repeat with the same journey', async () => {
     const order = await newOrder();
+    await screen(order);
     const key = randomUUID();
     expect((await api.step('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-03' }, key)).status).toBe(200);
     const reused = await api.step<{ code: string }>('scheduler', order.donorCode, 'scheduleCollection', { collectionDate: '2026-12-04' }, key);
@@ -336,10 +349,8 @@ describe('refusals at the gateway', () => {
     const order = await newOrder();
     const other = await newOrder();
     const steps = happyPathSteps(order);
-    for (const { step, role, payload } of steps.slice(0, 3)) {
-      expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
-    }
-    const receipt = steps[3];
+    for (const scripted of stepsBefore(steps, 'recordMaterialReceipt')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const receipt = scriptedStep(steps, 'recordMaterialReceipt');
     const res = await api.step<{ code: string }>(receipt.role, order.donorCode, receipt.step, {
       ...(receipt.payload as object),
       labelScan: other.donorCode,
@@ -371,8 +382,8 @@ describe('refusals at the gateway', () => {
   it('PER-01 refuses a step to a user whose training for it expired, and keeps the stage', async () => {
     const order = await newOrder();
     const steps = happyPathSteps(order);
-    for (const { step, role, payload } of steps.slice(0, 5)) expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
-    const start = steps[5];
+    for (const scripted of stepsBefore(steps, 'startProduction')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const start = scriptedStep(steps, 'startProduction');
     const refused = await api.step<{ code: string; message: string }>('operator-untrained', order.donorCode, start.step, start.payload);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'PER-01', message: expect.stringContaining('expired') });
@@ -402,8 +413,8 @@ describe('refusals at the gateway', () => {
   it('MAT-03 refuses a hand-over on a shipper whose qualification lapsed, or that is not qualified, and keeps the stage', async () => {
     const order = await newOrder();
     const steps = happyPathSteps(order);
-    for (const { step, role, payload } of steps.slice(0, 2)) expect((await api.step(role, order.donorCode, step, payload)).status).toBe(200);
-    const handOver = steps[2];
+    for (const scripted of stepsBefore(steps, 'handOverToCourier')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const handOver = scriptedStep(steps, 'handOverToCourier');
     for (const shipperId of ['SHIPPER-EXPIRED-01', 'A-PLAIN-COOLBOX']) {
       const res = await api.step<{ code: string }>(handOver.role, order.donorCode, handOver.step, { ...(handOver.payload as object), shipperId });
       expect({ shipperId, status: res.status, code: res.body.code }).toEqual({ shipperId, status: 409, code: 'MAT-03' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, pollUntil } from '@v2v/testing';
+import { GatewayClient, happyPathSteps, pollUntil, rejectionAndRecollectionSteps, ScriptedStep } from '@v2v/testing';
 
 interface OrderCreated {
   donorCode: string;
@@ -17,11 +17,19 @@ interface TraceEntry {
 }
 
 /**
- * `npm run demo`: with the platform running, drives one patient journey from order to
- * infusion through the public API only, then prints its trace and where to see it.
+ * `npm run demo`: with the platform running, drives two patient journeys through the public
+ * API only — one straight from order to infusion, one whose first unit is quarantined at
+ * receipt, rejected and recollected — then prints their traces and where to see them.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(process.env.GATEWAY_URL ?? `http://127.0.0.1:${SERVICE_PORTS.gateway}`);
+  console.log('journey 1: order to infusion\n');
+  await runJourney(api, (order) => happyPathSteps(order));
+  console.log('\njourney 2: unit quarantined at receipt, rejected, recollected, then infused\n');
+  await runJourney(api, (order) => rejectionAndRecollectionSteps(order));
+}
+
+async function runJourney(api: GatewayClient, script: (order: { donorCode: string; patientReference: string }) => ScriptedStep[]): Promise<void> {
   const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
   const order = await api.as<OrderCreated>('scheduler', 'POST', '/api/orders', {
     body: {
@@ -35,10 +43,11 @@ async function main(): Promise<void> {
   const { donorCode } = order.body;
   console.log(`order      → journey ${order.body.journeyId}, donor unique code ${order.body.eyeReadable}`);
 
-  for (const { step, role, payload } of happyPathSteps({ donorCode, patientReference })) {
-    const result = await api.step<{ stage: string }>(role, donorCode, step, payload);
-    expectOk(step, result);
-    console.log(`${step.padEnd(22)} by ${role.padEnd(9)} → ${result.body.stage}`);
+  for (const scripted of script({ donorCode, patientReference })) {
+    const result = await api.run<{ stage: string; recollections: number }>(donorCode, scripted);
+    expectOk(scripted.step, result);
+    const readings = scripted.telemetry ? ` (after ${scripted.telemetry.readings.length} logger readings)` : '';
+    console.log(`${scripted.step.padEnd(28)} by ${scripted.role.padEnd(9)} → ${result.body.stage}${readings}`);
   }
 
   const trace = await pollUntil('the infusion in the ledger', async () => {
@@ -49,7 +58,7 @@ async function main(): Promise<void> {
   });
   console.log(`\nchain of custody of ${donorCode} (traceability ledger):`);
   for (const e of trace.entries) {
-    console.log(`  ${String(e.seq).padStart(2)}  ${e.occurredAt}  ${e.messageType.padEnd(38)} ${e.summary}`);
+    console.log(`  ${String(e.seq).padStart(2)}  ${e.occurredAt}  ${e.messageType.padEnd(38)} ${e.summary.slice(0, 160)}`);
   }
   const verify = await api.as<{ valid: boolean; ledgerHeadHash: string }>('ops', 'POST', '/api/ledger/verify', {
     body: { donorCode },

@@ -113,7 +113,7 @@ export class JourneyState {
     return this.openLegs.map((l) => ({
       id: l.childWorkflowId,
       rule: 'GEN-01',
-      description: `${l.leg} must end by ${l.dueAt} (product specification v${this.specification?.version})`,
+      description: `${l.leg} must end by ${l.dueAt} (product specification v${this.specification?.version})${this.knownPositiveMarkers.length ? `; carries KNOWN POSITIVE material (${this.knownPositiveMarkers.join(', ')}), keep apart (DON-05)` : ''}`,
       dueAt: l.dueAt,
     }));
   }

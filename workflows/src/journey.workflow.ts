@@ -23,6 +23,7 @@ import {
   legReceivedSignal,
   pendingDeadlinesQuery,
   StepCommand,
+  temperatureReadingsSignal,
 } from '@v2v/contracts';
 import { custodyLeg } from './custody-leg.workflow';
 import { JourneyState } from './journey-state';
@@ -40,14 +41,25 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   const state = new JourneyState(input, new Date().toISOString());
   const legs = new Map<CustodyLeg, ChildWorkflowHandle<typeof custodyLeg>>();
 
-  const startLeg = async (leg: CustodyLeg, maxHours: number) => {
+  const startLeg = async (leg: CustodyLeg, limit: { maxHours: number; minTemperatureC: number; maxTemperatureC: number }) => {
+    const { maxHours } = limit;
     const startedAt = new Date();
     const childWorkflowId = `${workflowId}-${leg}-${state.recollections}`;
     // TERMINATE on parent close: a cancelled journey's fate of material in transit is
     // documented by its cancellation record, and no leg outlives the journey that owns it.
     const handle = await startChild(custodyLeg, {
       workflowId: childWorkflowId,
-      args: [{ journeyId: workflowId, donorCode: input.donorCode, leg, startedAt: startedAt.toISOString(), maxHours }],
+      args: [
+        {
+          journeyId: workflowId,
+          donorCode: input.donorCode,
+          leg,
+          startedAt: startedAt.toISOString(),
+          maxHours,
+          temperatureRange: { minTemperatureC: limit.minTemperatureC, maxTemperatureC: limit.maxTemperatureC },
+          knownPositiveMarkers: state.knownPositiveMarkers,
+        },
+      ],
     });
     legs.set(leg, handle);
     state.openLeg({ childWorkflowId, leg, dueAt: new Date(startedAt.getTime() + maxHours * HOUR_MS).toISOString() });
@@ -62,9 +74,9 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   const afterStep = async (step: JourneyStep, command: StepCommand) => {
     const spec = state.specification!;
     const payload = command.payload as { receivedAt?: string };
-    if (step === 'handOverToCourier') await startLeg('transport-to-factory', spec.transportToFactory.maxHours);
+    if (step === 'handOverToCourier') await startLeg('transport-to-factory', spec.transportToFactory);
     if (step === 'recordMaterialReceipt') await endLeg('transport-to-factory', payload.receivedAt!);
-    if (step === 'shipToSite') await startLeg('shipment-to-site', spec.shipmentToSite.maxHours);
+    if (step === 'shipToSite') await startLeg('shipment-to-site', spec.shipmentToSite);
     if (step === 'receiveAtSite') await endLeg('shipment-to-site', payload.receivedAt!);
     if (step === 'recordInfusion') state.advance('follow-up', new Date().toISOString(), 'follow-up started');
   };
@@ -106,6 +118,10 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   setHandler(journeyStageQuery, () => state.stage);
   setHandler(journeyTimelineQuery, () => state.timeline);
   setHandler(pendingDeadlinesQuery, () => state.pendingDeadlines);
+  // Readings reach the leg they belong to while it is open; later ones are only stored.
+  setHandler(temperatureReadingsSignal, async (readings) => {
+    await legs.get(readings.leg)?.signal(temperatureReadingsSignal, readings);
+  });
   setHandler(deviationRaisedSignal, (notice) => {
     state.recordDeviation(notice);
     publishJourneyVisibility(state);

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DeviationNotice, journeyTimelineQuery, journeyViewQuery, pendingDeadlinesQuery } from '@v2v/contracts';
+import { DeviationNotice, journeyTimelineQuery, journeyViewQuery, pendingDeadlinesQuery, temperatureReadingsSignal } from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { timeSkippingEnvironment } from './support/environments';
 import { payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
@@ -76,6 +76,39 @@ describe('custody leg deadlines (time skipping)', () => {
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
     expect(await handle.query(pendingDeadlinesQuery)).toEqual([]);
     expect((await handle.query(journeyViewQuery)).deviations).toEqual([]);
+    await handle.terminate('test done');
+  });
+
+  it('GEN-01 raises a deviation the moment a logger reading leaves the temperature range, once per leg', async () => {
+    const { handle, handOverAt } = await handedOverJourney();
+    await env.sleep('5h');
+    const readings = (temperatureC: number) => ({
+      leg: 'transport-to-factory' as const,
+      loggerId: 'LOGGER-7',
+      readings: [
+        { measuredAt: '2026-12-01T13:00:00Z', temperatureC: 5 },
+        { measuredAt: '2026-12-01T13:20:00Z', temperatureC },
+      ],
+    });
+    await handle.signal(temperatureReadingsSignal, readings(5.5));
+    await env.sleep('1m');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
+
+    await handle.signal(temperatureReadingsSignal, readings(11.4));
+    await env.sleep('1m');
+    const calls = deviationCallsOf(handle.workflowId);
+    expect(calls).toHaveLength(1);
+    const { deviation } = calls[0].input as { deviation: DeviationNotice };
+    expect(deviation.description).toContain('11.4 °C');
+    expect(deviation.deviationId).toMatch(/temperature-excursion$/);
+    // Raised when the reading arrived (about 5 h after hand-over), not at the 48 h limit.
+    expect(calls[0].scheduledAt - handOverAt).toBeGreaterThanOrEqual(5 * HOUR_MS);
+    expect(calls[0].scheduledAt - handOverAt).toBeLessThan(5 * HOUR_MS + 5 * 60_000);
+    expect((await handle.query(journeyViewQuery)).deviations.map((d) => d.deviationId)).toEqual([deviation.deviationId]);
+
+    await handle.signal(temperatureReadingsSignal, readings(12));
+    await env.sleep('1m');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(1);
     await handle.terminate('test done');
   });
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TASK_QUEUES } from '@v2v/contracts';
+import { TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import {
   activityWorkerProcess,
@@ -8,6 +8,7 @@ import {
   GMP_SERVICE_CONTROLLERS,
   gmpServiceImports,
   gmpServiceProviders,
+  inboxConsumerProcess,
   outboxRelayProcess,
 } from '@v2v/service-kit';
 import { createDonorIntakeActivities } from './custody/donor-intake.activities';
@@ -18,10 +19,12 @@ import { DeleteDonorUseCase } from './donors/usecases/delete-donor.usecase';
 import { RegisterDonorUseCase } from './donors/usecases/register-donor.usecase';
 import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
+import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
+import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
 @Module({
   imports: gmpServiceImports('donor-intake', donorIntakeDataSourceOptions),
-  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController],
+  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
     DonorRepository,
@@ -34,6 +37,13 @@ import { InstitutionsController } from './institutions/institutions.controller';
       useFactory: (dataSource: DataSource, institutions: InstitutionRepository) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
+          inboxConsumerProcess({
+            dataSource,
+            schema: DONOR_INTAKE_SCHEMA,
+            groupId: 'donor-intake-telemetry',
+            topics: [TELEMETRY_TOPIC],
+            handler: recordTemperatureReadings(),
+          }),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,
             asTemporalActivities(createDonorIntakeActivities(dataSource, institutions)),

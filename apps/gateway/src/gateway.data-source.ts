@@ -10,6 +10,7 @@ import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantS
 import { CreateAuditTrail1764115900000 } from './migrations/1764115900000-CreateAuditTrail';
 import { SignRecordDecisions1764116200000 } from './migrations/1764116200000-SignRecordDecisions';
 import { TrainForDonorMaterialSteps1764116500000 } from './migrations/1764116500000-TrainForDonorMaterialSteps';
+import { CreateTelemetryIntake1764116600000 } from './migrations/1764116600000-CreateTelemetryIntake';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -23,6 +24,7 @@ export const GATEWAY_MIGRATIONS = [
   CreateAuditTrail1764115900000,
   SignRecordDecisions1764116200000,
   TrainForDonorMaterialSteps1764116500000,
+  CreateTelemetryIntake1764116600000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

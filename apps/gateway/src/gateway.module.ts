@@ -3,7 +3,8 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BackgroundProcesses, serviceLoggerModule } from '@v2v/service-kit';
+import { BackgroundProcesses, outboxRelayProcess, serviceLoggerModule } from '@v2v/service-kit';
+import { DataSource } from 'typeorm';
 import { AuditTrailService } from './audit/audit-trail.service';
 import { AuditController } from './audit/audit.controller';
 import { authConfig } from './auth/auth-config';
@@ -14,6 +15,8 @@ import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
 import { UserRepository } from './auth/user.repository';
 import { ExportsController } from './exports/exports.controller';
 import { JourneyRecordService } from './exports/journey-record.service';
+import { KeyMaterialsController } from './key-materials/key-materials.controller';
+import { KeyMaterialsService } from './key-materials/key-materials.service';
 import { gatewayDataSourceOptions } from './gateway.data-source';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InternalServiceClient } from './internal/internal-service.client';
@@ -26,6 +29,7 @@ import { ElectronicSignatureService } from './signatures/electronic-signature.se
 import { SignatureRegistry } from './signatures/signature-registry.service';
 import { SignaturesController } from './signatures/signatures.controller';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
+import { TelemetryController } from './telemetry/telemetry.controller';
 import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
 import { TrainingRepository } from './training/training.repository';
@@ -43,14 +47,15 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: HospitalTenancyGuard },
     AccessRefusalLog,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    { provide: BackgroundProcesses, useValue: new BackgroundProcesses([]) },
+    // Telemetry reaches Kafka through the gateway's outbox.
+    { provide: BackgroundProcesses, inject: [DataSource], useFactory: (dataSource: DataSource) => new BackgroundProcesses([outboxRelayProcess(dataSource, 'gateway', 'gateway')]) },
     UserRepository,
     InternalServiceClient,
     JourneyCommandsService,
@@ -62,6 +67,7 @@ import { PublicHealthController } from './public-health.controller';
     TrainingMatrixService,
     ElectronicSignatureService,
     SignatureRegistry,
+    KeyMaterialsService,
   ],
 })
 export class GatewayModule {}

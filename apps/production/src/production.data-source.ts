@@ -5,6 +5,8 @@ import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-Create
 import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { PublishableProductSpecifications1764116300000 } from './migrations/1764116300000-PublishableProductSpecifications';
+import { CreateKeyMaterials1764117000000 } from './migrations/1764117000000-CreateKeyMaterials';
+import { SeedKeyMaterials1764117100000 } from './migrations/1764117100000-SeedKeyMaterials';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -13,6 +15,8 @@ export const PRODUCTION_MIGRATIONS = [
   AddRetentionGuards1764115600000,
   GrantServiceRole1764115800000,
   PublishableProductSpecifications1764116300000,
+  CreateKeyMaterials1764117000000,
+  SeedKeyMaterials1764117100000,
 ];
 
 export function productionDataSourceOptions(): DataSourceOptions {

@@ -11,12 +11,13 @@ import {
   outboxRelayProcess,
 } from '@v2v/service-kit';
 import { createProductionActivities } from './batches/production.activities';
+import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
 
 @Module({
-  imports: gmpServiceImports('production', productionDataSourceOptions),
+  imports: [...gmpServiceImports('production', productionDataSourceOptions), KeyMaterialsModule],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [
     ...gmpServiceProviders('production', PRODUCTION_SCHEMA),

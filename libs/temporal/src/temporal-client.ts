@@ -1,4 +1,5 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import { temporalAddress, temporalNamespace } from './temporal-config';
 
 let client: Promise<Client> | undefined;
@@ -19,4 +20,19 @@ export async function closeTemporalClient(): Promise<void> {
   const current = await client;
   client = undefined;
   await current.connection.close();
+}
+
+/**
+ * Signals a running workflow; false when there is none with this id (closed or never
+ * started), so a caller can keep its record without failing. Other errors propagate.
+ */
+export async function signalIfRunning<Args extends unknown[]>(workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<boolean> {
+  const current = await getTemporalClient();
+  try {
+    await current.workflow.getHandle(workflowId).signal(signal, ...args);
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
 }

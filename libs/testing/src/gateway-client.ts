@@ -1,4 +1,6 @@
-import type { JourneyStep, Role } from '@v2v/contracts';
+import type { JourneyStep, Role, TemperatureReadings } from '@v2v/contracts';
+import type { ScriptedStep } from './journey-script';
+import { pollUntil } from './poll';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -52,6 +54,31 @@ export class GatewayClient {
       body: payload,
       idempotencyKey,
     });
+  }
+
+  /**
+   * Uploads a logger's readings as the data-logger account and waits until donor-intake has
+   * stored them (they travel through Kafka), as an operator would check before receipt.
+   */
+  async uploadReadings(readings: TemperatureReadings): Promise<void> {
+    const before = await this.storedReadings(readings.donorCode);
+    const res = await this.as('data-logger', 'POST', '/api/telemetry/readings', { body: readings });
+    if (res.status !== 202) throw new Error(`telemetry upload refused: ${res.status} ${JSON.stringify(res.body)}`);
+    await pollUntil(`${readings.readings.length} readings of ${readings.donorCode} stored`, async () =>
+      (await this.storedReadings(readings.donorCode)) >= before + readings.readings.length ? true : undefined,
+    );
+  }
+
+  private async storedReadings(donorCode: string): Promise<number> {
+    const res = await this.as<{ count: number }>('ops', 'GET', `/api/journeys/${encodeURIComponent(donorCode)}/temperature-readings`);
+    if (res.status !== 200) throw new Error(`reading the stored readings failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.count;
+  }
+
+  /** A scripted step as its user takes it, after uploading the logger readings it needs. */
+  async run<T = unknown>(donorCode: string, scripted: ScriptedStep, idempotencyKey?: string): Promise<HttpResult<T>> {
+    if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
+    return this.step<T>(scripted.role, donorCode, scripted.step, scripted.payload, idempotencyKey);
   }
 
   async request<T = unknown>(

@@ -92,3 +92,39 @@ export function materialCycleSteps(input: {
   }
   return steps;
 }
+
+/** The scripted steps before `step` (to bring a journey to the point where `step` is next). */
+export function stepsBefore(steps: ScriptedStep[], step: JourneyStep): ScriptedStep[] {
+  const index = steps.findIndex((s) => s.step === step);
+  if (index < 0) throw new Error(`the script has no ${step} step`);
+  return steps.slice(0, index);
+}
+
+export function scriptedStep(steps: ScriptedStep[], step: JourneyStep): ScriptedStep {
+  const found = steps.find((s) => s.step === step);
+  if (!found) throw new Error(`the script has no ${step} step`);
+  return found;
+}
+
+/**
+ * A journey whose first unit arrives with damaged packaging: receipt inspection quarantines it
+ * (DON-04.3), QA rejects it with a destroy disposition (MAT-04), a recollection is booked and
+ * its unit goes through to infusion.
+ */
+export function rejectionAndRecollectionSteps(input: { donorCode: string; patientReference: string; start?: Date; signerPassword?: string }): ScriptedStep[] {
+  const signature = { password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
+  const start = input.start ?? new Date();
+  const later = new Date(start.getTime() + 48 * 3_600_000);
+  const happy = happyPathSteps({ ...input, start: later });
+  const reject: ScriptedStep = {
+    step: 'rejectMaterial',
+    role: 'qa-qp',
+    payload: { reason: 'packaging damaged at receipt (DON-04.3); unit cannot be used', disposition: 'destroy', signature },
+  } as ScriptedStep;
+  return [
+    scriptedStep(happy, 'recordDonorScreening'),
+    ...materialCycleSteps({ donorCode: input.donorCode, start, signature, receipt: { packagingIntact: false }, release: false }),
+    reject,
+    ...happy.slice(1),
+  ];
+}

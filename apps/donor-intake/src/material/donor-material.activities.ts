@@ -87,11 +87,13 @@ export function createDonorMaterialActivities(dataSource: DataSource, steps: Ste
         releasedAt: input.occurredAt,
         openDeviations: await records.openDeviations(),
       });
+      // A signed decision's record is exactly what was signed (CSV-02); the flag goes in the summary.
+      const flag = positiveFlag(input.knownPositiveMarkers);
       return steps.record(input, {
         recordType: 'material-disposition',
         messageType: 'donor-material.released.v1',
-        summary: `donor material evaluated and released to production (DON-06), signed by ${input.payload.signature.signer.userId}`,
-        detail: { ...input.payload, disposition: 'release-to-production', knownPositiveMarkers: input.knownPositiveMarkers },
+        summary: `donor material evaluated and released to production (DON-06), signed by ${input.payload.signature.signer.userId}${flag ? `; ${flag}` : ''}`,
+        detail: input.payload,
       });
     },
 
@@ -99,8 +101,8 @@ export function createDonorMaterialActivities(dataSource: DataSource, steps: Ste
       steps.record(input, {
         recordType: 'material-disposition',
         messageType: 'donor-material.rejected.v1',
-        summary: `donor material rejected, disposition ${input.payload.disposition} (MAT-04): ${input.payload.reason}`,
-        detail: { ...input.payload, knownPositiveMarkers: input.knownPositiveMarkers },
+        summary: `donor material rejected, disposition ${input.payload.disposition} (MAT-04): ${input.payload.reason}${positiveFlag(input.knownPositiveMarkers) ? `; ${positiveFlag(input.knownPositiveMarkers)}` : ''}`,
+        detail: input.payload,
       }),
   };
 }

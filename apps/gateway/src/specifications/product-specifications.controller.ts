@@ -3,7 +3,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } fro
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { DomainError, productCodeSchema, ROLES, productSpecificationContentSchema, signatureRequestSchema } from '@v2v/contracts';
+import { DomainError, PEOPLE_ROLES, productCodeSchema, productSpecificationContentSchema, signatureRequestSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
@@ -12,7 +12,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
 const publishBody = z.strictObject({ content: productSpecificationContentSchema, signature: signatureRequestSchema });
-const ALL_ROLES = ROLES;
+const ALL_ROLES = PEOPLE_ROLES;
 
 function productCode(raw: string): string {
   const parsed = productCodeSchema.safeParse(raw);

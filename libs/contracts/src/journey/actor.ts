@@ -1,4 +1,6 @@
-export const ROLES = ['scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops'] as const;
+/** The people's roles, then the device role the data loggers post telemetry with. */
+export const PEOPLE_ROLES = ['scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops'] as const;
+export const ROLES = [...PEOPLE_ROLES, 'data-logger'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who performed a step: recorded on every timeline entry, record and event. */

@@ -71,6 +71,17 @@ export interface CustodyLegInput {
   leg: CustodyLeg;
   startedAt: string;
   maxHours: number;
+  /** The leg's temperature range; absent in legs started before readings were watched. */
+  temperatureRange?: { minTemperatureC: number; maxTemperatureC: number };
+  /** DON-05: the leg carries known-positive material. */
+  knownPositiveMarkers?: string[];
+}
+
+/** Data-logger readings of one leg, as forwarded by donor-intake after storing them. */
+export interface LegReadings {
+  leg: CustodyLeg;
+  loggerId: string;
+  readings: Array<{ measuredAt: string; temperatureC: number }>;
 }
 
 export interface CustodyLegResult {
@@ -90,5 +101,7 @@ export const pendingDeadlinesQuery = defineQuery<PendingDeadline[]>('pendingDead
 
 /** Sent by a custody-leg child the moment it raises a deviation. */
 export const deviationRaisedSignal = defineSignal<[DeviationNotice]>('deviationRaised');
+/** Sent by donor-intake to the journey, which passes them to the open leg (GEN-01). */
+export const temperatureReadingsSignal = defineSignal<[LegReadings]>('temperatureReadings');
 /** Sent by the journey to its custody-leg child when the material arrives. */
 export const legReceivedSignal = defineSignal<[{ receivedAt: string }]>('legReceived');

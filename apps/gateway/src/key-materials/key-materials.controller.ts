@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { requireDonorCode } from '@v2v/contracts';
+import { ZodBodyPipe } from '@v2v/service-kit';
+import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { InternalServiceClient } from '../internal/internal-service.client';
+import { openApiSchema } from '../journeys/step-endpoint.decorator';
+import { consumptionBody, receiveLotBody, registerKeyMaterialBody, rejectLotBody, releaseLotBody } from './key-material-bodies';
+import { KeyMaterialsService } from './key-materials.service';
+
+const KEY = 'idempotency-key';
+const IDEMPOTENCY_HEADER = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'uuid; a repeat with the same key returns the first answer' });
+
+/**
+ * Key materials (MAT-01, MAT-02): the catalogue with risk assessments, lots received into
+ * quarantine and released or rejected by QA as a signed decision, consumption by a journey's
+ * batch, and the genealogy both ways (TRC-01). Each method only translates HTTP.
+ */
+@ApiTags('key materials')
+@ApiBearerAuth()
+@Controller('api')
+export class KeyMaterialsController {
+  constructor(
+    private readonly services: InternalServiceClient,
+    private readonly keyMaterials: KeyMaterialsService,
+  ) {}
+
+  @Get('key-materials')
+  @Roles('ops', 'qa-qp', 'operator')
+  @ApiOperation({ summary: 'The key-material catalogue: risk assessments, IVD approvals and every lot with its inspection and status. Roles: ops, qa-qp, operator.' })
+  catalogue() {
+    return this.services.request('production', 'GET', '/internal/key-materials');
+  }
+
+  @Post('key-materials')
+  @HttpCode(201)
+  @Roles('qa-qp')
+  @ApiOperation({ summary: 'Register a key material with its risk assessment (MAT-01); an IVD reagent with its approval status and, unless blood-screening-approved, a justification (MAT-02). Roles: qa-qp.' })
+  @ApiBody({ schema: openApiSchema(registerKeyMaterialBody) })
+  register(@Body(new ZodBodyPipe(registerKeyMaterialBody)) body: z.infer<typeof registerKeyMaterialBody>, @CurrentUser() user: AuthenticatedUser) {
+    return this.services.request('production', 'POST', '/internal/key-materials', { ...body, registeredBy: actorOf(user) });
+  }
+
+  @Post('key-materials/:materialCode/lots')
+  @HttpCode(201)
+  @Roles('operator')
+  @IDEMPOTENCY_HEADER
+  @ApiOperation({ summary: 'Receive a lot into quarantine with its incoming inspection; the lot id is generated, the inspector is the caller (MAT-01). Roles: operator.' })
+  @ApiBody({ schema: openApiSchema(receiveLotBody) })
+  receiveLot(
+    @Param('materialCode') materialCode: string,
+    @Body(new ZodBodyPipe(receiveLotBody)) body: z.infer<typeof receiveLotBody>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(KEY) key?: string,
+  ) {
+    return this.services.request('production', 'POST', `/internal/key-materials/${encodeURIComponent(materialCode)}/lots`, {
+      ...body,
+      requestKey: key ?? randomUUID(),
+      receivedBy: actorOf(user),
+    });
+  }
+
+  @Post('key-material-lots/:lotId/release')
+  @HttpCode(200)
+  @Roles('qa-qp')
+  @RoleRefusalCode('PER-03')
+  @IDEMPOTENCY_HEADER
+  @ApiOperation({ summary: 'Release a lot in quarantine, signed with the password re-entered (CSV-02, PER-03); refused MAT-01 after a failed inspection, an unchecked certificate of analysis or expiry. Roles: qa-qp.' })
+  @ApiBody({ schema: openApiSchema(releaseLotBody) })
+  release(
+    @Param('lotId') lotId: string,
+    @Body(new ZodBodyPipe(releaseLotBody)) body: z.infer<typeof releaseLotBody>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Headers(KEY) key?: string,
+  ) {
+    return this.keyMaterials.decide({ lotId, decision: 'released', comment: body.comment, password: body.signature.password, user, key, path: req.originalUrl });
+  }
+
+  @Post('key-material-lots/:lotId/reject')
+  @HttpCode(200)
+  @Roles('qa-qp')
+  @RoleRefusalCode('PER-03')
+  @IDEMPOTENCY_HEADER
+  @ApiOperation({ summary: 'Reject a lot in quarantine with its reason, signed with the password re-entered (CSV-02, PER-03). Roles: qa-qp.' })
+  @ApiBody({ schema: openApiSchema(rejectLotBody) })
+  reject(
+    @Param('lotId') lotId: string,
+    @Body(new ZodBodyPipe(rejectLotBody)) body: z.infer<typeof rejectLotBody>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Headers(KEY) key?: string,
+  ) {
+    return this.keyMaterials.decide({ lotId, decision: 'rejected', comment: body.reason, password: body.signature.password, user, key, path: req.originalUrl });
+  }
+
+  @Get('key-material-lots/:lotId/genealogy')
+  @Roles('ops', 'qa-qp', 'operator')
+  @ApiOperation({ summary: 'A lot forward: every batch, donor code and patient reference it went into (TRC-01). Roles: ops, qa-qp, operator.' })
+  genealogy(@Param('lotId') lotId: string) {
+    return this.keyMaterials.genealogy(lotId);
+  }
+
+  @Post('journeys/:donorCode/key-material-consumptions')
+  @HttpCode(201)
+  @Roles('operator')
+  @IDEMPOTENCY_HEADER
+  @ApiOperation({ summary: 'Record that the journey\'s batch in production consumed a quantity of a released, unexpired lot (MAT-01); the Idempotency-Key is the event id. Roles: operator.' })
+  @ApiBody({ schema: openApiSchema(consumptionBody) })
+  consume(
+    @Param('donorCode') code: string,
+    @Body(new ZodBodyPipe(consumptionBody)) body: z.infer<typeof consumptionBody>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers(KEY) key?: string,
+  ) {
+    return this.services.request('production', 'POST', '/internal/key-material-consumptions', {
+      donorCode: requireDonorCode(code),
+      ...body,
+      eventId: key ?? randomUUID(),
+      consumedBy: actorOf(user),
+    });
+  }
+
+  @Get('journeys/:donorCode/key-materials')
+  @Roles('ops', 'qa-qp', 'operator')
+  @ApiOperation({ summary: 'A journey backward: every key-material lot its batch consumed, with material and lot details (TRC-01). Roles: ops, qa-qp, operator.' })
+  journeyMaterials(@Param('donorCode') code: string) {
+    return this.services.request('production', 'GET', `/internal/key-material-consumptions?donorCode=${requireDonorCode(code)}`);
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import {
+  CUSTODY_LEGS,
+  DomainError,
+  journeyWorkflowId,
+  requireDonorCode,
+  TELEMETRY_TOPIC,
+  TEMPERATURE_READINGS_MESSAGE_TYPE,
+  TemperatureReadings,
+  temperatureReadingsSchema,
+} from '@v2v/contracts';
+import { appendToOutbox } from '@v2v/messaging';
+import { ZodBodyPipe } from '@v2v/service-kit';
+import { Roles } from '../auth/roles.decorator';
+import { InternalServiceClient } from '../internal/internal-service.client';
+import { openApiSchema } from '../journeys/step-endpoint.decorator';
+
+/**
+ * Data-logger telemetry (GEN-01): readings are accepted into the gateway's outbox and reach
+ * donor-intake through Kafka, which stores them per leg and passes them to the running leg.
+ */
+@ApiTags('telemetry')
+@ApiBearerAuth()
+@Controller('api')
+export class TelemetryController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly services: InternalServiceClient,
+  ) {}
+
+  @Post('telemetry/readings')
+  @HttpCode(202)
+  @Roles('data-logger')
+  @ApiOperation({ summary: 'Upload a data logger\'s temperature readings for one custody leg; stored and watched asynchronously. Roles: data-logger.' })
+  @ApiBody({ schema: openApiSchema(temperatureReadingsSchema) })
+  async upload(@Body(new ZodBodyPipe(temperatureReadingsSchema)) body: TemperatureReadings) {
+    const donorCode = requireDonorCode(body.donorCode);
+    const envelope = await this.dataSource.transaction((manager) =>
+      appendToOutbox(
+        manager,
+        {
+          topic: TELEMETRY_TOPIC,
+          aggregateType: 'journey',
+          aggregateId: donorCode,
+          messageType: TEMPERATURE_READINGS_MESSAGE_TYPE,
+          producer: 'gateway',
+          journeyId: journeyWorkflowId(donorCode),
+          payload: { ...body, donorCode },
+        },
+        'gateway',
+      ),
+    );
+    return { eventId: envelope.id, accepted: body.readings.length };
+  }
+
+  @Get('journeys/:donorCode/temperature-readings')
+  @Roles('operator', 'qa-qp', 'ops', 'hospital')
+  @ApiOperation({ summary: 'The stored data-logger readings of a journey, per leg. Roles: operator, qa-qp, ops, hospital (own institution).' })
+  @ApiQuery({ name: 'leg', required: false, enum: CUSTODY_LEGS })
+  readings(@Param('donorCode') code: string, @Query('leg') leg?: string) {
+    if (leg !== undefined && !(CUSTODY_LEGS as readonly string[]).includes(leg)) {
+      throw new DomainError('VALIDATION_FAILED', `unknown leg '${leg}'`, { allowed: CUSTODY_LEGS });
+    }
+    return this.services.request('donorIntake', 'GET', `/internal/temperature-readings/${requireDonorCode(code)}${leg ? `?leg=${leg}` : ''}`);
+  }
+}

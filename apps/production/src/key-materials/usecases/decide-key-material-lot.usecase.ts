@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { writeAudit } from '@v2v/audit';
+import { DomainError } from '@v2v/contracts';
+import { isoDay, KeyMaterialLot, LOT_DECISIONS, LotDecision } from '../key-material';
+import { assertLotDecidable } from '../key-material-rules';
+import { KeyMaterialRepository, publicLot } from '../key-material.repository';
+import { actorSchema } from './actor.schema';
+
+export const decideKeyMaterialLotCommandSchema = z.strictObject({
+  decision: z.enum(LOT_DECISIONS),
+  comment: z.string().trim().min(1).max(2000).optional(),
+  /** The decision's idempotency key (also the signature's event id). */
+  eventId: z.string().min(1).max(128),
+  decidedBy: actorSchema,
+  /** The electronic signature the gateway recorded for this decision (CSV-02). */
+  signature: z.strictObject({
+    signatureId: z.uuid(),
+    signer: actorSchema,
+    meaning: z.string().min(1),
+    signedAt: z.iso.datetime({ offset: true }),
+    signedContentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+});
+export type DecideKeyMaterialLotCommand = z.infer<typeof decideKeyMaterialLotCommandSchema>;
+
+/**
+ * MAT-01: QA releases or rejects a lot in quarantine, once, as a signed decision. `check` lets
+ * the gateway refuse before anything is signed; `execute` checks again under the row lock.
+ */
+@Injectable()
+export class DecideKeyMaterialLotUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly materials: KeyMaterialRepository,
+  ) {}
+
+  async check(lotId: string, decision: LotDecision, now = new Date()): Promise<{ lotId: string; decision: LotDecision; allowed: true }> {
+    assertLotDecidable(await this.materials.findLot(lotId), lotId, decision, isoDay(now));
+    return { lotId, decision, allowed: true };
+  }
+
+  async execute(lotId: string, command: DecideKeyMaterialLotCommand, now = new Date()): Promise<KeyMaterialLot> {
+    const { decision, signature, decidedBy } = command;
+    if (signature.meaning !== decision || signature.signer.userId !== decidedBy.userId) {
+      throw new DomainError('VALIDATION_FAILED', `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${decision}' by ${decidedBy.userId}`);
+    }
+    if (decision === 'rejected' && !command.comment) {
+      throw new DomainError('VALIDATION_FAILED', `a rejection of lot ${lotId} records its reason`, { fieldErrors: [{ path: 'comment', message: 'required for a rejection' }] });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.materials.findLot(lotId, manager, 'FOR UPDATE');
+      if (before?.decisionEventId === command.eventId) {
+        if (before.status !== decision) throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${command.eventId} was already used to ${before.status === 'released' ? 'release' : 'reject'} lot ${lotId}`);
+        return publicLot(before);
+      }
+      assertLotDecidable(before, lotId, decision, isoDay(now));
+      const after = publicLot(await this.materials.recordDecision(manager, lotId, command.eventId, { decision, decidedBy: decidedBy.userId, comment: command.comment ?? null, signature }));
+      await writeAudit(manager, 'production', {
+        recordType: 'key-material-lot',
+        recordId: lotId,
+        action: 'update',
+        actor: decidedBy,
+        reason: `QA ${decision} the lot, signature ${signature.signatureId}${command.comment ? `: ${command.comment}` : ''}`,
+        oldValue: publicLot(before),
+        newValue: after,
+      });
+      return after;
+    });
+  }
+}

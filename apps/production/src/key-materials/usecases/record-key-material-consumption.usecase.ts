@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { writeAudit } from '@v2v/audit';
+import { DomainError, requireDonorCode, TOPICS } from '@v2v/contracts';
+import { appendToOutbox } from '@v2v/messaging';
+import { isoDay, KeyMaterialConsumption } from '../key-material';
+import { KeyMaterialConsumptionRepository } from '../key-material-consumption.repository';
+import { assertLotConsumable } from '../key-material-rules';
+import { KeyMaterialRepository } from '../key-material.repository';
+import { actorSchema, isUniqueViolation } from './actor.schema';
+
+export const recordConsumptionCommandSchema = z.strictObject({
+  donorCode: z.string().min(1).max(32),
+  lotId: z.string().trim().min(1).max(64),
+  quantity: z.number().positive().finite(),
+  unit: z.string().trim().min(1).max(16),
+  /** The idempotency key of the whole write: the Idempotency-Key or a fresh uuid. */
+  eventId: z.uuid(),
+  consumedBy: actorSchema,
+});
+export type RecordConsumptionCommand = z.infer<typeof recordConsumptionCommandSchema>;
+
+/**
+ * MAT-01, TRC-01: an operator records that the journey's batch, in production, consumed a
+ * quantity of a released, unexpired lot. The consumption row, its audit entry and the custody
+ * event `key-material.consumed.v1` (which puts the lot on the donor's ledger chain) commit
+ * together, once per event id; a refusal writes nothing.
+ */
+@Injectable()
+export class RecordKeyMaterialConsumptionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly materials: KeyMaterialRepository,
+    private readonly consumptions: KeyMaterialConsumptionRepository,
+  ) {}
+
+  async execute(command: RecordConsumptionCommand, now = new Date()): Promise<KeyMaterialConsumption> {
+    const donorCode = requireDonorCode(command.donorCode);
+    const repeat = await this.consumptions.byEventId(command.eventId);
+    if (repeat) return this.sameRequest(repeat, donorCode, command);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const batch = await this.consumptions.batchInProduction(manager, donorCode);
+        if (!batch) throw new DomainError('NOT_FOUND', `no batch in production for donor code ${donorCode}: key materials are consumed by a batch in production`);
+        // No lock on the lot: a released lot can no longer change (TRG_key_material_lot_guard).
+        const lot = await this.materials.findLot(command.lotId, manager);
+        assertLotConsumable(lot, command.lotId, isoDay(now));
+        const consumption = await this.consumptions.insert(manager, {
+          consumptionId: randomUUID(),
+          eventId: command.eventId,
+          lotId: lot.lotId,
+          materialCode: lot.materialCode,
+          batchNumber: batch.batchNumber,
+          donorCode,
+          journeyId: batch.journeyId,
+          quantity: command.quantity,
+          unit: command.unit,
+          consumedBy: command.consumedBy,
+        });
+        await writeAudit(manager, 'production', {
+          recordType: 'key-material-consumption',
+          recordId: consumption.consumptionId,
+          journeyId: batch.journeyId,
+          action: 'create',
+          actor: command.consumedBy,
+          newValue: consumption,
+        });
+        await appendToOutbox(manager, {
+          topic: TOPICS.production,
+          aggregateType: 'journey',
+          aggregateId: donorCode,
+          messageType: 'key-material.consumed.v1',
+          producer: 'production',
+          causationId: command.eventId,
+          journeyId: batch.journeyId,
+          occurredAt: new Date(consumption.consumedAt),
+          payload: {
+            donorCode,
+            journeyId: batch.journeyId,
+            actor: command.consumedBy,
+            recordId: consumption.consumptionId,
+            summary: `batch ${batch.batchNumber} consumed ${command.quantity} ${command.unit} of key-material lot ${lot.lotId} (${lot.materialCode})`,
+            detail: {
+              lotId: lot.lotId,
+              materialCode: lot.materialCode,
+              supplierLot: lot.inspection.supplierLot,
+              expiresOn: lot.inspection.expiresOn,
+              batchNumber: batch.batchNumber,
+              quantity: command.quantity,
+              unit: command.unit,
+            },
+          },
+        });
+        return consumption;
+      });
+    } catch (error) {
+      // Two deliveries of the same event id raced: the loser answers with the winner's record.
+      const winner = isUniqueViolation(error) ? await this.consumptions.byEventId(command.eventId) : undefined;
+      if (winner) return this.sameRequest(winner, donorCode, command);
+      throw error;
+    }
+  }
+
+  private sameRequest(existing: KeyMaterialConsumption, donorCode: string, command: RecordConsumptionCommand): KeyMaterialConsumption {
+    const same = existing.donorCode === donorCode && existing.lotId === command.lotId && existing.quantity === command.quantity && existing.unit === command.unit;
+    if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${command.eventId} was already used for another consumption`);
+    return existing;
+  }
+}
