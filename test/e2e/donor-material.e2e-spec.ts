@@ -123,6 +123,15 @@ describe('donor material: screening, receipt inspection, QA release, recollectio
     expect(res.body.stage).toBe('material-quarantined');
     const summary = (await status(order.donorCode)).timeline.find((t) => t.step === 'recordMaterialReceipt')?.summary;
     expect(summary).toMatch(/DON-04\.2 .*12\.5 °C/);
+
+    // DON-06.4: QA investigates and closes the deviation, signed; it cannot be closed twice.
+    const closure = { investigation: 'logger placed next to the door seal', rootCause: 'packing error', correctiveAction: 'packing instruction revised', signature };
+    const closePath = `/api/journeys/${order.donorCode}/deviations/${encodeURIComponent(deviation.deviationId)}/close`;
+    expect((await api.as<{ code: string }>('operator', 'POST', closePath, { body: closure })).body.code).toBe('PER-03');
+    expect((await api.as('qa-qp', 'POST', closePath, { body: closure })).status).toBe(200);
+    expect((await api.as<{ code: string }>('qa-qp', 'POST', closePath, { body: closure })).body.code).toBe('DEVIATION_ALREADY_CLOSED');
+    const listed = await api.as<Array<{ deviationId: string; status: string; closedBy: string }>>('qa-qp', 'GET', `/api/journeys/${order.donorCode}/deviations`);
+    expect(listed.body).toEqual([expect.objectContaining({ deviationId: deviation.deviationId, status: 'closed', closedBy: 'qa-qp' })]);
   });
 
   it('DON-06 refuses QA release of material past its shelf life from the end of collection, and releases material within it', async () => {

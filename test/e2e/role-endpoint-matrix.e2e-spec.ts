@@ -37,6 +37,7 @@ describe('role × endpoint matrix', () => {
       recordType: 'batch',
       recordId: 'B-none',
       productCode: 'CART-CD19',
+      deviationId: 'no-such-deviation',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

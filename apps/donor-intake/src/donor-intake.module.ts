@@ -19,12 +19,13 @@ import { DeleteDonorUseCase } from './donors/usecases/delete-donor.usecase';
 import { RegisterDonorUseCase } from './donors/usecases/register-donor.usecase';
 import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
+import { DeviationsController } from './material/deviations.controller';
 import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
 @Module({
   imports: gmpServiceImports('donor-intake', donorIntakeDataSourceOptions),
-  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController],
+  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController, DeviationsController],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
     DonorRepository,

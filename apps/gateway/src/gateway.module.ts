@@ -30,6 +30,7 @@ import { SignatureRegistry } from './signatures/signature-registry.service';
 import { SignaturesController } from './signatures/signatures.controller';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
 import { TelemetryController } from './telemetry/telemetry.controller';
+import { DeviationsController } from './deviations/deviations.controller';
 import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
 import { TrainingRepository } from './training/training.repository';
@@ -47,7 +48,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, DeviationsController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,6 +1,9 @@
 import { hashSync } from 'bcryptjs';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ROLES } from '@v2v/contracts';
+import { PEOPLE_ROLES } from '@v2v/contracts';
+
+// The roles as they were when this migration was written; later roles come with their own migration.
+const ROLES = PEOPLE_ROLES;
 
 const S = 'gateway';
 

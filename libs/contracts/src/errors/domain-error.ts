@@ -61,6 +61,8 @@ export const REFUSAL_CODES = {
   'QA-02': 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
+  /** A deviation already investigated and closed cannot be closed again. */
+  DEVIATION_ALREADY_CLOSED: 'conflict',
   /** The journey has ended; no further step can be applied. */
   JOURNEY_CLOSED: 'conflict',
   /** No published product specification for the ordered product (GEN-03). */
