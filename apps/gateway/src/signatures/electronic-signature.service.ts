@@ -32,31 +32,10 @@ export class ElectronicSignatureService {
     path: string;
   }): Promise<ElectronicSignature> {
     await this.assertSigner(input.user, input.password, input.path);
-    const signature: ElectronicSignature = {
-      signatureId: randomUUID(),
-      signer: { userId: input.user.username, role: input.user.role },
-      meaning: SIGNED_STEPS[input.step],
-      signedAt: new Date().toISOString(),
-      signedContentHash: signedContentHash({ donorCode: input.donorCode, step: input.step, detail: input.detail }),
-    };
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
-           "donor_code", "step", "event_id", "signed_content", "signed_content_hash")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
-          input.donorCode, input.step, input.eventId, JSON.stringify(input.detail), signature.signedContentHash],
-      );
-      await writeAudit(manager, 'gateway', {
-        recordType: 'electronic-signature',
-        recordId: signature.signatureId,
-        journeyId: journeyWorkflowId(input.donorCode),
-        action: 'create',
-        actor: signature.signer,
-        newValue: { ...signature, step: input.step, signedContent: input.detail },
-      });
+    return this.record(input.user, SIGNED_STEPS[input.step], signedContentHash(input), input.eventId, input.detail, {
+      columns: { donor_code: input.donorCode, step: input.step },
+      journeyId: journeyWorkflowId(input.donorCode),
     });
-    return signature;
   }
 
   /**
@@ -75,27 +54,43 @@ export class ElectronicSignatureService {
     path: string;
   }): Promise<ElectronicSignature> {
     await this.assertSigner(input.user, input.password, input.path);
+    return this.record(input.user, input.meaning, signedRecordHash(input), input.eventId, input.detail, {
+      columns: { record_type: input.recordType, record_id: input.recordId },
+    });
+  }
+
+  /** The signature row and its audit entry, in one transaction; `subject` names what was signed. */
+  private async record(
+    user: AuthenticatedUser,
+    meaning: SignatureMeaning,
+    hash: string,
+    eventId: string,
+    detail: Record<string, unknown>,
+    subject: { columns: Record<'donor_code' | 'step', string> | Record<'record_type' | 'record_id', string>; journeyId?: string },
+  ): Promise<ElectronicSignature> {
     const signature: ElectronicSignature = {
       signatureId: randomUUID(),
-      signer: { userId: input.user.username, role: input.user.role },
-      meaning: input.meaning,
+      signer: { userId: user.username, role: user.role },
+      meaning,
       signedAt: new Date().toISOString(),
-      signedContentHash: signedRecordHash({ recordType: input.recordType, recordId: input.recordId, detail: input.detail }),
+      signedContentHash: hash,
     };
+    const [subjectA, subjectB] = Object.keys(subject.columns);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
-           "record_type", "record_id", "event_id", "signed_content", "signed_content_hash")
+           "${subjectA}", "${subjectB}", "event_id", "signed_content", "signed_content_hash")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
-          input.recordType, input.recordId, input.eventId, JSON.stringify(input.detail), signature.signedContentHash],
+          ...Object.values(subject.columns), eventId, JSON.stringify(detail), signature.signedContentHash],
       );
       await writeAudit(manager, 'gateway', {
         recordType: 'electronic-signature',
         recordId: signature.signatureId,
+        journeyId: subject.journeyId,
         action: 'create',
         actor: signature.signer,
-        newValue: { ...signature, recordType: input.recordType, recordId: input.recordId, signedContent: input.detail },
+        newValue: { ...signature, ...subject.columns, signedContent: detail },
       });
     });
     return signature;
