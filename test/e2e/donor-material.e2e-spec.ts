@@ -4,6 +4,7 @@ import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
   GatewayClient,
   happyPathSteps,
+  loggerReadings,
   materialCycleSteps,
   negativeScreening,
   pollUntil,
@@ -132,6 +133,32 @@ describe('donor material: screening, receipt inspection, QA release, recollectio
     expect((await api.as<{ code: string }>('qa-qp', 'POST', closePath, { body: closure })).body.code).toBe('DEVIATION_ALREADY_CLOSED');
     const listed = await api.as<Array<{ deviationId: string; status: string; closedBy: string }>>('qa-qp', 'GET', `/api/journeys/${order.donorCode}/deviations`);
     expect(listed.body).toEqual([expect.objectContaining({ deviationId: deviation.deviationId, status: 'closed', closedBy: 'qa-qp' })]);
+  });
+
+  it('GEN-01 raises a deviation on the shipment to the site the moment a logger reading leaves the cryogenic range', async () => {
+    const order = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const scripted of stepsBefore(steps, 'receiveAtSite')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const now = new Date();
+    const shipment = loggerReadings({
+      donorCode: order.donorCode,
+      leg: 'shipment-to-site',
+      from: new Date(now.getTime() - 3 * 3_600_000).toISOString(),
+      to: now.toISOString(),
+      everyMinutes: 30,
+      temperatureC: -180,
+      loggerId: 'DRYSHIPPER-LOGGER-7',
+    });
+    await api.uploadReadings(shipment);
+    expect((await status(order.donorCode)).view.deviations).toEqual([]);
+    const warm = { ...shipment, readings: [{ measuredAt: new Date(now.getTime() + 60_000).toISOString(), temperatureC: -120 }] };
+    await api.uploadReadings(warm);
+    const deviation = await pollUntil('the shipment excursion on the journey', async () =>
+      (await status(order.donorCode)).view.deviations.find((d) => d.deviationId.endsWith('shipment-to-site-0-temperature-excursion')),
+    );
+    expect(deviation.description).toMatch(/shipment-to-site: -120 °C .* by DRYSHIPPER-LOGGER-7, outside -196–-150 °C \(GEN-01\)/);
+    const stored = await api.as<{ count: number }>('ops', 'GET', `/api/journeys/${order.donorCode}/temperature-readings?leg=shipment-to-site`);
+    expect(stored.body.count).toBe(shipment.readings.length + 1);
   });
 
   it('DON-06 refuses QA release of material past its shelf life from the end of collection, and releases material within it', async () => {

@@ -38,6 +38,7 @@ describe('role × endpoint matrix', () => {
       recordId: 'B-none',
       productCode: 'CART-CD19',
       deviationId: 'no-such-deviation',
+      institutionId: 'INST-001',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

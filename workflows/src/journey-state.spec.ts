@@ -1,4 +1,4 @@
-import { JourneyInput, ProductSpecification, StepCommand } from '@v2v/contracts';
+import { InstitutionStandingNotice, JourneyInput, ProductSpecification, StepCommand } from '@v2v/contracts';
 import { JourneyState } from './journey-state';
 
 const input: JourneyInput = {
@@ -8,6 +8,17 @@ const input: JourneyInput = {
 };
 const spec = { version: 3 } as ProductSpecification;
 const command = (eventId: string): StepCommand => ({ eventId, actor: { userId: 'u', role: 'scheduler' }, payload: {} as never });
+
+const notice = (decisionId: string, status: InstitutionStandingNotice['status'], decidedAt: string): InstitutionStandingNotice => ({
+  decisionId,
+  institutionId: 'INST-001',
+  decision: status === 'approved' ? 'reinstate' : 'suspend',
+  fromStatus: status === 'approved' ? 'suspended' : 'approved',
+  status,
+  reason: 'audit finding',
+  decidedBy: { userId: 'qa', role: 'qa-qp' },
+  decidedAt,
+});
 
 function started() {
   const state = new JourneyState(input, '2026-11-25T00:00:00.000Z');
@@ -72,5 +83,43 @@ describe('JourneyState', () => {
     expect(state.timeline.filter((t) => t.kind === 'deviation')).toHaveLength(1);
     state.closeLeg('transport-to-factory');
     expect(state.pendingDeadlines).toEqual([]);
+  });
+
+  describe('DON-02 institution notices', () => {
+    it('DON-02 holds the institution steps of a running journey while its institution is suspended', () => {
+      const state = started();
+      state.recordInstitutionNotice(notice('d1', 'suspended', '2026-11-25T01:00:00.000Z'));
+      expect(state.refusal('recordDonorScreening', command('e1'))).toMatchObject({ reasonCode: 'DON-02' });
+      expect(state.refusal('recordDonorScreening', command('e1'))?.message).toContain('suspended since 2026-11-25T01:00:00.000Z (decision d1');
+      expect(state.refusal('cancelJourney', command('e2'))).toBeUndefined();
+      expect(state.view().institutionNotice).toMatchObject({ decisionId: 'd1', status: 'suspended' });
+      expect(state.timeline.at(-1)).toMatchObject({ kind: 'institution-notice', eventId: 'd1' });
+    });
+
+    it('DON-02 lets the journey go on once QA reinstates the institution', () => {
+      const state = started();
+      state.recordInstitutionNotice(notice('d1', 'suspended', '2026-11-25T01:00:00.000Z'));
+      state.recordInstitutionNotice(notice('d2', 'approved', '2026-11-25T02:00:00.000Z'));
+      expect(state.refusal('recordDonorScreening', command('e1'))).toBeUndefined();
+    });
+
+    it('DON-02 keeps a redelivered notice once and stands by the latest decision when notices arrive out of order', () => {
+      const state = started();
+      state.recordInstitutionNotice(notice('d2', 'approved', '2026-11-25T02:00:00.000Z'));
+      state.recordInstitutionNotice(notice('d1', 'suspended', '2026-11-25T01:00:00.000Z'));
+      state.recordInstitutionNotice(notice('d1', 'suspended', '2026-11-25T01:00:00.000Z'));
+      expect(state.timeline.filter((t) => t.kind === 'institution-notice')).toHaveLength(2);
+      expect(state.view().institutionNotice?.decisionId).toBe('d2');
+      expect(state.refusal('recordDonorScreening', command('e1'))).toBeUndefined();
+    });
+
+    it('DON-02 does not hold the factory steps or the infusion of product already received', () => {
+      const state = started();
+      state.recordInstitutionNotice(notice('d1', 'suspended', '2026-11-25T01:00:00.000Z'));
+      state.stage = 'received-at-site';
+      expect(state.refusal('recordInfusion', command('e1'))).toBeUndefined();
+      state.stage = 'material-released';
+      expect(state.refusal('startProduction', command('e2'))).toBeUndefined();
+    });
   });
 });

@@ -2,6 +2,8 @@ import {
   CustodyLeg,
   DeviationNotice,
   evaluateStep,
+  InstitutionStandingNotice,
+  institutionHoldRefusal,
   JourneyInput,
   JourneyStage,
   JourneyStep,
@@ -34,6 +36,8 @@ export class JourneyState {
   knownPositiveMarkers: string[] = [];
   readonly timeline: TimelineEntry[] = [];
   readonly deviations: DeviationNotice[] = [];
+  /** DON-02: the latest notice of the institution's standing (by decision time). */
+  institutionNotice?: InstitutionStandingNotice;
   private readonly openLegs: OpenLeg[] = [];
   private readonly applied = new Map<string, JourneyView>();
   private inFlight?: { eventId: string; result: Promise<JourneyView> };
@@ -58,7 +62,8 @@ export class JourneyState {
       return { reasonCode: 'STEP_IN_PROGRESS', message: 'another step of this journey is being applied; try again' };
     }
     const evaluation = evaluateStep(this.stage, step);
-    return evaluation.allowed ? undefined : { reasonCode: evaluation.reasonCode, message: evaluation.message };
+    if (!evaluation.allowed) return { reasonCode: evaluation.reasonCode, message: evaluation.message };
+    return institutionHoldRefusal(step, this.institutionNotice);
   }
 
   /** The first answer to an event id already applied or being applied. */
@@ -109,6 +114,23 @@ export class JourneyState {
     this.timeline.push({ at: notice.detectedAt, kind: 'deviation', stage: this.stage, summary: notice.description });
   }
 
+  /**
+   * Notices may arrive twice (a redelivered event) or out of order (two decisions in quick
+   * succession); the journey keeps each once and stands by the latest decision.
+   */
+  recordInstitutionNotice(notice: InstitutionStandingNotice): void {
+    if (this.timeline.some((t) => t.kind === 'institution-notice' && t.eventId === notice.decisionId)) return;
+    this.timeline.push({
+      at: notice.decidedAt,
+      kind: 'institution-notice',
+      stage: this.stage,
+      actor: notice.decidedBy,
+      eventId: notice.decisionId,
+      summary: `institution ${notice.institutionId} ${notice.fromStatus} → ${notice.status} (${notice.decision}): ${notice.reason} (DON-02)`,
+    });
+    if (!this.institutionNotice || this.institutionNotice.decidedAt <= notice.decidedAt) this.institutionNotice = notice;
+  }
+
   get pendingDeadlines(): PendingDeadline[] {
     return this.openLegs.map((l) => ({
       id: l.childWorkflowId,
@@ -128,6 +150,7 @@ export class JourneyState {
       recollections: this.recollections,
       knownPositiveMarkers: [...this.knownPositiveMarkers],
       deviations: [...this.deviations],
+      ...(this.institutionNotice ? { institutionNotice: this.institutionNotice } : {}),
     };
   }
 }

@@ -11,6 +11,7 @@ import {
 import {
   CustodyLeg,
   deviationRaisedSignal,
+  institutionStandingSignal,
   isTerminalStage,
   JOURNEY_STEP_NAMES,
   JourneyInput,
@@ -126,6 +127,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     state.recordDeviation(notice);
     publishJourneyVisibility(state);
   });
+  setHandler(institutionStandingSignal, (notice) => state.recordInstitutionNotice(notice));
 
   // GEN-03: the journey keeps the specification version it started with.
   state.specification = await production.getProductSpecification({

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { JourneyStageKey, journeyStageQuery, journeyTimelineQuery, JourneyView, journeyViewQuery } from '@v2v/contracts';
+import {
+  InstitutionStandingNotice,
+  institutionStandingSignal,
+  JourneyStageKey,
+  journeyStageQuery,
+  journeyTimelineQuery,
+  JourneyView,
+  journeyViewQuery,
+} from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
 import { HAPPY_PATH, payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
@@ -55,7 +63,7 @@ describe('patientJourney on the Temporal dev server', () => {
     const result: JourneyView = await handle.result();
     expect(result.stage).toBe('closed');
     expect(result.productSpecificationVersion).toBe(1);
-    await recordHistory('happy-path', handle);
+    await recordHistory('happy-path-screened', handle);
   });
 
   it('GEN-03 keeps the specification version the journey started with when a new one is published', async () => {
@@ -117,15 +125,50 @@ describe('patientJourney on the Temporal dev server', () => {
     await handle.terminate('test done');
   });
 
-  it('takes the rejection branch to a recollection and on to a cancelled journey', async () => {
+  it('DON-04 quarantines a unit that failed receipt inspection, takes the rejection branch to a recollection and on to a cancelled journey', async () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    for (const step of stepsThrough('recordMaterialReceipt')) await sendStep(handle, step, payloadFor(step, code));
+    for (const step of stepsThrough('handOverToCourier')) await sendStep(handle, step, payloadFor(step, code));
+    services.answer('recordMaterialReceipt', { outcome: 'quarantined', summary: 'receipt inspection failed DON-04.3' });
+    try {
+      expect((await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code))).stage).toBe('material-quarantined');
+    } finally {
+      services.answer('recordMaterialReceipt', {});
+    }
+    await expectRefused(sendStep(handle, 'releaseMaterial', payloadFor('releaseMaterial', code)), 'STEP_OUT_OF_ORDER');
     expect((await sendStep(handle, 'rejectMaterial', payloadFor('rejectMaterial', code))).stage).toBe('material-rejected');
     const recollection = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
     expect(recollection).toMatchObject({ stage: 'collection-scheduled', recollections: 1 });
     expect((await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code))).stage).toBe('cancelled');
     expect((await handle.result()).stage).toBe('cancelled');
-    await recordHistory('rejection-recollection-cancelled', handle);
+    await recordHistory('quarantine-rejection-recollection-cancelled', handle);
+  });
+
+  it('DON-02 holds the institution steps of a running journey from a suspension notice until the reinstatement notice', async () => {
+    const handle = await startJourney(env.client);
+    const code = handle.workflowId.slice('journey-'.length);
+    await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', code));
+    const notice = (decisionId: string, status: 'suspended' | 'approved', decidedAt: string): InstitutionStandingNotice => ({
+      decisionId,
+      institutionId: 'INST-001',
+      decision: status === 'suspended' ? 'suspend' : 'reinstate',
+      fromStatus: status === 'suspended' ? 'approved' : 'suspended',
+      status,
+      reason: status === 'suspended' ? 'mislabelled unit' : 'CAPA closed',
+      decidedBy: { userId: 'qa-qp', role: 'qa-qp' },
+      decidedAt,
+    });
+    await handle.signal(institutionStandingSignal, notice('d-suspend', 'suspended', '2026-11-25T10:00:00.000Z'));
+    await expectRefused(sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code)), 'DON-02');
+    expect(services.callsOf('scheduleCollection').filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)).toHaveLength(0);
+    expect((await handle.query(journeyViewQuery)).institutionNotice).toMatchObject({ decisionId: 'd-suspend', status: 'suspended' });
+
+    await handle.signal(institutionStandingSignal, notice('d-reinstate', 'approved', '2026-11-25T12:00:00.000Z'));
+    expect((await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code))).stage).toBe('collection-scheduled');
+    const notices = (await handle.query(journeyTimelineQuery)).filter((t) => t.kind === 'institution-notice');
+    expect(notices.map((t) => t.eventId)).toEqual(['d-suspend', 'd-reinstate']);
+    await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code));
+    await handle.result();
+    await recordHistory('institution-suspension-hold', handle);
   });
 });

@@ -6,6 +6,7 @@ import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddR
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
 import { CreateDonorMaterialControls1764116400000 } from './migrations/1764116400000-CreateDonorMaterialControls';
+import { CreateInstitutionQualification1764117200000 } from './migrations/1764117200000-CreateInstitutionQualification';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -15,6 +16,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   GrantServiceRole1764115800000,
   CreateQualifiedShippers1764116000000,
   CreateDonorMaterialControls1764116400000,
+  CreateInstitutionQualification1764117200000,
 ];
 
 export function donorIntakeDataSourceOptions(): DataSourceOptions {

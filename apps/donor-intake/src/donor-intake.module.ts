@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
+import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import {
   activityWorkerProcess,
@@ -19,19 +19,25 @@ import { DeleteDonorUseCase } from './donors/usecases/delete-donor.usecase';
 import { RegisterDonorUseCase } from './donors/usecases/register-donor.usecase';
 import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
+import { notifyRunningJourneys } from './institutions/notify-running-journeys';
+import { InstitutionQualificationUseCase } from './institutions/usecases/institution-qualification.usecase';
 import { DeviationsController } from './material/deviations.controller';
+import { DonorMaterialLabelController } from './material/donor-material-label.controller';
+import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
 @Module({
   imports: gmpServiceImports('donor-intake', donorIntakeDataSourceOptions),
-  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController, DeviationsController],
+  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController, DeviationsController, DonorMaterialLabelController],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
     DonorRepository,
     InstitutionRepository,
+    InstitutionQualificationUseCase,
     RegisterDonorUseCase,
     DeleteDonorUseCase,
+    ReadDonorMaterialLabelUseCase,
     {
       provide: BackgroundProcesses,
       inject: [DataSource, InstitutionRepository],
@@ -44,6 +50,13 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
             groupId: 'donor-intake-telemetry',
             topics: [TELEMETRY_TOPIC],
             handler: recordTemperatureReadings(),
+          }),
+          inboxConsumerProcess({
+            dataSource,
+            schema: DONOR_INTAKE_SCHEMA,
+            groupId: 'donor-intake-institution-notices',
+            topics: [INSTITUTION_TOPIC],
+            handler: notifyRunningJourneys(institutions),
           }),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,

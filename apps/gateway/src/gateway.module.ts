@@ -16,6 +16,8 @@ import { UserRepository } from './auth/user.repository';
 import { ExportsController } from './exports/exports.controller';
 import { JourneyRecordService } from './exports/journey-record.service';
 import { KeyMaterialsController } from './key-materials/key-materials.controller';
+import { InstitutionQualificationService } from './institutions/institution-qualification.service';
+import { InstitutionsController } from './institutions/institutions.controller';
 import { KeyMaterialsService } from './key-materials/key-materials.service';
 import { gatewayDataSourceOptions } from './gateway.data-source';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -23,6 +25,8 @@ import { InternalServiceClient } from './internal/internal-service.client';
 import { JourneyCommandsService } from './journeys/journey-commands.service';
 import { JourneyStepsService } from './journeys/journey-steps.service';
 import { JourneysController } from './journeys/journeys.controller';
+import { DonorMaterialLabelService } from './labels/donor-material-label.service';
+import { LabelsController } from './labels/labels.controller';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { ElectronicSignatureService } from './signatures/electronic-signature.service';
@@ -48,7 +52,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, DeviationsController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, DeviationsController, LabelsController, InstitutionsController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -69,6 +73,8 @@ import { PublicHealthController } from './public-health.controller';
     ElectronicSignatureService,
     SignatureRegistry,
     KeyMaterialsService,
+    DonorMaterialLabelService,
+    InstitutionQualificationService,
   ],
 })
 export class GatewayModule {}

@@ -19,3 +19,5 @@ export * from './errors/domain-error';
 export * from './retention/retention-policy';
 export * from './custody/shipper-qualification';
 export * from './custody/temperature-telemetry';
+export * from './institutions/institution-qualification';
+export * from './institutions/institution-hold';

@@ -1,5 +1,5 @@
 import { Kafka } from 'kafkajs';
-import { ALL_TOPICS, TELEMETRY_TOPIC } from '@v2v/contracts';
+import { ALL_TOPICS, INSTITUTION_TOPIC, TELEMETRY_TOPIC } from '@v2v/contracts';
 
 /**
  * Creates the project's topics explicitly (the broker has auto-create off). Idempotent.
@@ -7,7 +7,7 @@ import { ALL_TOPICS, TELEMETRY_TOPIC } from '@v2v/contracts';
  */
 export async function ensureTopics(
   kafka: Kafka,
-  topics: readonly string[] = [...ALL_TOPICS, TELEMETRY_TOPIC],
+  topics: readonly string[] = [...ALL_TOPICS, TELEMETRY_TOPIC, INSTITUTION_TOPIC],
   partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
   replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
 ): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { assertQualifiedShipper, DonorIntakeActivities, TOPICS } from '@v2v/contracts';
 import { findShipperQualification, stepRecorder } from '@v2v/messaging';
-import { assertInstitutionMayOrder } from '../institutions/institution-eligibility';
+import { assertInstitutionQualified } from '../institutions/institution-eligibility';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { createDonorMaterialActivities, positiveFlag } from '../material/donor-material.activities';
 
@@ -26,7 +26,7 @@ export function createDonorIntakeActivities(dataSource: DataSource, institutions
           detail: { ...input.payload, knownPositiveMarkers: input.knownPositiveMarkers },
         },
         // DON-02: only an approved institution with a valid agreement may collect.
-        async (manager) => assertInstitutionMayOrder(await institutions.findById(input.order.institutionId, manager), input.order.institutionId, input.occurredAt.slice(0, 10)),
+        async (manager) => assertInstitutionQualified(await institutions.findById(input.order.institutionId, manager), input.order.institutionId, input.occurredAt.slice(0, 10)),
       ),
     recordPostCollectionStorage: (input) =>
       steps.record(input, {

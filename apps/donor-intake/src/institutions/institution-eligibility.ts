@@ -2,11 +2,11 @@ import { DomainError } from '@v2v/contracts';
 import type { Institution } from './institution.repository';
 
 /**
- * DON-02 (basic form): only an institution on the approved list with an unexpired
- * quality agreement may have an order started. The full qualification lifecycle comes
- * with the donor-material issue; this is the one place the check lives.
+ * DON-02: only an institution on the approved list, with a quality agreement in force and its
+ * periodic review not overdue, may have an order started, collect material, have it received
+ * or released. The one place the check lives; its status changes are `decideQualification`'s.
  */
-export function assertInstitutionMayOrder(
+export function assertInstitutionQualified(
   institution: Institution | undefined,
   institutionId: string,
   today: string,
@@ -26,5 +26,8 @@ export function assertInstitutionMayOrder(
       'DON-02',
       `institution ${institutionId} has no valid quality agreement (expired ${institution.agreementExpiresOn}) (DON-02)`,
     );
+  }
+  if (institution.nextReviewDue && institution.nextReviewDue < today) {
+    throw new DomainError('DON-02', `institution ${institutionId} is overdue for its periodic review (due ${institution.nextReviewDue}) (DON-02)`);
   }
 }

@@ -1,12 +1,49 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { DomainError, institutionDecisionSchema } from '@v2v/contracts';
+import { ZodBodyPipe } from '@v2v/service-kit';
 import { InstitutionRepository } from './institution.repository';
+import {
+  DecideQualificationCommand,
+  decideQualificationCommandSchema,
+  InstitutionQualificationUseCase,
+  RegisterInstitutionCommand,
+  registerInstitutionCommandSchema,
+} from './usecases/institution-qualification.usecase';
 
+/** The institution register and QA's qualification decisions (DON-02), for the gateway. */
 @Controller('internal/institutions')
 export class InstitutionsController {
-  constructor(private readonly institutions: InstitutionRepository) {}
+  constructor(
+    private readonly institutions: InstitutionRepository,
+    private readonly qualification: InstitutionQualificationUseCase,
+  ) {}
 
   @Get()
   list() {
     return this.institutions.list();
+  }
+
+  @Get(':institutionId')
+  async detail(@Param('institutionId') institutionId: string) {
+    const detail = await this.institutions.detail(institutionId);
+    if (!detail) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
+    return detail;
+  }
+
+  @Post()
+  register(@Body(new ZodBodyPipe(registerInstitutionCommandSchema)) body: RegisterInstitutionCommand) {
+    return this.qualification.register(body);
+  }
+
+  /** The outcome a decision would have now, so nothing is signed for a decision that would be refused. */
+  @Post(':institutionId/decision-check')
+  check(@Param('institutionId') institutionId: string, @Body(new ZodBodyPipe(z.strictObject({ qualification: institutionDecisionSchema }))) body: { qualification: z.infer<typeof institutionDecisionSchema> }) {
+    return this.qualification.check(institutionId, body.qualification);
+  }
+
+  @Post(':institutionId/decisions')
+  decide(@Param('institutionId') institutionId: string, @Body(new ZodBodyPipe(decideQualificationCommandSchema)) body: DecideQualificationCommand) {
+    return this.qualification.decide(institutionId, body);
   }
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DonorIntakeActivities, DomainError, StepActivityInput, verifyLabelScan } from '@v2v/contracts';
-import { assertInstitutionMayOrder } from '../institutions/institution-eligibility';
+import { assertInstitutionQualified } from '../institutions/institution-eligibility';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { evaluateDonorScreening } from './donor-screening.rules';
 import { assertMaterialReleasable } from './material-release.rules';
@@ -25,7 +25,7 @@ export function createDonorMaterialActivities(dataSource: DataSource, steps: Ste
   const institutionRefusal = async (input: StepActivityInput<unknown>) => {
     const institution = await institutions.findById(input.order.institutionId);
     try {
-      assertInstitutionMayOrder(institution, input.order.institutionId, input.occurredAt.slice(0, 10));
+      assertInstitutionQualified(institution, input.order.institutionId, input.occurredAt.slice(0, 10));
       return { name: institution.name };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

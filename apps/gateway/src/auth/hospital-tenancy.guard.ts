@@ -7,9 +7,10 @@ import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /**
- * CSV-03 hospital tenancy: a hospital user reaches only its own institution's journeys. A
- * request for another institution's journey is answered exactly as an unknown one (404),
- * and the refusal is logged. Runs after AuthGuard, on every route with a donor code.
+ * CSV-03 hospital tenancy: a hospital user reaches only its own institution and its journeys.
+ * A request for another institution or its journey is answered exactly as an unknown one (404),
+ * and the refusal is logged. Runs after AuthGuard, on every route with a donor code or an
+ * institution id.
  */
 @Injectable()
 export class HospitalTenancyGuard implements CanActivate {
@@ -18,8 +19,14 @@ export class HospitalTenancyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const user = request.user;
+    if (!user || user.role !== 'hospital') return true;
+    const institutionParam: unknown = request.params?.institutionId;
+    if (typeof institutionParam === 'string' && institutionParam !== user.institutionId) {
+      await this.refuse(request, user, `institution ${institutionParam} is not the user's ${user.institutionId ?? 'no institution'}`);
+      throw new DomainError('NOT_FOUND', `no institution ${institutionParam}`);
+    }
     const raw: unknown = request.params?.donorCode;
-    if (!user || user.role !== 'hospital' || typeof raw !== 'string' || !isValidDonorCode(raw)) return true;
+    if (typeof raw !== 'string' || !isValidDonorCode(raw)) return true;
     const donorCode = requireDonorCode(raw);
     let institutionId: string;
     try {
@@ -30,14 +37,11 @@ export class HospitalTenancyGuard implements CanActivate {
       throw error;
     }
     if (institutionId === user.institutionId) return true;
-    await this.refusals.record({
-      username: user.username,
-      role: user.role,
-      method: request.method,
-      path: request.originalUrl,
-      status: 404,
-      reason: `journey belongs to ${institutionId}, user to ${user.institutionId ?? 'no institution'}`,
-    });
+    await this.refuse(request, user, `journey belongs to ${institutionId}, user to ${user.institutionId ?? 'no institution'}`);
     throw new DomainError('NOT_FOUND', `no journey for donor code ${donorCode}`);
+  }
+
+  private async refuse(request: Request, user: AuthenticatedUser, reason: string): Promise<void> {
+    await this.refusals.record({ username: user.username, role: user.role, method: request.method, path: request.originalUrl, status: 404, reason });
   }
 }

@@ -63,6 +63,10 @@ export const REFUSAL_CODES = {
   IDEMPOTENCY_CONFLICT: 'conflict',
   /** A deviation already investigated and closed cannot be closed again. */
   DEVIATION_ALREADY_CLOSED: 'conflict',
+  /** A donor material label asked for before the records it prints (collection, screening) exist. */
+  LABEL_NOT_AVAILABLE: 'conflict',
+  /** An institution id or facility code already on the register. */
+  INSTITUTION_ALREADY_REGISTERED: 'conflict',
   /** The journey has ended; no further step can be applied. */
   JOURNEY_CLOSED: 'conflict',
   /** No published product specification for the ordered product (GEN-03). */

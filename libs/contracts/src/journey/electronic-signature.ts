@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from './actor';
+import { type Actor, actorSchema } from './actor';
 
 /**
  * The release decisions that need an electronic signature (CSV-02) by the qualified person
@@ -36,3 +36,12 @@ export interface ElectronicSignature {
   /** SHA-256 of the canonical signed content: a later change of the record voids the signature. */
   signedContentHash: string;
 }
+
+/** A recorded signature as the gateway passes it to the service that records the decision. */
+export const electronicSignatureSchema = z.strictObject({
+  signatureId: z.uuid(),
+  signer: actorSchema,
+  meaning: z.string().min(1),
+  signedAt: z.iso.datetime({ offset: true }),
+  signedContentHash: z.string().regex(/^[0-9a-f]{64}$/),
+}) satisfies z.ZodType<ElectronicSignature>;

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { InstitutionStandingNotice } from '../institutions/institution-qualification';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
 import type { JourneyStep } from './journey-steps';
@@ -28,7 +29,7 @@ export interface StepCommand<S extends JourneyStep = JourneyStep> {
 
 export interface TimelineEntry {
   at: string;
-  kind: 'step' | 'deviation' | 'system';
+  kind: 'step' | 'deviation' | 'system' | 'institution-notice';
   step?: JourneyStep;
   stage: JourneyStage;
   actor?: Actor;
@@ -61,6 +62,8 @@ export interface JourneyView {
   /** DON-05: known-positive material, flagged on every package, leg and record. */
   knownPositiveMarkers: string[];
   deviations: DeviationNotice[];
+  /** DON-02: the latest change of the institution's standing while this journey ran, if any. */
+  institutionNotice?: InstitutionStandingNotice;
 }
 
 export type CustodyLeg = 'transport-to-factory' | 'shipment-to-site';
@@ -103,5 +106,7 @@ export const pendingDeadlinesQuery = defineQuery<PendingDeadline[]>('pendingDead
 export const deviationRaisedSignal = defineSignal<[DeviationNotice]>('deviationRaised');
 /** Sent by donor-intake to the journey, which passes them to the open leg (GEN-01). */
 export const temperatureReadingsSignal = defineSignal<[LegReadings]>('temperatureReadings');
+/** Sent by donor-intake to every running journey of an institution whose standing QA changed (DON-02). */
+export const institutionStandingSignal = defineSignal<[InstitutionStandingNotice]>('institutionStandingChanged');
 /** Sent by the journey to its custody-leg child when the material arrives. */
 export const legReceivedSignal = defineSignal<[{ receivedAt: string }]>('legReceived');

@@ -13,7 +13,7 @@ import {
 } from '@v2v/contracts';
 import { writeAudit } from '@v2v/audit';
 import { appendToOutbox } from '@v2v/messaging';
-import { assertInstitutionMayOrder } from '../../institutions/institution-eligibility';
+import { assertInstitutionQualified } from '../../institutions/institution-eligibility';
 import { InstitutionRepository } from '../../institutions/institution.repository';
 import { Donor, DonorRepository } from '../donor.repository';
 
@@ -45,7 +45,7 @@ export class RegisterDonorUseCase {
     if (repeat) return this.sameRequest(repeat, command);
     return this.dataSource.transaction(async (manager) => {
       const institution = await this.institutions.findById(command.institutionId, manager);
-      assertInstitutionMayOrder(institution, command.institutionId, now.toISOString().slice(0, 10));
+      assertInstitutionQualified(institution, command.institutionId, now.toISOString().slice(0, 10));
       const year = now.getUTCFullYear();
       const sequence = await this.donors.nextSequence(manager, institution.facilityCode, year);
       const code = generateDonorUniqueCode({ facility: institution.facilityCode, year, sequence });

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { writeAudit } from '@v2v/audit';
+import {
+  actorSchema,
+  DomainError,
+  electronicSignatureSchema,
+  INSTITUTION_DECIDED_MESSAGE_TYPE,
+  INSTITUTION_TOPIC,
+  InstitutionDecision,
+  institutionDecisionSchema,
+  institutionRegistrationSchema,
+  InstitutionStandingNotice,
+} from '@v2v/contracts';
+import { appendToOutbox } from '@v2v/messaging';
+import { decideQualification } from '../institution-lifecycle';
+import { Institution, InstitutionRepository, RecordedDecision } from '../institution.repository';
+
+const signed = {
+  /** The decision's idempotency key, also the signature's event id and the decision id. */
+  eventId: z.uuid(),
+  decidedBy: actorSchema,
+  signature: electronicSignatureSchema,
+};
+export const registerInstitutionCommandSchema = institutionRegistrationSchema.extend(signed);
+export const decideQualificationCommandSchema = z.strictObject({ qualification: institutionDecisionSchema, ...signed });
+export type RegisterInstitutionCommand = z.infer<typeof registerInstitutionCommandSchema>;
+export type DecideQualificationCommand = z.infer<typeof decideQualificationCommandSchema>;
+
+/** What a qualification signature means: the decision it approves. */
+export const REGISTRATION_MEANING = 'register-for-assessment';
+
+/**
+ * DON-02: QA's signed decisions on an institution. `check` lets the gateway refuse before
+ * anything is signed; `decide` checks again under the row lock and records, in one
+ * transaction, the decision, any new quality agreement, the new standing, the audit entry
+ * and the event that tells the institution's running journeys.
+ */
+@Injectable()
+export class InstitutionQualificationUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly institutions: InstitutionRepository,
+  ) {}
+
+  async check(institutionId: string, qualification: InstitutionDecision, now = new Date()) {
+    const institution = await this.institutions.findById(institutionId);
+    if (!institution) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
+    return { institutionId, ...decideQualification(contextOf(institution, now), qualification) };
+  }
+
+  async register(command: RegisterInstitutionCommand): Promise<RecordedDecision> {
+    assertSignatureMatches(command, REGISTRATION_MEANING);
+    const { eventId, decidedBy, signature, ...registration } = command;
+    return this.dataSource.transaction(async (manager) => {
+      const previous = await this.repeated(manager, eventId, registration.institutionId, 'register');
+      if (previous) return previous;
+      const [clash] = await manager.query(
+        `SELECT "id", "facility_code" AS "facilityCode" FROM "donor_intake"."institution" WHERE "id" = $1 OR "facility_code" = $2`,
+        [registration.institutionId, registration.facilityCode],
+      );
+      if (clash) {
+        throw new DomainError('INSTITUTION_ALREADY_REGISTERED', `institution ${clash.id} (facility code ${clash.facilityCode}) is already on the register`);
+      }
+      await this.institutions.insert(manager, registration);
+      const decision = await this.institutions.recordDecision(manager, {
+        decisionId: eventId,
+        institutionId: registration.institutionId,
+        decision: 'register',
+        fromStatus: null,
+        status: 'assessment',
+        reason: `registered for assessment: ${registration.name}`,
+        detail: registration,
+        decidedBy,
+        signature,
+      });
+      await writeAudit(manager, 'donor_intake', {
+        recordType: 'institution',
+        recordId: registration.institutionId,
+        action: 'create',
+        actor: decidedBy,
+        newValue: { ...registration, status: 'assessment', decisionId: eventId, signatureId: signature.signatureId },
+      });
+      return decision;
+    });
+  }
+
+  async decide(institutionId: string, command: DecideQualificationCommand, now = new Date()): Promise<RecordedDecision> {
+    const { qualification, eventId, decidedBy, signature } = command;
+    assertSignatureMatches(command, qualification.decision);
+    return this.dataSource.transaction(async (manager) => {
+      const previous = await this.repeated(manager, eventId, institutionId, qualification.decision);
+      if (previous) return previous;
+      const before = await this.institutions.findById(institutionId, manager, 'FOR UPDATE');
+      if (!before) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
+      const outcome = decideQualification(contextOf(before, now), qualification);
+      const decision = await this.institutions.recordDecision(manager, {
+        decisionId: eventId,
+        institutionId,
+        decision: qualification.decision,
+        fromStatus: before.status,
+        status: outcome.status,
+        reason: outcome.reason,
+        detail: qualification,
+        decidedBy,
+        signature,
+      });
+      const agreement = 'qualityAgreement' in qualification ? qualification.qualityAgreement : undefined;
+      const agreementId = agreement ? await this.institutions.recordAgreement(manager, institutionId, eventId, agreement) : undefined;
+      await this.institutions.updateStanding(manager, institutionId, {
+        status: outcome.status,
+        ...('nextReviewDue' in qualification && qualification.nextReviewDue ? { nextReviewDue: qualification.nextReviewDue } : {}),
+        ...(agreement && agreementId ? { agreement: { id: agreementId, expiresOn: agreement.expiresOn } } : {}),
+      });
+      const after = await this.institutions.findById(institutionId, manager);
+      await writeAudit(manager, 'donor_intake', {
+        recordType: 'institution',
+        recordId: institutionId,
+        action: 'update',
+        actor: decidedBy,
+        reason: `QA decision ${qualification.decision} (${eventId}), signature ${signature.signatureId}: ${outcome.reason}`,
+        oldValue: before,
+        newValue: after,
+      });
+      await appendToOutbox(manager, {
+        topic: INSTITUTION_TOPIC,
+        aggregateType: 'institution',
+        aggregateId: institutionId,
+        messageType: INSTITUTION_DECIDED_MESSAGE_TYPE,
+        producer: 'donor-intake',
+        id: eventId,
+        payload: standingNotice(decision) as unknown as Record<string, unknown>,
+      });
+      return decision;
+    });
+  }
+
+  /** A repeated request (same event id) gets the first answer; a different one under that id is refused. */
+  private async repeated(manager: EntityManager, eventId: string, institutionId: string, kind: string): Promise<RecordedDecision | undefined> {
+    const previous = await this.institutions.findDecision(eventId, manager);
+    if (previous && (previous.institutionId !== institutionId || previous.decision !== kind)) {
+      throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${eventId} was already used for '${previous.decision}' on ${previous.institutionId}`);
+    }
+    return previous;
+  }
+}
+
+function contextOf(institution: Institution, now: Date) {
+  return { status: institution.status, agreementExpiresOn: institution.agreementExpiresOn, today: now.toISOString().slice(0, 10) };
+}
+
+function assertSignatureMatches(command: { decidedBy: { userId: string }; signature: { meaning: string; signer: { userId: string } } }, meaning: string): void {
+  const { signature, decidedBy } = command;
+  if (signature.meaning !== meaning || signature.signer.userId !== decidedBy.userId) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${meaning}' by ${decidedBy.userId}`,
+    );
+  }
+}
+
+export function standingNotice(decision: RecordedDecision): InstitutionStandingNotice {
+  return {
+    decisionId: decision.decisionId,
+    institutionId: decision.institutionId,
+    decision: decision.decision as InstitutionStandingNotice['decision'],
+    fromStatus: decision.fromStatus!,
+    status: decision.status,
+    reason: decision.reason,
+    decidedBy: decision.decidedBy,
+    decidedAt: decision.decidedAt,
+  };
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@v2v/contracts';
+import { DonorRepository } from '../donors/donor.repository';
+import { InstitutionRepository } from '../institutions/institution.repository';
+import { assembleDonorMaterialLabel, DonorMaterialLabel } from './donor-material-label';
+import { MaterialRecords } from './material-records';
+
+/** Gathers what the label of a donor's current unit prints from donor-intake's own records. */
+@Injectable()
+export class ReadDonorMaterialLabelUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly donors: DonorRepository,
+    private readonly institutions: InstitutionRepository,
+  ) {}
+
+  async execute(donorCode: string): Promise<DonorMaterialLabel> {
+    const donor = await this.donors.findByCode(donorCode);
+    if (!donor) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
+    const records = new MaterialRecords(this.dataSource.manager, donorCode);
+    return assembleDonorMaterialLabel({
+      donor,
+      institution: await this.institutions.findById(donor.institutionId),
+      collection: await records.latest<DonorMaterialLabel['collection']>('collection'),
+      // Screening happens once per journey, before the first collection; a recollection keeps it.
+      screening: await records.latest<{ knownPositiveMarkers: string[] }>('donor-screening', { anyCycle: true }),
+    });
+  }
+}
