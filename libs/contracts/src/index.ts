@@ -21,3 +21,4 @@ export * from './custody/shipper-qualification';
 export * from './custody/temperature-telemetry';
 export * from './institutions/institution-qualification';
 export * from './institutions/institution-hold';
+export * from './custody/donor-material-label';

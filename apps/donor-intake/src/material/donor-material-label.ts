@@ -1,21 +1,6 @@
-import { DomainError } from '@v2v/contracts';
+import { DomainError, type DonorMaterialLabel } from '@v2v/contracts';
 import type { Donor } from '../donors/donor.repository';
 import type { Institution } from '../institutions/institution.repository';
-
-/** What a donor material label prints (DON-04.4), assembled from donor-intake's own records. */
-export interface DonorMaterialLabel {
-  /** Machine form, the content of the 2D barcode (TRC-02, TRC-03). */
-  donorCode: string;
-  /** `=A9999 26 000001 00 M`: the code as printed beside the barcode, check character included. */
-  eyeReadable: string;
-  productCode: string;
-  institution: { id: string; name: string };
-  collection: { collectedAt: string; volumeMl: number; bagLot: string; collectionOperator: string };
-  /** Markers the donor screened positive for; empty when all were negative. */
-  knownPositiveMarkers: string[];
-  /** DON-05: the warning every package of known-positive material shows; null when none. */
-  biohazardWarning: string | null;
-}
 
 export interface DonorMaterialLabelFacts {
   donor: Pick<Donor, 'donorCode' | 'eyeReadable' | 'institutionId' | 'productCode'>;

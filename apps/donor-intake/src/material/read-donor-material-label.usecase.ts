@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@v2v/contracts';
+import { DomainError, type DonorMaterialLabel } from '@v2v/contracts';
 import { DonorRepository } from '../donors/donor.repository';
 import { InstitutionRepository } from '../institutions/institution.repository';
-import { assembleDonorMaterialLabel, DonorMaterialLabel } from './donor-material-label';
+import { assembleDonorMaterialLabel } from './donor-material-label';
 import { MaterialRecords } from './material-records';
 
 /** Gathers what the label of a donor's current unit prints from donor-intake's own records. */

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { labelDateTime, type DonorMaterialLabel } from './donor-material-label';
+import type { DonorMaterialLabel } from '@v2v/contracts';
+import { labelDateTime } from './donor-material-label';
 
 const MM = 72 / 25.4;
 const PAGE = { width: 100 * MM, height: 60 * MM };

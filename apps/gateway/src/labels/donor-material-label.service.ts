@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireDonorCode } from '@v2v/contracts';
 import { InternalServiceClient } from '../internal/internal-service.client';
-import type { DonorMaterialLabel } from './donor-material-label';
+import type { DonorMaterialLabel } from '@v2v/contracts';
 import { donorMaterialLabelPdf } from './donor-material-label.pdf';
 import { barcodeSymbolPng, labelPng } from './label-barcode';
 

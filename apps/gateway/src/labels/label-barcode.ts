@@ -1,5 +1,5 @@
 import bwipjs from 'bwip-js';
-import type { DonorMaterialLabel } from './donor-material-label';
+import type { DonorMaterialLabel } from '@v2v/contracts';
 
 /**
  * The label's 2D barcode: a Data Matrix of the donor unique code in its machine form, which
