@@ -39,6 +39,8 @@ describe('role × endpoint matrix', () => {
       productCode: 'CART-CD19',
       deviationId: 'no-such-deviation',
       institutionId: 'INST-001',
+      carries: 'donor-material',
+      shipperId: 'SHIPPER-EXPIRED-01',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

@@ -7,6 +7,7 @@ import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantS
 import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
 import { CreateDonorMaterialControls1764116400000 } from './migrations/1764116400000-CreateDonorMaterialControls';
 import { CreateInstitutionQualification1764117200000 } from './migrations/1764117200000-CreateInstitutionQualification';
+import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -17,6 +18,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateQualifiedShippers1764116000000,
   CreateDonorMaterialControls1764116400000,
   CreateInstitutionQualification1764117200000,
+  CreateShipperQualificationDecisions1764117300000,
 ];
 
 export function donorIntakeDataSourceOptions(): DataSourceOptions {

@@ -10,6 +10,8 @@ import {
   gmpServiceProviders,
   inboxConsumerProcess,
   outboxRelayProcess,
+  QualifiedShippersController,
+  qualifiedShipperProviders,
 } from '@v2v/service-kit';
 import { createDonorIntakeActivities } from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
@@ -29,9 +31,10 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
 
 @Module({
   imports: gmpServiceImports('donor-intake', donorIntakeDataSourceOptions),
-  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController, DeviationsController, DonorMaterialLabelController],
+  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController, DeviationsController, DonorMaterialLabelController, QualifiedShippersController],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
+    ...qualifiedShipperProviders(DONOR_INTAKE_SCHEMA, 'donor-material'),
     DonorRepository,
     InstitutionRepository,
     InstitutionQualificationUseCase,

@@ -18,6 +18,8 @@ import { JourneyRecordService } from './exports/journey-record.service';
 import { KeyMaterialsController } from './key-materials/key-materials.controller';
 import { InstitutionQualificationService } from './institutions/institution-qualification.service';
 import { InstitutionsController } from './institutions/institutions.controller';
+import { QualifiedShippersController } from './shippers/qualified-shippers.controller';
+import { QualifiedShippersService } from './shippers/qualified-shippers.service';
 import { KeyMaterialsService } from './key-materials/key-materials.service';
 import { gatewayDataSourceOptions } from './gateway.data-source';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -52,7 +54,7 @@ import { PublicHealthController } from './public-health.controller';
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, DeviationsController, LabelsController, InstitutionsController, PublicHealthController],
+  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, DeviationsController, LabelsController, InstitutionsController, QualifiedShippersController, PublicHealthController],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -75,6 +77,7 @@ import { PublicHealthController } from './public-health.controller';
     KeyMaterialsService,
     DonorMaterialLabelService,
     InstitutionQualificationService,
+    QualifiedShippersService,
   ],
 })
 export class GatewayModule {}

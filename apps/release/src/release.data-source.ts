@@ -5,9 +5,17 @@ import { CreateAuditTrail1764115200000 } from './migrations/1764115200000-Create
 import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddRetentionGuards';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
+import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
 
 export const RELEASE_SCHEMA = 'release';
-export const RELEASE_MIGRATIONS = [CreateRelease1764028800000, CreateAuditTrail1764115200000, AddRetentionGuards1764115600000, GrantServiceRole1764115800000, CreateQualifiedShippers1764116000000];
+export const RELEASE_MIGRATIONS = [
+  CreateRelease1764028800000,
+  CreateAuditTrail1764115200000,
+  AddRetentionGuards1764115600000,
+  GrantServiceRole1764115800000,
+  CreateQualifiedShippers1764116000000,
+  CreateShipperQualificationDecisions1764117300000,
+];
 
 export function releaseDataSourceOptions(): DataSourceOptions {
   return serviceDataSourceOptions({

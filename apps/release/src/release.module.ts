@@ -9,15 +9,18 @@ import {
   gmpServiceImports,
   gmpServiceProviders,
   outboxRelayProcess,
+  QualifiedShippersController,
+  qualifiedShipperProviders,
 } from '@v2v/service-kit';
 import { createReleaseActivities } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
 
 @Module({
   imports: gmpServiceImports('release', releaseDataSourceOptions),
-  controllers: [...GMP_SERVICE_CONTROLLERS],
+  controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [
     ...gmpServiceProviders('release', RELEASE_SCHEMA),
+    ...qualifiedShipperProviders(RELEASE_SCHEMA, 'product'),
     {
       provide: BackgroundProcesses,
       inject: [DataSource],

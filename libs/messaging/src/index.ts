@@ -12,3 +12,4 @@ export * from './step-record-writer';
 export * from './step-record-reader';
 export * from './shipper-qualification.repository';
 export * from './qualified-shippers.migration';
+export * from './shipper-qualification-decisions.migration';

@@ -1,26 +1,73 @@
+import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
+
+export const SHIPPER_CARRIES = ['donor-material', 'product'] as const;
+export type ShipperCarries = (typeof SHIPPER_CARRIES)[number];
 
 export interface ShipperQualification {
   shipperId: string;
   /** What the configuration is qualified to carry. */
-  carries: 'donor-material' | 'product';
+  carries: ShipperCarries;
   qualifiedUntil: string;
+  /** Withdrawn by QA: no longer usable whatever its date. */
+  status: 'qualified' | 'withdrawn';
 }
 
 /**
  * MAT-03: donor material and product ship only on a qualified shipper/lane configuration,
- * qualified for what it carries and not past its requalification date (ISO dates).
+ * qualified for what it carries, not withdrawn and not past its requalification date (ISO dates).
  */
 export function assertQualifiedShipper(
   shipperId: string,
-  carries: ShipperQualification['carries'],
+  carries: ShipperCarries,
   qualification: ShipperQualification | undefined,
   today: string,
 ): void {
   if (!qualification || qualification.carries !== carries) {
     throw new DomainError('MAT-03', `shipper ${shipperId} is not a qualified configuration for ${carries} (MAT-03)`, { shipperId });
   }
+  if (qualification.status === 'withdrawn') {
+    throw new DomainError('MAT-03', `shipper ${shipperId}'s qualification was withdrawn by QA (MAT-03)`, { shipperId });
+  }
   if (qualification.qualifiedUntil < today) {
     throw new DomainError('MAT-03', `shipper ${shipperId}'s qualification expired on ${qualification.qualifiedUntil} (MAT-03)`, { shipperId });
+  }
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** QA's qualification (or requalification) of a shipper/lane configuration, with its evidence. */
+export const shipperQualificationSchema = z
+  .strictObject({
+    shipperId: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'shipperId is upper-case letters, digits and dashes, e.g. LN2-DRYSHIPPER-07'),
+    carries: z.enum(SHIPPER_CARRIES),
+    description: text(500),
+    evidence: z.strictObject({
+      reportReference: text(100),
+      qualifiedOn: z.iso.date(),
+      lane: text(300),
+      minTemperatureC: z.number().min(-273).max(60),
+      maxTemperatureC: z.number().min(-273).max(60),
+      validatedHours: z.number().positive().max(720),
+    }),
+    qualifiedUntil: z.iso.date(),
+  })
+  .refine((q) => q.evidence.minTemperatureC < q.evidence.maxTemperatureC, {
+    message: 'minTemperatureC must be below maxTemperatureC',
+    path: ['evidence', 'maxTemperatureC'],
+  })
+  .refine((q) => q.evidence.qualifiedOn < q.qualifiedUntil, { message: 'qualifiedUntil must be after evidence.qualifiedOn', path: ['qualifiedUntil'] });
+export type ShipperQualificationDecision = z.infer<typeof shipperQualificationSchema>;
+
+/**
+ * MAT-03: a qualification rests on a study already done and must still have a requalification
+ * date ahead; anything else would qualify a configuration nobody may use or nobody tested.
+ */
+export function assertShipperQualificationDecision(decision: ShipperQualificationDecision, today: string): void {
+  if (decision.evidence.qualifiedOn > today) {
+    throw new DomainError('MAT-03', `the qualification study of ${decision.shipperId} is dated ${decision.evidence.qualifiedOn}, in the future (MAT-03)`);
+  }
+  if (decision.qualifiedUntil <= today) {
+    throw new DomainError('MAT-03', `qualifiedUntil ${decision.qualifiedUntil} must lie after today (${today}) (MAT-03)`);
   }
 }
