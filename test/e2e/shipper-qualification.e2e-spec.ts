@@ -11,13 +11,14 @@ interface Refusal {
   code: string;
   message: string;
   fieldErrors?: Array<{ path: string; message: string }>;
+  details?: { fieldErrors?: Array<{ path: string; message: string }> };
 }
 interface Configuration {
   shipperId: string;
   carries: string;
   qualifiedUntil: string;
+  /** current, lapsed or withdrawn: whether it may be used today. */
   status: string;
-  usable: string;
   evidence: { reportReference: string } | null;
   decisions: Array<{ decision: string; signatureId: string }> | null;
 }
@@ -41,10 +42,11 @@ const qualify = <T = Configuration>(body: unknown, user = 'qa-qp') => api.as<T>(
 const listed = async (shipperId: string) => (await api.as<Configuration[]>('operator', 'GET', '/api/qualified-shippers')).body.find((c) => c.shipperId === shipperId);
 
 async function journeyAtHandOver() {
+  const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
   const order = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
-    body: { patientReference: `PAT-${randomUUID().slice(0, 8)}`, institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+    body: { patientReference, institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
   });
-  const steps = happyPathSteps({ donorCode: order.body.donorCode, patientReference: 'PAT-unused' });
+  const steps = happyPathSteps({ donorCode: order.body.donorCode, patientReference });
   for (const scripted of stepsBefore(steps, 'handOverToCourier')) expect((await api.run(order.body.donorCode, scripted)).status).toBe(200);
   const handOver = scriptedStep(steps, 'handOverToCourier');
   return { donorCode: order.body.donorCode, handOverWith: (shipperId: string) => api.step<Refusal & { stage: string }>('hospital', order.body.donorCode, 'handOverToCourier', { ...(handOver.payload as object), shipperId }) };
@@ -54,8 +56,8 @@ describe('MAT-03 shipper/lane qualification', () => {
   it('MAT-03 lets material travel on a configuration QA qualified, and refuses it once QA withdraws it', async () => {
     const decision = qualification('donor-material');
     const qualified = await qualify({ qualification: decision, signature });
-    expect(qualified).toMatchObject({ status: 201, body: { shipperId: decision.shipperId, status: 'qualified', qualifiedUntil: decision.qualifiedUntil } });
-    expect(await listed(decision.shipperId)).toMatchObject({ usable: 'current', evidence: { reportReference: decision.evidence.reportReference }, decisions: [{ decision: 'qualified' }] });
+    expect(qualified).toMatchObject({ status: 201, body: { shipperId: decision.shipperId, status: 'current', qualifiedUntil: decision.qualifiedUntil } });
+    expect(await listed(decision.shipperId)).toMatchObject({ status: 'current', evidence: { reportReference: decision.evidence.reportReference }, decisions: [{ decision: 'qualified' }] });
 
     const first = await journeyAtHandOver();
     expect((await first.handOverWith(decision.shipperId)).body.stage).toBe('in-transit-to-factory');
@@ -64,7 +66,9 @@ describe('MAT-03 shipper/lane qualification', () => {
       body: { reason: 'temperature excursions in two consecutive shipments', signature },
     });
     expect(withdrawn).toMatchObject({ status: 200, body: { status: 'withdrawn' } });
-    expect((await listed(decision.shipperId))?.usable).toBe('withdrawn');
+    expect((await listed(decision.shipperId))?.status).toBe('withdrawn');
+    const again = await api.as<Refusal>('qa-qp', 'POST', `/api/qualified-shippers/donor-material/${decision.shipperId}/withdraw`, { body: { reason: 'again', signature } });
+    expect(again).toMatchObject({ status: 409, body: { code: 'MAT-03', message: expect.stringContaining('already withdrawn') } });
     const second = await journeyAtHandOver();
     const refused = await second.handOverWith(decision.shipperId);
     expect(refused).toMatchObject({ status: 409, body: { code: 'MAT-03', message: expect.stringContaining('withdrawn') } });
@@ -72,7 +76,7 @@ describe('MAT-03 shipper/lane qualification', () => {
     // Requalified after a new study, it may be used again.
     expect(await qualify({ qualification: { ...decision, evidence: { ...decision.evidence, reportReference: `PQ-${decision.shipperId}-R1` } }, signature })).toMatchObject({
       status: 201,
-      body: { status: 'qualified' },
+      body: { status: 'current' },
     });
     expect((await second.handOverWith(decision.shipperId)).body.stage).toBe('in-transit-to-factory');
     expect((await listed(decision.shipperId))?.decisions?.map((d) => d.decision)).toEqual(['qualified', 'withdrawn', 'qualified']);
@@ -81,9 +85,9 @@ describe('MAT-03 shipper/lane qualification', () => {
   it('MAT-03 keeps product configurations in the release register, apart from donor material ones', async () => {
     const decision = qualification('product');
     expect(await qualify({ qualification: decision, signature })).toMatchObject({ status: 201, body: { carries: 'product' } });
-    expect(await listed(decision.shipperId)).toMatchObject({ carries: 'product', usable: 'current' });
+    expect(await listed(decision.shipperId)).toMatchObject({ carries: 'product', status: 'current' });
     const seededLapsed = (await api.as<Configuration[]>('hospital', 'GET', '/api/qualified-shippers')).body.filter((c) => c.shipperId === 'SHIPPER-EXPIRED-01');
-    expect(seededLapsed.map((c) => c.usable)).toEqual(['lapsed', 'lapsed']);
+    expect(seededLapsed.map((c) => c.status)).toEqual(['lapsed', 'lapsed']);
   });
 
   it('MAT-03 refuses a qualification that is not QA\'s, not signed, not evidenced or already lapsed', async () => {
@@ -91,12 +95,16 @@ describe('MAT-03 shipper/lane qualification', () => {
     expect(await qualify<Refusal>({ qualification: decision, signature }, 'operator')).toMatchObject({ status: 403, body: { code: 'PER-03' } });
     expect(await qualify<Refusal>({ qualification: decision, signature: { password: 'wrong-password' } })).toMatchObject({ status: 403, body: { code: 'CSV-02' } });
     const lapsed = await qualify<Refusal>({ qualification: { ...decision, qualifiedUntil: inDays(-1), evidence: { ...decision.evidence, qualifiedOn: inDays(-30) } }, signature });
-    expect(lapsed).toMatchObject({ status: 409, body: { code: 'MAT-03', message: expect.stringContaining('must lie after today') } });
+    expect(lapsed.status).toBe(400);
+    expect(lapsed.body.fieldErrors?.map((e) => e.path)).toEqual(['qualification.qualifiedUntil']);
     const unknownKind = await qualify<Refusal>({ qualification: { ...decision, carries: 'platelets' }, signature });
     expect(unknownKind.status).toBe(400);
     expect(unknownKind.body.fieldErrors?.map((e) => e.path)).toEqual(['qualification.carries']);
     expect(await listed(decision.shipperId)).toBeUndefined();
     const unknown = await api.as<Refusal>('qa-qp', 'POST', '/api/qualified-shippers/donor-material/NO-SUCH-SHIPPER/withdraw', { body: { reason: 'x', signature } });
     expect(unknown).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    const unknownRoute = await api.as<Refusal>('qa-qp', 'POST', '/api/qualified-shippers/platelets/SHIPPER-2-8C-01/withdraw', { body: { reason: 'x', signature } });
+    expect(unknownRoute.status).toBe(400);
+    expect(unknownRoute.body.details?.fieldErrors?.map((e) => e.path)).toEqual(['carries']);
   });
 });

@@ -2,14 +2,19 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nes
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { shipperQualificationSchema, signatureRequestSchema } from '@v2v/contracts';
+import { shipperQualificationDecisionProblems, shipperQualificationSchema, signatureRequestSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { QualifiedShippersService } from './qualified-shippers.service';
 
-const qualifyBody = z.strictObject({ qualification: shipperQualificationSchema, signature: signatureRequestSchema });
+// The dates are checked against today here too, so a lapsed decision is a 400 naming its field
+// before anything is signed; the owning service checks again when it records.
+const qualification = shipperQualificationSchema.superRefine((decision, ctx) => {
+  for (const problem of shipperQualificationDecisionProblems(decision, new Date().toISOString().slice(0, 10))) ctx.addIssue({ code: 'custom', ...problem });
+});
+const qualifyBody = z.strictObject({ qualification, signature: signatureRequestSchema });
 const withdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(2000), signature: signatureRequestSchema });
 
 /** Shipper/lane configurations: which may carry donor material or product, and until when (MAT-03). */
@@ -21,7 +26,7 @@ export class QualifiedShippersController {
 
   @Get()
   @Roles('ops', 'qa-qp', 'operator', 'hospital')
-  @ApiOperation({ summary: 'Every shipper/lane configuration with what it carries, its evidence, its requalification date, its decisions and whether it may be used today. Roles: ops, qa-qp, operator, hospital.' })
+  @ApiOperation({ summary: 'Every shipper/lane configuration with what it carries, its evidence, its requalification date, its signed decisions and its status today (current, lapsed or withdrawn). Roles: ops, qa-qp, operator, hospital.' })
   list() {
     return this.shippers.list();
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertShipperQualificationDecision, DomainError, SHIPPER_CARRIES, ShipperCarries, ShipperQualificationDecision } from '@v2v/contracts';
+import { DomainError, SHIPPER_CARRIES, ShipperCarries, ShipperQualification, ShipperQualificationDecision, shipperQualificationStatus } from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { InternalServiceClient } from '../internal/internal-service.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
@@ -9,12 +9,10 @@ import { ElectronicSignatureService } from '../signatures/electronic-signature.s
 const OWNER = { 'donor-material': 'donorIntake', product: 'release' } as const;
 const RECORD_TYPE = 'shipper-qualification';
 
-interface Configuration {
-  shipperId: string;
-  carries: ShipperCarries;
-  qualifiedUntil: string;
-  status: 'qualified' | 'withdrawn';
-}
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Users see whether a configuration may be used today rather than the stored flag. */
+const withStatus = (c: ShipperQualification) => ({ ...c, status: shipperQualificationStatus(c, today()) });
 
 /**
  * MAT-03, CSV-02, PER-03: QA's signed qualification, requalification and withdrawal of
@@ -27,17 +25,13 @@ export class QualifiedShippersService {
     private readonly signatures: ElectronicSignatureService,
   ) {}
 
-  /** Both registers, each configuration with whether it may be used today. */
-  async list(today = new Date().toISOString().slice(0, 10)) {
-    const registers = await Promise.all(
-      SHIPPER_CARRIES.map((carries) => this.services.request<Configuration[]>(OWNER[carries], 'GET', '/internal/qualified-shippers')),
-    );
-    return registers.flat().map((c) => ({ ...c, usable: c.status === 'qualified' && c.qualifiedUntil >= today ? 'current' : c.status === 'withdrawn' ? 'withdrawn' : 'lapsed' }));
+  /** Both registers, each configuration with its status today. */
+  async list() {
+    const registers = await Promise.all(SHIPPER_CARRIES.map((carries) => this.register(carries)));
+    return registers.flat().map(withStatus);
   }
 
   async qualify(input: { qualification: ShipperQualificationDecision; password: string; user: AuthenticatedUser; key?: string; path: string }) {
-    // Refused before anything is signed; the owning service checks again when it records.
-    assertShipperQualificationDecision(input.qualification, new Date().toISOString().slice(0, 10));
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -49,21 +43,25 @@ export class QualifiedShippersService {
       detail: { ...input.qualification },
       path: input.path,
     });
-    return this.services.request(OWNER[input.qualification.carries], 'POST', '/internal/qualified-shippers', {
+    const recorded = await this.services.request<ShipperQualification>(OWNER[input.qualification.carries], 'POST', '/internal/qualified-shippers', {
       qualification: input.qualification,
       eventId,
       decidedBy: actorOf(input.user),
       signature,
     });
+    return withStatus(recorded);
   }
 
   async withdraw(input: { carries: string; shipperId: string; reason: string; password: string; user: AuthenticatedUser; key?: string; path: string }) {
     if (!(SHIPPER_CARRIES as readonly string[]).includes(input.carries)) {
-      throw new DomainError('VALIDATION_FAILED', `carries must be one of ${SHIPPER_CARRIES.join(', ')}, not '${input.carries}'`);
+      const message = `carries must be one of ${SHIPPER_CARRIES.join(', ')}, not '${input.carries}'`;
+      throw new DomainError('VALIDATION_FAILED', message, { fieldErrors: [{ path: 'carries', message }] });
     }
-    const owner = OWNER[input.carries as ShipperCarries];
-    const known = (await this.services.request<Configuration[]>(owner, 'GET', '/internal/qualified-shippers')).find((c) => c.shipperId === input.shipperId);
-    if (!known) throw new DomainError('NOT_FOUND', `no ${input.carries} shipper configuration ${input.shipperId}`);
+    const carries = input.carries as ShipperCarries;
+    // Nothing is signed for a configuration the register does not hold or already withdrew.
+    const known = (await this.register(carries)).find((c) => c.shipperId === input.shipperId);
+    if (!known) throw new DomainError('NOT_FOUND', `no ${carries} shipper configuration ${input.shipperId}`);
+    if (known.status === 'withdrawn') throw new DomainError('MAT-03', `shipper ${input.shipperId}'s qualification is already withdrawn (MAT-03)`);
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -75,11 +73,16 @@ export class QualifiedShippersService {
       detail: { shipperId: input.shipperId, reason: input.reason },
       path: input.path,
     });
-    return this.services.request(owner, 'POST', `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`, {
+    const recorded = await this.services.request<ShipperQualification>(OWNER[carries], 'POST', `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`, {
       reason: input.reason,
       eventId,
       decidedBy: actorOf(input.user),
       signature,
     });
+    return withStatus(recorded);
+  }
+
+  private register(carries: ShipperCarries) {
+    return this.services.request<ShipperQualification[]>(OWNER[carries], 'GET', '/internal/qualified-shippers');
   }
 }

@@ -1,4 +1,10 @@
-import { assertQualifiedShipper, assertShipperQualificationDecision, ShipperQualificationDecision, shipperQualificationSchema } from './shipper-qualification';
+import {
+  assertQualifiedShipper,
+  assertShipperQualificationDecision,
+  ShipperQualificationDecision,
+  shipperQualificationSchema,
+  shipperQualificationStatus,
+} from './shipper-qualification';
 
 const q = { shipperId: 'SHIPPER-2-8C-01', carries: 'donor-material' as const, qualifiedUntil: '2027-06-30', status: 'qualified' as const };
 
@@ -40,17 +46,30 @@ describe('shipper qualification (MAT-03)', () => {
       expect(() => assertShipperQualificationDecision(decision, '2026-11-25')).not.toThrow();
     });
 
-    it('MAT-03 refuses a study dated in the future or a requalification date not ahead', () => {
+    it('MAT-03 refuses a study dated in the future, naming evidence.qualifiedOn', () => {
       expect(() => assertShipperQualificationDecision({ ...decision, evidence: { ...decision.evidence, qualifiedOn: '2026-12-01' } }, '2026-11-25')).toThrow(
-        expect.objectContaining({ code: 'MAT-03' }),
+        expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fieldErrors: [expect.objectContaining({ path: 'evidence.qualifiedOn' })] } }),
       );
-      expect(() => assertShipperQualificationDecision({ ...decision, qualifiedUntil: '2026-11-25' }, '2026-11-25')).toThrow(expect.objectContaining({ code: 'MAT-03' }));
     });
 
-    it('names an inverted temperature range in the evidence', () => {
+    it('MAT-03 refuses a requalification date that is today or past, naming qualifiedUntil', () => {
+      for (const qualifiedUntil of ['2026-11-25', '2026-11-24']) {
+        expect(() => assertShipperQualificationDecision({ ...decision, qualifiedUntil }, '2026-11-25')).toThrow(
+          expect.objectContaining({ code: 'VALIDATION_FAILED', details: { fieldErrors: [expect.objectContaining({ path: 'qualifiedUntil' })] } }),
+        );
+      }
+    });
+
+    it('MAT-03 refuses an inverted temperature range, naming evidence.maxTemperatureC', () => {
       const parsed = shipperQualificationSchema.safeParse({ ...decision, evidence: { ...decision.evidence, minTemperatureC: 8, maxTemperatureC: 2 } });
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0].path).toEqual(['evidence', 'maxTemperatureC']);
     });
+  });
+
+  it('MAT-03 shows a configuration as current through its requalification date, then lapsed, and withdrawn whatever its date', () => {
+    expect(shipperQualificationStatus(q, '2027-06-30')).toBe('current');
+    expect(shipperQualificationStatus(q, '2027-07-01')).toBe('lapsed');
+    expect(shipperQualificationStatus({ ...q, status: 'withdrawn' }, '2026-11-25')).toBe('withdrawn');
   });
 });

@@ -59,15 +59,41 @@ export const shipperQualificationSchema = z
   .refine((q) => q.evidence.qualifiedOn < q.qualifiedUntil, { message: 'qualifiedUntil must be after evidence.qualifiedOn', path: ['qualifiedUntil'] });
 export type ShipperQualificationDecision = z.infer<typeof shipperQualificationSchema>;
 
+/** A field of a qualification decision that makes it unusable, relative to the decision. */
+export interface QualificationDecisionProblem {
+  path: string[];
+  message: string;
+}
+
 /**
  * MAT-03: a qualification rests on a study already done and must still have a requalification
- * date ahead; anything else would qualify a configuration nobody may use or nobody tested.
+ * date ahead; anything else would qualify a configuration nobody tested or nobody may use.
+ * Depends on today, so it is checked where the decision is made, not in the schema.
  */
-export function assertShipperQualificationDecision(decision: ShipperQualificationDecision, today: string): void {
+export function shipperQualificationDecisionProblems(decision: ShipperQualificationDecision, today: string): QualificationDecisionProblem[] {
+  const problems: QualificationDecisionProblem[] = [];
   if (decision.evidence.qualifiedOn > today) {
-    throw new DomainError('MAT-03', `the qualification study of ${decision.shipperId} is dated ${decision.evidence.qualifiedOn}, in the future (MAT-03)`);
+    problems.push({ path: ['evidence', 'qualifiedOn'], message: `the qualification study is dated ${decision.evidence.qualifiedOn}, after today (${today}) (MAT-03)` });
   }
   if (decision.qualifiedUntil <= today) {
-    throw new DomainError('MAT-03', `qualifiedUntil ${decision.qualifiedUntil} must lie after today (${today}) (MAT-03)`);
+    problems.push({ path: ['qualifiedUntil'], message: `qualifiedUntil ${decision.qualifiedUntil} must lie after today (${today}) (MAT-03)` });
   }
+  return problems;
+}
+
+/** The service's own check at recording time: the same problems as a 400 naming each field. */
+export function assertShipperQualificationDecision(decision: ShipperQualificationDecision, today: string): void {
+  const problems = shipperQualificationDecisionProblems(decision, today);
+  if (problems.length === 0) return;
+  throw new DomainError('VALIDATION_FAILED', `the qualification of ${decision.shipperId} cannot be recorded: ${problems.map((p) => p.message).join('; ')}`, {
+    fieldErrors: problems.map((p) => ({ path: p.path.join('.'), message: p.message })),
+  });
+}
+
+/** What users see of a configuration: whether it may be used today, and if not why. */
+export type ShipperQualificationStatus = 'current' | 'lapsed' | 'withdrawn';
+
+export function shipperQualificationStatus(qualification: Pick<ShipperQualification, 'status' | 'qualifiedUntil'>, today: string): ShipperQualificationStatus {
+  if (qualification.status === 'withdrawn') return 'withdrawn';
+  return qualification.qualifiedUntil < today ? 'lapsed' : 'current';
 }
