@@ -3,6 +3,7 @@ import { writeAudit } from '@v2v/audit';
 import {
   Actor,
   assertShipperQualificationDecision,
+  assertSignatureFor,
   DomainError,
   ElectronicSignature,
   ShipperCarries,
@@ -87,9 +88,7 @@ export class ShipperQualificationRegister {
     apply: (manager: EntityManager, before: ShipperQualification | undefined) => Promise<string | undefined>,
   ) {
     const { eventId, decidedBy, signature } = signed;
-    if (signature.meaning !== meaning || signature.signer.userId !== decidedBy.userId) {
-      throw new DomainError('VALIDATION_FAILED', `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${meaning}' by ${decidedBy.userId}`);
-    }
+    assertSignatureFor(signature, meaning, decidedBy);
     return this.dataSource.transaction(async (manager) => {
       const [previous] = await manager.query(`SELECT "shipper_id", "decision" FROM "${this.schema}"."shipper_qualification_decision" WHERE "decision_id" = $1`, [eventId]);
       if (previous && (previous.shipper_id !== shipperId || previous.decision !== meaning)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../errors/domain-error';
 import { type Actor, actorSchema } from './actor';
 
 /**
@@ -45,3 +46,17 @@ export const electronicSignatureSchema = z.strictObject({
   signedAt: z.iso.datetime({ offset: true }),
   signedContentHash: z.string().regex(/^[0-9a-f]{64}$/),
 }) satisfies z.ZodType<ElectronicSignature>;
+
+/**
+ * A service records a decision only with the signature made for it: the meaning the signer
+ * gave and the signer's identity must be the decision's, or a signature could be replayed
+ * onto another decision.
+ */
+export function assertSignatureFor(signature: Pick<ElectronicSignature, 'meaning' | 'signer'>, meaning: string, decidedBy: Pick<Actor, 'userId'>): void {
+  if (signature.meaning !== meaning || signature.signer.userId !== decidedBy.userId) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${meaning}' by ${decidedBy.userId}`,
+    );
+  }
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
 import {
   actorSchema,
+  assertSignatureFor,
   DomainError,
   electronicSignatureSchema,
   INSTITUTION_DECIDED_MESSAGE_TYPE,
@@ -51,7 +52,7 @@ export class InstitutionQualificationUseCase {
   }
 
   async register(command: RegisterInstitutionCommand): Promise<RecordedDecision> {
-    assertSignatureMatches(command, REGISTRATION_MEANING);
+    assertSignatureFor(command.signature, REGISTRATION_MEANING, command.decidedBy);
     const { eventId, decidedBy, signature, ...registration } = command;
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.repeated(manager, eventId, registration.institutionId, 'register');
@@ -88,7 +89,7 @@ export class InstitutionQualificationUseCase {
 
   async decide(institutionId: string, command: DecideQualificationCommand, now = new Date()): Promise<RecordedDecision> {
     const { qualification, eventId, decidedBy, signature } = command;
-    assertSignatureMatches(command, qualification.decision);
+    assertSignatureFor(signature, qualification.decision, decidedBy);
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.repeated(manager, eventId, institutionId, qualification.decision);
       if (previous) return previous;
@@ -148,16 +149,6 @@ export class InstitutionQualificationUseCase {
 
 function contextOf(institution: Institution, now: Date) {
   return { status: institution.status, agreementExpiresOn: institution.agreementExpiresOn, today: now.toISOString().slice(0, 10) };
-}
-
-function assertSignatureMatches(command: { decidedBy: { userId: string }; signature: { meaning: string; signer: { userId: string } } }, meaning: string): void {
-  const { signature, decidedBy } = command;
-  if (signature.meaning !== meaning || signature.signer.userId !== decidedBy.userId) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${meaning}' by ${decidedBy.userId}`,
-    );
-  }
 }
 
 export function standingNotice(decision: RecordedDecision): InstitutionStandingNotice {

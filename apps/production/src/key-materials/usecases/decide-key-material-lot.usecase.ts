@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { DomainError } from '@v2v/contracts';
+import { actorSchema, assertSignatureFor, DomainError, electronicSignatureSchema } from '@v2v/contracts';
 import { isoDay, KeyMaterialLot, LOT_DECISIONS, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
-import { actorSchema } from './actor.schema';
 
 export const decideKeyMaterialLotCommandSchema = z.strictObject({
   decision: z.enum(LOT_DECISIONS),
@@ -15,13 +14,7 @@ export const decideKeyMaterialLotCommandSchema = z.strictObject({
   eventId: z.string().min(1).max(128),
   decidedBy: actorSchema,
   /** The electronic signature the gateway recorded for this decision (CSV-02). */
-  signature: z.strictObject({
-    signatureId: z.uuid(),
-    signer: actorSchema,
-    meaning: z.string().min(1),
-    signedAt: z.iso.datetime({ offset: true }),
-    signedContentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
+  signature: electronicSignatureSchema,
 });
 export type DecideKeyMaterialLotCommand = z.infer<typeof decideKeyMaterialLotCommandSchema>;
 
@@ -43,9 +36,7 @@ export class DecideKeyMaterialLotUseCase {
 
   async execute(lotId: string, command: DecideKeyMaterialLotCommand, now = new Date()): Promise<KeyMaterialLot> {
     const { decision, signature, decidedBy } = command;
-    if (signature.meaning !== decision || signature.signer.userId !== decidedBy.userId) {
-      throw new DomainError('VALIDATION_FAILED', `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${decision}' by ${decidedBy.userId}`);
-    }
+    assertSignatureFor(signature, decision, decidedBy);
     if (decision === 'rejected' && !command.comment) {
       throw new DomainError('VALIDATION_FAILED', `a rejection of lot ${lotId} records its reason`, { fieldErrors: [{ path: 'comment', message: 'required for a rejection' }] });
     }

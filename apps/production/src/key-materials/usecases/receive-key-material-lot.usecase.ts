@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { DomainError } from '@v2v/contracts';
+import { actorSchema, DomainError } from '@v2v/contracts';
 import { KeyMaterialLot } from '../key-material';
 import { KeyMaterialRepository, publicLot, StoredLot } from '../key-material.repository';
-import { actorSchema, isUniqueViolation } from './actor.schema';
+import { isUniqueViolation } from './unique-violation';
 
 export const receiveKeyMaterialLotCommandSchema = z.strictObject({
   supplier: z.string().trim().min(1).max(200),

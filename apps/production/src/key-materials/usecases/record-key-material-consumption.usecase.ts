@@ -3,13 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, requireDonorCode, TOPICS } from '@v2v/contracts';
+import { actorSchema, DomainError, requireDonorCode, TOPICS } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
 import { isoDay, KeyMaterialConsumption } from '../key-material';
 import { KeyMaterialConsumptionRepository } from '../key-material-consumption.repository';
 import { assertLotConsumable } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
-import { actorSchema, isUniqueViolation } from './actor.schema';
+import { isUniqueViolation } from './unique-violation';
 
 export const recordConsumptionCommandSchema = z.strictObject({
   donorCode: z.string().min(1).max(32),

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { DomainError } from '@v2v/contracts';
+import { actorSchema, DomainError } from '@v2v/contracts';
 import { isoDay, IVD_APPROVAL_STATUSES, KEY_MATERIAL_CATEGORIES, KeyMaterial, RISK_LEVELS } from '../key-material';
 import { requireIvdApproval, requireRiskAssessment } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
-import { actorSchema, isUniqueViolation } from './actor.schema';
+import { isUniqueViolation } from './unique-violation';
 
 /**
  * The risk assessment and IVD approval are optional in the shape on purpose: their absence is
