@@ -118,11 +118,16 @@ describe('DON-02 medical institution qualification', () => {
     expect(await decide<Refusal>(institutionId, { decision: 'reinstate', reason: 'x', nextReviewDue: inDays(100) })).toMatchObject({ status: 409, body: { code: 'DON-02' } });
   });
 
-  it('DON-02 accepts qualification decisions only from QA with the password re-entered (PER-03, CSV-02)', async () => {
+  it('DON-02 accepts qualification decisions only from QA with the password re-entered (PER-03, CSV-02), and registrations only for a free id and facility code', async () => {
     const suspend: InstitutionDecision = { decision: 'suspend', reason: 'should not be recorded' };
     expect(await decide<Refusal>('INST-003', suspend, 'ops')).toMatchObject({ status: 403, body: { code: 'PER-03' } });
     expect(await decide<Refusal>('INST-003', suspend, 'qa-qp', 'wrong-password')).toMatchObject({ status: 403, body: { code: 'CSV-02' } });
     expect(await decide<Refusal>('INST-404', suspend)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    const again = await api.as<Refusal>('qa-qp', 'POST', '/api/institutions', { body: { institutionId: 'INST-777', name: 'Clash', facilityCode: 'H0003', signature } });
+    expect(again).toMatchObject({ status: 409, body: { code: 'INSTITUTION_ALREADY_REGISTERED', message: expect.stringContaining('INST-003') } });
+    const malformed = await api.as<Refusal>('qa-qp', 'POST', '/api/institutions', { body: { institutionId: 'inst 9', name: 'x', facilityCode: 'H1', signature } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.fieldErrors?.map((e) => e.path).sort()).toEqual(['facilityCode', 'institutionId']);
     expect((await detail('INST-003')).status).toBe('approved');
   });
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { DomainError, institutionDecisionSchema } from '@v2v/contracts';
+import { DomainError, institutionDecisionSchema, InstitutionRegistration, institutionRegistrationSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { InstitutionRepository } from './institution.repository';
 import {
@@ -29,6 +29,13 @@ export class InstitutionsController {
     const detail = await this.institutions.detail(institutionId);
     if (!detail) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
     return detail;
+  }
+
+  /** Whether a registration would be accepted, so nothing is signed for one that would not. */
+  @Post('registration-check')
+  async registrationCheck(@Body(new ZodBodyPipe(institutionRegistrationSchema)) body: InstitutionRegistration) {
+    await this.qualification.assertNotRegistered(body);
+    return { ...body, allowed: true };
   }
 
   @Post()

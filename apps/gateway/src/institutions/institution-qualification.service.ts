@@ -29,6 +29,7 @@ export class InstitutionQualificationService {
   ) {}
 
   async register(input: { registration: InstitutionRegistration; password: string; user: AuthenticatedUser; key?: string; path: string }) {
+    await this.services.request('donorIntake', 'POST', '/internal/institutions/registration-check', input.registration);
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,

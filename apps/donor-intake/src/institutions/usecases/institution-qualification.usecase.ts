@@ -11,6 +11,7 @@ import {
   INSTITUTION_TOPIC,
   InstitutionDecision,
   institutionDecisionSchema,
+  InstitutionRegistration,
   institutionRegistrationSchema,
   InstitutionStandingNotice,
 } from '@v2v/contracts';
@@ -51,19 +52,24 @@ export class InstitutionQualificationUseCase {
     return { institutionId, ...decideQualification(contextOf(institution, now), qualification) };
   }
 
+  /** Neither the id nor the facility code (which every donor code of the institution carries) may be taken. */
+  async assertNotRegistered(registration: InstitutionRegistration, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const [clash] = await manager.query(
+      `SELECT "id", "facility_code" AS "facilityCode" FROM "donor_intake"."institution" WHERE "id" = $1 OR "facility_code" = $2`,
+      [registration.institutionId, registration.facilityCode],
+    );
+    if (clash) {
+      throw new DomainError('INSTITUTION_ALREADY_REGISTERED', `institution ${clash.id} (facility code ${clash.facilityCode}) is already on the register`);
+    }
+  }
+
   async register(command: RegisterInstitutionCommand): Promise<RecordedDecision> {
     assertSignatureFor(command.signature, REGISTRATION_MEANING, command.decidedBy);
     const { eventId, decidedBy, signature, ...registration } = command;
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.repeated(manager, eventId, registration.institutionId, 'register');
       if (previous) return previous;
-      const [clash] = await manager.query(
-        `SELECT "id", "facility_code" AS "facilityCode" FROM "donor_intake"."institution" WHERE "id" = $1 OR "facility_code" = $2`,
-        [registration.institutionId, registration.facilityCode],
-      );
-      if (clash) {
-        throw new DomainError('INSTITUTION_ALREADY_REGISTERED', `institution ${clash.id} (facility code ${clash.facilityCode}) is already on the register`);
-      }
+      await this.assertNotRegistered(registration, manager);
       await this.institutions.insert(manager, registration);
       const decision = await this.institutions.recordDecision(manager, {
         decisionId: eventId,
