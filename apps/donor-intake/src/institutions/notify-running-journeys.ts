@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import {
+  DonorCodeKey,
   EventEnvelope,
   InstitutionIdKey,
   institutionStandingNoticeSchema,
@@ -43,8 +44,8 @@ async function runningJourneysAt(institutionId: string): Promise<string[]> {
   const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND ${InstitutionIdKey.name} = '${institutionId.replace(/'/g, '')}'`;
   const codes: string[] = [];
   for await (const workflow of client.workflow.list({ query, pageSize: 200 })) {
-    const prefix = journeyWorkflowId('');
-    if (workflow.workflowId.startsWith(prefix)) codes.push(workflow.workflowId.slice(prefix.length));
+    const donorCode = workflow.typedSearchAttributes.get(DonorCodeKey);
+    if (donorCode) codes.push(donorCode);
   }
   return codes;
 }
