@@ -3,7 +3,16 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.nx/**', 'coverage/**', 'workflows/test/histories/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      'workflows/test/histories/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,12 +47,41 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'child_process', 'http', 'https', 'net', 'os'], message: 'workflow code must stay deterministic: no Node built-ins' },
-            { group: ['@v2v/messaging', '@v2v/database', '@v2v/temporal', '@v2v/service-kit', 'typeorm', 'pg', 'kafkajs', '@temporalio/client', '@temporalio/worker'], message: 'workflow code may import only contracts and @temporalio/workflow' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+                'child_process',
+                'http',
+                'https',
+                'net',
+                'os',
+              ],
+              message: 'workflow code must stay deterministic: no Node built-ins',
+            },
+            {
+              group: [
+                '@v2v/messaging',
+                '@v2v/database',
+                '@v2v/temporal',
+                '@v2v/service-kit',
+                'typeorm',
+                'pg',
+                'kafkajs',
+                '@temporalio/client',
+                '@temporalio/worker',
+              ],
+              message: 'workflow code may import only contracts and @temporalio/workflow',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'use sleep() from @temporalio/workflow' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'use sleep() from @temporalio/workflow' },
+      ],
     },
   },
   {

@@ -6,8 +6,15 @@ import { SERVICE_PORTS } from '@v2v/service-kit';
 // No Docker engine runs here, so the deployment file is checked by reading it.
 const ROOT = path.resolve(__dirname, '../..');
 const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
-const services: Record<string, { command?: string[]; environment?: Record<string, string>; ports?: string[]; depends_on?: object }> =
-  compose.services;
+const services: Record<
+  string,
+  {
+    command?: string[];
+    environment?: Record<string, string>;
+    ports?: string[];
+    depends_on?: object;
+  }
+> = compose.services;
 
 const APPS = {
   'journey-worker': 'workflows/src/worker/main.ts',
@@ -23,7 +30,10 @@ describe('docker-compose.yml (multi-host deployment)', () => {
     expect(Object.keys(services)).toEqual(
       expect.arrayContaining(['postgresql', 'temporal', 'temporal-ui', 'kafka', 'migrate']),
     );
-    expect(services.temporal.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
+    expect(services.temporal.environment).toMatchObject({
+      DB: 'postgres12',
+      POSTGRES_SEEDS: 'postgresql',
+    });
     expect(services['temporal-ui'].ports).toContain('8233:8080');
     expect(services.kafka.environment).toMatchObject({
       KAFKA_PROCESS_ROLES: 'broker,controller',
@@ -47,11 +57,15 @@ describe('docker-compose.yml (multi-host deployment)', () => {
   });
 
   it('runs migrations as the schema owner and the services as their own lesser role', () => {
-    expect(services.migrate.environment?.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/v2v:.*@postgresql:5432\/v2v$/);
+    expect(services.migrate.environment?.MIGRATION_DATABASE_URL).toMatch(
+      /^postgres:\/\/v2v:.*@postgresql:5432\/v2v$/,
+    );
     const volumes = (services.postgresql as { volumes?: string[] }).volumes ?? [];
     const init = volumes.find((v) => v.includes('docker-entrypoint-initdb.d'));
     expect(init).toBeDefined();
-    expect(readFileSync(path.join(ROOT, init!.split(':')[0]), 'utf8')).toContain('CREATE ROLE v2v_app');
+    expect(readFileSync(path.join(ROOT, init!.split(':')[0]), 'utf8')).toContain(
+      'CREATE ROLE v2v_app',
+    );
   });
 
   it('publishes the gateway and points it at every internal service on its port', () => {

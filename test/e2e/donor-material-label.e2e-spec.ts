@@ -1,9 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
+import {
+  BarcodeFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  MultiFormatReader,
+  RGBLuminanceSource,
+} from '@zxing/library';
 import { PNG } from 'pngjs';
-import { formatDonorCode, formatDonorCodeEyeReadable, generateDonorUniqueCode, parseDonorCode, StepRequestBody } from '@v2v/contracts';
+import {
+  formatDonorCode,
+  formatDonorCodeEyeReadable,
+  generateDonorUniqueCode,
+  parseDonorCode,
+  StepRequestBody,
+} from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, negativeScreening, rejectionAndRecollectionSteps, ScriptedStep, scriptedStep, stepsBefore } from '@v2v/testing';
+import {
+  GatewayClient,
+  happyPathSteps,
+  negativeScreening,
+  rejectionAndRecollectionSteps,
+  ScriptedStep,
+  scriptedStep,
+  stepsBefore,
+} from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -11,7 +32,12 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 async function newOrder() {
   const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
   const res = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
-    body: { patientReference, institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+    body: {
+      patientReference,
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+      requestedCollectionDate: '2026-12-01',
+    },
   });
   expect(res.status).toBe(201);
   return { donorCode: res.body.donorCode, patientReference };
@@ -20,15 +46,26 @@ async function newOrder() {
 /** The label as bytes: GatewayClient reads bodies as text, which would corrupt a PDF or PNG. */
 async function label(user: string, donorCode: string, format: 'pdf' | 'png') {
   const token = await api.login(user);
-  const res = await fetch(`${api.baseUrl}/api/journeys/${donorCode}/label.${format}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${api.baseUrl}/api/journeys/${donorCode}/label.${format}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, type: res.headers.get('content-type'), body, json: () => JSON.parse(body.toString('utf8')) as { code: string; message: string } };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body,
+    json: () => JSON.parse(body.toString('utf8')) as { code: string; message: string },
+  };
 }
 
 /** The label's text lines: pdfkit (uncompressed) writes each line as a TJ array of hex strings split by kerning. */
 function pdfText(pdf: Buffer): string {
   return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((line) => [...line[1].matchAll(/<([0-9a-f]+)>/g)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''))
+    .map((line) =>
+      [...line[1].matchAll(/<([0-9a-f]+)>/g)]
+        .map((hex) => Buffer.from(hex[1], 'hex').toString('latin1'))
+        .join(''),
+    )
     .join('\n');
 }
 
@@ -36,37 +73,56 @@ function pdfText(pdf: Buffer): string {
 function decodeDataMatrix(png: Buffer): string {
   const { width, height, data } = PNG.sync.read(png);
   const luminance = new Uint8ClampedArray(width * height);
-  for (let i = 0; i < luminance.length; i++) luminance[i] = (data[4 * i] * 299 + data[4 * i + 1] * 587 + data[4 * i + 2] * 114) / 1000;
+  for (let i = 0; i < luminance.length; i++)
+    luminance[i] = (data[4 * i] * 299 + data[4 * i + 1] * 587 + data[4 * i + 2] * 114) / 1000;
   const reader = new MultiFormatReader();
   reader.setHints(new Map([[DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.DATA_MATRIX]]]));
-  return reader.decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))).getText();
+  return reader
+    .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height))))
+    .getText();
 }
 
 const eyeReadable = (donorCode: string) => formatDonorCodeEyeReadable(parseDonorCode(donorCode));
 
 /** A scripted collection's date and time as the label prints it. */
 function printedAt(collection: ScriptedStep): string {
-  const utc = new Date((collection.payload as StepRequestBody<'recordCollection'>).collectedAt).toISOString();
+  const utc = new Date(
+    (collection.payload as StepRequestBody<'recordCollection'>).collectedAt,
+  ).toISOString();
   return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
 }
 
 function positiveScreening(marker: 'HBV'): StepRequestBody<'recordDonorScreening'> {
   const screening = negativeScreening(new Date());
-  return { ...screening, results: screening.results.map((r) => (r.marker === marker ? { ...r, result: 'positive' as const } : r)) };
+  return {
+    ...screening,
+    results: screening.results.map((r) =>
+      r.marker === marker ? { ...r, result: 'positive' as const } : r,
+    ),
+  };
 }
 
 describe('donor material label', () => {
-  it('TRC-03 DON-04.4 prints the collected unit\'s label, and its Data Matrix scanned at receipt verifies the donor code', async () => {
+  it("TRC-03 DON-04.4 prints the collected unit's label, and its Data Matrix scanned at receipt verifies the donor code", async () => {
     const order = await newOrder();
     const steps = happyPathSteps(order);
-    for (const scripted of stepsBefore(steps, 'recordPostCollectionStorage')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    for (const scripted of stepsBefore(steps, 'recordPostCollectionStorage'))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
 
     const pdf = await label('operator', order.donorCode, 'pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
     expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf.body);
-    for (const printed of [eyeReadable(order.donorCode), 'CART-CD19', 'INST-001', printedAt(scriptedStep(steps, 'recordCollection')), '180 mL', 'BAG-2026-0042', 'Nurse Li Na']) {
+    for (const printed of [
+      eyeReadable(order.donorCode),
+      'CART-CD19',
+      'INST-001',
+      printedAt(scriptedStep(steps, 'recordCollection')),
+      '180 mL',
+      'BAG-2026-0042',
+      'Nurse Li Na',
+    ]) {
       expect(text).toContain(printed);
     }
     expect(text).not.toContain('BIOHAZARD');
@@ -83,17 +139,31 @@ describe('donor material label', () => {
     const scanned = decodeDataMatrix(png.body);
     expect(scanned).toBe(order.donorCode);
 
-    for (const scripted of stepsBefore(steps, 'recordMaterialReceipt').slice(3)) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    for (const scripted of stepsBefore(steps, 'recordMaterialReceipt').slice(3))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
     const receipt = scriptedStep(steps, 'recordMaterialReceipt');
-    const received = await api.run<{ stage: string }>(order.donorCode, { ...receipt, payload: { ...(receipt.payload as object), labelScan: scanned } } as typeof receipt);
+    const received = await api.run<{ stage: string }>(order.donorCode, {
+      ...receipt,
+      payload: { ...(receipt.payload as object), labelScan: scanned },
+    } as typeof receipt);
     expect(received).toMatchObject({ status: 200, body: { stage: 'received' } });
   });
 
   it('DON-05 flags a known-positive unit on the PDF label and on the PNG, whose barcode still reads the donor code', async () => {
     const order = await newOrder();
     const steps = happyPathSteps(order);
-    expect((await api.step('hospital', order.donorCode, 'recordDonorScreening', positiveScreening('HBV'))).status).toBe(200);
-    for (const scripted of stepsBefore(steps, 'recordPostCollectionStorage').slice(1)) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    expect(
+      (
+        await api.step(
+          'hospital',
+          order.donorCode,
+          'recordDonorScreening',
+          positiveScreening('HBV'),
+        )
+      ).status,
+    ).toBe(200);
+    for (const scripted of stepsBefore(steps, 'recordPostCollectionStorage').slice(1))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
 
     const pdf = await label('qa-qp', order.donorCode, 'pdf');
     expect(pdf.status).toBe(200);
@@ -105,20 +175,27 @@ describe('donor material label', () => {
     expect(decodeDataMatrix(png.body)).toBe(order.donorCode);
   });
 
-  it('refuses the label with 409 LABEL_NOT_AVAILABLE until the current cycle\'s unit is collected, then labels the recollected unit', async () => {
+  it("refuses the label with 409 LABEL_NOT_AVAILABLE until the current cycle's unit is collected, then labels the recollected unit", async () => {
     const order = await newOrder();
     const steps = rejectionAndRecollectionSteps(order);
-    for (const scripted of stepsBefore(steps, 'recordCollection')) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    for (const scripted of stepsBefore(steps, 'recordCollection'))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
     for (const format of ['pdf', 'png'] as const) {
       const refused = await label('hospital', order.donorCode, format);
       expect(refused.status).toBe(409);
-      expect(refused.json()).toMatchObject({ code: 'LABEL_NOT_AVAILABLE', message: expect.stringContaining('collection record of the current collection cycle') });
+      expect(refused.json()).toMatchObject({
+        code: 'LABEL_NOT_AVAILABLE',
+        message: expect.stringContaining('collection record of the current collection cycle'),
+      });
     }
 
     // The first unit is quarantined and rejected; the recollection booking opens a new cycle.
     const rebooked = steps.findIndex((s, i) => i > 0 && s.step === 'scheduleCollection');
-    for (const scripted of steps.slice(2, rebooked + 1)) expect((await api.run(order.donorCode, scripted)).status).toBe(200);
-    expect((await label('operator', order.donorCode, 'pdf')).json().code).toBe('LABEL_NOT_AVAILABLE');
+    for (const scripted of steps.slice(2, rebooked + 1))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    expect((await label('operator', order.donorCode, 'pdf')).json().code).toBe(
+      'LABEL_NOT_AVAILABLE',
+    );
 
     const [first, recollection] = steps.filter((s) => s.step === 'recordCollection');
     expect((await api.run(order.donorCode, recollection)).status).toBe(200);
@@ -127,7 +204,7 @@ describe('donor material label', () => {
     expect(text).not.toContain(printedAt(first));
   });
 
-  it('CSV-03 answers another institution\'s hospital as for an unknown code, and refuses roles the label is not for', async () => {
+  it("CSV-03 answers another institution's hospital as for an unknown code, and refuses roles the label is not for", async () => {
     const order = await newOrder(); // at INST-001
     expect((await label('hospital', order.donorCode, 'pdf')).status).toBe(409);
     const foreign = await label('hospital-inst-002', order.donorCode, 'pdf');
@@ -144,7 +221,11 @@ describe('donor material label', () => {
     const malformed = await label('ops', 'A99991500000100X', 'pdf');
     expect(malformed.status).toBe(400);
     expect(malformed.json().code).toBe('TRC-02');
-    const unknown = await label('ops', formatDonorCode(generateDonorUniqueCode({ facility: 'Z9999', year: 0, sequence: 999_999 })), 'png');
+    const unknown = await label(
+      'ops',
+      formatDonorCode(generateDonorUniqueCode({ facility: 'Z9999', year: 0, sequence: 999_999 })),
+      'png',
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.json().code).toBe('NOT_FOUND');
   });

@@ -10,26 +10,38 @@ const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 /** The documented table (docs/roles.md): method, path template, roles allowed. */
 function documentedEndpoints() {
   const doc = readFileSync(path.resolve(__dirname, '../../docs/roles.md'), 'utf8');
-  return [...doc.matchAll(/^\| `(GET|POST|DELETE) ([^`]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map((m) => ({
-    method: m[1],
-    template: m[2],
-    roles: m[3].split(/[,;]/).map((r) => r.trim().split(' ')[0]),
-  }));
+  return [...doc.matchAll(/^\| `(GET|POST|DELETE) ([^`]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map(
+    (m) => ({
+      method: m[1],
+      template: m[2],
+      roles: m[3].split(/[,;]/).map((r) => r.trim().split(' ')[0]),
+    }),
+  );
 }
 
 describe('role × endpoint matrix', () => {
   const endpoints = documentedEndpoints();
 
   it('covers every endpoint of the API document', async () => {
-    const openapi = await api.request<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
-    const served = Object.entries(openapi.body.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const openapi = await api.request<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/docs-json',
+    );
+    const served = Object.entries(openapi.body.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const documented = endpoints.map((e) => `${e.method} ${e.template}`);
     expect([...served].sort()).toEqual([...documented].sort());
   });
 
   it('CSV-03 allows exactly the documented roles on every endpoint and refuses the others with 403', async () => {
     const order = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
-      body: { patientReference: `PAT-${randomUUID().slice(0, 8)}`, institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+      body: {
+        patientReference: `PAT-${randomUUID().slice(0, 8)}`,
+        institutionId: 'INST-001',
+        productCode: 'CART-CD19',
+        requestedCollectionDate: '2026-12-01',
+      },
     });
     const params: Record<string, string> = {
       donorCode: order.body.donorCode,
@@ -49,10 +61,17 @@ describe('role × endpoint matrix', () => {
       for (const role of ROLES) {
         // An empty body: an allowed role gets past the role check and is stopped by validation,
         // the stage or retention, so the matrix writes nothing.
-        const res = await api.as(role, endpoint.method, url, endpoint.method === 'GET' ? {} : { body: {} });
+        const res = await api.as(
+          role,
+          endpoint.method,
+          url,
+          endpoint.method === 'GET' ? {} : { body: {} },
+        );
         const allowed = endpoint.roles.includes(role);
         if (allowed !== (res.status !== 403) || res.status === 401) {
-          outcomes.push(`${endpoint.method} ${endpoint.template} as ${role}: ${res.status} (documented ${allowed ? 'allowed' : 'refused'})`);
+          outcomes.push(
+            `${endpoint.method} ${endpoint.template} as ${role}: ${res.status} (documented ${allowed ? 'allowed' : 'refused'})`,
+          );
         }
       }
     }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, pollUntil, rejectionAndRecollectionSteps, ScriptedStep } from '@v2v/testing';
+import {
+  GatewayClient,
+  happyPathSteps,
+  pollUntil,
+  rejectionAndRecollectionSteps,
+  ScriptedStep,
+} from '@v2v/testing';
 
 interface OrderCreated {
   donorCode: string;
@@ -22,14 +28,19 @@ interface TraceEntry {
  * receipt, rejected and recollected — then prints their traces and where to see them.
  */
 async function main(): Promise<void> {
-  const api = new GatewayClient(process.env.GATEWAY_URL ?? `http://127.0.0.1:${SERVICE_PORTS.gateway}`);
+  const api = new GatewayClient(
+    process.env.GATEWAY_URL ?? `http://127.0.0.1:${SERVICE_PORTS.gateway}`,
+  );
   console.log('journey 1: order to infusion\n');
   await runJourney(api, (order) => happyPathSteps(order));
   console.log('\njourney 2: unit quarantined at receipt, rejected, recollected, then infused\n');
   await runJourney(api, (order) => rejectionAndRecollectionSteps(order));
 }
 
-async function runJourney(api: GatewayClient, script: (order: { donorCode: string; patientReference: string }) => ScriptedStep[]): Promise<void> {
+async function runJourney(
+  api: GatewayClient,
+  script: (order: { donorCode: string; patientReference: string }) => ScriptedStep[],
+): Promise<void> {
   const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
   const order = await api.as<OrderCreated>('scheduler', 'POST', '/api/orders', {
     body: {
@@ -41,29 +52,49 @@ async function runJourney(api: GatewayClient, script: (order: { donorCode: strin
   });
   expectOk('order', order);
   const { donorCode } = order.body;
-  console.log(`order      → journey ${order.body.journeyId}, donor unique code ${order.body.eyeReadable}`);
+  console.log(
+    `order      → journey ${order.body.journeyId}, donor unique code ${order.body.eyeReadable}`,
+  );
 
   for (const scripted of script({ donorCode, patientReference })) {
     const result = await api.run<{ stage: string; recollections: number }>(donorCode, scripted);
     expectOk(scripted.step, result);
-    const readings = scripted.telemetry ? ` (after ${scripted.telemetry.readings.length} logger readings)` : '';
-    console.log(`${scripted.step.padEnd(28)} by ${scripted.role.padEnd(9)} → ${result.body.stage}${readings}`);
+    const readings = scripted.telemetry
+      ? ` (after ${scripted.telemetry.readings.length} logger readings)`
+      : '';
+    console.log(
+      `${scripted.step.padEnd(28)} by ${scripted.role.padEnd(9)} → ${result.body.stage}${readings}`,
+    );
   }
 
   const trace = await pollUntil('the infusion in the ledger', async () => {
-    const res = await api.as<{ entries: TraceEntry[] }>('ops', 'GET', `/api/traces/donors/${donorCode}`);
-    return res.status === 200 && res.body.entries.some((e) => e.messageType === 'product.infused.v1')
+    const res = await api.as<{ entries: TraceEntry[] }>(
+      'ops',
+      'GET',
+      `/api/traces/donors/${donorCode}`,
+    );
+    return res.status === 200 &&
+      res.body.entries.some((e) => e.messageType === 'product.infused.v1')
       ? res.body
       : undefined;
   });
   console.log(`\nchain of custody of ${donorCode} (traceability ledger):`);
   for (const e of trace.entries) {
-    console.log(`  ${String(e.seq).padStart(2)}  ${e.occurredAt}  ${e.messageType.padEnd(38)} ${e.summary.slice(0, 160)}`);
+    console.log(
+      `  ${String(e.seq).padStart(2)}  ${e.occurredAt}  ${e.messageType.padEnd(38)} ${e.summary.slice(0, 160)}`,
+    );
   }
-  const verify = await api.as<{ valid: boolean; ledgerHeadHash: string }>('ops', 'POST', '/api/ledger/verify', {
-    body: { donorCode },
-  });
-  console.log(`\nledger verify: ${verify.body.valid ? 'intact' : 'BROKEN'} (head ${verify.body.ledgerHeadHash})`);
+  const verify = await api.as<{ valid: boolean; ledgerHeadHash: string }>(
+    'ops',
+    'POST',
+    '/api/ledger/verify',
+    {
+      body: { donorCode },
+    },
+  );
+  console.log(
+    `\nledger verify: ${verify.body.valid ? 'intact' : 'BROKEN'} (head ${verify.body.ledgerHeadHash})`,
+  );
   console.log(`Temporal UI:   ${order.body.temporalUiUrl}`);
   console.log(`               or search: DonorCode="${donorCode}"`);
 }

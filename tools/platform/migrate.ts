@@ -23,7 +23,10 @@ const SERVICES: Array<[string, () => DataSourceOptions]> = [
 export async function migratePlatform(log: (line: string) => void = console.log): Promise<void> {
   for (const [service, options] of SERVICES) {
     // Migrations run as the schema owner; the services connect with their own, lesser role.
-    const dataSource = new DataSource({ ...options(), url: migrationDatabaseUrl() } as DataSourceOptions);
+    const dataSource = new DataSource({
+      ...options(),
+      url: migrationDatabaseUrl(),
+    } as DataSourceOptions);
     try {
       const applied = await migrateServiceSchema(dataSource);
       log(`migrate: ${service}: ${applied.length ? applied.join(', ') : 'up to date'}`);

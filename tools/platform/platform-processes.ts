@@ -18,12 +18,42 @@ interface AppSpec {
 const health = (port: number) => `http://127.0.0.1:${port}/health`;
 
 const APPS: AppSpec[] = [
-  { name: 'journey-worker', entry: 'workflows/src/worker/main.ts', ready: { taskQueues: [TASK_QUEUES.journey] }, heapMb: 512 },
-  { name: 'donor-intake', entry: 'apps/donor-intake/src/main.ts', ready: { healthUrl: health(SERVICE_PORTS.donorIntake) }, heapMb: 256 },
-  { name: 'production', entry: 'apps/production/src/main.ts', ready: { healthUrl: health(SERVICE_PORTS.production) }, heapMb: 256 },
-  { name: 'release', entry: 'apps/release/src/main.ts', ready: { healthUrl: health(SERVICE_PORTS.release) }, heapMb: 256 },
-  { name: 'traceability', entry: 'apps/traceability/src/main.ts', ready: { healthUrl: health(SERVICE_PORTS.traceability) }, heapMb: 256 },
-  { name: 'gateway', entry: 'apps/gateway/src/main.ts', ready: { healthUrl: health(SERVICE_PORTS.gateway) }, heapMb: 256 },
+  {
+    name: 'journey-worker',
+    entry: 'workflows/src/worker/main.ts',
+    ready: { taskQueues: [TASK_QUEUES.journey] },
+    heapMb: 512,
+  },
+  {
+    name: 'donor-intake',
+    entry: 'apps/donor-intake/src/main.ts',
+    ready: { healthUrl: health(SERVICE_PORTS.donorIntake) },
+    heapMb: 256,
+  },
+  {
+    name: 'production',
+    entry: 'apps/production/src/main.ts',
+    ready: { healthUrl: health(SERVICE_PORTS.production) },
+    heapMb: 256,
+  },
+  {
+    name: 'release',
+    entry: 'apps/release/src/main.ts',
+    ready: { healthUrl: health(SERVICE_PORTS.release) },
+    heapMb: 256,
+  },
+  {
+    name: 'traceability',
+    entry: 'apps/traceability/src/main.ts',
+    ready: { healthUrl: health(SERVICE_PORTS.traceability) },
+    heapMb: 256,
+  },
+  {
+    name: 'gateway',
+    entry: 'apps/gateway/src/main.ts',
+    ready: { healthUrl: health(SERVICE_PORTS.gateway) },
+    heapMb: 256,
+  },
 ];
 
 export interface RunningPlatform {
@@ -62,7 +92,8 @@ export async function startPlatformProcesses(options: {
         });
       }
       child.on('exit', (code, signal) => {
-        if (!stopping) reject(new Error(`${app.name} exited early (code ${code}, signal ${signal})`));
+        if (!stopping)
+          reject(new Error(`${app.name} exited early (code ${code}, signal ${signal})`));
       });
     }
   });

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     const broken = outcome.firstBroken
       ? ` — first broken: chain ${outcome.firstBroken.chainId} entry ${outcome.firstBroken.seq} (${outcome.firstBroken.reason})`
       : '';
-    console.log(`${outcome.valid ? 'intact ' : 'BROKEN '} ${name.padEnd(24)} ${String(outcome.entriesChecked).padStart(6)} entries  head ${head}${broken}`);
+    console.log(
+      `${outcome.valid ? 'intact ' : 'BROKEN '} ${name.padEnd(24)} ${String(outcome.entriesChecked).padStart(6)} entries  head ${head}${broken}`,
+    );
   };
 
   await withDataSource(traceabilityDataSourceOptions(), async (ds) => {

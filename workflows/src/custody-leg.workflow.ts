@@ -1,4 +1,10 @@
-import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { DonorIntakeActivities, ReleaseActivities } from '@v2v/contracts';
 import {
   CustodyLegInput,
@@ -14,8 +20,14 @@ import { firstExcursion, Excursion } from './temperature-excursion';
 const HOUR_MS = 3_600_000;
 
 // Raising a deviation must not be lost to a service restart: retried until it is recorded.
-const options = { startToCloseTimeout: '30s', retry: { initialInterval: '1s', maximumInterval: '1m' } } as const;
-const donorIntake = proxyActivities<DonorIntakeActivities>({ ...options, taskQueue: TASK_QUEUES.donorIntake });
+const options = {
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', maximumInterval: '1m' },
+} as const;
+const donorIntake = proxyActivities<DonorIntakeActivities>({
+  ...options,
+  taskQueue: TASK_QUEUES.donorIntake,
+});
 const release = proxyActivities<ReleaseActivities>({ ...options, taskQueue: TASK_QUEUES.release });
 
 /**
@@ -31,7 +43,8 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
     receivedAt = signal.receivedAt;
   });
   setHandler(temperatureReadingsSignal, ({ readings, loggerId }) => {
-    if (!excursion && input.temperatureRange) excursion = firstExcursion(readings, input.temperatureRange, loggerId);
+    if (!excursion && input.temperatureRange)
+      excursion = firstExcursion(readings, input.temperatureRange, loggerId);
   });
 
   const { workflowId } = workflowInfo();
@@ -43,7 +56,10 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
       detectedAt: new Date().toISOString(),
       description,
     };
-    const record = input.leg === 'transport-to-factory' ? donorIntake.raiseTransportDeviation : release.raiseShipmentDeviation;
+    const record =
+      input.leg === 'transport-to-factory'
+        ? donorIntake.raiseTransportDeviation
+        : release.raiseShipmentDeviation;
     await record({ journeyId: input.journeyId, donorCode: input.donorCode, deviation });
     await getExternalWorkflowHandle(input.journeyId).signal(deviationRaisedSignal, deviation);
     return deviation;
@@ -56,7 +72,9 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
   while (receivedAt === undefined) {
     const excursionToRaise = () => excursion !== undefined && !excursionDeviation;
     const wake = () => receivedAt !== undefined || excursionToRaise();
-    const woken = timeLimitDeviation ? (await condition(wake), true) : await condition(wake, Math.max(1, dueAt - Date.now()));
+    const woken = timeLimitDeviation
+      ? (await condition(wake), true)
+      : await condition(wake, Math.max(1, dueAt - Date.now()));
     if (excursionToRaise()) {
       const e = excursion!;
       excursionDeviation = await raise(
@@ -64,7 +82,10 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
         `${input.leg}: ${e.temperatureC} °C measured at ${e.measuredAt} by ${e.loggerId}, outside ${input.temperatureRange!.minTemperatureC}–${input.temperatureRange!.maxTemperatureC} °C (GEN-01)`,
       );
     } else if (!woken) {
-      timeLimitDeviation = await raise('time-limit', `${input.leg} exceeded its ${input.maxHours} h time limit (started ${input.startedAt}) (GEN-01)`);
+      timeLimitDeviation = await raise(
+        'time-limit',
+        `${input.leg} exceeded its ${input.maxHours} h time limit (started ${input.startedAt}) (GEN-01)`,
+      );
     }
   }
   return { leg: input.leg, receivedAt, deviation: timeLimitDeviation ?? excursionDeviation };

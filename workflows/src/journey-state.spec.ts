@@ -1,15 +1,33 @@
-import { InstitutionStandingNotice, JourneyInput, ProductSpecification, StepCommand } from '@v2v/contracts';
+import {
+  InstitutionStandingNotice,
+  JourneyInput,
+  ProductSpecification,
+  StepCommand,
+} from '@v2v/contracts';
 import { JourneyState } from './journey-state';
 
 const input: JourneyInput = {
   donorCode: 'A99991500000100M',
-  order: { patientReference: 'PAT-1', institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+  order: {
+    patientReference: 'PAT-1',
+    institutionId: 'INST-001',
+    productCode: 'CART-CD19',
+    requestedCollectionDate: '2026-12-01',
+  },
   orderedBy: { userId: 'sched', role: 'scheduler' },
 };
 const spec = { version: 3 } as ProductSpecification;
-const command = (eventId: string): StepCommand => ({ eventId, actor: { userId: 'u', role: 'scheduler' }, payload: {} as never });
+const command = (eventId: string): StepCommand => ({
+  eventId,
+  actor: { userId: 'u', role: 'scheduler' },
+  payload: {} as never,
+});
 
-const notice = (decisionId: string, status: InstitutionStandingNotice['status'], decidedAt: string): InstitutionStandingNotice => ({
+const notice = (
+  decisionId: string,
+  status: InstitutionStandingNotice['status'],
+  decidedAt: string,
+): InstitutionStandingNotice => ({
   decisionId,
   institutionId: 'INST-001',
   decision: status === 'approved' ? 'reinstate' : 'suspend',
@@ -28,14 +46,18 @@ function started() {
 
 describe('JourneyState', () => {
   it('refuses a step the stage does not allow with STEP_OUT_OF_ORDER', () => {
-    expect(started().refusal('releaseBatch', command('e1'))).toMatchObject({ reasonCode: 'STEP_OUT_OF_ORDER' });
+    expect(started().refusal('releaseBatch', command('e1'))).toMatchObject({
+      reasonCode: 'STEP_OUT_OF_ORDER',
+    });
     expect(started().refusal('recordDonorScreening', command('e1'))).toBeUndefined();
   });
 
   it('refuses a second step while one is in flight, but not a repeat of the in-flight one', () => {
     const state = started();
     state.begin('e1', Promise.resolve(state.view()));
-    expect(state.refusal('recordDonorScreening', command('e2'))).toMatchObject({ reasonCode: 'STEP_IN_PROGRESS' });
+    expect(state.refusal('recordDonorScreening', command('e2'))).toMatchObject({
+      reasonCode: 'STEP_IN_PROGRESS',
+    });
     expect(state.refusal('recordDonorScreening', command('e1'))).toBeUndefined();
     state.end('e1');
     expect(state.refusal('recordDonorScreening', command('e2'))).toBeUndefined();
@@ -43,9 +65,19 @@ describe('JourneyState', () => {
 
   it('answers a repeated event id with the first answer, even after the stage moved on', async () => {
     const state = started();
-    state.apply('scheduleCollection', command('e1'), { recordId: 'r1', summary: 'scheduled' }, '2026-11-25T01:00:00.000Z');
+    state.apply(
+      'scheduleCollection',
+      command('e1'),
+      { recordId: 'r1', summary: 'scheduled' },
+      '2026-11-25T01:00:00.000Z',
+    );
     state.remember('e1', state.view());
-    state.apply('recordCollection', command('e2'), { recordId: 'r2', summary: 'collected' }, '2026-11-25T02:00:00.000Z');
+    state.apply(
+      'recordCollection',
+      command('e2'),
+      { recordId: 'r2', summary: 'collected' },
+      '2026-11-25T02:00:00.000Z',
+    );
     expect(state.refusal('scheduleCollection', command('e1'))).toBeUndefined();
     expect((await state.previousResult('e1'))?.stage).toBe('collection-scheduled');
     expect(state.stage).toBe('collected');
@@ -54,13 +86,27 @@ describe('JourneyState', () => {
   it('counts a collection booked after a rejection as a recollection', () => {
     const state = started();
     state.stage = 'material-rejected';
-    state.apply('scheduleCollection', command('e1'), { recordId: 'r', summary: 's' }, '2026-11-25T01:00:00.000Z');
-    expect(state.view()).toMatchObject({ stage: 'collection-scheduled', recollections: 1, productSpecificationVersion: 3 });
+    state.apply(
+      'scheduleCollection',
+      command('e1'),
+      { recordId: 'r', summary: 's' },
+      '2026-11-25T01:00:00.000Z',
+    );
+    expect(state.view()).toMatchObject({
+      stage: 'collection-scheduled',
+      recollections: 1,
+      productSpecificationVersion: 3,
+    });
   });
 
   it('DON-05 keeps the known-positive markers from the screening record and shows them on the view', () => {
     const state = started();
-    state.apply('recordDonorScreening', command('e1'), { recordId: 'r', summary: 's', knownPositiveMarkers: ['HBV'] }, '2026-11-25T01:00:00.000Z');
+    state.apply(
+      'recordDonorScreening',
+      command('e1'),
+      { recordId: 'r', summary: 's', knownPositiveMarkers: ['HBV'] },
+      '2026-11-25T01:00:00.000Z',
+    );
     expect(state.knownPositiveMarkers).toEqual(['HBV']);
     expect(state.view().knownPositiveMarkers).toEqual(['HBV']);
   });
@@ -68,15 +114,32 @@ describe('JourneyState', () => {
   it('DON-04 moves a unit whose receipt inspection failed to quarantine', () => {
     const state = started();
     state.stage = 'in-transit-to-factory';
-    state.apply('recordMaterialReceipt', command('e1'), { recordId: 'r', summary: 's', outcome: 'quarantined' }, '2026-11-25T01:00:00.000Z');
+    state.apply(
+      'recordMaterialReceipt',
+      command('e1'),
+      { recordId: 'r', summary: 's', outcome: 'quarantined' },
+      '2026-11-25T01:00:00.000Z',
+    );
     expect(state.stage).toBe('material-quarantined');
   });
 
   it('GEN-01 lists an open leg as a pending deadline and records a deviation once', () => {
     const state = started();
-    state.openLeg({ childWorkflowId: 'leg-1', leg: 'transport-to-factory', dueAt: '2026-11-27T00:00:00.000Z' });
-    expect(state.pendingDeadlines).toEqual([expect.objectContaining({ id: 'leg-1', rule: 'GEN-01', dueAt: '2026-11-27T00:00:00.000Z' })]);
-    const notice = { deviationId: 'd1', rule: 'GEN-01' as const, leg: 'transport-to-factory' as const, detectedAt: '2026-11-27T00:00:00.000Z', description: 'late' };
+    state.openLeg({
+      childWorkflowId: 'leg-1',
+      leg: 'transport-to-factory',
+      dueAt: '2026-11-27T00:00:00.000Z',
+    });
+    expect(state.pendingDeadlines).toEqual([
+      expect.objectContaining({ id: 'leg-1', rule: 'GEN-01', dueAt: '2026-11-27T00:00:00.000Z' }),
+    ]);
+    const notice = {
+      deviationId: 'd1',
+      rule: 'GEN-01' as const,
+      leg: 'transport-to-factory' as const,
+      detectedAt: '2026-11-27T00:00:00.000Z',
+      description: 'late',
+    };
     state.recordDeviation(notice);
     state.recordDeviation(notice);
     expect(state.deviations).toHaveLength(1);
@@ -89,10 +152,17 @@ describe('JourneyState', () => {
     it('DON-02 holds the institution steps of a running journey while its institution is suspended', () => {
       const state = started();
       state.recordInstitutionNotice(notice('d1', 'suspended', '2026-11-25T01:00:00.000Z'));
-      expect(state.refusal('recordDonorScreening', command('e1'))).toMatchObject({ reasonCode: 'DON-02' });
-      expect(state.refusal('recordDonorScreening', command('e1'))?.message).toContain('suspended since 2026-11-25T01:00:00.000Z (decision d1');
+      expect(state.refusal('recordDonorScreening', command('e1'))).toMatchObject({
+        reasonCode: 'DON-02',
+      });
+      expect(state.refusal('recordDonorScreening', command('e1'))?.message).toContain(
+        'suspended since 2026-11-25T01:00:00.000Z (decision d1',
+      );
       expect(state.refusal('cancelJourney', command('e2'))).toBeUndefined();
-      expect(state.view().institutionNotice).toMatchObject({ decisionId: 'd1', status: 'suspended' });
+      expect(state.view().institutionNotice).toMatchObject({
+        decisionId: 'd1',
+        status: 'suspended',
+      });
       expect(state.timeline.at(-1)).toMatchObject({ kind: 'institution-notice', eventId: 'd1' });
     });
 

@@ -57,12 +57,17 @@ export class JourneyState {
 
   /** Why a step may not run now, or undefined when it may (or is a repeat). */
   refusal(step: JourneyStep, command: StepCommand): Refusal | undefined {
-    if (this.applied.has(command.eventId) || this.inFlight?.eventId === command.eventId) return undefined;
+    if (this.applied.has(command.eventId) || this.inFlight?.eventId === command.eventId)
+      return undefined;
     if (this.inFlight) {
-      return { reasonCode: 'STEP_IN_PROGRESS', message: 'another step of this journey is being applied; try again' };
+      return {
+        reasonCode: 'STEP_IN_PROGRESS',
+        message: 'another step of this journey is being applied; try again',
+      };
     }
     const evaluation = evaluateStep(this.stage, step);
-    if (!evaluation.allowed) return { reasonCode: evaluation.reasonCode, message: evaluation.message };
+    if (!evaluation.allowed)
+      return { reasonCode: evaluation.reasonCode, message: evaluation.message };
     return institutionHoldRefusal(step, this.institutionNotice);
   }
 
@@ -82,10 +87,19 @@ export class JourneyState {
   }
 
   apply(step: JourneyStep, command: StepCommand, record: StepRecord, at: string): void {
-    if (step === 'scheduleCollection' && this.stage === 'material-rejected') this.recollections += 1;
+    if (step === 'scheduleCollection' && this.stage === 'material-rejected')
+      this.recollections += 1;
     this.stage = stageAfterStep(step, record.outcome);
     if (record.knownPositiveMarkers) this.knownPositiveMarkers = [...record.knownPositiveMarkers];
-    this.timeline.push({ at, kind: 'step', step, stage: this.stage, actor: command.actor, eventId: command.eventId, summary: record.summary });
+    this.timeline.push({
+      at,
+      kind: 'step',
+      step,
+      stage: this.stage,
+      actor: command.actor,
+      eventId: command.eventId,
+      summary: record.summary,
+    });
   }
 
   /** Keeps the answer to an applied step, so a repeat of its event id gets the same one. */
@@ -111,7 +125,12 @@ export class JourneyState {
   recordDeviation(notice: DeviationNotice): void {
     if (this.deviations.some((d) => d.deviationId === notice.deviationId)) return;
     this.deviations.push(notice);
-    this.timeline.push({ at: notice.detectedAt, kind: 'deviation', stage: this.stage, summary: notice.description });
+    this.timeline.push({
+      at: notice.detectedAt,
+      kind: 'deviation',
+      stage: this.stage,
+      summary: notice.description,
+    });
   }
 
   /**
@@ -119,7 +138,10 @@ export class JourneyState {
    * succession); the journey keeps each once and stands by the latest decision.
    */
   recordInstitutionNotice(notice: InstitutionStandingNotice): void {
-    if (this.timeline.some((t) => t.kind === 'institution-notice' && t.eventId === notice.decisionId)) return;
+    if (
+      this.timeline.some((t) => t.kind === 'institution-notice' && t.eventId === notice.decisionId)
+    )
+      return;
     this.timeline.push({
       at: notice.decidedAt,
       kind: 'institution-notice',
@@ -128,7 +150,8 @@ export class JourneyState {
       eventId: notice.decisionId,
       summary: `institution ${notice.institutionId} ${notice.fromStatus} → ${notice.status} (${notice.decision}): ${notice.reason} (DON-02)`,
     });
-    if (!this.institutionNotice || this.institutionNotice.decidedAt <= notice.decidedAt) this.institutionNotice = notice;
+    if (!this.institutionNotice || this.institutionNotice.decidedAt <= notice.decidedAt)
+      this.institutionNotice = notice;
   }
 
   get pendingDeadlines(): PendingDeadline[] {

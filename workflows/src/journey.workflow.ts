@@ -42,7 +42,10 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   const state = new JourneyState(input, new Date().toISOString());
   const legs = new Map<CustodyLeg, ChildWorkflowHandle<typeof custodyLeg>>();
 
-  const startLeg = async (leg: CustodyLeg, limit: { maxHours: number; minTemperatureC: number; maxTemperatureC: number }) => {
+  const startLeg = async (
+    leg: CustodyLeg,
+    limit: { maxHours: number; minTemperatureC: number; maxTemperatureC: number },
+  ) => {
     const { maxHours } = limit;
     const startedAt = new Date();
     const childWorkflowId = `${workflowId}-${leg}-${state.recollections}`;
@@ -57,13 +60,20 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
           leg,
           startedAt: startedAt.toISOString(),
           maxHours,
-          temperatureRange: { minTemperatureC: limit.minTemperatureC, maxTemperatureC: limit.maxTemperatureC },
+          temperatureRange: {
+            minTemperatureC: limit.minTemperatureC,
+            maxTemperatureC: limit.maxTemperatureC,
+          },
           knownPositiveMarkers: state.knownPositiveMarkers,
         },
       ],
     });
     legs.set(leg, handle);
-    state.openLeg({ childWorkflowId, leg, dueAt: new Date(startedAt.getTime() + maxHours * HOUR_MS).toISOString() });
+    state.openLeg({
+      childWorkflowId,
+      leg,
+      dueAt: new Date(startedAt.getTime() + maxHours * HOUR_MS).toISOString(),
+    });
   };
 
   const endLeg = async (leg: CustodyLeg, receivedAt: string) => {
@@ -75,11 +85,13 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   const afterStep = async (step: JourneyStep, command: StepCommand) => {
     const spec = state.specification!;
     const payload = command.payload as { receivedAt?: string };
-    if (step === 'handOverToCourier') await startLeg('transport-to-factory', spec.transportToFactory);
+    if (step === 'handOverToCourier')
+      await startLeg('transport-to-factory', spec.transportToFactory);
     if (step === 'recordMaterialReceipt') await endLeg('transport-to-factory', payload.receivedAt!);
     if (step === 'shipToSite') await startLeg('shipment-to-site', spec.shipmentToSite);
     if (step === 'receiveAtSite') await endLeg('shipment-to-site', payload.receivedAt!);
-    if (step === 'recordInfusion') state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+    if (step === 'recordInfusion')
+      state.advance('follow-up', new Date().toISOString(), 'follow-up started');
   };
 
   const runStep = async (step: JourneyStep, command: StepCommand): Promise<JourneyView> => {
@@ -111,7 +123,12 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     setHandler(journeyStepUpdate(step), (command) => runStep(step, command), {
       validator: (command) => {
         const refusal = state.refusal(step, command);
-        if (refusal) throw ApplicationFailure.create({ type: refusal.reasonCode, message: refusal.message, nonRetryable: true });
+        if (refusal)
+          throw ApplicationFailure.create({
+            type: refusal.reasonCode,
+            message: refusal.message,
+            nonRetryable: true,
+          });
       },
     });
   }
@@ -141,7 +158,12 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   return state.view();
 }
 
-async function callOwningService(step: JourneyStep, command: StepCommand, state: JourneyState, journeyId: string) {
+async function callOwningService(
+  step: JourneyStep,
+  command: StepCommand,
+  state: JourneyState,
+  journeyId: string,
+) {
   try {
     return await STEP_ACTIVITIES[step]({
       journeyId,
@@ -163,7 +185,12 @@ async function callOwningService(step: JourneyStep, command: StepCommand, state:
 function asStepFailure(error: unknown): ApplicationFailure {
   const cause = error instanceof ActivityFailure ? error.cause : error;
   if (cause instanceof ApplicationFailure && cause.nonRetryable && cause.type) {
-    return ApplicationFailure.create({ type: cause.type, message: cause.message, details: cause.details ?? undefined, nonRetryable: true });
+    return ApplicationFailure.create({
+      type: cause.type,
+      message: cause.message,
+      details: cause.details ?? undefined,
+      nonRetryable: true,
+    });
   }
   return ApplicationFailure.create({
     type: 'SERVICE_UNAVAILABLE',

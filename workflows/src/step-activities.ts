@@ -17,12 +17,26 @@ import { TASK_QUEUES } from '@v2v/contracts';
 const options = {
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: '2m',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '8s', maximumAttempts: 6 },
+  retry: {
+    initialInterval: '500ms',
+    backoffCoefficient: 2,
+    maximumInterval: '8s',
+    maximumAttempts: 6,
+  },
 } as const;
 
-export const donorIntake = proxyActivities<DonorIntakeActivities>({ ...options, taskQueue: TASK_QUEUES.donorIntake });
-export const production = proxyActivities<ProductionActivities>({ ...options, taskQueue: TASK_QUEUES.production });
-export const release = proxyActivities<ReleaseActivities>({ ...options, taskQueue: TASK_QUEUES.release });
+export const donorIntake = proxyActivities<DonorIntakeActivities>({
+  ...options,
+  taskQueue: TASK_QUEUES.donorIntake,
+});
+export const production = proxyActivities<ProductionActivities>({
+  ...options,
+  taskQueue: TASK_QUEUES.production,
+});
+export const release = proxyActivities<ReleaseActivities>({
+  ...options,
+  taskQueue: TASK_QUEUES.release,
+});
 
 type StepActivity = (input: StepActivityInput<never>) => Promise<StepRecord>;
 

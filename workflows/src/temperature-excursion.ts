@@ -15,5 +15,7 @@ export function firstExcursion(
   const outside = readings
     .filter((r) => r.temperatureC < range.minTemperatureC || r.temperatureC > range.maxTemperatureC)
     .sort((a, b) => Date.parse(a.measuredAt) - Date.parse(b.measuredAt))[0];
-  return outside && { measuredAt: outside.measuredAt, temperatureC: outside.temperatureC, loggerId };
+  return (
+    outside && { measuredAt: outside.measuredAt, temperatureC: outside.temperatureC, loggerId }
+  );
 }

@@ -1,5 +1,11 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DeviationNotice, journeyTimelineQuery, journeyViewQuery, pendingDeadlinesQuery, temperatureReadingsSignal } from '@v2v/contracts';
+import {
+  DeviationNotice,
+  journeyTimelineQuery,
+  journeyViewQuery,
+  pendingDeadlinesQuery,
+  temperatureReadingsSignal,
+} from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { timeSkippingEnvironment } from './support/environments';
 import { payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
@@ -14,7 +20,12 @@ let stopWorkers: () => Promise<void>;
 beforeAll(async () => {
   env = await timeSkippingEnvironment();
   services = new MockServices();
-  stopWorkers = await startWorkers(env.nativeConnection, env.namespace ?? 'default', await bundleJourneyWorkflows(), services);
+  stopWorkers = await startWorkers(
+    env.nativeConnection,
+    env.namespace ?? 'default',
+    await bundleJourneyWorkflows(),
+    services,
+  );
 });
 
 afterAll(async () => {
@@ -25,13 +36,18 @@ afterAll(async () => {
 async function handedOverJourney() {
   const handle = await startJourney(env.client);
   const code = handle.workflowId.slice('journey-'.length);
-  for (const step of stepsThrough('handOverToCourier')) await sendStep(handle, step, payloadFor(step, code));
-  const handOver = services.callsOf('handOverToCourier').find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)!;
+  for (const step of stepsThrough('handOverToCourier'))
+    await sendStep(handle, step, payloadFor(step, code));
+  const handOver = services
+    .callsOf('handOverToCourier')
+    .find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)!;
   return { handle, code, handOverAt: handOver.scheduledAt };
 }
 
 function deviationCallsOf(journeyId: string) {
-  return services.callsOf('raiseTransportDeviation').filter((c) => (c.input as { journeyId: string }).journeyId === journeyId);
+  return services
+    .callsOf('raiseTransportDeviation')
+    .filter((c) => (c.input as { journeyId: string }).journeyId === journeyId);
 }
 
 describe('custody leg deadlines (time skipping)', () => {
@@ -39,7 +55,9 @@ describe('custody leg deadlines (time skipping)', () => {
     const { handle, code, handOverAt } = await handedOverJourney();
     const [deadline] = await handle.query(pendingDeadlinesQuery);
     expect(deadline).toMatchObject({ rule: 'GEN-01' });
-    expect(Date.parse(deadline.dueAt) - handOverAt).toBeGreaterThanOrEqual(SPEC_V1.transportToFactory.maxHours * HOUR_MS - 1000);
+    expect(Date.parse(deadline.dueAt) - handOverAt).toBeGreaterThanOrEqual(
+      SPEC_V1.transportToFactory.maxHours * HOUR_MS - 1000,
+    );
 
     await env.sleep('47h');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
@@ -61,7 +79,10 @@ describe('custody leg deadlines (time skipping)', () => {
     expect(timeline.filter((t) => t.kind === 'deviation')).toHaveLength(1);
 
     // The late material is still received; the leg closes and its deadline disappears.
-    expect((await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code))).stage).toBe('received');
+    expect(
+      (await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)))
+        .stage,
+    ).toBe('received');
     expect(await handle.query(pendingDeadlinesQuery)).toEqual([]);
     await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code));
     await handle.result();
@@ -104,7 +125,9 @@ describe('custody leg deadlines (time skipping)', () => {
     // Raised when the reading arrived (about 5 h after hand-over), not at the 48 h limit.
     expect(calls[0].scheduledAt - handOverAt).toBeGreaterThanOrEqual(5 * HOUR_MS);
     expect(calls[0].scheduledAt - handOverAt).toBeLessThan(5 * HOUR_MS + 5 * 60_000);
-    expect((await handle.query(journeyViewQuery)).deviations.map((d) => d.deviationId)).toEqual([deviation.deviationId]);
+    expect((await handle.query(journeyViewQuery)).deviations.map((d) => d.deviationId)).toEqual([
+      deviation.deviationId,
+    ]);
 
     await handle.signal(temperatureReadingsSignal, readings(12));
     await env.sleep('1m');

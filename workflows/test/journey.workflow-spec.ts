@@ -13,7 +13,13 @@ import {
 } from '@v2v/contracts';
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
-import { HAPPY_PATH, payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
+import {
+  HAPPY_PATH,
+  payloadFor,
+  sendStep,
+  startJourney,
+  stepsThrough,
+} from './support/journey-driver';
 import { MockServices, startWorkers } from './support/mock-services';
 import { recordHistory } from './support/record-history';
 
@@ -24,7 +30,12 @@ let stopWorkers: () => Promise<void>;
 beforeAll(async () => {
   env = await devServerEnvironment();
   services = new MockServices();
-  stopWorkers = await startWorkers(env.nativeConnection, env.namespace ?? 'default', await bundleJourneyWorkflows(), services);
+  stopWorkers = await startWorkers(
+    env.nativeConnection,
+    env.namespace ?? 'default',
+    await bundleJourneyWorkflows(),
+    services,
+  );
 });
 
 afterAll(async () => {
@@ -48,12 +59,28 @@ describe('patientJourney on the Temporal dev server', () => {
     const handle = await startJourney(env.client);
     const stages: string[] = [];
     for (const step of HAPPY_PATH) {
-      const view = await sendStep(handle, step, payloadFor(step, handle.workflowId.slice('journey-'.length)));
+      const view = await sendStep(
+        handle,
+        step,
+        payloadFor(step, handle.workflowId.slice('journey-'.length)),
+      );
       stages.push(view.stage);
     }
     expect(stages).toEqual([
-      'donor-screened', 'collection-scheduled', 'collected', 'collected', 'in-transit-to-factory', 'received', 'material-released', 'in-production',
-      'qc', 'release-review', 'released', 'shipped', 'received-at-site', 'follow-up',
+      'donor-screened',
+      'collection-scheduled',
+      'collected',
+      'collected',
+      'in-transit-to-factory',
+      'received',
+      'material-released',
+      'in-production',
+      'qc',
+      'release-review',
+      'released',
+      'shipped',
+      'received-at-site',
+      'follow-up',
     ]);
     const description = await handle.describe();
     expect(description.typedSearchAttributes.get(JourneyStageKey)).toBe('follow-up');
@@ -76,8 +103,12 @@ describe('patientJourney on the Temporal dev server', () => {
       const view = await sendStep(handle, 'recordCollection', payloadFor('recordCollection', code));
       expect(view.productSpecificationVersion).toBe(1);
       // Every service check of the running journey uses the pinned version, not the new one.
-      const collection = services.callsOf('recordCollection').find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId);
-      expect((collection?.input as { specification: { version: number } }).specification.version).toBe(1);
+      const collection = services
+        .callsOf('recordCollection')
+        .find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId);
+      expect(
+        (collection?.input as { specification: { version: number } }).specification.version,
+      ).toBe(1);
       const later = await startJourney(env.client);
       await sendStep(later, 'recordDonorScreening', payloadFor('recordDonorScreening', ''));
       expect((await later.query(journeyViewQuery)).productSpecificationVersion).toBe(2);
@@ -90,19 +121,38 @@ describe('patientJourney on the Temporal dev server', () => {
 
   it('refuses an out-of-order step with STEP_OUT_OF_ORDER and leaves the stage as it was', async () => {
     const handle = await startJourney(env.client);
-    await expectRefused(sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', '')), 'STEP_OUT_OF_ORDER');
+    await expectRefused(
+      sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', '')),
+      'STEP_OUT_OF_ORDER',
+    );
     expect(await handle.query(journeyStageQuery)).toBe('ordered');
-    expect(services.callsOf('releaseBatch').filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)).toHaveLength(0);
+    expect(
+      services
+        .callsOf('releaseBatch')
+        .filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId),
+    ).toHaveLength(0);
     await handle.terminate('test done');
   });
 
   it('applies a repeated step with the same event id once and answers it the same', async () => {
     const handle = await startJourney(env.client);
     const eventId = randomUUID();
-    const first = await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', ''), eventId);
-    const again = await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', ''), eventId);
+    const first = await sendStep(
+      handle,
+      'recordDonorScreening',
+      payloadFor('recordDonorScreening', ''),
+      eventId,
+    );
+    const again = await sendStep(
+      handle,
+      'recordDonorScreening',
+      payloadFor('recordDonorScreening', ''),
+      eventId,
+    );
     expect(again).toEqual(first);
-    const calls = services.callsOf('recordDonorScreening').filter((c) => (c.input as { eventId: string }).eventId === eventId);
+    const calls = services
+      .callsOf('recordDonorScreening')
+      .filter((c) => (c.input as { eventId: string }).eventId === eventId);
     expect(calls).toHaveLength(1);
     const timeline = await handle.query(journeyTimelineQuery);
     expect(timeline.filter((t) => t.step === 'recordDonorScreening')).toHaveLength(1);
@@ -112,15 +162,23 @@ describe('patientJourney on the Temporal dev server', () => {
   it('fails the step with the service refusal code and keeps the stage', async () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    for (const step of stepsThrough('handOverToCourier')) await sendStep(handle, step, payloadFor(step, code));
+    for (const step of stepsThrough('handOverToCourier'))
+      await sendStep(handle, step, payloadFor(step, code));
     services.refuse('recordMaterialReceipt', 'IDENTITY_MISMATCH', 'scanned code does not match');
     try {
-      await expectRefused(sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)), 'IDENTITY_MISMATCH');
+      await expectRefused(
+        sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)),
+        'IDENTITY_MISMATCH',
+      );
     } finally {
       services.allow('recordMaterialReceipt');
     }
     expect(await handle.query(journeyStageQuery)).toBe('in-transit-to-factory');
-    const retried = await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code));
+    const retried = await sendStep(
+      handle,
+      'recordMaterialReceipt',
+      payloadFor('recordMaterialReceipt', code),
+    );
     expect(retried.stage).toBe('received');
     await handle.terminate('test done');
   });
@@ -128,18 +186,36 @@ describe('patientJourney on the Temporal dev server', () => {
   it('DON-04 quarantines a unit that failed receipt inspection, takes the rejection branch to a recollection and on to a cancelled journey', async () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    for (const step of stepsThrough('handOverToCourier')) await sendStep(handle, step, payloadFor(step, code));
-    services.answer('recordMaterialReceipt', { outcome: 'quarantined', summary: 'receipt inspection failed DON-04.3' });
+    for (const step of stepsThrough('handOverToCourier'))
+      await sendStep(handle, step, payloadFor(step, code));
+    services.answer('recordMaterialReceipt', {
+      outcome: 'quarantined',
+      summary: 'receipt inspection failed DON-04.3',
+    });
     try {
-      expect((await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code))).stage).toBe('material-quarantined');
+      expect(
+        (await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)))
+          .stage,
+      ).toBe('material-quarantined');
     } finally {
       services.answer('recordMaterialReceipt', {});
     }
-    await expectRefused(sendStep(handle, 'releaseMaterial', payloadFor('releaseMaterial', code)), 'STEP_OUT_OF_ORDER');
-    expect((await sendStep(handle, 'rejectMaterial', payloadFor('rejectMaterial', code))).stage).toBe('material-rejected');
-    const recollection = await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
+    await expectRefused(
+      sendStep(handle, 'releaseMaterial', payloadFor('releaseMaterial', code)),
+      'STEP_OUT_OF_ORDER',
+    );
+    expect(
+      (await sendStep(handle, 'rejectMaterial', payloadFor('rejectMaterial', code))).stage,
+    ).toBe('material-rejected');
+    const recollection = await sendStep(
+      handle,
+      'scheduleCollection',
+      payloadFor('scheduleCollection', code),
+    );
     expect(recollection).toMatchObject({ stage: 'collection-scheduled', recollections: 1 });
-    expect((await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code))).stage).toBe('cancelled');
+    expect((await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code))).stage).toBe(
+      'cancelled',
+    );
     expect((await handle.result()).stage).toBe('cancelled');
     await recordHistory('quarantine-rejection-recollection-cancelled', handle);
   });
@@ -148,7 +224,11 @@ describe('patientJourney on the Temporal dev server', () => {
     const handle = await startJourney(env.client);
     const code = handle.workflowId.slice('journey-'.length);
     await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', code));
-    const notice = (decisionId: string, status: 'suspended' | 'approved', decidedAt: string): InstitutionStandingNotice => ({
+    const notice = (
+      decisionId: string,
+      status: 'suspended' | 'approved',
+      decidedAt: string,
+    ): InstitutionStandingNotice => ({
       decisionId,
       institutionId: 'INST-001',
       decision: status === 'suspended' ? 'suspend' : 'reinstate',
@@ -158,14 +238,34 @@ describe('patientJourney on the Temporal dev server', () => {
       decidedBy: { userId: 'qa-qp', role: 'qa-qp' },
       decidedAt,
     });
-    await handle.signal(institutionStandingSignal, notice('d-suspend', 'suspended', '2026-11-25T10:00:00.000Z'));
-    await expectRefused(sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code)), 'DON-02');
-    expect(services.callsOf('scheduleCollection').filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)).toHaveLength(0);
-    expect((await handle.query(journeyViewQuery)).institutionNotice).toMatchObject({ decisionId: 'd-suspend', status: 'suspended' });
+    await handle.signal(
+      institutionStandingSignal,
+      notice('d-suspend', 'suspended', '2026-11-25T10:00:00.000Z'),
+    );
+    await expectRefused(
+      sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code)),
+      'DON-02',
+    );
+    expect(
+      services
+        .callsOf('scheduleCollection')
+        .filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId),
+    ).toHaveLength(0);
+    expect((await handle.query(journeyViewQuery)).institutionNotice).toMatchObject({
+      decisionId: 'd-suspend',
+      status: 'suspended',
+    });
 
-    await handle.signal(institutionStandingSignal, notice('d-reinstate', 'approved', '2026-11-25T12:00:00.000Z'));
-    expect((await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code))).stage).toBe('collection-scheduled');
-    const notices = (await handle.query(journeyTimelineQuery)).filter((t) => t.kind === 'institution-notice');
+    await handle.signal(
+      institutionStandingSignal,
+      notice('d-reinstate', 'approved', '2026-11-25T12:00:00.000Z'),
+    );
+    expect(
+      (await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code))).stage,
+    ).toBe('collection-scheduled');
+    const notices = (await handle.query(journeyTimelineQuery)).filter(
+      (t) => t.kind === 'institution-notice',
+    );
     expect(notices.map((t) => t.eventId)).toEqual(['d-suspend', 'd-reinstate']);
     await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code));
     await handle.result();

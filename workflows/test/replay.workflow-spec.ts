@@ -12,14 +12,18 @@ function recordedHistories() {
     .sort()
     .map((file) => ({
       name: file.replace(/\.json$/, ''),
-      ...(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8')) as { workflowId: string; history: unknown }),
+      ...(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8')) as {
+        workflowId: string;
+        history: unknown;
+      }),
     }));
 }
 
 async function replayAll(workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>) {
   const results = [];
   const histories = recordedHistories().map(({ workflowId, history }) => ({ workflowId, history }));
-  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) results.push(result);
+  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories))
+    results.push(result);
   return results;
 }
 

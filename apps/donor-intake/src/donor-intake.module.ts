@@ -31,7 +31,15 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
 
 @Module({
   imports: gmpServiceImports('donor-intake', donorIntakeDataSourceOptions),
-  controllers: [...GMP_SERVICE_CONTROLLERS, DonorsController, InstitutionsController, TemperatureReadingsController, DeviationsController, DonorMaterialLabelController, QualifiedShippersController],
+  controllers: [
+    ...GMP_SERVICE_CONTROLLERS,
+    DonorsController,
+    InstitutionsController,
+    TemperatureReadingsController,
+    DeviationsController,
+    DonorMaterialLabelController,
+    QualifiedShippersController,
+  ],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
     ...qualifiedShipperProviders(DONOR_INTAKE_SCHEMA, 'donor-material'),

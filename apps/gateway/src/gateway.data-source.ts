@@ -28,5 +28,9 @@ export const GATEWAY_MIGRATIONS = [
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {
-  return serviceDataSourceOptions({ schema: GATEWAY_SCHEMA, entities: [], migrations: GATEWAY_MIGRATIONS });
+  return serviceDataSourceOptions({
+    schema: GATEWAY_SCHEMA,
+    entities: [],
+    migrations: GATEWAY_MIGRATIONS,
+  });
 }

@@ -50,11 +50,31 @@ import { PublicHealthController } from './public-health.controller';
     JwtModule.registerAsync({
       useFactory: () => {
         const { secret, ttl } = authConfig();
-        return { secret, signOptions: { expiresIn: ttl as never, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+        return {
+          secret,
+          signOptions: { expiresIn: ttl as never, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
       },
     }),
   ],
-  controllers: [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, ProductSpecificationsController, KeyMaterialsController, TelemetryController, DeviationsController, LabelsController, InstitutionsController, QualifiedShippersController, PublicHealthController],
+  controllers: [
+    AuthController,
+    OrdersController,
+    JourneysController,
+    TracesController,
+    AuditController,
+    ExportsController,
+    SignaturesController,
+    ProductSpecificationsController,
+    KeyMaterialsController,
+    TelemetryController,
+    DeviationsController,
+    LabelsController,
+    InstitutionsController,
+    QualifiedShippersController,
+    PublicHealthController,
+  ],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -62,7 +82,12 @@ import { PublicHealthController } from './public-health.controller';
     AccessRefusalLog,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     // Telemetry reaches Kafka through the gateway's outbox.
-    { provide: BackgroundProcesses, inject: [DataSource], useFactory: (dataSource: DataSource) => new BackgroundProcesses([outboxRelayProcess(dataSource, 'gateway', 'gateway')]) },
+    {
+      provide: BackgroundProcesses,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) =>
+        new BackgroundProcesses([outboxRelayProcess(dataSource, 'gateway', 'gateway')]),
+    },
     UserRepository,
     InternalServiceClient,
     JourneyCommandsService,

@@ -8,10 +8,14 @@ void bootstrapService(GatewayModule, {
   configure: (app) => {
     const config = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')
-      .setDescription('The public API of the vein-to-vein platform: orders, journey steps, status and traces. Every refusal carries a machine-readable `code` (the GMP rule ID where a rule refused).')
+      .setDescription(
+        'The public API of the vein-to-vein platform: orders, journey steps, status and traces. Every refusal carries a machine-readable `code` (the GMP rule ID where a rule refused).',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build();
-    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'api/docs-json' });
+    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+      jsonDocumentUrl: 'api/docs-json',
+    });
   },
 });

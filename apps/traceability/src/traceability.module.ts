@@ -3,7 +3,12 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_TOPICS } from '@v2v/contracts';
-import { BackgroundProcesses, HealthController, inboxConsumerProcess, serviceLoggerModule } from '@v2v/service-kit';
+import {
+  BackgroundProcesses,
+  HealthController,
+  inboxConsumerProcess,
+  serviceLoggerModule,
+} from '@v2v/service-kit';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { recordCustodyEvent } from './ledger/record-custody-event';

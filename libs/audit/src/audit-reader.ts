@@ -32,7 +32,13 @@ export class AuditReader {
   }
 
   /** Recomputes every audit chain of the service; names the first broken entry. */
-  async verify(): Promise<{ valid: boolean; chainsChecked: number; entriesChecked: number; firstBroken?: ChainBreak; headsHash: string }> {
+  async verify(): Promise<{
+    valid: boolean;
+    chainsChecked: number;
+    entriesChecked: number;
+    firstBroken?: ChainBreak;
+    headsHash: string;
+  }> {
     const chains: Array<{ chain_id: string }> = await this.dataSource.query(
       `SELECT "chain_id" FROM "${this.schema}"."audit_chain_head" ORDER BY "chain_id"`,
     );
@@ -52,14 +58,25 @@ export class AuditReader {
     const heads = await this.dataSource.query(
       `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "entry_hash" AS "entryHash" FROM "${this.schema}"."audit_chain_head"`,
     );
-    return { valid: !firstBroken, chainsChecked: chains.length, entriesChecked, ...(firstBroken ? { firstBroken } : {}), headsHash: headsHash(heads) };
+    return {
+      valid: !firstBroken,
+      chainsChecked: chains.length,
+      entriesChecked,
+      ...(firstBroken ? { firstBroken } : {}),
+      headsHash: headsHash(heads),
+    };
   }
 
   private async select(where: string, params: unknown[]): Promise<AuditView[]> {
-    const rows: Array<{ canonical_content: string; entry_hash: string }> = await this.dataSource.query(
-      `SELECT "canonical_content", "entry_hash" FROM "${this.schema}"."audit_entry" WHERE ${where} ORDER BY "at", "chain_id", "seq"`,
-      params,
-    );
-    return rows.map((r) => ({ service: this.service, ...(JSON.parse(r.canonical_content) as Omit<AuditView, 'service' | 'entryHash'>), entryHash: r.entry_hash }));
+    const rows: Array<{ canonical_content: string; entry_hash: string }> =
+      await this.dataSource.query(
+        `SELECT "canonical_content", "entry_hash" FROM "${this.schema}"."audit_entry" WHERE ${where} ORDER BY "at", "chain_id", "seq"`,
+        params,
+      );
+    return rows.map((r) => ({
+      service: this.service,
+      ...(JSON.parse(r.canonical_content) as Omit<AuditView, 'service' | 'entryHash'>),
+      entryHash: r.entry_hash,
+    }));
   }
 }

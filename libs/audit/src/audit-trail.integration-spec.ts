@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migrationDatabaseUrl, serviceDataSourceOptions, serviceRoleGrantsSql } from '@v2v/database';
+import {
+  migrationDatabaseUrl,
+  serviceDataSourceOptions,
+  serviceRoleGrantsSql,
+} from '@v2v/database';
 import { AuditReader } from './audit-reader';
 import { createAuditTablesSql } from './audit-tables.sql';
 import { writeAudit } from './audit-writer';
@@ -14,11 +18,15 @@ let dataSource: DataSource;
 let reader: AuditReader;
 
 beforeAll(async () => {
-  owner = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [], url: migrationDatabaseUrl() })).initialize();
+  owner = await new DataSource(
+    serviceDataSourceOptions({ schema, entities: [], migrations: [], url: migrationDatabaseUrl() }),
+  ).initialize();
   await owner.query(`CREATE SCHEMA "${schema}"`);
   for (const sql of createAuditTablesSql(schema)) await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(schema, ['audit_entry']));
-  dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [] })).initialize();
+  dataSource = await new DataSource(
+    serviceDataSourceOptions({ schema, entities: [], migrations: [] }),
+  ).initialize();
   reader = new AuditReader(dataSource, schema, 'it');
 });
 
@@ -34,8 +42,24 @@ describe('audit trail on real PostgreSQL (CSV-01)', () => {
   it('CSV-01 records who, what, when, why, old and new value of a create and a change', async () => {
     const journey = journeyId();
     await dataSource.transaction(async (m) => {
-      await writeAudit(m, schema, { recordType: 'batch', recordId: 'B1', journeyId: journey, action: 'create', actor, newValue: { status: 'in-production' } });
-      await writeAudit(m, schema, { recordType: 'batch', recordId: 'B1', journeyId: journey, action: 'update', actor, reason: 'production completed', oldValue: { status: 'in-production' }, newValue: { status: 'completed' } });
+      await writeAudit(m, schema, {
+        recordType: 'batch',
+        recordId: 'B1',
+        journeyId: journey,
+        action: 'create',
+        actor,
+        newValue: { status: 'in-production' },
+      });
+      await writeAudit(m, schema, {
+        recordType: 'batch',
+        recordId: 'B1',
+        journeyId: journey,
+        action: 'update',
+        actor,
+        reason: 'production completed',
+        oldValue: { status: 'in-production' },
+        newValue: { status: 'completed' },
+      });
     });
     const trail = await reader.byRecord('batch', 'B1');
     expect(trail.map((e) => [e.action, e.reason, e.oldValue, e.newValue])).toEqual([
@@ -49,43 +73,108 @@ describe('audit trail on real PostgreSQL (CSV-01)', () => {
   it('CSV-01 refuses a change without a reason and writes nothing', async () => {
     const journey = journeyId();
     await expect(
-      dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'batch', recordId: 'B2', journeyId: journey, action: 'update', actor, oldValue: 1, newValue: 2 })),
+      dataSource.transaction((m) =>
+        writeAudit(m, schema, {
+          recordType: 'batch',
+          recordId: 'B2',
+          journeyId: journey,
+          action: 'update',
+          actor,
+          oldValue: 1,
+          newValue: 2,
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'CSV-01' });
     expect(await reader.byJourney(journey)).toEqual([]);
   });
 
   it('CSV-01 refuses UPDATE, DELETE, TRUNCATE and switching the trigger off under the service role', async () => {
     const journey = journeyId();
-    await dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'donor', recordId: 'D1', journeyId: journey, action: 'create', actor, newValue: {} }));
-    await expect(dataSource.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [journey])).rejects.toThrow(/permission denied/);
-    await expect(dataSource.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey])).rejects.toThrow(/permission denied/);
-    await expect(dataSource.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(/permission denied/);
-    await expect(dataSource.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`)).rejects.toThrow(/must be owner/);
+    await dataSource.transaction((m) =>
+      writeAudit(m, schema, {
+        recordType: 'donor',
+        recordId: 'D1',
+        journeyId: journey,
+        action: 'create',
+        actor,
+        newValue: {},
+      }),
+    );
+    await expect(
+      dataSource.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [
+        journey,
+      ]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      dataSource.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(
+      dataSource.query(
+        `ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`,
+      ),
+    ).rejects.toThrow(/must be owner/);
     expect(await reader.byJourney(journey)).toHaveLength(1);
   });
 
   it('CSV-01 refuses UPDATE, DELETE and TRUNCATE of audit entries even to the schema owner (trigger)', async () => {
     const journey = journeyId();
-    await dataSource.transaction((m) => writeAudit(m, schema, { recordType: 'donor', recordId: 'D2', journeyId: journey, action: 'create', actor, newValue: {} }));
-    await expect(owner.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
-    await expect(owner.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey])).rejects.toThrow(/cannot be edited or deleted/);
-    await expect(owner.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(/cannot be edited or deleted/);
+    await dataSource.transaction((m) =>
+      writeAudit(m, schema, {
+        recordType: 'donor',
+        recordId: 'D2',
+        journeyId: journey,
+        action: 'create',
+        actor,
+        newValue: {},
+      }),
+    );
+    await expect(
+      owner.query(`UPDATE "${schema}".audit_entry SET reason = 'x' WHERE journey_id = $1`, [
+        journey,
+      ]),
+    ).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(
+      owner.query(`DELETE FROM "${schema}".audit_entry WHERE journey_id = $1`, [journey]),
+    ).rejects.toThrow(/cannot be edited or deleted/);
+    await expect(owner.query(`TRUNCATE "${schema}".audit_entry`)).rejects.toThrow(
+      /cannot be edited or deleted/,
+    );
   });
 
   it('CSV-01 verify names the first entry whose stored row was edited by one byte in PostgreSQL', async () => {
     const journey = journeyId();
     await dataSource.transaction(async (m) => {
       for (let i = 1; i <= 3; i++) {
-        await writeAudit(m, schema, { recordType: 'qc-result', recordId: `Q${i}`, journeyId: journey, action: 'create', actor, newValue: { value: `${i}0%` } });
+        await writeAudit(m, schema, {
+          recordType: 'qc-result',
+          recordId: `Q${i}`,
+          journeyId: journey,
+          action: 'create',
+          actor,
+          newValue: { value: `${i}0%` },
+        });
       }
     });
     expect((await reader.verify()).valid).toBe(true);
     // Only the owner can switch the trigger off: the tamperer here has the owner's rights.
     await owner.transaction(async (m) => {
-      await m.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`);
-      await m.query(`UPDATE "${schema}".audit_entry SET canonical_content = replace(canonical_content, '20%', '90%') WHERE chain_id = $1 AND seq = 2`, [journey]);
-      await m.query(`ALTER TABLE "${schema}".audit_entry ENABLE TRIGGER "TRG_audit_entry_append_only"`);
+      await m.query(
+        `ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER "TRG_audit_entry_append_only"`,
+      );
+      await m.query(
+        `UPDATE "${schema}".audit_entry SET canonical_content = replace(canonical_content, '20%', '90%') WHERE chain_id = $1 AND seq = 2`,
+        [journey],
+      );
+      await m.query(
+        `ALTER TABLE "${schema}".audit_entry ENABLE TRIGGER "TRG_audit_entry_append_only"`,
+      );
     });
-    expect(await reader.verify()).toMatchObject({ valid: false, firstBroken: { chainId: journey, seq: 2, reason: 'CONTENT_HASH_MISMATCH' } });
+    expect(await reader.verify()).toMatchObject({
+      valid: false,
+      firstBroken: { chainId: journey, seq: 2, reason: 'CONTENT_HASH_MISMATCH' },
+    });
   });
 });

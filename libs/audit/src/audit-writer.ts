@@ -18,9 +18,16 @@ export interface AuditEntryInput {
  * CSV-01: writes one audit entry inside the caller's transaction, so a GMP record and its
  * audit entry exist together or not at all. Server time is the database's clock.
  */
-export async function writeAudit(manager: EntityManager, schema: string, entry: AuditEntryInput): Promise<void> {
+export async function writeAudit(
+  manager: EntityManager,
+  schema: string,
+  entry: AuditEntryInput,
+): Promise<void> {
   if (entry.action === 'update' && !entry.reason?.trim()) {
-    throw new DomainError('CSV-01', `a change of ${entry.recordType} ${entry.recordId} needs a reason (CSV-01)`);
+    throw new DomainError(
+      'CSV-01',
+      `a change of ${entry.recordType} ${entry.recordId} needs a reason (CSV-01)`,
+    );
   }
   const chainId = entry.journeyId ?? `${entry.recordType}/${entry.recordId}`;
   await manager.query(
@@ -51,8 +58,25 @@ export async function writeAudit(manager: EntityManager, schema: string, entry: 
     `INSERT INTO "${schema}"."audit_entry" ("chain_id", "seq", "record_type", "record_id", "journey_id", "action",
        "actor_user_id", "actor_role", "at", "reason", "canonical_content", "content_hash", "prev_hash", "entry_hash")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [chainId, seq, entry.recordType, entry.recordId, entry.journeyId ?? null, entry.action, entry.actor.userId,
-      entry.actor.role, at, entry.reason ?? null, canonical, hashed.contentHash, hashed.prevHash, hash],
+    [
+      chainId,
+      seq,
+      entry.recordType,
+      entry.recordId,
+      entry.journeyId ?? null,
+      entry.action,
+      entry.actor.userId,
+      entry.actor.role,
+      at,
+      entry.reason ?? null,
+      canonical,
+      hashed.contentHash,
+      hashed.prevHash,
+      hash,
+    ],
   );
-  await manager.query(`UPDATE "${schema}"."audit_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`, [chainId, seq, hash]);
+  await manager.query(
+    `UPDATE "${schema}"."audit_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`,
+    [chainId, seq, hash],
+  );
 }

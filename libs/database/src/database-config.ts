@@ -16,7 +16,9 @@ export function databaseUrl(): string {
  * With only DATABASE_URL set (one external user for everything), that one is used.
  */
 export function migrationDatabaseUrl(): string {
-  return process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_MIGRATION_DATABASE_URL;
+  return (
+    process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_MIGRATION_DATABASE_URL
+  );
 }
 
 /** The role the services connect as, which the migrations grant to. */

@@ -3,7 +3,12 @@
  * runs, whoever asks. `retainedUntil` is an SQL expression over OLD (NULL = kept: unknown end).
  * The application checks the same rule first (libs/contracts retention-policy) to answer 409.
  */
-export function createRetentionGuardSql(schema: string, table: string, retainedUntil: string, what: string): string[] {
+export function createRetentionGuardSql(
+  schema: string,
+  table: string,
+  retainedUntil: string,
+  what: string,
+): string[] {
   const fn = `"${schema}"."retain_${table}"`;
   return [
     `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -20,5 +25,8 @@ export function createRetentionGuardSql(schema: string, table: string, retainedU
 }
 
 export function dropRetentionGuardSql(schema: string, table: string): string[] {
-  return [`DROP TRIGGER "TRG_${table}_retention" ON "${schema}"."${table}"`, `DROP FUNCTION "${schema}"."retain_${table}"()`];
+  return [
+    `DROP TRIGGER "TRG_${table}_retention" ON "${schema}"."${table}"`,
+    `DROP FUNCTION "${schema}"."retain_${table}"()`,
+  ];
 }

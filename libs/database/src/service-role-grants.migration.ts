@@ -6,7 +6,11 @@ import { serviceRoleGrantsSql } from './service-role-grants.sql';
  * The migration that grants a schema to the services' role; it runs last in each service,
  * and a later migration that adds a table runs `serviceRoleGrantsSql` again.
  */
-export function serviceRoleGrantsMigration(schema: string, appendOnlyTables: string[], name: string) {
+export function serviceRoleGrantsMigration(
+  schema: string,
+  appendOnlyTables: string[],
+  name: string,
+) {
   return class implements MigrationInterface {
     name = name;
 

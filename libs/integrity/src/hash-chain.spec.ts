@@ -5,7 +5,13 @@ function chain(contents: unknown[], chainId = 'A99991500000100M'): StoredEntry[]
   let prev = GENESIS_HASH;
   return contents.map((content, i) => {
     const canonical = canonicalContent(content);
-    const entry = { chainId, seq: i + 1, canonicalContent: canonical, contentHash: contentHash(canonical), prevHash: prev };
+    const entry = {
+      chainId,
+      seq: i + 1,
+      canonicalContent: canonical,
+      contentHash: contentHash(canonical),
+      prevHash: prev,
+    };
     const hash = entryHash(entry);
     prev = hash;
     return { ...entry, entryHash: hash };
@@ -14,11 +20,15 @@ function chain(contents: unknown[], chainId = 'A99991500000100M'): StoredEntry[]
 
 describe('ledger hashing (RFC 8785 canonical content)', () => {
   it('does not depend on key order', () => {
-    expect(canonicalContent({ b: 1, a: { d: [1, 2], c: 'x' } })).toBe(canonicalContent({ a: { c: 'x', d: [1, 2] }, b: 1 }));
+    expect(canonicalContent({ b: 1, a: { d: [1, 2], c: 'x' } })).toBe(
+      canonicalContent({ a: { c: 'x', d: [1, 2] }, b: 1 }),
+    );
   });
 
   it('changes with any change of content', () => {
-    expect(contentHash(canonicalContent({ volumeMl: 180 }))).not.toBe(contentHash(canonicalContent({ volumeMl: 181 })));
+    expect(contentHash(canonicalContent({ volumeMl: 180 }))).not.toBe(
+      contentHash(canonicalContent({ volumeMl: 181 })),
+    );
   });
 
   it('binds an entry to its chain and position', () => {
@@ -45,12 +55,18 @@ describe('chain verification', () => {
 
   it('names an edited entry as CONTENT_HASH_MISMATCH', () => {
     const edited = entries.map((e) => (e.seq === 2 ? { ...e, canonicalContent: '{"step":9}' } : e));
-    expect(verifyChain(edited)).toEqual({ chainId: entries[0].chainId, seq: 2, reason: 'CONTENT_HASH_MISMATCH' });
+    expect(verifyChain(edited)).toEqual({
+      chainId: entries[0].chainId,
+      seq: 2,
+      reason: 'CONTENT_HASH_MISMATCH',
+    });
   });
 
   it('names a re-hashed entry by the broken link after it', () => {
     const canonical = canonicalContent({ step: 9 });
-    const edited = entries.map((e) => (e.seq === 2 ? { ...e, canonicalContent: canonical, contentHash: contentHash(canonical) } : e));
+    const edited = entries.map((e) =>
+      e.seq === 2 ? { ...e, canonicalContent: canonical, contentHash: contentHash(canonical) } : e,
+    );
     expect(verifyChain(edited)).toMatchObject({ seq: 2, reason: 'CHAIN_LINK_MISMATCH' });
   });
 

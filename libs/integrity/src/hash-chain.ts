@@ -21,12 +21,19 @@ export function contentHash(canonical: string): string {
 }
 
 /** Binds an entry to its chain, position and predecessor. */
-export function entryHash(entry: { chainId: string; seq: number; prevHash: string; contentHash: string }): string {
+export function entryHash(entry: {
+  chainId: string;
+  seq: number;
+  prevHash: string;
+  contentHash: string;
+}): string {
   return sha256(`${entry.chainId}\n${entry.seq}\n${entry.prevHash}\n${entry.contentHash}`);
 }
 
 /** One hash over every chain head: what an inspector compares with an export. */
-export function headsHash(heads: Array<{ chainId: string; seq: number; entryHash: string }>): string {
+export function headsHash(
+  heads: Array<{ chainId: string; seq: number; entryHash: string }>,
+): string {
   const lines = [...heads]
     .sort((a, b) => (a.chainId < b.chainId ? -1 : a.chainId > b.chainId ? 1 : 0))
     .map((h) => `${h.chainId}:${h.seq}:${h.entryHash}`);

@@ -25,7 +25,12 @@ export function verifyChain(entries: StoredEntry[]): ChainBreak | undefined {
     if (contentHash(e.canonicalContent) !== e.contentHash) {
       return { chainId: e.chainId, seq: e.seq, reason: 'CONTENT_HASH_MISMATCH' };
     }
-    const expected = entryHash({ chainId: e.chainId, seq: e.seq, prevHash: prev, contentHash: e.contentHash });
+    const expected = entryHash({
+      chainId: e.chainId,
+      seq: e.seq,
+      prevHash: prev,
+      contentHash: e.contentHash,
+    });
     if (e.prevHash !== prev || e.entryHash !== expected) {
       return { chainId: e.chainId, seq: e.seq, reason: 'CHAIN_LINK_MISMATCH' };
     }

@@ -15,7 +15,8 @@ export function createKafka(clientId: string, log?: Log): Kafka {
         const { message, ...extra } = entry;
         const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
         if (log) log(name, `kafka: ${message}`, extra);
-        else if (level <= logLevel.WARN) console.error(`[kafka ${clientId}] ${message} ${JSON.stringify(extra)}`);
+        else if (level <= logLevel.WARN)
+          console.error(`[kafka ${clientId}] ${message} ${JSON.stringify(extra)}`);
       },
   });
 }

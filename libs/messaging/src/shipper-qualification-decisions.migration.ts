@@ -7,7 +7,11 @@ import { serviceRoleGrantsSql } from '@v2v/database';
  * configuration. `appendOnly` lists the schema's earlier append-only tables, which the
  * grants must keep so.
  */
-export function shipperQualificationDecisionsMigration(schema: string, appendOnly: string[], name: string) {
+export function shipperQualificationDecisionsMigration(
+  schema: string,
+  appendOnly: string[],
+  name: string,
+) {
   return class implements MigrationInterface {
     name = name;
 
@@ -35,13 +39,17 @@ export function shipperQualificationDecisionsMigration(schema: string, appendOnl
         END $$`);
       await q.query(`CREATE TRIGGER "TRG_shipper_qualification_decision_append_only" BEFORE UPDATE OR DELETE ON "${schema}"."shipper_qualification_decision"
         FOR EACH ROW EXECUTE FUNCTION "${schema}"."refuse_shipper_decision_change"()`);
-      await q.query(serviceRoleGrantsSql(schema, [...appendOnly, 'shipper_qualification_decision']));
+      await q.query(
+        serviceRoleGrantsSql(schema, [...appendOnly, 'shipper_qualification_decision']),
+      );
     }
 
     async down(q: QueryRunner): Promise<void> {
       await q.query(`DROP TABLE "${schema}"."shipper_qualification_decision"`);
       await q.query(`DROP FUNCTION "${schema}"."refuse_shipper_decision_change"()`);
-      await q.query(`ALTER TABLE "${schema}"."qualified_shipper" DROP CONSTRAINT "CHK_${schema}_qualified_shipper_status", DROP COLUMN "evidence", DROP COLUMN "status"`);
+      await q.query(
+        `ALTER TABLE "${schema}"."qualified_shipper" DROP CONSTRAINT "CHK_${schema}_qualified_shipper_status", DROP COLUMN "evidence", DROP COLUMN "status"`,
+      );
     }
   };
 }

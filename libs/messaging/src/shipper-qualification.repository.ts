@@ -20,7 +20,10 @@ export async function findShipperQualification(
   shipperId: string,
   lock = '',
 ): Promise<ShipperQualification | undefined> {
-  const rows = await manager.query(`SELECT ${COLUMNS} FROM "${schema}"."qualified_shipper" WHERE "shipper_id" = $1 ${lock}`, [shipperId]);
+  const rows = await manager.query(
+    `SELECT ${COLUMNS} FROM "${schema}"."qualified_shipper" WHERE "shipper_id" = $1 ${lock}`,
+    [shipperId],
+  );
   return rows[0];
 }
 
@@ -55,28 +58,58 @@ export class ShipperQualificationRegister {
   async qualify(decision: ShipperQualificationDecision & SignedBy, now = new Date()) {
     const { eventId, decidedBy, signature, ...qualification } = decision;
     if (qualification.carries !== this.carries) {
-      throw new DomainError('VALIDATION_FAILED', `this register keeps ${this.carries} configurations, not ${qualification.carries}`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `this register keeps ${this.carries} configurations, not ${qualification.carries}`,
+      );
     }
     assertShipperQualificationDecision(qualification, now.toISOString().slice(0, 10));
-    return this.decide({ eventId, decidedBy, signature }, qualification.shipperId, 'qualified', qualification, async (manager, before) => {
-      await manager.query(
-        `INSERT INTO "${this.schema}"."qualified_shipper" ("shipper_id", "carries", "description", "qualified_until", "status", "evidence")
+    return this.decide(
+      { eventId, decidedBy, signature },
+      qualification.shipperId,
+      'qualified',
+      qualification,
+      async (manager, before) => {
+        await manager.query(
+          `INSERT INTO "${this.schema}"."qualified_shipper" ("shipper_id", "carries", "description", "qualified_until", "status", "evidence")
          VALUES ($1, $2, $3, $4, 'qualified', $5)
          ON CONFLICT ("shipper_id") DO UPDATE SET "description" = $3, "qualified_until" = $4, "status" = 'qualified', "evidence" = $5`,
-        [qualification.shipperId, qualification.carries, qualification.description, qualification.qualifiedUntil, JSON.stringify(qualification.evidence)],
-      );
-      return before ? `requalified until ${qualification.qualifiedUntil} (${qualification.evidence.reportReference})` : undefined;
-    });
+          [
+            qualification.shipperId,
+            qualification.carries,
+            qualification.description,
+            qualification.qualifiedUntil,
+            JSON.stringify(qualification.evidence),
+          ],
+        );
+        return before
+          ? `requalified until ${qualification.qualifiedUntil} (${qualification.evidence.reportReference})`
+          : undefined;
+      },
+    );
   }
 
   async withdraw(shipperId: string, decision: { reason: string } & SignedBy) {
     const { eventId, decidedBy, signature, reason } = decision;
-    return this.decide({ eventId, decidedBy, signature }, shipperId, 'withdrawn', { shipperId, reason }, async (manager, before) => {
-      if (!before) throw new DomainError('NOT_FOUND', `no shipper configuration ${shipperId}`);
-      if (before.status === 'withdrawn') throw new DomainError('MAT-03', `shipper ${shipperId}'s qualification is already withdrawn (MAT-03)`);
-      await manager.query(`UPDATE "${this.schema}"."qualified_shipper" SET "status" = 'withdrawn' WHERE "shipper_id" = $1`, [shipperId]);
-      return `qualification withdrawn: ${reason}`;
-    });
+    return this.decide(
+      { eventId, decidedBy, signature },
+      shipperId,
+      'withdrawn',
+      { shipperId, reason },
+      async (manager, before) => {
+        if (!before) throw new DomainError('NOT_FOUND', `no shipper configuration ${shipperId}`);
+        if (before.status === 'withdrawn')
+          throw new DomainError(
+            'MAT-03',
+            `shipper ${shipperId}'s qualification is already withdrawn (MAT-03)`,
+          );
+        await manager.query(
+          `UPDATE "${this.schema}"."qualified_shipper" SET "status" = 'withdrawn' WHERE "shipper_id" = $1`,
+          [shipperId],
+        );
+        return `qualification withdrawn: ${reason}`;
+      },
+    );
   }
 
   /** `apply` changes the configuration and returns the audit reason of an update (undefined for a creation). */
@@ -85,14 +118,23 @@ export class ShipperQualificationRegister {
     shipperId: string,
     meaning: 'qualified' | 'withdrawn',
     detail: Record<string, unknown>,
-    apply: (manager: EntityManager, before: ShipperQualification | undefined) => Promise<string | undefined>,
+    apply: (
+      manager: EntityManager,
+      before: ShipperQualification | undefined,
+    ) => Promise<string | undefined>,
   ) {
     const { eventId, decidedBy, signature } = signed;
     assertSignatureFor(signature, meaning, decidedBy);
     return this.dataSource.transaction(async (manager) => {
-      const [previous] = await manager.query(`SELECT "shipper_id", "decision" FROM "${this.schema}"."shipper_qualification_decision" WHERE "decision_id" = $1`, [eventId]);
+      const [previous] = await manager.query(
+        `SELECT "shipper_id", "decision" FROM "${this.schema}"."shipper_qualification_decision" WHERE "decision_id" = $1`,
+        [eventId],
+      );
       if (previous && (previous.shipper_id !== shipperId || previous.decision !== meaning)) {
-        throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${eventId} was already used to record '${previous.decision}' for ${previous.shipper_id}`);
+        throw new DomainError(
+          'IDEMPOTENCY_CONFLICT',
+          `event id ${eventId} was already used to record '${previous.decision}' for ${previous.shipper_id}`,
+        );
       }
       if (previous) return findShipperQualification(manager, this.schema, shipperId);
       const before = await findShipperQualification(manager, this.schema, shipperId, 'FOR UPDATE');
@@ -100,7 +142,15 @@ export class ShipperQualificationRegister {
       await manager.query(
         `INSERT INTO "${this.schema}"."shipper_qualification_decision" ("decision_id", "shipper_id", "decision", "detail", "decided_by", "decided_role", "signature")
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [eventId, shipperId, meaning, JSON.stringify(detail), decidedBy.userId, decidedBy.role, JSON.stringify(signature)],
+        [
+          eventId,
+          shipperId,
+          meaning,
+          JSON.stringify(detail),
+          decidedBy.userId,
+          decidedBy.role,
+          JSON.stringify(signature),
+        ],
       );
       const after = await findShipperQualification(manager, this.schema, shipperId);
       await writeAudit(manager, this.schema, {
@@ -108,7 +158,12 @@ export class ShipperQualificationRegister {
         recordId: shipperId,
         action: before ? 'update' : 'create',
         actor: decidedBy,
-        ...(before ? { reason: `QA decision ${eventId}, signature ${signature.signatureId}: ${reason}`, oldValue: before } : {}),
+        ...(before
+          ? {
+              reason: `QA decision ${eventId}, signature ${signature.signatureId}: ${reason}`,
+              oldValue: before,
+            }
+          : {}),
         newValue: { ...after, decisionId: eventId, signatureId: signature.signatureId },
       });
       return after;

@@ -12,9 +12,15 @@ const schema = `it_steps_${randomUUID().slice(0, 8)}`;
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  dataSource = await new DataSource(serviceDataSourceOptions({ schema, entities: [], migrations: [], url: migrationDatabaseUrl() })).initialize();
+  dataSource = await new DataSource(
+    serviceDataSourceOptions({ schema, entities: [], migrations: [], url: migrationDatabaseUrl() }),
+  ).initialize();
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
-  for (const sql of [...createStepRecordTableSql(schema), ...createOutboxTableSql(schema), ...createAuditTablesSql(schema)]) {
+  for (const sql of [
+    ...createStepRecordTableSql(schema),
+    ...createOutboxTableSql(schema),
+    ...createAuditTablesSql(schema),
+  ]) {
     await dataSource.query(sql);
   }
 });
@@ -42,7 +48,10 @@ const input = (overrides: Partial<StepRecordInput> = {}): StepRecordInput => ({
 
 const count = async (table: string, eventId: string) => {
   const column = table === 'outbox' ? `envelope->'metadata'->>'causationId'` : 'event_id';
-  const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}"."${table}" WHERE ${column} = $1`, [eventId]);
+  const [row] = await dataSource.query(
+    `SELECT count(*)::int AS n FROM "${schema}"."${table}" WHERE ${column} = $1`,
+    [eventId],
+  );
   return row.n as number;
 };
 
@@ -51,19 +60,27 @@ describe('recordStepOnce on real PostgreSQL', () => {
     const step = input();
     const first = await recordStepOnce(dataSource, step);
     const again = await recordStepOnce(dataSource, step);
-    const raced = await Promise.all([recordStepOnce(dataSource, step), recordStepOnce(dataSource, step)]);
+    const raced = await Promise.all([
+      recordStepOnce(dataSource, step),
+      recordStepOnce(dataSource, step),
+    ]);
     expect(again).toEqual(first);
     expect(raced).toEqual([first, first]);
     expect(await count('step_record', step.eventId)).toBe(1);
     expect(await count('outbox', step.eventId)).toBe(1);
-    const [audit] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}"."audit_entry" WHERE record_id = $1`, [first.recordId]);
+    const [audit] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM "${schema}"."audit_entry" WHERE record_id = $1`,
+      [first.recordId],
+    );
     expect(audit.n).toBe(1);
   });
 
   it('refuses an event id reused for another kind of record', async () => {
     const step = input();
     await recordStepOnce(dataSource, step);
-    await expect(recordStepOnce(dataSource, { ...step, recordType: 'receipt' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    await expect(
+      recordStepOnce(dataSource, { ...step, recordType: 'receipt' }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
   });
 
   it('leaves nothing written when the guard refuses the step', async () => {

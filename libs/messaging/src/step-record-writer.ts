@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, RaiseDeviationInput, StepActivityInput, StepRecord } from '@v2v/contracts';
+import {
+  Actor,
+  DomainError,
+  RaiseDeviationInput,
+  StepActivityInput,
+  StepRecord,
+} from '@v2v/contracts';
 import { writeAudit } from '@v2v/audit';
 import { appendToOutbox } from './outbox-writer';
 
@@ -28,10 +34,15 @@ interface ExistingRow {
 }
 
 /** The record as the journey sees it; `outcome` and `knownPositiveMarkers` travel in its detail. */
-function stepRecordOf(recordId: string, summary: string, detail: Record<string, unknown>): StepRecord {
+function stepRecordOf(
+  recordId: string,
+  summary: string,
+  detail: Record<string, unknown>,
+): StepRecord {
   const record: StepRecord = { recordId, summary };
   if (typeof detail.outcome === 'string') record.outcome = detail.outcome;
-  if (Array.isArray(detail.knownPositiveMarkers)) record.knownPositiveMarkers = detail.knownPositiveMarkers as string[];
+  if (Array.isArray(detail.knownPositiveMarkers))
+    record.knownPositiveMarkers = detail.knownPositiveMarkers as string[];
   return record;
 }
 
@@ -77,7 +88,13 @@ export async function recordStepOnce(
         journeyId: input.journeyId,
         action: 'create',
         actor: input.actor,
-        newValue: { eventId: input.eventId, donorCode: input.donorCode, occurredAt: input.occurredAt, summary: input.summary, detail: input.detail },
+        newValue: {
+          eventId: input.eventId,
+          donorCode: input.donorCode,
+          occurredAt: input.occurredAt,
+          summary: input.summary,
+          detail: input.detail,
+        },
       });
       await appendToOutbox(manager, {
         topic: input.topic,

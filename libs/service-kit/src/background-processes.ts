@@ -36,8 +36,6 @@ export class BackgroundProcesses implements OnApplicationBootstrap, OnApplicatio
   }
 
   async health() {
-    return Promise.all(
-      this.started.map(async (p) => ({ name: p.name, ...(await p.health()) })),
-    );
+    return Promise.all(this.started.map(async (p) => ({ name: p.name, ...(await p.health()) })));
   }
 }

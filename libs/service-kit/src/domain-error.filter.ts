@@ -20,7 +20,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof DomainError) {
       const status = STATUS[refusalKind(error.code) ?? 'conflict'];
-      response.status(status).json({ code: error.code, message: error.message, details: error.details });
+      response
+        .status(status)
+        .json({ code: error.code, message: error.message, details: error.details });
       return;
     }
     if (error instanceof ZodError) {

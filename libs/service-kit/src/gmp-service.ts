@@ -11,7 +11,11 @@ import { StepRecordsController } from './step-records.controller';
 
 /** What every service keeping GMP records imports: logging, its data source, health checks. */
 export function gmpServiceImports(service: string, dataSourceOptions: () => DataSourceOptions) {
-  return [serviceLoggerModule(service), TypeOrmModule.forRootAsync({ useFactory: dataSourceOptions }), TerminusModule];
+  return [
+    serviceLoggerModule(service),
+    TypeOrmModule.forRootAsync({ useFactory: dataSourceOptions }),
+    TerminusModule,
+  ];
 }
 
 /** Its read-only internal API: audit trail, step records (for signature checks), health. */
@@ -20,7 +24,15 @@ export const GMP_SERVICE_CONTROLLERS = [AuditController, StepRecordsController, 
 /** The readers behind those controllers, bound to the service's own schema. */
 export function gmpServiceProviders(service: string, schema: string): Provider[] {
   return [
-    { provide: StepRecordReader, inject: [DataSource], useFactory: (ds: DataSource) => new StepRecordReader(ds, schema) },
-    { provide: AuditReader, inject: [DataSource], useFactory: (ds: DataSource) => new AuditReader(ds, schema, service) },
+    {
+      provide: StepRecordReader,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new StepRecordReader(ds, schema),
+    },
+    {
+      provide: AuditReader,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new AuditReader(ds, schema, service),
+    },
   ];
 }

@@ -10,7 +10,11 @@ export function serviceLoggerModule(service: string) {
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       // One short line per request: no headers (tokens) and no bodies (clinical data) in logs.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       transport:

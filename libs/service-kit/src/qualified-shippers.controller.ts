@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { actorSchema, electronicSignatureSchema, ShipperCarries, shipperQualificationSchema } from '@v2v/contracts';
+import {
+  actorSchema,
+  electronicSignatureSchema,
+  ShipperCarries,
+  shipperQualificationSchema,
+} from '@v2v/contracts';
 import { ShipperQualificationRegister } from '@v2v/messaging';
 import { ZodBodyPipe } from './zod-body.pipe';
 
@@ -12,7 +17,9 @@ const withdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(2000)
 /** Internal: the service's shipper/lane register (MAT-03), for the gateway. */
 @Controller('internal/qualified-shippers')
 export class QualifiedShippersController {
-  constructor(@Inject(ShipperQualificationRegister) private readonly register: ShipperQualificationRegister) {}
+  constructor(
+    @Inject(ShipperQualificationRegister) private readonly register: ShipperQualificationRegister,
+  ) {}
 
   @Get()
   list() {
@@ -26,12 +33,21 @@ export class QualifiedShippersController {
   }
 
   @Post(':shipperId/withdraw')
-  withdraw(@Param('shipperId') shipperId: string, @Body(new ZodBodyPipe(withdrawBody)) body: z.infer<typeof withdrawBody>) {
+  withdraw(
+    @Param('shipperId') shipperId: string,
+    @Body(new ZodBodyPipe(withdrawBody)) body: z.infer<typeof withdrawBody>,
+  ) {
     return this.register.withdraw(shipperId, body);
   }
 }
 
 /** The register of a service that ships, bound to its schema and what it carries. */
 export function qualifiedShipperProviders(schema: string, carries: ShipperCarries) {
-  return [{ provide: ShipperQualificationRegister, inject: [DataSource], useFactory: (ds: DataSource) => new ShipperQualificationRegister(ds, schema, carries) }];
+  return [
+    {
+      provide: ShipperQualificationRegister,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new ShipperQualificationRegister(ds, schema, carries),
+    },
+  ];
 }

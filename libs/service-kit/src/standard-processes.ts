@@ -1,11 +1,21 @@
 import { DataSource } from 'typeorm';
-import { createKafka, InboxConsumer, EventHandler, KafkaJsEventPublisher, OutboxRelay } from '@v2v/messaging';
+import {
+  createKafka,
+  InboxConsumer,
+  EventHandler,
+  KafkaJsEventPublisher,
+  OutboxRelay,
+} from '@v2v/messaging';
 import { ActivityWorkerHandle, startActivityWorker } from '@v2v/temporal';
 import { BackgroundProcess } from './background-processes';
 
 const STALE_OUTBOX_MS = 60_000;
 
-export function outboxRelayProcess(dataSource: DataSource, schema: string, clientId: string): BackgroundProcess {
+export function outboxRelayProcess(
+  dataSource: DataSource,
+  schema: string,
+  clientId: string,
+): BackgroundProcess {
   const publisher = new KafkaJsEventPublisher(createKafka(clientId));
   const relay = new OutboxRelay({
     dataSource,
@@ -22,7 +32,10 @@ export function outboxRelayProcess(dataSource: DataSource, schema: string, clien
     },
     health: async () => {
       const age = await relay.oldestUnpublishedAgeMs();
-      return { healthy: age < STALE_OUTBOX_MS, detail: { oldestUnpublishedAgeMs: Math.round(age) } };
+      return {
+        healthy: age < STALE_OUTBOX_MS,
+        detail: { oldestUnpublishedAgeMs: Math.round(age) },
+      };
     },
   };
 }
@@ -66,6 +79,9 @@ export function inboxConsumerProcess(options: {
     name: `${options.groupId} consumer`,
     start: () => consumer.start(),
     stop: () => consumer.stop(),
-    health: async () => ({ healthy: true, detail: { lastProgressAt: consumer.lastProgress.toISOString() } }),
+    health: async () => ({
+      healthy: true,
+      detail: { lastProgressAt: consumer.lastProgress.toISOString() },
+    }),
   };
 }

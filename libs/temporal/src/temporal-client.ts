@@ -26,7 +26,11 @@ export async function closeTemporalClient(): Promise<void> {
  * Signals a running workflow; false when there is none with this id (closed or never
  * started), so a caller can keep its record without failing. Other errors propagate.
  */
-export async function signalIfRunning<Args extends unknown[]>(workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<boolean> {
+export async function signalIfRunning<Args extends unknown[]>(
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<boolean> {
   const current = await getTemporalClient();
   try {
     await current.workflow.getHandle(workflowId).signal(signal, ...args);

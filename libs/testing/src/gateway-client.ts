@@ -49,11 +49,22 @@ export class GatewayClient {
     return this.request<T>(method, path, { ...options, token });
   }
 
-  step<T = unknown>(user: Role | string, donorCode: string, step: JourneyStep, payload: unknown, idempotencyKey?: string) {
-    return this.as<T>(user, 'POST', `/api/journeys/${encodeURIComponent(donorCode)}/${stepRoute(step)}`, {
-      body: payload,
-      idempotencyKey,
-    });
+  step<T = unknown>(
+    user: Role | string,
+    donorCode: string,
+    step: JourneyStep,
+    payload: unknown,
+    idempotencyKey?: string,
+  ) {
+    return this.as<T>(
+      user,
+      'POST',
+      `/api/journeys/${encodeURIComponent(donorCode)}/${stepRoute(step)}`,
+      {
+        body: payload,
+        idempotencyKey,
+      },
+    );
   }
 
   /**
@@ -63,20 +74,36 @@ export class GatewayClient {
   async uploadReadings(readings: TemperatureReadings): Promise<void> {
     const before = await this.storedReadings(readings.donorCode);
     const res = await this.as('data-logger', 'POST', '/api/telemetry/readings', { body: readings });
-    if (res.status !== 202) throw new Error(`telemetry upload refused: ${res.status} ${JSON.stringify(res.body)}`);
-    await pollUntil(`${readings.readings.length} readings of ${readings.donorCode} stored`, async () =>
-      (await this.storedReadings(readings.donorCode)) >= before + readings.readings.length ? true : undefined,
+    if (res.status !== 202)
+      throw new Error(`telemetry upload refused: ${res.status} ${JSON.stringify(res.body)}`);
+    await pollUntil(
+      `${readings.readings.length} readings of ${readings.donorCode} stored`,
+      async () =>
+        (await this.storedReadings(readings.donorCode)) >= before + readings.readings.length
+          ? true
+          : undefined,
     );
   }
 
   private async storedReadings(donorCode: string): Promise<number> {
-    const res = await this.as<{ count: number }>('ops', 'GET', `/api/journeys/${encodeURIComponent(donorCode)}/temperature-readings`);
-    if (res.status !== 200) throw new Error(`reading the stored readings failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await this.as<{ count: number }>(
+      'ops',
+      'GET',
+      `/api/journeys/${encodeURIComponent(donorCode)}/temperature-readings`,
+    );
+    if (res.status !== 200)
+      throw new Error(
+        `reading the stored readings failed: ${res.status} ${JSON.stringify(res.body)}`,
+      );
     return res.body.count;
   }
 
   /** A scripted step as its user takes it, after uploading the logger readings it needs. */
-  async run<T = unknown>(donorCode: string, scripted: ScriptedStep, idempotencyKey?: string): Promise<HttpResult<T>> {
+  async run<T = unknown>(
+    donorCode: string,
+    scripted: ScriptedStep,
+    idempotencyKey?: string,
+  ): Promise<HttpResult<T>> {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
     return this.step<T>(scripted.role, donorCode, scripted.step, scripted.payload, idempotencyKey);
   }

@@ -9,19 +9,40 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
 }
 
 /** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
-export function loggerReadings(input: { donorCode: string; leg: TemperatureReadings['leg']; from: string; to: string; everyMinutes: number; temperatureC: number; loggerId?: string }): TemperatureReadings {
+export function loggerReadings(input: {
+  donorCode: string;
+  leg: TemperatureReadings['leg'];
+  from: string;
+  to: string;
+  everyMinutes: number;
+  temperatureC: number;
+  loggerId?: string;
+}): TemperatureReadings {
   const readings: TemperatureReadings['readings'] = [];
-  for (let t = Date.parse(input.from); t <= Date.parse(input.to); t += input.everyMinutes * 60_000) {
+  for (
+    let t = Date.parse(input.from);
+    t <= Date.parse(input.to);
+    t += input.everyMinutes * 60_000
+  ) {
     readings.push({ measuredAt: new Date(t).toISOString(), temperatureC: input.temperatureC });
   }
-  return { loggerId: input.loggerId ?? 'LOGGER-0001', donorCode: input.donorCode, leg: input.leg, readings };
+  return {
+    loggerId: input.loggerId ?? 'LOGGER-0001',
+    donorCode: input.donorCode,
+    leg: input.leg,
+    readings,
+  };
 }
 
 /** Negative for the four mandatory markers, sampled a week before `at`. */
 export function negativeScreening(at: Date): StepRequestBody<'recordDonorScreening'> {
   return {
     sampledAt: new Date(at.getTime() - 7 * 86_400_000).toISOString(),
-    results: (['HIV', 'HBV', 'HCV', 'syphilis'] as const).map((marker) => ({ marker, result: 'negative' as const, method: 'CLIA, blood-screening reagent' })),
+    results: (['HIV', 'HBV', 'HCV', 'syphilis'] as const).map((marker) => ({
+      marker,
+      result: 'negative' as const,
+      method: 'CLIA, blood-screening reagent',
+    })),
     eligibilityConfirmed: true,
   };
 }
@@ -37,11 +58,17 @@ export function happyPathSteps(input: {
   /** The qualified person's password, re-entered at each signed release decision (CSV-02). */
   signerPassword?: string;
 }): ScriptedStep[] {
-  const signature = { password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
+  const signature = {
+    password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now',
+  };
   const start = input.start ?? new Date();
   const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
-  const s = <S extends JourneyStep>(step: S, role: Role, payload: StepRequestBody<S>, telemetry?: TemperatureReadings): ScriptedStep =>
-    ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
+  const s = <S extends JourneyStep>(
+    step: S,
+    role: Role,
+    payload: StepRequestBody<S>,
+    telemetry?: TemperatureReadings,
+  ): ScriptedStep => ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
   return [
     s('recordDonorScreening', 'hospital', negativeScreening(start)),
     ...materialCycleSteps({ ...input, start, signature }),
@@ -55,9 +82,17 @@ export function happyPathSteps(input: {
       ],
     }),
     s('releaseBatch', 'qa-qp', { comment: 'batch record reviewed', signature }),
-    s('shipToSite', 'operator', { shippedAt: at(300), courier: 'ColdChain Express', shipperId: 'LN2-DRYSHIPPER-07' }),
+    s('shipToSite', 'operator', {
+      shippedAt: at(300),
+      courier: 'ColdChain Express',
+      shipperId: 'LN2-DRYSHIPPER-07',
+    }),
     s('receiveAtSite', 'hospital', { receivedAt: at(320), labelScan: input.donorCode }),
-    s('recordInfusion', 'hospital', { infusedAt: at(340), bedsideScan: input.donorCode, patientReference: input.patientReference }),
+    s('recordInfusion', 'hospital', {
+      infusedAt: at(340),
+      bedsideScan: input.donorCode,
+      patientReference: input.patientReference,
+    }),
   ];
 }
 
@@ -73,22 +108,64 @@ export function materialCycleSteps(input: {
   release?: boolean;
 }): ScriptedStep[] {
   const at = (hours: number) => new Date(input.start.getTime() + hours * 3_600_000).toISOString();
-  const s = <S extends JourneyStep>(step: S, role: Role, payload: StepRequestBody<S>, telemetry?: TemperatureReadings): ScriptedStep =>
-    ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
+  const s = <S extends JourneyStep>(
+    step: S,
+    role: Role,
+    payload: StepRequestBody<S>,
+    telemetry?: TemperatureReadings,
+  ): ScriptedStep => ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
   const steps = [
-    s('scheduleCollection', 'scheduler', { collectionDate: at(24).slice(0, 10), manufacturingSlot: at(72).slice(0, 10) }),
-    s('recordCollection', 'hospital', { collectedAt: at(24), volumeMl: 180, bagLot: 'BAG-2026-0042', collectionOperator: 'Nurse Li Na' }),
-    s('recordPostCollectionStorage', 'hospital', { storedFrom: at(24), storedUntil: at(25), minTemperatureC: 4, maxTemperatureC: 6, location: 'Apheresis unit refrigerator R2' }),
-    s('handOverToCourier', 'hospital', { handedOverAt: at(25), courier: 'ColdChain Express', shipperId: 'SHIPPER-2-8C-01', packageId: `PKG-${input.donorCode.slice(-8)}` }),
+    s('scheduleCollection', 'scheduler', {
+      collectionDate: at(24).slice(0, 10),
+      manufacturingSlot: at(72).slice(0, 10),
+    }),
+    s('recordCollection', 'hospital', {
+      collectedAt: at(24),
+      volumeMl: 180,
+      bagLot: 'BAG-2026-0042',
+      collectionOperator: 'Nurse Li Na',
+    }),
+    s('recordPostCollectionStorage', 'hospital', {
+      storedFrom: at(24),
+      storedUntil: at(25),
+      minTemperatureC: 4,
+      maxTemperatureC: 6,
+      location: 'Apheresis unit refrigerator R2',
+    }),
+    s('handOverToCourier', 'hospital', {
+      handedOverAt: at(25),
+      courier: 'ColdChain Express',
+      shipperId: 'SHIPPER-2-8C-01',
+      packageId: `PKG-${input.donorCode.slice(-8)}`,
+    }),
     s(
       'recordMaterialReceipt',
       'operator',
-      { receivedAt: at(40), labelScan: `=${input.donorCode}`, packagingIntact: true, label: { collectedAt: at(24), volumeMl: 180 }, storageUnitId: 'COLD-01', ...input.receipt },
-      loggerReadings({ donorCode: input.donorCode, leg: 'transport-to-factory', from: at(25), to: at(40), everyMinutes: 20, temperatureC: 5.2 }),
+      {
+        receivedAt: at(40),
+        labelScan: `=${input.donorCode}`,
+        packagingIntact: true,
+        label: { collectedAt: at(24), volumeMl: 180 },
+        storageUnitId: 'COLD-01',
+        ...input.receipt,
+      },
+      loggerReadings({
+        donorCode: input.donorCode,
+        leg: 'transport-to-factory',
+        from: at(25),
+        to: at(40),
+        everyMinutes: 20,
+        temperatureC: 5.2,
+      }),
     ),
   ];
   if (input.release !== false) {
-    steps.push(s('releaseMaterial', 'qa-qp', { comment: 'eligibility, label, storage and transport record reviewed', signature: input.signature }));
+    steps.push(
+      s('releaseMaterial', 'qa-qp', {
+        comment: 'eligibility, label, storage and transport record reviewed',
+        signature: input.signature,
+      }),
+    );
   }
   return steps;
 }
@@ -111,19 +188,36 @@ export function scriptedStep(steps: ScriptedStep[], step: JourneyStep): Scripted
  * (DON-04.3), QA rejects it with a destroy disposition (MAT-04), a recollection is booked and
  * its unit goes through to infusion.
  */
-export function rejectionAndRecollectionSteps(input: { donorCode: string; patientReference: string; start?: Date; signerPassword?: string }): ScriptedStep[] {
-  const signature = { password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
+export function rejectionAndRecollectionSteps(input: {
+  donorCode: string;
+  patientReference: string;
+  start?: Date;
+  signerPassword?: string;
+}): ScriptedStep[] {
+  const signature = {
+    password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now',
+  };
   const start = input.start ?? new Date();
   const later = new Date(start.getTime() + 48 * 3_600_000);
   const happy = happyPathSteps({ ...input, start: later });
   const reject: ScriptedStep = {
     step: 'rejectMaterial',
     role: 'qa-qp',
-    payload: { reason: 'packaging damaged at receipt (DON-04.3); unit cannot be used', disposition: 'destroy', signature },
+    payload: {
+      reason: 'packaging damaged at receipt (DON-04.3); unit cannot be used',
+      disposition: 'destroy',
+      signature,
+    },
   } as ScriptedStep;
   return [
     scriptedStep(happy, 'recordDonorScreening'),
-    ...materialCycleSteps({ donorCode: input.donorCode, start, signature, receipt: { packagingIntact: false }, release: false }),
+    ...materialCycleSteps({
+      donorCode: input.donorCode,
+      start,
+      signature,
+      receipt: { packagingIntact: false },
+      release: false,
+    }),
     reject,
     ...happy.slice(1),
   ];

@@ -7,16 +7,21 @@ import { WORKFLOWS_PATH } from './workflow-bundle';
  * one connection for the process, a pre-built bundle when WORKFLOW_BUNDLE_PATH is set.
  */
 async function main(): Promise<void> {
-  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const connection = await NativeConnection.connect({
+    address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await Worker.create({
     connection,
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: TASK_QUEUES.journey,
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(bundlePath
+      ? { workflowBundle: { codePath: bundlePath } }
+      : { workflowsPath: WORKFLOWS_PATH }),
     shutdownGraceTime: '10s',
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => worker.shutdown());
   console.log(`journey worker running on task queue '${TASK_QUEUES.journey}'`);
   try {
     await worker.run();

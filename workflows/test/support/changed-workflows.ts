@@ -6,7 +6,9 @@ import { patientJourney as original } from '../../src/journey.workflow';
 
 export { custodyLeg } from '../../src/custody-leg.workflow';
 
-const { getProductSpecification } = proxyActivities<ProductionActivities>({ startToCloseTimeout: '1m' });
+const { getProductSpecification } = proxyActivities<ProductionActivities>({
+  startToCloseTimeout: '1m',
+});
 
 export async function patientJourney(input: JourneyInput): Promise<JourneyView> {
   await getProductSpecification({ productCode: 'CHANGED' });

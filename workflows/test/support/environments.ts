@@ -14,13 +14,18 @@ function provisioned(script: string): string {
 /** Temporal's Java time-skipping test server from tools/infra: no SDK download. */
 export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: provisioned('provision-test-server.sh') } },
+    server: {
+      executable: { type: 'existing-path', path: provisioned('provision-test-server.sh') },
+    },
   });
   // The test server starts without custom search attributes; register the journey's.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(
-      [DonorCodeKey, InstitutionIdKey, JourneyStageKey, ProductCodeKey].map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+      [DonorCodeKey, InstitutionIdKey, JourneyStageKey, ProductCodeKey].map((k) => [
+        k.name,
+        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+      ]),
     ),
   });
   return env;

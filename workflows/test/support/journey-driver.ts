@@ -24,7 +24,12 @@ export function newDonorCode(): string {
 export async function startJourney(client: Client, donorCode = newDonorCode()) {
   const input: JourneyInput = {
     donorCode,
-    order: { patientReference: 'PAT-WF-1', institutionId: 'INST-001', productCode: 'CART-CD19', requestedCollectionDate: '2026-12-01' },
+    order: {
+      patientReference: 'PAT-WF-1',
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+      requestedCollectionDate: '2026-12-01',
+    },
     orderedBy: { userId: 'scheduler', role: 'scheduler' },
   };
   return client.workflow.start(JOURNEY_WORKFLOW_TYPE, {
@@ -56,22 +61,58 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
     signedContentHash: '0'.repeat(64),
   });
   const payloads: Record<JourneyStep, unknown> = {
-    recordDonorScreening: { sampledAt: '2026-11-25T08:00:00Z', results: [{ marker: 'HIV', result: 'negative', method: 'CLIA' }], eligibilityConfirmed: true },
+    recordDonorScreening: {
+      sampledAt: '2026-11-25T08:00:00Z',
+      results: [{ marker: 'HIV', result: 'negative', method: 'CLIA' }],
+      eligibilityConfirmed: true,
+    },
     scheduleCollection: { collectionDate: '2026-12-01' },
-    recordCollection: { collectedAt: '2026-12-01T08:00:00Z', volumeMl: 180, bagLot: 'BAG-1', collectionOperator: 'N' },
-    recordPostCollectionStorage: { storedFrom: '2026-12-01T08:00:00Z', storedUntil: '2026-12-01T09:00:00Z', minTemperatureC: 4, maxTemperatureC: 6, location: 'R2' },
-    handOverToCourier: { handedOverAt: '2026-12-01T09:00:00Z', courier: 'C', shipperId: 'S', packageId: 'P' },
-    recordMaterialReceipt: { receivedAt: '2026-12-02T09:00:00Z', labelScan: donorCode, packagingIntact: true, label: {}, storageUnitId: 'COLD-01' },
+    recordCollection: {
+      collectedAt: '2026-12-01T08:00:00Z',
+      volumeMl: 180,
+      bagLot: 'BAG-1',
+      collectionOperator: 'N',
+    },
+    recordPostCollectionStorage: {
+      storedFrom: '2026-12-01T08:00:00Z',
+      storedUntil: '2026-12-01T09:00:00Z',
+      minTemperatureC: 4,
+      maxTemperatureC: 6,
+      location: 'R2',
+    },
+    handOverToCourier: {
+      handedOverAt: '2026-12-01T09:00:00Z',
+      courier: 'C',
+      shipperId: 'S',
+      packageId: 'P',
+    },
+    recordMaterialReceipt: {
+      receivedAt: '2026-12-02T09:00:00Z',
+      labelScan: donorCode,
+      packagingIntact: true,
+      label: {},
+      storageUnitId: 'COLD-01',
+    },
     releaseMaterial: { signature: signature('released') },
-    rejectMaterial: { reason: 'packaging damaged', disposition: 'destroy', signature: signature('rejected') },
+    rejectMaterial: {
+      reason: 'packaging damaged',
+      disposition: 'destroy',
+      signature: signature('rejected'),
+    },
     startProduction: { labelScan: donorCode },
     completeProduction: { totalCellCount: 1_000_000 },
-    recordQcResult: { results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }] },
+    recordQcResult: {
+      results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }],
+    },
     releaseBatch: { signature: signature('released') },
     rejectBatch: { reason: 'out of specification', signature: signature('rejected') },
     shipToSite: { shippedAt: '2026-12-20T09:00:00Z', courier: 'C', shipperId: 'S' },
     receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
-    recordInfusion: { infusedAt: '2026-12-22T09:00:00Z', bedsideScan: donorCode, patientReference: 'PAT-WF-1' },
+    recordInfusion: {
+      infusedAt: '2026-12-22T09:00:00Z',
+      bedsideScan: donorCode,
+      patientReference: 'PAT-WF-1',
+    },
     completeFollowUp: { outcome: 'complete response' },
     cancelJourney: { reason: 'patient withdrew' },
   };

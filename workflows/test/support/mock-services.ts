@@ -57,19 +57,40 @@ export class MockServices {
       this.calls.push({ name, input, scheduledAt: Context.current().info.scheduledTimestampMs });
       const refusal = this.refusals.get(name);
       if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
-      return { recordId: `${name}-${this.calls.length}`, summary: `${name} recorded`, ...this.answers.get(name) };
+      return {
+        recordId: `${name}-${this.calls.length}`,
+        summary: `${name} recorded`,
+        ...this.answers.get(name),
+      };
     };
   }
 
   donorIntake(): DonorIntakeActivities {
-    const names = ['recordDonorScreening', 'scheduleCollection', 'recordCollection', 'recordPostCollectionStorage', 'handOverToCourier', 'recordMaterialReceipt', 'releaseMaterial', 'rejectMaterial', 'cancelJourney', 'raiseTransportDeviation'] as const;
-    return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as DonorIntakeActivities;
+    const names = [
+      'recordDonorScreening',
+      'scheduleCollection',
+      'recordCollection',
+      'recordPostCollectionStorage',
+      'handOverToCourier',
+      'recordMaterialReceipt',
+      'releaseMaterial',
+      'rejectMaterial',
+      'cancelJourney',
+      'raiseTransportDeviation',
+    ] as const;
+    return Object.fromEntries(
+      names.map((n) => [n, this.step(n)]),
+    ) as unknown as DonorIntakeActivities;
   }
 
   production(): ProductionActivities {
     return {
       getProductSpecification: async (input) => {
-        this.calls.push({ name: 'getProductSpecification', input, scheduledAt: Context.current().info.scheduledTimestampMs });
+        this.calls.push({
+          name: 'getProductSpecification',
+          input,
+          scheduledAt: Context.current().info.scheduledTimestampMs,
+        });
         return { ...SPEC_V1, version: this.latestSpecVersion };
       },
       startProduction: this.step('startProduction'),
@@ -78,7 +99,16 @@ export class MockServices {
   }
 
   release(): ReleaseActivities {
-    const names = ['recordQcResult', 'releaseBatch', 'rejectBatch', 'shipToSite', 'receiveAtSite', 'recordInfusion', 'completeFollowUp', 'raiseShipmentDeviation'] as const;
+    const names = [
+      'recordQcResult',
+      'releaseBatch',
+      'rejectBatch',
+      'shipToSite',
+      'receiveAtSite',
+      'recordInfusion',
+      'completeFollowUp',
+      'raiseShipmentDeviation',
+    ] as const;
     return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as ReleaseActivities;
   }
 }
@@ -92,9 +122,24 @@ export async function startWorkers(
 ): Promise<() => Promise<void>> {
   const workers = await Promise.all([
     Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.journey, workflowBundle }),
-    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.donorIntake, activities: services.donorIntake() }),
-    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.production, activities: services.production() }),
-    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.release, activities: services.release() }),
+    Worker.create({
+      connection,
+      namespace,
+      taskQueue: TASK_QUEUES.donorIntake,
+      activities: services.donorIntake(),
+    }),
+    Worker.create({
+      connection,
+      namespace,
+      taskQueue: TASK_QUEUES.production,
+      activities: services.production(),
+    }),
+    Worker.create({
+      connection,
+      namespace,
+      taskQueue: TASK_QUEUES.release,
+      activities: services.release(),
+    }),
   ]);
   const running = workers.map((w) => w.run());
   return async () => {

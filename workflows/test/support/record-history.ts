@@ -12,5 +12,8 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
   const history = JSON.parse(historyToJSON(await handle.fetchHistory()));
   // The history itself does not carry the workflow id, and replay needs the real one.
   const recorded = { workflowId: handle.workflowId, history };
-  writeFileSync(path.join(__dirname, '..', 'histories', `${name}.json`), `${JSON.stringify(recorded, null, 1)}\n`);
+  writeFileSync(
+    path.join(__dirname, '..', 'histories', `${name}.json`),
+    `${JSON.stringify(recorded, null, 1)}\n`,
+  );
 }

@@ -26,7 +26,10 @@ export class DonorRepository {
     return rows[0];
   }
 
-  async findByRequestKey(requestKey: string, manager: EntityManager = this.dataSource.manager): Promise<Donor | undefined> {
+  async findByRequestKey(
+    requestKey: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Donor | undefined> {
     const rows = await manager.query(
       `SELECT ${COLUMNS} FROM "donor_intake"."donor" WHERE "request_key" = $1`,
       [requestKey],

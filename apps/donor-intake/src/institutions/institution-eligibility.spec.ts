@@ -30,13 +30,26 @@ describe('institution eligibility', () => {
 
   it('DON-02 refuses an expired quality agreement', () => {
     expect(() =>
-      assertInstitutionQualified({ ...approved, agreementExpiresOn: '2026-11-24' }, 'INST-001', '2026-11-25'),
+      assertInstitutionQualified(
+        { ...approved, agreementExpiresOn: '2026-11-24' },
+        'INST-001',
+        '2026-11-25',
+      ),
     ).toThrow(expect.objectContaining({ code: 'DON-02' }));
   });
 
   it('DON-02 refuses an institution overdue for its periodic review', () => {
-    expect(() => assertInstitutionQualified({ ...approved, nextReviewDue: '2026-11-24' }, 'INST-001', '2026-11-25')).toThrow(
-      expect.objectContaining({ code: 'DON-02', message: expect.stringContaining('overdue for its periodic review') }),
+    expect(() =>
+      assertInstitutionQualified(
+        { ...approved, nextReviewDue: '2026-11-24' },
+        'INST-001',
+        '2026-11-25',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'DON-02',
+        message: expect.stringContaining('overdue for its periodic review'),
+      }),
     );
   });
 });

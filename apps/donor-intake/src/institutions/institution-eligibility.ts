@@ -12,7 +12,10 @@ export function assertInstitutionQualified(
   today: string,
 ): asserts institution is Institution {
   if (!institution) {
-    throw new DomainError('DON-02', `institution ${institutionId} is not on the approved list (DON-02)`);
+    throw new DomainError(
+      'DON-02',
+      `institution ${institutionId} is not on the approved list (DON-02)`,
+    );
   }
   if (institution.status !== 'approved') {
     throw new DomainError(
@@ -28,6 +31,9 @@ export function assertInstitutionQualified(
     );
   }
   if (institution.nextReviewDue && institution.nextReviewDue < today) {
-    throw new DomainError('DON-02', `institution ${institutionId} is overdue for its periodic review (due ${institution.nextReviewDue}) (DON-02)`);
+    throw new DomainError(
+      'DON-02',
+      `institution ${institutionId} is overdue for its periodic review (due ${institution.nextReviewDue}) (DON-02)`,
+    );
   }
 }

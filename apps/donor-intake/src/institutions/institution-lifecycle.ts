@@ -1,4 +1,9 @@
-import { DomainError, InstitutionDecision, InstitutionDecisionKind, InstitutionStatus } from '@v2v/contracts';
+import {
+  DomainError,
+  InstitutionDecision,
+  InstitutionDecisionKind,
+  InstitutionStatus,
+} from '@v2v/contracts';
 
 /** The statuses each decision may be taken from (DON-02). */
 const FROM: Record<InstitutionDecisionKind, readonly InstitutionStatus[]> = {
@@ -28,7 +33,10 @@ export interface QualificationOutcome {
  * missing. Approval (after a passed on-site audit) and reinstatement need a quality agreement
  * in force; a review date must lie ahead; evidence cannot be dated in the future.
  */
-export function decideQualification(context: QualificationContext, decision: InstitutionDecision): QualificationOutcome {
+export function decideQualification(
+  context: QualificationContext,
+  decision: InstitutionDecision,
+): QualificationOutcome {
   const { status, today } = context;
   if (!FROM[decision.decision].includes(status)) {
     throw new DomainError(
@@ -39,10 +47,20 @@ export function decideQualification(context: QualificationContext, decision: Ins
   }
   const agreement = 'qualityAgreement' in decision ? decision.qualityAgreement : undefined;
   if (agreement && agreement.expiresOn < today) {
-    throw new DomainError('DON-02', `quality agreement ${agreement.reference} expired on ${agreement.expiresOn}; a decision can only rest on one in force (DON-02)`);
+    throw new DomainError(
+      'DON-02',
+      `quality agreement ${agreement.reference} expired on ${agreement.expiresOn}; a decision can only rest on one in force (DON-02)`,
+    );
   }
-  if ('nextReviewDue' in decision && decision.nextReviewDue !== undefined && decision.nextReviewDue <= today) {
-    throw new DomainError('DON-02', `nextReviewDue ${decision.nextReviewDue} must lie after today (${today}) (DON-02)`);
+  if (
+    'nextReviewDue' in decision &&
+    decision.nextReviewDue !== undefined &&
+    decision.nextReviewDue <= today
+  ) {
+    throw new DomainError(
+      'DON-02',
+      `nextReviewDue ${decision.nextReviewDue} must lie after today (${today}) (DON-02)`,
+    );
   }
   switch (decision.decision) {
     case 'complete-assessment':
@@ -52,14 +70,26 @@ export function decideQualification(context: QualificationContext, decision: Ins
     case 'record-on-site-audit':
       notInFuture(decision.auditedOn, 'auditedOn', today);
       return decision.outcome === 'passed'
-        ? { status: 'approved', reason: `on-site audit of ${decision.auditedOn} passed; quality agreement ${decision.qualityAgreement!.reference} until ${decision.qualityAgreement!.expiresOn}` }
-        : { status: 'removed', reason: `on-site audit of ${decision.auditedOn} failed: ${decision.findings}` };
+        ? {
+            status: 'approved',
+            reason: `on-site audit of ${decision.auditedOn} passed; quality agreement ${decision.qualityAgreement!.reference} until ${decision.qualityAgreement!.expiresOn}`,
+          }
+        : {
+            status: 'removed',
+            reason: `on-site audit of ${decision.auditedOn} failed: ${decision.findings}`,
+          };
     case 'periodic-review':
       notInFuture(decision.reviewedOn, 'reviewedOn', today);
       if (decision.outcome === 'continued') requireAgreementInForce(context, agreement?.expiresOn);
       return decision.outcome === 'continued'
-        ? { status: 'approved', reason: `periodic review of ${decision.reviewedOn}: approval continued until the next review on ${decision.nextReviewDue}` }
-        : { status: 'suspended', reason: `periodic review of ${decision.reviewedOn}: ${decision.findings}` };
+        ? {
+            status: 'approved',
+            reason: `periodic review of ${decision.reviewedOn}: approval continued until the next review on ${decision.nextReviewDue}`,
+          }
+        : {
+            status: 'suspended',
+            reason: `periodic review of ${decision.reviewedOn}: ${decision.findings}`,
+          };
     case 'suspend':
       return { status: 'suspended', reason: decision.reason };
     case 'reinstate':
@@ -71,10 +101,14 @@ export function decideQualification(context: QualificationContext, decision: Ins
 }
 
 function notInFuture(date: string, field: string, today: string): void {
-  if (date > today) throw new DomainError('VALIDATION_FAILED', `${field} ${date} lies in the future`);
+  if (date > today)
+    throw new DomainError('VALIDATION_FAILED', `${field} ${date} lies in the future`);
 }
 
-function requireAgreementInForce(context: QualificationContext, renewedUntil: string | undefined): void {
+function requireAgreementInForce(
+  context: QualificationContext,
+  renewedUntil: string | undefined,
+): void {
   const until = renewedUntil ?? context.agreementExpiresOn;
   if (!until || until < context.today) {
     throw new DomainError(

@@ -5,7 +5,13 @@ import type { InstitutionStandingNotice } from '@v2v/contracts';
  * when it stops being approved (suspended, removed) and when it is approved again. A review
  * that continues the approval changes nothing for them.
  */
-export function concernsRunningJourneys(notice: Pick<InstitutionStandingNotice, 'fromStatus' | 'status'>): boolean {
+export function concernsRunningJourneys(
+  notice: Pick<InstitutionStandingNotice, 'fromStatus' | 'status'>,
+): boolean {
   if (notice.fromStatus === notice.status) return false;
-  return notice.fromStatus === 'approved' || notice.status === 'approved' || notice.fromStatus === 'suspended';
+  return (
+    notice.fromStatus === 'approved' ||
+    notice.status === 'approved' ||
+    notice.fromStatus === 'suspended'
+  );
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, ElectronicSignature, InstitutionRegistration, InstitutionStatus, QualityAgreement } from '@v2v/contracts';
+import type {
+  Actor,
+  ElectronicSignature,
+  InstitutionRegistration,
+  InstitutionStatus,
+  QualityAgreement,
+} from '@v2v/contracts';
 
 export interface Institution {
   id: string;
@@ -39,13 +45,22 @@ const DECISION_COLUMNS = `"decision_id" AS "decisionId", "institution_id" AS "in
 export class InstitutionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock?: 'FOR UPDATE'): Promise<Institution | undefined> {
-    const rows = await manager.query(`SELECT ${INSTITUTION_COLUMNS} FROM "donor_intake"."institution" WHERE "id" = $1 ${lock ?? ''}`, [id]);
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock?: 'FOR UPDATE',
+  ): Promise<Institution | undefined> {
+    const rows = await manager.query(
+      `SELECT ${INSTITUTION_COLUMNS} FROM "donor_intake"."institution" WHERE "id" = $1 ${lock ?? ''}`,
+      [id],
+    );
     return rows[0];
   }
 
   async list(): Promise<Institution[]> {
-    return this.dataSource.query(`SELECT ${INSTITUTION_COLUMNS} FROM "donor_intake"."institution" ORDER BY "id"`);
+    return this.dataSource.query(
+      `SELECT ${INSTITUTION_COLUMNS} FROM "donor_intake"."institution" ORDER BY "id"`,
+    );
   }
 
   /** An institution with its agreement in force and its whole qualification history. */
@@ -68,11 +83,21 @@ export class InstitutionRepository {
          FROM "donor_intake"."institution_decision" d WHERE "institution_id" = $1 ORDER BY "decided_at", "decision_id"`,
       [id],
     );
-    return { ...standing, qualityAgreement: agreement ? flattenAgreement(agreement) : null, decisions };
+    return {
+      ...standing,
+      qualityAgreement: agreement ? flattenAgreement(agreement) : null,
+      decisions,
+    };
   }
 
-  async findDecision(decisionId: string, manager: EntityManager): Promise<RecordedDecision | undefined> {
-    const rows = await manager.query(`SELECT ${DECISION_COLUMNS} FROM "donor_intake"."institution_decision" WHERE "decision_id" = $1`, [decisionId]);
+  async findDecision(
+    decisionId: string,
+    manager: EntityManager,
+  ): Promise<RecordedDecision | undefined> {
+    const rows = await manager.query(
+      `SELECT ${DECISION_COLUMNS} FROM "donor_intake"."institution_decision" WHERE "decision_id" = $1`,
+      [decisionId],
+    );
     return rows[0];
   }
 
@@ -83,7 +108,10 @@ export class InstitutionRepository {
     );
   }
 
-  async recordDecision(manager: EntityManager, decision: Omit<RecordedDecision, 'decidedAt'>): Promise<RecordedDecision> {
+  async recordDecision(
+    manager: EntityManager,
+    decision: Omit<RecordedDecision, 'decidedAt'>,
+  ): Promise<RecordedDecision> {
     await manager.query(
       `INSERT INTO "donor_intake"."institution_decision"
          ("decision_id", "institution_id", "decision", "from_status", "to_status", "reason", "detail", "decided_by", "decided_role", "signature")
@@ -105,8 +133,16 @@ export class InstitutionRepository {
   }
 
   /** Records a new agreement version and returns its id. */
-  async recordAgreement(manager: EntityManager, institutionId: string, decisionId: string, agreement: QualityAgreement): Promise<string> {
-    const [{ count }] = await manager.query(`SELECT count(*)::int AS "count" FROM "donor_intake"."quality_agreement" WHERE "institution_id" = $1`, [institutionId]);
+  async recordAgreement(
+    manager: EntityManager,
+    institutionId: string,
+    decisionId: string,
+    agreement: QualityAgreement,
+  ): Promise<string> {
+    const [{ count }] = await manager.query(
+      `SELECT count(*)::int AS "count" FROM "donor_intake"."quality_agreement" WHERE "institution_id" = $1`,
+      [institutionId],
+    );
     const id = `${institutionId}/QA-AGR-${count + 1}`;
     const { reference, effectiveFrom, expiresOn, ...terms } = agreement;
     await manager.query(
@@ -120,7 +156,11 @@ export class InstitutionRepository {
   async updateStanding(
     manager: EntityManager,
     id: string,
-    standing: { status: InstitutionStatus; nextReviewDue?: string; agreement?: { id: string; expiresOn: string } },
+    standing: {
+      status: InstitutionStatus;
+      nextReviewDue?: string;
+      agreement?: { id: string; expiresOn: string };
+    },
   ): Promise<void> {
     await manager.query(
       `UPDATE "donor_intake"."institution"
@@ -129,7 +169,13 @@ export class InstitutionRepository {
               "quality_agreement_id" = COALESCE($4, "quality_agreement_id"),
               "agreement_expires_on" = COALESCE($5::date, "agreement_expires_on")
         WHERE "id" = $1`,
-      [id, standing.status, standing.nextReviewDue ?? null, standing.agreement?.id ?? null, standing.agreement?.expiresOn ?? null],
+      [
+        id,
+        standing.status,
+        standing.nextReviewDue ?? null,
+        standing.agreement?.id ?? null,
+        standing.agreement?.expiresOn ?? null,
+      ],
     );
   }
 
@@ -141,7 +187,11 @@ export class InstitutionRepository {
   }
 
   /** Donor codes of the institution registered since a moment: journeys too new to be in Temporal's visibility yet. */
-  async donorCodesRegisteredSince(manager: EntityManager, institutionId: string, since: Date): Promise<string[]> {
+  async donorCodesRegisteredSince(
+    manager: EntityManager,
+    institutionId: string,
+    since: Date,
+  ): Promise<string[]> {
     const rows: Array<{ donorCode: string }> = await manager.query(
       `SELECT "donor_code" AS "donorCode" FROM "donor_intake"."donor" WHERE "institution_id" = $1 AND "registered_at" >= $2`,
       [institutionId, since],

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { DomainError, institutionDecisionSchema, InstitutionRegistration, institutionRegistrationSchema } from '@v2v/contracts';
+import {
+  DomainError,
+  institutionDecisionSchema,
+  InstitutionRegistration,
+  institutionRegistrationSchema,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { InstitutionRepository } from './institution.repository';
 import {
@@ -33,24 +38,35 @@ export class InstitutionsController {
 
   /** Whether a registration would be accepted, so nothing is signed for one that would not. */
   @Post('registration-check')
-  async registrationCheck(@Body(new ZodBodyPipe(institutionRegistrationSchema)) body: InstitutionRegistration) {
+  async registrationCheck(
+    @Body(new ZodBodyPipe(institutionRegistrationSchema)) body: InstitutionRegistration,
+  ) {
     await this.qualification.assertNotRegistered(body);
     return { ...body, allowed: true };
   }
 
   @Post()
-  register(@Body(new ZodBodyPipe(registerInstitutionCommandSchema)) body: RegisterInstitutionCommand) {
+  register(
+    @Body(new ZodBodyPipe(registerInstitutionCommandSchema)) body: RegisterInstitutionCommand,
+  ) {
     return this.qualification.register(body);
   }
 
   /** The outcome a decision would have now, so nothing is signed for a decision that would be refused. */
   @Post(':institutionId/decision-check')
-  check(@Param('institutionId') institutionId: string, @Body(new ZodBodyPipe(z.strictObject({ qualification: institutionDecisionSchema }))) body: { qualification: z.infer<typeof institutionDecisionSchema> }) {
+  check(
+    @Param('institutionId') institutionId: string,
+    @Body(new ZodBodyPipe(z.strictObject({ qualification: institutionDecisionSchema })))
+    body: { qualification: z.infer<typeof institutionDecisionSchema> },
+  ) {
     return this.qualification.check(institutionId, body.qualification);
   }
 
   @Post(':institutionId/decisions')
-  decide(@Param('institutionId') institutionId: string, @Body(new ZodBodyPipe(decideQualificationCommandSchema)) body: DecideQualificationCommand) {
+  decide(
+    @Param('institutionId') institutionId: string,
+    @Body(new ZodBodyPipe(decideQualificationCommandSchema)) body: DecideQualificationCommand,
+  ) {
     return this.qualification.decide(institutionId, body);
   }
 }

@@ -11,7 +11,10 @@ export const deviationClosureSchema = z.strictObject({
   rootCause: z.string().trim().min(1).max(2000),
   correctiveAction: z.string().trim().min(1).max(2000),
   closedBy: z.strictObject({ userId: z.string().min(1), role: z.string().min(1) }),
-  signature: z.looseObject({ signatureId: z.string().min(1), signedContentHash: z.string().min(1) }),
+  signature: z.looseObject({
+    signatureId: z.string().min(1),
+    signedContentHash: z.string().min(1),
+  }),
 });
 type DeviationClosure = z.infer<typeof deviationClosureSchema>;
 
@@ -38,20 +41,45 @@ export class DeviationsController {
   }
 
   @Post(':deviationId/close')
-  close(@Param('deviationId') deviationId: string, @Body(new ZodBodyPipe(deviationClosureSchema)) body: DeviationClosure) {
+  close(
+    @Param('deviationId') deviationId: string,
+    @Body(new ZodBodyPipe(deviationClosureSchema)) body: DeviationClosure,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const [deviation] = await manager.query(
         `SELECT "event_id" FROM "donor_intake"."step_record" WHERE "event_id" = $1 AND "donor_code" = $2 AND "record_type" = 'deviation'`,
         [deviationId, body.donorCode],
       );
-      if (!deviation) throw new DomainError('NOT_FOUND', `no deviation ${deviationId} for donor code ${body.donorCode}`);
+      if (!deviation)
+        throw new DomainError(
+          'NOT_FOUND',
+          `no deviation ${deviationId} for donor code ${body.donorCode}`,
+        );
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "donor_intake"."deviation_closure" ("deviation_id", "donor_code", "investigation", "root_cause", "corrective_action", "closed_by", "signature")
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("deviation_id") DO NOTHING RETURNING "deviation_id"`,
-        [deviationId, body.donorCode, body.investigation, body.rootCause, body.correctiveAction, body.closedBy.userId, JSON.stringify(body.signature)],
+        [
+          deviationId,
+          body.donorCode,
+          body.investigation,
+          body.rootCause,
+          body.correctiveAction,
+          body.closedBy.userId,
+          JSON.stringify(body.signature),
+        ],
       );
-      if (!inserted.length) throw new DomainError('DEVIATION_ALREADY_CLOSED', `deviation ${deviationId} is already closed`);
-      const closure = { deviationId, investigation: body.investigation, rootCause: body.rootCause, correctiveAction: body.correctiveAction, signature: body.signature };
+      if (!inserted.length)
+        throw new DomainError(
+          'DEVIATION_ALREADY_CLOSED',
+          `deviation ${deviationId} is already closed`,
+        );
+      const closure = {
+        deviationId,
+        investigation: body.investigation,
+        rootCause: body.rootCause,
+        correctiveAction: body.correctiveAction,
+        signature: body.signature,
+      };
       await writeAudit(manager, 'donor_intake', {
         recordType: 'deviation-closure',
         recordId: deviationId,

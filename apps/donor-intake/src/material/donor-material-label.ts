@@ -23,7 +23,11 @@ export function assembleDonorMaterialLabel(facts: DonorMaterialLabelFacts): Dono
     ...(institution ? [] : [`institution record ${donor.institutionId}`]),
   ];
   if (!collection || !screening || !institution) {
-    throw new DomainError('LABEL_NOT_AVAILABLE', `no label for donor code ${donor.donorCode} yet: missing ${missing.join(', ')}`, { missing });
+    throw new DomainError(
+      'LABEL_NOT_AVAILABLE',
+      `no label for donor code ${donor.donorCode} yet: missing ${missing.join(', ')}`,
+      { missing },
+    );
   }
   const markers = screening.knownPositiveMarkers;
   return {
@@ -38,6 +42,8 @@ export function assembleDonorMaterialLabel(facts: DonorMaterialLabelFacts): Dono
       collectionOperator: collection.collectionOperator,
     },
     knownPositiveMarkers: markers,
-    biohazardWarning: markers.length ? `BIOHAZARD — KNOWN POSITIVE: ${markers.join(', ')} (DON-05)` : null,
+    biohazardWarning: markers.length
+      ? `BIOHAZARD — KNOWN POSITIVE: ${markers.join(', ')} (DON-05)`
+      : null,
   };
 }

@@ -1,5 +1,10 @@
 import { DataSource } from 'typeorm';
-import { DonorIntakeActivities, DomainError, StepActivityInput, verifyLabelScan } from '@v2v/contracts';
+import {
+  DonorIntakeActivities,
+  DomainError,
+  StepActivityInput,
+  verifyLabelScan,
+} from '@v2v/contracts';
 import { assertInstitutionQualified } from '../institutions/institution-eligibility';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { evaluateDonorScreening } from './donor-screening.rules';
@@ -9,7 +14,10 @@ import { InspectionItem, inspectReceipt } from './receipt-inspection.rules';
 import { assertSegregatedStorage } from './storage-segregation.rules';
 
 type StepRecorder = ReturnType<typeof import('@v2v/messaging').stepRecorder>;
-type Activities = Pick<DonorIntakeActivities, 'recordDonorScreening' | 'recordMaterialReceipt' | 'releaseMaterial' | 'rejectMaterial'>;
+type Activities = Pick<
+  DonorIntakeActivities,
+  'recordDonorScreening' | 'recordMaterialReceipt' | 'releaseMaterial' | 'rejectMaterial'
+>;
 
 /** DON-05: the flag every package and record of known-positive material carries. */
 export function positiveFlag(markers: string[]): string | undefined {
@@ -21,11 +29,19 @@ export function positiveFlag(markers: string[]): string | undefined {
  * (DON-04, TRC-03, FAC-03), QA release (DON-06) and rejection with its disposition (MAT-04).
  * Rules are pure functions; these activities gather the facts and record the outcome.
  */
-export function createDonorMaterialActivities(dataSource: DataSource, steps: StepRecorder, institutions: InstitutionRepository): Activities {
+export function createDonorMaterialActivities(
+  dataSource: DataSource,
+  steps: StepRecorder,
+  institutions: InstitutionRepository,
+): Activities {
   const institutionRefusal = async (input: StepActivityInput<unknown>) => {
     const institution = await institutions.findById(input.order.institutionId);
     try {
-      assertInstitutionQualified(institution, input.order.institutionId, input.occurredAt.slice(0, 10));
+      assertInstitutionQualified(
+        institution,
+        input.order.institutionId,
+        input.occurredAt.slice(0, 10),
+      );
       return { name: institution.name };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -35,30 +51,51 @@ export function createDonorMaterialActivities(dataSource: DataSource, steps: Ste
 
   return {
     recordDonorScreening: async (input) => {
-      const { knownPositiveMarkers } = evaluateDonorScreening(input.specification.donorScreening, input.payload, input.occurredAt);
+      const { knownPositiveMarkers } = evaluateDonorScreening(
+        input.specification.donorScreening,
+        input.payload,
+        input.occurredAt,
+      );
       const flag = positiveFlag(knownPositiveMarkers);
       return steps.record(input, {
         recordType: 'donor-screening',
         messageType: 'donor.screened.v1',
-        summary: flag ? `screening meets the product's standards; ${flag}` : 'screening meets the product\'s standards; all markers negative',
-        detail: { ...input.payload, knownPositiveMarkers, specificationVersion: input.specification.version },
+        summary: flag
+          ? `screening meets the product's standards; ${flag}`
+          : "screening meets the product's standards; all markers negative",
+        detail: {
+          ...input.payload,
+          knownPositiveMarkers,
+          specificationVersion: input.specification.version,
+        },
       });
     },
 
     recordMaterialReceipt: async (input) => {
       const labelVerification = verifyLabelScan(input.donorCode, input.payload.labelScan);
       const records = new MaterialRecords(dataSource.manager, input.donorCode);
-      const unit = assertSegregatedStorage(await records.storageUnit(input.payload.storageUnitId), input.payload.storageUnitId, input.knownPositiveMarkers);
+      const unit = assertSegregatedStorage(
+        await records.storageUnit(input.payload.storageUnitId),
+        input.payload.storageUnitId,
+        input.knownPositiveMarkers,
+      );
       const handOver = await records.latest<{ handedOverAt: string }>('transport-hand-over');
-      const screening = await records.latest<{ results: Array<{ marker: string }> }>('donor-screening', { anyCycle: true });
+      const screening = await records.latest<{ results: Array<{ marker: string }> }>(
+        'donor-screening',
+        { anyCycle: true },
+      );
       const inspection = inspectReceipt({
         specification: input.specification,
         institution: await institutionRefusal(input),
         collection: await records.latest('collection'),
         postCollectionStorage: await records.latest('post-collection-storage'),
         handOver,
-        transportReadings: handOver ? await records.readings('transport-to-factory', handOver.handedOverAt) : [],
-        transportDeviations: handOver ? await records.legDeviations('transport-to-factory', handOver.recordedAt) : [],
+        transportReadings: handOver
+          ? await records.readings('transport-to-factory', handOver.handedOverAt)
+          : [],
+        transportDeviations: handOver
+          ? await records.legDeviations('transport-to-factory', handOver.recordedAt)
+          : [],
         screening: screening && { markers: screening.results.map((r) => r.marker) },
         receipt: input.payload,
       });
@@ -71,13 +108,22 @@ export function createDonorMaterialActivities(dataSource: DataSource, steps: Ste
         recordType: 'receipt',
         messageType: 'donor-material.received.v1',
         summary,
-        detail: { ...input.payload, labelVerification, inspection: inspection.items, outcome: inspection.outcome, storageUnit: unit, knownPositiveMarkers: input.knownPositiveMarkers },
+        detail: {
+          ...input.payload,
+          labelVerification,
+          inspection: inspection.items,
+          outcome: inspection.outcome,
+          storageUnit: unit,
+          knownPositiveMarkers: input.knownPositiveMarkers,
+        },
       });
     },
 
     releaseMaterial: async (input) => {
       const records = new MaterialRecords(dataSource.manager, input.donorCode);
-      const receipt = await records.latest<{ outcome: string; inspection: InspectionItem[] }>('receipt');
+      const receipt = await records.latest<{ outcome: string; inspection: InspectionItem[] }>(
+        'receipt',
+      );
       const collection = await records.latest<{ collectedAt: string }>('collection');
       assertMaterialReleasable({
         specification: input.specification,

@@ -16,7 +16,10 @@ export class MaterialRecords {
   ) {}
 
   /** The latest record of a type (in the current cycle unless `anyCycle`). */
-  async latest<T = Record<string, unknown>>(recordType: string, options: { anyCycle?: boolean } = {}): Promise<(T & { recordedAt: string }) | undefined> {
+  async latest<T = Record<string, unknown>>(
+    recordType: string,
+    options: { anyCycle?: boolean } = {},
+  ): Promise<(T & { recordedAt: string }) | undefined> {
     const rows: Array<{ detail: T; recorded_at: Date }> = await this.manager.query(
       `SELECT "detail", "recorded_at" FROM ${S}."step_record" r
         WHERE "donor_code" = $1 AND "record_type" = $2
@@ -34,7 +37,10 @@ export class MaterialRecords {
         WHERE "donor_code" = $1 AND "leg" = $2 AND "measured_at" >= $3::timestamptz - interval '1 day' ORDER BY "measured_at"`,
       [this.donorCode, leg, since],
     );
-    return rows.map((r) => ({ at: r.measured_at.toISOString(), temperatureC: Number(r.temperature_c) }));
+    return rows.map((r) => ({
+      at: r.measured_at.toISOString(),
+      temperatureC: Number(r.temperature_c),
+    }));
   }
 
   /** Deviations raised for this donor's material and not yet closed by QA. */
@@ -60,7 +66,10 @@ export class MaterialRecords {
   }
 
   async storageUnit(id: string): Promise<StorageUnit | undefined> {
-    const rows: StorageUnit[] = await this.manager.query(`SELECT "id", "description", "segregation" FROM ${S}."storage_unit" WHERE "id" = $1`, [id]);
+    const rows: StorageUnit[] = await this.manager.query(
+      `SELECT "id", "description", "segregation" FROM ${S}."storage_unit" WHERE "id" = $1`,
+      [id],
+    );
     return rows[0];
   }
 }

@@ -33,12 +33,19 @@ export function assertMaterialReleasable(facts: MaterialReleaseFacts): void {
   if (facts.collectedAt) {
     const hours = (Date.parse(facts.releasedAt) - Date.parse(facts.collectedAt)) / HOUR_MS;
     if (hours > facts.specification.donorMaterialShelfLifeHours) {
-      failures.push(`DON-06.2: ${hours.toFixed(1)} h since the end of collection, shelf life ${facts.specification.donorMaterialShelfLifeHours} h`);
+      failures.push(
+        `DON-06.2: ${hours.toFixed(1)} h since the end of collection, shelf life ${facts.specification.donorMaterialShelfLifeHours} h`,
+      );
     }
   }
   if (failed('DON-04.3')) failures.push('DON-06.3: packaging not intact');
-  for (const d of facts.openDeviations) failures.push(`DON-06.4: deviation ${d.deviationId} not closed (${d.description})`);
+  for (const d of facts.openDeviations)
+    failures.push(`DON-06.4: deviation ${d.deviationId} not closed (${d.description})`);
   if (failures.length) {
-    throw new DomainError('DON-06', `the donor material cannot be released: ${failures.join('; ')} (DON-06)`, { failures });
+    throw new DomainError(
+      'DON-06',
+      `the donor material cannot be released: ${failures.join('; ')} (DON-06)`,
+      { failures },
+    );
   }
 }

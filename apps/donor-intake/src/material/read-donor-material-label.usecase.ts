@@ -24,7 +24,9 @@ export class ReadDonorMaterialLabelUseCase {
       institution: await this.institutions.findById(donor.institutionId),
       collection: await records.latest<DonorMaterialLabel['collection']>('collection'),
       // Screening happens once per journey, before the first collection; a recollection keeps it.
-      screening: await records.latest<{ knownPositiveMarkers: string[] }>('donor-screening', { anyCycle: true }),
+      screening: await records.latest<{ knownPositiveMarkers: string[] }>('donor-screening', {
+        anyCycle: true,
+      }),
     });
   }
 }

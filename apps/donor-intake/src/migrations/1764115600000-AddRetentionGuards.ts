@@ -9,12 +9,27 @@ export class AddRetentionGuards1764115600000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const sql of [
-      ...createRetentionGuardSql(S, 'donor', `OLD."registered_at" + interval '30 years'`, 'a donor record'),
-      ...createRetentionGuardSql(S, 'step_record', `OLD."recorded_at" + interval '30 years'`, 'a custody record'),
-    ]) await q.query(sql);
+      ...createRetentionGuardSql(
+        S,
+        'donor',
+        `OLD."registered_at" + interval '30 years'`,
+        'a donor record',
+      ),
+      ...createRetentionGuardSql(
+        S,
+        'step_record',
+        `OLD."recorded_at" + interval '30 years'`,
+        'a custody record',
+      ),
+    ])
+      await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const sql of [...dropRetentionGuardSql(S, 'step_record'), ...dropRetentionGuardSql(S, 'donor')]) await q.query(sql);
+    for (const sql of [
+      ...dropRetentionGuardSql(S, 'step_record'),
+      ...dropRetentionGuardSql(S, 'donor'),
+    ])
+      await q.query(sql);
   }
 }

@@ -35,7 +35,9 @@ export class CreateDonorMaterialControls1764116400000 implements MigrationInterf
       CONSTRAINT "PK_temperature_reading" PRIMARY KEY ("reading_id"),
       CONSTRAINT "CHK_temperature_reading_leg" CHECK ("leg" IN ('transport-to-factory', 'shipment-to-site'))
     )`);
-    await q.query(`CREATE INDEX "IDX_temperature_reading_leg" ON "${S}"."temperature_reading" ("donor_code", "leg", "measured_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_temperature_reading_leg" ON "${S}"."temperature_reading" ("donor_code", "leg", "measured_at")`,
+    );
     await q.query(`CREATE TABLE "${S}"."deviation_closure" (
       "deviation_id" text NOT NULL,
       "donor_code" text NOT NULL,

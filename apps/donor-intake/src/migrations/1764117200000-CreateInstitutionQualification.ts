@@ -48,7 +48,9 @@ export class CreateInstitutionQualification1764117200000 implements MigrationInt
       CONSTRAINT "PK_institution_decision" PRIMARY KEY ("decision_id"),
       CONSTRAINT "FK_institution_decision_institution" FOREIGN KEY ("institution_id") REFERENCES "${S}"."institution" ("id")
     )`);
-    await q.query(`CREATE INDEX "IDX_institution_decision_institution" ON "${S}"."institution_decision" ("institution_id", "decided_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_institution_decision_institution" ON "${S}"."institution_decision" ("institution_id", "decided_at")`,
+    );
     await q.query(`CREATE TABLE "${S}"."institution_notice" (
       "decision_id" text NOT NULL,
       "donor_code" text NOT NULL,
@@ -79,7 +81,9 @@ export class CreateInstitutionQualification1764117200000 implements MigrationInt
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "${S}"."institution" DROP CONSTRAINT "FK_institution_quality_agreement"`);
+    await q.query(
+      `ALTER TABLE "${S}"."institution" DROP CONSTRAINT "FK_institution_quality_agreement"`,
+    );
     await q.query(`DROP TABLE "${S}"."institution_notice"`);
     await q.query(`DROP TABLE "${S}"."institution_decision"`);
     await q.query(`DROP TABLE "${S}"."quality_agreement"`);

@@ -1,5 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, journeyWorkflowId, temperatureReadingsSchema, temperatureReadingsSignal } from '@v2v/contracts';
+import {
+  EventEnvelope,
+  journeyWorkflowId,
+  temperatureReadingsSchema,
+  temperatureReadingsSignal,
+} from '@v2v/contracts';
 import type { EventHandler } from '@v2v/messaging';
 import { signalIfRunning } from '@v2v/temporal';
 
@@ -18,10 +23,21 @@ export function recordTemperatureReadings(): EventHandler {
       await manager.query(
         `INSERT INTO "donor_intake"."temperature_reading" ("reading_id", "donor_code", "leg", "logger_id", "measured_at", "temperature_c")
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("reading_id") DO NOTHING`,
-        [`${upload.donorCode}/${upload.leg}/${upload.loggerId}/${measuredAt}`, upload.donorCode, upload.leg, upload.loggerId, measuredAt, reading.temperatureC],
+        [
+          `${upload.donorCode}/${upload.leg}/${upload.loggerId}/${measuredAt}`,
+          upload.donorCode,
+          upload.leg,
+          upload.loggerId,
+          measuredAt,
+          reading.temperatureC,
+        ],
       );
     }
     // No running journey for this code (closed, or a logger misconfigured): the readings stay on record.
-    await signalIfRunning(journeyWorkflowId(upload.donorCode), temperatureReadingsSignal, { leg: upload.leg, loggerId: upload.loggerId, readings: upload.readings });
+    await signalIfRunning(journeyWorkflowId(upload.donorCode), temperatureReadingsSignal, {
+      leg: upload.leg,
+      loggerId: upload.loggerId,
+      readings: upload.readings,
+    });
   };
 }

@@ -19,7 +19,10 @@ export class AuditTrailService {
   }
 
   async byJourney(journeyId: string): Promise<AuditView[]> {
-    return this.merge(`/internal/audit?journeyId=${encodeURIComponent(journeyId)}`, this.own.byJourney(journeyId));
+    return this.merge(
+      `/internal/audit?journeyId=${encodeURIComponent(journeyId)}`,
+      this.own.byJourney(journeyId),
+    );
   }
 
   async byRecord(recordType: string, recordId: string): Promise<AuditView[]> {
@@ -31,11 +34,20 @@ export class AuditTrailService {
 
   /** Recomputes the ledger and every service's audit chains; names the first broken entry. */
   async verify() {
-    const ledger = await this.services.request<{ valid: boolean; ledgerHeadHash: string }>('traceability', 'POST', '/internal/ledger/verify', {});
+    const ledger = await this.services.request<{ valid: boolean; ledgerHeadHash: string }>(
+      'traceability',
+      'POST',
+      '/internal/ledger/verify',
+      {},
+    );
     const audit: Array<{ service: string; valid: boolean; headsHash: string }> = await Promise.all(
       AUDITED_SERVICES.map(async (service) => ({
         service,
-        ...(await this.services.request<{ valid: boolean; headsHash: string }>(service, 'POST', '/internal/audit/verify')),
+        ...(await this.services.request<{ valid: boolean; headsHash: string }>(
+          service,
+          'POST',
+          '/internal/audit/verify',
+        )),
       })),
     );
     audit.push({ service: 'gateway', ...(await this.own.verify()) });
@@ -43,7 +55,10 @@ export class AuditTrailService {
   }
 
   private async merge(path: string, own: Promise<AuditView[]>): Promise<AuditView[]> {
-    const lists = await Promise.all([own, ...AUDITED_SERVICES.map((s) => this.services.request<AuditView[]>(s, 'GET', path))]);
+    const lists = await Promise.all([
+      own,
+      ...AUDITED_SERVICES.map((s) => this.services.request<AuditView[]>(s, 'GET', path)),
+    ]);
     return lists.flat().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 }

@@ -13,14 +13,19 @@ export class AuditController {
 
   @Get('journeys/:donorCode/audit')
   @Roles('ops', 'qa-qp')
-  @ApiOperation({ summary: 'The audit trail of every GMP record of one journey, in time order. Roles: ops, qa-qp.' })
+  @ApiOperation({
+    summary:
+      'The audit trail of every GMP record of one journey, in time order. Roles: ops, qa-qp.',
+  })
   byJourney(@Param('donorCode') code: string) {
     return this.audit.byJourney(journeyWorkflowId(requireDonorCode(code)));
   }
 
   @Get('audit/records/:recordType/:recordId')
   @Roles('ops', 'qa-qp')
-  @ApiOperation({ summary: 'The audit trail of one record (e.g. batch B2026-000001). Roles: ops, qa-qp.' })
+  @ApiOperation({
+    summary: 'The audit trail of one record (e.g. batch B2026-000001). Roles: ops, qa-qp.',
+  })
   byRecord(@Param('recordType') recordType: string, @Param('recordId') recordId: string) {
     return this.audit.byRecord(recordType, recordId);
   }
@@ -28,7 +33,10 @@ export class AuditController {
   @Post('integrity/verify')
   @HttpCode(200)
   @Roles('ops', 'qa-qp')
-  @ApiOperation({ summary: 'Recompute the traceability ledger and every audit trail; names the first broken entry. Roles: ops, qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Recompute the traceability ledger and every audit trail; names the first broken entry. Roles: ops, qa-qp.',
+  })
   verify() {
     return this.audit.verify();
   }

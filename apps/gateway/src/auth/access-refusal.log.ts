@@ -22,7 +22,14 @@ export class AccessRefusalLog {
     await this.dataSource.query(
       `INSERT INTO "gateway"."access_refusal" ("username", "role", "method", "path", "status", "reason")
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [refusal.username ?? null, refusal.role ?? null, refusal.method, refusal.path, refusal.status, refusal.reason],
+      [
+        refusal.username ?? null,
+        refusal.role ?? null,
+        refusal.method,
+        refusal.path,
+        refusal.status,
+        refusal.reason,
+      ],
     );
   }
 }

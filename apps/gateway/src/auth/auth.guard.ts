@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
@@ -34,16 +40,33 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(request.user.role)) {
-      await this.refusals.record({ ...what, username: request.user.username, role: request.user.role, status: 403, reason: 'role not allowed' });
-      const code = this.reflector.getAllAndOverride<string>(ROLE_REFUSAL_CODE_KEY, targets) ?? 'FORBIDDEN_ROLE';
-      const rule = code === 'PER-03' ? ' (PER-03: release decisions are signed by the qualified person only)' : '';
-      throw new ForbiddenException({ code, message: `this endpoint is for: ${roles.join(', ') || 'no role'}${rule}` });
+      await this.refusals.record({
+        ...what,
+        username: request.user.username,
+        role: request.user.role,
+        status: 403,
+        reason: 'role not allowed',
+      });
+      const code =
+        this.reflector.getAllAndOverride<string>(ROLE_REFUSAL_CODE_KEY, targets) ??
+        'FORBIDDEN_ROLE';
+      const rule =
+        code === 'PER-03'
+          ? ' (PER-03: release decisions are signed by the qualified person only)'
+          : '';
+      throw new ForbiddenException({
+        code,
+        message: `this endpoint is for: ${roles.join(', ') || 'no role'}${rule}`,
+      });
     }
     return true;
   }
 
   private async refuse401(what: { method: string; path: string }, reason: string): Promise<never> {
     await this.refusals.record({ ...what, status: 401, reason });
-    throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid bearer token is required' });
+    throw new UnauthorizedException({
+      code: 'UNAUTHENTICATED',
+      message: 'a valid bearer token is required',
+    });
   }
 }

@@ -1,7 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Request } from 'express';
-import { DomainError, isValidDonorCode, journeyViewQuery, journeyWorkflowId, requireDonorCode } from '@v2v/contracts';
+import {
+  DomainError,
+  isValidDonorCode,
+  journeyViewQuery,
+  journeyWorkflowId,
+  requireDonorCode,
+} from '@v2v/contracts';
 import { getTemporalClient } from '@v2v/temporal';
 import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -22,7 +28,11 @@ export class HospitalTenancyGuard implements CanActivate {
     if (!user || user.role !== 'hospital') return true;
     const institutionParam: unknown = request.params?.institutionId;
     if (typeof institutionParam === 'string' && institutionParam !== user.institutionId) {
-      await this.refuse(request, user, `institution ${institutionParam} is not the user's ${user.institutionId ?? 'no institution'}`);
+      await this.refuse(
+        request,
+        user,
+        `institution ${institutionParam} is not the user's ${user.institutionId ?? 'no institution'}`,
+      );
       throw new DomainError('NOT_FOUND', `no institution ${institutionParam}`);
     }
     const raw: unknown = request.params?.donorCode;
@@ -37,11 +47,22 @@ export class HospitalTenancyGuard implements CanActivate {
       throw error;
     }
     if (institutionId === user.institutionId) return true;
-    await this.refuse(request, user, `journey belongs to ${institutionId}, user to ${user.institutionId ?? 'no institution'}`);
+    await this.refuse(
+      request,
+      user,
+      `journey belongs to ${institutionId}, user to ${user.institutionId ?? 'no institution'}`,
+    );
     throw new DomainError('NOT_FOUND', `no journey for donor code ${donorCode}`);
   }
 
   private async refuse(request: Request, user: AuthenticatedUser, reason: string): Promise<void> {
-    await this.refusals.record({ username: user.username, role: user.role, method: request.method, path: request.originalUrl, status: 404, reason });
+    await this.refusals.record({
+      username: user.username,
+      role: user.role,
+      method: request.method,
+      path: request.originalUrl,
+      status: 404,
+      reason,
+    });
   }
 }

@@ -12,7 +12,12 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const closeBody = z.strictObject({ investigation: text(4000), rootCause: text(2000), correctiveAction: text(2000), signature: signatureRequestSchema });
+const closeBody = z.strictObject({
+  investigation: text(4000),
+  rootCause: text(2000),
+  correctiveAction: text(2000),
+  signature: signatureRequestSchema,
+});
 
 /** A journey's deviations and QA's signed closure of each (DON-06.4). */
 @ApiTags('deviations')
@@ -26,16 +31,26 @@ export class DeviationsController {
 
   @Get()
   @Roles('operator', 'qa-qp', 'ops')
-  @ApiOperation({ summary: 'The deviations raised for a journey\'s donor material, open or closed. Roles: operator, qa-qp, ops.' })
+  @ApiOperation({
+    summary:
+      "The deviations raised for a journey's donor material, open or closed. Roles: operator, qa-qp, ops.",
+  })
   list(@Param('donorCode') code: string) {
-    return this.services.request('donorIntake', 'GET', `/internal/deviations/${requireDonorCode(code)}`);
+    return this.services.request(
+      'donorIntake',
+      'GET',
+      `/internal/deviations/${requireDonorCode(code)}`,
+    );
   }
 
   @Post(':deviationId/close')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
-  @ApiOperation({ summary: 'Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). Roles: qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). Roles: qa-qp.',
+  })
   @ApiBody({ schema: openApiSchema(closeBody) })
   async close(
     @Param('donorCode') code: string,
@@ -57,11 +72,16 @@ export class DeviationsController {
       detail: { donorCode, ...closure },
       path: req.originalUrl,
     });
-    return this.services.request('donorIntake', 'POST', `/internal/deviations/${encodeURIComponent(deviationId)}/close`, {
-      donorCode,
-      ...closure,
-      closedBy: actorOf(user),
-      signature,
-    });
+    return this.services.request(
+      'donorIntake',
+      'POST',
+      `/internal/deviations/${encodeURIComponent(deviationId)}/close`,
+      {
+        donorCode,
+        ...closure,
+        closedBy: actorOf(user),
+        signature,
+      },
+    );
   }
 }

@@ -32,7 +32,10 @@ export class ExportsController {
   @Get('journeys/:donorCode/export.csv')
   @Roles('ops', 'qa-qp')
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'The journey\'s trace, signatures and audit trail as CSV, with the head hashes. Roles: ops, qa-qp.' })
+  @ApiOperation({
+    summary:
+      "The journey's trace, signatures and audit trail as CSV, with the head hashes. Roles: ops, qa-qp.",
+  })
   async csv(@Param('donorCode') code: string) {
     return journeyRecordCsv(await this.records.collect(code));
   }
@@ -49,7 +52,9 @@ export class ExportsController {
   @Get('exports/journeys.csv')
   @Roles('ops', 'qa-qp')
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: `Every journey started in a date range (at most ${MAX_JOURNEYS}), as CSV. Roles: ops, qa-qp.` })
+  @ApiOperation({
+    summary: `Every journey started in a date range (at most ${MAX_JOURNEYS}), as CSV. Roles: ops, qa-qp.`,
+  })
   @ApiQuery({ name: 'from', example: '2026-11-01' })
   @ApiQuery({ name: 'to', example: '2026-11-30' })
   async rangeCsv(@Query() query: unknown) {
@@ -59,19 +64,26 @@ export class ExportsController {
   @Get('exports/journeys.pdf')
   @Roles('ops', 'qa-qp')
   @Header('content-type', 'application/pdf')
-  @ApiOperation({ summary: `Every journey started in a date range (at most ${MAX_JOURNEYS}), as one PDF report. Roles: ops, qa-qp.` })
+  @ApiOperation({
+    summary: `Every journey started in a date range (at most ${MAX_JOURNEYS}), as one PDF report. Roles: ops, qa-qp.`,
+  })
   @ApiQuery({ name: 'from', example: '2026-11-01' })
   @ApiQuery({ name: 'to', example: '2026-11-30' })
   async rangePdf(@Query() query: unknown) {
     const { from, to } = range.parse(query);
-    return new StreamableFile(await journeyRecordsPdf(await this.collectRange(query), `Journeys started ${from} to ${to}`));
+    return new StreamableFile(
+      await journeyRecordsPdf(await this.collectRange(query), `Journeys started ${from} to ${to}`),
+    );
   }
 
   private async collectRange(query: unknown) {
     const { from, to } = range.parse(query);
     const started = await this.journeys.startedBetween(from, to, MAX_JOURNEYS + 1);
     if (started.length > MAX_JOURNEYS) {
-      throw new DomainError('VALIDATION_FAILED', `more than ${MAX_JOURNEYS} journeys started in that range; export a shorter one`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `more than ${MAX_JOURNEYS} journeys started in that range; export a shorter one`,
+      );
     }
     const records = [];
     for (const donorCode of started) records.push(await this.records.collect(donorCode));

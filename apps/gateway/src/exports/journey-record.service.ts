@@ -18,7 +18,11 @@ export class JourneyRecordService {
     const donorCode = requireDonorCode(rawDonorCode);
     const journeyId = journeyWorkflowId(donorCode);
     const [trace, audit, integrity, signatures] = await Promise.all([
-      this.services.request<Omit<JourneyRecord, 'trace'> & { entries: JourneyRecord['trace'] }>('traceability', 'GET', `/internal/trace/donors/${donorCode}`),
+      this.services.request<Omit<JourneyRecord, 'trace'> & { entries: JourneyRecord['trace'] }>(
+        'traceability',
+        'GET',
+        `/internal/trace/donors/${donorCode}`,
+      ),
       this.audit.byJourney(journeyId),
       this.audit.verify(),
       this.signatures.list(donorCode),

@@ -11,7 +11,35 @@ export interface JourneyRecord {
   /** Last entry hash of this journey's own ledger chain. */
   journeyChainHead: string;
   auditHeads: Array<{ service: string; headsHash: string }>;
-  trace: Array<{ seq: number; occurredAt: string; messageType: string; producer: string; actor?: { userId: string; role: string }; summary: string; entryHash: string }>;
-  signatures: Array<{ signatureId: string; signer: { userId: string; role: string }; meaning: string; signedAt: string; step: string; signedContentHash: string; valid: boolean; voidReason?: string }>;
-  audit: Array<{ service: string; at: string; recordType: string; recordId: string; action: string; actor: { userId: string; role: string }; reason: string | null; oldValue: unknown; newValue: unknown; entryHash: string }>;
+  trace: Array<{
+    seq: number;
+    occurredAt: string;
+    messageType: string;
+    producer: string;
+    actor?: { userId: string; role: string };
+    summary: string;
+    entryHash: string;
+  }>;
+  signatures: Array<{
+    signatureId: string;
+    signer: { userId: string; role: string };
+    meaning: string;
+    signedAt: string;
+    step: string;
+    signedContentHash: string;
+    valid: boolean;
+    voidReason?: string;
+  }>;
+  audit: Array<{
+    service: string;
+    at: string;
+    recordType: string;
+    recordId: string;
+    action: string;
+    actor: { userId: string; role: string };
+    reason: string | null;
+    oldValue: unknown;
+    newValue: unknown;
+    entryHash: string;
+  }>;
 }

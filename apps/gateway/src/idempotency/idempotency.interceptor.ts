@@ -22,14 +22,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.user) return next.handle();
-    if (!UUID.test(key)) throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be a uuid');
+    if (!UUID.test(key))
+      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be a uuid');
     const username = request.user.username;
-    const requestHash = contentHash(canonicalContent({ method: request.method, path: request.originalUrl, body: request.body ?? null }));
+    const requestHash = contentHash(
+      canonicalContent({
+        method: request.method,
+        path: request.originalUrl,
+        body: request.body ?? null,
+      }),
+    );
     return from(this.find(key, username)).pipe(
       mergeMap((first) => {
         if (first) {
           if (first.request_hash !== requestHash) {
-            throw new DomainError('IDEMPOTENCY_CONFLICT', `Idempotency-Key ${key} was already used for a different request`);
+            throw new DomainError(
+              'IDEMPOTENCY_CONFLICT',
+              `Idempotency-Key ${key} was already used for a different request`,
+            );
           }
           response.status(first.status);
           return of(first.response);
@@ -49,10 +59,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async find(key: string, username: string) {
-    const rows: Array<{ request_hash: string; status: number; response: unknown }> = await this.dataSource.query(
-      `SELECT "request_hash", "status", "response" FROM "gateway"."idempotency_record" WHERE "key" = $1 AND "username" = $2`,
-      [key, username],
-    );
+    const rows: Array<{ request_hash: string; status: number; response: unknown }> =
+      await this.dataSource.query(
+        `SELECT "request_hash", "status", "response" FROM "gateway"."idempotency_record" WHERE "key" = $1 AND "username" = $2`,
+        [key, username],
+      );
     return rows[0];
   }
 }

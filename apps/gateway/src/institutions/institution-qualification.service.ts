@@ -28,8 +28,19 @@ export class InstitutionQualificationService {
     private readonly signatures: ElectronicSignatureService,
   ) {}
 
-  async register(input: { registration: InstitutionRegistration; password: string; user: AuthenticatedUser; key?: string; path: string }) {
-    await this.services.request('donorIntake', 'POST', '/internal/institutions/registration-check', input.registration);
+  async register(input: {
+    registration: InstitutionRegistration;
+    password: string;
+    user: AuthenticatedUser;
+    key?: string;
+    path: string;
+  }) {
+    await this.services.request(
+      'donorIntake',
+      'POST',
+      '/internal/institutions/registration-check',
+      input.registration,
+    );
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -49,9 +60,21 @@ export class InstitutionQualificationService {
     });
   }
 
-  async decide(input: { institutionId: string; qualification: InstitutionDecision; password: string; user: AuthenticatedUser; key?: string; path: string }) {
+  async decide(input: {
+    institutionId: string;
+    qualification: InstitutionDecision;
+    password: string;
+    user: AuthenticatedUser;
+    key?: string;
+    path: string;
+  }) {
     const institution = encodeURIComponent(input.institutionId);
-    await this.services.request('donorIntake', 'POST', `/internal/institutions/${institution}/decision-check`, { qualification: input.qualification });
+    await this.services.request(
+      'donorIntake',
+      'POST',
+      `/internal/institutions/${institution}/decision-check`,
+      { qualification: input.qualification },
+    );
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -63,22 +86,36 @@ export class InstitutionQualificationService {
       detail: { ...input.qualification },
       path: input.path,
     });
-    return this.services.request('donorIntake', 'POST', `/internal/institutions/${institution}/decisions`, {
-      qualification: input.qualification,
-      eventId,
-      decidedBy: actorOf(input.user),
-      signature,
-    });
+    return this.services.request(
+      'donorIntake',
+      'POST',
+      `/internal/institutions/${institution}/decisions`,
+      {
+        qualification: input.qualification,
+        eventId,
+        decidedBy: actorOf(input.user),
+        signature,
+      },
+    );
   }
 
   /** The register entry with each decision's signature checked against the decision as stored now. */
   async detail(institutionId: string) {
-    const detail = await this.services.request<{ decisions: Decision[] }>('donorIntake', 'GET', `/internal/institutions/${encodeURIComponent(institutionId)}`);
+    const detail = await this.services.request<{ decisions: Decision[] }>(
+      'donorIntake',
+      'GET',
+      `/internal/institutions/${encodeURIComponent(institutionId)}`,
+    );
     return {
       ...detail,
       decisions: detail.decisions.map((d) => ({
         ...d,
-        signatureValid: signedRecordHash({ recordType: RECORD_TYPE, recordId: d.institutionId, detail: d.detail }) === d.signature.signedContentHash,
+        signatureValid:
+          signedRecordHash({
+            recordType: RECORD_TYPE,
+            recordId: d.institutionId,
+            detail: d.detail,
+          }) === d.signature.signedContentHash,
       })),
     };
   }

@@ -2,7 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nes
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { institutionDecisionSchema, institutionRegistrationSchema, signatureRequestSchema } from '@v2v/contracts';
+import {
+  institutionDecisionSchema,
+  institutionRegistrationSchema,
+  signatureRequestSchema,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
@@ -11,8 +15,15 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { InstitutionQualificationService } from './institution-qualification.service';
 
 const registerBody = institutionRegistrationSchema.extend({ signature: signatureRequestSchema });
-const decisionBody = z.strictObject({ qualification: institutionDecisionSchema, signature: signatureRequestSchema });
-const IDEMPOTENCY_HEADER = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'uuid; a repeat with the same key returns the first answer' });
+const decisionBody = z.strictObject({
+  qualification: institutionDecisionSchema,
+  signature: signatureRequestSchema,
+});
+const IDEMPOTENCY_HEADER = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'uuid; a repeat with the same key returns the first answer',
+});
 
 /**
  * Medical institutions and their qualification (DON-02): assessment, on-site audit, approval
@@ -30,15 +41,27 @@ export class InstitutionsController {
 
   @Get()
   @Roles('scheduler', 'ops', 'qa-qp', 'hospital')
-  @ApiOperation({ summary: 'The institution register: status, quality agreement expiry, next periodic review. Roles: scheduler, ops, qa-qp; hospital (own institution only).' })
+  @ApiOperation({
+    summary:
+      'The institution register: status, quality agreement expiry, next periodic review. Roles: scheduler, ops, qa-qp; hospital (own institution only).',
+  })
   async list(@CurrentUser() user: AuthenticatedUser) {
-    const institutions = await this.services.request<Array<{ id: string }>>('donorIntake', 'GET', '/internal/institutions');
-    return user.role === 'hospital' ? institutions.filter((i) => i.id === user.institutionId) : institutions;
+    const institutions = await this.services.request<Array<{ id: string }>>(
+      'donorIntake',
+      'GET',
+      '/internal/institutions',
+    );
+    return user.role === 'hospital'
+      ? institutions.filter((i) => i.id === user.institutionId)
+      : institutions;
   }
 
   @Get(':institutionId')
   @Roles('scheduler', 'ops', 'qa-qp', 'hospital')
-  @ApiOperation({ summary: 'One institution: its quality agreement in force and every signed qualification decision, with the running journeys each change of standing was sent to. Roles: scheduler, ops, qa-qp; hospital (own institution only).' })
+  @ApiOperation({
+    summary:
+      'One institution: its quality agreement in force and every signed qualification decision, with the running journeys each change of standing was sent to. Roles: scheduler, ops, qa-qp; hospital (own institution only).',
+  })
   detail(@Param('institutionId') institutionId: string) {
     return this.qualification.detail(institutionId);
   }
@@ -48,7 +71,10 @@ export class InstitutionsController {
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
   @IDEMPOTENCY_HEADER
-  @ApiOperation({ summary: 'Register a candidate institution for assessment, signed with the password re-entered (DON-02, CSV-02). Roles: qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Register a candidate institution for assessment, signed with the password re-entered (DON-02, CSV-02). Roles: qa-qp.',
+  })
   @ApiBody({ schema: openApiSchema(registerBody) })
   register(
     @Body(new ZodBodyPipe(registerBody)) body: z.infer<typeof registerBody>,
@@ -57,7 +83,13 @@ export class InstitutionsController {
     @Headers('idempotency-key') key?: string,
   ) {
     const { signature, ...registration } = body;
-    return this.qualification.register({ registration, password: signature.password, user, key, path: req.originalUrl });
+    return this.qualification.register({
+      registration,
+      password: signature.password,
+      user,
+      key,
+      path: req.originalUrl,
+    });
   }
 
   @Post(':institutionId/decisions')
@@ -67,7 +99,7 @@ export class InstitutionsController {
   @IDEMPOTENCY_HEADER
   @ApiOperation({
     summary:
-      'QA\'s signed qualification decision (DON-02, CSV-02): complete-assessment, record-on-site-audit (a pass approves, with the quality agreement), periodic-review, suspend, reinstate, remove. A change of standing is sent to the institution\'s running journeys. Roles: qa-qp.',
+      "QA's signed qualification decision (DON-02, CSV-02): complete-assessment, record-on-site-audit (a pass approves, with the quality agreement), periodic-review, suspend, reinstate, remove. A change of standing is sent to the institution's running journeys. Roles: qa-qp.",
   })
   @ApiBody({ schema: openApiSchema(decisionBody) })
   decide(
@@ -77,6 +109,13 @@ export class InstitutionsController {
     @Req() req: Request,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.qualification.decide({ institutionId, qualification: body.qualification, password: body.signature.password, user, key, path: req.originalUrl });
+    return this.qualification.decide({
+      institutionId,
+      qualification: body.qualification,
+      password: body.signature.password,
+      user,
+      key,
+      path: req.originalUrl,
+    });
   }
 }

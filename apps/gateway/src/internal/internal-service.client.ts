@@ -10,7 +10,12 @@ type Service = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
  */
 @Injectable()
 export class InternalServiceClient {
-  async request<T>(service: Service, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async request<T>(
+    service: Service,
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${internalServiceUrl(service)}${path}`, {
@@ -20,11 +25,22 @@ export class InternalServiceClient {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new DomainError('SERVICE_UNAVAILABLE', `${service} did not answer: ${(error as Error).message}`);
+      throw new DomainError(
+        'SERVICE_UNAVAILABLE',
+        `${service} did not answer: ${(error as Error).message}`,
+      );
     }
-    const payload = (await response.json().catch(() => ({}))) as { code?: string; message?: string; details?: Record<string, unknown>; fieldErrors?: unknown };
+    const payload = (await response.json().catch(() => ({}))) as {
+      code?: string;
+      message?: string;
+      details?: Record<string, unknown>;
+      fieldErrors?: unknown;
+    };
     if (response.ok) return payload as T;
-    const code = payload.code && refusalKind(payload.code) ? (payload.code as RefusalCode) : 'SERVICE_UNAVAILABLE';
+    const code =
+      payload.code && refusalKind(payload.code)
+        ? (payload.code as RefusalCode)
+        : 'SERVICE_UNAVAILABLE';
     throw new DomainError(code, payload.message ?? `${service} answered ${response.status}`, {
       ...(payload.details ?? {}),
       ...(payload.fieldErrors ? { fieldErrors: payload.fieldErrors } : {}),

@@ -48,7 +48,13 @@ export class JourneyCommandsService {
   }
 
   /** Sends a validated step to the journey; `donorCode` is canonical, `payload` parsed. */
-  async step(step: JourneyStep, donorCode: string, payload: unknown, actor: Actor, eventId: string) {
+  async step(
+    step: JourneyStep,
+    donorCode: string,
+    payload: unknown,
+    actor: Actor,
+    eventId: string,
+  ) {
     const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
     try {
       return await handle.executeUpdate(journeyStepUpdate(step), {
@@ -100,9 +106,13 @@ export class JourneyCommandsService {
   async list(filter: { stage?: string; institutionId?: string }) {
     const clauses = [`WorkflowType = '${JOURNEY_WORKFLOW_TYPE}'`];
     if (filter.stage) clauses.push(`JourneyStage = '${filter.stage.replace(/'/g, '')}'`);
-    if (filter.institutionId) clauses.push(`InstitutionId = '${filter.institutionId.replace(/'/g, '')}'`);
+    if (filter.institutionId)
+      clauses.push(`InstitutionId = '${filter.institutionId.replace(/'/g, '')}'`);
     const journeys = [];
-    for await (const wf of (await getTemporalClient()).workflow.list({ query: clauses.join(' AND '), pageSize: 100 })) {
+    for await (const wf of (await getTemporalClient()).workflow.list({
+      query: clauses.join(' AND '),
+      pageSize: 100,
+    })) {
       journeys.push({
         journeyId: wf.workflowId,
         donorCode: wf.typedSearchAttributes.get(DonorCodeKey),

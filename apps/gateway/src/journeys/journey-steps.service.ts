@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, evaluateStep, isSignedStep, JourneyStep, requireDonorCode, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
+import {
+  DomainError,
+  evaluateStep,
+  isSignedStep,
+  JourneyStep,
+  requireDonorCode,
+  STEP_PAYLOAD_SCHEMAS,
+} from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 import { TrainingMatrixService } from '../training/training-matrix.service';
@@ -39,7 +46,15 @@ export class JourneyStepsService {
       if (!evaluation.allowed) throw new DomainError(evaluation.reasonCode, evaluation.message);
       // The password is checked and dropped here; the decision carries the signature record.
       const { signature: credentials, ...detail } = payload as { signature: { password: string } };
-      const signature = await this.signatures.sign({ user: request.user, password: credentials.password, step, donorCode, eventId, detail, path: request.path });
+      const signature = await this.signatures.sign({
+        user: request.user,
+        password: credentials.password,
+        step,
+        donorCode,
+        eventId,
+        detail,
+        path: request.path,
+      });
       command = { ...detail, signature };
     }
     return this.journeys.step(step, donorCode, command, actorOf(request.user), eventId);

@@ -1,5 +1,12 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { isSignedStep, JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
@@ -22,13 +29,27 @@ export function StepEndpoint(step: JourneyStep) {
     HttpCode(200),
     Roles(...roles),
     ApiBearerAuth(),
-    ApiOperation({ operationId: step, summary, description: `Roles: ${roles.join(', ')}.${signed ? ' Signed decision: the body carries `signature.password`, re-entered at signing (CSV-02); only the qualified person may sign (PER-03).' : ''} Sent to the journey as the Temporal update \`${step}\`.` }),
-    ApiParam({ name: 'donorCode', description: 'donor unique code (ISBT 128 DIN structure with its check character, TRC-02)' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'uuid; a repeat with the same key returns the first answer' }),
+    ApiOperation({
+      operationId: step,
+      summary,
+      description: `Roles: ${roles.join(', ')}.${signed ? ' Signed decision: the body carries `signature.password`, re-entered at signing (CSV-02); only the qualified person may sign (PER-03).' : ''} Sent to the journey as the Temporal update \`${step}\`.`,
+    }),
+    ApiParam({
+      name: 'donorCode',
+      description: 'donor unique code (ISBT 128 DIN structure with its check character, TRC-02)',
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'uuid; a repeat with the same key returns the first answer',
+    }),
     ApiBody({ schema: openApiSchema(STEP_PAYLOAD_SCHEMAS[step]) }),
     ApiResponse({ status: 200, description: 'the journey after the step' }),
     ApiResponse({ status: 400, description: 'VALIDATION_FAILED with fieldErrors, or TRC-02' }),
     ApiResponse({ status: 404, description: 'no journey with this donor code' }),
-    ApiResponse({ status: 409, description: 'refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, …' }),
+    ApiResponse({
+      status: 409,
+      description: 'refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, …',
+    }),
   );
 }

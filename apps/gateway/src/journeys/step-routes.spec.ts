@@ -13,7 +13,16 @@ import { TracesController } from '../traces/traces.controller';
 import { JourneysController } from './journeys.controller';
 import { STEP_ROUTES } from './step-routes';
 
-const CONTROLLERS = [AuthController, OrdersController, JourneysController, TracesController, AuditController, ExportsController, SignaturesController, PublicHealthController];
+const CONTROLLERS = [
+  AuthController,
+  OrdersController,
+  JourneysController,
+  TracesController,
+  AuditController,
+  ExportsController,
+  SignaturesController,
+  PublicHealthController,
+];
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */
 function methodNames(prototype: object): string[] {
@@ -28,11 +37,17 @@ function endpoints() {
   return CONTROLLERS.flatMap((controller) => {
     const prototype = controller.prototype as unknown as Record<string, object>;
     return methodNames(prototype)
-      .filter((name) => name !== 'constructor' && Reflect.getMetadata('path', prototype[name]) !== undefined)
+      .filter(
+        (name) =>
+          name !== 'constructor' && Reflect.getMetadata('path', prototype[name]) !== undefined,
+      )
       .map((name) => ({
         name: `${controller.name}.${name}`,
         roles: Reflect.getMetadata(ROLES_KEY, prototype[name]) as string[] | undefined,
-        isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, prototype[name]) ?? Reflect.getMetadata(PUBLIC_KEY, controller)),
+        isPublic: Boolean(
+          Reflect.getMetadata(PUBLIC_KEY, prototype[name]) ??
+          Reflect.getMetadata(PUBLIC_KEY, controller),
+        ),
       }));
   });
 }
@@ -53,12 +68,22 @@ describe('gateway endpoints and roles', () => {
     expect(all.length).toBeGreaterThan(JOURNEY_STEP_NAMES.length);
     const open = all.filter((e) => !e.isPublic && !(e.roles && e.roles.length > 0));
     expect(open).toEqual([]);
-    expect(all.filter((e) => e.isPublic).map((e) => e.name).sort()).toEqual(['AuthController.login', 'PublicHealthController.check']);
+    expect(
+      all
+        .filter((e) => e.isPublic)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['AuthController.login', 'PublicHealthController.check']);
   });
 
   it('declares on each step endpoint the roles of the step table', () => {
     for (const step of JOURNEY_STEP_NAMES) {
-      expect(Reflect.getMetadata(ROLES_KEY, JourneysController.prototype[step as keyof JourneysController])).toEqual(STEP_ROUTES[step].roles);
+      expect(
+        Reflect.getMetadata(
+          ROLES_KEY,
+          JourneysController.prototype[step as keyof JourneysController],
+        ),
+      ).toEqual(STEP_ROUTES[step].roles);
     }
   });
 });
@@ -67,7 +92,9 @@ describe('docs/roles.md', () => {
   it('lists every step endpoint with the roles the code declares', () => {
     const doc = readFileSync(path.resolve(__dirname, '../../../../docs/roles.md'), 'utf8');
     for (const [step, { route, roles }] of Object.entries(STEP_ROUTES)) {
-      expect(doc).toContain(`| \`POST /api/journeys/{donorCode}/${route}\` | ${step} | ${roles.join(', ')} |`);
+      expect(doc).toContain(
+        `| \`POST /api/journeys/{donorCode}/${route}\` | ${step} | ${roles.join(', ')} |`,
+      );
     }
   });
 });

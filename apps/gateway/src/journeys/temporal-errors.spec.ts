@@ -4,20 +4,29 @@ import { DomainError } from '@v2v/contracts';
 import { toDomainError } from './temporal-errors';
 
 const failed = (type: string) =>
-  new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message: `refused: ${type}` }));
-
-describe('Temporal answers → domain refusals', () => {
-  it.each(['STEP_OUT_OF_ORDER', 'STEP_IN_PROGRESS', 'IDENTITY_MISMATCH', 'QA-02', 'TRC-02', 'SERVICE_UNAVAILABLE'])(
-    'keeps the reason code %s of a failed update',
-    (type) => {
-      const error = toDomainError(failed(type), 'X');
-      expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: type, message: `refused: ${type}` });
-    },
+  new WorkflowUpdateFailedError(
+    'Workflow Update failed',
+    ApplicationFailure.create({ type, message: `refused: ${type}` }),
   );
 
+describe('Temporal answers → domain refusals', () => {
+  it.each([
+    'STEP_OUT_OF_ORDER',
+    'STEP_IN_PROGRESS',
+    'IDENTITY_MISMATCH',
+    'QA-02',
+    'TRC-02',
+    'SERVICE_UNAVAILABLE',
+  ])('keeps the reason code %s of a failed update', (type) => {
+    const error = toDomainError(failed(type), 'X');
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: type, message: `refused: ${type}` });
+  });
+
   it('answers an unknown journey as NOT_FOUND', () => {
-    expect(toDomainError(new WorkflowNotFoundError('gone', 'journey-X', undefined), 'X')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      toDomainError(new WorkflowNotFoundError('gone', 'journey-X', undefined), 'X'),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('passes unrelated errors through unchanged', () => {

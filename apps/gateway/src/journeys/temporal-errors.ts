@@ -16,7 +16,10 @@ export function toDomainError(error: unknown, donorCode: string): unknown {
     return new DomainError(code, error.cause.message, { refusal: type });
   }
   if (isClosedWorkflow(error)) {
-    return new DomainError('JOURNEY_CLOSED', `the journey of ${donorCode} has ended; no further step is possible`);
+    return new DomainError(
+      'JOURNEY_CLOSED',
+      `the journey of ${donorCode} has ended; no further step is possible`,
+    );
   }
   return error;
 }

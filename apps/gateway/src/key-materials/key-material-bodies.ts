@@ -12,9 +12,20 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Risk assessment and IVD approval are optional in shape: their absence is refused MAT-01 / MAT-02. */
 export const registerKeyMaterialBody = z.strictObject({
-  materialCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and hyphens, 2–32 characters'),
+  materialCode: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and hyphens, 2–32 characters'),
   name: text(200),
-  category: z.enum(['vector', 'cytokine', 'growth-factor', 'enzyme', 'serum', 'feeder-cells', 'single-use-set', 'ivd-reagent']),
+  category: z.enum([
+    'vector',
+    'cytokine',
+    'growth-factor',
+    'enzyme',
+    'serum',
+    'feeder-cells',
+    'single-use-set',
+    'ivd-reagent',
+  ]),
   riskAssessment: z
     .strictObject({
       level: z.enum(['high', 'medium', 'low']).optional(),
@@ -26,12 +37,16 @@ export const registerKeyMaterialBody = z.strictObject({
     .describe('MAT-01: level, summary, who assessed and when; required'),
   ivd: z
     .strictObject({
-      approvalStatus: z.enum(['blood-screening-approved', 'diagnostic-only', 'not-approved']).optional(),
+      approvalStatus: z
+        .enum(['blood-screening-approved', 'diagnostic-only', 'not-approved'])
+        .optional(),
       marker: z.string().max(200).optional(),
       justification: z.string().max(2000).optional(),
     })
     .optional()
-    .describe('MAT-02, ivd-reagent only: approval status, the marker tested, and a justification unless blood-screening-approved'),
+    .describe(
+      'MAT-02, ivd-reagent only: approval status, the marker tested, and a justification unless blood-screening-approved',
+    ),
 });
 
 /** The incoming inspection; the inspector is the signed-in operator. */
@@ -44,8 +59,14 @@ export const receiveLotBody = z.strictObject({
   inspectionNote: text(2000).optional(),
 });
 
-export const releaseLotBody = z.strictObject({ comment: text(2000).optional(), signature: signatureRequestSchema });
-export const rejectLotBody = z.strictObject({ reason: text(2000), signature: signatureRequestSchema });
+export const releaseLotBody = z.strictObject({
+  comment: text(2000).optional(),
+  signature: signatureRequestSchema,
+});
+export const rejectLotBody = z.strictObject({
+  reason: text(2000),
+  signature: signatureRequestSchema,
+});
 
 export const consumptionBody = z.strictObject({
   lotId: text(64),

@@ -9,11 +9,21 @@ import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-u
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
 import { InternalServiceClient } from '../internal/internal-service.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
-import { consumptionBody, receiveLotBody, registerKeyMaterialBody, rejectLotBody, releaseLotBody } from './key-material-bodies';
+import {
+  consumptionBody,
+  receiveLotBody,
+  registerKeyMaterialBody,
+  rejectLotBody,
+  releaseLotBody,
+} from './key-material-bodies';
 import { KeyMaterialsService } from './key-materials.service';
 
 const KEY = 'idempotency-key';
-const IDEMPOTENCY_HEADER = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'uuid; a repeat with the same key returns the first answer' });
+const IDEMPOTENCY_HEADER = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'uuid; a repeat with the same key returns the first answer',
+});
 
 /**
  * Key materials (MAT-01, MAT-02): the catalogue with risk assessments, lots received into
@@ -31,7 +41,10 @@ export class KeyMaterialsController {
 
   @Get('key-materials')
   @Roles('ops', 'qa-qp', 'operator')
-  @ApiOperation({ summary: 'The key-material catalogue: risk assessments, IVD approvals and every lot with its inspection and status. Roles: ops, qa-qp, operator.' })
+  @ApiOperation({
+    summary:
+      'The key-material catalogue: risk assessments, IVD approvals and every lot with its inspection and status. Roles: ops, qa-qp, operator.',
+  })
   catalogue() {
     return this.services.request('production', 'GET', '/internal/key-materials');
   }
@@ -39,17 +52,29 @@ export class KeyMaterialsController {
   @Post('key-materials')
   @HttpCode(201)
   @Roles('qa-qp')
-  @ApiOperation({ summary: 'Register a key material with its risk assessment (MAT-01); an IVD reagent with its approval status and, unless blood-screening-approved, a justification (MAT-02). Roles: qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Register a key material with its risk assessment (MAT-01); an IVD reagent with its approval status and, unless blood-screening-approved, a justification (MAT-02). Roles: qa-qp.',
+  })
   @ApiBody({ schema: openApiSchema(registerKeyMaterialBody) })
-  register(@Body(new ZodBodyPipe(registerKeyMaterialBody)) body: z.infer<typeof registerKeyMaterialBody>, @CurrentUser() user: AuthenticatedUser) {
-    return this.services.request('production', 'POST', '/internal/key-materials', { ...body, registeredBy: actorOf(user) });
+  register(
+    @Body(new ZodBodyPipe(registerKeyMaterialBody)) body: z.infer<typeof registerKeyMaterialBody>,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.services.request('production', 'POST', '/internal/key-materials', {
+      ...body,
+      registeredBy: actorOf(user),
+    });
   }
 
   @Post('key-materials/:materialCode/lots')
   @HttpCode(201)
   @Roles('operator')
   @IDEMPOTENCY_HEADER
-  @ApiOperation({ summary: 'Receive a lot into quarantine with its incoming inspection; the lot id is generated, the inspector is the caller (MAT-01). Roles: operator.' })
+  @ApiOperation({
+    summary:
+      'Receive a lot into quarantine with its incoming inspection; the lot id is generated, the inspector is the caller (MAT-01). Roles: operator.',
+  })
   @ApiBody({ schema: openApiSchema(receiveLotBody) })
   receiveLot(
     @Param('materialCode') materialCode: string,
@@ -57,11 +82,16 @@ export class KeyMaterialsController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers(KEY) key?: string,
   ) {
-    return this.services.request('production', 'POST', `/internal/key-materials/${encodeURIComponent(materialCode)}/lots`, {
-      ...body,
-      requestKey: key ?? randomUUID(),
-      receivedBy: actorOf(user),
-    });
+    return this.services.request(
+      'production',
+      'POST',
+      `/internal/key-materials/${encodeURIComponent(materialCode)}/lots`,
+      {
+        ...body,
+        requestKey: key ?? randomUUID(),
+        receivedBy: actorOf(user),
+      },
+    );
   }
 
   @Post('key-material-lots/:lotId/release')
@@ -69,7 +99,10 @@ export class KeyMaterialsController {
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
   @IDEMPOTENCY_HEADER
-  @ApiOperation({ summary: 'Release a lot in quarantine, signed with the password re-entered (CSV-02, PER-03); refused MAT-01 after a failed inspection, an unchecked certificate of analysis or expiry. Roles: qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Release a lot in quarantine, signed with the password re-entered (CSV-02, PER-03); refused MAT-01 after a failed inspection, an unchecked certificate of analysis or expiry. Roles: qa-qp.',
+  })
   @ApiBody({ schema: openApiSchema(releaseLotBody) })
   release(
     @Param('lotId') lotId: string,
@@ -78,7 +111,15 @@ export class KeyMaterialsController {
     @Req() req: Request,
     @Headers(KEY) key?: string,
   ) {
-    return this.keyMaterials.decide({ lotId, decision: 'released', comment: body.comment, password: body.signature.password, user, key, path: req.originalUrl });
+    return this.keyMaterials.decide({
+      lotId,
+      decision: 'released',
+      comment: body.comment,
+      password: body.signature.password,
+      user,
+      key,
+      path: req.originalUrl,
+    });
   }
 
   @Post('key-material-lots/:lotId/reject')
@@ -86,7 +127,10 @@ export class KeyMaterialsController {
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
   @IDEMPOTENCY_HEADER
-  @ApiOperation({ summary: 'Reject a lot in quarantine with its reason, signed with the password re-entered (CSV-02, PER-03). Roles: qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Reject a lot in quarantine with its reason, signed with the password re-entered (CSV-02, PER-03). Roles: qa-qp.',
+  })
   @ApiBody({ schema: openApiSchema(rejectLotBody) })
   reject(
     @Param('lotId') lotId: string,
@@ -95,12 +139,23 @@ export class KeyMaterialsController {
     @Req() req: Request,
     @Headers(KEY) key?: string,
   ) {
-    return this.keyMaterials.decide({ lotId, decision: 'rejected', comment: body.reason, password: body.signature.password, user, key, path: req.originalUrl });
+    return this.keyMaterials.decide({
+      lotId,
+      decision: 'rejected',
+      comment: body.reason,
+      password: body.signature.password,
+      user,
+      key,
+      path: req.originalUrl,
+    });
   }
 
   @Get('key-material-lots/:lotId/genealogy')
   @Roles('ops', 'qa-qp', 'operator')
-  @ApiOperation({ summary: 'A lot forward: every batch, donor code and patient reference it went into (TRC-01). Roles: ops, qa-qp, operator.' })
+  @ApiOperation({
+    summary:
+      'A lot forward: every batch, donor code and patient reference it went into (TRC-01). Roles: ops, qa-qp, operator.',
+  })
   genealogy(@Param('lotId') lotId: string) {
     return this.keyMaterials.genealogy(lotId);
   }
@@ -109,7 +164,10 @@ export class KeyMaterialsController {
   @HttpCode(201)
   @Roles('operator')
   @IDEMPOTENCY_HEADER
-  @ApiOperation({ summary: 'Record that the journey\'s batch in production consumed a quantity of a released, unexpired lot (MAT-01); the Idempotency-Key is the event id. Roles: operator.' })
+  @ApiOperation({
+    summary:
+      "Record that the journey's batch in production consumed a quantity of a released, unexpired lot (MAT-01); the Idempotency-Key is the event id. Roles: operator.",
+  })
   @ApiBody({ schema: openApiSchema(consumptionBody) })
   consume(
     @Param('donorCode') code: string,
@@ -127,8 +185,15 @@ export class KeyMaterialsController {
 
   @Get('journeys/:donorCode/key-materials')
   @Roles('ops', 'qa-qp', 'operator')
-  @ApiOperation({ summary: 'A journey backward: every key-material lot its batch consumed, with material and lot details (TRC-01). Roles: ops, qa-qp, operator.' })
+  @ApiOperation({
+    summary:
+      'A journey backward: every key-material lot its batch consumed, with material and lot details (TRC-01). Roles: ops, qa-qp, operator.',
+  })
   journeyMaterials(@Param('donorCode') code: string) {
-    return this.services.request('production', 'GET', `/internal/key-material-consumptions?donorCode=${requireDonorCode(code)}`);
+    return this.services.request(
+      'production',
+      'GET',
+      `/internal/key-material-consumptions?donorCode=${requireDonorCode(code)}`,
+    );
   }
 }

@@ -37,7 +37,11 @@ export class KeyMaterialsService {
     path: string;
   }) {
     const lot = encodeURIComponent(input.lotId);
-    await this.services.request('production', 'GET', `/internal/key-material-lots/${lot}/decision-check?decision=${input.decision}`);
+    await this.services.request(
+      'production',
+      'GET',
+      `/internal/key-material-lots/${lot}/decision-check?decision=${input.decision}`,
+    );
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -49,23 +53,38 @@ export class KeyMaterialsService {
       detail: { lotId: input.lotId, decision: input.decision, comment: input.comment ?? null },
       path: input.path,
     });
-    return this.services.request('production', 'POST', `/internal/key-material-lots/${lot}/decisions`, {
-      decision: input.decision,
-      ...(input.comment ? { comment: input.comment } : {}),
-      eventId,
-      decidedBy: actorOf(input.user),
-      signature,
-    });
+    return this.services.request(
+      'production',
+      'POST',
+      `/internal/key-material-lots/${lot}/decisions`,
+      {
+        decision: input.decision,
+        ...(input.comment ? { comment: input.comment } : {}),
+        eventId,
+        decidedBy: actorOf(input.user),
+        signature,
+      },
+    );
   }
 
   /** TRC-01: every batch and donor code the lot went into, each with its patient reference. */
   async genealogy(lotId: string) {
-    const genealogy = await this.services.request<Genealogy>('production', 'GET', `/internal/key-material-lots/${encodeURIComponent(lotId)}/genealogy`);
+    const genealogy = await this.services.request<Genealogy>(
+      'production',
+      'GET',
+      `/internal/key-material-lots/${encodeURIComponent(lotId)}/genealogy`,
+    );
     const patients = new Map<string, string | null>();
     for (const donorCode of new Set(genealogy.consumptions.map((c) => c.donorCode))) {
       patients.set(donorCode, await this.patientOf(donorCode));
     }
-    return { ...genealogy, consumptions: genealogy.consumptions.map((c) => ({ ...c, patientReference: patients.get(c.donorCode) ?? null })) };
+    return {
+      ...genealogy,
+      consumptions: genealogy.consumptions.map((c) => ({
+        ...c,
+        patientReference: patients.get(c.donorCode) ?? null,
+      })),
+    };
   }
 
   /**
@@ -74,7 +93,11 @@ export class KeyMaterialsService {
    */
   private async patientOf(donorCode: string): Promise<string | null> {
     try {
-      const trace = await this.services.request<{ patientReference: string }>('traceability', 'GET', `/internal/trace/donors/${donorCode}`);
+      const trace = await this.services.request<{ patientReference: string }>(
+        'traceability',
+        'GET',
+        `/internal/trace/donors/${donorCode}`,
+      );
       return trace.patientReference;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;

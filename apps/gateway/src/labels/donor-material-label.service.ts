@@ -12,7 +12,10 @@ export class DonorMaterialLabelService {
 
   async pdf(rawDonorCode: string): Promise<{ donorCode: string; file: Buffer }> {
     const label = await this.read(rawDonorCode);
-    return { donorCode: label.donorCode, file: await donorMaterialLabelPdf(label, await barcodeSymbolPng(label.donorCode)) };
+    return {
+      donorCode: label.donorCode,
+      file: await donorMaterialLabelPdf(label, await barcodeSymbolPng(label.donorCode)),
+    };
   }
 
   async png(rawDonorCode: string): Promise<{ donorCode: string; file: Buffer }> {
@@ -21,6 +24,10 @@ export class DonorMaterialLabelService {
   }
 
   private read(rawDonorCode: string): Promise<DonorMaterialLabel> {
-    return this.services.request<DonorMaterialLabel>('donorIntake', 'GET', `/internal/donors/${requireDonorCode(rawDonorCode)}/label`);
+    return this.services.request<DonorMaterialLabel>(
+      'donorIntake',
+      'GET',
+      `/internal/donors/${requireDonorCode(rawDonorCode)}/label`,
+    );
   }
 }

@@ -6,7 +6,12 @@ import type { DonorMaterialLabel } from '@v2v/contracts';
  * every hand-over scan accepts (TRC-02, TRC-03). The padding (two modules; a module is two
  * bwip-js units) keeps the quiet zone scanners need.
  */
-const symbol = (donorCode: string) => ({ bcid: 'datamatrix', text: donorCode, padding: 4, backgroundcolor: 'FFFFFF' });
+const symbol = (donorCode: string) => ({
+  bcid: 'datamatrix',
+  text: donorCode,
+  padding: 4,
+  backgroundcolor: 'FFFFFF',
+});
 
 /** The bare symbol, for placing on the PDF label. */
 export function barcodeSymbolPng(donorCode: string): Promise<Buffer> {

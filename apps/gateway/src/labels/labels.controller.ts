@@ -4,7 +4,10 @@ import { Roles } from '../auth/roles.decorator';
 import { DonorMaterialLabelService } from './donor-material-label.service';
 
 const file = (rendered: { donorCode: string; file: Buffer }, type: string, extension: string) =>
-  new StreamableFile(rendered.file, { type, disposition: `inline; filename="label-${rendered.donorCode}.${extension}"` });
+  new StreamableFile(rendered.file, {
+    type,
+    disposition: `inline; filename="label-${rendered.donorCode}.${extension}"`,
+  });
 
 /** The donor material label, with the donor unique code as a 2D barcode and as text (TRC-03, DON-05). */
 @ApiTags('labels')
@@ -18,7 +21,7 @@ export class LabelsController {
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary:
-      'The current unit\'s donor material label, 100 × 60 mm: Data Matrix and eye-readable donor unique code, product, institution, collection date and time, volume, bag/lot, and the DON-05 biohazard band on known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp.',
+      "The current unit's donor material label, 100 × 60 mm: Data Matrix and eye-readable donor unique code, product, institution, collection date and time, volume, bag/lot, and the DON-05 biohazard band on known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp.",
   })
   async pdf(@Param('donorCode') code: string) {
     return file(await this.labels.pdf(code), 'application/pdf', 'pdf');
@@ -29,7 +32,7 @@ export class LabelsController {
   @ApiProduces('image/png')
   @ApiOperation({
     summary:
-      'The label\'s barcode as an image: the Data Matrix of the donor unique code, the eye-readable code under it and the DON-05 warning for known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp.',
+      "The label's barcode as an image: the Data Matrix of the donor unique code, the eye-readable code under it and the DON-05 warning for known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp.",
   })
   async png(@Param('donorCode') code: string) {
     return file(await this.labels.png(code), 'image/png', 'png');

@@ -22,13 +22,17 @@ export class CreateTrainingMatrix1764115400000 implements MigrationInterface {
       CONSTRAINT "FK_training_record_user" FOREIGN KEY ("username") REFERENCES "gateway"."user_account" ("username"),
       CONSTRAINT "CHK_training_record_dates" CHECK ("expires_on" >= "trained_on")
     )`);
-    await q.query(`CREATE INDEX "IDX_training_record_user" ON "gateway"."training_record" ("username", "operation")`);
+    await q.query(
+      `CREATE INDEX "IDX_training_record_user" ON "gateway"."training_record" ("username", "operation")`,
+    );
     await q.query(
       `INSERT INTO "gateway"."user_account" ("username", "password_hash", "role", "institution_id", "display_name")
        VALUES ('operator-untrained', $1, 'operator', NULL, 'Seeded operator whose training expired')`,
       [hashSync(process.env.SEED_USER_PASSWORD ?? 'change-me-now', 10)],
     );
-    const users: Array<{ username: string; role: string }> = await q.query(`SELECT "username", "role" FROM "gateway"."user_account"`);
+    const users: Array<{ username: string; role: string }> = await q.query(
+      `SELECT "username", "role" FROM "gateway"."user_account"`,
+    );
     for (const user of users) {
       const expires = user.username === 'operator-untrained' ? '2025-06-30' : '2027-12-31';
       for (const [step, { roles }] of Object.entries(STEP_ROUTES)) {

@@ -18,7 +18,9 @@ export class CreateElectronicSignatures1764115700000 implements MigrationInterfa
       "signed_content_hash" char(64) NOT NULL,
       CONSTRAINT "PK_electronic_signature" PRIMARY KEY ("signature_id")
     )`);
-    await q.query(`CREATE INDEX "IDX_electronic_signature_donor" ON "gateway"."electronic_signature" ("donor_code", "signed_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_electronic_signature_donor" ON "gateway"."electronic_signature" ("donor_code", "signed_at")`,
+    );
     await q.query(`CREATE FUNCTION "gateway"."refuse_signature_change"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'electronic signatures cannot be edited or deleted (CSV-02)' USING ERRCODE = 'insufficient_privilege';

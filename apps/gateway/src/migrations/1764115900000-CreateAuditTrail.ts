@@ -8,7 +8,9 @@ export class CreateAuditTrail1764115900000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const sql of createAuditTablesSql('gateway')) await q.query(sql);
-    await q.query(serviceRoleGrantsSql('gateway', ['electronic_signature', 'access_refusal', 'audit_entry']));
+    await q.query(
+      serviceRoleGrantsSql('gateway', ['electronic_signature', 'access_refusal', 'audit_entry']),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

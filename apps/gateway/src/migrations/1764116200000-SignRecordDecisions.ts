@@ -17,7 +17,9 @@ export class SignRecordDecisions1764116200000 implements MigrationInterface {
       ADD CONSTRAINT "CHK_electronic_signature_subject" CHECK (
         ("donor_code" IS NOT NULL AND "step" IS NOT NULL AND "record_type" IS NULL AND "record_id" IS NULL)
         OR ("donor_code" IS NULL AND "step" IS NULL AND "record_type" IS NOT NULL AND "record_id" IS NOT NULL))`);
-    await q.query(`CREATE INDEX "IDX_electronic_signature_record" ON "gateway"."electronic_signature" ("record_type", "record_id", "signed_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_electronic_signature_record" ON "gateway"."electronic_signature" ("record_type", "record_id", "signed_at")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

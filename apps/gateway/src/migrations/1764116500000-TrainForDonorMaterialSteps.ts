@@ -10,7 +10,9 @@ export class TrainForDonorMaterialSteps1764116500000 implements MigrationInterfa
   name = 'TrainForDonorMaterialSteps1764116500000';
 
   async up(q: QueryRunner): Promise<void> {
-    const users: Array<{ username: string; role: string }> = await q.query(`SELECT "username", "role" FROM "gateway"."user_account"`);
+    const users: Array<{ username: string; role: string }> = await q.query(
+      `SELECT "username", "role" FROM "gateway"."user_account"`,
+    );
     for (const user of users) {
       const expires = user.username === 'operator-untrained' ? '2025-06-30' : '2027-12-31';
       for (const [step, { roles }] of Object.entries(STEP_ROUTES)) {
@@ -26,6 +28,8 @@ export class TrainForDonorMaterialSteps1764116500000 implements MigrationInterfa
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM "gateway"."training_record" WHERE "operation" IN ('recordDonorScreening', 'recordPostCollectionStorage') AND "authorized_by" = 'seed'`);
+    await q.query(
+      `DELETE FROM "gateway"."training_record" WHERE "operation" IN ('recordDonorScreening', 'recordPostCollectionStorage') AND "authorized_by" = 'seed'`,
+    );
   }
 }

@@ -16,7 +16,10 @@ export class OrdersController {
   @Post()
   @HttpCode(201)
   @Roles('scheduler')
-  @ApiOperation({ summary: 'Order a therapy for a patient: registers the donor, generates the donor unique code, starts the journey. Roles: scheduler.' })
+  @ApiOperation({
+    summary:
+      'Order a therapy for a patient: registers the donor, generates the donor unique code, starts the journey. Roles: scheduler.',
+  })
   @ApiBody({ schema: openApiSchema(createOrderSchema) })
   create(
     @Body(new ZodBodyPipe(createOrderSchema)) order: CreateOrder,

@@ -19,20 +19,32 @@ export class OrdersService {
 
   async create(order: CreateOrder, orderedBy: Actor, idempotencyKey?: string) {
     await this.services
-      .request('production', 'GET', `/internal/product-specifications/${encodeURIComponent(order.productCode)}`)
+      .request(
+        'production',
+        'GET',
+        `/internal/product-specifications/${encodeURIComponent(order.productCode)}`,
+      )
       .catch((error: unknown) => {
         if (error instanceof DomainError && error.code === 'NOT_FOUND') {
-          throw new DomainError('UNKNOWN_PRODUCT', `product ${order.productCode} has no published specification (GEN-03)`);
+          throw new DomainError(
+            'UNKNOWN_PRODUCT',
+            `product ${order.productCode} has no published specification (GEN-03)`,
+          );
         }
         throw error;
       });
-    const donor = await this.services.request<{ donorCode: string; eyeReadable: string }>('donorIntake', 'POST', '/internal/donors', {
-      patientReference: order.patientReference,
-      institutionId: order.institutionId,
-      productCode: order.productCode,
-      requestKey: idempotencyKey ?? randomUUID(),
-      registeredBy: orderedBy,
-    });
+    const donor = await this.services.request<{ donorCode: string; eyeReadable: string }>(
+      'donorIntake',
+      'POST',
+      '/internal/donors',
+      {
+        patientReference: order.patientReference,
+        institutionId: order.institutionId,
+        productCode: order.productCode,
+        requestKey: idempotencyKey ?? randomUUID(),
+        registeredBy: orderedBy,
+      },
+    );
     const journey = await this.journeys.start({
       donorCode: donor.donorCode,
       order: {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, SHIPPER_CARRIES, ShipperCarries, ShipperQualification, ShipperQualificationDecision, shipperQualificationStatus } from '@v2v/contracts';
+import {
+  DomainError,
+  SHIPPER_CARRIES,
+  ShipperCarries,
+  ShipperQualification,
+  ShipperQualificationDecision,
+  shipperQualificationStatus,
+} from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { InternalServiceClient } from '../internal/internal-service.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
@@ -12,7 +19,10 @@ const RECORD_TYPE = 'shipper-qualification';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Users see whether a configuration may be used today rather than the stored flag. */
-const withStatus = (c: ShipperQualification) => ({ ...c, status: shipperQualificationStatus(c, today()) });
+const withStatus = (c: ShipperQualification) => ({
+  ...c,
+  status: shipperQualificationStatus(c, today()),
+});
 
 /**
  * MAT-03, CSV-02, PER-03: QA's signed qualification, requalification and withdrawal of
@@ -31,7 +41,13 @@ export class QualifiedShippersService {
     return registers.flat().map(withStatus);
   }
 
-  async qualify(input: { qualification: ShipperQualificationDecision; password: string; user: AuthenticatedUser; key?: string; path: string }) {
+  async qualify(input: {
+    qualification: ShipperQualificationDecision;
+    password: string;
+    user: AuthenticatedUser;
+    key?: string;
+    path: string;
+  }) {
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -43,25 +59,45 @@ export class QualifiedShippersService {
       detail: { ...input.qualification },
       path: input.path,
     });
-    const recorded = await this.services.request<ShipperQualification>(OWNER[input.qualification.carries], 'POST', '/internal/qualified-shippers', {
-      qualification: input.qualification,
-      eventId,
-      decidedBy: actorOf(input.user),
-      signature,
-    });
+    const recorded = await this.services.request<ShipperQualification>(
+      OWNER[input.qualification.carries],
+      'POST',
+      '/internal/qualified-shippers',
+      {
+        qualification: input.qualification,
+        eventId,
+        decidedBy: actorOf(input.user),
+        signature,
+      },
+    );
     return withStatus(recorded);
   }
 
-  async withdraw(input: { carries: string; shipperId: string; reason: string; password: string; user: AuthenticatedUser; key?: string; path: string }) {
+  async withdraw(input: {
+    carries: string;
+    shipperId: string;
+    reason: string;
+    password: string;
+    user: AuthenticatedUser;
+    key?: string;
+    path: string;
+  }) {
     if (!(SHIPPER_CARRIES as readonly string[]).includes(input.carries)) {
       const message = `carries must be one of ${SHIPPER_CARRIES.join(', ')}, not '${input.carries}'`;
-      throw new DomainError('VALIDATION_FAILED', message, { fieldErrors: [{ path: 'carries', message }] });
+      throw new DomainError('VALIDATION_FAILED', message, {
+        fieldErrors: [{ path: 'carries', message }],
+      });
     }
     const carries = input.carries as ShipperCarries;
     // Nothing is signed for a configuration the register does not hold or already withdrew.
     const known = (await this.register(carries)).find((c) => c.shipperId === input.shipperId);
-    if (!known) throw new DomainError('NOT_FOUND', `no ${carries} shipper configuration ${input.shipperId}`);
-    if (known.status === 'withdrawn') throw new DomainError('MAT-03', `shipper ${input.shipperId}'s qualification is already withdrawn (MAT-03)`);
+    if (!known)
+      throw new DomainError('NOT_FOUND', `no ${carries} shipper configuration ${input.shipperId}`);
+    if (known.status === 'withdrawn')
+      throw new DomainError(
+        'MAT-03',
+        `shipper ${input.shipperId}'s qualification is already withdrawn (MAT-03)`,
+      );
     const eventId = input.key ?? randomUUID();
     const signature = await this.signatures.signRecord({
       user: input.user,
@@ -73,16 +109,25 @@ export class QualifiedShippersService {
       detail: { shipperId: input.shipperId, reason: input.reason },
       path: input.path,
     });
-    const recorded = await this.services.request<ShipperQualification>(OWNER[carries], 'POST', `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`, {
-      reason: input.reason,
-      eventId,
-      decidedBy: actorOf(input.user),
-      signature,
-    });
+    const recorded = await this.services.request<ShipperQualification>(
+      OWNER[carries],
+      'POST',
+      `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`,
+      {
+        reason: input.reason,
+        eventId,
+        decidedBy: actorOf(input.user),
+        signature,
+      },
+    );
     return withStatus(recorded);
   }
 
   private register(carries: ShipperCarries) {
-    return this.services.request<ShipperQualification[]>(OWNER[carries], 'GET', '/internal/qualified-shippers');
+    return this.services.request<ShipperQualification[]>(
+      OWNER[carries],
+      'GET',
+      '/internal/qualified-shippers',
+    );
   }
 }

@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { compare } from 'bcryptjs';
 import { writeAudit } from '@v2v/audit';
 import { DataSource } from 'typeorm';
-import { DomainError, ElectronicSignature, journeyWorkflowId, SignatureMeaning, SIGNED_STEPS, SignedStep } from '@v2v/contracts';
+import {
+  DomainError,
+  ElectronicSignature,
+  journeyWorkflowId,
+  SignatureMeaning,
+  SIGNED_STEPS,
+  SignedStep,
+} from '@v2v/contracts';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UserRepository } from '../auth/user.repository';
@@ -32,10 +39,17 @@ export class ElectronicSignatureService {
     path: string;
   }): Promise<ElectronicSignature> {
     await this.assertSigner(input.user, input.password, input.path);
-    return this.record(input.user, SIGNED_STEPS[input.step], signedContentHash(input), input.eventId, input.detail, {
-      columns: { donor_code: input.donorCode, step: input.step },
-      journeyId: journeyWorkflowId(input.donorCode),
-    });
+    return this.record(
+      input.user,
+      SIGNED_STEPS[input.step],
+      signedContentHash(input),
+      input.eventId,
+      input.detail,
+      {
+        columns: { donor_code: input.donorCode, step: input.step },
+        journeyId: journeyWorkflowId(input.donorCode),
+      },
+    );
   }
 
   /**
@@ -54,9 +68,16 @@ export class ElectronicSignatureService {
     path: string;
   }): Promise<ElectronicSignature> {
     await this.assertSigner(input.user, input.password, input.path);
-    return this.record(input.user, input.meaning, signedRecordHash(input), input.eventId, input.detail, {
-      columns: { record_type: input.recordType, record_id: input.recordId },
-    });
+    return this.record(
+      input.user,
+      input.meaning,
+      signedRecordHash(input),
+      input.eventId,
+      input.detail,
+      {
+        columns: { record_type: input.recordType, record_id: input.recordId },
+      },
+    );
   }
 
   /** The signature row and its audit entry, in one transaction; `subject` names what was signed. */
@@ -66,7 +87,10 @@ export class ElectronicSignatureService {
     hash: string,
     eventId: string,
     detail: Record<string, unknown>,
-    subject: { columns: Record<'donor_code' | 'step', string> | Record<'record_type' | 'record_id', string>; journeyId?: string },
+    subject: {
+      columns: Record<'donor_code' | 'step', string> | Record<'record_type' | 'record_id', string>;
+      journeyId?: string;
+    },
   ): Promise<ElectronicSignature> {
     const signature: ElectronicSignature = {
       signatureId: randomUUID(),
@@ -81,8 +105,17 @@ export class ElectronicSignatureService {
         `INSERT INTO "gateway"."electronic_signature" ("signature_id", "signer", "signer_role", "meaning", "signed_at",
            "${subjectA}", "${subjectB}", "event_id", "signed_content", "signed_content_hash")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [signature.signatureId, signature.signer.userId, signature.signer.role, signature.meaning, signature.signedAt,
-          ...Object.values(subject.columns), eventId, JSON.stringify(detail), signature.signedContentHash],
+        [
+          signature.signatureId,
+          signature.signer.userId,
+          signature.signer.role,
+          signature.meaning,
+          signature.signedAt,
+          ...Object.values(subject.columns),
+          eventId,
+          JSON.stringify(detail),
+          signature.signedContentHash,
+        ],
       );
       await writeAudit(manager, 'gateway', {
         recordType: 'electronic-signature',
@@ -97,10 +130,24 @@ export class ElectronicSignatureService {
   }
 
   /** CSV-02: the signer's password, re-entered now; a mismatch is refused and logged. */
-  private async assertSigner(user: AuthenticatedUser, password: string, path: string): Promise<void> {
+  private async assertSigner(
+    user: AuthenticatedUser,
+    password: string,
+    path: string,
+  ): Promise<void> {
     const account = await this.users.findByUsername(user.username);
     if (account && (await compare(password, account.passwordHash))) return;
-    await this.refusals.record({ username: user.username, role: user.role, method: 'POST', path, status: 403, reason: 'signature: re-entered credentials do not match' });
-    throw new DomainError('CSV-02', 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)');
+    await this.refusals.record({
+      username: user.username,
+      role: user.role,
+      method: 'POST',
+      path,
+      status: 403,
+      reason: 'signature: re-entered credentials do not match',
+    });
+    throw new DomainError(
+      'CSV-02',
+      'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+    );
   }
 }

@@ -4,7 +4,12 @@ import { DomainError, requireDonorCode } from '@v2v/contracts';
 import { InternalServiceClient } from '../internal/internal-service.client';
 import { signedContentHash } from './signed-content';
 
-const OWNER = { releaseMaterial: 'donorIntake', rejectMaterial: 'donorIntake', releaseBatch: 'release', rejectBatch: 'release' } as const;
+const OWNER = {
+  releaseMaterial: 'donorIntake',
+  rejectMaterial: 'donorIntake',
+  releaseBatch: 'release',
+  rejectBatch: 'release',
+} as const;
 
 interface SignatureRow {
   signature_id: string;
@@ -47,7 +52,11 @@ export class SignatureRegistry {
       signedContentHash: row.signed_content_hash,
     };
     try {
-      const record = await this.services.request<{ detail: Record<string, unknown> }>(OWNER[row.step], 'GET', `/internal/step-records/${row.event_id}`);
+      const record = await this.services.request<{ detail: Record<string, unknown> }>(
+        OWNER[row.step],
+        'GET',
+        `/internal/step-records/${row.event_id}`,
+      );
       const current = signedContentHash({ donorCode, step: row.step, detail: record.detail });
       return current === row.signed_content_hash
         ? { ...signature, valid: true }

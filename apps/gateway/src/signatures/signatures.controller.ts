@@ -11,7 +11,10 @@ export class SignaturesController {
 
   @Get(':donorCode/signatures')
   @Roles('ops', 'qa-qp')
-  @ApiOperation({ summary: 'Electronic signatures of a journey, each marked valid or void against its record. Roles: ops, qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Electronic signatures of a journey, each marked valid or void against its record. Roles: ops, qa-qp.',
+  })
   list(@Param('donorCode') code: string) {
     return this.signatures.list(code);
   }

@@ -3,7 +3,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } fro
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { DomainError, PEOPLE_ROLES, productCodeSchema, productSpecificationContentSchema, signatureRequestSchema } from '@v2v/contracts';
+import {
+  DomainError,
+  PEOPLE_ROLES,
+  productCodeSchema,
+  productSpecificationContentSchema,
+  signatureRequestSchema,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
@@ -11,12 +17,19 @@ import { InternalServiceClient } from '../internal/internal-service.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
-const publishBody = z.strictObject({ content: productSpecificationContentSchema, signature: signatureRequestSchema });
+const publishBody = z.strictObject({
+  content: productSpecificationContentSchema,
+  signature: signatureRequestSchema,
+});
 const ALL_ROLES = PEOPLE_ROLES;
 
 function productCode(raw: string): string {
   const parsed = productCodeSchema.safeParse(raw);
-  if (!parsed.success) throw new DomainError('VALIDATION_FAILED', `'${raw}' is not a product code: ${parsed.error.issues[0].message}`);
+  if (!parsed.success)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `'${raw}' is not a product code: ${parsed.error.issues[0].message}`,
+    );
   return parsed.data;
 }
 
@@ -43,25 +56,46 @@ export class ProductSpecificationsController {
 
   @Get(':productCode')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'A product\'s requirements: screening, collection, storage, transport, receipt, shelf lives (DON-03). All roles.' })
-  @ApiQuery({ name: 'version', required: false, description: 'a published version; the latest when absent' })
+  @ApiOperation({
+    summary:
+      "A product's requirements: screening, collection, storage, transport, receipt, shelf lives (DON-03). All roles.",
+  })
+  @ApiQuery({
+    name: 'version',
+    required: false,
+    description: 'a published version; the latest when absent',
+  })
   get(@Param('productCode') code: string, @Query('version') version?: string) {
-    if (version !== undefined && !/^[1-9][0-9]*$/.test(version)) throw new DomainError('VALIDATION_FAILED', `version '${version}' is not a positive integer`);
-    return this.services.request('production', 'GET', `/internal/product-specifications/${productCode(code)}${version ? `?version=${version}` : ''}`);
+    if (version !== undefined && !/^[1-9][0-9]*$/.test(version))
+      throw new DomainError('VALIDATION_FAILED', `version '${version}' is not a positive integer`);
+    return this.services.request(
+      'production',
+      'GET',
+      `/internal/product-specifications/${productCode(code)}${version ? `?version=${version}` : ''}`,
+    );
   }
 
   @Get(':productCode/versions')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'Every published version of a product, who published it and when. All roles.' })
+  @ApiOperation({
+    summary: 'Every published version of a product, who published it and when. All roles.',
+  })
   versions(@Param('productCode') code: string) {
-    return this.services.request('production', 'GET', `/internal/product-specifications/${productCode(code)}/versions`);
+    return this.services.request(
+      'production',
+      'GET',
+      `/internal/product-specifications/${productCode(code)}/versions`,
+    );
   }
 
   @Post(':productCode/versions')
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
-  @ApiOperation({ summary: 'Publish the next version of a product specification, signed (CSV-02). Running journeys keep their version (GEN-03). Roles: qa-qp.' })
+  @ApiOperation({
+    summary:
+      'Publish the next version of a product specification, signed (CSV-02). Running journeys keep their version (GEN-03). Roles: qa-qp.',
+  })
   @ApiBody({ schema: openApiSchema(publishBody) })
   async publish(
     @Param('productCode') code: string,
@@ -81,10 +115,15 @@ export class ProductSpecificationsController {
       detail: body.content,
       path: req.originalUrl,
     });
-    return this.services.request('production', 'POST', `/internal/product-specifications/${product}/versions`, {
-      content: body.content,
-      publishedBy: actorOf(user),
-      signature,
-    });
+    return this.services.request(
+      'production',
+      'POST',
+      `/internal/product-specifications/${product}/versions`,
+      {
+        content: body.content,
+        publishedBy: actorOf(user),
+        signature,
+      },
+    );
   }
 }

@@ -33,7 +33,10 @@ export class TelemetryController {
   @Post('telemetry/readings')
   @HttpCode(202)
   @Roles('data-logger')
-  @ApiOperation({ summary: 'Upload a data logger\'s temperature readings for one custody leg; stored and watched asynchronously. Roles: data-logger.' })
+  @ApiOperation({
+    summary:
+      "Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. Roles: data-logger.",
+  })
   @ApiBody({ schema: openApiSchema(temperatureReadingsSchema) })
   async upload(@Body(new ZodBodyPipe(temperatureReadingsSchema)) body: TemperatureReadings) {
     const donorCode = requireDonorCode(body.donorCode);
@@ -57,12 +60,19 @@ export class TelemetryController {
 
   @Get('journeys/:donorCode/temperature-readings')
   @Roles('operator', 'qa-qp', 'ops', 'hospital')
-  @ApiOperation({ summary: 'The stored data-logger readings of a journey, per leg. Roles: operator, qa-qp, ops, hospital (own institution).' })
+  @ApiOperation({
+    summary:
+      'The stored data-logger readings of a journey, per leg. Roles: operator, qa-qp, ops, hospital (own institution).',
+  })
   @ApiQuery({ name: 'leg', required: false, enum: CUSTODY_LEGS })
   readings(@Param('donorCode') code: string, @Query('leg') leg?: string) {
     if (leg !== undefined && !(CUSTODY_LEGS as readonly string[]).includes(leg)) {
       throw new DomainError('VALIDATION_FAILED', `unknown leg '${leg}'`, { allowed: CUSTODY_LEGS });
     }
-    return this.services.request('donorIntake', 'GET', `/internal/temperature-readings/${requireDonorCode(code)}${leg ? `?leg=${leg}` : ''}`);
+    return this.services.request(
+      'donorIntake',
+      'GET',
+      `/internal/temperature-readings/${requireDonorCode(code)}${leg ? `?leg=${leg}` : ''}`,
+    );
   }
 }

@@ -13,12 +13,27 @@ export class TrainingMatrixService {
     private readonly refusals: AccessRefusalLog,
   ) {}
 
-  async assertTrained(user: AuthenticatedUser, step: JourneyStep, where: { method: string; path: string }): Promise<void> {
+  async assertTrained(
+    user: AuthenticatedUser,
+    step: JourneyStep,
+    where: { method: string; path: string },
+  ): Promise<void> {
     try {
-      assertTrainedFor(user, step, await this.training.recordsOf(user.username), new Date().toISOString().slice(0, 10));
+      assertTrainedFor(
+        user,
+        step,
+        await this.training.recordsOf(user.username),
+        new Date().toISOString().slice(0, 10),
+      );
     } catch (error) {
       if (error instanceof DomainError) {
-        await this.refusals.record({ username: user.username, role: user.role, ...where, status: 403, reason: error.message });
+        await this.refusals.record({
+          username: user.username,
+          role: user.role,
+          ...where,
+          status: 403,
+          reason: error.message,
+        });
       }
       throw error;
     }

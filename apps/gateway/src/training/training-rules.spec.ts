@@ -5,26 +5,60 @@ const hospital = { username: 'nurse', role: 'hospital' };
 
 describe('training matrix', () => {
   it('PER-01 allows an operation with a current training record', () => {
-    expect(() => assertTrainedFor(operator, 'startProduction', [{ operation: 'startProduction', expiresOn: '2026-11-25' }], '2026-11-25')).not.toThrow();
+    expect(() =>
+      assertTrainedFor(
+        operator,
+        'startProduction',
+        [{ operation: 'startProduction', expiresOn: '2026-11-25' }],
+        '2026-11-25',
+      ),
+    ).not.toThrow();
   });
 
   it('PER-01 refuses an operation whose training expired', () => {
-    expect(() => assertTrainedFor(operator, 'startProduction', [{ operation: 'startProduction', expiresOn: '2026-11-24' }], '2026-11-25')).toThrow(
-      expect.objectContaining({ code: 'PER-01', message: expect.stringContaining('expired on 2026-11-24') }),
+    expect(() =>
+      assertTrainedFor(
+        operator,
+        'startProduction',
+        [{ operation: 'startProduction', expiresOn: '2026-11-24' }],
+        '2026-11-25',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'PER-01',
+        message: expect.stringContaining('expired on 2026-11-24'),
+      }),
     );
   });
 
   it('PER-01 refuses an operation without any training record for it', () => {
-    expect(() => assertTrainedFor(operator, 'startProduction', [{ operation: 'completeProduction', expiresOn: '2030-01-01' }], '2026-11-25')).toThrow(
-      expect.objectContaining({ code: 'PER-01' }),
-    );
+    expect(() =>
+      assertTrainedFor(
+        operator,
+        'startProduction',
+        [{ operation: 'completeProduction', expiresOn: '2030-01-01' }],
+        '2026-11-25',
+      ),
+    ).toThrow(expect.objectContaining({ code: 'PER-01' }));
   });
 
-  it.each(['recordCollection', 'recordInfusion'] as const)('OTH-02 refuses untrained hospital staff signing %s', (step) => {
-    expect(() => assertTrainedFor(hospital, step, [], '2026-11-25')).toThrow(expect.objectContaining({ code: 'OTH-02' }));
-  });
+  it.each(['recordCollection', 'recordInfusion'] as const)(
+    'OTH-02 refuses untrained hospital staff signing %s',
+    (step) => {
+      expect(() => assertTrainedFor(hospital, step, [], '2026-11-25')).toThrow(
+        expect.objectContaining({ code: 'OTH-02' }),
+      );
+    },
+  );
 
   it('OTH-02 allows trained hospital staff to sign the infusion record', () => {
-    expect(() => assertTrainedFor(hospital, 'recordInfusion', [{ operation: 'recordInfusion', expiresOn: '2027-12-31' }], '2026-11-25')).not.toThrow();
+    expect(() =>
+      assertTrainedFor(
+        hospital,
+        'recordInfusion',
+        [{ operation: 'recordInfusion', expiresOn: '2027-12-31' }],
+        '2026-11-25',
+      ),
+    ).not.toThrow();
   });
 });

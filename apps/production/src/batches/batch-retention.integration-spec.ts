@@ -20,18 +20,23 @@ async function insertBatch(productExpiresOn: string | null): Promise<string> {
 }
 
 const remaining = async (batchNumber: string) =>
-  (await dataSource.query(`SELECT 1 FROM production.batch WHERE batch_number = $1`, [batchNumber])).length;
+  (await dataSource.query(`SELECT 1 FROM production.batch WHERE batch_number = $1`, [batchNumber]))
+    .length;
 
 describe('batch record retention in the database (QA-03)', () => {
   it('QA-03 refuses deleting a batch record whose product expiry is not yet known', async () => {
     const batch = await insertBatch(null);
-    await expect(dataSource.query(`DELETE FROM production.batch WHERE batch_number = $1`, [batch])).rejects.toThrow(/QA-03/);
+    await expect(
+      dataSource.query(`DELETE FROM production.batch WHERE batch_number = $1`, [batch]),
+    ).rejects.toThrow(/QA-03/);
     expect(await remaining(batch)).toBe(1);
   });
 
   it('QA-03 refuses deleting a batch record within 5 years of product expiry', async () => {
     const batch = await insertBatch('2024-01-31');
-    await expect(dataSource.query(`DELETE FROM production.batch WHERE batch_number = $1`, [batch])).rejects.toThrow(/QA-03.*2029-01-31/);
+    await expect(
+      dataSource.query(`DELETE FROM production.batch WHERE batch_number = $1`, [batch]),
+    ).rejects.toThrow(/QA-03.*2029-01-31/);
     expect(await remaining(batch)).toBe(1);
   });
 

@@ -30,7 +30,8 @@ interface ConsumptionRow {
 /** A consumption as a journey's batch record shows it: with what the lot and material were. */
 export type ConsumptionWithLot = KeyMaterialConsumption & {
   material: Pick<KeyMaterial, 'materialCode' | 'name' | 'category'>;
-  lot: Pick<KeyMaterialLot, 'lotId' | 'status'> & Pick<KeyMaterialLot['inspection'], 'supplier' | 'supplierLot' | 'expiresOn'>;
+  lot: Pick<KeyMaterialLot, 'lotId' | 'status'> &
+    Pick<KeyMaterialLot['inspection'], 'supplier' | 'supplierLot' | 'expiresOn'>;
 };
 
 interface ConsumptionWithLotRow extends ConsumptionRow {
@@ -73,7 +74,10 @@ export class KeyMaterialConsumptionRepository {
    * The journey's batch while it is in production, share-locked so that it cannot complete
    * while a consumption is being recorded against it.
    */
-  async batchInProduction(manager: EntityManager, donorCode: string): Promise<BatchRef | undefined> {
+  async batchInProduction(
+    manager: EntityManager,
+    donorCode: string,
+  ): Promise<BatchRef | undefined> {
     const rows: BatchRef[] = await manager.query(
       `SELECT "batch_number" AS "batchNumber", "donor_code" AS "donorCode", "journey_id" AS "journeyId", "status"
          FROM ${S}."batch" WHERE "donor_code" = $1 AND "status" = 'in-production' FOR SHARE`,
@@ -92,34 +96,70 @@ export class KeyMaterialConsumptionRepository {
     return rows[0];
   }
 
-  async insert(manager: EntityManager, c: Omit<KeyMaterialConsumption, 'consumedAt'>): Promise<KeyMaterialConsumption> {
+  async insert(
+    manager: EntityManager,
+    c: Omit<KeyMaterialConsumption, 'consumedAt'>,
+  ): Promise<KeyMaterialConsumption> {
     await manager.query(
       `INSERT INTO ${S}."key_material_consumption" ("consumption_id", "event_id", "lot_id", "batch_number", "donor_code", "journey_id",
          "quantity", "unit", "consumed_by", "consumed_by_role")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [c.consumptionId, c.eventId, c.lotId, c.batchNumber, c.donorCode, c.journeyId, c.quantity, c.unit, c.consumedBy.userId, c.consumedBy.role],
+      [
+        c.consumptionId,
+        c.eventId,
+        c.lotId,
+        c.batchNumber,
+        c.donorCode,
+        c.journeyId,
+        c.quantity,
+        c.unit,
+        c.consumedBy.userId,
+        c.consumedBy.role,
+      ],
     );
     return (await this.byEventId(c.eventId, manager)) as KeyMaterialConsumption;
   }
 
-  async byEventId(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<KeyMaterialConsumption | undefined> {
-    const rows: ConsumptionRow[] = await manager.query(`${SELECT_CONSUMPTIONS} WHERE c."event_id" = $1`, [eventId]);
+  async byEventId(
+    eventId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KeyMaterialConsumption | undefined> {
+    const rows: ConsumptionRow[] = await manager.query(
+      `${SELECT_CONSUMPTIONS} WHERE c."event_id" = $1`,
+      [eventId],
+    );
     return rows[0] && toConsumption(rows[0]);
   }
 
   /** Forward genealogy: every use of one lot, in time order. */
   async ofLot(lotId: string): Promise<KeyMaterialConsumption[]> {
-    const rows: ConsumptionRow[] = await this.dataSource.query(`${SELECT_CONSUMPTIONS} WHERE c."lot_id" = $1 ORDER BY c."consumed_at", c."consumption_id"`, [lotId]);
+    const rows: ConsumptionRow[] = await this.dataSource.query(
+      `${SELECT_CONSUMPTIONS} WHERE c."lot_id" = $1 ORDER BY c."consumed_at", c."consumption_id"`,
+      [lotId],
+    );
     return rows.map(toConsumption);
   }
 
   /** Backward genealogy: every lot one donor's batch consumed, in time order. */
   async ofDonor(donorCode: string): Promise<ConsumptionWithLot[]> {
-    const rows: ConsumptionWithLotRow[] = await this.dataSource.query(`${SELECT_CONSUMPTIONS} WHERE c."donor_code" = $1 ORDER BY c."consumed_at", c."consumption_id"`, [donorCode]);
+    const rows: ConsumptionWithLotRow[] = await this.dataSource.query(
+      `${SELECT_CONSUMPTIONS} WHERE c."donor_code" = $1 ORDER BY c."consumed_at", c."consumption_id"`,
+      [donorCode],
+    );
     return rows.map((r) => ({
       ...toConsumption(r),
-      material: { materialCode: r.material_code, name: r.material_name, category: r.material_category },
-      lot: { lotId: r.lot_id, status: r.lot_status, supplier: r.supplier, supplierLot: r.supplier_lot, expiresOn: r.expires_on },
+      material: {
+        materialCode: r.material_code,
+        name: r.material_name,
+        category: r.material_category,
+      },
+      lot: {
+        lotId: r.lot_id,
+        status: r.lot_status,
+        supplier: r.supplier,
+        supplierLot: r.supplier_lot,
+        expiresOn: r.expires_on,
+      },
     }));
   }
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SEEDED_KEY_MATERIAL_LOTS } from '../migrations/1764117100000-SeedKeyMaterials';
-import { KeyMaterialTestContext, keyMaterialTestContext, NOW, operator, qa } from './__tests__/key-material-test-context';
+import {
+  KeyMaterialTestContext,
+  keyMaterialTestContext,
+  NOW,
+  operator,
+  qa,
+} from './__tests__/key-material-test-context';
 
 // Real PostgreSQL: the production schema as migrated, written through the services' role.
 let ctx: KeyMaterialTestContext;
@@ -10,9 +16,18 @@ beforeAll(async () => {
 afterAll(() => ctx?.destroy());
 
 const code = () => `IT-${randomUUID().slice(0, 8).toUpperCase()}`;
-const assessment = { level: 'medium', summary: 'potency drives expansion', assessedBy: 'qa.li', assessedOn: '2026-09-15' } as const;
+const assessment = {
+  level: 'medium',
+  summary: 'potency drives expansion',
+  assessedBy: 'qa.li',
+  assessedOn: '2026-09-15',
+} as const;
 const materialRows = async (materialCode: string) =>
-  (await ctx.dataSource.query(`SELECT 1 FROM production.key_material WHERE material_code = $1`, [materialCode])).length;
+  (
+    await ctx.dataSource.query(`SELECT 1 FROM production.key_material WHERE material_code = $1`, [
+      materialCode,
+    ])
+  ).length;
 
 describe('key-material catalogue on real PostgreSQL (MAT-01, MAT-02)', () => {
   it('MAT-01 MAT-02 seeds a catalogue with assessed materials and two IVD reagents, one justified', async () => {
@@ -20,29 +35,73 @@ describe('key-material catalogue on real PostgreSQL (MAT-01, MAT-02)', () => {
       `SELECT material_code, category, risk_level, ivd_approval_status, ivd_justification IS NOT NULL AS justified FROM production.key_material
         WHERE registered_by = 'seed' ORDER BY material_code`,
     );
-    expect(rows.map((r: { category: string }) => r.category).sort()).toEqual(['cytokine', 'ivd-reagent', 'ivd-reagent', 'serum', 'single-use-set', 'vector']);
-    expect(rows.filter((r: { ivd_approval_status: string | null }) => r.ivd_approval_status)).toEqual([
-      expect.objectContaining({ material_code: 'IVD-HIV-AGAB', ivd_approval_status: 'blood-screening-approved', justified: false }),
-      expect.objectContaining({ material_code: 'IVD-TP-CLIA', ivd_approval_status: 'diagnostic-only', justified: true }),
+    expect(rows.map((r: { category: string }) => r.category).sort()).toEqual([
+      'cytokine',
+      'ivd-reagent',
+      'ivd-reagent',
+      'serum',
+      'single-use-set',
+      'vector',
     ]);
-    const lots = await ctx.dataSource.query(`SELECT lot_id, status, to_char(expires_on, 'YYYY-MM-DD') AS expires FROM production.key_material_lot WHERE lot_id = ANY($1)`, [
-      Object.values(SEEDED_KEY_MATERIAL_LOTS),
+    expect(
+      rows.filter((r: { ivd_approval_status: string | null }) => r.ivd_approval_status),
+    ).toEqual([
+      expect.objectContaining({
+        material_code: 'IVD-HIV-AGAB',
+        ivd_approval_status: 'blood-screening-approved',
+        justified: false,
+      }),
+      expect.objectContaining({
+        material_code: 'IVD-TP-CLIA',
+        ivd_approval_status: 'diagnostic-only',
+        justified: true,
+      }),
     ]);
+    const lots = await ctx.dataSource.query(
+      `SELECT lot_id, status, to_char(expires_on, 'YYYY-MM-DD') AS expires FROM production.key_material_lot WHERE lot_id = ANY($1)`,
+      [Object.values(SEEDED_KEY_MATERIAL_LOTS)],
+    );
     expect(lots).toHaveLength(8);
-    expect(lots.find((l: { lot_id: string }) => l.lot_id === SEEDED_KEY_MATERIAL_LOTS.quarantinedVector).status).toBe('quarantine');
-    expect(lots.find((l: { lot_id: string }) => l.lot_id === SEEDED_KEY_MATERIAL_LOTS.expiredInterleukin2).expires).toBe('2026-06-30');
+    expect(
+      lots.find((l: { lot_id: string }) => l.lot_id === SEEDED_KEY_MATERIAL_LOTS.quarantinedVector)
+        .status,
+    ).toBe('quarantine');
+    expect(
+      lots.find(
+        (l: { lot_id: string }) => l.lot_id === SEEDED_KEY_MATERIAL_LOTS.expiredInterleukin2,
+      ).expires,
+    ).toBe('2026-06-30');
   });
 
   it('MAT-01 registers a material with its risk assessment and its audit entry', async () => {
     const materialCode = code();
-    const material = await ctx.register.execute({ materialCode, name: 'Recombinant IL-7', category: 'cytokine', riskAssessment: assessment, registeredBy: qa }, NOW);
-    expect(material).toMatchObject({ materialCode, riskAssessment: assessment, ivd: null, registeredBy: qa.userId });
+    const material = await ctx.register.execute(
+      {
+        materialCode,
+        name: 'Recombinant IL-7',
+        category: 'cytokine',
+        riskAssessment: assessment,
+        registeredBy: qa,
+      },
+      NOW,
+    );
+    expect(material).toMatchObject({
+      materialCode,
+      riskAssessment: assessment,
+      ivd: null,
+      registeredBy: qa.userId,
+    });
     expect(await ctx.auditEntries('key-material', materialCode)).toBe(1);
   });
 
   it('MAT-01 refuses a material without a risk assessment and writes nothing', async () => {
     const materialCode = code();
-    await expect(ctx.register.execute({ materialCode, name: 'Trypsin', category: 'enzyme', registeredBy: qa }, NOW)).rejects.toMatchObject({ code: 'MAT-01' });
+    await expect(
+      ctx.register.execute(
+        { materialCode, name: 'Trypsin', category: 'enzyme', registeredBy: qa },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'MAT-01' });
     expect(await materialRows(materialCode)).toBe(0);
     expect(await ctx.auditEntries('key-material', materialCode)).toBe(0);
   });
@@ -50,7 +109,19 @@ describe('key-material catalogue on real PostgreSQL (MAT-01, MAT-02)', () => {
   it('MAT-02 refuses a diagnostic-only IVD reagent without a justification, in the application and in the database', async () => {
     const materialCode = code();
     const ivd = { approvalStatus: 'diagnostic-only', marker: 'HBsAg' } as const;
-    await expect(ctx.register.execute({ materialCode, name: 'HBsAg assay', category: 'ivd-reagent', riskAssessment: assessment, ivd, registeredBy: qa }, NOW)).rejects.toMatchObject({
+    await expect(
+      ctx.register.execute(
+        {
+          materialCode,
+          name: 'HBsAg assay',
+          category: 'ivd-reagent',
+          riskAssessment: assessment,
+          ivd,
+          registeredBy: qa,
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
       code: 'MAT-02',
     });
     expect(await materialRows(materialCode)).toBe(0);
@@ -67,44 +138,120 @@ describe('key-material catalogue on real PostgreSQL (MAT-01, MAT-02)', () => {
 describe('key-material lots on real PostgreSQL (MAT-01)', () => {
   it('MAT-01 receives a lot into quarantine with its incoming inspection, once per request key', async () => {
     const requestKey = randomUUID();
-    const command = { supplier: 'CytoPure Biologics', supplierLot: 'IL2-IT-1', expiresOn: '2027-12-31', certificateOfAnalysisChecked: true, inspectionResult: 'pass', requestKey, receivedBy: operator } as const;
+    const command = {
+      supplier: 'CytoPure Biologics',
+      supplierLot: 'IL2-IT-1',
+      expiresOn: '2027-12-31',
+      certificateOfAnalysisChecked: true,
+      inspectionResult: 'pass',
+      requestKey,
+      receivedBy: operator,
+    } as const;
     const lot = await ctx.receive.execute('IL2-RH', command, NOW);
-    expect(lot).toMatchObject({ lotId: expect.stringMatching(/^KML-2026-\d{6}$/), status: 'quarantine', decision: null, inspection: { inspectedBy: operator.userId, result: 'pass' } });
+    expect(lot).toMatchObject({
+      lotId: expect.stringMatching(/^KML-2026-\d{6}$/),
+      status: 'quarantine',
+      decision: null,
+      inspection: { inspectedBy: operator.userId, result: 'pass' },
+    });
     expect(await ctx.receive.execute('IL2-RH', command, NOW)).toEqual(lot);
-    await expect(ctx.receive.execute('IL2-RH', { ...command, supplierLot: 'other' }, NOW)).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    await expect(
+      ctx.receive.execute('IL2-RH', { ...command, supplierLot: 'other' }, NOW),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
     expect(await ctx.auditEntries('key-material-lot', lot.lotId)).toBe(1);
   });
 
   it('MAT-01 refuses a lot of a material that is not in the catalogue', async () => {
-    await expect(ctx.newLot({ materialCode: 'NOT-CATALOGUED' })).rejects.toMatchObject({ code: 'MAT-01', message: expect.stringContaining('not in the catalogue') });
+    await expect(ctx.newLot({ materialCode: 'NOT-CATALOGUED' })).rejects.toMatchObject({
+      code: 'MAT-01',
+      message: expect.stringContaining('not in the catalogue'),
+    });
   });
 
   it('MAT-01 refuses releasing a lot whose inspection failed, changes nothing, and lets QA reject it', async () => {
-    const lot = await ctx.newLot({ inspection: { inspectionResult: 'fail', inspectionNote: 'seal broken' } });
-    const release = { decision: 'released', eventId: randomUUID(), decidedBy: qa, signature: ctx.signature('released') } as const;
-    await expect(ctx.decide.check(lot.lotId, 'released', NOW)).rejects.toMatchObject({ code: 'MAT-01' });
-    await expect(ctx.decide.execute(lot.lotId, release, NOW)).rejects.toMatchObject({ code: 'MAT-01', message: expect.stringContaining('failed its incoming inspection') });
+    const lot = await ctx.newLot({
+      inspection: { inspectionResult: 'fail', inspectionNote: 'seal broken' },
+    });
+    const release = {
+      decision: 'released',
+      eventId: randomUUID(),
+      decidedBy: qa,
+      signature: ctx.signature('released'),
+    } as const;
+    await expect(ctx.decide.check(lot.lotId, 'released', NOW)).rejects.toMatchObject({
+      code: 'MAT-01',
+    });
+    await expect(ctx.decide.execute(lot.lotId, release, NOW)).rejects.toMatchObject({
+      code: 'MAT-01',
+      message: expect.stringContaining('failed its incoming inspection'),
+    });
     expect(await ctx.auditEntries('key-material-lot', lot.lotId)).toBe(1);
 
-    const rejected = await ctx.decide.execute(lot.lotId, { ...release, decision: 'rejected', comment: 'seal broken', signature: ctx.signature('rejected') }, NOW);
-    expect(rejected).toMatchObject({ status: 'rejected', decision: { decision: 'rejected', decidedBy: qa.userId, comment: 'seal broken', signature: { meaning: 'rejected' } } });
+    const rejected = await ctx.decide.execute(
+      lot.lotId,
+      {
+        ...release,
+        decision: 'rejected',
+        comment: 'seal broken',
+        signature: ctx.signature('rejected'),
+      },
+      NOW,
+    );
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      decision: {
+        decision: 'rejected',
+        decidedBy: qa.userId,
+        comment: 'seal broken',
+        signature: { meaning: 'rejected' },
+      },
+    });
     expect(await ctx.auditEntries('key-material-lot', lot.lotId)).toBe(2);
   });
 
   it('MAT-01 records a release once: the same event id answers the same, a second decision is refused', async () => {
     const lot = await ctx.newLot();
-    const release = { decision: 'released', eventId: randomUUID(), decidedBy: qa, signature: ctx.signature('released') } as const;
+    const release = {
+      decision: 'released',
+      eventId: randomUUID(),
+      decidedBy: qa,
+      signature: ctx.signature('released'),
+    } as const;
     const released = await ctx.decide.execute(lot.lotId, release, NOW);
     expect(released.status).toBe('released');
     expect(await ctx.decide.execute(lot.lotId, release, NOW)).toEqual(released);
     await expect(
-      ctx.decide.execute(lot.lotId, { decision: 'rejected', comment: 'late', eventId: randomUUID(), decidedBy: qa, signature: ctx.signature('rejected') }, NOW),
-    ).rejects.toMatchObject({ code: 'MAT-01', message: expect.stringContaining('already released') });
+      ctx.decide.execute(
+        lot.lotId,
+        {
+          decision: 'rejected',
+          comment: 'late',
+          eventId: randomUUID(),
+          decidedBy: qa,
+          signature: ctx.signature('rejected'),
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
+      code: 'MAT-01',
+      message: expect.stringContaining('already released'),
+    });
   });
 
   it('refuses a decision whose signature means something else', async () => {
     const lot = await ctx.newLot();
-    await expect(ctx.decide.execute(lot.lotId, { decision: 'released', eventId: randomUUID(), decidedBy: qa, signature: ctx.signature('rejected') }, NOW)).rejects.toMatchObject({
+    await expect(
+      ctx.decide.execute(
+        lot.lotId,
+        {
+          decision: 'released',
+          eventId: randomUUID(),
+          decidedBy: qa,
+          signature: ctx.signature('rejected'),
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
   });
@@ -113,14 +260,28 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
     const lot = await ctx.newLot({ decision: 'released' });
     const quarantined = await ctx.newLot();
     for (const db of [ctx.dataSource, ctx.owner]) {
-      await expect(db.query(`UPDATE production.key_material_lot SET status = 'rejected' WHERE lot_id = $1`, [lot.lotId])).rejects.toThrow(/decision on a lot is final/);
-      await expect(db.query(`UPDATE production.key_material_lot SET expires_on = '2030-01-01' WHERE lot_id = $1`, [quarantined.lotId])).rejects.toThrow(/inspection record/);
-      await expect(db.query(`DELETE FROM production.key_material_lot WHERE lot_id = $1`, [quarantined.lotId])).rejects.toThrow(/cannot be deleted/);
+      await expect(
+        db.query(`UPDATE production.key_material_lot SET status = 'rejected' WHERE lot_id = $1`, [
+          lot.lotId,
+        ]),
+      ).rejects.toThrow(/decision on a lot is final/);
+      await expect(
+        db.query(
+          `UPDATE production.key_material_lot SET expires_on = '2030-01-01' WHERE lot_id = $1`,
+          [quarantined.lotId],
+        ),
+      ).rejects.toThrow(/inspection record/);
+      await expect(
+        db.query(`DELETE FROM production.key_material_lot WHERE lot_id = $1`, [quarantined.lotId]),
+      ).rejects.toThrow(/cannot be deleted/);
     }
     // A release without a passed inspection is refused by the constraint too.
     const failed = await ctx.newLot({ inspection: { inspectionResult: 'fail' } });
     await expect(
-      ctx.dataSource.query(`UPDATE production.key_material_lot SET status = 'released', decided_by = 'x', decided_at = now(), decision_signature = '{}' WHERE lot_id = $1`, [failed.lotId]),
+      ctx.dataSource.query(
+        `UPDATE production.key_material_lot SET status = 'released', decided_by = 'x', decided_at = now(), decision_signature = '{}' WHERE lot_id = $1`,
+        [failed.lotId],
+      ),
     ).rejects.toThrow(/CHK_key_material_lot_release/);
   });
 });

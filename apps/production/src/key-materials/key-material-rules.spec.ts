@@ -8,10 +8,28 @@ import {
 } from './key-material-rules';
 
 const today = '2026-11-25';
-const assessment = { level: 'high', summary: 'genetically modifies the cells; RCL risk', assessedBy: 'qa.li', assessedOn: '2026-03-02' } as const;
-const vector: KeyMaterialDraft = { materialCode: 'LV-CD19', category: 'vector', riskAssessment: assessment };
-const ivd = (ivdFields: KeyMaterialDraft['ivd']): KeyMaterialDraft => ({ materialCode: 'IVD-TP', category: 'ivd-reagent', riskAssessment: assessment, ivd: ivdFields });
-const released: LotState = { lotId: 'KML-1', status: 'released', inspection: { expiresOn: '2027-12-31', result: 'pass', certificateOfAnalysisChecked: true } };
+const assessment = {
+  level: 'high',
+  summary: 'genetically modifies the cells; RCL risk',
+  assessedBy: 'qa.li',
+  assessedOn: '2026-03-02',
+} as const;
+const vector: KeyMaterialDraft = {
+  materialCode: 'LV-CD19',
+  category: 'vector',
+  riskAssessment: assessment,
+};
+const ivd = (ivdFields: KeyMaterialDraft['ivd']): KeyMaterialDraft => ({
+  materialCode: 'IVD-TP',
+  category: 'ivd-reagent',
+  riskAssessment: assessment,
+  ivd: ivdFields,
+});
+const released: LotState = {
+  lotId: 'KML-1',
+  status: 'released',
+  inspection: { expiresOn: '2027-12-31', result: 'pass', certificateOfAnalysisChecked: true },
+};
 const inQuarantine: LotState = { ...released, status: 'quarantine' };
 
 describe('key-material catalogue rules', () => {
@@ -21,24 +39,44 @@ describe('key-material catalogue rules', () => {
 
   it('MAT-01 refuses a key material without a risk assessment', () => {
     expect(() => requireRiskAssessment({ ...vector, riskAssessment: undefined }, today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('missing: level, summary, assessedBy, assessedOn') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('missing: level, summary, assessedBy, assessedOn'),
+      }),
     );
   });
 
   it('MAT-01 refuses a risk assessment with a blank summary and names the field', () => {
-    expect(() => requireRiskAssessment({ ...vector, riskAssessment: { ...assessment, summary: '  ' } }, today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', details: expect.objectContaining({ missing: ['summary'] }) }),
+    expect(() =>
+      requireRiskAssessment({ ...vector, riskAssessment: { ...assessment, summary: '  ' } }, today),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'MAT-01',
+        details: expect.objectContaining({ missing: ['summary'] }),
+      }),
     );
   });
 
   it('MAT-01 refuses a risk assessment dated after today', () => {
-    expect(() => requireRiskAssessment({ ...vector, riskAssessment: { ...assessment, assessedOn: '2026-11-26' } }, today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('dated 2026-11-26') }),
+    expect(() =>
+      requireRiskAssessment(
+        { ...vector, riskAssessment: { ...assessment, assessedOn: '2026-11-26' } },
+        today,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('dated 2026-11-26'),
+      }),
     );
   });
 
   it('MAT-02 records a blood-screening-approved reagent without a justification', () => {
-    expect(requireIvdApproval(ivd({ approvalStatus: 'blood-screening-approved', marker: 'HIV-1/2 Ag/Ab' }))).toEqual({
+    expect(
+      requireIvdApproval(
+        ivd({ approvalStatus: 'blood-screening-approved', marker: 'HIV-1/2 Ag/Ab' }),
+      ),
+    ).toEqual({
       approvalStatus: 'blood-screening-approved',
       marker: 'HIV-1/2 Ag/Ab',
       justification: null,
@@ -46,29 +84,53 @@ describe('key-material catalogue rules', () => {
   });
 
   it('MAT-02 records a diagnostic-only reagent with its justification', () => {
-    expect(requireIvdApproval(ivd({ approvalStatus: 'diagnostic-only', marker: 'T. pallidum Ab', justification: 'no approved assay on the platform' }))).toMatchObject({
+    expect(
+      requireIvdApproval(
+        ivd({
+          approvalStatus: 'diagnostic-only',
+          marker: 'T. pallidum Ab',
+          justification: 'no approved assay on the platform',
+        }),
+      ),
+    ).toMatchObject({
       approvalStatus: 'diagnostic-only',
       justification: 'no approved assay on the platform',
     });
   });
 
-  it.each(['diagnostic-only', 'not-approved'] as const)('MAT-02 refuses a %s reagent without a justification', (approvalStatus) => {
-    expect(() => requireIvdApproval(ivd({ approvalStatus, marker: 'T. pallidum Ab', justification: ' ' }))).toThrow(
-      expect.objectContaining({ code: 'MAT-02', message: expect.stringContaining(`is ${approvalStatus}, not approved for blood screening`) }),
-    );
-  });
+  it.each(['diagnostic-only', 'not-approved'] as const)(
+    'MAT-02 refuses a %s reagent without a justification',
+    (approvalStatus) => {
+      expect(() =>
+        requireIvdApproval(ivd({ approvalStatus, marker: 'T. pallidum Ab', justification: ' ' })),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'MAT-02',
+          message: expect.stringContaining(
+            `is ${approvalStatus}, not approved for blood screening`,
+          ),
+        }),
+      );
+    },
+  );
 
   it('MAT-02 refuses an IVD reagent without its approval status or marker', () => {
     expect(() => requireIvdApproval(ivd(undefined))).toThrow(
-      expect.objectContaining({ code: 'MAT-02', details: expect.objectContaining({ missing: ['approvalStatus', 'marker'] }) }),
+      expect.objectContaining({
+        code: 'MAT-02',
+        details: expect.objectContaining({ missing: ['approvalStatus', 'marker'] }),
+      }),
     );
   });
 
   it('records no IVD approval for other categories and refuses one sent for them', () => {
     expect(requireIvdApproval(vector)).toBeNull();
-    expect(() => requireIvdApproval({ ...vector, ivd: { approvalStatus: 'blood-screening-approved', marker: 'HIV' } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
+    expect(() =>
+      requireIvdApproval({
+        ...vector,
+        ivd: { approvalStatus: 'blood-screening-approved', marker: 'HIV' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 });
 
@@ -78,33 +140,58 @@ describe('key-material lot decisions', () => {
   });
 
   it('MAT-01 refuses releasing a lot whose incoming inspection failed, but allows rejecting it', () => {
-    const failed: LotState = { ...inQuarantine, inspection: { ...inQuarantine.inspection, result: 'fail' } };
+    const failed: LotState = {
+      ...inQuarantine,
+      inspection: { ...inQuarantine.inspection, result: 'fail' },
+    };
     expect(() => assertLotDecidable(failed, 'KML-1', 'released', today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('failed its incoming inspection') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('failed its incoming inspection'),
+      }),
     );
     expect(() => assertLotDecidable(failed, 'KML-1', 'rejected', today)).not.toThrow();
   });
 
   it('MAT-01 refuses releasing a lot whose certificate of analysis was not checked', () => {
-    const unchecked: LotState = { ...inQuarantine, inspection: { ...inQuarantine.inspection, certificateOfAnalysisChecked: false } };
+    const unchecked: LotState = {
+      ...inQuarantine,
+      inspection: { ...inQuarantine.inspection, certificateOfAnalysisChecked: false },
+    };
     expect(() => assertLotDecidable(unchecked, 'KML-1', 'released', today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('certificate of analysis was not checked') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('certificate of analysis was not checked'),
+      }),
     );
   });
 
   it('MAT-01 refuses releasing an expired lot', () => {
-    const expired: LotState = { ...inQuarantine, inspection: { ...inQuarantine.inspection, expiresOn: '2026-11-24' } };
-    expect(() => assertLotDecidable(expired, 'KML-1', 'released', today)).toThrow(expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('expired on 2026-11-24') }));
+    const expired: LotState = {
+      ...inQuarantine,
+      inspection: { ...inQuarantine.inspection, expiresOn: '2026-11-24' },
+    };
+    expect(() => assertLotDecidable(expired, 'KML-1', 'released', today)).toThrow(
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('expired on 2026-11-24'),
+      }),
+    );
   });
 
   it('MAT-01 refuses a second decision on a lot', () => {
     expect(() => assertLotDecidable(released, 'KML-1', 'rejected', today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('already released') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('already released'),
+      }),
     );
   });
 
   it('answers NOT_FOUND for a decision on an unknown lot', () => {
-    expect(() => assertLotDecidable(undefined, 'KML-404', 'released', today)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => assertLotDecidable(undefined, 'KML-404', 'released', today)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 });
 
@@ -116,25 +203,38 @@ describe('key-material consumption', () => {
 
   it('MAT-01 refuses consumption of an unknown lot', () => {
     expect(() => assertLotConsumable(undefined, 'KML-404', today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('KML-404 cannot be consumed: unknown lot') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('KML-404 cannot be consumed: unknown lot'),
+      }),
     );
   });
 
   it('MAT-01 refuses consumption of a lot in quarantine', () => {
     expect(() => assertLotConsumable(inQuarantine, 'KML-1', today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('in quarantine') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('in quarantine'),
+      }),
     );
   });
 
   it('MAT-01 refuses consumption of a rejected lot', () => {
     expect(() => assertLotConsumable({ ...released, status: 'rejected' }, 'KML-1', today)).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('rejected by QA') }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('rejected by QA'),
+      }),
     );
   });
 
   it('MAT-01 refuses consumption of a lot the day after its expiry and names the date', () => {
     expect(() => assertLotConsumable(released, 'KML-1', '2028-01-01')).toThrow(
-      expect.objectContaining({ code: 'MAT-01', message: expect.stringContaining('expired on 2027-12-31'), details: expect.objectContaining({ expiresOn: '2027-12-31' }) }),
+      expect.objectContaining({
+        code: 'MAT-01',
+        message: expect.stringContaining('expired on 2027-12-31'),
+        details: expect.objectContaining({ expiresOn: '2027-12-31' }),
+      }),
     );
   });
 });

@@ -13,7 +13,12 @@ import type {
 export interface KeyMaterialDraft {
   materialCode: string;
   category: KeyMaterialCategory;
-  riskAssessment?: { level?: RiskLevel; summary?: string; assessedBy?: string; assessedOn?: string };
+  riskAssessment?: {
+    level?: RiskLevel;
+    summary?: string;
+    assessedBy?: string;
+    assessedOn?: string;
+  };
   ivd?: { approvalStatus?: IvdApprovalStatus; marker?: string; justification?: string };
 }
 
@@ -25,7 +30,9 @@ const blank = (value: string | undefined): boolean => !value?.trim();
  */
 export function requireRiskAssessment(draft: KeyMaterialDraft, today: string): RiskAssessment {
   const given = draft.riskAssessment ?? {};
-  const missing = (['level', 'summary', 'assessedBy', 'assessedOn'] as const).filter((field) => blank(given[field]));
+  const missing = (['level', 'summary', 'assessedBy', 'assessedOn'] as const).filter((field) =>
+    blank(given[field]),
+  );
   if (missing.length > 0) {
     throw new DomainError(
       'MAT-01',
@@ -41,7 +48,12 @@ export function requireRiskAssessment(draft: KeyMaterialDraft, today: string): R
       { materialCode: draft.materialCode, assessedOn: assessment.assessedOn },
     );
   }
-  return { level: assessment.level, summary: assessment.summary.trim(), assessedBy: assessment.assessedBy.trim(), assessedOn: assessment.assessedOn };
+  return {
+    level: assessment.level,
+    summary: assessment.summary.trim(),
+    assessedBy: assessment.assessedBy.trim(),
+    assessedOn: assessment.assessedOn,
+  };
 }
 
 /**
@@ -52,7 +64,10 @@ export function requireRiskAssessment(draft: KeyMaterialDraft, today: string): R
 export function requireIvdApproval(draft: KeyMaterialDraft): IvdApproval | null {
   if (draft.category !== 'ivd-reagent') {
     if (draft.ivd !== undefined) {
-      throw new DomainError('VALIDATION_FAILED', `an IVD approval is recorded only for ivd-reagent materials, not for ${draft.category} ${draft.materialCode}`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `an IVD approval is recorded only for ivd-reagent materials, not for ${draft.category} ${draft.materialCode}`,
+      );
     }
     return null;
   }
@@ -73,27 +88,44 @@ export function requireIvdApproval(draft: KeyMaterialDraft): IvdApproval | null 
       { materialCode: draft.materialCode, approvalStatus },
     );
   }
-  return { approvalStatus, marker: (given.marker as string).trim(), justification: blank(given.justification) ? null : (given.justification as string).trim() };
+  return {
+    approvalStatus,
+    marker: (given.marker as string).trim(),
+    justification: blank(given.justification) ? null : (given.justification as string).trim(),
+  };
 }
 
 /** The part of a lot the decision and consumption rules look at. */
 export type LotState = Pick<KeyMaterialLot, 'lotId' | 'status'> & {
-  inspection: Pick<KeyMaterialLot['inspection'], 'expiresOn' | 'result' | 'certificateOfAnalysisChecked'>;
+  inspection: Pick<
+    KeyMaterialLot['inspection'],
+    'expiresOn' | 'result' | 'certificateOfAnalysisChecked'
+  >;
 };
 
 /**
  * MAT-01: QA decides once, on a lot in quarantine. A release needs a passed incoming inspection,
  * a checked certificate of analysis and an unexpired lot; a rejection is always possible.
  */
-export function assertLotDecidable(lot: LotState | undefined, lotId: string, decision: LotDecision, today: string): asserts lot is LotState {
+export function assertLotDecidable(
+  lot: LotState | undefined,
+  lotId: string,
+  decision: LotDecision,
+  today: string,
+): asserts lot is LotState {
   if (!lot) throw new DomainError('NOT_FOUND', `no key-material lot ${lotId}`);
   const refuse = (why: string) => {
-    throw new DomainError('MAT-01', `lot ${lotId} cannot be ${decision}: ${why} (MAT-01)`, { lotId, status: lot.status });
+    throw new DomainError('MAT-01', `lot ${lotId} cannot be ${decision}: ${why} (MAT-01)`, {
+      lotId,
+      status: lot.status,
+    });
   };
-  if (lot.status !== 'quarantine') refuse(`it was already ${lot.status}, and a QA decision on a lot is final`);
+  if (lot.status !== 'quarantine')
+    refuse(`it was already ${lot.status}, and a QA decision on a lot is final`);
   if (decision === 'rejected') return;
   if (lot.inspection.result !== 'pass') refuse('it failed its incoming inspection');
-  if (!lot.inspection.certificateOfAnalysisChecked) refuse('its certificate of analysis was not checked at incoming inspection');
+  if (!lot.inspection.certificateOfAnalysisChecked)
+    refuse('its certificate of analysis was not checked at incoming inspection');
   if (lot.inspection.expiresOn < today) refuse(`it expired on ${lot.inspection.expiresOn}`);
 }
 
@@ -101,13 +133,22 @@ export function assertLotDecidable(lot: LotState | undefined, lotId: string, dec
  * MAT-01: only a released, unexpired lot is consumed. A lot is usable through its expiry date.
  * The refusal names what is wrong: unknown, in quarantine, rejected, or expired on which day.
  */
-export function assertLotConsumable(lot: LotState | undefined, lotId: string, today: string): asserts lot is LotState {
+export function assertLotConsumable(
+  lot: LotState | undefined,
+  lotId: string,
+  today: string,
+): asserts lot is LotState {
   const refuse = (why: string, details: Record<string, unknown> = {}) => {
-    throw new DomainError('MAT-01', `key-material lot ${lotId} cannot be consumed: ${why}; only a released, unexpired lot can be consumed (MAT-01)`, { lotId, ...details });
+    throw new DomainError(
+      'MAT-01',
+      `key-material lot ${lotId} cannot be consumed: ${why}; only a released, unexpired lot can be consumed (MAT-01)`,
+      { lotId, ...details },
+    );
   };
   if (!lot) refuse('unknown lot');
   const { status, inspection } = lot as LotState;
   if (status === 'quarantine') refuse('it is in quarantine, not released by QA', { status });
   if (status === 'rejected') refuse('it was rejected by QA', { status });
-  if (inspection.expiresOn < today) refuse(`it expired on ${inspection.expiresOn}`, { status, expiresOn: inspection.expiresOn });
+  if (inspection.expiresOn < today)
+    refuse(`it expired on ${inspection.expiresOn}`, { status, expiresOn: inspection.expiresOn });
 }

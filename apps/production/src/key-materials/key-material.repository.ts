@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ElectronicSignature } from '@v2v/contracts';
-import type { IncomingInspection, KeyMaterial, KeyMaterialLot, LotDecisionRecord } from './key-material';
+import type {
+  IncomingInspection,
+  KeyMaterial,
+  KeyMaterialLot,
+  LotDecisionRecord,
+} from './key-material';
 
 const S = '"production"';
 
@@ -52,8 +57,19 @@ const toMaterial = (r: MaterialRow): KeyMaterial => ({
   materialCode: r.material_code,
   name: r.name,
   category: r.category,
-  riskAssessment: { level: r.risk_level, summary: r.risk_summary, assessedBy: r.risk_assessed_by, assessedOn: r.risk_assessed_on },
-  ivd: r.ivd_approval_status ? { approvalStatus: r.ivd_approval_status, marker: r.ivd_marker as string, justification: r.ivd_justification } : null,
+  riskAssessment: {
+    level: r.risk_level,
+    summary: r.risk_summary,
+    assessedBy: r.risk_assessed_by,
+    assessedOn: r.risk_assessed_on,
+  },
+  ivd: r.ivd_approval_status
+    ? {
+        approvalStatus: r.ivd_approval_status,
+        marker: r.ivd_marker as string,
+        justification: r.ivd_justification,
+      }
+    : null,
   registeredBy: r.registered_by,
   registeredAt: r.registered_at.toISOString(),
 });
@@ -86,7 +102,11 @@ const toLot = (r: LotRow): KeyMaterialLot => ({
 
 /** A stored lot with the idempotency keys of its receipt and decision. */
 export type StoredLot = KeyMaterialLot & { receiptEventId: string; decisionEventId: string | null };
-const toStoredLot = (r: LotRow): StoredLot => ({ ...toLot(r), receiptEventId: r.receipt_event_id, decisionEventId: r.decision_event_id });
+const toStoredLot = (r: LotRow): StoredLot => ({
+  ...toLot(r),
+  receiptEventId: r.receipt_event_id,
+  decisionEventId: r.decision_event_id,
+});
 
 /** What is shown and audited of a lot: its idempotency keys are plumbing, not part of the record. */
 export function publicLot(stored: StoredLot): KeyMaterialLot {
@@ -101,25 +121,52 @@ export function publicLot(stored: StoredLot): KeyMaterialLot {
 export class KeyMaterialRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findMaterial(materialCode: string, manager: EntityManager = this.dataSource.manager): Promise<KeyMaterial | undefined> {
-    const rows: MaterialRow[] = await manager.query(`SELECT ${MATERIAL_COLUMNS} FROM ${S}."key_material" WHERE "material_code" = $1`, [materialCode]);
+  async findMaterial(
+    materialCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KeyMaterial | undefined> {
+    const rows: MaterialRow[] = await manager.query(
+      `SELECT ${MATERIAL_COLUMNS} FROM ${S}."key_material" WHERE "material_code" = $1`,
+      [materialCode],
+    );
     return rows[0] && toMaterial(rows[0]);
   }
 
   /** The catalogue, each material with its lots (newest first). */
   async catalogue(): Promise<Array<KeyMaterial & { lots: KeyMaterialLot[] }>> {
-    const materials: MaterialRow[] = await this.dataSource.query(`SELECT ${MATERIAL_COLUMNS} FROM ${S}."key_material" ORDER BY "material_code"`);
-    const lots: LotRow[] = await this.dataSource.query(`SELECT ${LOT_COLUMNS} FROM ${S}."key_material_lot" ORDER BY "received_at" DESC, "lot_id"`);
-    return materials.map((m) => ({ ...toMaterial(m), lots: lots.filter((l) => l.material_code === m.material_code).map(toLot) }));
+    const materials: MaterialRow[] = await this.dataSource.query(
+      `SELECT ${MATERIAL_COLUMNS} FROM ${S}."key_material" ORDER BY "material_code"`,
+    );
+    const lots: LotRow[] = await this.dataSource.query(
+      `SELECT ${LOT_COLUMNS} FROM ${S}."key_material_lot" ORDER BY "received_at" DESC, "lot_id"`,
+    );
+    return materials.map((m) => ({
+      ...toMaterial(m),
+      lots: lots.filter((l) => l.material_code === m.material_code).map(toLot),
+    }));
   }
 
-  async insertMaterial(manager: EntityManager, m: Omit<KeyMaterial, 'registeredAt'>): Promise<KeyMaterial> {
+  async insertMaterial(
+    manager: EntityManager,
+    m: Omit<KeyMaterial, 'registeredAt'>,
+  ): Promise<KeyMaterial> {
     const rows: MaterialRow[] = await manager.query(
       `INSERT INTO ${S}."key_material" ("material_code", "name", "category", "risk_level", "risk_summary", "risk_assessed_by",
          "risk_assessed_on", "ivd_approval_status", "ivd_marker", "ivd_justification", "registered_by")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${MATERIAL_COLUMNS}`,
-      [m.materialCode, m.name, m.category, m.riskAssessment.level, m.riskAssessment.summary, m.riskAssessment.assessedBy,
-        m.riskAssessment.assessedOn, m.ivd?.approvalStatus ?? null, m.ivd?.marker ?? null, m.ivd?.justification ?? null, m.registeredBy],
+      [
+        m.materialCode,
+        m.name,
+        m.category,
+        m.riskAssessment.level,
+        m.riskAssessment.summary,
+        m.riskAssessment.assessedBy,
+        m.riskAssessment.assessedOn,
+        m.ivd?.approvalStatus ?? null,
+        m.ivd?.marker ?? null,
+        m.ivd?.justification ?? null,
+        m.registeredBy,
+      ],
     );
     return toMaterial(rows[0]);
   }
@@ -130,25 +177,54 @@ export class KeyMaterialRepository {
     return `KML-${year}-${String(seq).padStart(6, '0')}`;
   }
 
-  async insertLot(manager: EntityManager, lot: { lotId: string; materialCode: string; receiptEventId: string; inspection: Omit<IncomingInspection, 'receivedAt'> }): Promise<StoredLot> {
+  async insertLot(
+    manager: EntityManager,
+    lot: {
+      lotId: string;
+      materialCode: string;
+      receiptEventId: string;
+      inspection: Omit<IncomingInspection, 'receivedAt'>;
+    },
+  ): Promise<StoredLot> {
     const i = lot.inspection;
     const rows: LotRow[] = await manager.query(
       `INSERT INTO ${S}."key_material_lot" ("lot_id", "material_code", "supplier", "supplier_lot", "expires_on", "coa_checked",
          "inspection_result", "inspection_note", "inspected_by", "receipt_event_id")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${LOT_COLUMNS}`,
-      [lot.lotId, lot.materialCode, i.supplier, i.supplierLot, i.expiresOn, i.certificateOfAnalysisChecked, i.result, i.note, i.inspectedBy, lot.receiptEventId],
+      [
+        lot.lotId,
+        lot.materialCode,
+        i.supplier,
+        i.supplierLot,
+        i.expiresOn,
+        i.certificateOfAnalysisChecked,
+        i.result,
+        i.note,
+        i.inspectedBy,
+        lot.receiptEventId,
+      ],
     );
     return toStoredLot(rows[0]);
   }
 
   /** A lot, optionally row-locked for a decision in the caller's transaction. */
-  async findLot(lotId: string, manager: EntityManager = this.dataSource.manager, lock: '' | 'FOR UPDATE' = ''): Promise<StoredLot | undefined> {
-    const rows: LotRow[] = await manager.query(`SELECT ${LOT_COLUMNS} FROM ${S}."key_material_lot" WHERE "lot_id" = $1 ${lock}`, [lotId]);
+  async findLot(
+    lotId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock: '' | 'FOR UPDATE' = '',
+  ): Promise<StoredLot | undefined> {
+    const rows: LotRow[] = await manager.query(
+      `SELECT ${LOT_COLUMNS} FROM ${S}."key_material_lot" WHERE "lot_id" = $1 ${lock}`,
+      [lotId],
+    );
     return rows[0] && toStoredLot(rows[0]);
   }
 
   async findLotByReceiptEvent(eventId: string): Promise<StoredLot | undefined> {
-    const rows: LotRow[] = await this.dataSource.query(`SELECT ${LOT_COLUMNS} FROM ${S}."key_material_lot" WHERE "receipt_event_id" = $1`, [eventId]);
+    const rows: LotRow[] = await this.dataSource.query(
+      `SELECT ${LOT_COLUMNS} FROM ${S}."key_material_lot" WHERE "receipt_event_id" = $1`,
+      [eventId],
+    );
     return rows[0] && toStoredLot(rows[0]);
   }
 

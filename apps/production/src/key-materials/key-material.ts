@@ -20,7 +20,11 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
  * MAT-02: an infectious-marker IVD reagent's approval. Only `blood-screening-approved` needs no
  * justification; the other two are allowed with a recorded reason.
  */
-export const IVD_APPROVAL_STATUSES = ['blood-screening-approved', 'diagnostic-only', 'not-approved'] as const;
+export const IVD_APPROVAL_STATUSES = [
+  'blood-screening-approved',
+  'diagnostic-only',
+  'not-approved',
+] as const;
 export type IvdApprovalStatus = (typeof IVD_APPROVAL_STATUSES)[number];
 
 export const LOT_STATUSES = ['quarantine', 'released', 'rejected'] as const;

@@ -3,14 +3,34 @@ import { DomainError } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { LOT_DECISIONS, LotDecision } from './key-material';
 import { KeyMaterialRepository } from './key-material.repository';
-import { DecideKeyMaterialLotCommand, decideKeyMaterialLotCommandSchema, DecideKeyMaterialLotUseCase } from './usecases/decide-key-material-lot.usecase';
+import {
+  DecideKeyMaterialLotCommand,
+  decideKeyMaterialLotCommandSchema,
+  DecideKeyMaterialLotUseCase,
+} from './usecases/decide-key-material-lot.usecase';
 import { KeyMaterialGenealogyUseCase } from './usecases/key-material-genealogy.usecase';
-import { ReceiveKeyMaterialLotCommand, receiveKeyMaterialLotCommandSchema, ReceiveKeyMaterialLotUseCase } from './usecases/receive-key-material-lot.usecase';
-import { RecordConsumptionCommand, recordConsumptionCommandSchema, RecordKeyMaterialConsumptionUseCase } from './usecases/record-key-material-consumption.usecase';
-import { RegisterKeyMaterialCommand, registerKeyMaterialCommandSchema, RegisterKeyMaterialUseCase } from './usecases/register-key-material.usecase';
+import {
+  ReceiveKeyMaterialLotCommand,
+  receiveKeyMaterialLotCommandSchema,
+  ReceiveKeyMaterialLotUseCase,
+} from './usecases/receive-key-material-lot.usecase';
+import {
+  RecordConsumptionCommand,
+  recordConsumptionCommandSchema,
+  RecordKeyMaterialConsumptionUseCase,
+} from './usecases/record-key-material-consumption.usecase';
+import {
+  RegisterKeyMaterialCommand,
+  registerKeyMaterialCommandSchema,
+  RegisterKeyMaterialUseCase,
+} from './usecases/register-key-material.usecase';
 
 function lotDecision(raw: string | undefined): LotDecision {
-  if (!LOT_DECISIONS.includes(raw as LotDecision)) throw new DomainError('VALIDATION_FAILED', `decision must be one of ${LOT_DECISIONS.join(', ')}`);
+  if (!LOT_DECISIONS.includes(raw as LotDecision))
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `decision must be one of ${LOT_DECISIONS.join(', ')}`,
+    );
   return raw as LotDecision;
 }
 
@@ -33,13 +53,19 @@ export class KeyMaterialsController {
 
   @Post('key-materials')
   @HttpCode(201)
-  registerMaterial(@Body(new ZodBodyPipe(registerKeyMaterialCommandSchema)) command: RegisterKeyMaterialCommand) {
+  registerMaterial(
+    @Body(new ZodBodyPipe(registerKeyMaterialCommandSchema)) command: RegisterKeyMaterialCommand,
+  ) {
     return this.register.execute(command);
   }
 
   @Post('key-materials/:materialCode/lots')
   @HttpCode(201)
-  receiveLot(@Param('materialCode') materialCode: string, @Body(new ZodBodyPipe(receiveKeyMaterialLotCommandSchema)) command: ReceiveKeyMaterialLotCommand) {
+  receiveLot(
+    @Param('materialCode') materialCode: string,
+    @Body(new ZodBodyPipe(receiveKeyMaterialLotCommandSchema))
+    command: ReceiveKeyMaterialLotCommand,
+  ) {
     return this.receive.execute(materialCode, command);
   }
 
@@ -51,7 +77,10 @@ export class KeyMaterialsController {
 
   @Post('key-material-lots/:lotId/decisions')
   @HttpCode(200)
-  decideLot(@Param('lotId') lotId: string, @Body(new ZodBodyPipe(decideKeyMaterialLotCommandSchema)) command: DecideKeyMaterialLotCommand) {
+  decideLot(
+    @Param('lotId') lotId: string,
+    @Body(new ZodBodyPipe(decideKeyMaterialLotCommandSchema)) command: DecideKeyMaterialLotCommand,
+  ) {
     return this.decide.execute(lotId, command);
   }
 
@@ -62,7 +91,9 @@ export class KeyMaterialsController {
 
   @Post('key-material-consumptions')
   @HttpCode(201)
-  recordConsumption(@Body(new ZodBodyPipe(recordConsumptionCommandSchema)) command: RecordConsumptionCommand) {
+  recordConsumption(
+    @Body(new ZodBodyPipe(recordConsumptionCommandSchema)) command: RecordConsumptionCommand,
+  ) {
     return this.consume.execute(command);
   }
 

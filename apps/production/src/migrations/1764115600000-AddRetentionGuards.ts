@@ -13,13 +13,28 @@ export class AddRetentionGuards1764115600000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "${S}"."batch" ADD COLUMN "product_expires_on" date`);
     for (const sql of [
-      ...createRetentionGuardSql(S, 'batch', `OLD."product_expires_on" + interval '5 years'`, 'a batch record'),
-      ...createRetentionGuardSql(S, 'step_record', `OLD."recorded_at" + interval '30 years'`, 'a batch record step'),
-    ]) await q.query(sql);
+      ...createRetentionGuardSql(
+        S,
+        'batch',
+        `OLD."product_expires_on" + interval '5 years'`,
+        'a batch record',
+      ),
+      ...createRetentionGuardSql(
+        S,
+        'step_record',
+        `OLD."recorded_at" + interval '30 years'`,
+        'a batch record step',
+      ),
+    ])
+      await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const sql of [...dropRetentionGuardSql(S, 'step_record'), ...dropRetentionGuardSql(S, 'batch')]) await q.query(sql);
+    for (const sql of [
+      ...dropRetentionGuardSql(S, 'step_record'),
+      ...dropRetentionGuardSql(S, 'batch'),
+    ])
+      await q.query(sql);
     await q.query(`ALTER TABLE "${S}"."batch" DROP COLUMN "product_expires_on"`);
   }
 }

@@ -11,11 +11,15 @@ export class PublishableProductSpecifications1764116300000 implements MigrationI
   name = 'PublishableProductSpecifications1764116300000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "production"."product_specification" RENAME COLUMN "limits" TO "content"`);
+    await q.query(
+      `ALTER TABLE "production"."product_specification" RENAME COLUMN "limits" TO "content"`,
+    );
     await q.query(`ALTER TABLE "production"."product_specification"
       ADD COLUMN "published_by" text NOT NULL DEFAULT 'seed',
       ADD COLUMN "signature" jsonb`);
-    await q.query(`ALTER TABLE "production"."product_specification" ALTER COLUMN "published_by" DROP DEFAULT`);
+    await q.query(
+      `ALTER TABLE "production"."product_specification" ALTER COLUMN "published_by" DROP DEFAULT`,
+    );
     await q.query(
       `UPDATE "production"."product_specification" SET "content" = $1, "name" = $2 WHERE "product_code" = 'CART-CD19' AND "version" = 1`,
       [JSON.stringify(CART_CD19_V1), CART_CD19_V1.name],
@@ -30,9 +34,15 @@ export class PublishableProductSpecifications1764116300000 implements MigrationI
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TRIGGER "TRG_product_specification_immutable" ON "production"."product_specification"`);
+    await q.query(
+      `DROP TRIGGER "TRG_product_specification_immutable" ON "production"."product_specification"`,
+    );
     await q.query(`DROP FUNCTION "production"."refuse_specification_change"()`);
-    await q.query(`ALTER TABLE "production"."product_specification" DROP COLUMN "signature", DROP COLUMN "published_by"`);
-    await q.query(`ALTER TABLE "production"."product_specification" RENAME COLUMN "content" TO "limits"`);
+    await q.query(
+      `ALTER TABLE "production"."product_specification" DROP COLUMN "signature", DROP COLUMN "published_by"`,
+    );
+    await q.query(
+      `ALTER TABLE "production"."product_specification" RENAME COLUMN "content" TO "limits"`,
+    );
   }
 }

@@ -74,7 +74,9 @@ export class CreateKeyMaterials1764117000000 implements MigrationInterface {
       -- MAT-01: a release needs a passed inspection with the certificate of analysis checked.
       CONSTRAINT "CHK_key_material_lot_release" CHECK ("status" <> 'released' OR ("inspection_result" = 'pass' AND "coa_checked"))
     )`);
-    await q.query(`CREATE INDEX "IDX_key_material_lot_material" ON "${S}"."key_material_lot" ("material_code", "received_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_key_material_lot_material" ON "${S}"."key_material_lot" ("material_code", "received_at")`,
+    );
     // The inspection record never changes, the decision is taken once, a lot is never deleted.
     await q.query(`CREATE FUNCTION "${S}"."guard_key_material_lot"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -115,8 +117,12 @@ export class CreateKeyMaterials1764117000000 implements MigrationInterface {
       CONSTRAINT "FK_key_material_consumption_lot" FOREIGN KEY ("lot_id") REFERENCES "${S}"."key_material_lot" ("lot_id"),
       CONSTRAINT "CHK_key_material_consumption_quantity" CHECK ("quantity" > 0)
     )`);
-    await q.query(`CREATE INDEX "IDX_key_material_consumption_lot" ON "${S}"."key_material_consumption" ("lot_id", "consumed_at")`);
-    await q.query(`CREATE INDEX "IDX_key_material_consumption_donor" ON "${S}"."key_material_consumption" ("donor_code", "consumed_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_key_material_consumption_lot" ON "${S}"."key_material_consumption" ("lot_id", "consumed_at")`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_key_material_consumption_donor" ON "${S}"."key_material_consumption" ("donor_code", "consumed_at")`,
+    );
     await q.query(`CREATE FUNCTION "${S}"."refuse_key_material_consumption_change"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'key-material consumption records cannot be edited or deleted: % on %.% is refused (MAT-01)', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
@@ -129,7 +135,9 @@ export class CreateKeyMaterials1764117000000 implements MigrationInterface {
 
     // Grants run again for the new tables. Every append-only table of the schema is listed, as
     // the GRANT on ALL TABLES would otherwise give UPDATE/DELETE back on the earlier ones.
-    await q.query(serviceRoleGrantsSql(S, ['audit_entry', 'product_specification', 'key_material_consumption']));
+    await q.query(
+      serviceRoleGrantsSql(S, ['audit_entry', 'product_specification', 'key_material_consumption']),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

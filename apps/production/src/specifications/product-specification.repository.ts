@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { Actor, DomainError, ElectronicSignature, ProductSpecification, ProductSpecificationContent } from '@v2v/contracts';
+import {
+  Actor,
+  DomainError,
+  ElectronicSignature,
+  ProductSpecification,
+  ProductSpecificationContent,
+} from '@v2v/contracts';
 
 interface Row {
   product_code: string;
@@ -32,7 +38,10 @@ export class ProductSpecificationRepository {
       [productCode, version ?? null],
     );
     if (!rows[0]) {
-      throw new DomainError('NOT_FOUND', `no published specification for product ${productCode}${version ? ` version ${version}` : ''}`);
+      throw new DomainError(
+        'NOT_FOUND',
+        `no published specification for product ${productCode}${version ? ` version ${version}` : ''}`,
+      );
     }
     return toSpecification(rows[0]);
   }
@@ -45,22 +54,37 @@ export class ProductSpecificationRepository {
     return rows.map(toSpecification);
   }
 
-  async versions(productCode: string): Promise<Array<{ version: number; publishedAt: string; publishedBy: string }>> {
+  async versions(
+    productCode: string,
+  ): Promise<Array<{ version: number; publishedAt: string; publishedBy: string }>> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT * FROM "production"."product_specification" WHERE "product_code" = $1 ORDER BY "version"`,
       [productCode],
     );
-    if (!rows.length) throw new DomainError('NOT_FOUND', `no published specification for product ${productCode}`);
-    return rows.map((r) => ({ version: r.version, publishedAt: r.published_at.toISOString(), publishedBy: r.published_by }));
+    if (!rows.length)
+      throw new DomainError('NOT_FOUND', `no published specification for product ${productCode}`);
+    return rows.map((r) => ({
+      version: r.version,
+      publishedAt: r.published_at.toISOString(),
+      publishedBy: r.published_by,
+    }));
   }
 
   /**
    * Publishes the next version (GEN-03). Versions of one product are numbered under a lock,
    * so two publications at once get consecutive numbers; the audit entry commits with it.
    */
-  async publish(productCode: string, content: ProductSpecificationContent, publishedBy: Actor, signature: ElectronicSignature): Promise<ProductSpecification> {
+  async publish(
+    productCode: string,
+    content: ProductSpecificationContent,
+    publishedBy: Actor,
+    signature: ElectronicSignature,
+  ): Promise<ProductSpecification> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('product_specification/' || $1))`, [productCode]);
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('product_specification/' || $1))`,
+        [productCode],
+      );
       const [{ next }] = await manager.query(
         `SELECT COALESCE(MAX("version"), 0) + 1 AS "next" FROM "production"."product_specification" WHERE "product_code" = $1`,
         [productCode],
@@ -68,7 +92,14 @@ export class ProductSpecificationRepository {
       const rows: Row[] = await manager.query(
         `INSERT INTO "production"."product_specification" ("product_code", "version", "name", "content", "published_by", "signature")
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [productCode, next, content.name, JSON.stringify(content), publishedBy.userId, JSON.stringify(signature)],
+        [
+          productCode,
+          next,
+          content.name,
+          JSON.stringify(content),
+          publishedBy.userId,
+          JSON.stringify(signature),
+        ],
       );
       const specification = toSpecification(rows[0]);
       await writeAudit(manager, 'production', {

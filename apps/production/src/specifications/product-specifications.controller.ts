@@ -7,7 +7,10 @@ import { ProductSpecificationRepository } from './product-specification.reposito
 const publishSchema = z.strictObject({
   content: productSpecificationContentSchema,
   publishedBy: z.strictObject({ userId: z.string().min(1), role: z.string().min(1) }),
-  signature: z.looseObject({ signatureId: z.string().min(1), signedContentHash: z.string().min(1) }),
+  signature: z.looseObject({
+    signatureId: z.string().min(1),
+    signedContentHash: z.string().min(1),
+  }),
 });
 
 /** Internal API: the gateway reads specifications for orders and users, and publishes new versions. */
@@ -31,7 +34,15 @@ export class ProductSpecificationsController {
   }
 
   @Post(':productCode/versions')
-  publish(@Param('productCode') productCode: string, @Body(new ZodBodyPipe(publishSchema)) body: z.infer<typeof publishSchema>) {
-    return this.specifications.publish(productCode, body.content, body.publishedBy as Actor, body.signature as never);
+  publish(
+    @Param('productCode') productCode: string,
+    @Body(new ZodBodyPipe(publishSchema)) body: z.infer<typeof publishSchema>,
+  ) {
+    return this.specifications.publish(
+      productCode,
+      body.content,
+      body.publishedBy as Actor,
+      body.signature as never,
+    );
   }
 }

@@ -9,12 +9,27 @@ export class AddRetentionGuards1764115600000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const sql of [
-      ...createRetentionGuardSql(S, 'qc_result', `OLD."recorded_at" + interval '30 years'`, 'a QC result'),
-      ...createRetentionGuardSql(S, 'step_record', `OLD."recorded_at" + interval '30 years'`, 'a release or use record'),
-    ]) await q.query(sql);
+      ...createRetentionGuardSql(
+        S,
+        'qc_result',
+        `OLD."recorded_at" + interval '30 years'`,
+        'a QC result',
+      ),
+      ...createRetentionGuardSql(
+        S,
+        'step_record',
+        `OLD."recorded_at" + interval '30 years'`,
+        'a release or use record',
+      ),
+    ])
+      await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const sql of [...dropRetentionGuardSql(S, 'step_record'), ...dropRetentionGuardSql(S, 'qc_result')]) await q.query(sql);
+    for (const sql of [
+      ...dropRetentionGuardSql(S, 'step_record'),
+      ...dropRetentionGuardSql(S, 'qc_result'),
+    ])
+      await q.query(sql);
   }
 }

@@ -1,7 +1,8 @@
 import { shipperQualificationDecisionsMigration } from '@v2v/messaging';
 
-export const CreateShipperQualificationDecisions1764117300000 = shipperQualificationDecisionsMigration(
-  'release',
-  ['audit_entry'],
-  'CreateShipperQualificationDecisions1764117300000',
-);
+export const CreateShipperQualificationDecisions1764117300000 =
+  shipperQualificationDecisionsMigration(
+    'release',
+    ['audit_entry'],
+    'CreateShipperQualificationDecisions1764117300000',
+  );

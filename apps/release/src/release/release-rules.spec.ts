@@ -15,7 +15,9 @@ describe('release rules', () => {
   });
 
   it('QA-02 allows release when every result is within specification', () => {
-    expect(() => assertBatchReleasable([{ test: 'sterility', withinSpecification: true }])).not.toThrow();
+    expect(() =>
+      assertBatchReleasable([{ test: 'sterility', withinSpecification: true }]),
+    ).not.toThrow();
   });
 
   it('refuses an infusion for another patient with IDENTITY_MISMATCH', () => {

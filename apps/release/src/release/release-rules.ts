@@ -16,9 +16,13 @@ export function assertBatchReleasable(results: QcResultRow[]): void {
   }
   const failing = results.filter((r) => !r.withinSpecification).map((r) => r.test);
   if (failing.length > 0) {
-    throw new DomainError('QA-02', `QC results out of specification: ${failing.join(', ')} (QA-02)`, {
-      failing,
-    });
+    throw new DomainError(
+      'QA-02',
+      `QC results out of specification: ${failing.join(', ')} (QA-02)`,
+      {
+        failing,
+      },
+    );
   }
 }
 

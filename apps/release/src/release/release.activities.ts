@@ -5,7 +5,11 @@ import { findShipperQualification, stepRecorder } from '@v2v/messaging';
 import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
 
 export function createReleaseActivities(dataSource: DataSource): ReleaseActivities {
-  const steps = stepRecorder(dataSource, { schema: 'release', producer: 'release', topic: TOPICS.release });
+  const steps = stepRecorder(dataSource, {
+    schema: 'release',
+    producer: 'release',
+    topic: TOPICS.release,
+  });
   const record = steps.record;
 
   return {
@@ -24,16 +28,36 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
               `INSERT INTO "release"."qc_result"
                  ("donor_code", "event_id", "test", "value", "within_specification", "recorded_by", "recorded_at")
                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
-              [input.donorCode, input.eventId, r.test, r.value, r.withinSpecification, input.actor.userId, input.occurredAt],
+              [
+                input.donorCode,
+                input.eventId,
+                r.test,
+                r.value,
+                r.withinSpecification,
+                input.actor.userId,
+                input.occurredAt,
+              ],
             );
-            await writeAudit(manager, 'release', { recordType: 'qc-result', recordId: String(id), journeyId: input.journeyId, action: 'create', actor: input.actor, newValue: r });
+            await writeAudit(manager, 'release', {
+              recordType: 'qc-result',
+              recordId: String(id),
+              journeyId: input.journeyId,
+              action: 'create',
+              actor: input.actor,
+              newValue: r,
+            });
           }
         },
       ),
     releaseBatch: (input) =>
       record(
         input,
-        { recordType: 'release-decision', messageType: 'batch.released.v1', summary: `batch released, signed by qualified person ${input.payload.signature.signer.userId}`, detail: input.payload },
+        {
+          recordType: 'release-decision',
+          messageType: 'batch.released.v1',
+          summary: `batch released, signed by qualified person ${input.payload.signature.signer.userId}`,
+          detail: input.payload,
+        },
         async (manager) => {
           const results: QcResultRow[] = await manager.query(
             `SELECT "test", "within_specification" AS "withinSpecification" FROM "release"."qc_result" WHERE "donor_code" = $1`,
@@ -43,27 +67,61 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
         },
       ),
     rejectBatch: (input) =>
-      record(input, { recordType: 'release-decision', messageType: 'batch.rejected.v1', summary: `batch rejected: ${input.payload.reason}`, detail: input.payload }),
+      record(input, {
+        recordType: 'release-decision',
+        messageType: 'batch.rejected.v1',
+        summary: `batch rejected: ${input.payload.reason}`,
+        detail: input.payload,
+      }),
     shipToSite: (input) =>
       record(
         input,
-        { recordType: 'shipment', messageType: 'product.shipped.v1', summary: `shipped with ${input.payload.courier} on shipper ${input.payload.shipperId}`, detail: input.payload },
+        {
+          recordType: 'shipment',
+          messageType: 'product.shipped.v1',
+          summary: `shipped with ${input.payload.courier} on shipper ${input.payload.shipperId}`,
+          detail: input.payload,
+        },
         async (manager) => {
-          const qualification = await findShipperQualification(manager, 'release', input.payload.shipperId);
-          assertQualifiedShipper(input.payload.shipperId, 'product', qualification, input.occurredAt.slice(0, 10));
+          const qualification = await findShipperQualification(
+            manager,
+            'release',
+            input.payload.shipperId,
+          );
+          assertQualifiedShipper(
+            input.payload.shipperId,
+            'product',
+            qualification,
+            input.occurredAt.slice(0, 10),
+          );
         },
       ),
     receiveAtSite: async (input) => {
       const labelVerification = verifyLabelScan(input.donorCode, input.payload.labelScan);
-      return record(input, { recordType: 'site-receipt', messageType: 'product.received-at-site.v1', summary: 'received at the treatment site, label verified', detail: { ...input.payload, labelVerification } });
+      return record(input, {
+        recordType: 'site-receipt',
+        messageType: 'product.received-at-site.v1',
+        summary: 'received at the treatment site, label verified',
+        detail: { ...input.payload, labelVerification },
+      });
     },
     recordInfusion: async (input) => {
       const labelVerification = verifyLabelScan(input.donorCode, input.payload.bedsideScan);
       assertSamePatient(input.order.patientReference, input.payload.patientReference);
-      return record(input, { recordType: 'infusion', messageType: 'product.infused.v1', summary: 'infused after bedside identity check', detail: { ...input.payload, labelVerification } });
+      return record(input, {
+        recordType: 'infusion',
+        messageType: 'product.infused.v1',
+        summary: 'infused after bedside identity check',
+        detail: { ...input.payload, labelVerification },
+      });
     },
     completeFollowUp: (input) =>
-      record(input, { recordType: 'follow-up', messageType: 'follow-up.completed.v1', summary: 'follow-up completed', detail: input.payload }),
+      record(input, {
+        recordType: 'follow-up',
+        messageType: 'follow-up.completed.v1',
+        summary: 'follow-up completed',
+        detail: input.payload,
+      }),
     raiseShipmentDeviation: (input) => steps.deviation(input),
   };
 }

@@ -6,7 +6,8 @@ const NO_MANAGER = {} as never;
 async function chainOf(length: number) {
   const ledger = new InMemoryLedger();
   const donorCode = newDonorCode();
-  for (let i = 0; i < length; i++) await ledger.append(NO_MANAGER, donorCode, custodyEnvelope(donorCode, 'batch.started.v1'));
+  for (let i = 0; i < length; i++)
+    await ledger.append(NO_MANAGER, donorCode, custodyEnvelope(donorCode, 'batch.started.v1'));
   return { donorCode, entries: ledger.entries, head: ledger.heads.get(donorCode)! };
 }
 
@@ -18,20 +19,44 @@ describe('a chain checked against its head row', () => {
 
   it('names entries removed from the end as SEQUENCE_GAP after the last one left', async () => {
     const { donorCode, entries, head } = await chainOf(3);
-    expect(verifyChainAgainstHead(donorCode, entries.slice(0, 1), head)).toEqual({ chainId: donorCode, seq: 2, reason: 'SEQUENCE_GAP' });
-    expect(verifyChainAgainstHead(donorCode, [], head)).toEqual({ chainId: donorCode, seq: 1, reason: 'SEQUENCE_GAP' });
+    expect(verifyChainAgainstHead(donorCode, entries.slice(0, 1), head)).toEqual({
+      chainId: donorCode,
+      seq: 2,
+      reason: 'SEQUENCE_GAP',
+    });
+    expect(verifyChainAgainstHead(donorCode, [], head)).toEqual({
+      chainId: donorCode,
+      seq: 1,
+      reason: 'SEQUENCE_GAP',
+    });
   });
 
   it('names a head that points elsewhere, or is missing, as CHAIN_LINK_MISMATCH', async () => {
     const { donorCode, entries, head } = await chainOf(2);
-    expect(verifyChainAgainstHead(donorCode, entries, { ...head, entryHash: 'f'.repeat(64) })).toEqual({ chainId: donorCode, seq: 2, reason: 'CHAIN_LINK_MISMATCH' });
-    expect(verifyChainAgainstHead(donorCode, entries, { ...head, seq: 1 })).toEqual({ chainId: donorCode, seq: 1, reason: 'CHAIN_LINK_MISMATCH' });
-    expect(verifyChainAgainstHead(donorCode, entries, undefined)).toEqual({ chainId: donorCode, seq: 2, reason: 'CHAIN_LINK_MISMATCH' });
+    expect(
+      verifyChainAgainstHead(donorCode, entries, { ...head, entryHash: 'f'.repeat(64) }),
+    ).toEqual({ chainId: donorCode, seq: 2, reason: 'CHAIN_LINK_MISMATCH' });
+    expect(verifyChainAgainstHead(donorCode, entries, { ...head, seq: 1 })).toEqual({
+      chainId: donorCode,
+      seq: 1,
+      reason: 'CHAIN_LINK_MISMATCH',
+    });
+    expect(verifyChainAgainstHead(donorCode, entries, undefined)).toEqual({
+      chainId: donorCode,
+      seq: 2,
+      reason: 'CHAIN_LINK_MISMATCH',
+    });
   });
 
   it('reports a break inside the chain before comparing with the head', async () => {
     const { donorCode, entries, head } = await chainOf(3);
-    const edited = entries.map((e) => (e.seq === 2 ? { ...e, canonicalContent: e.canonicalContent.replace('batch', 'BATCH') } : e));
-    expect(verifyChainAgainstHead(donorCode, edited, head)).toEqual({ chainId: donorCode, seq: 2, reason: 'CONTENT_HASH_MISMATCH' });
+    const edited = entries.map((e) =>
+      e.seq === 2 ? { ...e, canonicalContent: e.canonicalContent.replace('batch', 'BATCH') } : e,
+    );
+    expect(verifyChainAgainstHead(donorCode, edited, head)).toEqual({
+      chainId: donorCode,
+      seq: 2,
+      reason: 'CONTENT_HASH_MISMATCH',
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { custodyEventPayloadSchema, donorRegisteredPayloadSchema, EventEnvelope, formatDonorCode, parseDonorCode } from '@v2v/contracts';
+import {
+  custodyEventPayloadSchema,
+  donorRegisteredPayloadSchema,
+  EventEnvelope,
+  formatDonorCode,
+  parseDonorCode,
+} from '@v2v/contracts';
 
 /** A donor unique code (TRC-02) in its canonical machine form; a zod issue otherwise. */
 const canonicalDonorCode = z.string().transform((raw, ctx) => {
@@ -12,7 +18,10 @@ const canonicalDonorCode = z.string().transform((raw, ctx) => {
 });
 
 const custodyEventSchema = z
-  .object({ aggregateId: canonicalDonorCode, payload: custodyEventPayloadSchema.extend({ donorCode: canonicalDonorCode }) })
+  .object({
+    aggregateId: canonicalDonorCode,
+    payload: custodyEventPayloadSchema.extend({ donorCode: canonicalDonorCode }),
+  })
   .refine((e) => e.aggregateId === e.payload.donorCode, {
     message: 'the payload names another donor code than the event key',
     path: ['payload', 'donorCode'],
@@ -30,5 +39,9 @@ export function custodyChainOf(envelope: EventEnvelope): string {
 /** The donor–patient link a `donor.registered.v1` event carries (TRC-01); ZodError if incomplete. */
 export function donorPatientLinkOf(envelope: EventEnvelope) {
   const { detail } = donorRegisteredPayloadSchema.parse(envelope.payload);
-  return { patientReference: detail.patientReference, institutionId: detail.institutionId, productCode: detail.productCode };
+  return {
+    patientReference: detail.patientReference,
+    institutionId: detail.institutionId,
+    productCode: detail.productCode,
+  };
 }

@@ -1,5 +1,11 @@
 import { EventEnvelope } from '@v2v/contracts';
-import { canonicalContent, contentHash, entryHash, GENESIS_HASH, StoredEntry } from '@v2v/integrity';
+import {
+  canonicalContent,
+  contentHash,
+  entryHash,
+  GENESIS_HASH,
+  StoredEntry,
+} from '@v2v/integrity';
 
 /** Where a chain stands: its last entry's seq and hash (seq 0 and the genesis hash before the first). */
 export interface ChainHead {
@@ -28,7 +34,12 @@ export function emptyChainHead(chainId: string): ChainHead {
 export function nextLedgerEntry(head: ChainHead, envelope: EventEnvelope): LedgerEntry {
   const canonical = canonicalContent(envelope);
   const seq = head.seq + 1;
-  const hashed = { chainId: head.chainId, seq, prevHash: head.entryHash, contentHash: contentHash(canonical) };
+  const hashed = {
+    chainId: head.chainId,
+    seq,
+    prevHash: head.entryHash,
+    contentHash: contentHash(canonical),
+  };
   return {
     ...hashed,
     canonicalContent: canonical,

@@ -11,7 +11,12 @@ import {
   KafkaJsEventPublisher,
   OutboxRelay,
 } from '@v2v/messaging';
-import { migrateServiceSchema, migrationDatabaseUrl, serviceDataSourceOptions, serviceRoleGrantsSql } from '@v2v/database';
+import {
+  migrateServiceSchema,
+  migrationDatabaseUrl,
+  serviceDataSourceOptions,
+  serviceRoleGrantsSql,
+} from '@v2v/database';
 import { pollUntil } from '@v2v/testing';
 import { traceabilityDataSourceOptions } from '../traceability.data-source';
 import { TraceByDonorCodeUseCase } from '../usecases/trace-by-donor-code.usecase';
@@ -34,25 +39,53 @@ let consumer: InboxConsumer;
 let ledger: LedgerRepository;
 
 const newDonorCode = () =>
-  formatDonorCode(generateDonorUniqueCode({ facility: 'I0001', year: 2026, sequence: 1 + Math.floor(Math.random() * 999_998) }));
+  formatDonorCode(
+    generateDonorUniqueCode({
+      facility: 'I0001',
+      year: 2026,
+      sequence: 1 + Math.floor(Math.random() * 999_998),
+    }),
+  );
 
 beforeAll(async () => {
   // The producer's schema is made by its owner and granted to the services' role, as a
   // service migration does; everything else runs as the services' role.
   // Idempotent: the global setup may have migrated already; this file does not rely on it.
-  const migrator = new DataSource({ ...traceabilityDataSourceOptions(), url: migrationDatabaseUrl(), logging: false } as DataSourceOptions);
+  const migrator = new DataSource({
+    ...traceabilityDataSourceOptions(),
+    url: migrationDatabaseUrl(),
+    logging: false,
+  } as DataSourceOptions);
   await migrateServiceSchema(migrator);
   await migrator.destroy();
-  owner = await new DataSource({ ...serviceDataSourceOptions({ schema: producerSchema, entities: [], migrations: [], url: migrationDatabaseUrl() }), logging: false }).initialize();
+  owner = await new DataSource({
+    ...serviceDataSourceOptions({
+      schema: producerSchema,
+      entities: [],
+      migrations: [],
+      url: migrationDatabaseUrl(),
+    }),
+    logging: false,
+  }).initialize();
   await owner.query(`CREATE SCHEMA "${producerSchema}"`);
   for (const sql of createOutboxTableSql(producerSchema)) await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(producerSchema, []));
-  dataSource = await new DataSource({ ...traceabilityDataSourceOptions(), logging: false }).initialize();
+  dataSource = await new DataSource({
+    ...traceabilityDataSourceOptions(),
+    logging: false,
+  }).initialize();
   kafka = createKafka(`it-${run}`);
   await ensureTopics(kafka, [topic], 3);
   publisher = new KafkaJsEventPublisher(kafka);
   ledger = new LedgerRepository(dataSource);
-  consumer = new InboxConsumer({ kafka, dataSource, schema: 'traceability', groupId: `it-ledger-${run}`, topics: [topic], handler: recordCustodyEvent(ledger) });
+  consumer = new InboxConsumer({
+    kafka,
+    dataSource,
+    schema: 'traceability',
+    groupId: `it-ledger-${run}`,
+    topics: [topic],
+    handler: recordCustodyEvent(ledger),
+  });
   await consumer.start();
 });
 
@@ -71,12 +104,23 @@ function event(donorCode: string, messageType: string, detail: Record<string, un
     aggregateId: donorCode,
     messageType,
     producer: 'integration-test',
-    payload: { donorCode, journeyId: `journey-${donorCode}`, actor: { userId: 'it', role: 'ops' }, recordId: randomUUID(), summary: messageType, detail },
+    payload: {
+      donorCode,
+      journeyId: `journey-${donorCode}`,
+      actor: { userId: 'it', role: 'ops' },
+      recordId: randomUUID(),
+      summary: messageType,
+      detail,
+    },
   };
 }
 
 const registered = (donorCode: string) =>
-  event(donorCode, 'donor.registered.v1', { patientReference: `PAT-${run}`, institutionId: 'INST-001', productCode: 'CART-CD19' });
+  event(donorCode, 'donor.registered.v1', {
+    patientReference: `PAT-${run}`,
+    institutionId: 'INST-001',
+    productCode: 'CART-CD19',
+  });
 
 async function chainOf(donorCode: string, length: number) {
   return pollUntil(`${length} ledger entries for ${donorCode}`, async () => {
@@ -89,7 +133,11 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
   it('CSV-04 carries outbox rows through Kafka into the donor chain, in order', async () => {
     const donorCode = newDonorCode();
     await dataSource.transaction(async (manager) => {
-      for (const e of [registered(donorCode), event(donorCode, 'collection.scheduled.v1'), event(donorCode, 'donor-material.collected.v1')]) {
+      for (const e of [
+        registered(donorCode),
+        event(donorCode, 'collection.scheduled.v1'),
+        event(donorCode, 'donor-material.collected.v1'),
+      ]) {
         await appendToOutbox(manager, e, producerSchema);
       }
     });
@@ -128,25 +176,45 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
 
     // The marker comes after both copies on the same partition: once it is in, both were seen.
     const chain = await chainOf(donorCode, 2);
-    expect(chain.map((e) => e.messageType)).toEqual(['donor.registered.v1', 'collection.scheduled.v1']);
-    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM traceability.inbox WHERE event_id = $1`, [envelope.id]);
+    expect(chain.map((e) => e.messageType)).toEqual([
+      'donor.registered.v1',
+      'collection.scheduled.v1',
+    ]);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM traceability.inbox WHERE event_id = $1`,
+      [envelope.id],
+    );
     expect(count).toBe(1);
   });
 
   it('CSV-04 applies nothing twice when every event of a whole journey is redelivered twice, shuffled', async () => {
     const donorCode = newDonorCode();
-    const types = ['collection.scheduled.v1', 'donor-material.collected.v1', 'donor-material.handed-to-courier.v1', 'donor-material.received.v1',
-      'donor-material.released.v1', 'batch.started.v1', 'batch.completed.v1', 'qc-result.recorded.v1', 'batch.released.v1',
-      'product.shipped.v1', 'product.received-at-site.v1', 'product.infused.v1'];
+    const types = [
+      'collection.scheduled.v1',
+      'donor-material.collected.v1',
+      'donor-material.handed-to-courier.v1',
+      'donor-material.received.v1',
+      'donor-material.released.v1',
+      'batch.started.v1',
+      'batch.completed.v1',
+      'qc-result.recorded.v1',
+      'batch.released.v1',
+      'product.shipped.v1',
+      'product.received-at-site.v1',
+      'product.infused.v1',
+    ];
     await dataSource.transaction(async (manager) => {
-      for (const e of [registered(donorCode), ...types.map((t) => event(donorCode, t))]) await appendToOutbox(manager, e, producerSchema);
+      for (const e of [registered(donorCode), ...types.map((t) => event(donorCode, t))])
+        await appendToOutbox(manager, e, producerSchema);
     });
     await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
     const original = await chainOf(donorCode, 13);
 
     const envelopes = original.map((e) => e.canonicalContent);
     const redelivery = [...envelopes, ...envelopes].sort(() => Math.random() - 0.5);
-    await publisher.publishBatch(redelivery.map((value) => ({ topic, key: donorCode, value, headers: {} })));
+    await publisher.publishBatch(
+      redelivery.map((value) => ({ topic, key: donorCode, value, headers: {} })),
+    );
     const marker = event(donorCode, 'follow-up.completed.v1');
     await dataSource.transaction((manager) => appendToOutbox(manager, marker, producerSchema));
     await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
@@ -162,38 +230,72 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     const donorCode = newDonorCode();
     const raw = `{"not":"an envelope","run":"${run}"}`;
     await publisher.publishBatch([{ topic, key: donorCode, value: raw, headers: {} }]);
-    await dataSource.transaction((manager) => appendToOutbox(manager, registered(donorCode), producerSchema));
+    await dataSource.transaction((manager) =>
+      appendToOutbox(manager, registered(donorCode), producerSchema),
+    );
     await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
 
     await chainOf(donorCode, 1);
-    const rejected = await dataSource.query(`SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw = $2`, [topic, raw]);
+    const rejected = await dataSource.query(
+      `SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw = $2`,
+      [topic, raw],
+    );
     expect(rejected).toHaveLength(1);
     expect(rejected[0].error).toMatch(/id|aggregateId/);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of ledger rows: by grants to the service role, by trigger to the owner', async () => {
     const donorCode = newDonorCode();
-    await dataSource.transaction((manager) => ledger.append(manager, donorCode, envelopeOf(donorCode, 1)));
-    await expect(dataSource.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/permission denied/);
-    await expect(dataSource.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/permission denied/);
-    await expect(dataSource.query(`ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`)).rejects.toThrow(/must be owner/);
-    await expect(owner.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
-    await expect(owner.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode])).rejects.toThrow(/append-only/);
+    await dataSource.transaction((manager) =>
+      ledger.append(manager, donorCode, envelopeOf(donorCode, 1)),
+    );
+    await expect(
+      dataSource.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [
+        donorCode,
+      ]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      dataSource.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      dataSource.query(
+        `ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`,
+      ),
+    ).rejects.toThrow(/must be owner/);
+    await expect(
+      owner.query(`UPDATE traceability.ledger_entry SET producer = 'x' WHERE chain_id = $1`, [
+        donorCode,
+      ]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      owner.query(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1`, [donorCode]),
+    ).rejects.toThrow(/append-only/);
     await expect(owner.query(`TRUNCATE traceability.ledger_entry`)).rejects.toThrow(/append-only/);
     expect(await ledger.chain(donorCode)).toHaveLength(1);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of donor-patient links: by grants to the service role, by trigger to the owner', async () => {
     const donorCode = newDonorCode();
-    const link = { donorCode, patientReference: `PAT-${run}-L`, institutionId: 'INST-001', productCode: 'CART-CD19' };
+    const link = {
+      donorCode,
+      patientReference: `PAT-${run}-L`,
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+    };
     await dataSource.transaction((manager) => ledger.link(manager, link));
     const update = `UPDATE traceability.donor_patient_link SET patient_reference = 'PAT-SWAPPED' WHERE donor_code = $1`;
     const remove = `DELETE FROM traceability.donor_patient_link WHERE donor_code = $1`;
     await expect(dataSource.query(update, [donorCode])).rejects.toThrow(/permission denied/);
     await expect(dataSource.query(remove, [donorCode])).rejects.toThrow(/permission denied/);
-    await expect(owner.query(update, [donorCode])).rejects.toThrow(/append-only: UPDATE on traceability.donor_patient_link is refused/);
-    await expect(owner.query(remove, [donorCode])).rejects.toThrow(/append-only: DELETE on traceability.donor_patient_link is refused/);
-    await expect(owner.query(`TRUNCATE traceability.donor_patient_link`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(update, [donorCode])).rejects.toThrow(
+      /append-only: UPDATE on traceability.donor_patient_link is refused/,
+    );
+    await expect(owner.query(remove, [donorCode])).rejects.toThrow(
+      /append-only: DELETE on traceability.donor_patient_link is refused/,
+    );
+    await expect(owner.query(`TRUNCATE traceability.donor_patient_link`)).rejects.toThrow(
+      /append-only/,
+    );
     expect(await ledger.findLink(donorCode)).toEqual(link);
   });
 
@@ -201,24 +303,38 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     const donorCode = newDonorCode();
     const poison = registered(donorCode);
     const detail = { institutionId: 'INST-001', productCode: 'CART-CD19' }; // no patient reference
-    const { id: poisonId } = await dataSource.transaction((manager) => appendToOutbox(manager, { ...poison, payload: { ...poison.payload, detail } }, producerSchema));
-    await dataSource.transaction((manager) => appendToOutbox(manager, event(donorCode, 'collection.scheduled.v1'), producerSchema));
+    const { id: poisonId } = await dataSource.transaction((manager) =>
+      appendToOutbox(
+        manager,
+        { ...poison, payload: { ...poison.payload, detail } },
+        producerSchema,
+      ),
+    );
+    await dataSource.transaction((manager) =>
+      appendToOutbox(manager, event(donorCode, 'collection.scheduled.v1'), producerSchema),
+    );
     await new OutboxRelay({ dataSource, schema: producerSchema, publisher }).relayOnce();
 
     const chain = await chainOf(donorCode, 1);
     expect(chain.map((e) => e.messageType)).toEqual(['collection.scheduled.v1']);
-    const rejected = await dataSource.query(`SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw LIKE $2`, [topic, `%${donorCode}%`]);
+    const rejected = await dataSource.query(
+      `SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw LIKE $2`,
+      [topic, `%${donorCode}%`],
+    );
     expect(rejected).toHaveLength(1);
     expect(rejected[0].error).toMatch(/donor\.registered\.v1 .*patientReference/s);
     expect(await ledger.findLink(donorCode)).toBeUndefined();
-    const inInbox = await dataSource.query(`SELECT 1 FROM traceability.inbox WHERE event_id = $1`, [poisonId]);
+    const inInbox = await dataSource.query(`SELECT 1 FROM traceability.inbox WHERE event_id = $1`, [
+      poisonId,
+    ]);
     expect(inInbox).toHaveLength(0);
   });
 
   it('verify names the entry whose stored content was edited directly in PostgreSQL', async () => {
     const donorCode = newDonorCode();
     await dataSource.transaction(async (manager) => {
-      for (let i = 1; i <= 3; i++) await ledger.append(manager, donorCode, envelopeOf(donorCode, i));
+      for (let i = 1; i <= 3; i++)
+        await ledger.append(manager, donorCode, envelopeOf(donorCode, i));
     });
     const verify = new VerifyLedgerUseCase(ledger);
     expect(await verify.execute({ donorCode })).toMatchObject({ valid: true, entriesChecked: 3 });
@@ -240,13 +356,23 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
   it('verify names entries removed from the end of a chain, which the chain alone cannot show', async () => {
     const donorCode = newDonorCode();
     await dataSource.transaction(async (manager) => {
-      for (let i = 1; i <= 3; i++) await ledger.append(manager, donorCode, envelopeOf(donorCode, i));
+      for (let i = 1; i <= 3; i++)
+        await ledger.append(manager, donorCode, envelopeOf(donorCode, i));
     });
     const verify = new VerifyLedgerUseCase(ledger);
-    const [removed] = await owner.query(`SELECT * FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`, [donorCode]);
-    await asTamperer(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`, [donorCode]);
+    const [removed] = await owner.query(
+      `SELECT * FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`,
+      [donorCode],
+    );
+    await asTamperer(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`, [
+      donorCode,
+    ]);
     try {
-      expect(await verify.execute({ donorCode })).toMatchObject({ valid: false, entriesChecked: 2, firstBroken: { chainId: donorCode, seq: 3, reason: 'SEQUENCE_GAP' } });
+      expect(await verify.execute({ donorCode })).toMatchObject({
+        valid: false,
+        entriesChecked: 2,
+        firstBroken: { chainId: donorCode, seq: 3, reason: 'SEQUENCE_GAP' },
+      });
     } finally {
       const columns = Object.keys(removed);
       await owner.query(
@@ -260,7 +386,11 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
   it('serializes concurrent appends to one chain: no fork, no gap', async () => {
     const donorCode = newDonorCode();
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => dataSource.transaction((manager) => ledger.append(manager, donorCode, envelopeOf(donorCode, i + 1)))),
+      Array.from({ length: 20 }, (_, i) =>
+        dataSource.transaction((manager) =>
+          ledger.append(manager, donorCode, envelopeOf(donorCode, i + 1)),
+        ),
+      ),
     );
     const chain = await ledger.chain(donorCode);
     expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -275,7 +405,14 @@ function envelopeOf(donorCode: string, step: number): EventEnvelope {
     aggregateId: donorCode,
     messageType: 'collection.scheduled.v1',
     occurredAt: new Date().toISOString(),
-    payload: { donorCode, journeyId: `journey-${donorCode}`, actor: { userId: 'it', role: 'ops' }, recordId: randomUUID(), summary: `step ${step}`, detail: { step } },
+    payload: {
+      donorCode,
+      journeyId: `journey-${donorCode}`,
+      actor: { userId: 'it', role: 'ops' },
+      recordId: randomUUID(),
+      summary: `step ${step}`,
+      detail: { step },
+    },
     metadata: { producer: 'integration-test' },
   };
 }
@@ -283,13 +420,23 @@ function envelopeOf(donorCode: string, step: number): EventEnvelope {
 /** A tamperer with the schema owner's rights: switches the trigger off for one statement. */
 async function asTamperer(sql: string, parameters: unknown[]) {
   await owner.transaction(async (manager) => {
-    await manager.query(`ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`);
+    await manager.query(
+      `ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`,
+    );
     await manager.query(sql, parameters);
-    await manager.query(`ALTER TABLE traceability.ledger_entry ENABLE TRIGGER "TRG_ledger_entry_append_only"`);
+    await manager.query(
+      `ALTER TABLE traceability.ledger_entry ENABLE TRIGGER "TRG_ledger_entry_append_only"`,
+    );
   });
 }
 
 async function editContent(donorCode: string, seq: number, edit: (text: string) => string) {
-  const [row] = await owner.query(`SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`, [donorCode, seq]);
-  await asTamperer(`UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`, [donorCode, seq, edit(row.canonical_content)]);
+  const [row] = await owner.query(
+    `SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`,
+    [donorCode, seq],
+  );
+  await asTamperer(
+    `UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`,
+    [donorCode, seq, edit(row.canonical_content)],
+  );
 }

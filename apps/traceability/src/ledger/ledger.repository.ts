@@ -39,9 +39,23 @@ export class LedgerRepository {
       `INSERT INTO ${S}."ledger_entry" ("chain_id", "seq", "event_id", "message_type", "occurred_at", "producer",
          "canonical_content", "content_hash", "prev_hash", "entry_hash")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [e.chainId, e.seq, e.eventId, e.messageType, e.occurredAt, e.producer, e.canonicalContent, e.contentHash, e.prevHash, e.entryHash],
+      [
+        e.chainId,
+        e.seq,
+        e.eventId,
+        e.messageType,
+        e.occurredAt,
+        e.producer,
+        e.canonicalContent,
+        e.contentHash,
+        e.prevHash,
+        e.entryHash,
+      ],
     );
-    await manager.query(`UPDATE ${S}."ledger_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`, [chainId, e.seq, e.entryHash]);
+    await manager.query(
+      `UPDATE ${S}."ledger_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`,
+      [chainId, e.seq, e.entryHash],
+    );
     return e.seq;
   }
 
@@ -62,7 +76,10 @@ export class LedgerRepository {
     });
   }
 
-  async findLink(donorCode: string, manager = this.dataSource.manager): Promise<DonorPatientLink | undefined> {
+  async findLink(
+    donorCode: string,
+    manager = this.dataSource.manager,
+  ): Promise<DonorPatientLink | undefined> {
     const rows = await manager.query(
       `SELECT "donor_code" AS "donorCode", "patient_reference" AS "patientReference",
               "institution_id" AS "institutionId", "product_code" AS "productCode"
@@ -72,7 +89,10 @@ export class LedgerRepository {
     return rows[0];
   }
 
-  async donorCodesOfPatient(patientReference: string, manager = this.dataSource.manager): Promise<string[]> {
+  async donorCodesOfPatient(
+    patientReference: string,
+    manager = this.dataSource.manager,
+  ): Promise<string[]> {
     const rows: Array<{ donor_code: string }> = await manager.query(
       `SELECT "donor_code" FROM ${S}."donor_patient_link" WHERE "patient_reference" = $1 ORDER BY "linked_at", "donor_code"`,
       [patientReference],

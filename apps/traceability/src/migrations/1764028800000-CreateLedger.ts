@@ -40,7 +40,9 @@ export class CreateLedger1764028800000 implements MigrationInterface {
       "linked_at" timestamptz NOT NULL DEFAULT clock_timestamp(),
       CONSTRAINT "PK_donor_patient_link" PRIMARY KEY ("donor_code")
     )`);
-    await q.query(`CREATE INDEX "IDX_donor_patient_link_patient" ON "${S}"."donor_patient_link" ("patient_reference")`);
+    await q.query(
+      `CREATE INDEX "IDX_donor_patient_link_patient" ON "${S}"."donor_patient_link" ("patient_reference")`,
+    );
     await q.query(`CREATE FUNCTION "${S}"."refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'the traceability ledger is append-only: % on %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME

@@ -1,4 +1,9 @@
-import { custodyEnvelope, InMemoryLedger, newDonorCode, registration } from '../ledger/__tests__/in-memory-ledger';
+import {
+  custodyEnvelope,
+  InMemoryLedger,
+  newDonorCode,
+  registration,
+} from '../ledger/__tests__/in-memory-ledger';
 import { recordCustodyEvent } from '../ledger/record-custody-event';
 import { TraceByDonorCodeUseCase } from './trace-by-donor-code.usecase';
 
@@ -12,11 +17,19 @@ describe('TraceByDonorCode', () => {
   it('TRC-01 returns the patient link and every entry with what the hashed content says', async () => {
     const donorCode = newDonorCode();
     await record(registration(donorCode, 'PAT-0001', '2026-03-01T08:00:00.000Z'), NO_MANAGER);
-    const collected = custodyEnvelope(donorCode, 'donor-material.collected.v1', { occurredAt: '2026-03-02T08:00:00.000Z', summary: '180 mL collected' });
+    const collected = custodyEnvelope(donorCode, 'donor-material.collected.v1', {
+      occurredAt: '2026-03-02T08:00:00.000Z',
+      summary: '180 mL collected',
+    });
     await record(collected, NO_MANAGER);
 
     const result = await trace.execute(donorCode);
-    expect(result).toMatchObject({ donorCode, patientReference: 'PAT-0001', institutionId: 'INST-001', productCode: 'CART-CD19' });
+    expect(result).toMatchObject({
+      donorCode,
+      patientReference: 'PAT-0001',
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+    });
     expect(result.entries).toHaveLength(2);
     expect(result.entries[1]).toEqual({
       seq: 2,
@@ -34,8 +47,18 @@ describe('TraceByDonorCode', () => {
   it('reads in occurrence order when events from different topics were appended out of order', async () => {
     const donorCode = newDonorCode();
     await record(registration(donorCode, 'PAT-0002', '2026-03-01T08:00:00.000Z'), NO_MANAGER);
-    await record(custodyEnvelope(donorCode, 'donor-material.received.v1', { occurredAt: '2026-03-03T08:00:00.000Z' }), NO_MANAGER);
-    await record(custodyEnvelope(donorCode, 'donor-material.handed-to-courier.v1', { occurredAt: '2026-03-02T08:00:00.000Z' }), NO_MANAGER);
+    await record(
+      custodyEnvelope(donorCode, 'donor-material.received.v1', {
+        occurredAt: '2026-03-03T08:00:00.000Z',
+      }),
+      NO_MANAGER,
+    );
+    await record(
+      custodyEnvelope(donorCode, 'donor-material.handed-to-courier.v1', {
+        occurredAt: '2026-03-02T08:00:00.000Z',
+      }),
+      NO_MANAGER,
+    );
     const { entries } = await trace.execute(donorCode);
     expect(entries.map((e) => [e.seq, e.messageType])).toEqual([
       [1, 'donor.registered.v1'],

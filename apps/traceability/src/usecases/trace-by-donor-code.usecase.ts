@@ -30,10 +30,13 @@ export class TraceByDonorCodeUseCase {
   async execute(rawDonorCode: string): Promise<DonorTrace> {
     const donorCode = requireDonorCode(rawDonorCode);
     const link = await this.ledger.findLink(donorCode);
-    if (!link) throw new DomainError('NOT_FOUND', `no chain of custody for donor code ${donorCode}`);
+    if (!link)
+      throw new DomainError('NOT_FOUND', `no chain of custody for donor code ${donorCode}`);
     const entries = (await this.ledger.chain(donorCode)).map((e) => {
       // Displayed fields come from the hashed content itself, never from unhashed columns.
-      const content = JSON.parse(e.canonicalContent) as { payload: { summary?: string; actor?: TraceEntry['actor'] } };
+      const content = JSON.parse(e.canonicalContent) as {
+        payload: { summary?: string; actor?: TraceEntry['actor'] };
+      };
       return {
         seq: e.seq,
         eventId: e.eventId,
@@ -48,7 +51,9 @@ export class TraceByDonorCodeUseCase {
     });
     // Services publish on their own topics, so the ledger's append order (seq) can differ
     // from the order things happened; the trace reads in occurrence order, seq as tie-break.
-    entries.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.seq - b.seq));
+    entries.sort((a, b) =>
+      a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.seq - b.seq,
+    );
     return { ...link, entries };
   }
 }

@@ -1,4 +1,9 @@
-import { custodyEnvelope, InMemoryLedger, newDonorCode, registration } from '../ledger/__tests__/in-memory-ledger';
+import {
+  custodyEnvelope,
+  InMemoryLedger,
+  newDonorCode,
+  registration,
+} from '../ledger/__tests__/in-memory-ledger';
 import { recordCustodyEvent } from '../ledger/record-custody-event';
 import { TraceByDonorCodeUseCase } from './trace-by-donor-code.usecase';
 import { TraceByPatientReferenceUseCase } from './trace-by-patient-reference.usecase';
@@ -9,7 +14,10 @@ describe('TraceByPatientReference', () => {
   const ledger = new InMemoryLedger();
   const record = recordCustodyEvent(ledger);
   const repository = ledger.asRepository();
-  const trace = new TraceByPatientReferenceUseCase(repository, new TraceByDonorCodeUseCase(repository));
+  const trace = new TraceByPatientReferenceUseCase(
+    repository,
+    new TraceByDonorCodeUseCase(repository),
+  );
 
   it('TRC-01 returns every journey of a patient, the recollection included, in registration order', async () => {
     const [first, recollection, someoneElse] = [newDonorCode(), newDonorCode(), newDonorCode()];

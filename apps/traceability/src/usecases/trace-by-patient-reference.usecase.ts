@@ -13,10 +13,14 @@ export class TraceByPatientReferenceUseCase {
 
   async execute(reference: string): Promise<{ patientReference: string; journeys: DonorTrace[] }> {
     if (!patientReference.safeParse(reference).success) {
-      throw new DomainError('VALIDATION_FAILED', `'${reference}' is not a pseudonymous patient reference`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `'${reference}' is not a pseudonymous patient reference`,
+      );
     }
     const donorCodes = await this.ledger.donorCodesOfPatient(reference);
-    if (donorCodes.length === 0) throw new DomainError('NOT_FOUND', `no journey for patient reference ${reference}`);
+    if (donorCodes.length === 0)
+      throw new DomainError('NOT_FOUND', `no journey for patient reference ${reference}`);
     const journeys = [];
     for (const code of donorCodes) journeys.push(await this.traceByDonor.execute(code));
     return { patientReference: reference, journeys };

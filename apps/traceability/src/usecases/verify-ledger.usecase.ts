@@ -34,7 +34,8 @@ export class VerifyLedgerUseCase {
       for (const chainId of chainIds) {
         const entries = await this.ledger.chain(chainId, manager);
         const head = headOf.get(chainId);
-        if (only && !head && entries.length === 0) throw new DomainError('NOT_FOUND', `no chain of custody for donor code ${only}`);
+        if (only && !head && entries.length === 0)
+          throw new DomainError('NOT_FOUND', `no chain of custody for donor code ${only}`);
         chainsChecked += 1;
         entriesChecked += entries.length;
         firstBroken = verifyChainAgainstHead(chainId, entries, head);

@@ -4,7 +4,9 @@ import type { JourneyStep } from '../journey/journey-steps';
 import type { StepPayload } from '../journey/step-payloads';
 import type { StepActivityInput, StepRecord } from './step-activity';
 
-type Step<S extends JourneyStep> = (input: StepActivityInput<StepPayload<S>>) => Promise<StepRecord>;
+type Step<S extends JourneyStep> = (
+  input: StepActivityInput<StepPayload<S>>,
+) => Promise<StepRecord>;
 
 export interface RaiseDeviationInput {
   journeyId: string;

@@ -13,10 +13,17 @@ export const CUSTODY_LEGS = ['transport-to-factory', 'shipment-to-site'] as cons
 
 export const temperatureReadingsSchema = z.strictObject({
   loggerId: z.string().trim().min(1).max(64),
-  donorCode: z.string().refine(isValidDonorCode, { message: 'not a valid donor unique code (TRC-02)' }),
+  donorCode: z
+    .string()
+    .refine(isValidDonorCode, { message: 'not a valid donor unique code (TRC-02)' }),
   leg: z.enum(CUSTODY_LEGS),
   readings: z
-    .array(z.strictObject({ measuredAt: z.iso.datetime({ offset: true }), temperatureC: z.number().min(-273).max(100) }))
+    .array(
+      z.strictObject({
+        measuredAt: z.iso.datetime({ offset: true }),
+        temperatureC: z.number().min(-273).max(100),
+      }),
+    )
     .min(1)
     .max(2000),
 });

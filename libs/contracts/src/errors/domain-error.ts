@@ -75,7 +75,10 @@ export const REFUSAL_CODES = {
   /** The owning service did not answer within the step's retry budget; nothing was applied. */
   SERVICE_UNAVAILABLE: 'unavailable',
   VALIDATION_FAILED: 'invalid',
-} as const satisfies Record<string, 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unavailable'>;
+} as const satisfies Record<
+  string,
+  'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unavailable'
+>;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;
 export type RefusalKind = (typeof REFUSAL_CODES)[RefusalCode];

@@ -21,9 +21,7 @@ export interface DonorUniqueCode {
 const FACILITY = /^[A-Z][0-9]{4}$/;
 const CANONICAL = /^([A-Z][0-9]{4})([0-9]{2})([0-9]{6})([0-9A-Z]{2})([0-9A-Z*])$/;
 
-export type DonorCodeProblem =
-  | 'DONOR_CODE_MALFORMED'
-  | 'DONOR_CODE_CHECK_CHARACTER_MISMATCH';
+export type DonorCodeProblem = 'DONOR_CODE_MALFORMED' | 'DONOR_CODE_CHECK_CHARACTER_MISMATCH';
 
 export class DonorCodeError extends Error {
   constructor(

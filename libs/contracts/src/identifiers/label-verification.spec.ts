@@ -8,7 +8,11 @@ describe('label verification', () => {
   it('TRC-03 records a matching scan, whatever its printed form', () => {
     const expected = code(42);
     const eyeReadable = `=${expected.slice(0, 5)} ${expected.slice(5, 7)} ${expected.slice(7, 13)} 00 ${expected[15]}`;
-    expect(verifyLabelScan(expected, eyeReadable)).toEqual({ expected, scanned: expected, matched: true });
+    expect(verifyLabelScan(expected, eyeReadable)).toEqual({
+      expected,
+      scanned: expected,
+      matched: true,
+    });
   });
 
   it('refuses a scan of another donor with IDENTITY_MISMATCH', () => {

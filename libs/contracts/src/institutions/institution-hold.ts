@@ -21,7 +21,8 @@ export function institutionHoldRefusal(
   step: JourneyStep,
   standing: InstitutionStandingNotice | undefined,
 ): { reasonCode: 'DON-02'; message: string } | undefined {
-  if (!standing || standing.status === 'approved' || !INSTITUTION_STEPS.includes(step)) return undefined;
+  if (!standing || standing.status === 'approved' || !INSTITUTION_STEPS.includes(step))
+    return undefined;
   return {
     reasonCode: 'DON-02',
     message: `institution ${standing.institutionId} is ${standing.status} since ${standing.decidedAt} (decision ${standing.decisionId}: ${standing.reason}); '${step}' waits until QA reinstates it or the journey is cancelled (DON-02)`,

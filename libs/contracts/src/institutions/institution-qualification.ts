@@ -7,7 +7,13 @@ import { type Actor, ROLES } from '../journey/actor';
  * change is QA's signed decision; a change of standing reaches that institution's running
  * journeys as a notice on their own topic.
  */
-export const INSTITUTION_STATUSES = ['assessment', 'on-site-audit', 'approved', 'suspended', 'removed'] as const;
+export const INSTITUTION_STATUSES = [
+  'assessment',
+  'on-site-audit',
+  'approved',
+  'suspended',
+  'removed',
+] as const;
 export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
 
 export const INSTITUTION_TOPIC = 'v2v.institutions.events.v1';
@@ -29,7 +35,10 @@ export const qualityAgreementSchema = z
     effectiveFrom: day,
     expiresOn: day,
   })
-  .refine((a) => a.effectiveFrom < a.expiresOn, { message: 'expiresOn must be after effectiveFrom', path: ['expiresOn'] });
+  .refine((a) => a.effectiveFrom < a.expiresOn, {
+    message: 'expiresOn must be after effectiveFrom',
+    path: ['expiresOn'],
+  });
 export type QualityAgreement = z.infer<typeof qualityAgreementSchema>;
 
 const outcome = z.enum(['passed', 'failed']);
@@ -48,7 +57,8 @@ export const institutionDecisionSchema = z.discriminatedUnion('decision', [
       nextReviewDue: day.optional(),
     })
     .refine((d) => d.outcome === 'failed' || (d.qualityAgreement && d.nextReviewDue), {
-      message: 'an on-site audit that passed approves the institution: a qualityAgreement and nextReviewDue are required (DON-02)',
+      message:
+        'an on-site audit that passed approves the institution: a qualityAgreement and nextReviewDue are required (DON-02)',
       path: ['qualityAgreement'],
     }),
   z
@@ -75,13 +85,19 @@ export const institutionDecisionSchema = z.discriminatedUnion('decision', [
 ]);
 export type InstitutionDecision = z.infer<typeof institutionDecisionSchema>;
 export type InstitutionDecisionKind = InstitutionDecision['decision'];
-export const INSTITUTION_DECISION_KINDS = institutionDecisionSchema.options.map((o) => o.shape.decision.value) as InstitutionDecisionKind[];
+export const INSTITUTION_DECISION_KINDS = institutionDecisionSchema.options.map(
+  (o) => o.shape.decision.value,
+) as InstitutionDecisionKind[];
 
 /** Registering a candidate institution opens its assessment. */
 export const institutionRegistrationSchema = z.strictObject({
-  institutionId: z.string().regex(/^INST-[A-Z0-9-]{1,32}$/, 'institutionId must look like INST-001'),
+  institutionId: z
+    .string()
+    .regex(/^INST-[A-Z0-9-]{1,32}$/, 'institutionId must look like INST-001'),
   name: text(200),
-  facilityCode: z.string().regex(/^[A-Z][0-9]{4}$/, 'facilityCode is one letter and four digits, e.g. H0004 (TRC-02)'),
+  facilityCode: z
+    .string()
+    .regex(/^[A-Z][0-9]{4}$/, 'facilityCode is one letter and four digits, e.g. H0004 (TRC-02)'),
 });
 export type InstitutionRegistration = z.infer<typeof institutionRegistrationSchema>;
 
@@ -100,7 +116,9 @@ export interface InstitutionStandingNotice {
 export const institutionStandingNoticeSchema = z.strictObject({
   decisionId: z.string().min(1),
   institutionId: z.string().min(1),
-  decision: z.enum(INSTITUTION_DECISION_KINDS as [InstitutionDecisionKind, ...InstitutionDecisionKind[]]),
+  decision: z.enum(
+    INSTITUTION_DECISION_KINDS as [InstitutionDecisionKind, ...InstitutionDecisionKind[]],
+  ),
   fromStatus: z.enum(INSTITUTION_STATUSES),
   status: z.enum(INSTITUTION_STATUSES),
   reason: z.string(),

@@ -12,4 +12,7 @@ export interface Actor {
 }
 
 /** An actor as it travels between services (from the gateway's authenticated user). */
-export const actorSchema = z.strictObject({ userId: z.string().min(1).max(100), role: z.enum(ROLES) });
+export const actorSchema = z.strictObject({
+  userId: z.string().min(1).max(100),
+  role: z.enum(ROLES),
+});

@@ -19,7 +19,8 @@ export type SignedStep = keyof typeof SIGNED_STEPS;
  * GMP decision (an institution's qualification, a published specification, a material
  * disposition, a key-material lot release).
  */
-export type SignatureMeaning = (typeof SIGNED_STEPS)[SignedStep] | 'approved' | 'published' | 'dispositioned' | (string & {});
+export type SignatureMeaning =
+  (typeof SIGNED_STEPS)[SignedStep] | 'approved' | 'published' | 'dispositioned' | (string & {});
 
 export function isSignedStep(step: string): step is SignedStep {
   return step in SIGNED_STEPS;
@@ -52,7 +53,11 @@ export const electronicSignatureSchema = z.strictObject({
  * gave and the signer's identity must be the decision's, or a signature could be replayed
  * onto another decision.
  */
-export function assertSignatureFor(signature: Pick<ElectronicSignature, 'meaning' | 'signer'>, meaning: string, decidedBy: Pick<Actor, 'userId'>): void {
+export function assertSignatureFor(
+  signature: Pick<ElectronicSignature, 'meaning' | 'signer'>,
+  meaning: string,
+  decidedBy: Pick<Actor, 'userId'>,
+): void {
   if (signature.meaning !== meaning || signature.signer.userId !== decidedBy.userId) {
     throw new DomainError(
       'VALIDATION_FAILED',

@@ -7,6 +7,12 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
  * inside the system.
  */
 export const DonorCodeKey = defineSearchAttributeKey('DonorCode', SearchAttributeType.KEYWORD);
-export const InstitutionIdKey = defineSearchAttributeKey('InstitutionId', SearchAttributeType.KEYWORD);
-export const JourneyStageKey = defineSearchAttributeKey('JourneyStage', SearchAttributeType.KEYWORD);
+export const InstitutionIdKey = defineSearchAttributeKey(
+  'InstitutionId',
+  SearchAttributeType.KEYWORD,
+);
+export const JourneyStageKey = defineSearchAttributeKey(
+  'JourneyStage',
+  SearchAttributeType.KEYWORD,
+);
 export const ProductCodeKey = defineSearchAttributeKey('ProductCode', SearchAttributeType.KEYWORD);

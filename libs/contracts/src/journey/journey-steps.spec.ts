@@ -1,5 +1,11 @@
 import { JOURNEY_STAGES, JourneyStage } from './journey-stage';
-import { evaluateStep, JOURNEY_STEP_NAMES, JOURNEY_STEPS, JourneyStep, stageAfterStep } from './journey-steps';
+import {
+  evaluateStep,
+  JOURNEY_STEP_NAMES,
+  JOURNEY_STEPS,
+  JourneyStep,
+  stageAfterStep,
+} from './journey-steps';
 
 const HAPPY_PATH: Array<[JourneyStep, JourneyStage]> = [
   ['recordDonorScreening', 'donor-screened'],
@@ -32,13 +38,21 @@ describe('journey stage transition table', () => {
     expect(stageAfterStep('recordMaterialReceipt', 'quarantined')).toBe('material-quarantined');
     expect(stageAfterStep('recordMaterialReceipt', 'accepted')).toBe('received');
     expect(stageAfterStep('releaseMaterial', 'quarantined')).toBe('material-released');
-    expect(evaluateStep('material-quarantined', 'releaseMaterial')).toMatchObject({ allowed: false });
-    expect(evaluateStep('material-quarantined', 'rejectMaterial')).toEqual({ allowed: true, to: 'material-rejected' });
+    expect(evaluateStep('material-quarantined', 'releaseMaterial')).toMatchObject({
+      allowed: false,
+    });
+    expect(evaluateStep('material-quarantined', 'rejectMaterial')).toEqual({
+      allowed: true,
+      to: 'material-rejected',
+    });
   });
 
   it('DON-06 lets production start only on released material', () => {
     for (const stage of JOURNEY_STAGES.filter((s) => s !== 'material-released')) {
-      expect(evaluateStep(stage, 'startProduction')).toMatchObject({ allowed: false, reasonCode: 'STEP_OUT_OF_ORDER' });
+      expect(evaluateStep(stage, 'startProduction')).toMatchObject({
+        allowed: false,
+        reasonCode: 'STEP_OUT_OF_ORDER',
+      });
     }
   });
 

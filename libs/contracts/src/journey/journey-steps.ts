@@ -12,7 +12,11 @@ export const JOURNEY_STEPS = {
   recordPostCollectionStorage: { from: ['collected'], to: 'collected' },
   handOverToCourier: { from: ['collected'], to: 'in-transit-to-factory' },
   // A unit failing receipt inspection (DON-04) goes to quarantine instead.
-  recordMaterialReceipt: { from: ['in-transit-to-factory'], to: 'received', outcomes: { quarantined: 'material-quarantined' } },
+  recordMaterialReceipt: {
+    from: ['in-transit-to-factory'],
+    to: 'received',
+    outcomes: { quarantined: 'material-quarantined' },
+  },
   releaseMaterial: { from: ['received'], to: 'material-released' },
   rejectMaterial: { from: ['received', 'material-quarantined'], to: 'material-rejected' },
   startProduction: { from: ['material-released'], to: 'in-production' },
@@ -42,7 +46,10 @@ export const JOURNEY_STEPS = {
     ],
     to: 'cancelled',
   },
-} as const satisfies Record<string, { from: readonly JourneyStage[]; to: JourneyStage; outcomes?: Record<string, JourneyStage> }>;
+} as const satisfies Record<
+  string,
+  { from: readonly JourneyStage[]; to: JourneyStage; outcomes?: Record<string, JourneyStage> }
+>;
 
 export type JourneyStep = keyof typeof JOURNEY_STEPS;
 

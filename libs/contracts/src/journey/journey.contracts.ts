@@ -107,6 +107,8 @@ export const deviationRaisedSignal = defineSignal<[DeviationNotice]>('deviationR
 /** Sent by donor-intake to the journey, which passes them to the open leg (GEN-01). */
 export const temperatureReadingsSignal = defineSignal<[LegReadings]>('temperatureReadings');
 /** Sent by donor-intake to every running journey of an institution whose standing QA changed (DON-02). */
-export const institutionStandingSignal = defineSignal<[InstitutionStandingNotice]>('institutionStandingChanged');
+export const institutionStandingSignal = defineSignal<[InstitutionStandingNotice]>(
+  'institutionStandingChanged',
+);
 /** Sent by the journey to its custody-leg child when the material arrives. */
 export const legReceivedSignal = defineSignal<[{ receivedAt: string }]>('legReceived');

@@ -18,13 +18,22 @@ const text = (max = 2000) => z.string().trim().min(1).max(max);
 const custodyLegLimitSchema = z
   .strictObject({
     /** Maximum duration of the leg, from hand-over to receipt. */
-    maxHours: z.number().positive().max(24 * 365),
+    maxHours: z
+      .number()
+      .positive()
+      .max(24 * 365),
     minTemperatureC: z.number().min(-273),
     maxTemperatureC: z.number().max(100),
     /** The data logger's record is complete only without a longer gap (DON-04.2). */
-    maxReadingGapMinutes: z.number().int().positive().max(24 * 60),
+    maxReadingGapMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 60),
   })
-  .refine((l) => l.minTemperatureC < l.maxTemperatureC, { message: 'minTemperatureC must be below maxTemperatureC' });
+  .refine((l) => l.minTemperatureC < l.maxTemperatureC, {
+    message: 'minTemperatureC must be below maxTemperatureC',
+  });
 
 export const productSpecificationContentSchema = z
   .strictObject({
@@ -49,7 +58,9 @@ export const productSpecificationContentSchema = z
         container: text(),
         labelling: text(),
       })
-      .refine((c) => c.minVolumeMl <= c.maxVolumeMl, { message: 'minVolumeMl must not exceed maxVolumeMl' }),
+      .refine((c) => c.minVolumeMl <= c.maxVolumeMl, {
+        message: 'minVolumeMl must not exceed maxVolumeMl',
+      }),
     /** Between the end of collection and the hand-over; its record is required when `required`. */
     postCollectionStorage: z.strictObject({
       required: z.boolean(),
@@ -66,13 +77,25 @@ export const productSpecificationContentSchema = z
     followUpDays: z.number().int().positive(),
   })
   .superRefine((spec, ctx) => {
-    const missing = MANDATORY_MARKERS.filter((m) => !spec.donorScreening.requiredMarkers.includes(m));
+    const missing = MANDATORY_MARKERS.filter(
+      (m) => !spec.donorScreening.requiredMarkers.includes(m),
+    );
     if (missing.length) {
-      ctx.addIssue({ code: 'custom', path: ['donorScreening', 'requiredMarkers'], message: `must include ${missing.join(', ')} (DON-04.6)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['donorScreening', 'requiredMarkers'],
+        message: `must include ${missing.join(', ')} (DON-04.6)`,
+      });
     }
-    const unrequired = spec.donorScreening.excludedIfPositive.filter((m) => !spec.donorScreening.requiredMarkers.includes(m));
+    const unrequired = spec.donorScreening.excludedIfPositive.filter(
+      (m) => !spec.donorScreening.requiredMarkers.includes(m),
+    );
     if (unrequired.length) {
-      ctx.addIssue({ code: 'custom', path: ['donorScreening', 'excludedIfPositive'], message: `not required, so never tested: ${unrequired.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['donorScreening', 'excludedIfPositive'],
+        message: `not required, so never tested: ${unrequired.join(', ')}`,
+      });
     }
   });
 
@@ -86,4 +109,6 @@ export interface ProductSpecification extends ProductSpecificationContent {
   publishedBy?: string;
 }
 
-export const productCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a product code: 2-32 capital letters, digits or dashes');
+export const productCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a product code: 2-32 capital letters, digits or dashes');

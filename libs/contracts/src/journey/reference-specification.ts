@@ -18,16 +18,27 @@ export const CART_CD19_V1: ProductSpecificationContent = {
     minVolumeMl: 50,
     maxVolumeMl: 300,
     container: 'Validated 300 mL transfer bag, sealed, in a secondary bag',
-    labelling: 'Donor unique code as 2D barcode and text, collection date and time, volume, institution',
+    labelling:
+      'Donor unique code as 2D barcode and text, collection date and time, volume, institution',
   },
   postCollectionStorage: { required: true, maxHours: 24, minTemperatureC: 2, maxTemperatureC: 8 },
-  transportToFactory: { maxHours: 48, minTemperatureC: 2, maxTemperatureC: 8, maxReadingGapMinutes: 30 },
+  transportToFactory: {
+    maxHours: 48,
+    minTemperatureC: 2,
+    maxTemperatureC: 8,
+    maxReadingGapMinutes: 30,
+  },
   receipt: {
     procedure:
       'Check the institution, transport temperature and time record, packaging, label, collection record and screening results; quarantine on any failure.',
   },
   donorMaterialShelfLifeHours: 72,
-  shipmentToSite: { maxHours: 72, minTemperatureC: -196, maxTemperatureC: -150, maxReadingGapMinutes: 60 },
+  shipmentToSite: {
+    maxHours: 72,
+    minTemperatureC: -196,
+    maxTemperatureC: -150,
+    maxReadingGapMinutes: 60,
+  },
   productShelfLifeDays: 180,
   followUpDays: 90,
 };

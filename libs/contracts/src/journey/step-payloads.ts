@@ -5,12 +5,9 @@ import { ElectronicSignature, signatureRequestSchema, SignedStep } from './elect
 import type { JourneyStep } from './journey-steps';
 
 /** A scanned or typed donor unique code; TRC-02 check character validated at the edge. */
-export const donorCodeScan = z
-  .string()
-  .min(1)
-  .refine(isValidDonorCode, {
-    message: 'not a valid donor unique code: wrong structure or check character (TRC-02)',
-  });
+export const donorCodeScan = z.string().min(1).refine(isValidDonorCode, {
+  message: 'not a valid donor unique code: wrong structure or check character (TRC-02)',
+});
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
@@ -20,7 +17,10 @@ const reason = text(1000);
 /** Pseudonymous patient reference: never a name or medical record number. */
 export const patientReference = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'a pseudonymous reference: 3-64 letters, digits or dashes');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/,
+    'a pseudonymous reference: 3-64 letters, digits or dashes',
+  );
 
 export const createOrderSchema = z.strictObject({
   patientReference,
@@ -33,7 +33,8 @@ export type CreateOrder = z.infer<typeof createOrderSchema>;
 /** MAT-04: what happens to nonconforming material, decided and signed by QA. */
 export const MATERIAL_DISPOSITIONS = ['destroy', 'return', 'quarantine'] as const;
 const disposition = z.enum(MATERIAL_DISPOSITIONS, {
-  error: 'a disposition is required for nonconforming material: destroy, return or quarantine (MAT-04)',
+  error:
+    'a disposition is required for nonconforming material: destroy, return or quarantine (MAT-04)',
 });
 
 export const STEP_PAYLOAD_SCHEMAS = {
@@ -49,7 +50,10 @@ export const STEP_PAYLOAD_SCHEMAS = {
         }),
       )
       .min(1),
-    eligibilityConfirmed: z.literal(true, { error: 'the clinician must confirm the patient meets the product\'s eligibility criteria (DON-01)' }),
+    eligibilityConfirmed: z.literal(true, {
+      error:
+        "the clinician must confirm the patient meets the product's eligibility criteria (DON-01)",
+    }),
     notes: text(1000).optional(),
   }),
   scheduleCollection: z.strictObject({
@@ -88,7 +92,10 @@ export const STEP_PAYLOAD_SCHEMAS = {
     /** Where the unit is put (FAC-03: positive material only in a dedicated unit). */
     storageUnitId: text(64),
   }),
-  releaseMaterial: z.strictObject({ comment: text(1000).optional(), signature: signatureRequestSchema }),
+  releaseMaterial: z.strictObject({
+    comment: text(1000).optional(),
+    signature: signatureRequestSchema,
+  }),
   rejectMaterial: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
   startProduction: z.strictObject({ labelScan: donorCodeScan }),
   completeProduction: z.strictObject({ totalCellCount: z.number().int().positive() }),
@@ -103,7 +110,10 @@ export const STEP_PAYLOAD_SCHEMAS = {
       )
       .min(1),
   }),
-  releaseBatch: z.strictObject({ comment: text(1000).optional(), signature: signatureRequestSchema }),
+  releaseBatch: z.strictObject({
+    comment: text(1000).optional(),
+    signature: signatureRequestSchema,
+  }),
   rejectBatch: z.strictObject({ reason, signature: signatureRequestSchema }),
   shipToSite: z.strictObject({
     shippedAt: isoDateTime,

@@ -25,7 +25,11 @@ export function batchRecordRetainedUntil(productExpiry: Date | null): Date | nul
   return productExpiry ? addYears(productExpiry, RETENTION.batchRecordYearsAfterExpiry) : null;
 }
 
-export function assertRetentionElapsed(record: string, retainedUntil: Date | null, now: Date): void {
+export function assertRetentionElapsed(
+  record: string,
+  retainedUntil: Date | null,
+  now: Date,
+): void {
   if (retainedUntil === null || retainedUntil > now) {
     throw new DomainError(
       'QA-03',

@@ -16,7 +16,13 @@ export class DeleteDonorUseCase {
       [donorCode],
     );
     if (!donor) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
-    assertRetentionElapsed(`the traceability records of donor ${donorCode}`, traceabilityRetainedUntil(donor.registered_at), now);
-    await this.dataSource.query(`DELETE FROM "donor_intake"."donor" WHERE "donor_code" = $1`, [donorCode]);
+    assertRetentionElapsed(
+      `the traceability records of donor ${donorCode}`,
+      traceabilityRetainedUntil(donor.registered_at),
+      now,
+    );
+    await this.dataSource.query(`DELETE FROM "donor_intake"."donor" WHERE "donor_code" = $1`, [
+      donorCode,
+    ]);
   }
 }

@@ -45,7 +45,11 @@ export class RegisterDonorUseCase {
     if (repeat) return this.sameRequest(repeat, command);
     return this.dataSource.transaction(async (manager) => {
       const institution = await this.institutions.findById(command.institutionId, manager);
-      assertInstitutionQualified(institution, command.institutionId, now.toISOString().slice(0, 10));
+      assertInstitutionQualified(
+        institution,
+        command.institutionId,
+        now.toISOString().slice(0, 10),
+      );
       const year = now.getUTCFullYear();
       const sequence = await this.donors.nextSequence(manager, institution.facilityCode, year);
       const code = generateDonorUniqueCode({ facility: institution.facilityCode, year, sequence });

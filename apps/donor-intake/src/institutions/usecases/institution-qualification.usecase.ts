@@ -26,7 +26,10 @@ const signed = {
   signature: electronicSignatureSchema,
 };
 export const registerInstitutionCommandSchema = institutionRegistrationSchema.extend(signed);
-export const decideQualificationCommandSchema = z.strictObject({ qualification: institutionDecisionSchema, ...signed });
+export const decideQualificationCommandSchema = z.strictObject({
+  qualification: institutionDecisionSchema,
+  ...signed,
+});
 export type RegisterInstitutionCommand = z.infer<typeof registerInstitutionCommandSchema>;
 export type DecideQualificationCommand = z.infer<typeof decideQualificationCommandSchema>;
 
@@ -53,13 +56,19 @@ export class InstitutionQualificationUseCase {
   }
 
   /** Neither the id nor the facility code (which every donor code of the institution carries) may be taken. */
-  async assertNotRegistered(registration: InstitutionRegistration, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async assertNotRegistered(
+    registration: InstitutionRegistration,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     const [clash] = await manager.query(
       `SELECT "id", "facility_code" AS "facilityCode" FROM "donor_intake"."institution" WHERE "id" = $1 OR "facility_code" = $2`,
       [registration.institutionId, registration.facilityCode],
     );
     if (clash) {
-      throw new DomainError('INSTITUTION_ALREADY_REGISTERED', `institution ${clash.id} (facility code ${clash.facilityCode}) is already on the register`);
+      throw new DomainError(
+        'INSTITUTION_ALREADY_REGISTERED',
+        `institution ${clash.id} (facility code ${clash.facilityCode}) is already on the register`,
+      );
     }
   }
 
@@ -67,7 +76,12 @@ export class InstitutionQualificationUseCase {
     assertSignatureFor(command.signature, REGISTRATION_MEANING, command.decidedBy);
     const { eventId, decidedBy, signature, ...registration } = command;
     return this.dataSource.transaction(async (manager) => {
-      const previous = await this.repeated(manager, eventId, registration.institutionId, 'register');
+      const previous = await this.repeated(
+        manager,
+        eventId,
+        registration.institutionId,
+        'register',
+      );
       if (previous) return previous;
       await this.assertNotRegistered(registration, manager);
       await this.institutions.insert(manager, registration);
@@ -87,13 +101,22 @@ export class InstitutionQualificationUseCase {
         recordId: registration.institutionId,
         action: 'create',
         actor: decidedBy,
-        newValue: { ...registration, status: 'assessment', decisionId: eventId, signatureId: signature.signatureId },
+        newValue: {
+          ...registration,
+          status: 'assessment',
+          decisionId: eventId,
+          signatureId: signature.signatureId,
+        },
       });
       return decision;
     });
   }
 
-  async decide(institutionId: string, command: DecideQualificationCommand, now = new Date()): Promise<RecordedDecision> {
+  async decide(
+    institutionId: string,
+    command: DecideQualificationCommand,
+    now = new Date(),
+  ): Promise<RecordedDecision> {
     const { qualification, eventId, decidedBy, signature } = command;
     assertSignatureFor(signature, qualification.decision, decidedBy);
     return this.dataSource.transaction(async (manager) => {
@@ -113,12 +136,19 @@ export class InstitutionQualificationUseCase {
         decidedBy,
         signature,
       });
-      const agreement = 'qualityAgreement' in qualification ? qualification.qualityAgreement : undefined;
-      const agreementId = agreement ? await this.institutions.recordAgreement(manager, institutionId, eventId, agreement) : undefined;
+      const agreement =
+        'qualityAgreement' in qualification ? qualification.qualityAgreement : undefined;
+      const agreementId = agreement
+        ? await this.institutions.recordAgreement(manager, institutionId, eventId, agreement)
+        : undefined;
       await this.institutions.updateStanding(manager, institutionId, {
         status: outcome.status,
-        ...('nextReviewDue' in qualification && qualification.nextReviewDue ? { nextReviewDue: qualification.nextReviewDue } : {}),
-        ...(agreement && agreementId ? { agreement: { id: agreementId, expiresOn: agreement.expiresOn } } : {}),
+        ...('nextReviewDue' in qualification && qualification.nextReviewDue
+          ? { nextReviewDue: qualification.nextReviewDue }
+          : {}),
+        ...(agreement && agreementId
+          ? { agreement: { id: agreementId, expiresOn: agreement.expiresOn } }
+          : {}),
       });
       const after = await this.institutions.findById(institutionId, manager);
       await writeAudit(manager, 'donor_intake', {
@@ -144,17 +174,29 @@ export class InstitutionQualificationUseCase {
   }
 
   /** A repeated request (same event id) gets the first answer; a different one under that id is refused. */
-  private async repeated(manager: EntityManager, eventId: string, institutionId: string, kind: string): Promise<RecordedDecision | undefined> {
+  private async repeated(
+    manager: EntityManager,
+    eventId: string,
+    institutionId: string,
+    kind: string,
+  ): Promise<RecordedDecision | undefined> {
     const previous = await this.institutions.findDecision(eventId, manager);
     if (previous && (previous.institutionId !== institutionId || previous.decision !== kind)) {
-      throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${eventId} was already used for '${previous.decision}' on ${previous.institutionId}`);
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        `event id ${eventId} was already used for '${previous.decision}' on ${previous.institutionId}`,
+      );
     }
     return previous;
   }
 }
 
 function contextOf(institution: Institution, now: Date) {
-  return { status: institution.status, agreementExpiresOn: institution.agreementExpiresOn, today: now.toISOString().slice(0, 10) };
+  return {
+    status: institution.status,
+    agreementExpiresOn: institution.agreementExpiresOn,
+    today: now.toISOString().slice(0, 10),
+  };
 }
 
 export function standingNotice(decision: RecordedDecision): InstitutionStandingNotice {

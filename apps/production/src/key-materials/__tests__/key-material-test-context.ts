@@ -8,7 +8,10 @@ import { KeyMaterialConsumptionRepository } from '../key-material-consumption.re
 import { KeyMaterialRepository } from '../key-material.repository';
 import { DecideKeyMaterialLotUseCase } from '../usecases/decide-key-material-lot.usecase';
 import { KeyMaterialGenealogyUseCase } from '../usecases/key-material-genealogy.usecase';
-import { ReceiveKeyMaterialLotCommand, ReceiveKeyMaterialLotUseCase } from '../usecases/receive-key-material-lot.usecase';
+import {
+  ReceiveKeyMaterialLotCommand,
+  ReceiveKeyMaterialLotUseCase,
+} from '../usecases/receive-key-material-lot.usecase';
 import { RecordKeyMaterialConsumptionUseCase } from '../usecases/record-key-material-consumption.usecase';
 import { RegisterKeyMaterialUseCase } from '../usecases/register-key-material.usecase';
 
@@ -23,12 +26,16 @@ export const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
  */
 export async function keyMaterialTestContext() {
   const dataSource = await new DataSource(productionDataSourceOptions()).initialize();
-  const owner = await new DataSource({ ...productionDataSourceOptions(), url: migrationDatabaseUrl() } as DataSourceOptions).initialize();
+  const owner = await new DataSource({
+    ...productionDataSourceOptions(),
+    url: migrationDatabaseUrl(),
+  } as DataSourceOptions).initialize();
   const materials = new KeyMaterialRepository(dataSource);
   const consumptions = new KeyMaterialConsumptionRepository(dataSource);
   const receive = new ReceiveKeyMaterialLotUseCase(dataSource, materials);
   const decide = new DecideKeyMaterialLotUseCase(dataSource, materials);
-  const count = async (sql: string, params: unknown[]) => ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
+  const count = async (sql: string, params: unknown[]) =>
+    ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
   /** A signature as the gateway records it (CSV-02); its own checks are the gateway's, tested end to end. */
   const signature = (meaning: LotDecision, signer: Actor = qa) => ({
     signatureId: randomUUID(),
@@ -49,7 +56,13 @@ export async function keyMaterialTestContext() {
     signature,
 
     /** A lot of a seeded material, received with the given inspection and optionally decided. */
-    async newLot(options: { materialCode?: string; decision?: LotDecision; inspection?: Partial<ReceiveKeyMaterialLotCommand> } = {}) {
+    async newLot(
+      options: {
+        materialCode?: string;
+        decision?: LotDecision;
+        inspection?: Partial<ReceiveKeyMaterialLotCommand>;
+      } = {},
+    ) {
       const lot = await receive.execute(
         options.materialCode ?? 'IL2-RH',
         {
@@ -65,13 +78,21 @@ export async function keyMaterialTestContext() {
         NOW,
       );
       if (!options.decision) return lot;
-      const decision = { decision: options.decision, comment: 'it', eventId: randomUUID(), decidedBy: qa, signature: signature(options.decision) };
+      const decision = {
+        decision: options.decision,
+        comment: 'it',
+        eventId: randomUUID(),
+        decidedBy: qa,
+        signature: signature(options.decision),
+      };
       return decide.execute(lot.lotId, decision, NOW);
     },
 
     /** A batch in production for a fresh donor code (facility Z9999 marks test data). */
     async newBatchInProduction() {
-      const donorCode = formatDonorCode(generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }));
+      const donorCode = formatDonorCode(
+        generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }),
+      );
       const batchNumber = `IT-${randomUUID().slice(0, 8)}`;
       const journeyId = journeyWorkflowId(donorCode);
       await dataSource.query(
@@ -82,10 +103,21 @@ export async function keyMaterialTestContext() {
       return { donorCode, batchNumber, journeyId };
     },
 
-    consumptionsWithEvent: (eventId: string) => count(`SELECT count(*)::int AS n FROM production.key_material_consumption WHERE event_id = $1`, [eventId]),
-    outboxWithCause: (eventId: string) => count(`SELECT count(*)::int AS n FROM production.outbox WHERE envelope->'metadata'->>'causationId' = $1`, [eventId]),
+    consumptionsWithEvent: (eventId: string) =>
+      count(
+        `SELECT count(*)::int AS n FROM production.key_material_consumption WHERE event_id = $1`,
+        [eventId],
+      ),
+    outboxWithCause: (eventId: string) =>
+      count(
+        `SELECT count(*)::int AS n FROM production.outbox WHERE envelope->'metadata'->>'causationId' = $1`,
+        [eventId],
+      ),
     auditEntries: (recordType: string, recordId: string) =>
-      count(`SELECT count(*)::int AS n FROM production.audit_entry WHERE record_type = $1 AND record_id = $2`, [recordType, recordId]),
+      count(
+        `SELECT count(*)::int AS n FROM production.audit_entry WHERE record_type = $1 AND record_id = $2`,
+        [recordType, recordId],
+      ),
 
     async destroy() {
       await dataSource.destroy();

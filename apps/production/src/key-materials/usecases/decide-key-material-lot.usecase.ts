@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { actorSchema, assertSignatureFor, DomainError, electronicSignatureSchema } from '@v2v/contracts';
+import {
+  actorSchema,
+  assertSignatureFor,
+  DomainError,
+  electronicSignatureSchema,
+} from '@v2v/contracts';
 import { isoDay, KeyMaterialLot, LOT_DECISIONS, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
@@ -29,25 +34,46 @@ export class DecideKeyMaterialLotUseCase {
     private readonly materials: KeyMaterialRepository,
   ) {}
 
-  async check(lotId: string, decision: LotDecision, now = new Date()): Promise<{ lotId: string; decision: LotDecision; allowed: true }> {
+  async check(
+    lotId: string,
+    decision: LotDecision,
+    now = new Date(),
+  ): Promise<{ lotId: string; decision: LotDecision; allowed: true }> {
     assertLotDecidable(await this.materials.findLot(lotId), lotId, decision, isoDay(now));
     return { lotId, decision, allowed: true };
   }
 
-  async execute(lotId: string, command: DecideKeyMaterialLotCommand, now = new Date()): Promise<KeyMaterialLot> {
+  async execute(
+    lotId: string,
+    command: DecideKeyMaterialLotCommand,
+    now = new Date(),
+  ): Promise<KeyMaterialLot> {
     const { decision, signature, decidedBy } = command;
     assertSignatureFor(signature, decision, decidedBy);
     if (decision === 'rejected' && !command.comment) {
-      throw new DomainError('VALIDATION_FAILED', `a rejection of lot ${lotId} records its reason`, { fieldErrors: [{ path: 'comment', message: 'required for a rejection' }] });
+      throw new DomainError('VALIDATION_FAILED', `a rejection of lot ${lotId} records its reason`, {
+        fieldErrors: [{ path: 'comment', message: 'required for a rejection' }],
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       const before = await this.materials.findLot(lotId, manager, 'FOR UPDATE');
       if (before?.decisionEventId === command.eventId) {
-        if (before.status !== decision) throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${command.eventId} was already used to ${before.status === 'released' ? 'release' : 'reject'} lot ${lotId}`);
+        if (before.status !== decision)
+          throw new DomainError(
+            'IDEMPOTENCY_CONFLICT',
+            `event id ${command.eventId} was already used to ${before.status === 'released' ? 'release' : 'reject'} lot ${lotId}`,
+          );
         return publicLot(before);
       }
       assertLotDecidable(before, lotId, decision, isoDay(now));
-      const after = publicLot(await this.materials.recordDecision(manager, lotId, command.eventId, { decision, decidedBy: decidedBy.userId, comment: command.comment ?? null, signature }));
+      const after = publicLot(
+        await this.materials.recordDecision(manager, lotId, command.eventId, {
+          decision,
+          decidedBy: decidedBy.userId,
+          comment: command.comment ?? null,
+          signature,
+        }),
+      );
       await writeAudit(manager, 'production', {
         recordType: 'key-material-lot',
         recordId: lotId,

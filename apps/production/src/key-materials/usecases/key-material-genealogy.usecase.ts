@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, requireDonorCode } from '@v2v/contracts';
 import { KeyMaterial, KeyMaterialConsumption, KeyMaterialLot } from '../key-material';
-import { ConsumptionWithLot, KeyMaterialConsumptionRepository } from '../key-material-consumption.repository';
+import {
+  ConsumptionWithLot,
+  KeyMaterialConsumptionRepository,
+} from '../key-material-consumption.repository';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
 
 export interface LotGenealogy {
@@ -32,7 +35,9 @@ export class KeyMaterialGenealogyUseCase {
     const lot = await this.materials.findLot(lotId);
     if (!lot) throw new DomainError('NOT_FOUND', `no key-material lot ${lotId}`);
     // The foreign key guarantees a stored lot's material exists.
-    const { materialCode, name, category } = (await this.materials.findMaterial(lot.materialCode)) as KeyMaterial;
+    const { materialCode, name, category } = (await this.materials.findMaterial(
+      lot.materialCode,
+    )) as KeyMaterial;
     return {
       lot: { ...publicLot(lot), material: { materialCode, name, category } },
       consumptions: await this.consumptions.ofLot(lotId),
@@ -42,7 +47,16 @@ export class KeyMaterialGenealogyUseCase {
   async ofJourney(rawDonorCode: string): Promise<JourneyMaterials> {
     const donorCode = requireDonorCode(rawDonorCode);
     const batch = await this.consumptions.batchOf(donorCode);
-    if (!batch) throw new DomainError('NOT_FOUND', `no batch for donor code ${donorCode}: its production has not started`);
-    return { donorCode, batchNumber: batch.batchNumber, batchStatus: batch.status, consumptions: await this.consumptions.ofDonor(donorCode) };
+    if (!batch)
+      throw new DomainError(
+        'NOT_FOUND',
+        `no batch for donor code ${donorCode}: its production has not started`,
+      );
+    return {
+      donorCode,
+      batchNumber: batch.batchNumber,
+      batchStatus: batch.status,
+      consumptions: await this.consumptions.ofDonor(donorCode),
+    };
   }
 }

@@ -33,7 +33,11 @@ export class ReceiveKeyMaterialLotUseCase {
     private readonly materials: KeyMaterialRepository,
   ) {}
 
-  async execute(materialCode: string, command: ReceiveKeyMaterialLotCommand, now = new Date()): Promise<KeyMaterialLot> {
+  async execute(
+    materialCode: string,
+    command: ReceiveKeyMaterialLotCommand,
+    now = new Date(),
+  ): Promise<KeyMaterialLot> {
     const repeat = await this.materials.findLotByReceiptEvent(command.requestKey);
     if (repeat) return this.sameRequest(repeat, materialCode, command);
     try {
@@ -61,17 +65,29 @@ export class ReceiveKeyMaterialLotUseCase {
             },
           }),
         );
-        await writeAudit(manager, 'production', { recordType: 'key-material-lot', recordId: lot.lotId, action: 'create', actor: command.receivedBy, newValue: lot });
+        await writeAudit(manager, 'production', {
+          recordType: 'key-material-lot',
+          recordId: lot.lotId,
+          action: 'create',
+          actor: command.receivedBy,
+          newValue: lot,
+        });
         return lot;
       });
     } catch (error) {
-      const winner = isUniqueViolation(error) ? await this.materials.findLotByReceiptEvent(command.requestKey) : undefined;
+      const winner = isUniqueViolation(error)
+        ? await this.materials.findLotByReceiptEvent(command.requestKey)
+        : undefined;
       if (winner) return this.sameRequest(winner, materialCode, command);
       throw error;
     }
   }
 
-  private sameRequest(existing: StoredLot, materialCode: string, command: ReceiveKeyMaterialLotCommand): KeyMaterialLot {
+  private sameRequest(
+    existing: StoredLot,
+    materialCode: string,
+    command: ReceiveKeyMaterialLotCommand,
+  ): KeyMaterialLot {
     const i = existing.inspection;
     const same =
       existing.materialCode === materialCode &&
@@ -80,7 +96,11 @@ export class ReceiveKeyMaterialLotUseCase {
       i.expiresOn === command.expiresOn &&
       i.certificateOfAnalysisChecked === command.certificateOfAnalysisChecked &&
       i.result === command.inspectionResult;
-    if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', `request key ${command.requestKey} was already used to receive another lot`);
+    if (!same)
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        `request key ${command.requestKey} was already used to receive another lot`,
+      );
     return publicLot(existing);
   }
 }

@@ -36,14 +36,21 @@ export class RecordKeyMaterialConsumptionUseCase {
     private readonly consumptions: KeyMaterialConsumptionRepository,
   ) {}
 
-  async execute(command: RecordConsumptionCommand, now = new Date()): Promise<KeyMaterialConsumption> {
+  async execute(
+    command: RecordConsumptionCommand,
+    now = new Date(),
+  ): Promise<KeyMaterialConsumption> {
     const donorCode = requireDonorCode(command.donorCode);
     const repeat = await this.consumptions.byEventId(command.eventId);
     if (repeat) return this.sameRequest(repeat, donorCode, command);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const batch = await this.consumptions.batchInProduction(manager, donorCode);
-        if (!batch) throw new DomainError('NOT_FOUND', `no batch in production for donor code ${donorCode}: key materials are consumed by a batch in production`);
+        if (!batch)
+          throw new DomainError(
+            'NOT_FOUND',
+            `no batch in production for donor code ${donorCode}: key materials are consumed by a batch in production`,
+          );
         // No lock on the lot: a released lot can no longer change (TRG_key_material_lot_guard).
         const lot = await this.materials.findLot(command.lotId, manager);
         assertLotConsumable(lot, command.lotId, isoDay(now));
@@ -97,15 +104,29 @@ export class RecordKeyMaterialConsumptionUseCase {
       });
     } catch (error) {
       // Two deliveries of the same event id raced: the loser answers with the winner's record.
-      const winner = isUniqueViolation(error) ? await this.consumptions.byEventId(command.eventId) : undefined;
+      const winner = isUniqueViolation(error)
+        ? await this.consumptions.byEventId(command.eventId)
+        : undefined;
       if (winner) return this.sameRequest(winner, donorCode, command);
       throw error;
     }
   }
 
-  private sameRequest(existing: KeyMaterialConsumption, donorCode: string, command: RecordConsumptionCommand): KeyMaterialConsumption {
-    const same = existing.donorCode === donorCode && existing.lotId === command.lotId && existing.quantity === command.quantity && existing.unit === command.unit;
-    if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', `event id ${command.eventId} was already used for another consumption`);
+  private sameRequest(
+    existing: KeyMaterialConsumption,
+    donorCode: string,
+    command: RecordConsumptionCommand,
+  ): KeyMaterialConsumption {
+    const same =
+      existing.donorCode === donorCode &&
+      existing.lotId === command.lotId &&
+      existing.quantity === command.quantity &&
+      existing.unit === command.unit;
+    if (!same)
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        `event id ${command.eventId} was already used for another consumption`,
+      );
     return existing;
   }
 }

@@ -3,7 +3,13 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
 import { actorSchema, DomainError } from '@v2v/contracts';
-import { isoDay, IVD_APPROVAL_STATUSES, KEY_MATERIAL_CATEGORIES, KeyMaterial, RISK_LEVELS } from '../key-material';
+import {
+  isoDay,
+  IVD_APPROVAL_STATUSES,
+  KEY_MATERIAL_CATEGORIES,
+  KeyMaterial,
+  RISK_LEVELS,
+} from '../key-material';
 import { requireIvdApproval, requireRiskAssessment } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
@@ -13,7 +19,9 @@ import { isUniqueViolation } from './unique-violation';
  * a MAT-01 / MAT-02 refusal naming the rule, not a malformed request.
  */
 export const registerKeyMaterialCommandSchema = z.strictObject({
-  materialCode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and hyphens, 2–32 characters'),
+  materialCode: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and hyphens, 2–32 characters'),
   name: z.string().trim().min(1).max(200),
   category: z.enum(KEY_MATERIAL_CATEGORIES),
   riskAssessment: z
@@ -47,12 +55,17 @@ export class RegisterKeyMaterialUseCase {
     const riskAssessment = requireRiskAssessment(command, isoDay(now));
     const ivd = requireIvdApproval(command);
     const alreadyRegistered = () =>
-      new DomainError('VALIDATION_FAILED', `key material ${command.materialCode} is already in the catalogue`, {
-        fieldErrors: [{ path: 'materialCode', message: 'already registered' }],
-      });
+      new DomainError(
+        'VALIDATION_FAILED',
+        `key material ${command.materialCode} is already in the catalogue`,
+        {
+          fieldErrors: [{ path: 'materialCode', message: 'already registered' }],
+        },
+      );
     try {
       return await this.dataSource.transaction(async (manager) => {
-        if (await this.materials.findMaterial(command.materialCode, manager)) throw alreadyRegistered();
+        if (await this.materials.findMaterial(command.materialCode, manager))
+          throw alreadyRegistered();
         const material = await this.materials.insertMaterial(manager, {
           materialCode: command.materialCode,
           name: command.name,

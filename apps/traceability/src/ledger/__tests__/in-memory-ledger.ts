@@ -23,7 +23,8 @@ export class InMemoryLedger {
   }
 
   async link(_manager: EntityManager, link: DonorPatientLink): Promise<void> {
-    if (!this.links.some((l) => l.donorCode === link.donorCode)) this.links.push({ ...link, linkedAt: this.links.length });
+    if (!this.links.some((l) => l.donorCode === link.donorCode))
+      this.links.push({ ...link, linkedAt: this.links.length });
   }
 
   asRepository(): LedgerRepository {
@@ -33,11 +34,21 @@ export class InMemoryLedger {
       snapshot: (work) => work(NO_MANAGER),
       findLink: async (code) => {
         const found = this.links.find((l) => l.donorCode === code);
-        return found && { donorCode: found.donorCode, patientReference: found.patientReference, institutionId: found.institutionId, productCode: found.productCode };
+        return (
+          found && {
+            donorCode: found.donorCode,
+            patientReference: found.patientReference,
+            institutionId: found.institutionId,
+            productCode: found.productCode,
+          }
+        );
       },
-      donorCodesOfPatient: async (reference) => this.links.filter((l) => l.patientReference === reference).map((l) => l.donorCode),
-      chain: async (chainId) => this.entries.filter((e) => e.chainId === chainId).sort((a, b) => a.seq - b.seq),
-      chainIds: async () => [...new Set([...this.heads.keys(), ...this.entries.map((e) => e.chainId)])].sort(),
+      donorCodesOfPatient: async (reference) =>
+        this.links.filter((l) => l.patientReference === reference).map((l) => l.donorCode),
+      chain: async (chainId) =>
+        this.entries.filter((e) => e.chainId === chainId).sort((a, b) => a.seq - b.seq),
+      chainIds: async () =>
+        [...new Set([...this.heads.keys(), ...this.entries.map((e) => e.chainId)])].sort(),
       heads: async () => [...this.heads.values()].sort((a, b) => (a.chainId < b.chainId ? -1 : 1)),
     };
     return repository as LedgerRepository;
@@ -45,10 +56,20 @@ export class InMemoryLedger {
 }
 
 export const newDonorCode = () =>
-  formatDonorCode(generateDonorUniqueCode({ facility: 'U0001', year: 2026, sequence: 1 + Math.floor(Math.random() * 999_998) }));
+  formatDonorCode(
+    generateDonorUniqueCode({
+      facility: 'U0001',
+      year: 2026,
+      sequence: 1 + Math.floor(Math.random() * 999_998),
+    }),
+  );
 
 /** A custody event envelope as the producing services write it. */
-export function custodyEnvelope(donorCode: string, messageType: string, overrides: { occurredAt?: string; detail?: Record<string, unknown>; summary?: string } = {}): EventEnvelope {
+export function custodyEnvelope(
+  donorCode: string,
+  messageType: string,
+  overrides: { occurredAt?: string; detail?: Record<string, unknown>; summary?: string } = {},
+): EventEnvelope {
   return {
     id: randomUUID(),
     aggregateType: 'journey',
