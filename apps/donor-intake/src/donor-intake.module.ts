@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SignatureRecorder } from '@v2v/signatures';
 import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import {
@@ -23,7 +24,9 @@ import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
 import { notifyRunningJourneys } from './institutions/notify-running-journeys';
 import { InstitutionQualificationUseCase } from './institutions/usecases/institution-qualification.usecase';
+import { DeviationRepository } from './material/deviation.repository';
 import { DeviationsController } from './material/deviations.controller';
+import { CloseDeviationUseCase } from './material/usecases/close-deviation.usecase';
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
@@ -49,10 +52,16 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     RegisterDonorUseCase,
     DeleteDonorUseCase,
     ReadDonorMaterialLabelUseCase,
+    DeviationRepository,
+    CloseDeviationUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, InstitutionRepository],
-      useFactory: (dataSource: DataSource, institutions: InstitutionRepository) =>
+      inject: [DataSource, InstitutionRepository, SignatureRecorder],
+      useFactory: (
+        dataSource: DataSource,
+        institutions: InstitutionRepository,
+        signatures: SignatureRecorder,
+      ) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
           inboxConsumerProcess({
@@ -71,7 +80,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
           }),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,
-            asTemporalActivities(createDonorIntakeActivities(dataSource, institutions)),
+            asTemporalActivities(createDonorIntakeActivities(dataSource, institutions, signatures)),
           ),
         ]),
     },

@@ -6,6 +6,7 @@ import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddR
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
 import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
+import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -15,6 +16,7 @@ export const RELEASE_MIGRATIONS = [
   GrantServiceRole1764115800000,
   CreateQualifiedShippers1764116000000,
   CreateShipperQualificationDecisions1764117300000,
+  CreateElectronicSignatures1764920000000,
 ];
 
 export function releaseDataSourceOptions(): DataSourceOptions {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SignatureRecorder } from '@v2v/signatures';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { asTemporalActivities } from '@v2v/temporal';
 import {
@@ -23,13 +24,13 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     ...qualifiedShipperProviders(RELEASE_SCHEMA, 'product'),
     {
       provide: BackgroundProcesses,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) =>
+      inject: [DataSource, SignatureRecorder],
+      useFactory: (dataSource: DataSource, signatures: SignatureRecorder) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
           activityWorkerProcess(
             TASK_QUEUES.release,
-            asTemporalActivities(createReleaseActivities(dataSource)),
+            asTemporalActivities(createReleaseActivities(dataSource, signatures)),
           ),
         ]),
     },

@@ -2,9 +2,12 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './domain-error.filter';
+import { InternalCallerGuard } from './internal-caller.guard';
+import { internalServiceToken } from './internal-credentials';
 
 /**
- * Boots an app: pino logger, the domain error filter, shutdown hooks (so SIGTERM lets
+ * Boots an app: pino logger, the domain error filter, the service credential on its internal
+ * API, shutdown hooks (so SIGTERM lets
  * workers and relays drain), and listens on loopback unless HOST says otherwise.
  */
 export async function bootstrapService(
@@ -14,6 +17,7 @@ export async function bootstrapService(
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalGuards(new InternalCallerGuard(internalServiceToken()));
   app.enableShutdownHooks();
   options.configure?.(app);
   const port = Number(process.env.PORT ?? options.port);

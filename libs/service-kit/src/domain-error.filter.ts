@@ -9,6 +9,7 @@ const STATUS: Record<RefusalKind, number> = {
   conflict: 409,
   forbidden: 403,
   unavailable: 503,
+  unauthenticated: 401,
 };
 
 /** The one place an app maps domain refusal codes to HTTP. */

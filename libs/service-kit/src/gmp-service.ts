@@ -4,9 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditReader } from '@v2v/audit';
 import { StepRecordReader } from '@v2v/messaging';
+import { SignatureRecorder, signatureSealPublicKey } from '@v2v/signatures';
 import { AuditController } from './audit.controller';
 import { HealthController } from './health.controller';
 import { serviceLoggerModule } from './logger.module';
+import { JourneySignaturesController } from './journey-signatures.controller';
+import { JourneySignatures } from './journey-signatures';
 import { StepRecordsController } from './step-records.controller';
 
 /** What every service keeping GMP records imports: logging, its data source, health checks. */
@@ -18,10 +21,19 @@ export function gmpServiceImports(service: string, dataSourceOptions: () => Data
   ];
 }
 
-/** Its read-only internal API: audit trail, step records (for signature checks), health. */
-export const GMP_SERVICE_CONTROLLERS = [AuditController, StepRecordsController, HealthController];
+/** Its read-only internal API: audit trail, step records and signatures, health. */
+export const GMP_SERVICE_CONTROLLERS = [
+  AuditController,
+  StepRecordsController,
+  JourneySignaturesController,
+  HealthController,
+];
 
-/** The readers behind those controllers, bound to the service's own schema. */
+/**
+ * The readers behind those controllers, bound to the service's own schema, and the recorder
+ * that checks and keeps the signatures of its decisions (its key is read here, at boot, so a
+ * service without a valid key does not start).
+ */
 export function gmpServiceProviders(service: string, schema: string): Provider[] {
   return [
     {
@@ -34,5 +46,20 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
       inject: [DataSource],
       useFactory: (ds: DataSource) => new AuditReader(ds, schema, service),
     },
+    {
+      provide: JourneySignatures,
+      inject: [DataSource, StepRecordReader],
+      useFactory: (ds: DataSource, records: StepRecordReader) =>
+        new JourneySignatures(ds, schema, records),
+    },
+    signatureRecorderProvider(schema),
   ];
+}
+
+/** The signature recorder of a schema, for a feature module of its own (e.g. key materials). */
+export function signatureRecorderProvider(schema: string): Provider {
+  return {
+    provide: SignatureRecorder,
+    useFactory: () => new SignatureRecorder(schema, signatureSealPublicKey()),
+  };
 }

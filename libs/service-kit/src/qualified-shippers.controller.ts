@@ -8,6 +8,7 @@ import {
   shipperQualificationSchema,
 } from '@v2v/contracts';
 import { ShipperQualificationRegister } from '@v2v/messaging';
+import { SignatureRecorder } from '@v2v/signatures';
 import { ZodBodyPipe } from './zod-body.pipe';
 
 const signed = { eventId: z.uuid(), decidedBy: actorSchema, signature: electronicSignatureSchema };
@@ -46,8 +47,9 @@ export function qualifiedShipperProviders(schema: string, carries: ShipperCarrie
   return [
     {
       provide: ShipperQualificationRegister,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new ShipperQualificationRegister(ds, schema, carries),
+      inject: [DataSource, SignatureRecorder],
+      useFactory: (ds: DataSource, signatures: SignatureRecorder) =>
+        new ShipperQualificationRegister(ds, schema, carries, signatures),
     },
   ];
 }
