@@ -15,6 +15,7 @@ COPY libs/integrity/package.json libs/integrity/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/temporal/package.json libs/temporal/
 COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/shipper-qualification/package.json libs/shipper-qualification/
 COPY libs/testing/package.json libs/testing/
 RUN npm ci --no-audit --no-fund
 

@@ -10,9 +10,8 @@ import {
   gmpServiceProviders,
   inboxConsumerProcess,
   outboxRelayProcess,
-  QualifiedShippersController,
-  qualifiedShipperProviders,
 } from '@v2v/service-kit';
+import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { createDonorIntakeActivities } from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
 import { DonorRepository } from './donors/donor.repository';

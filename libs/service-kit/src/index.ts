@@ -9,4 +9,3 @@ export * from './health.controller';
 export * from './audit.controller';
 export * from './step-records.controller';
 export * from './gmp-service';
-export * from './qualified-shippers.controller';

@@ -1,0 +1,14 @@
+import { DataSource } from 'typeorm';
+import type { ShipperCarries } from '@v2v/contracts';
+import { ShipperQualificationRegister } from './shipper-qualification.repository';
+
+/** The register of a service that ships, bound to its schema and what it carries. */
+export function qualifiedShipperProviders(schema: string, carries: ShipperCarries) {
+  return [
+    {
+      provide: ShipperQualificationRegister,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new ShipperQualificationRegister(ds, schema, carries),
+    },
+  ];
+}
