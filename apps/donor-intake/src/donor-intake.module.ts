@@ -26,6 +26,7 @@ import { DeviationsController } from './material/deviations.controller';
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
+import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
 @Module({
@@ -44,6 +45,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     ...qualifiedShipperProviders(DONOR_INTAKE_SCHEMA, 'donor-material'),
     DonorRepository,
     InstitutionRepository,
+    TemperatureReadingRepository,
     InstitutionQualificationUseCase,
     RegisterDonorUseCase,
     DeleteDonorUseCase,
