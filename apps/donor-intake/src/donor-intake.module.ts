@@ -11,9 +11,8 @@ import {
   gmpServiceProviders,
   inboxConsumerProcess,
   outboxRelayProcess,
-  QualifiedShippersController,
-  qualifiedShipperProviders,
 } from '@v2v/service-kit';
+import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { createDonorIntakeActivities } from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
 import { DonorRepository } from './donors/donor.repository';
@@ -30,6 +29,7 @@ import { CloseDeviationUseCase } from './material/usecases/close-deviation.useca
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
+import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
 @Module({
@@ -48,6 +48,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     ...qualifiedShipperProviders(DONOR_INTAKE_SCHEMA, 'donor-material'),
     DonorRepository,
     InstitutionRepository,
+    TemperatureReadingRepository,
     InstitutionQualificationUseCase,
     RegisterDonorUseCase,
     DeleteDonorUseCase,

@@ -10,9 +10,8 @@ import {
   gmpServiceImports,
   gmpServiceProviders,
   outboxRelayProcess,
-  QualifiedShippersController,
-  qualifiedShipperProviders,
 } from '@v2v/service-kit';
+import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { createReleaseActivities } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
 

@@ -10,6 +10,3 @@ export * from './topic-admin';
 export * from './step-record.sql';
 export * from './step-record-writer';
 export * from './step-record-reader';
-export * from './shipper-qualification.repository';
-export * from './qualified-shippers.migration';
-export * from './shipper-qualification-decisions.migration';

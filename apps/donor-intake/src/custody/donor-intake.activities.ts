@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { assertQualifiedShipper, DonorIntakeActivities, TOPICS } from '@v2v/contracts';
-import { findShipperQualification, stepRecorder } from '@v2v/messaging';
+import { stepRecorder } from '@v2v/messaging';
+import { findShipperQualification } from '@v2v/shipper-qualification';
 import { SignatureRecorder } from '@v2v/signatures';
 import { assertInstitutionQualified } from '../institutions/institution-eligibility';
 import { InstitutionRepository } from '../institutions/institution.repository';

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import { assertQualifiedShipper, ReleaseActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
-import { findShipperQualification, stepRecorder } from '@v2v/messaging';
+import { stepRecorder } from '@v2v/messaging';
+import { findShipperQualification } from '@v2v/shipper-qualification';
 import { SignatureRecorder } from '@v2v/signatures';
 import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
 

@@ -1,15 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import {
-  actorSchema,
-  electronicSignatureSchema,
-  ShipperCarries,
-  shipperQualificationSchema,
-} from '@v2v/contracts';
-import { ShipperQualificationRegister } from '@v2v/messaging';
-import { SignatureRecorder } from '@v2v/signatures';
-import { ZodBodyPipe } from './zod-body.pipe';
+import { actorSchema, electronicSignatureSchema, shipperQualificationSchema } from '@v2v/contracts';
+import { ZodBodyPipe } from '@v2v/service-kit';
+import { ShipperQualificationRegister } from './shipper-qualification.repository';
 
 const signed = { eventId: z.uuid(), decidedBy: actorSchema, signature: electronicSignatureSchema };
 const qualifyBody = z.strictObject({ qualification: shipperQualificationSchema, ...signed });
@@ -40,16 +33,4 @@ export class QualifiedShippersController {
   ) {
     return this.register.withdraw(shipperId, body);
   }
-}
-
-/** The register of a service that ships, bound to its schema and what it carries. */
-export function qualifiedShipperProviders(schema: string, carries: ShipperCarries) {
-  return [
-    {
-      provide: ShipperQualificationRegister,
-      inject: [DataSource, SignatureRecorder],
-      useFactory: (ds: DataSource, signatures: SignatureRecorder) =>
-        new ShipperQualificationRegister(ds, schema, carries, signatures),
-    },
-  ];
 }
