@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { compare } from 'bcryptjs';
 import { writeAudit } from '@v2v/audit';
 import { DataSource } from 'typeorm';
 import {
@@ -13,6 +12,8 @@ import {
 } from '@v2v/contracts';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { PasswordAttemptThrottle } from '../auth/password-attempts/password-attempt-throttle.service';
+import { PasswordHasher } from '../auth/password-hasher';
 import { UserRepository } from '../auth/user.repository';
 import { signedContentHash, signedRecordHash } from './signed-content';
 
@@ -27,6 +28,8 @@ export class ElectronicSignatureService {
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly refusals: AccessRefusalLog,
+    private readonly attempts: PasswordAttemptThrottle,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async sign(input: {
@@ -129,25 +132,40 @@ export class ElectronicSignatureService {
     return signature;
   }
 
-  /** CSV-02: the signer's password, re-entered now; a mismatch is refused and logged. */
+  /**
+   * CSV-02: the signer's password, re-entered now; a mismatch is refused and logged. Entries
+   * count towards the account's lockout like logins (CSV-03), so a session cannot be used to
+   * guess its owner's password.
+   */
   private async assertSigner(
     user: AuthenticatedUser,
     password: string,
     path: string,
   ): Promise<void> {
     const account = await this.users.findByUsername(user.username);
-    if (account && (await compare(password, account.passwordHash))) return;
+    const verdict = await this.attempts.verify({
+      username: user.username,
+      context: 'signature',
+      check: () => this.hasher.matches(password, account?.passwordHash),
+    });
+    if (verdict.outcome === 'accepted') return;
+    const locked = verdict.outcome === 'locked';
     await this.refusals.record({
       username: user.username,
       role: user.role,
       method: 'POST',
       path,
       status: 403,
-      reason: 'signature: re-entered credentials do not match',
+      reason: locked
+        ? 'signature: password entry locked after repeated failures'
+        : 'signature: re-entered credentials do not match',
     });
     throw new DomainError(
       'CSV-02',
-      'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+      locked
+        ? `the signature was refused: too many wrong passwords; try again in ${verdict.retryAfterSeconds} s (CSV-02)`
+        : 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+      locked ? { retryAfterSeconds: verdict.retryAfterSeconds } : {},
     );
   }
 }
