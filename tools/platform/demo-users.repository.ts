@@ -13,7 +13,7 @@ export class DemoUsersRepository {
        ON CONFLICT ON CONSTRAINT "UQ_user_account_username" DO UPDATE SET
          "password_hash" = EXCLUDED."password_hash", "role" = EXCLUDED."role",
          "institution_id" = EXCLUDED."institution_id", "display_name" = EXCLUDED."display_name",
-         "must_change_password" = false, "password_changed_at" = clock_timestamp(),
+         "must_change_password" = false, "password_changed_at" = now(),
          "disabled_at" = NULL, "disabled_by" = NULL`,
       [user.username, passwordHash, user.role, user.institutionId, user.displayName],
     );

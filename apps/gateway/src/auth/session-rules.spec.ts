@@ -61,4 +61,10 @@ describe('session verdict', () => {
     });
     expect(sessionVerdict(claims, flagged, { passwordChange: true })).toEqual({ allowed: true });
   });
+
+  it('CSV-03 never lets a token issued while a change was due become a full session', () => {
+    expect(
+      sessionVerdict({ ...claims, mustChangePassword: true }, account, { passwordChange: true }),
+    ).toMatchObject({ status: 401, reason: 'password changed since the token was issued' });
+  });
 });

@@ -9,11 +9,12 @@ export type SessionVerdict =
 /**
  * CSV-03: a token is only as good as the account behind it now. It ends when the account is
  * disabled or removed, when its role or institution changed, or when its password changed
- * after the token was issued (JWT `iat`, whole seconds). An account that must change its
+ * after the token was issued (JWT `iat`, whole seconds, so also by a token flagged as issued
+ * while a change was due: it never becomes a full session). An account that must change its
  * password reaches only the password change route.
  */
 export function sessionVerdict(
-  claims: AuthenticatedUser & { iat?: number },
+  claims: AuthenticatedUser & { iat?: number; mustChangePassword?: boolean },
   account: Pick<
     UserAccount,
     'role' | 'institutionId' | 'disabledAt' | 'mustChangePassword' | 'passwordChangedAt'
@@ -32,6 +33,12 @@ export function sessionVerdict(
     ? Math.floor(account.passwordChangedAt.getTime() / 1000)
     : undefined;
   if (changedAtSeconds !== undefined && (claims.iat ?? 0) < changedAtSeconds)
+    return {
+      allowed: false,
+      status: 401,
+      reason: 'password changed since the token was issued',
+    };
+  if (claims.mustChangePassword && !account.mustChangePassword)
     return {
       allowed: false,
       status: 401,

@@ -149,19 +149,19 @@ export class UserRepository {
 
   /**
    * A new password: the owner's own choice (`mustChange` false) or a temporary one an
-   * administrator gave (`mustChange` true). Sessions issued before it end (auth.guard.ts).
+   * administrator gave (`mustChange` true). Sessions issued before it end (auth.guard.ts): the
+   * time is the gateway's clock, as the tokens' `iat` is, not the database's.
    */
   async setPassword(
     manager: EntityManager,
     username: string,
-    passwordHash: string,
-    mustChange: boolean,
+    password: { hash: string; mustChange: boolean; changedAt: Date },
   ): Promise<UserAccount> {
     const rows = await manager.query(
       `UPDATE "gateway"."user_account"
-          SET "password_hash" = $2, "must_change_password" = $3, "password_changed_at" = clock_timestamp()
+          SET "password_hash" = $2, "must_change_password" = $3, "password_changed_at" = $4
         WHERE "username" = $1 RETURNING ${COLUMNS}`,
-      [username, passwordHash, mustChange],
+      [username, password.hash, password.mustChange, password.changedAt],
     );
     return rows[0][0];
   }

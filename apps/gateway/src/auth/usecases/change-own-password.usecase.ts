@@ -66,7 +66,11 @@ export class ChangeOwnPasswordUseCase {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.users.findForUpdate(manager, user.username);
       if (!before) throw new DomainError('NOT_FOUND', `no account ${user.username}`);
-      const after = await this.users.setPassword(manager, user.username, passwordHash, false);
+      const after = await this.users.setPassword(manager, user.username, {
+        hash: passwordHash,
+        mustChange: false,
+        changedAt: new Date(),
+      });
       await writeAudit(manager, 'gateway', {
         recordType: 'user-account',
         recordId: user.username,

@@ -59,7 +59,11 @@ export class LogInUseCase {
     };
     return {
       outcome: 'token',
-      accessToken: await this.jwt.signAsync(claims),
+      // The flag travels in the token too, so a restricted session never becomes a full one.
+      accessToken: await this.jwt.signAsync({
+        ...claims,
+        mustChangePassword: usable.mustChangePassword,
+      }),
       expiresIn: authConfig().ttl,
       mustChangePassword: usable.mustChangePassword,
     } as const;

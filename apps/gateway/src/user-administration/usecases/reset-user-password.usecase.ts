@@ -34,7 +34,11 @@ export class ResetUserPasswordUseCase {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.findForUpdate(manager, username);
       if (!before) throw new DomainError('NOT_FOUND', `no account ${username}`);
-      const after = await this.users.setPassword(manager, username, passwordHash, true);
+      const after = await this.users.setPassword(manager, username, {
+        hash: passwordHash,
+        mustChange: true,
+        changedAt: new Date(),
+      });
       await writeAudit(manager, 'gateway', {
         recordType: 'user-account',
         recordId: username,
