@@ -53,6 +53,9 @@ describe('role × endpoint matrix', () => {
       institutionId: 'INST-001',
       carries: 'donor-material',
       shipperId: 'SHIPPER-EXPIRED-01',
+      // No such account or record: an allowed admin is stopped by validation or 404, never writes.
+      username: 'matrix-nobody',
+      trainingRecordId: '0',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

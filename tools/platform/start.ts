@@ -1,17 +1,22 @@
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalUiUrl } from '@v2v/temporal';
+import { seedDemoUsers } from './demo-users.seeder';
 import { runInfraScript } from './infra';
 import { migratePlatform } from './migrate';
 import { startPlatformProcesses } from './platform-processes';
 
 /**
  * `npm start`: infrastructure (unless external servers are configured), migrations and
- * reference data, then every app and the journey worker. Ctrl-C stops it all.
+ * reference data, the demo users, then every app and the journey worker. Ctrl-C stops it all.
+ * A local tool: it runs as NODE_ENV=development unless told otherwise, and the demo seeding
+ * refuses anything but development or test.
  */
 async function main(): Promise<void> {
   const started = Date.now();
+  process.env.NODE_ENV ??= 'development';
   runInfraScript('up');
   await migratePlatform();
+  await seedDemoUsers();
   const platform = await startPlatformProcesses({
     output: (name, line) => console.log(`[${name}] ${line}`),
   });

@@ -2,29 +2,31 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateUsers1764028800000 } from './migrations/1764028800000-CreateUsers';
 import { CreateAccessRefusals1764115200000 } from './migrations/1764115200000-CreateAccessRefusals';
-import { SeedSecondHospitalUser1764115300000 } from './migrations/1764115300000-SeedSecondHospitalUser';
 import { CreateTrainingMatrix1764115400000 } from './migrations/1764115400000-CreateTrainingMatrix';
 import { CreateIdempotencyRecords1764115500000 } from './migrations/1764115500000-CreateIdempotencyRecords';
 import { CreateElectronicSignatures1764115700000 } from './migrations/1764115700000-CreateElectronicSignatures';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateAuditTrail1764115900000 } from './migrations/1764115900000-CreateAuditTrail';
 import { SignRecordDecisions1764116200000 } from './migrations/1764116200000-SignRecordDecisions';
-import { TrainForDonorMaterialSteps1764116500000 } from './migrations/1764116500000-TrainForDonorMaterialSteps';
 import { CreateTelemetryIntake1764116600000 } from './migrations/1764116600000-CreateTelemetryIntake';
+import { ForcePasswordChange1764900000001 } from './migrations/1764900000001-ForcePasswordChange';
+import { CreatePasswordAttempts1764900000002 } from './migrations/1764900000002-CreatePasswordAttempts';
+import { WithdrawTrainingRecords1764900000003 } from './migrations/1764900000003-WithdrawTrainingRecords';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
   CreateUsers1764028800000,
   CreateAccessRefusals1764115200000,
-  SeedSecondHospitalUser1764115300000,
   CreateTrainingMatrix1764115400000,
   CreateIdempotencyRecords1764115500000,
   CreateElectronicSignatures1764115700000,
   GrantServiceRole1764115800000,
   CreateAuditTrail1764115900000,
   SignRecordDecisions1764116200000,
-  TrainForDonorMaterialSteps1764116500000,
   CreateTelemetryIntake1764116600000,
+  ForcePasswordChange1764900000001,
+  CreatePasswordAttempts1764900000002,
+  WithdrawTrainingRecords1764900000003,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

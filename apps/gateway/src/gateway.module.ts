@@ -12,7 +12,20 @@ import { AuthController } from './auth/auth.controller';
 import { AccessRefusalLog } from './auth/access-refusal.log';
 import { AuthGuard } from './auth/auth.guard';
 import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
+import { PasswordAttemptRepository } from './auth/password-attempts/password-attempt.repository';
+import { PasswordAttemptThrottle } from './auth/password-attempts/password-attempt-throttle.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { ChangeOwnPasswordUseCase } from './auth/usecases/change-own-password.usecase';
+import { LogInUseCase } from './auth/usecases/log-in.usecase';
 import { UserRepository } from './auth/user.repository';
+import { InstitutionRegisterCheck } from './user-administration/institution-register.check';
+import { ChangeUserRoleUseCase } from './user-administration/usecases/change-user-role.usecase';
+import { CreateUserUseCase } from './user-administration/usecases/create-user.usecase';
+import { RecordTrainingUseCase } from './user-administration/usecases/record-training.usecase';
+import { ResetUserPasswordUseCase } from './user-administration/usecases/reset-user-password.usecase';
+import { SetAccountStatusUseCase } from './user-administration/usecases/set-account-status.usecase';
+import { WithdrawTrainingUseCase } from './user-administration/usecases/withdraw-training.usecase';
+import { UserAdministrationController } from './user-administration/user-administration.controller';
 import { ExportsController } from './exports/exports.controller';
 import { JourneyRecordService } from './exports/journey-record.service';
 import { KeyMaterialsController } from './key-materials/key-materials.controller';
@@ -75,6 +88,7 @@ import { PublicHealthController } from './public-health.controller';
     InstitutionsController,
     QualifiedShippersController,
     PublicHealthController,
+    UserAdministrationController,
   ],
   providers: [
     // Order matters: authentication and role first, then tenancy.
@@ -90,6 +104,18 @@ import { PublicHealthController } from './public-health.controller';
         new BackgroundProcesses([outboxRelayProcess(dataSource, 'gateway', 'gateway')]),
     },
     UserRepository,
+    PasswordHasher,
+    PasswordAttemptRepository,
+    PasswordAttemptThrottle,
+    LogInUseCase,
+    ChangeOwnPasswordUseCase,
+    InstitutionRegisterCheck,
+    CreateUserUseCase,
+    ChangeUserRoleUseCase,
+    SetAccountStatusUseCase,
+    ResetUserPasswordUseCase,
+    RecordTrainingUseCase,
+    WithdrawTrainingUseCase,
     InternalServiceClient,
     JourneyCommandsService,
     OrdersService,

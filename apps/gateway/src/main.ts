@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { authConfig } from './auth/auth-config';
 import { GatewayModule } from './gateway.module';
+
+// Fails closed before anything connects: outside development and the tests, no gateway runs on
+// the development JWT secret or on a short one (auth-config.ts).
+authConfig();
 
 void bootstrapService(GatewayModule, {
   port: SERVICE_PORTS.gateway,

@@ -6,7 +6,7 @@ export interface AccessRefusal {
   role?: string;
   method: string;
   path: string;
-  status: 401 | 403 | 404;
+  status: 401 | 403 | 404 | 429;
   reason: string;
 }
 

@@ -11,12 +11,20 @@ import type { Request } from 'express';
 import type { Role } from '@v2v/contracts';
 import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from './authenticated-user';
-import { PUBLIC_KEY, ROLE_REFUSAL_CODE_KEY, ROLES_KEY } from './roles.decorator';
+import {
+  PASSWORD_CHANGE_KEY,
+  PUBLIC_KEY,
+  ROLE_REFUSAL_CODE_KEY,
+  ROLES_KEY,
+} from './roles.decorator';
+import { sessionVerdict } from './session-rules';
+import { UserRepository } from './user.repository';
 
 /**
- * Global guard (CSV-03 basic form): a valid token on every endpoint but the public ones,
- * and a role the endpoint declares. An endpoint that declares no roles is closed to all,
- * so none is ever left open by omission. Every refusal is logged with who, what, when.
+ * Global guard (CSV-03 basic form): a valid token on every endpoint but the public ones, of an
+ * account that is still what the token says (session-rules.ts), and a role the endpoint
+ * declares. An endpoint that declares no roles is closed to all, so none is ever left open by
+ * omission. Every refusal is logged with who, what, when.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -24,6 +32,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly refusals: AccessRefusalLog,
+    private readonly users: UserRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,6 +46,20 @@ export class AuthGuard implements CanActivate {
       request.user = await this.jwt.verifyAsync<AuthenticatedUser>(token);
     } catch (error) {
       return this.refuse401(what, (error as Error).message);
+    }
+    const session = sessionVerdict(
+      request.user,
+      (await this.users.findById(request.user.userId)) ?? null,
+      { passwordChange: Boolean(this.reflector.getAllAndOverride(PASSWORD_CHANGE_KEY, targets)) },
+    );
+    if (!session.allowed) {
+      const who = { username: request.user.username, role: request.user.role };
+      if (session.status === 401) return this.refuse401(what, session.reason, who);
+      await this.refusals.record({ ...what, ...who, status: 403, reason: session.reason });
+      throw new ForbiddenException({
+        code: session.code,
+        message: 'change your password first: POST /api/auth/password',
+      });
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(request.user.role)) {
@@ -62,8 +85,12 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async refuse401(what: { method: string; path: string }, reason: string): Promise<never> {
-    await this.refusals.record({ ...what, status: 401, reason });
+  private async refuse401(
+    what: { method: string; path: string },
+    reason: string,
+    who: { username?: string; role?: string } = {},
+  ): Promise<never> {
+    await this.refusals.record({ ...what, ...who, status: 401, reason });
     throw new UnauthorizedException({
       code: 'UNAUTHENTICATED',
       message: 'a valid bearer token is required',

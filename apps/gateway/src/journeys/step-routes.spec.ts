@@ -1,28 +1,17 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
+import { ADMIN_ROLE, JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
-import { AuditController } from '../audit/audit.controller';
-import { AuthController } from '../auth/auth.controller';
-import { ExportsController } from '../exports/exports.controller';
-import { SignaturesController } from '../signatures/signatures.controller';
-import { OrdersController } from '../orders/orders.controller';
-import { PublicHealthController } from '../public-health.controller';
-import { TracesController } from '../traces/traces.controller';
+import { GatewayModule } from '../gateway.module';
 import { JourneysController } from './journeys.controller';
 import { STEP_ROUTES } from './step-routes';
 
-const CONTROLLERS = [
-  AuthController,
-  OrdersController,
-  JourneysController,
-  TracesController,
-  AuditController,
-  ExportsController,
-  SignaturesController,
-  PublicHealthController,
-];
+// Every controller the gateway serves, as its module declares them.
+const CONTROLLERS: Array<{ name: string; prototype: object }> = Reflect.getMetadata(
+  'controllers',
+  GatewayModule,
+);
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */
 function methodNames(prototype: object): string[] {
@@ -74,6 +63,17 @@ describe('gateway endpoints and roles', () => {
         .map((e) => e.name)
         .sort(),
     ).toEqual(['AuthController.login', 'PublicHealthController.check']);
+  });
+
+  it('CSV-03 PER-01 gives the admin role no GMP endpoint: only user administration and its own password', () => {
+    for (const { roles } of Object.values(STEP_ROUTES)) expect(roles).not.toContain(ADMIN_ROLE);
+    const admin = endpoints().filter((e) => e.roles?.includes(ADMIN_ROLE));
+    for (const e of admin) {
+      if (e.name === 'AuthController.password') expect(e.roles).toEqual([...ROLES]);
+      else
+        expect(e).toMatchObject({ name: /^UserAdministrationController\./, roles: [ADMIN_ROLE] });
+    }
+    expect(admin.map((e) => e.name)).toContain('UserAdministrationController.createUser');
   });
 
   it('declares on each step endpoint the roles of the step table', () => {

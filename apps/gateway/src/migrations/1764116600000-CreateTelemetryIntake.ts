@@ -1,12 +1,11 @@
-import { hashSync } from 'bcryptjs';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ROLES } from '@v2v/contracts';
 import { serviceRoleGrantsSql } from '@v2v/database';
 import { createOutboxTableSql, dropOutboxTableSql } from '@v2v/messaging';
 
 /**
- * Telemetry intake (GEN-01): the device role data loggers post with, its seeded account, and
- * the gateway's outbox, through which the readings reach Kafka.
+ * Telemetry intake (GEN-01): the device role data loggers post with and the gateway's outbox,
+ * through which the readings reach Kafka. Device accounts are created by the user administrator
+ * (the local `data-logger` demo account by tools/platform).
  */
 export class CreateTelemetryIntake1764116600000 implements MigrationInterface {
   name = 'CreateTelemetryIntake1764116600000';
@@ -14,12 +13,7 @@ export class CreateTelemetryIntake1764116600000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "gateway"."user_account" DROP CONSTRAINT "CHK_user_account_role"`);
     await q.query(
-      `ALTER TABLE "gateway"."user_account" ADD CONSTRAINT "CHK_user_account_role" CHECK ("role" IN (${ROLES.map((r) => `'${r}'`).join(', ')}))`,
-    );
-    await q.query(
-      `INSERT INTO "gateway"."user_account" ("username", "password_hash", "role", "institution_id", "display_name")
-       VALUES ('data-logger', $1, 'data-logger', NULL, 'Seeded data-logger integration account')`,
-      [hashSync(process.env.SEED_USER_PASSWORD ?? 'change-me-now', 10)],
+      `ALTER TABLE "gateway"."user_account" ADD CONSTRAINT "CHK_user_account_role" CHECK ("role" IN ('scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops', 'data-logger'))`,
     );
     for (const sql of createOutboxTableSql('gateway')) await q.query(sql);
     await q.query(
@@ -29,6 +23,10 @@ export class CreateTelemetryIntake1764116600000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const sql of dropOutboxTableSql('gateway')) await q.query(sql);
-    await q.query(`DELETE FROM "gateway"."user_account" WHERE "username" = 'data-logger'`);
+    await q.query(`DELETE FROM "gateway"."user_account" WHERE "role" = 'data-logger'`);
+    await q.query(`ALTER TABLE "gateway"."user_account" DROP CONSTRAINT "CHK_user_account_role"`);
+    await q.query(
+      `ALTER TABLE "gateway"."user_account" ADD CONSTRAINT "CHK_user_account_role" CHECK ("role" IN ('scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops'))`,
+    );
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { compare } from 'bcryptjs';
 import { DomainError, ElectronicSignature } from '@v2v/contracts';
 import {
   sealSignature,
@@ -9,6 +8,8 @@ import {
 } from '@v2v/signatures';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { PasswordAttemptThrottle } from '../auth/password-attempts/password-attempt-throttle.service';
+import { PasswordHasher } from '../auth/password-hasher';
 import { UserRepository } from '../auth/user.repository';
 
 export interface SignedDecision<T> {
@@ -40,6 +41,8 @@ export class ElectronicSignatureService {
   constructor(
     private readonly users: UserRepository,
     private readonly refusals: AccessRefusalLog,
+    private readonly attempts: PasswordAttemptThrottle,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async decide<T>(decision: SignedDecision<T>): Promise<T> {
@@ -49,25 +52,40 @@ export class ElectronicSignatureService {
     return decision.record(sealSignature(signature, this.sealKey));
   }
 
-  /** CSV-02: the signer's password, re-entered now; a mismatch is refused and logged. */
+  /**
+   * CSV-02: the signer's password, re-entered now; a mismatch is refused and logged. Entries
+   * count towards the account's lockout like logins (CSV-03), so a session cannot be used to
+   * guess its owner's password.
+   */
   private async assertSigner(
     user: AuthenticatedUser,
     password: string,
     path: string,
   ): Promise<void> {
     const account = await this.users.findByUsername(user.username);
-    if (account && (await compare(password, account.passwordHash))) return;
+    const verdict = await this.attempts.verify({
+      username: user.username,
+      context: 'signature',
+      check: () => this.hasher.matches(password, account?.passwordHash),
+    });
+    if (verdict.outcome === 'accepted') return;
+    const locked = verdict.outcome === 'locked';
     await this.refusals.record({
       username: user.username,
       role: user.role,
       method: 'POST',
       path,
       status: 403,
-      reason: 'signature: re-entered credentials do not match',
+      reason: locked
+        ? 'signature: password entry locked after repeated failures'
+        : 'signature: re-entered credentials do not match',
     });
     throw new DomainError(
       'CSV-02',
-      'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+      locked
+        ? `the signature was refused: too many wrong passwords; try again in ${verdict.retryAfterSeconds} s (CSV-02)`
+        : 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+      locked ? { retryAfterSeconds: verdict.retryAfterSeconds } : {},
     );
   }
 }

@@ -9,7 +9,7 @@ describe('training matrix', () => {
       assertTrainedFor(
         operator,
         'startProduction',
-        [{ operation: 'startProduction', expiresOn: '2026-11-25' }],
+        [{ operation: 'startProduction', trainedOn: '2025-01-01', expiresOn: '2026-11-25' }],
         '2026-11-25',
       ),
     ).not.toThrow();
@@ -20,7 +20,7 @@ describe('training matrix', () => {
       assertTrainedFor(
         operator,
         'startProduction',
-        [{ operation: 'startProduction', expiresOn: '2026-11-24' }],
+        [{ operation: 'startProduction', trainedOn: '2025-01-01', expiresOn: '2026-11-24' }],
         '2026-11-25',
       ),
     ).toThrow(
@@ -36,10 +36,37 @@ describe('training matrix', () => {
       assertTrainedFor(
         operator,
         'startProduction',
-        [{ operation: 'completeProduction', expiresOn: '2030-01-01' }],
+        [{ operation: 'completeProduction', trainedOn: '2025-01-01', expiresOn: '2030-01-01' }],
         '2026-11-25',
       ),
     ).toThrow(expect.objectContaining({ code: 'PER-01' }));
+  });
+
+  it('PER-01 refuses an operation whose training record is valid only from a later date', () => {
+    expect(() =>
+      assertTrainedFor(
+        operator,
+        'startProduction',
+        [{ operation: 'startProduction', trainedOn: '2026-12-01', expiresOn: '2028-12-01' }],
+        '2026-11-25',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'PER-01',
+        message: expect.stringContaining('valid only from 2026-12-01'),
+      }),
+    );
+  });
+
+  it('PER-01 allows an operation from the first day of its training record', () => {
+    expect(() =>
+      assertTrainedFor(
+        operator,
+        'startProduction',
+        [{ operation: 'startProduction', trainedOn: '2026-11-25', expiresOn: '2028-11-25' }],
+        '2026-11-25',
+      ),
+    ).not.toThrow();
   });
 
   it.each(['recordCollection', 'recordInfusion'] as const)(
@@ -56,7 +83,7 @@ describe('training matrix', () => {
       assertTrainedFor(
         hospital,
         'recordInfusion',
-        [{ operation: 'recordInfusion', expiresOn: '2027-12-31' }],
+        [{ operation: 'recordInfusion', trainedOn: '2025-01-01', expiresOn: '2027-12-31' }],
         '2026-11-25',
       ),
     ).not.toThrow();

@@ -1,16 +1,114 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { TrainingRecord } from './training-rules';
 
+/** A training record as the user administrator sees it, withdrawn ones included. */
+export interface TrainingRecordView {
+  id: string;
+  username: string;
+  operation: string;
+  validFrom: string;
+  validUntil: string;
+  authorizedBy: string;
+  recordedAt: string;
+  withdrawal: { at: string; by: string; reason: string } | null;
+}
+
+interface Row {
+  id: string;
+  username: string;
+  operation: string;
+  valid_from: string;
+  valid_until: string;
+  authorized_by: string;
+  recorded_at: Date;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
+}
+
+// Dates as text: node-postgres would turn a `date` into a local-midnight Date.
+const COLUMNS = `"id"::text AS "id", "username", "operation", to_char("trained_on", 'YYYY-MM-DD') AS "valid_from",
+  to_char("expires_on", 'YYYY-MM-DD') AS "valid_until", "authorized_by", "recorded_at", "withdrawn_at",
+  "withdrawn_by", "withdrawal_reason"`;
+
+const toView = (r: Row): TrainingRecordView => ({
+  id: r.id,
+  username: r.username,
+  operation: r.operation,
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+  authorizedBy: r.authorized_by,
+  recordedAt: r.recorded_at.toISOString(),
+  withdrawal: r.withdrawn_at
+    ? { at: r.withdrawn_at.toISOString(), by: r.withdrawn_by!, reason: r.withdrawal_reason! }
+    : null,
+});
+
+/** The only place with SQL for `gateway.training_record`. */
 @Injectable()
 export class TrainingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The records that can authorize an operation: withdrawn ones never do. */
   async recordsOf(username: string): Promise<TrainingRecord[]> {
     return this.dataSource.query(
-      `SELECT "operation", to_char("expires_on", 'YYYY-MM-DD') AS "expiresOn"
-         FROM "gateway"."training_record" WHERE "username" = $1`,
+      `SELECT "operation", to_char("trained_on", 'YYYY-MM-DD') AS "trainedOn",
+              to_char("expires_on", 'YYYY-MM-DD') AS "expiresOn"
+         FROM "gateway"."training_record" WHERE "username" = $1 AND "withdrawn_at" IS NULL`,
       [username],
     );
+  }
+
+  async historyOf(username: string): Promise<TrainingRecordView[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM "gateway"."training_record" WHERE "username" = $1
+        ORDER BY "operation", "trained_on", "id"`,
+      [username],
+    );
+    return rows.map(toView);
+  }
+
+  async insert(
+    manager: EntityManager,
+    record: Pick<
+      TrainingRecordView,
+      'username' | 'operation' | 'validFrom' | 'validUntil' | 'authorizedBy'
+    >,
+  ): Promise<TrainingRecordView> {
+    const rows: Row[] = await manager.query(
+      `INSERT INTO "gateway"."training_record" ("username", "operation", "trained_on", "expires_on", "authorized_by")
+       VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [record.username, record.operation, record.validFrom, record.validUntil, record.authorizedBy],
+    );
+    return toView(rows[0]);
+  }
+
+  /** The record of that user, locked until the transaction ends. */
+  async findForUpdate(
+    manager: EntityManager,
+    username: string,
+    id: string,
+  ): Promise<TrainingRecordView | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM "gateway"."training_record" WHERE "id" = $1 AND "username" = $2 FOR UPDATE`,
+      [id, username],
+    );
+    return rows[0] && toView(rows[0]);
+  }
+
+  async withdraw(
+    manager: EntityManager,
+    id: string,
+    withdrawal: { by: string; reason: string },
+  ): Promise<TrainingRecordView> {
+    const [rows]: [Row[], number] = await manager.query(
+      `UPDATE "gateway"."training_record"
+          SET "withdrawn_at" = clock_timestamp(), "withdrawn_by" = $2, "withdrawal_reason" = $3
+        WHERE "id" = $1 RETURNING ${COLUMNS}`,
+      [id, withdrawal.by, withdrawal.reason],
+    );
+    return toView(rows[0]);
   }
 }

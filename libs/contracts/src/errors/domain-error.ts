@@ -71,6 +71,16 @@ export const REFUSAL_CODES = {
   JOURNEY_CLOSED: 'conflict',
   /** No published product specification for the ordered product (GEN-03). */
   UNKNOWN_PRODUCT: 'invalid',
+  /** A re-entered password (the current one, at a password change) does not match. */
+  INVALID_CREDENTIALS: 'forbidden',
+  /** A username already taken by another account. */
+  USER_ALREADY_EXISTS: 'conflict',
+  /** An administrator changing their own role, status or password through user administration. */
+  SELF_ADMINISTRATION: 'forbidden',
+  /** Disabling a disabled account, or enabling an enabled one. */
+  ACCOUNT_STATE_UNCHANGED: 'conflict',
+  /** A training record already withdrawn. */
+  TRAINING_RECORD_WITHDRAWN: 'conflict',
   NOT_FOUND: 'not-found',
   /** No valid credential: a user's token, or a service credential on an internal API. */
   UNAUTHENTICATED: 'unauthenticated',

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 
-/** The people's roles, then the device role the data loggers post telemetry with. */
+/**
+ * The people's GMP roles, then the device role the data loggers post telemetry with, then the
+ * user administrator. `admin` manages accounts, roles, institutions and training records and
+ * performs no GMP operation: no journey step or GMP endpoint declares it (step-routes.spec.ts).
+ */
 export const PEOPLE_ROLES = ['scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops'] as const;
-export const ROLES = [...PEOPLE_ROLES, 'data-logger'] as const;
+export const ADMIN_ROLE = 'admin';
+export const ROLES = [...PEOPLE_ROLES, 'data-logger', ADMIN_ROLE] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who performed a step: recorded on every timeline entry, record and event. */

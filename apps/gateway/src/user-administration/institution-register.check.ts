@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@v2v/contracts';
+import { InternalServiceClient } from '../internal/internal-service.client';
+
+/**
+ * A hospital account belongs to an institution on the register (donor-intake's), whatever its
+ * qualification status: DON-02 already decides what a user of a suspended or candidate
+ * institution may do.
+ */
+@Injectable()
+export class InstitutionRegisterCheck {
+  constructor(private readonly services: InternalServiceClient) {}
+
+  async assertRegistered(institutionId: string | undefined): Promise<void> {
+    if (!institutionId) return;
+    try {
+      await this.services.request(
+        'donorIntake',
+        'GET',
+        `/internal/institutions/${encodeURIComponent(institutionId)}`,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `institution ${institutionId} is not on the institution register`,
+        { fieldErrors: [{ path: 'institutionId', message: 'not on the institution register' }] },
+      );
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { writeAudit } from '@v2v/audit';
+import { DomainError, JourneyStep } from '@v2v/contracts';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { actorOf, AuthenticatedUser } from '../../auth/authenticated-user';
+import { UserRepository } from '../../auth/user.repository';
+import { TrainingRecordView, TrainingRepository } from '../../training/training.repository';
+import { recordTrainingBody } from '../user-administration.schemas';
+import { trainingOperationProblem } from '../user-administration-rules';
+
+/** PER-01, OTH-02: an administrator records a user's training and authorization for one step. */
+@Injectable()
+export class RecordTrainingUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly training: TrainingRepository,
+  ) {}
+
+  async execute(
+    admin: AuthenticatedUser,
+    username: string,
+    command: z.infer<typeof recordTrainingBody>,
+  ): Promise<TrainingRecordView> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.users.findForUpdate(manager, username);
+      if (!account) throw new DomainError('NOT_FOUND', `no account ${username}`);
+      const problem = trainingOperationProblem(account.role, command.operation as JourneyStep);
+      if (problem)
+        throw new DomainError('VALIDATION_FAILED', problem, {
+          fieldErrors: [{ path: 'operation', message: problem }],
+        });
+      const record = await this.training.insert(manager, {
+        username,
+        operation: command.operation,
+        validFrom: command.validFrom,
+        validUntil: command.validUntil,
+        authorizedBy: admin.username,
+      });
+      await writeAudit(manager, 'gateway', {
+        recordType: 'training-record',
+        recordId: record.id,
+        action: 'create',
+        actor: actorOf(admin),
+        newValue: record,
+      });
+      return record;
+    });
+  }
+}

@@ -1,0 +1,423 @@
+import { randomUUID } from 'node:crypto';
+import { ROLES } from '@v2v/contracts';
+import { SERVICE_PORTS } from '@v2v/service-kit';
+import { GatewayClient, negativeScreening } from '@v2v/testing';
+
+const BASE = `http://127.0.0.1:${SERVICE_PORTS.gateway}`;
+const api = new GatewayClient(BASE);
+
+interface Refusal {
+  code: string;
+  message: string;
+  details?: { fieldErrors?: Array<{ path: string; message: string }> };
+  fieldErrors?: Array<{ path: string; message: string }>;
+}
+interface Account {
+  username: string;
+  role: string;
+  institutionId: string | null;
+  status: 'active' | 'disabled';
+  mustChangePassword: boolean;
+}
+interface TrainingRecord {
+  id: string;
+  operation: string;
+  withdrawal: { by: string; reason: string } | null;
+}
+interface Login {
+  accessToken: string;
+  mustChangePassword: boolean;
+}
+
+// Every test works on accounts it creates, so lockouts and withdrawals never touch the demo users.
+const unique = () => randomUUID().slice(0, 8);
+const strongPassword = () => `amber-tundra-${randomUUID()}`;
+const today = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Field errors of a 400, from zod (top level) or from a use case (details). */
+const fields = (body: Refusal) =>
+  (body.fieldErrors ?? body.details?.fieldErrors ?? []).map((f) => f.path);
+
+const login = (username: string, password: string) =>
+  api.request<Login & Refusal>('POST', '/api/auth/login', { body: { username, password } });
+
+/** A login with its headers and its time, for the lockout's Retry-After and equal timing. */
+async function timedLogin(username: string, password: string) {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Refusal & { retryAfterSeconds?: number },
+    retryAfter: response.headers.get('retry-after'),
+    ms: performance.now() - started,
+  };
+}
+
+const createUser = (body: Record<string, unknown>, as = 'admin') =>
+  api.as<Account & Refusal>(as, 'POST', '/api/admin/users', { body });
+
+/** An account created by the admin and through its first-login password change. */
+async function activeUser(role: string, institutionId?: string) {
+  const username = `${role}-${unique()}`;
+  const temporaryPassword = strongPassword();
+  const created = await createUser({
+    username,
+    displayName: `E2E ${role}`,
+    role,
+    ...(institutionId ? { institutionId } : {}),
+    temporaryPassword,
+  });
+  expect(created.status).toBe(201);
+  const first = await login(username, temporaryPassword);
+  const password = strongPassword();
+  const changed = await api.request('POST', '/api/auth/password', {
+    body: { currentPassword: temporaryPassword, newPassword: password },
+    token: first.body.accessToken,
+  });
+  expect(changed.status).toBe(204);
+  const token = (await login(username, password)).body.accessToken;
+  return { username, password, token };
+}
+
+describe('user administration and first login', () => {
+  it('CSV-03 an admin creates a hospital user of an institution, who must change the temporary password before anything else', async () => {
+    const username = `nurse-${unique()}`;
+    const temporaryPassword = strongPassword();
+    const created = await createUser({
+      username,
+      displayName: 'Nurse Li',
+      role: 'hospital',
+      institutionId: 'INST-001',
+      temporaryPassword,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      username,
+      role: 'hospital',
+      institutionId: 'INST-001',
+      status: 'active',
+      mustChangePassword: true,
+    });
+    expect(JSON.stringify(created.body)).not.toMatch(/password_?hash|\$2[aby]\$/i);
+
+    const first = await login(username, temporaryPassword);
+    expect(first.status).toBe(200);
+    expect(first.body.mustChangePassword).toBe(true);
+    const restricted = first.body.accessToken;
+    for (const path of ['/api/institutions', '/api/journeys', '/api/admin/users']) {
+      const res = await api.request<Refusal>('GET', path, { token: restricted });
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 403,
+        code: 'PASSWORD_CHANGE_REQUIRED',
+      });
+    }
+
+    const weak = await api.request<Refusal>('POST', '/api/auth/password', {
+      body: { currentPassword: temporaryPassword, newPassword: 'change-me-now' },
+      token: restricted,
+    });
+    expect(weak.status).toBe(400);
+    expect(fields(weak.body)).toContain('newPassword');
+    const wrongCurrent = await api.request<Refusal>('POST', '/api/auth/password', {
+      body: { currentPassword: 'not-the-temporary-one', newPassword: strongPassword() },
+      token: restricted,
+    });
+    expect(wrongCurrent.status).toBe(403);
+    expect(wrongCurrent.body.code).toBe('INVALID_CREDENTIALS');
+
+    const password = strongPassword();
+    const changed = await api.request('POST', '/api/auth/password', {
+      body: { currentPassword: temporaryPassword, newPassword: password },
+      token: restricted,
+    });
+    expect(changed.status).toBe(204);
+    // The restricted session has ended: the new password needs a new login.
+    const ended = await api.request<Refusal>('GET', '/api/institutions', { token: restricted });
+    expect(ended.status).toBe(401);
+    expect((await login(username, temporaryPassword)).status).toBe(401);
+
+    const second = await login(username, password);
+    expect(second.status).toBe(200);
+    expect(second.body.mustChangePassword).toBe(false);
+    const institutions = await api.request<Array<{ id: string }>>('GET', '/api/institutions', {
+      token: second.body.accessToken,
+    });
+    expect(institutions.status).toBe(200);
+    expect(institutions.body.map((i) => i.id)).toEqual(['INST-001']);
+
+    const audit = await api.as<
+      Array<{ action: string; actor: { userId: string; role: string }; reason: string | null }>
+    >('ops', 'GET', `/api/audit/records/user-account/${username}`);
+    expect(audit.body).toEqual([
+      expect.objectContaining({ action: 'create', actor: { userId: 'admin', role: 'admin' } }),
+      expect.objectContaining({
+        action: 'update',
+        actor: { userId: username, role: 'hospital' },
+        reason: 'password changed by the user (required change)',
+      }),
+    ]);
+    expect(JSON.stringify(audit.body)).not.toContain(password);
+  });
+
+  it("PER-01 withdrawing a nurse's training record refuses her journey step, and nothing is applied", async () => {
+    const nurse = await activeUser('hospital', 'INST-001');
+    const order = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
+      body: {
+        patientReference: `PAT-${unique()}`,
+        institutionId: 'INST-001',
+        productCode: 'CART-CD19',
+        requestedCollectionDate: '2026-12-01',
+      },
+    });
+    expect(order.status).toBe(201);
+    const screen = () =>
+      api.request<Refusal & { stage: string }>(
+        'POST',
+        `/api/journeys/${order.body.donorCode}/record-donor-screening`,
+        { body: negativeScreening(new Date()), token: nurse.token },
+      );
+    const train = () =>
+      api.as<TrainingRecord & Refusal>(
+        'admin',
+        'POST',
+        `/api/admin/users/${nurse.username}/training-records`,
+        {
+          body: { operation: 'recordDonorScreening', validFrom: today(-1), validUntil: today(365) },
+        },
+      );
+
+    const untrained = await screen();
+    expect(untrained.status).toBe(403);
+    expect(untrained.body.code).toBe('PER-01');
+
+    const record = await train();
+    expect(record.status).toBe(201);
+    const withdrawn = await api.as<TrainingRecord>(
+      'admin',
+      'POST',
+      `/api/admin/users/${nurse.username}/training-records/${record.body.id}/withdraw`,
+      { body: { reason: 'failed the reassessment of donor screening' } },
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.withdrawal).toMatchObject({ by: 'admin' });
+    const again = await api.as<Refusal>(
+      'admin',
+      'POST',
+      `/api/admin/users/${nurse.username}/training-records/${record.body.id}/withdraw`,
+      { body: { reason: 'twice' } },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('TRAINING_RECORD_WITHDRAWN');
+
+    const refused = await screen();
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('PER-01');
+    const view = await api.as<{ view: { stage: string } }>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.body.donorCode}`,
+    );
+    expect(view.body.view.stage).toBe('ordered');
+
+    // Trained again, the same nurse takes the same step: the withdrawal was the refusal's cause.
+    expect((await train()).status).toBe(201);
+    const accepted = await screen();
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.stage).toBe('donor-screened');
+
+    const detail = await api.as<{ trainingRecords: TrainingRecord[] }>(
+      'admin',
+      'GET',
+      `/api/admin/users/${nurse.username}`,
+    );
+    expect(detail.body.trainingRecords.map((r) => r.withdrawal !== null)).toEqual([true, false]);
+  });
+
+  it('PER-01 refuses a training record for a step of another role, naming the field', async () => {
+    const operator = await activeUser('operator');
+    const res = await api.as<Refusal>(
+      'admin',
+      'POST',
+      `/api/admin/users/${operator.username}/training-records`,
+      { body: { operation: 'recordInfusion', validFrom: today(), validUntil: today(30) } },
+    );
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toEqual(['operation']);
+  });
+
+  it('CSV-03 refuses the admin routes to every other role with 403, and creates nothing', async () => {
+    const username = `never-${unique()}`;
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const list = await api.as<Refusal>(role, 'GET', '/api/admin/users');
+      const create = await createUser(
+        {
+          username,
+          displayName: 'Never',
+          role: 'operator',
+          temporaryPassword: strongPassword(),
+        },
+        role,
+      );
+      expect({ role, list: list.status, create: create.status, code: create.body.code }).toEqual({
+        role,
+        list: 403,
+        create: 403,
+        code: 'FORBIDDEN_ROLE',
+      });
+    }
+    expect((await api.as('admin', 'GET', `/api/admin/users/${username}`)).status).toBe(404);
+  });
+
+  it('CSV-03 refuses an account with a weak password or a wrong institution with 400 naming the field, and writes nothing', async () => {
+    const username = `refused-${unique()}`;
+    const base = { username, displayName: 'Refused', role: 'hospital', institutionId: 'INST-001' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ...base, temporaryPassword: 'change-me-now' }, 'temporaryPassword'],
+      [{ ...base, temporaryPassword: `${username}-tundra-41` }, 'temporaryPassword'],
+      [{ ...base, institutionId: undefined, temporaryPassword: strongPassword() }, 'institutionId'],
+      [{ ...base, role: 'operator', temporaryPassword: strongPassword() }, 'institutionId'],
+      [
+        { ...base, institutionId: 'INST-NOT-REGISTERED', temporaryPassword: strongPassword() },
+        'institutionId',
+      ],
+      [
+        {
+          ...base,
+          role: 'superuser',
+          institutionId: undefined,
+          temporaryPassword: strongPassword(),
+        },
+        'role',
+      ],
+    ];
+    for (const [body, field] of cases) {
+      const res = await createUser(body);
+      expect({ field, status: res.status, fields: fields(res.body) }).toMatchObject({
+        field,
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
+    }
+    expect((await api.as('admin', 'GET', `/api/admin/users/${username}`)).status).toBe(404);
+    const list = await api.as<Account[]>('admin', 'GET', '/api/admin/users');
+    expect(list.body.map((a) => a.username)).not.toContain(username);
+    const audit = await api.as<unknown[]>(
+      'ops',
+      'GET',
+      `/api/audit/records/user-account/${username}`,
+    );
+    expect(audit.body).toEqual([]);
+
+    const taken = await createUser({
+      ...base,
+      username: 'qa-qp',
+      temporaryPassword: strongPassword(),
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('USER_ALREADY_EXISTS');
+  });
+
+  it('CSV-03 a disabled account cannot log in and its session ends; an admin cannot disable itself', async () => {
+    const user = await activeUser('qc');
+    const disable = await api.as<Account>(
+      'admin',
+      'POST',
+      `/api/admin/users/${user.username}/disable`,
+      {
+        body: { reason: 'left the company' },
+      },
+    );
+    expect(disable.status).toBe(200);
+    expect(disable.body.status).toBe('disabled');
+    expect((await api.request('GET', '/api/journeys', { token: user.token })).status).toBe(401);
+    expect((await login(user.username, user.password)).status).toBe(401);
+
+    const enable = await api.as<Account>(
+      'admin',
+      'POST',
+      `/api/admin/users/${user.username}/enable`,
+      {
+        body: { reason: 'rehired' },
+      },
+    );
+    expect(enable.body.status).toBe('active');
+    expect((await login(user.username, user.password)).status).toBe(200);
+
+    const self = await api.as<Refusal>('admin', 'POST', '/api/admin/users/admin/disable', {
+      body: { reason: 'oops' },
+    });
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe('SELF_ADMINISTRATION');
+    expect((await api.as('admin', 'GET', '/api/admin/users')).status).toBe(200);
+  });
+
+  it("CSV-03 a role change ends the account's sessions and the new role applies at the next login", async () => {
+    const user = await activeUser('qc');
+    const changed = await api.as<Account>(
+      'admin',
+      'POST',
+      `/api/admin/users/${user.username}/role`,
+      {
+        body: { role: 'hospital', institutionId: 'INST-002', reason: 'moved to the hospital team' },
+      },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ role: 'hospital', institutionId: 'INST-002' });
+    expect((await api.request('GET', '/api/journeys', { token: user.token })).status).toBe(401);
+    const token = (await login(user.username, user.password)).body.accessToken;
+    const institutions = await api.request<Array<{ id: string }>>('GET', '/api/institutions', {
+      token,
+    });
+    expect(institutions.body.map((i) => i.id)).toEqual(['INST-002']);
+  });
+});
+
+describe('password guessing', () => {
+  it('CSV-03 five wrong passwords lock the account, a correct one is then refused with Retry-After, and an unknown user gets the same answers in about the same time', async () => {
+    const username = `locked-${unique()}`;
+    const password = strongPassword();
+    expect(
+      (
+        await createUser({
+          username,
+          displayName: 'Lockout',
+          role: 'ops',
+          temporaryPassword: password,
+        })
+      ).status,
+    ).toBe(201);
+    const ghost = `ghost-${unique()}`;
+
+    const real = [];
+    const unknown = [];
+    for (let i = 0; i < 5; i++) {
+      real.push(await timedLogin(username, `wrong-guess-${i}-tundra`));
+      unknown.push(await timedLogin(ghost, `wrong-guess-${i}-tundra`));
+    }
+    for (const attempt of [...real, ...unknown]) {
+      expect({ status: attempt.status, body: attempt.body }).toEqual({
+        status: 401,
+        body: { code: 'INVALID_CREDENTIALS', message: 'unknown user or wrong password' },
+      });
+    }
+    // The unknown user costs the same bcrypt comparison: without it, it would answer ~20× faster.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    expect(median(unknown.map((a) => a.ms))).toBeGreaterThan(0.4 * median(real.map((a) => a.ms)));
+
+    const locked = await timedLogin(username, password);
+    const lockedGhost = await timedLogin(ghost, password);
+    for (const attempt of [locked, lockedGhost]) {
+      expect(attempt.status).toBe(429);
+      expect(attempt.body).toMatchObject({
+        code: 'TOO_MANY_ATTEMPTS',
+        message: 'too many failed password entries; try again later',
+      });
+      expect(Number(attempt.retryAfter)).toBeGreaterThan(14 * 60);
+      expect(Number(attempt.retryAfter)).toBeLessThanOrEqual(15 * 60);
+    }
+  });
+});

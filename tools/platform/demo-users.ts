@@ -1,0 +1,58 @@
+import type { Role } from '@v2v/contracts';
+import { STEP_ROUTES } from '../../apps/gateway/src/journeys/step-routes';
+
+export interface DemoUser {
+  username: string;
+  role: Role;
+  institutionId: string | null;
+  displayName: string;
+  /** Last day of the demo training records; `operator-untrained`'s lapsed long ago. */
+  trainedUntil: string;
+}
+
+const TRAINED_FROM = '2025-01-01';
+const one = (role: Role, institutionId: string | null = null): DemoUser => ({
+  username: role,
+  role,
+  institutionId,
+  displayName: `Demo ${role} user`,
+  trainedUntil: '2027-12-31',
+});
+
+/**
+ * The local demo accounts: one per role, username = role (the hospital one of INST-001), a
+ * hospital user of INST-002 to show tenancy, and an operator whose training expired.
+ */
+export const DEMO_USERS: DemoUser[] = [
+  one('scheduler'),
+  one('hospital', 'INST-001'),
+  one('operator'),
+  one('qc'),
+  one('qa-qp'),
+  one('ops'),
+  { ...one('data-logger'), displayName: 'Demo data-logger integration account' },
+  { ...one('admin'), displayName: 'Demo user administrator' },
+  {
+    ...one('hospital', 'INST-002'),
+    username: 'hospital-inst-002',
+    displayName: 'Demo hospital user of INST-002',
+  },
+  {
+    ...one('operator'),
+    username: 'operator-untrained',
+    displayName: 'Demo operator whose training expired',
+    trainedUntil: '2025-06-30',
+  },
+];
+
+/** A demo user's training: every journey step of its role (PER-01, OTH-02). */
+export function demoTrainingRecords(user: DemoUser) {
+  return Object.entries(STEP_ROUTES)
+    .filter(([, { roles }]) => roles.includes(user.role))
+    .map(([operation]) => ({
+      username: user.username,
+      operation,
+      validFrom: TRAINED_FROM,
+      validUntil: user.trainedUntil,
+    }));
+}
