@@ -34,7 +34,10 @@ describe('docker-compose.yml (multi-host deployment)', () => {
       DB: 'postgres12',
       POSTGRES_SEEDS: 'postgresql',
     });
-    expect(services['temporal-ui'].ports).toContain('8233:8080');
+    expect(services['temporal-ui'].ports).toEqual(['127.0.0.1:8233:8080']);
+    expect(services['temporal-ui'].environment).toMatchObject({
+      TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
+    });
     expect(services.kafka.environment).toMatchObject({
       KAFKA_PROCESS_ROLES: 'broker,controller',
       KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
@@ -78,6 +81,32 @@ describe('docker-compose.yml (multi-host deployment)', () => {
       TRACEABILITY_URL: `http://traceability:${SERVICE_PORTS.traceability}`,
     });
     expect(gateway.environment?.JWT_SECRET).toBeDefined();
+  });
+
+  it('publishes the gateway only: no Temporal frontend, Kafka, PostgreSQL or internal service port', () => {
+    const published = Object.entries(services)
+      .filter(([, service]) => service.ports?.length)
+      .map(([name, service]) => ({ name, ports: service.ports }));
+    expect(published).toEqual([
+      { name: 'temporal-ui', ports: ['127.0.0.1:8233:8080'] },
+      { name: 'gateway', ports: [`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`] },
+    ]);
+  });
+
+  it.each(Object.keys(APPS))(
+    'gives %s its secrets as required variables, none of them defaulted',
+    (name) => {
+      const env = services[name].environment ?? {};
+      for (const secret of ['INTERNAL_SERVICE_TOKEN', 'SIGNATURE_SEAL_PUBLIC_KEY']) {
+        expect(env[secret]).toBe(`\${${secret}:?set ${secret}}`);
+      }
+    },
+  );
+
+  it('gives the gateway its signing key as a required variable', () => {
+    expect(services.gateway.environment?.SIGNATURE_SEAL_PRIVATE_KEY).toBe(
+      '${SIGNATURE_SEAL_PRIVATE_KEY:?set SIGNATURE_SEAL_PRIVATE_KEY}',
+    );
   });
 
   it('builds an image that installs every workspace package', () => {

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { temporalAddress, temporalNamespace } from './temporal-config';
+import { temporalNamespace } from './temporal-config';
+import { temporalConnectionOptions } from './temporal-tls';
 
 export interface ActivityWorkerHandle {
   worker: Worker;
@@ -17,7 +18,7 @@ export async function startActivityWorker(options: {
   activities: object;
   maxConcurrentActivityTaskExecutions?: number;
 }): Promise<ActivityWorkerHandle> {
-  const connection = await NativeConnection.connect({ address: temporalAddress() });
+  const connection = await NativeConnection.connect(temporalConnectionOptions());
   const worker = await Worker.create({
     connection,
     namespace: temporalNamespace(),

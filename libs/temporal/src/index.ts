@@ -2,3 +2,4 @@ export * from './temporal-config';
 export * from './temporal-client';
 export * from './activity-worker';
 export * from './domain-failure';
+export * from './temporal-tls';

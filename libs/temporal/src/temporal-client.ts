@@ -1,6 +1,7 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
-import { temporalAddress, temporalNamespace } from './temporal-config';
+import { temporalNamespace } from './temporal-config';
+import { temporalConnectionOptions } from './temporal-tls';
 
 let client: Promise<Client> | undefined;
 
@@ -9,7 +10,7 @@ let client: Promise<Client> | undefined;
  * request, so every caller in a process shares this one.
  */
 export function getTemporalClient(): Promise<Client> {
-  client ??= Connection.connect({ address: temporalAddress() }).then(
+  client ??= Connection.connect(temporalConnectionOptions()).then(
     (connection) => new Client({ connection, namespace: temporalNamespace() }),
   );
   return client;

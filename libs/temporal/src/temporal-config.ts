@@ -1,6 +1,6 @@
 /** Local embedded default: the Temporal dev server `npm run infra:up` starts (tools/infra). */
-export function temporalAddress(): string {
-  return process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+export function temporalAddress(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 }
 
 export function temporalNamespace(): string {

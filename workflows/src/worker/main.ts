@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@v2v/contracts';
+import { temporalConnectionOptions } from '@v2v/temporal';
 import { WORKFLOWS_PATH } from './workflow-bundle';
 
 /**
@@ -7,9 +8,7 @@ import { WORKFLOWS_PATH } from './workflow-bundle';
  * one connection for the process, a pre-built bundle when WORKFLOW_BUNDLE_PATH is set.
  */
 async function main(): Promise<void> {
-  const connection = await NativeConnection.connect({
-    address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-  });
+  const connection = await NativeConnection.connect(temporalConnectionOptions());
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await Worker.create({
     connection,
