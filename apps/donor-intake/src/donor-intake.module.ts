@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
-import { asTemporalActivities } from '@v2v/temporal';
+import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   BackgroundProcesses,
@@ -51,8 +51,12 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     ReadDonorMaterialLabelUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, InstitutionRepository],
-      useFactory: (dataSource: DataSource, institutions: InstitutionRepository) =>
+      inject: [DataSource, InstitutionRepository, RefusalRecordRepository],
+      useFactory: (
+        dataSource: DataSource,
+        institutions: InstitutionRepository,
+        refusals: RefusalRecordRepository,
+      ) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
           inboxConsumerProcess({
@@ -71,7 +75,8 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
           }),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,
-            asTemporalActivities(createDonorIntakeActivities(dataSource, institutions)),
+            createDonorIntakeActivities(dataSource, institutions),
+            refusals,
           ),
         ]),
     },

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
-import { asTemporalActivities } from '@v2v/temporal';
+import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   BackgroundProcesses,
@@ -23,14 +23,11 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     ...qualifiedShipperProviders(RELEASE_SCHEMA, 'product'),
     {
       provide: BackgroundProcesses,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) =>
+      inject: [DataSource, RefusalRecordRepository],
+      useFactory: (dataSource: DataSource, refusals: RefusalRecordRepository) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
-          activityWorkerProcess(
-            TASK_QUEUES.release,
-            asTemporalActivities(createReleaseActivities(dataSource)),
-          ),
+          activityWorkerProcess(TASK_QUEUES.release, createReleaseActivities(dataSource), refusals),
         ]),
     },
   ],

@@ -13,3 +13,6 @@ export * from './step-record-reader';
 export * from './shipper-qualification.repository';
 export * from './qualified-shippers.migration';
 export * from './shipper-qualification-decisions.migration';
+export * from './refusal-record.sql';
+export * from './refusal-record.migration';
+export * from './refusal-record.repository';

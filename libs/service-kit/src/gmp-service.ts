@@ -3,9 +3,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditReader } from '@v2v/audit';
-import { StepRecordReader } from '@v2v/messaging';
+import { RefusalRecordRepository, StepRecordReader } from '@v2v/messaging';
 import { AuditController } from './audit.controller';
 import { HealthController } from './health.controller';
+import { RefusalsController } from './refusals.controller';
 import { serviceLoggerModule } from './logger.module';
 import { StepRecordsController } from './step-records.controller';
 
@@ -18,10 +19,21 @@ export function gmpServiceImports(service: string, dataSourceOptions: () => Data
   ];
 }
 
-/** Its read-only internal API: audit trail, step records (for signature checks), health. */
-export const GMP_SERVICE_CONTROLLERS = [AuditController, StepRecordsController, HealthController];
+/**
+ * Its read-only internal API: audit trail, step records (for signature checks), refused
+ * steps, health.
+ */
+export const GMP_SERVICE_CONTROLLERS = [
+  AuditController,
+  StepRecordsController,
+  RefusalsController,
+  HealthController,
+];
 
-/** The readers behind those controllers, bound to the service's own schema. */
+/**
+ * The readers behind those controllers, bound to the service's own schema, and the refusal
+ * record its activity worker writes to.
+ */
 export function gmpServiceProviders(service: string, schema: string): Provider[] {
   return [
     {
@@ -33,6 +45,11 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
       provide: AuditReader,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new AuditReader(ds, schema, service),
+    },
+    {
+      provide: RefusalRecordRepository,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new RefusalRecordRepository(ds, schema, service),
     },
   ];
 }

@@ -10,3 +10,4 @@ export * from './audit.controller';
 export * from './step-records.controller';
 export * from './gmp-service';
 export * from './qualified-shippers.controller';
+export * from './refusals.controller';
