@@ -11,6 +11,7 @@ import { CreateAuditTrail1764115900000 } from './migrations/1764115900000-Create
 import { SignRecordDecisions1764116200000 } from './migrations/1764116200000-SignRecordDecisions';
 import { TrainForDonorMaterialSteps1764116500000 } from './migrations/1764116500000-TrainForDonorMaterialSteps';
 import { CreateTelemetryIntake1764116600000 } from './migrations/1764116600000-CreateTelemetryIntake';
+import { AddRefusalCodeAndDonorCode1764910000040 } from './migrations/1764910000040-AddRefusalCodeAndDonorCode';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -25,6 +26,7 @@ export const GATEWAY_MIGRATIONS = [
   SignRecordDecisions1764116200000,
   TrainForDonorMaterialSteps1764116500000,
   CreateTelemetryIntake1764116600000,
+  AddRefusalCodeAndDonorCode1764910000040,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -41,6 +41,10 @@ import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
 import { TrainingRepository } from './training/training.repository';
 import { PublicHealthController } from './public-health.controller';
+import { AccessRefusalRepository } from './refusals/access-refusal.repository';
+import { JourneyRefusalsService } from './refusals/journey-refusals.service';
+import { RefusalsController } from './refusals/refusals.controller';
+import { DonorRegisterClient } from './tenancy/donor-register.client';
 
 @Module({
   imports: [
@@ -74,12 +78,15 @@ import { PublicHealthController } from './public-health.controller';
     InstitutionsController,
     QualifiedShippersController,
     PublicHealthController,
+    RefusalsController,
   ],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: HospitalTenancyGuard },
     AccessRefusalLog,
+    AccessRefusalRepository,
+    DonorRegisterClient,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     // Telemetry reaches Kafka through the gateway's outbox.
     {
@@ -103,6 +110,7 @@ import { PublicHealthController } from './public-health.controller';
     DonorMaterialLabelService,
     InstitutionQualificationService,
     QualifiedShippersService,
+    JourneyRefusalsService,
   ],
 })
 export class GatewayModule {}

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { AccessRefusalLog } from './auth/access-refusal.log';
 import { GatewayModule } from './gateway.module';
+import { RefusalRecordingFilter } from './refusals/refusal-recording.filter';
 
 void bootstrapService(GatewayModule, {
   port: SERVICE_PORTS.gateway,
+  exceptionFilter: (app) => new RefusalRecordingFilter(app.get(AccessRefusalLog)),
   configure: (app) => {
     const config = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')

@@ -1,19 +1,24 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { ExceptionFilter, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './domain-error.filter';
 
 /**
- * Boots an app: pino logger, the domain error filter, shutdown hooks (so SIGTERM lets
- * workers and relays drain), and listens on loopback unless HOST says otherwise.
+ * Boots an app: pino logger, the domain error filter (or the app's own extension of it, built
+ * from the app's providers), shutdown hooks (so SIGTERM lets workers and relays drain), and
+ * listens on loopback unless HOST says otherwise.
  */
 export async function bootstrapService(
   module: Type<unknown>,
-  options: { port: number; configure?: (app: INestApplication) => void },
+  options: {
+    port: number;
+    configure?: (app: INestApplication) => void;
+    exceptionFilter?: (app: INestApplication) => ExceptionFilter;
+  },
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalFilters(options.exceptionFilter?.(app) ?? new DomainErrorFilter());
   app.enableShutdownHooks();
   options.configure?.(app);
   const port = Number(process.env.PORT ?? options.port);

@@ -14,6 +14,7 @@ import {
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UserRepository } from '../auth/user.repository';
+import { RecordedRefusal } from '../refusals/recorded-refusal';
 import { signedContentHash, signedRecordHash } from './signed-content';
 
 /**
@@ -144,10 +145,13 @@ export class ElectronicSignatureService {
       path,
       status: 403,
       reason: 'signature: re-entered credentials do not match',
+      code: 'CSV-02',
     });
-    throw new DomainError(
-      'CSV-02',
-      'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+    throw new RecordedRefusal(
+      new DomainError(
+        'CSV-02',
+        'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+      ),
     );
   }
 }
