@@ -9,6 +9,7 @@ import { ExportsController } from '../exports/exports.controller';
 import { SignaturesController } from '../signatures/signatures.controller';
 import { OrdersController } from '../orders/orders.controller';
 import { PublicHealthController } from '../public-health.controller';
+import { RefusalsController } from '../refusals/refusals.controller';
 import { TracesController } from '../traces/traces.controller';
 import { JourneysController } from './journeys.controller';
 import { STEP_ROUTES } from './step-routes';
@@ -22,6 +23,7 @@ const CONTROLLERS = [
   ExportsController,
   SignaturesController,
   PublicHealthController,
+  RefusalsController,
 ];
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */

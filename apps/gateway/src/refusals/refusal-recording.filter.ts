@@ -20,9 +20,10 @@ export class RefusalRecordingFilter extends DomainErrorFilter {
 
   override catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const refusal = request.user ? recordableRefusal(error) : undefined;
-    if (!refusal) return super.catch(error, host);
-    const { username, role } = request.user!;
+    const user = request.user;
+    const refusal = user ? recordableRefusal(error) : undefined;
+    if (!user || !refusal) return super.catch(error, host);
+    const { username, role } = user;
     void this.refusals
       .record({ username, role, method: request.method, path: request.originalUrl, ...refusal })
       // The refusal is answered whether or not its record could be written; a lost record
