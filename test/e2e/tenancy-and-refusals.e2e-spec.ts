@@ -11,6 +11,7 @@ import {
   documentedEndpoints,
   GatewayClient,
   happyPathSteps,
+  negativeScreening,
   pollUntil,
   scriptedStep,
   stepsBefore,
@@ -136,11 +137,35 @@ describe('tenancy from the donor register', () => {
         }
       }
       expect(differing).toEqual([]);
+
+      // A step the journey would accept is refused the same way, and nothing is written.
+      const screening = await api.step(
+        user,
+        codes.foreign,
+        'recordDonorScreening',
+        negativeScreening(new Date()),
+      );
+      expect(screening).toEqual({
+        status: 404,
+        body: { ...NO_JOURNEY, message: `no journey for donor code ${codes.foreign}` },
+      });
+      const journey = await api.as<{ view: { stage: string } }>(
+        'ops',
+        'GET',
+        `/api/journeys/${codes.foreign}`,
+      );
+      expect(journey.body.view.stage).toBe('ordered');
+      const written = await db.query(
+        `SELECT count(*)::int AS n FROM "donor_intake"."step_record" WHERE "donor_code" = $1`,
+        [codes.foreign],
+      );
+      expect(written.rows).toEqual([{ n: 0 }]);
+
       // Where the hospital role may go at all, the refusal is on record with its real reason.
       const reached = journeyRoutes.filter((r) => r.roles.includes('hospital')).length;
       expect(reached).toBeGreaterThan(3);
       const foreign = await gatewayRefusals(codes.foreign);
-      expect(foreign.filter((r) => r.status === 404)).toHaveLength(reached);
+      expect(foreign.filter((r) => r.status === 404)).toHaveLength(reached + 1);
       expect(foreign.filter((r) => r.status === 404)[0]).toMatchObject({
         username: user,
         role: 'hospital',
