@@ -15,6 +15,8 @@ COPY libs/integrity/package.json libs/integrity/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/temporal/package.json libs/temporal/
 COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/signatures/package.json libs/signatures/
+COPY libs/shipper-qualification/package.json libs/shipper-qualification/
 COPY libs/testing/package.json libs/testing/
 RUN npm ci --no-audit --no-fund
 

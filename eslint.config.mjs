@@ -2,6 +2,97 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/**
+ * What each type of project may depend on (tags in each package.json's `nx.tags`), lowest
+ * layer first: contracts ← util ← data-access ← platform (the NestJS service kit) ← feature
+ * ← app. Features do not reach into each other, infrastructure never reaches up into a
+ * feature, and workflows see contracts only (Temporal's sandbox).
+ */
+const LAYERS = {
+  'type:contracts': ['type:contracts'],
+  'type:util': ['type:util', 'type:contracts'],
+  'type:data-access': ['type:data-access', 'type:util', 'type:contracts'],
+  'type:platform': ['type:data-access', 'type:util', 'type:contracts'],
+  'type:feature': ['type:platform', 'type:data-access', 'type:util', 'type:contracts'],
+  'type:app': ['type:feature', 'type:platform', 'type:data-access', 'type:util', 'type:contracts'],
+  'type:workflows': ['type:contracts'],
+  'type:testing': ['type:util', 'type:contracts'],
+};
+
+/**
+ * Nx sees projects, not kinds of file, so "only tests import type:testing" is two configs of
+ * the same rule: `type:testing` is allowed to every type only in the test-file override below.
+ */
+function moduleBoundaries({ inTests }) {
+  return [
+    'error',
+    {
+      allow: [],
+      depConstraints: [
+        ...Object.entries(LAYERS).map(([sourceTag, tags]) => ({
+          sourceTag,
+          onlyDependOnLibsWithTags: inTests ? [...tags, 'type:testing'] : tags,
+        })),
+        // Apps never import each other; shared libs never import an app.
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['scope:shared'] },
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      ],
+    },
+  ];
+}
+
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.workflow-spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test/**/*.ts',
+  '**/__tests__/**/*.ts',
+];
+
+/**
+ * SQL outside repositories today, to be moved into repositories (issue 10 B2). The rule
+ * covers every other file, so this list may only shrink: never add a file to it.
+ */
+const SQL_TO_BE_MOVED = [
+  'apps/donor-intake/src/donors/usecases/delete-donor.usecase.ts',
+  'apps/donor-intake/src/institutions/usecases/institution-qualification.usecase.ts',
+  'apps/donor-intake/src/material/material-records.ts',
+  'apps/donor-intake/src/telemetry/record-temperature-readings.ts',
+  'apps/gateway/src/auth/access-refusal.log.ts',
+  'apps/gateway/src/auth/hospital-tenancy.guard.ts',
+  'apps/gateway/src/idempotency/idempotency.interceptor.ts',
+  'apps/gateway/src/journeys/journey-commands.service.ts',
+  'apps/gateway/src/signatures/signature-registry.service.ts',
+  'apps/production/src/batches/production.activities.ts',
+  'apps/release/src/release/release.activities.ts',
+  'libs/audit/src/audit-reader.ts',
+  'libs/audit/src/audit-writer.ts',
+  'libs/database/src/service-data-source.ts',
+  'libs/messaging/src/inbox-consumer.ts',
+  'libs/messaging/src/outbox-relay.ts',
+  'libs/messaging/src/outbox-writer.ts',
+  'libs/messaging/src/step-record-reader.ts',
+  'libs/messaging/src/step-record-writer.ts',
+];
+
+
+/**
+ * Seed migrations that read the gateway's live step table (`../journeys/step-routes`), so a
+ * fresh database gets today's roles rather than those of the migration's time. Their fix
+ * (a frozen step-to-roles list in the migration) belongs with the seed rework; may only shrink.
+ */
+const MIGRATIONS_TO_BE_FROZEN = [
+  'apps/gateway/src/migrations/1764115400000-CreateTrainingMatrix.ts',
+  'apps/gateway/src/migrations/1764116500000-TrainForDonorMaterialSteps.ts',
+];
+
+/** Packages besides typeorm and @v2v/* libs that migrations may import. */
+const MIGRATION_PACKAGES = [
+  // Password hashes of seeded users (gateway seed migrations).
+  'bcryptjs',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -24,19 +115,27 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries({ inTests: false }),
     },
+  },
+  // The project's own rules (tools/eslint-rules); each knows which files it concerns.
+  {
+    files: ['**/*.ts'],
+    ignores: SQL_TO_BE_MOVED,
+    rules: { '@nx/workspace-no-sql-outside-repository': 'error' },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: { '@nx/workspace-no-datasource-in-controller': 'error' },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: MIGRATIONS_TO_BE_FROZEN,
+    rules: { '@nx/workspace-no-app-import-in-migration': ['error', { allow: MIGRATION_PACKAGES }] },
+  },
+  {
+    files: TEST_FILES,
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ inTests: true }) },
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.

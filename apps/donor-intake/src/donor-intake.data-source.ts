@@ -9,6 +9,7 @@ import { CreateDonorMaterialControls1764116400000 } from './migrations/176411640
 import { CreateInstitutionQualification1764117200000 } from './migrations/1764117200000-CreateInstitutionQualification';
 import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
 import { CreateRefusalRecords1764910000010 } from './migrations/1764910000010-CreateRefusalRecords';
+import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -21,6 +22,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateInstitutionQualification1764117200000,
   CreateShipperQualificationDecisions1764117300000,
   CreateRefusalRecords1764910000010,
+  CreateElectronicSignatures1764920000000,
 ];
 
 export function donorIntakeDataSourceOptions(): DataSourceOptions {

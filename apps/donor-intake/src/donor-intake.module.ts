@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SignatureRecorder } from '@v2v/signatures';
 import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
@@ -10,9 +11,8 @@ import {
   gmpServiceProviders,
   inboxConsumerProcess,
   outboxRelayProcess,
-  QualifiedShippersController,
-  qualifiedShipperProviders,
 } from '@v2v/service-kit';
+import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { createDonorIntakeActivities } from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
 import { DonorRepository } from './donors/donor.repository';
@@ -23,10 +23,13 @@ import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
 import { notifyRunningJourneys } from './institutions/notify-running-journeys';
 import { InstitutionQualificationUseCase } from './institutions/usecases/institution-qualification.usecase';
+import { DeviationRepository } from './material/deviation.repository';
 import { DeviationsController } from './material/deviations.controller';
+import { CloseDeviationUseCase } from './material/usecases/close-deviation.usecase';
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
+import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
 @Module({
@@ -45,16 +48,20 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     ...qualifiedShipperProviders(DONOR_INTAKE_SCHEMA, 'donor-material'),
     DonorRepository,
     InstitutionRepository,
+    TemperatureReadingRepository,
     InstitutionQualificationUseCase,
     RegisterDonorUseCase,
     DeleteDonorUseCase,
     ReadDonorMaterialLabelUseCase,
+    DeviationRepository,
+    CloseDeviationUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, InstitutionRepository, RefusalRecordRepository],
+      inject: [DataSource, InstitutionRepository, SignatureRecorder, RefusalRecordRepository],
       useFactory: (
         dataSource: DataSource,
         institutions: InstitutionRepository,
+        signatures: SignatureRecorder,
         refusals: RefusalRecordRepository,
       ) =>
         new BackgroundProcesses([
@@ -75,7 +82,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
           }),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,
-            createDonorIntakeActivities(dataSource, institutions),
+            createDonorIntakeActivities(dataSource, institutions, signatures),
             refusals,
           ),
         ]),

@@ -35,6 +35,7 @@ import { ElectronicSignatureService } from './signatures/electronic-signature.se
 import { SignatureRegistry } from './signatures/signature-registry.service';
 import { SignaturesController } from './signatures/signatures.controller';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
+import { TelemetryOutboxRepository } from './telemetry/telemetry-outbox.repository';
 import { TelemetryController } from './telemetry/telemetry.controller';
 import { DeviationsController } from './deviations/deviations.controller';
 import { TracesController } from './traces/traces.controller';
@@ -110,6 +111,7 @@ import { DonorRegisterClient } from './tenancy/donor-register.client';
     DonorMaterialLabelService,
     InstitutionQualificationService,
     QualifiedShippersService,
+    TelemetryOutboxRepository,
     JourneyRefusalsService,
   ],
 })

@@ -8,6 +8,7 @@ import { PublishableProductSpecifications1764116300000 } from './migrations/1764
 import { CreateKeyMaterials1764117000000 } from './migrations/1764117000000-CreateKeyMaterials';
 import { SeedKeyMaterials1764117100000 } from './migrations/1764117100000-SeedKeyMaterials';
 import { CreateRefusalRecords1764910000020 } from './migrations/1764910000020-CreateRefusalRecords';
+import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -19,6 +20,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateKeyMaterials1764117000000,
   SeedKeyMaterials1764117100000,
   CreateRefusalRecords1764910000020,
+  CreateElectronicSignatures1764920000000,
 ];
 
 export function productionDataSourceOptions(): DataSourceOptions {

@@ -14,6 +14,7 @@ import { createProductionActivities } from './batches/production.activities';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
+import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
 
 @Module({
@@ -22,6 +23,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
   providers: [
     ...gmpServiceProviders('production', PRODUCTION_SCHEMA),
     ProductSpecificationRepository,
+    PublishProductSpecificationUseCase,
     {
       provide: BackgroundProcesses,
       inject: [DataSource, ProductSpecificationRepository, RefusalRecordRepository],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SignatureRecorder } from '@v2v/signatures';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
@@ -9,9 +10,8 @@ import {
   gmpServiceImports,
   gmpServiceProviders,
   outboxRelayProcess,
-  QualifiedShippersController,
-  qualifiedShipperProviders,
 } from '@v2v/service-kit';
+import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { createReleaseActivities } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
 
@@ -23,11 +23,19 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     ...qualifiedShipperProviders(RELEASE_SCHEMA, 'product'),
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, RefusalRecordRepository],
-      useFactory: (dataSource: DataSource, refusals: RefusalRecordRepository) =>
+      inject: [DataSource, SignatureRecorder, RefusalRecordRepository],
+      useFactory: (
+        dataSource: DataSource,
+        signatures: SignatureRecorder,
+        refusals: RefusalRecordRepository,
+      ) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
-          activityWorkerProcess(TASK_QUEUES.release, createReleaseActivities(dataSource), refusals),
+          activityWorkerProcess(
+            TASK_QUEUES.release,
+            createReleaseActivities(dataSource, signatures),
+            refusals,
+          ),
         ]),
     },
   ],

@@ -3,7 +3,12 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import { migrateServiceSchema, migrationDatabaseUrl } from '@v2v/database';
-import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import {
+  bootstrapService,
+  internalCallHeaders,
+  internalServiceToken,
+  SERVICE_PORTS,
+} from '@v2v/service-kit';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { recordCustodyEvent } from './ledger/record-custody-event';
 import { traceabilityDataSourceOptions } from './traceability.data-source';
@@ -57,10 +62,14 @@ async function call<T = unknown>(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
+  credential = true,
 ): Promise<{ status: number; body: T }> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(credential ? internalCallHeaders(internalServiceToken()) : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };
@@ -90,6 +99,14 @@ afterAll(async () => {
 });
 
 describe('traceability internal HTTP API', () => {
+  it('refuses an internal call without the service credential, and keeps health open', async () => {
+    expect(await call('GET', '/internal/trace/donors/X', undefined, false)).toMatchObject({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED' },
+    });
+    expect((await call('GET', '/health', undefined, false)).status).toBe(200);
+  });
+
   it('answers /health from the database and its background processes', async () => {
     expect(await call('GET', '/health')).toMatchObject({
       status: 200,

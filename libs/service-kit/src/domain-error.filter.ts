@@ -9,6 +9,7 @@ const STATUS: Record<RefusalKind, number> = {
   conflict: 409,
   forbidden: 403,
   unavailable: 503,
+  unauthenticated: 401,
 };
 
 /** The HTTP status a domain refusal code is answered with; an unlisted code is a conflict. */

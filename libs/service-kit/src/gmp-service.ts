@@ -4,10 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditReader } from '@v2v/audit';
 import { RefusalRecordRepository, StepRecordReader } from '@v2v/messaging';
+import { SignatureRecorder, signatureSealPublicKey } from '@v2v/signatures';
 import { AuditController } from './audit.controller';
 import { HealthController } from './health.controller';
 import { RefusalsController } from './refusals.controller';
 import { serviceLoggerModule } from './logger.module';
+import { JourneySignaturesController } from './journey-signatures.controller';
+import { JourneySignatures } from './journey-signatures';
 import { StepRecordsController } from './step-records.controller';
 
 /** What every service keeping GMP records imports: logging, its data source, health checks. */
@@ -20,19 +23,21 @@ export function gmpServiceImports(service: string, dataSourceOptions: () => Data
 }
 
 /**
- * Its read-only internal API: audit trail, step records (for signature checks), refused
- * steps, health.
+ * Its read-only internal API: audit trail, step records and signatures, refused steps,
+ * health.
  */
 export const GMP_SERVICE_CONTROLLERS = [
   AuditController,
   StepRecordsController,
+  JourneySignaturesController,
   RefusalsController,
   HealthController,
 ];
 
 /**
- * The readers behind those controllers, bound to the service's own schema, and the refusal
- * record its activity worker writes to.
+ * The readers behind those controllers, bound to the service's own schema, the refusal record
+ * its activity worker writes to, and the recorder that checks and keeps the signatures of its
+ * decisions (its key is read here, at boot, so a service without a valid key does not start).
  */
 export function gmpServiceProviders(service: string, schema: string): Provider[] {
   return [
@@ -47,9 +52,24 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
       useFactory: (ds: DataSource) => new AuditReader(ds, schema, service),
     },
     {
+      provide: JourneySignatures,
+      inject: [DataSource, StepRecordReader],
+      useFactory: (ds: DataSource, records: StepRecordReader) =>
+        new JourneySignatures(ds, schema, records),
+    },
+    {
       provide: RefusalRecordRepository,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new RefusalRecordRepository(ds, schema, service),
     },
+    signatureRecorderProvider(schema),
   ];
+}
+
+/** The signature recorder of a schema, for a feature module of its own (e.g. key materials). */
+export function signatureRecorderProvider(schema: string): Provider {
+  return {
+    provide: SignatureRecorder,
+    useFactory: () => new SignatureRecorder(schema, signatureSealPublicKey()),
+  };
 }

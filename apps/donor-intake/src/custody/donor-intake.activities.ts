@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { assertQualifiedShipper, DonorIntakeActivities, TOPICS } from '@v2v/contracts';
-import { findShipperQualification, stepRecorder } from '@v2v/messaging';
+import { stepRecorder } from '@v2v/messaging';
+import { findShipperQualification } from '@v2v/shipper-qualification';
+import { SignatureRecorder } from '@v2v/signatures';
 import { assertInstitutionQualified } from '../institutions/institution-eligibility';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { createDonorMaterialActivities, positiveFlag } from '../material/donor-material.activities';
@@ -12,6 +14,7 @@ import { createDonorMaterialActivities, positiveFlag } from '../material/donor-m
 export function createDonorIntakeActivities(
   dataSource: DataSource,
   institutions: InstitutionRepository,
+  signatures: SignatureRecorder,
 ): DonorIntakeActivities {
   const steps = stepRecorder(dataSource, {
     schema: 'donor_intake',
@@ -21,7 +24,7 @@ export function createDonorIntakeActivities(
   const flagged = (markers: string[], summary: string) =>
     positiveFlag(markers) ? `${summary}; ${positiveFlag(markers)}` : summary;
   return {
-    ...createDonorMaterialActivities(dataSource, steps, institutions),
+    ...createDonorMaterialActivities(dataSource, steps, institutions, signatures),
     scheduleCollection: (input) =>
       steps.record(input, {
         recordType: 'collection-schedule',

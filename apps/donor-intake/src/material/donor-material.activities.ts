@@ -5,6 +5,7 @@ import {
   StepActivityInput,
   verifyLabelScan,
 } from '@v2v/contracts';
+import { SignatureRecorder } from '@v2v/signatures';
 import { assertInstitutionQualified } from '../institutions/institution-eligibility';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { evaluateDonorScreening } from './donor-screening.rules';
@@ -33,6 +34,7 @@ export function createDonorMaterialActivities(
   dataSource: DataSource,
   steps: StepRecorder,
   institutions: InstitutionRepository,
+  signatures: SignatureRecorder,
 ): Activities {
   const institutionRefusal = async (input: StepActivityInput<unknown>) => {
     const institution = await institutions.findById(input.order.institutionId);
@@ -135,20 +137,28 @@ export function createDonorMaterialActivities(
       });
       // A signed decision's record is exactly what was signed (CSV-02); the flag goes in the summary.
       const flag = positiveFlag(input.knownPositiveMarkers);
-      return steps.record(input, {
-        recordType: 'material-disposition',
-        messageType: 'donor-material.released.v1',
-        summary: `donor material evaluated and released to production (DON-06), signed by ${input.payload.signature.signer.userId}${flag ? `; ${flag}` : ''}`,
-        detail: input.payload,
-      });
+      return steps.record(
+        input,
+        {
+          recordType: 'material-disposition',
+          messageType: 'donor-material.released.v1',
+          summary: `donor material evaluated and released to production (DON-06), signed by ${input.actor.userId}${flag ? `; ${flag}` : ''}`,
+          detail: input.payload,
+        },
+        (manager) => signatures.recordForStep(manager, 'releaseMaterial', input),
+      );
     },
 
     rejectMaterial: (input) =>
-      steps.record(input, {
-        recordType: 'material-disposition',
-        messageType: 'donor-material.rejected.v1',
-        summary: `donor material rejected, disposition ${input.payload.disposition} (MAT-04): ${input.payload.reason}${positiveFlag(input.knownPositiveMarkers) ? `; ${positiveFlag(input.knownPositiveMarkers)}` : ''}`,
-        detail: input.payload,
-      }),
+      steps.record(
+        input,
+        {
+          recordType: 'material-disposition',
+          messageType: 'donor-material.rejected.v1',
+          summary: `donor material rejected, disposition ${input.payload.disposition} (MAT-04): ${input.payload.reason}${positiveFlag(input.knownPositiveMarkers) ? `; ${positiveFlag(input.knownPositiveMarkers)}` : ''}`,
+          detail: input.payload,
+        },
+        (manager) => signatures.recordForStep(manager, 'rejectMaterial', input),
+      ),
   };
 }

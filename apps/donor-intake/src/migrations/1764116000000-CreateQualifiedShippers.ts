@@ -1,4 +1,4 @@
-import { qualifiedShippersMigration } from '@v2v/messaging';
+import { qualifiedShippersMigration } from '@v2v/shipper-qualification';
 
 export const CreateQualifiedShippers1764116000000 = qualifiedShippersMigration(
   'donor_intake',

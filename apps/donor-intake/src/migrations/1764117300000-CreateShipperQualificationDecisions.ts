@@ -1,4 +1,4 @@
-import { shipperQualificationDecisionsMigration } from '@v2v/messaging';
+import { shipperQualificationDecisionsMigration } from '@v2v/shipper-qualification';
 
 export const CreateShipperQualificationDecisions1764117300000 =
   shipperQualificationDecisionsMigration(

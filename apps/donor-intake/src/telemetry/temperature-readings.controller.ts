@@ -1,20 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { TemperatureReadingRepository } from './temperature-reading.repository';
 
 /** Internal read API: a journey's stored logger readings, per leg. */
 @Controller('internal/temperature-readings')
 export class TemperatureReadingsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly readings: TemperatureReadingRepository) {}
 
   @Get(':donorCode')
   async list(@Param('donorCode') donorCode: string, @Query('leg') leg?: string) {
-    const rows: Array<{ leg: string; loggerId: string; measuredAt: Date; temperatureC: string }> =
-      await this.dataSource.query(
-        `SELECT "leg", "logger_id" AS "loggerId", "measured_at" AS "measuredAt", "temperature_c" AS "temperatureC"
-         FROM "donor_intake"."temperature_reading" WHERE "donor_code" = $1 AND ($2::text IS NULL OR "leg" = $2)
-        ORDER BY "leg", "measured_at"`,
-        [donorCode, leg ?? null],
-      );
+    const rows = await this.readings.list(donorCode, leg);
     return {
       donorCode,
       count: rows.length,

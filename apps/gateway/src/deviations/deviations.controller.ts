@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -58,30 +57,27 @@ export class DeviationsController {
     @Body(new ZodBodyPipe(closeBody)) body: z.infer<typeof closeBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
   ) {
     const donorCode = requireDonorCode(code);
     const { signature: credentials, ...closure } = body;
-    const signature = await this.signatures.signRecord({
+    return this.signatures.decide({
       user,
       password: credentials.password,
-      meaning: 'closed',
-      recordType: 'deviation-closure',
-      recordId: deviationId,
-      eventId: key ?? randomUUID(),
-      detail: { donorCode, ...closure },
       path: req.originalUrl,
-    });
-    return this.services.request(
-      'donorIntake',
-      'POST',
-      `/internal/deviations/${encodeURIComponent(deviationId)}/close`,
-      {
+      content: {
+        meaning: 'closed',
+        recordType: 'deviation-closure',
+        recordId: deviationId,
         donorCode,
-        ...closure,
-        closedBy: actorOf(user),
-        signature,
+        detail: { donorCode, ...closure },
       },
-    );
+      record: (signature) =>
+        this.services.request(
+          'donorIntake',
+          'POST',
+          `/internal/deviations/${encodeURIComponent(deviationId)}/close`,
+          { donorCode, ...closure, closedBy: actorOf(user), signature },
+        ),
+    });
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InstitutionDecision, InstitutionRegistration } from '@v2v/contracts';
+import { signedRecordHash } from '@v2v/signatures';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { InternalServiceClient } from '../internal/internal-service.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
-import { signedRecordHash } from '../signatures/signed-content';
 
 const RECORD_TYPE = 'institution-qualification';
 const REGISTRATION_MEANING = 'register-for-assessment';
@@ -35,28 +35,31 @@ export class InstitutionQualificationService {
     key?: string;
     path: string;
   }) {
-    await this.services.request(
-      'donorIntake',
-      'POST',
-      '/internal/institutions/registration-check',
-      input.registration,
-    );
     const eventId = input.key ?? randomUUID();
-    const signature = await this.signatures.signRecord({
+    return this.signatures.decide({
       user: input.user,
       password: input.password,
-      meaning: REGISTRATION_MEANING,
-      recordType: RECORD_TYPE,
-      recordId: input.registration.institutionId,
-      eventId,
-      detail: { ...input.registration },
       path: input.path,
-    });
-    return this.services.request('donorIntake', 'POST', '/internal/institutions', {
-      ...input.registration,
-      eventId,
-      decidedBy: actorOf(input.user),
-      signature,
+      content: {
+        meaning: REGISTRATION_MEANING,
+        recordType: RECORD_TYPE,
+        recordId: input.registration.institutionId,
+        detail: { ...input.registration },
+      },
+      precheck: () =>
+        this.services.request(
+          'donorIntake',
+          'POST',
+          '/internal/institutions/registration-check',
+          input.registration,
+        ),
+      record: (signature) =>
+        this.services.request('donorIntake', 'POST', '/internal/institutions', {
+          ...input.registration,
+          eventId,
+          decidedBy: actorOf(input.user),
+          signature,
+        }),
     });
   }
 
@@ -69,34 +72,37 @@ export class InstitutionQualificationService {
     path: string;
   }) {
     const institution = encodeURIComponent(input.institutionId);
-    await this.services.request(
-      'donorIntake',
-      'POST',
-      `/internal/institutions/${institution}/decision-check`,
-      { qualification: input.qualification },
-    );
     const eventId = input.key ?? randomUUID();
-    const signature = await this.signatures.signRecord({
+    return this.signatures.decide({
       user: input.user,
       password: input.password,
-      meaning: input.qualification.decision,
-      recordType: RECORD_TYPE,
-      recordId: input.institutionId,
-      eventId,
-      detail: { ...input.qualification },
       path: input.path,
-    });
-    return this.services.request(
-      'donorIntake',
-      'POST',
-      `/internal/institutions/${institution}/decisions`,
-      {
-        qualification: input.qualification,
-        eventId,
-        decidedBy: actorOf(input.user),
-        signature,
+      content: {
+        meaning: input.qualification.decision,
+        recordType: RECORD_TYPE,
+        recordId: input.institutionId,
+        detail: { ...input.qualification },
       },
-    );
+      precheck: () =>
+        this.services.request(
+          'donorIntake',
+          'POST',
+          `/internal/institutions/${institution}/decision-check`,
+          { qualification: input.qualification },
+        ),
+      record: (signature) =>
+        this.services.request(
+          'donorIntake',
+          'POST',
+          `/internal/institutions/${institution}/decisions`,
+          {
+            qualification: input.qualification,
+            eventId,
+            decidedBy: actorOf(input.user),
+            signature,
+          },
+        ),
+    });
   }
 
   /** The register entry with each decision's signature checked against the decision as stored now. */

@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, RefusalCode, refusalKind } from '@v2v/contracts';
-import { internalServiceUrl, SERVICE_PORTS } from '@v2v/service-kit';
+import {
+  internalCallHeaders,
+  internalServiceToken,
+  internalServiceUrl,
+  SERVICE_PORTS,
+} from '@v2v/service-kit';
 
 type Service = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
 
 /**
- * Calls another app's internal API. A refusal from that service keeps its code (DON-02,
+ * Calls another app's internal API with the deployment's service credential. A refusal from that service keeps its code (DON-02,
  * TRC-02, NOT_FOUND, …); an unreachable service is SERVICE_UNAVAILABLE.
  */
 @Injectable()
 export class InternalServiceClient {
+  /** Read at boot: the gateway does not start without a valid service credential. */
+  private readonly credential = internalCallHeaders(internalServiceToken());
+
   async request<T>(
     service: Service,
     method: 'GET' | 'POST' | 'DELETE',
@@ -20,7 +28,10 @@ export class InternalServiceClient {
     try {
       response = await fetch(`${internalServiceUrl(service)}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...this.credential,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });

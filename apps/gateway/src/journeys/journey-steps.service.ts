@@ -39,24 +39,22 @@ export class JourneyStepsService {
     const payload = STEP_PAYLOAD_SCHEMAS[step].parse(request.body);
     await this.training.assertTrained(request.user, step, { method: 'POST', path: request.path });
     const eventId = request.key ?? randomUUID();
-    let command: Record<string, unknown> = payload;
-    if (isSignedStep(step)) {
+    const actor = actorOf(request.user);
+    if (!isSignedStep(step)) return this.journeys.step(step, donorCode, payload, actor, eventId);
+    // The password is checked and dropped here; the decision carries the sealed signature.
+    const { signature: credentials, ...detail } = payload as { signature: { password: string } };
+    return this.signatures.decide({
+      user: request.user,
+      password: credentials.password,
+      path: request.path,
+      content: { step, donorCode, eventId, detail },
       // Nothing is signed for a decision the journey would refuse anyway.
-      const evaluation = evaluateStep(await this.journeys.stage(donorCode), step);
-      if (!evaluation.allowed) throw new DomainError(evaluation.reasonCode, evaluation.message);
-      // The password is checked and dropped here; the decision carries the signature record.
-      const { signature: credentials, ...detail } = payload as { signature: { password: string } };
-      const signature = await this.signatures.sign({
-        user: request.user,
-        password: credentials.password,
-        step,
-        donorCode,
-        eventId,
-        detail,
-        path: request.path,
-      });
-      command = { ...detail, signature };
-    }
-    return this.journeys.step(step, donorCode, command, actorOf(request.user), eventId);
+      precheck: async () => {
+        const evaluation = evaluateStep(await this.journeys.stage(donorCode), step);
+        if (!evaluation.allowed) throw new DomainError(evaluation.reasonCode, evaluation.message);
+      },
+      record: (signature) =>
+        this.journeys.step(step, donorCode, { ...detail, signature }, actor, eventId),
+    });
   }
 }

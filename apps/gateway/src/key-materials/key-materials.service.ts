@@ -24,8 +24,8 @@ export class KeyMaterialsService {
   /**
    * MAT-01, CSV-02, PER-03: QA's release or rejection of a lot. Production is asked first, so
    * nothing is signed for a decision it would refuse; it checks again under a row lock when it
-   * records the decision with the signature. Should another decision land in between, that
-   * signature stays (signatures are append-only) naming the lot, and this decision is refused.
+   * records the decision with the signature, so a decision that lost a race is refused and
+   * leaves no signature.
    */
   async decide(input: {
     lotId: string;
@@ -37,34 +37,37 @@ export class KeyMaterialsService {
     path: string;
   }) {
     const lot = encodeURIComponent(input.lotId);
-    await this.services.request(
-      'production',
-      'GET',
-      `/internal/key-material-lots/${lot}/decision-check?decision=${input.decision}`,
-    );
     const eventId = input.key ?? randomUUID();
-    const signature = await this.signatures.signRecord({
+    return this.signatures.decide({
       user: input.user,
       password: input.password,
-      meaning: input.decision,
-      recordType: 'key-material-lot',
-      recordId: input.lotId,
-      eventId,
-      detail: { lotId: input.lotId, decision: input.decision, comment: input.comment ?? null },
       path: input.path,
-    });
-    return this.services.request(
-      'production',
-      'POST',
-      `/internal/key-material-lots/${lot}/decisions`,
-      {
-        decision: input.decision,
-        ...(input.comment ? { comment: input.comment } : {}),
-        eventId,
-        decidedBy: actorOf(input.user),
-        signature,
+      content: {
+        meaning: input.decision,
+        recordType: 'key-material-lot',
+        recordId: input.lotId,
+        detail: { lotId: input.lotId, decision: input.decision, comment: input.comment ?? null },
       },
-    );
+      precheck: () =>
+        this.services.request(
+          'production',
+          'GET',
+          `/internal/key-material-lots/${lot}/decision-check?decision=${input.decision}`,
+        ),
+      record: (signature) =>
+        this.services.request(
+          'production',
+          'POST',
+          `/internal/key-material-lots/${lot}/decisions`,
+          {
+            decision: input.decision,
+            ...(input.comment ? { comment: input.comment } : {}),
+            eventId,
+            decidedBy: actorOf(input.user),
+            signature,
+          },
+        ),
+    });
   }
 
   /** TRC-01: every batch and donor code the lot went into, each with its patient reference. */

@@ -49,27 +49,29 @@ export class QualifiedShippersService {
     path: string;
   }) {
     const eventId = input.key ?? randomUUID();
-    const signature = await this.signatures.signRecord({
+    const recorded = await this.signatures.decide({
       user: input.user,
       password: input.password,
-      meaning: 'qualified',
-      recordType: RECORD_TYPE,
-      recordId: `${input.qualification.carries}/${input.qualification.shipperId}`,
-      eventId,
-      detail: { ...input.qualification },
       path: input.path,
-    });
-    const recorded = await this.services.request<ShipperQualification>(
-      OWNER[input.qualification.carries],
-      'POST',
-      '/internal/qualified-shippers',
-      {
-        qualification: input.qualification,
-        eventId,
-        decidedBy: actorOf(input.user),
-        signature,
+      content: {
+        meaning: 'qualified',
+        recordType: RECORD_TYPE,
+        recordId: `${input.qualification.carries}/${input.qualification.shipperId}`,
+        detail: { ...input.qualification },
       },
-    );
+      record: (signature) =>
+        this.services.request<ShipperQualification>(
+          OWNER[input.qualification.carries],
+          'POST',
+          '/internal/qualified-shippers',
+          {
+            qualification: input.qualification,
+            eventId,
+            decidedBy: actorOf(input.user),
+            signature,
+          },
+        ),
+    });
     return withStatus(recorded);
   }
 
@@ -99,27 +101,24 @@ export class QualifiedShippersService {
         `shipper ${input.shipperId}'s qualification is already withdrawn (MAT-03)`,
       );
     const eventId = input.key ?? randomUUID();
-    const signature = await this.signatures.signRecord({
+    const recorded = await this.signatures.decide({
       user: input.user,
       password: input.password,
-      meaning: 'withdrawn',
-      recordType: RECORD_TYPE,
-      recordId: `${input.carries}/${input.shipperId}`,
-      eventId,
-      detail: { shipperId: input.shipperId, reason: input.reason },
       path: input.path,
-    });
-    const recorded = await this.services.request<ShipperQualification>(
-      OWNER[carries],
-      'POST',
-      `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`,
-      {
-        reason: input.reason,
-        eventId,
-        decidedBy: actorOf(input.user),
-        signature,
+      content: {
+        meaning: 'withdrawn',
+        recordType: RECORD_TYPE,
+        recordId: `${input.carries}/${input.shipperId}`,
+        detail: { shipperId: input.shipperId, reason: input.reason },
       },
-    );
+      record: (signature) =>
+        this.services.request<ShipperQualification>(
+          OWNER[carries],
+          'POST',
+          `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`,
+          { reason: input.reason, eventId, decidedBy: actorOf(input.user), signature },
+        ),
+    });
     return withStatus(recorded);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, requireDonorCode } from '@v2v/contracts';
 import { InternalServiceClient } from '../internal/internal-service.client';
-import { signedContentHash } from './signed-content';
+import { JourneySignatureView, signedContentHash } from '@v2v/signatures';
 
 const OWNER = {
   releaseMaterial: 'donorIntake',
@@ -22,9 +22,14 @@ interface SignatureRow {
   signed_content_hash: string;
 }
 
+/** The services that record signed journey steps, each keeping its own signatures. */
+const SIGNING_SERVICES = ['donorIntake', 'release'] as const;
+
 /**
  * A journey's electronic signatures, each with its validity checked now against the signed
  * record as it is stored today: a record changed after signing shows its signature as void.
+ * Each owning service keeps the signatures it recorded its decisions with; the gateway's own
+ * table holds only signatures made before services recorded them (older journeys).
  */
 @Injectable()
 export class SignatureRegistry {
@@ -39,7 +44,19 @@ export class SignatureRegistry {
       `SELECT * FROM "gateway"."electronic_signature" WHERE "donor_code" = $1 ORDER BY "signed_at"`,
       [donorCode],
     );
-    return Promise.all(rows.map((row) => this.withValidity(donorCode, row)));
+    const lists = await Promise.all([
+      ...rows.map((row) => this.withValidity(donorCode, row).then((s) => [s])),
+      ...SIGNING_SERVICES.map((service) =>
+        this.services.request<JourneySignatureView[]>(
+          service,
+          'GET',
+          `/internal/journeys/${donorCode}/signatures`,
+        ),
+      ),
+    ]);
+    return (lists.flat() as JourneySignatureView[]).sort((a, b) =>
+      a.signedAt.localeCompare(b.signedAt),
+    );
   }
 
   private async withValidity(donorCode: string, row: SignatureRow) {

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -102,28 +101,29 @@ export class ProductSpecificationsController {
     @Body(new ZodBodyPipe(publishBody)) body: z.infer<typeof publishBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
   ) {
     const product = productCode(code);
-    const signature = await this.signatures.signRecord({
+    return this.signatures.decide({
       user,
       password: body.signature.password,
-      meaning: 'published',
-      recordType: 'product-specification',
-      recordId: product,
-      eventId: key ?? randomUUID(),
-      detail: body.content,
       path: req.originalUrl,
-    });
-    return this.services.request(
-      'production',
-      'POST',
-      `/internal/product-specifications/${product}/versions`,
-      {
-        content: body.content,
-        publishedBy: actorOf(user),
-        signature,
+      content: {
+        meaning: 'published',
+        recordType: 'product-specification',
+        recordId: product,
+        detail: body.content,
       },
-    );
+      record: (signature) =>
+        this.services.request(
+          'production',
+          'POST',
+          `/internal/product-specifications/${product}/versions`,
+          {
+            content: body.content,
+            publishedBy: actorOf(user),
+            signature,
+          },
+        ),
+    });
   }
 }

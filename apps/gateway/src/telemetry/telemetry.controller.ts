@@ -1,21 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import {
   CUSTODY_LEGS,
   DomainError,
-  journeyWorkflowId,
   requireDonorCode,
-  TELEMETRY_TOPIC,
-  TEMPERATURE_READINGS_MESSAGE_TYPE,
   TemperatureReadings,
   temperatureReadingsSchema,
 } from '@v2v/contracts';
-import { appendToOutbox } from '@v2v/messaging';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { Roles } from '../auth/roles.decorator';
 import { InternalServiceClient } from '../internal/internal-service.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
+import { TelemetryOutboxRepository } from './telemetry-outbox.repository';
 
 /**
  * Data-logger telemetry (GEN-01): readings are accepted into the gateway's outbox and reach
@@ -26,7 +22,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 @Controller('api')
 export class TelemetryController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: TelemetryOutboxRepository,
     private readonly services: InternalServiceClient,
   ) {}
 
@@ -40,21 +36,7 @@ export class TelemetryController {
   @ApiBody({ schema: openApiSchema(temperatureReadingsSchema) })
   async upload(@Body(new ZodBodyPipe(temperatureReadingsSchema)) body: TemperatureReadings) {
     const donorCode = requireDonorCode(body.donorCode);
-    const envelope = await this.dataSource.transaction((manager) =>
-      appendToOutbox(
-        manager,
-        {
-          topic: TELEMETRY_TOPIC,
-          aggregateType: 'journey',
-          aggregateId: donorCode,
-          messageType: TEMPERATURE_READINGS_MESSAGE_TYPE,
-          producer: 'gateway',
-          journeyId: journeyWorkflowId(donorCode),
-          payload: { ...body, donorCode },
-        },
-        'gateway',
-      ),
-    );
+    const envelope = await this.outbox.accept(donorCode, body);
     return { eventId: envelope.id, accepted: body.readings.length };
   }
 

@@ -176,7 +176,7 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
       decision: 'released',
       eventId: randomUUID(),
       decidedBy: qa,
-      signature: ctx.signature('released'),
+      signature: ctx.signature(lot.lotId, 'released'),
     } as const;
     await expect(ctx.decide.check(lot.lotId, 'released', NOW)).rejects.toMatchObject({
       code: 'MAT-01',
@@ -193,7 +193,7 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
         ...release,
         decision: 'rejected',
         comment: 'seal broken',
-        signature: ctx.signature('rejected'),
+        signature: ctx.signature(lot.lotId, 'rejected', 'seal broken'),
       },
       NOW,
     );
@@ -215,7 +215,7 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
       decision: 'released',
       eventId: randomUUID(),
       decidedBy: qa,
-      signature: ctx.signature('released'),
+      signature: ctx.signature(lot.lotId, 'released'),
     } as const;
     const released = await ctx.decide.execute(lot.lotId, release, NOW);
     expect(released.status).toBe('released');
@@ -228,7 +228,7 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
           comment: 'late',
           eventId: randomUUID(),
           decidedBy: qa,
-          signature: ctx.signature('rejected'),
+          signature: ctx.signature(lot.lotId, 'rejected', 'late'),
         },
         NOW,
       ),
@@ -238,22 +238,36 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
     });
   });
 
-  it('refuses a decision whose signature means something else', async () => {
+  it('CSV-02 refuses a decision whose signature means something else, or was made for another lot, and records nothing', async () => {
     const lot = await ctx.newLot();
-    await expect(
+    const other = await ctx.newLot();
+    const decide = (signature: ReturnType<typeof ctx.signature>) =>
       ctx.decide.execute(
         lot.lotId,
-        {
-          decision: 'released',
-          eventId: randomUUID(),
-          decidedBy: qa,
-          signature: ctx.signature('rejected'),
-        },
+        { decision: 'released', eventId: randomUUID(), decidedBy: qa, signature },
         NOW,
-      ),
-    ).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
+      );
+    await expect(decide(ctx.signature(lot.lotId, 'rejected'))).rejects.toMatchObject({
+      code: 'CSV-02',
+      message: expect.stringContaining("it means 'rejected'"),
     });
+    await expect(decide(ctx.signature(other.lotId, 'released'))).rejects.toMatchObject({
+      code: 'CSV-02',
+      message: expect.stringContaining(`made for key-material-lot ${other.lotId}`),
+    });
+    const forged = { ...ctx.signature(lot.lotId, 'released'), signedAt: NOW.toISOString() };
+    forged.seal = Buffer.alloc(64, 7).toString('base64');
+    await expect(decide(forged)).rejects.toMatchObject({
+      code: 'CSV-02',
+      message: expect.stringContaining('seal'),
+    });
+    expect(await ctx.auditEntries('key-material-lot', lot.lotId)).toBe(1);
+    expect(
+      await ctx.count(
+        `SELECT count(*)::int AS n FROM production.electronic_signature WHERE record_id = $1`,
+        [lot.lotId],
+      ),
+    ).toBe(0);
   });
 
   it('MAT-01 the database refuses a second decision, a changed inspection and a delete, whoever asks', async () => {

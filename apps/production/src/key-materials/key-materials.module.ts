@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { signatureRecorderProvider } from '@v2v/service-kit';
+import { PRODUCTION_SCHEMA } from '../production.data-source';
 import { KeyMaterialConsumptionRepository } from './key-material-consumption.repository';
 import { KeyMaterialRepository } from './key-material.repository';
 import { KeyMaterialsController } from './key-materials.controller';
@@ -19,6 +21,7 @@ import { RegisterKeyMaterialUseCase } from './usecases/register-key-material.use
     DecideKeyMaterialLotUseCase,
     RecordKeyMaterialConsumptionUseCase,
     KeyMaterialGenealogyUseCase,
+    signatureRecorderProvider(PRODUCTION_SCHEMA),
   ],
 })
 export class KeyMaterialsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
   Actor,
@@ -72,44 +72,43 @@ export class ProductSpecificationRepository {
 
   /**
    * Publishes the next version (GEN-03). Versions of one product are numbered under a lock,
-   * so two publications at once get consecutive numbers; the audit entry commits with it.
+   * so two publications at once get consecutive numbers; the audit entry commits with it, in
+   * the caller's transaction.
    */
   async publish(
+    manager: EntityManager,
     productCode: string,
     content: ProductSpecificationContent,
     publishedBy: Actor,
     signature: ElectronicSignature,
   ): Promise<ProductSpecification> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('product_specification/' || $1))`,
-        [productCode],
-      );
-      const [{ next }] = await manager.query(
-        `SELECT COALESCE(MAX("version"), 0) + 1 AS "next" FROM "production"."product_specification" WHERE "product_code" = $1`,
-        [productCode],
-      );
-      const rows: Row[] = await manager.query(
-        `INSERT INTO "production"."product_specification" ("product_code", "version", "name", "content", "published_by", "signature")
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [
-          productCode,
-          next,
-          content.name,
-          JSON.stringify(content),
-          publishedBy.userId,
-          JSON.stringify(signature),
-        ],
-      );
-      const specification = toSpecification(rows[0]);
-      await writeAudit(manager, 'production', {
-        recordType: 'product-specification',
-        recordId: `${productCode}/v${next}`,
-        action: 'create',
-        actor: publishedBy,
-        newValue: { ...specification, signature },
-      });
-      return specification;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('product_specification/' || $1))`, [
+      productCode,
+    ]);
+    const [{ next }] = await manager.query(
+      `SELECT COALESCE(MAX("version"), 0) + 1 AS "next" FROM "production"."product_specification" WHERE "product_code" = $1`,
+      [productCode],
+    );
+    const rows: Row[] = await manager.query(
+      `INSERT INTO "production"."product_specification" ("product_code", "version", "name", "content", "published_by", "signature")
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [
+        productCode,
+        next,
+        content.name,
+        JSON.stringify(content),
+        publishedBy.userId,
+        JSON.stringify(signature),
+      ],
+    );
+    const specification = toSpecification(rows[0]);
+    await writeAudit(manager, 'production', {
+      recordType: 'product-specification',
+      recordId: `${productCode}/v${next}`,
+      action: 'create',
+      actor: publishedBy,
+      newValue: { ...specification, signature },
     });
+    return specification;
   }
 }

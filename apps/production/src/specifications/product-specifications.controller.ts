@@ -1,22 +1,19 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { z } from 'zod';
-import { Actor, productSpecificationContentSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { ProductSpecificationRepository } from './product-specification.repository';
-
-const publishSchema = z.strictObject({
-  content: productSpecificationContentSchema,
-  publishedBy: z.strictObject({ userId: z.string().min(1), role: z.string().min(1) }),
-  signature: z.looseObject({
-    signatureId: z.string().min(1),
-    signedContentHash: z.string().min(1),
-  }),
-});
+import {
+  PublishProductSpecificationCommand,
+  publishProductSpecificationCommandSchema,
+  PublishProductSpecificationUseCase,
+} from './usecases/publish-product-specification.usecase';
 
 /** Internal API: the gateway reads specifications for orders and users, and publishes new versions. */
 @Controller('internal/product-specifications')
 export class ProductSpecificationsController {
-  constructor(private readonly specifications: ProductSpecificationRepository) {}
+  constructor(
+    private readonly specifications: ProductSpecificationRepository,
+    private readonly publishSpecification: PublishProductSpecificationUseCase,
+  ) {}
 
   @Get()
   latest() {
@@ -36,13 +33,9 @@ export class ProductSpecificationsController {
   @Post(':productCode/versions')
   publish(
     @Param('productCode') productCode: string,
-    @Body(new ZodBodyPipe(publishSchema)) body: z.infer<typeof publishSchema>,
+    @Body(new ZodBodyPipe(publishProductSpecificationCommandSchema))
+    body: PublishProductSpecificationCommand,
   ) {
-    return this.specifications.publish(
-      productCode,
-      body.content,
-      body.publishedBy as Actor,
-      body.signature as never,
-    );
+    return this.publishSpecification.execute(productCode, body);
   }
 }

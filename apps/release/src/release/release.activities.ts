@@ -1,10 +1,15 @@
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import { assertQualifiedShipper, ReleaseActivities, TOPICS, verifyLabelScan } from '@v2v/contracts';
-import { findShipperQualification, stepRecorder } from '@v2v/messaging';
+import { stepRecorder } from '@v2v/messaging';
+import { findShipperQualification } from '@v2v/shipper-qualification';
+import { SignatureRecorder } from '@v2v/signatures';
 import { assertBatchReleasable, assertSamePatient, QcResultRow } from './release-rules';
 
-export function createReleaseActivities(dataSource: DataSource): ReleaseActivities {
+export function createReleaseActivities(
+  dataSource: DataSource,
+  signatures: SignatureRecorder,
+): ReleaseActivities {
   const steps = stepRecorder(dataSource, {
     schema: 'release',
     producer: 'release',
@@ -55,10 +60,11 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
         {
           recordType: 'release-decision',
           messageType: 'batch.released.v1',
-          summary: `batch released, signed by qualified person ${input.payload.signature.signer.userId}`,
+          summary: `batch released, signed by qualified person ${input.actor.userId}`,
           detail: input.payload,
         },
         async (manager) => {
+          await signatures.recordForStep(manager, 'releaseBatch', input);
           const results: QcResultRow[] = await manager.query(
             `SELECT "test", "within_specification" AS "withinSpecification" FROM "release"."qc_result" WHERE "donor_code" = $1`,
             [input.donorCode],
@@ -67,12 +73,16 @@ export function createReleaseActivities(dataSource: DataSource): ReleaseActiviti
         },
       ),
     rejectBatch: (input) =>
-      record(input, {
-        recordType: 'release-decision',
-        messageType: 'batch.rejected.v1',
-        summary: `batch rejected: ${input.payload.reason}`,
-        detail: input.payload,
-      }),
+      record(
+        input,
+        {
+          recordType: 'release-decision',
+          messageType: 'batch.rejected.v1',
+          summary: `batch rejected: ${input.payload.reason}`,
+          detail: input.payload,
+        },
+        (manager) => signatures.recordForStep(manager, 'rejectBatch', input),
+      ),
     shipToSite: (input) =>
       record(
         input,

@@ -72,12 +72,14 @@ export const REFUSAL_CODES = {
   /** No published product specification for the ordered product (GEN-03). */
   UNKNOWN_PRODUCT: 'invalid',
   NOT_FOUND: 'not-found',
+  /** No valid credential: a user's token, or a service credential on an internal API. */
+  UNAUTHENTICATED: 'unauthenticated',
   /** The owning service did not answer within the step's retry budget; nothing was applied. */
   SERVICE_UNAVAILABLE: 'unavailable',
   VALIDATION_FAILED: 'invalid',
 } as const satisfies Record<
   string,
-  'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unavailable'
+  'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unavailable' | 'unauthenticated'
 >;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;

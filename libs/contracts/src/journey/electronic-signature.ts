@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../errors/domain-error';
-import { type Actor, actorSchema } from './actor';
+import { type Actor, actorSchema, type Role } from './actor';
 
 /**
  * The release decisions that need an electronic signature (CSV-02) by the qualified person
@@ -29,6 +28,14 @@ export function isSignedStep(step: string): step is SignedStep {
 /** What the signer sends: their password again, at the moment of signing. */
 export const signatureRequestSchema = z.strictObject({ password: z.string().min(1).max(200) });
 
+/** The record a signature was made for: a journey step (its event id) or another GMP record. */
+export interface SignatureSubject {
+  recordType: string;
+  recordId: string;
+  /** The journey's donor unique code, where the record belongs to a journey. */
+  donorCode?: string;
+}
+
 /** What is recorded and travels with the decision; never the password. */
 export interface ElectronicSignature {
   signatureId: string;
@@ -37,31 +44,34 @@ export interface ElectronicSignature {
   signedAt: string;
   /** SHA-256 of the canonical signed content: a later change of the record voids the signature. */
   signedContentHash: string;
+  subject: SignatureSubject;
+  /**
+   * The gateway's Ed25519 seal over every other field (base64), made only after the signer
+   * re-entered their password: the owning service verifies it, so a signature written into a
+   * Temporal update or an internal call by anyone else is refused (CSV-02).
+   */
+  seal: string;
 }
 
-/** A recorded signature as the gateway passes it to the service that records the decision. */
+export type UnsealedSignature = Omit<ElectronicSignature, 'seal'>;
+
+/** A signature as the gateway passes it to the service that records the decision. */
 export const electronicSignatureSchema = z.strictObject({
   signatureId: z.uuid(),
   signer: actorSchema,
   meaning: z.string().min(1),
   signedAt: z.iso.datetime({ offset: true }),
   signedContentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  subject: z.strictObject({
+    recordType: z.string().min(1).max(100),
+    recordId: z.string().min(1).max(200),
+    donorCode: z.string().min(1).max(20).optional(),
+  }),
+  seal: z.base64().min(1).max(200),
 }) satisfies z.ZodType<ElectronicSignature>;
 
 /**
- * A service records a decision only with the signature made for it: the meaning the signer
- * gave and the signer's identity must be the decision's, or a signature could be replayed
- * onto another decision.
+ * PER-03: every signed decision today is the qualified person's (质量受权人) — release and
+ * rejection of material and batches, and QA's record decisions that rest on the same authority.
  */
-export function assertSignatureFor(
-  signature: Pick<ElectronicSignature, 'meaning' | 'signer'>,
-  meaning: string,
-  decidedBy: Pick<Actor, 'userId'>,
-): void {
-  if (signature.meaning !== meaning || signature.signer.userId !== decidedBy.userId) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `the signature does not match the decision: it means '${signature.meaning}' by ${signature.signer.userId}, the decision is '${meaning}' by ${decidedBy.userId}`,
-    );
-  }
-}
+export const SIGNER_ROLE = 'qa-qp' satisfies Role;

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
 import {
   actorSchema,
-  assertSignatureFor,
   DomainError,
   electronicSignatureSchema,
   INSTITUTION_DECIDED_MESSAGE_TYPE,
@@ -14,8 +13,10 @@ import {
   InstitutionRegistration,
   institutionRegistrationSchema,
   InstitutionStandingNotice,
+  SIGNER_ROLE,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
+import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { decideQualification } from '../institution-lifecycle';
 import { Institution, InstitutionRepository, RecordedDecision } from '../institution.repository';
 
@@ -33,6 +34,9 @@ export const decideQualificationCommandSchema = z.strictObject({
 export type RegisterInstitutionCommand = z.infer<typeof registerInstitutionCommandSchema>;
 export type DecideQualificationCommand = z.infer<typeof decideQualificationCommandSchema>;
 
+/** What a qualification signature is made for: the institution's register entry. */
+const RECORD_TYPE = 'institution-qualification';
+
 /** What a qualification signature means: the decision it approves. */
 export const REGISTRATION_MEANING = 'register-for-assessment';
 
@@ -47,6 +51,7 @@ export class InstitutionQualificationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly institutions: InstitutionRepository,
+    private readonly signatures: SignatureRecorder,
   ) {}
 
   async check(institutionId: string, qualification: InstitutionDecision, now = new Date()) {
@@ -73,7 +78,6 @@ export class InstitutionQualificationUseCase {
   }
 
   async register(command: RegisterInstitutionCommand): Promise<RecordedDecision> {
-    assertSignatureFor(command.signature, REGISTRATION_MEANING, command.decidedBy);
     const { eventId, decidedBy, signature, ...registration } = command;
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.repeated(
@@ -83,6 +87,10 @@ export class InstitutionQualificationUseCase {
         'register',
       );
       if (previous) return previous;
+      await this.recordSignature(manager, command, REGISTRATION_MEANING, {
+        institutionId: registration.institutionId,
+        detail: { ...registration },
+      });
       await this.assertNotRegistered(registration, manager);
       await this.institutions.insert(manager, registration);
       const decision = await this.institutions.recordDecision(manager, {
@@ -118,10 +126,13 @@ export class InstitutionQualificationUseCase {
     now = new Date(),
   ): Promise<RecordedDecision> {
     const { qualification, eventId, decidedBy, signature } = command;
-    assertSignatureFor(signature, qualification.decision, decidedBy);
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.repeated(manager, eventId, institutionId, qualification.decision);
       if (previous) return previous;
+      await this.recordSignature(manager, command, qualification.decision, {
+        institutionId,
+        detail: { ...qualification },
+      });
       const before = await this.institutions.findById(institutionId, manager, 'FOR UPDATE');
       if (!before) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
       const outcome = decideQualification(contextOf(before, now), qualification);
@@ -170,6 +181,23 @@ export class InstitutionQualificationUseCase {
         payload: standingNotice(decision) as unknown as Record<string, unknown>,
       });
       return decision;
+    });
+  }
+
+  /** CSV-02, PER-03: the signature was sealed by the gateway for this decision, by its decider. */
+  private recordSignature(
+    manager: EntityManager,
+    command: Pick<RegisterInstitutionCommand, 'signature' | 'decidedBy'>,
+    meaning: string,
+    signed: { institutionId: string; detail: Record<string, unknown> },
+  ): Promise<void> {
+    const subject = { recordType: RECORD_TYPE, recordId: signed.institutionId };
+    return this.signatures.record(manager, command.signature, {
+      meaning,
+      decidedBy: command.decidedBy,
+      signerRole: SIGNER_ROLE,
+      subject,
+      contentHash: signedRecordHash({ ...subject, detail: signed.detail }),
     });
   }
 

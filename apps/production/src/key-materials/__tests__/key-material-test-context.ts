@@ -2,6 +2,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Actor, formatDonorCode, generateDonorUniqueCode, journeyWorkflowId } from '@v2v/contracts';
 import { migrationDatabaseUrl } from '@v2v/database';
+import {
+  sealSignature,
+  signatureOf,
+  signatureSealPrivateKey,
+  signatureSealPublicKey,
+  SignatureRecorder,
+} from '@v2v/signatures';
 import { productionDataSourceOptions } from '../../production.data-source';
 import { LotDecision } from '../key-material';
 import { KeyMaterialConsumptionRepository } from '../key-material-consumption.repository';
@@ -33,17 +40,33 @@ export async function keyMaterialTestContext() {
   const materials = new KeyMaterialRepository(dataSource);
   const consumptions = new KeyMaterialConsumptionRepository(dataSource);
   const receive = new ReceiveKeyMaterialLotUseCase(dataSource, materials);
-  const decide = new DecideKeyMaterialLotUseCase(dataSource, materials);
+  const decide = new DecideKeyMaterialLotUseCase(
+    dataSource,
+    materials,
+    new SignatureRecorder('production', signatureSealPublicKey()),
+  );
   const count = async (sql: string, params: unknown[]) =>
     ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
-  /** A signature as the gateway records it (CSV-02); its own checks are the gateway's, tested end to end. */
-  const signature = (meaning: LotDecision, signer: Actor = qa) => ({
-    signatureId: randomUUID(),
-    signer,
-    meaning,
-    signedAt: NOW.toISOString(),
-    signedContentHash: 'a'.repeat(64),
-  });
+  /** A signature as the gateway seals it (CSV-02) for this decision on this lot. */
+  const signature = (
+    lotId: string,
+    meaning: LotDecision,
+    comment: string | null = null,
+    signer: Actor = qa,
+  ) =>
+    sealSignature(
+      signatureOf(
+        {
+          meaning,
+          recordType: 'key-material-lot',
+          recordId: lotId,
+          detail: { lotId, decision: meaning, comment },
+        },
+        signer,
+        NOW,
+      ),
+      signatureSealPrivateKey(),
+    );
 
   return {
     dataSource,
@@ -54,6 +77,7 @@ export async function keyMaterialTestContext() {
     consume: new RecordKeyMaterialConsumptionUseCase(dataSource, materials, consumptions),
     genealogy: new KeyMaterialGenealogyUseCase(materials, consumptions),
     signature,
+    count,
 
     /** A lot of a seeded material, received with the given inspection and optionally decided. */
     async newLot(
@@ -83,7 +107,7 @@ export async function keyMaterialTestContext() {
         comment: 'it',
         eventId: randomUUID(),
         decidedBy: qa,
-        signature: signature(options.decision),
+        signature: signature(lot.lotId, options.decision, 'it'),
       };
       return decide.execute(lot.lotId, decision, NOW);
     },

@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import {
-  actorSchema,
-  assertSignatureFor,
-  DomainError,
-  electronicSignatureSchema,
-} from '@v2v/contracts';
+import { actorSchema, DomainError, electronicSignatureSchema, SIGNER_ROLE } from '@v2v/contracts';
+import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { isoDay, KeyMaterialLot, LOT_DECISIONS, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
@@ -18,7 +14,7 @@ export const decideKeyMaterialLotCommandSchema = z.strictObject({
   /** The decision's idempotency key (also the signature's event id). */
   eventId: z.string().min(1).max(128),
   decidedBy: actorSchema,
-  /** The electronic signature the gateway recorded for this decision (CSV-02). */
+  /** The electronic signature the gateway sealed for this decision (CSV-02). */
   signature: electronicSignatureSchema,
 });
 export type DecideKeyMaterialLotCommand = z.infer<typeof decideKeyMaterialLotCommandSchema>;
@@ -32,6 +28,7 @@ export class DecideKeyMaterialLotUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
+    private readonly signatures: SignatureRecorder,
   ) {}
 
   async check(
@@ -49,7 +46,6 @@ export class DecideKeyMaterialLotUseCase {
     now = new Date(),
   ): Promise<KeyMaterialLot> {
     const { decision, signature, decidedBy } = command;
-    assertSignatureFor(signature, decision, decidedBy);
     if (decision === 'rejected' && !command.comment) {
       throw new DomainError('VALIDATION_FAILED', `a rejection of lot ${lotId} records its reason`, {
         fieldErrors: [{ path: 'comment', message: 'required for a rejection' }],
@@ -66,6 +62,16 @@ export class DecideKeyMaterialLotUseCase {
         return publicLot(before);
       }
       assertLotDecidable(before, lotId, decision, isoDay(now));
+      // CSV-02, PER-03: sealed by the gateway for exactly this decision on this lot.
+      const subject = { recordType: 'key-material-lot', recordId: lotId };
+      const detail = { lotId, decision, comment: command.comment ?? null };
+      await this.signatures.record(manager, signature, {
+        meaning: decision,
+        decidedBy,
+        signerRole: SIGNER_ROLE,
+        subject,
+        contentHash: signedRecordHash({ ...subject, detail }),
+      });
       const after = publicLot(
         await this.materials.recordDecision(manager, lotId, command.eventId, {
           decision,

@@ -1,14 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import {
-  actorSchema,
-  electronicSignatureSchema,
-  ShipperCarries,
-  shipperQualificationSchema,
-} from '@v2v/contracts';
-import { ShipperQualificationRegister } from '@v2v/messaging';
-import { ZodBodyPipe } from './zod-body.pipe';
+import { actorSchema, electronicSignatureSchema, shipperQualificationSchema } from '@v2v/contracts';
+import { ZodBodyPipe } from '@v2v/service-kit';
+import { ShipperQualificationRegister } from './shipper-qualification.repository';
 
 const signed = { eventId: z.uuid(), decidedBy: actorSchema, signature: electronicSignatureSchema };
 const qualifyBody = z.strictObject({ qualification: shipperQualificationSchema, ...signed });
@@ -39,15 +33,4 @@ export class QualifiedShippersController {
   ) {
     return this.register.withdraw(shipperId, body);
   }
-}
-
-/** The register of a service that ships, bound to its schema and what it carries. */
-export function qualifiedShipperProviders(schema: string, carries: ShipperCarries) {
-  return [
-    {
-      provide: ShipperQualificationRegister,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new ShipperQualificationRegister(ds, schema, carries),
-    },
-  ];
 }

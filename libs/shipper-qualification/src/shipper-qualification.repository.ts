@@ -3,13 +3,14 @@ import { writeAudit } from '@v2v/audit';
 import {
   Actor,
   assertShipperQualificationDecision,
-  assertSignatureFor,
   DomainError,
   ElectronicSignature,
   ShipperCarries,
   ShipperQualification,
   ShipperQualificationDecision,
+  SIGNER_ROLE,
 } from '@v2v/contracts';
+import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 
 const COLUMNS = `"shipper_id" AS "shipperId", "carries", to_char("qualified_until", 'YYYY-MM-DD') AS "qualifiedUntil", "status"`;
 
@@ -43,6 +44,7 @@ export class ShipperQualificationRegister {
     private readonly dataSource: DataSource,
     private readonly schema: string,
     readonly carries: ShipperCarries,
+    private readonly signatures: SignatureRecorder,
   ) {}
 
   list() {
@@ -124,7 +126,6 @@ export class ShipperQualificationRegister {
     ) => Promise<string | undefined>,
   ) {
     const { eventId, decidedBy, signature } = signed;
-    assertSignatureFor(signature, meaning, decidedBy);
     return this.dataSource.transaction(async (manager) => {
       const [previous] = await manager.query(
         `SELECT "shipper_id", "decision" FROM "${this.schema}"."shipper_qualification_decision" WHERE "decision_id" = $1`,
@@ -137,6 +138,18 @@ export class ShipperQualificationRegister {
         );
       }
       if (previous) return findShipperQualification(manager, this.schema, shipperId);
+      // CSV-02, PER-03: sealed by the gateway for this decision on this configuration.
+      const subject = {
+        recordType: 'shipper-qualification',
+        recordId: `${this.carries}/${shipperId}`,
+      };
+      await this.signatures.record(manager, signature, {
+        meaning,
+        decidedBy,
+        signerRole: SIGNER_ROLE,
+        subject,
+        contentHash: signedRecordHash({ ...subject, detail }),
+      });
       const before = await findShipperQualification(manager, this.schema, shipperId, 'FOR UPDATE');
       const reason = await apply(manager, before);
       await manager.query(

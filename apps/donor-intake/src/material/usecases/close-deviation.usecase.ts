@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { writeAudit } from '@v2v/audit';
+import {
+  actorSchema,
+  DomainError,
+  electronicSignatureSchema,
+  journeyWorkflowId,
+  SIGNER_ROLE,
+} from '@v2v/contracts';
+import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
+import { DeviationRepository } from '../deviation.repository';
+
+export const closeDeviationCommandSchema = z.strictObject({
+  donorCode: z.string().min(1),
+  investigation: z.string().trim().min(1).max(4000),
+  rootCause: z.string().trim().min(1).max(2000),
+  correctiveAction: z.string().trim().min(1).max(2000),
+  closedBy: actorSchema,
+  signature: electronicSignatureSchema,
+});
+export type CloseDeviationCommand = z.infer<typeof closeDeviationCommandSchema>;
+
+/**
+ * DON-06.4: QA closes a deviation of a donor's material with its investigation, root cause and
+ * corrective action, signed (CSV-02, PER-03): signature, closure and audit entry in one
+ * transaction, so a refused closure leaves no signature.
+ */
+@Injectable()
+export class CloseDeviationUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deviations: DeviationRepository,
+    private readonly signatures: SignatureRecorder,
+  ) {}
+
+  execute(deviationId: string, command: CloseDeviationCommand) {
+    const { donorCode, investigation, rootCause, correctiveAction, closedBy, signature } = command;
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.deviations.exists(manager, deviationId, donorCode))) {
+        throw new DomainError(
+          'NOT_FOUND',
+          `no deviation ${deviationId} for donor code ${donorCode}`,
+        );
+      }
+      const subject = { recordType: 'deviation-closure', recordId: deviationId, donorCode };
+      const detail = { donorCode, investigation, rootCause, correctiveAction };
+      await this.signatures.record(manager, signature, {
+        meaning: 'closed',
+        decidedBy: closedBy,
+        signerRole: SIGNER_ROLE,
+        subject,
+        contentHash: signedRecordHash({ ...subject, detail }),
+        journeyId: journeyWorkflowId(donorCode),
+      });
+      const closure = { deviationId, investigation, rootCause, correctiveAction, signature };
+      const closed = await this.deviations.insertClosure(manager, {
+        ...closure,
+        donorCode,
+        closedBy: closedBy.userId,
+      });
+      if (!closed) {
+        throw new DomainError(
+          'DEVIATION_ALREADY_CLOSED',
+          `deviation ${deviationId} is already closed`,
+        );
+      }
+      await writeAudit(manager, 'donor_intake', {
+        recordType: 'deviation-closure',
+        recordId: deviationId,
+        journeyId: journeyWorkflowId(donorCode),
+        action: 'create',
+        actor: closedBy,
+        newValue: closure,
+      });
+      return { ...closure, status: 'closed' };
+    });
+  }
+}
