@@ -76,7 +76,6 @@ const SQL_TO_BE_MOVED = [
   'libs/messaging/src/step-record-writer.ts',
 ];
 
-
 /**
  * Seed migrations that read the gateway's live step table (`../journeys/step-routes`), so a
  * fresh database gets today's roles rather than those of the migration's time. Their fix

@@ -25,7 +25,7 @@ async function signaturesOf(lotId: string): Promise<number> {
   await db.connect();
   try {
     const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM gateway.electronic_signature WHERE record_type = 'key-material-lot' AND record_id = $1`,
+      `SELECT count(*)::int AS n FROM production.electronic_signature WHERE record_type = 'key-material-lot' AND record_id = $1`,
       [lotId],
     );
     return rows[0].n;

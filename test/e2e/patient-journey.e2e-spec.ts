@@ -163,7 +163,8 @@ describe('a patient journey from order to infusion through the gateway', () => {
     const kinds = audit.body.map((e) => `${e.service}:${e.recordType}:${e.action}`);
     expect(kinds).toEqual(
       expect.arrayContaining([
-        'gateway:electronic-signature:create',
+        'donor-intake:electronic-signature:create',
+        'release:electronic-signature:create',
         'donor-intake:donor:create',
         'donor-intake:collection:create',
         'production:batch:create',

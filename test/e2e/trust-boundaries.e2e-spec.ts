@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { Client as PgClient } from 'pg';
+import { journeyStepUpdate, journeyViewQuery, journeyWorkflowId } from '@v2v/contracts';
+import { migrationDatabaseUrl } from '@v2v/database';
+import { SERVICE_PORTS } from '@v2v/service-kit';
+import { temporalAddress } from '@v2v/temporal';
+import { GatewayClient, happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
+
+/**
+ * The trust boundaries of docs/security.md, tried from outside the gateway: Temporal's frontend
+ * and the services' internal ports are reachable on this machine, as an attacker on the
+ * network would reach them, and every forged decision must fail where it would be written.
+ */
+const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
+let connection: Connection;
+let temporal: Client;
+let db: PgClient;
+
+beforeAll(async () => {
+  connection = await Connection.connect({ address: temporalAddress() });
+  temporal = new Client({ connection });
+  db = new PgClient({ connectionString: migrationDatabaseUrl() });
+  await db.connect();
+});
+afterAll(async () => {
+  await connection.close();
+  await db.end();
+});
+
+async function journeyBefore(step: 'releaseBatch' | 'recordQcResult') {
+  const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
+  const order = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
+    body: {
+      patientReference,
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+      requestedCollectionDate: '2026-12-01',
+    },
+  });
+  expect(order.status).toBe(201);
+  const { donorCode } = order.body;
+  const steps = happyPathSteps({ donorCode, patientReference });
+  for (const scripted of stepsBefore(steps, step)) {
+    expect((await api.run(donorCode, scripted)).status).toBe(200);
+  }
+  return { donorCode, steps };
+}
+
+/** Sends a journey step straight to Temporal, as `temporal workflow update execute` would. */
+async function forgedUpdate(donorCode: string, step: 'releaseBatch', payload: unknown) {
+  const handle = temporal.workflow.getHandle(journeyWorkflowId(donorCode));
+  try {
+    await handle.executeUpdate(journeyStepUpdate(step), {
+      args: [
+        {
+          eventId: randomUUID(),
+          actor: { userId: 'qa-qp', role: 'qa-qp' },
+          payload: payload as never,
+        },
+      ],
+    });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      return { refused: error.cause.type, message: error.cause.message };
+    }
+    throw error;
+  }
+  return { refused: undefined, message: 'accepted' };
+}
+
+async function rows(sql: string, params: unknown[]): Promise<number> {
+  const result = await db.query<{ n: number }>(sql, params);
+  return result.rows[0].n;
+}
+
+const signaturesOf = (schema: string, donorCode: string) =>
+  rows(
+    `SELECT count(*)::int AS n FROM "${schema}"."electronic_signature" WHERE "donor_code" = $1`,
+    [donorCode],
+  );
+const releaseDecisionsOf = (donorCode: string) =>
+  rows(
+    `SELECT count(*)::int AS n FROM "release"."step_record" WHERE "donor_code" = $1 AND "record_type" = 'release-decision'`,
+    [donorCode],
+  );
+
+describe('trust boundaries tried from outside the gateway', () => {
+  it('CSV-02 refuses a batch release sent straight to Temporal with a made-up signature, and writes nothing', async () => {
+    const { donorCode } = await journeyBefore('releaseBatch');
+    const made = {
+      signatureId: randomUUID(),
+      signer: { userId: 'qa-qp', role: 'qa-qp' },
+      meaning: 'released',
+      signedAt: new Date().toISOString(),
+      signedContentHash: 'a'.repeat(64),
+      subject: { recordType: 'releaseBatch', recordId: randomUUID(), donorCode },
+      seal: Buffer.alloc(64, 1).toString('base64'),
+    };
+    const forgeries = [
+      { comment: 'forged', signature: made },
+      { comment: 'no signature at all' },
+      { comment: 'garbage', signature: 'trust me' },
+    ];
+    for (const payload of forgeries) {
+      const answer = await forgedUpdate(donorCode, 'releaseBatch', payload);
+      expect({ payload, refused: answer.refused }).toEqual({ payload, refused: 'CSV-02' });
+    }
+    const view = await temporal.workflow
+      .getHandle(journeyWorkflowId(donorCode))
+      .query(journeyViewQuery);
+    expect(view.stage).toBe('release-review');
+    expect(await releaseDecisionsOf(donorCode)).toBe(0);
+    expect(await signaturesOf('release', donorCode)).toBe(0);
+  });
+
+  it("CSV-02 refuses the qualified person's real signature of another decision replayed onto a batch release", async () => {
+    const { donorCode } = await journeyBefore('releaseBatch');
+    const [materialRelease] = (
+      await db.query<{ detail: { signature: unknown } }>(
+        `SELECT "detail" FROM "donor_intake"."step_record" WHERE "donor_code" = $1 AND "record_type" = 'material-disposition'`,
+        [donorCode],
+      )
+    ).rows;
+    expect(materialRelease.detail.signature).toMatchObject({ meaning: 'released' });
+    const answer = await forgedUpdate(donorCode, 'releaseBatch', {
+      comment: 'batch record reviewed',
+      signature: materialRelease.detail.signature,
+    });
+    expect(answer).toMatchObject({
+      refused: 'CSV-02',
+      message: expect.stringContaining('it was made for releaseMaterial'),
+    });
+    expect(await releaseDecisionsOf(donorCode)).toBe(0);
+  });
+
+  it('CSV-02 leaves no signature behind when the owning service refuses the signed decision', async () => {
+    const { donorCode, steps } = await journeyBefore('recordQcResult');
+    const failing = {
+      results: [{ test: 'sterility', value: 'growth', withinSpecification: false }],
+    };
+    expect((await api.step('qc', donorCode, 'recordQcResult', failing)).status).toBe(200);
+    const release = scriptedStep(steps, 'releaseBatch');
+    const refused = await api.run<{ code: string }>(donorCode, release);
+    expect(refused).toMatchObject({ status: 409, body: { code: 'QA-02' } });
+    expect(await signaturesOf('release', donorCode)).toBe(0);
+    expect(
+      await rows(
+        `SELECT count(*)::int AS n FROM "gateway"."electronic_signature" WHERE "donor_code" = $1`,
+        [donorCode],
+      ),
+    ).toBe(0);
+    expect(await releaseDecisionsOf(donorCode)).toBe(0);
+  });
+
+  it('refuses a call to an internal API without the service credential, on every service', async () => {
+    const internal = {
+      donorIntake: '/internal/institutions',
+      production: '/internal/product-specifications',
+      release: '/internal/qualified-shippers',
+      traceability: '/internal/trace/donors/H00012600000100',
+    } as const;
+    for (const [service, path] of Object.entries(internal)) {
+      const port = SERVICE_PORTS[service as keyof typeof internal];
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect({ service, status: response.status }).toEqual({ service, status: 401 });
+      const forged = await fetch(`http://127.0.0.1:${port}${path}`, {
+        headers: { authorization: 'Bearer local-development-internal-service-token-9999' },
+      });
+      expect({ service, status: forged.status }).toEqual({ service, status: 401 });
+    }
+  });
+});
