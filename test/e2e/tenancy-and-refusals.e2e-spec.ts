@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { Client as PgClient } from 'pg';
-import { formatDonorCode, generateDonorUniqueCode, journeyWorkflowId } from '@v2v/contracts';
+import {
+  formatDonorCode,
+  generateDonorUniqueCode,
+  journeyStepUpdate,
+  journeyWorkflowId,
+} from '@v2v/contracts';
 import { databaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { closeTemporalClient, getTemporalClient, temporalNamespace } from '@v2v/temporal';
@@ -282,6 +288,42 @@ describe('refusals on record', () => {
         request: expect.objectContaining({ method: 'POST', status: 409 }),
       }),
     ]);
+
+    // The same scan sent straight to Temporal, past the gateway, is refused and on record in
+    // production, where the batch would have been written.
+    const forgedEventId = randomUUID();
+    const forged = await (
+      await getTemporalClient()
+    ).workflow
+      .getHandle(journeyWorkflowId(order.donorCode))
+      .executeUpdate(journeyStepUpdate('startProduction'), {
+        args: [
+          {
+            eventId: forgedEventId,
+            actor: { userId: 'operator', role: 'operator' },
+            payload: { labelScan: otherDonor.donorCode },
+          },
+        ],
+      })
+      .then(
+        () => 'accepted',
+        (error: unknown) =>
+          error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
+            ? error.cause.type
+            : error,
+      );
+    expect(forged).toBe('IDENTITY_MISMATCH');
+    const onRecord = await db.query(
+      `SELECT "activity", "code" FROM "production"."refusal_record" WHERE "event_id" = $1`,
+      [forgedEventId],
+    );
+    expect(onRecord.rows).toEqual([{ activity: 'startProduction', code: 'IDENTITY_MISMATCH' }]);
+    expect(await gatewayRefusals(order.donorCode)).toHaveLength(1);
+    const stillNothing = await db.query(
+      `SELECT count(*)::int AS n FROM "production"."batch" WHERE "donor_code" = $1`,
+      [order.donorCode],
+    );
+    expect(stillNothing.rows).toEqual([{ n: 0 }]);
 
     // The mismatch stopped the step, not the journey: the right bag starts production.
     const start = scriptedStep(steps, 'startProduction');
