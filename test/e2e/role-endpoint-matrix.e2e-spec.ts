@@ -3,24 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROLES } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient } from '@v2v/testing';
+import { documentedEndpoints, GatewayClient } from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 
-/** The documented table (docs/roles.md): method, path template, roles allowed. */
-function documentedEndpoints() {
-  const doc = readFileSync(path.resolve(__dirname, '../../docs/roles.md'), 'utf8');
-  return [...doc.matchAll(/^\| `(GET|POST|DELETE) ([^`]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map(
-    (m) => ({
-      method: m[1],
-      template: m[2],
-      roles: m[3].split(/[,;]/).map((r) => r.trim().split(' ')[0]),
-    }),
-  );
-}
-
 describe('role × endpoint matrix', () => {
-  const endpoints = documentedEndpoints();
+  const endpoints = documentedEndpoints(
+    readFileSync(path.resolve(__dirname, '../../docs/roles.md'), 'utf8'),
+  );
 
   it('covers every endpoint of the API document', async () => {
     const openapi = await api.request<{ paths: Record<string, Record<string, unknown>> }>(

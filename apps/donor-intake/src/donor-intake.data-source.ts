@@ -8,6 +8,7 @@ import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000
 import { CreateDonorMaterialControls1764116400000 } from './migrations/1764116400000-CreateDonorMaterialControls';
 import { CreateInstitutionQualification1764117200000 } from './migrations/1764117200000-CreateInstitutionQualification';
 import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
+import { CreateRefusalRecords1764910000010 } from './migrations/1764910000010-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
@@ -20,6 +21,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateDonorMaterialControls1764116400000,
   CreateInstitutionQualification1764117200000,
   CreateShipperQualificationDecisions1764117300000,
+  CreateRefusalRecords1764910000010,
   CreateElectronicSignatures1764920000000,
 ];
 

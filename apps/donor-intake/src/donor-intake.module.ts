@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SignatureRecorder } from '@v2v/signatures';
 import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
-import { asTemporalActivities } from '@v2v/temporal';
+import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   BackgroundProcesses,
@@ -57,11 +57,12 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     CloseDeviationUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, InstitutionRepository, SignatureRecorder],
+      inject: [DataSource, InstitutionRepository, SignatureRecorder, RefusalRecordRepository],
       useFactory: (
         dataSource: DataSource,
         institutions: InstitutionRepository,
         signatures: SignatureRecorder,
+        refusals: RefusalRecordRepository,
       ) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
@@ -81,7 +82,8 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
           }),
           activityWorkerProcess(
             TASK_QUEUES.donorIntake,
-            asTemporalActivities(createDonorIntakeActivities(dataSource, institutions, signatures)),
+            createDonorIntakeActivities(dataSource, institutions, signatures),
+            refusals,
           ),
         ]),
     },

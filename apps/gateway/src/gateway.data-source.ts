@@ -12,6 +12,7 @@ import { CreateTelemetryIntake1764116600000 } from './migrations/1764116600000-C
 import { ForcePasswordChange1764900000001 } from './migrations/1764900000001-ForcePasswordChange';
 import { CreatePasswordAttempts1764900000002 } from './migrations/1764900000002-CreatePasswordAttempts';
 import { WithdrawTrainingRecords1764900000003 } from './migrations/1764900000003-WithdrawTrainingRecords';
+import { AddRefusalCodeAndDonorCode1764910000040 } from './migrations/1764910000040-AddRefusalCodeAndDonorCode';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -27,6 +28,7 @@ export const GATEWAY_MIGRATIONS = [
   ForcePasswordChange1764900000001,
   CreatePasswordAttempts1764900000002,
   WithdrawTrainingRecords1764900000003,
+  AddRefusalCodeAndDonorCode1764910000040,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -55,6 +55,10 @@ import { TracesController } from './traces/traces.controller';
 import { TrainingMatrixService } from './training/training-matrix.service';
 import { TrainingRepository } from './training/training.repository';
 import { PublicHealthController } from './public-health.controller';
+import { AccessRefusalRepository } from './refusals/access-refusal.repository';
+import { JourneyRefusalsService } from './refusals/journey-refusals.service';
+import { RefusalsController } from './refusals/refusals.controller';
+import { DonorRegisterClient } from './tenancy/donor-register.client';
 
 @Module({
   imports: [
@@ -89,12 +93,15 @@ import { PublicHealthController } from './public-health.controller';
     QualifiedShippersController,
     PublicHealthController,
     UserAdministrationController,
+    RefusalsController,
   ],
   providers: [
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: HospitalTenancyGuard },
     AccessRefusalLog,
+    AccessRefusalRepository,
+    DonorRegisterClient,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     // Telemetry reaches Kafka through the gateway's outbox.
     {
@@ -131,6 +138,7 @@ import { PublicHealthController } from './public-health.controller';
     InstitutionQualificationService,
     QualifiedShippersService,
     TelemetryOutboxRepository,
+    JourneyRefusalsService,
   ],
 })
 export class GatewayModule {}

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
 import { authConfig } from './auth/auth-config';
+import { AccessRefusalLog } from './auth/access-refusal.log';
 import { GatewayModule } from './gateway.module';
+import { RefusalRecordingFilter } from './refusals/refusal-recording.filter';
 
 // Fails closed before anything connects: outside development and the tests, no gateway runs on
 // the development JWT secret or on a short one (auth-config.ts).
@@ -10,6 +12,7 @@ authConfig();
 
 void bootstrapService(GatewayModule, {
   port: SERVICE_PORTS.gateway,
+  exceptionFilter: (app) => new RefusalRecordingFilter(app.get(AccessRefusalLog)),
   configure: (app) => {
     const config = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')

@@ -7,6 +7,7 @@ import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantS
 import { PublishableProductSpecifications1764116300000 } from './migrations/1764116300000-PublishableProductSpecifications';
 import { CreateKeyMaterials1764117000000 } from './migrations/1764117000000-CreateKeyMaterials';
 import { SeedKeyMaterials1764117100000 } from './migrations/1764117100000-SeedKeyMaterials';
+import { CreateRefusalRecords1764910000020 } from './migrations/1764910000020-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 
 export const PRODUCTION_SCHEMA = 'production';
@@ -18,6 +19,7 @@ export const PRODUCTION_MIGRATIONS = [
   PublishableProductSpecifications1764116300000,
   CreateKeyMaterials1764117000000,
   SeedKeyMaterials1764117100000,
+  CreateRefusalRecords1764910000020,
   CreateElectronicSignatures1764920000000,
 ];
 

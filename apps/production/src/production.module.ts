@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TASK_QUEUES } from '@v2v/contracts';
-import { asTemporalActivities } from '@v2v/temporal';
+import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   BackgroundProcesses,
@@ -26,13 +26,18 @@ import { ProductSpecificationsController } from './specifications/product-specif
     PublishProductSpecificationUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, ProductSpecificationRepository],
-      useFactory: (dataSource: DataSource, specifications: ProductSpecificationRepository) =>
+      inject: [DataSource, ProductSpecificationRepository, RefusalRecordRepository],
+      useFactory: (
+        dataSource: DataSource,
+        specifications: ProductSpecificationRepository,
+        refusals: RefusalRecordRepository,
+      ) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production'),
           activityWorkerProcess(
             TASK_QUEUES.production,
-            asTemporalActivities(createProductionActivities(dataSource, specifications)),
+            createProductionActivities(dataSource, specifications),
+            refusals,
           ),
         ]),
     },

@@ -6,6 +6,7 @@ import { AddRetentionGuards1764115600000 } from './migrations/1764115600000-AddR
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000-CreateQualifiedShippers';
 import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
+import { CreateRefusalRecords1764910000030 } from './migrations/1764910000030-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 
 export const RELEASE_SCHEMA = 'release';
@@ -16,6 +17,7 @@ export const RELEASE_MIGRATIONS = [
   GrantServiceRole1764115800000,
   CreateQualifiedShippers1764116000000,
   CreateShipperQualificationDecisions1764117300000,
+  CreateRefusalRecords1764910000030,
   CreateElectronicSignatures1764920000000,
 ];
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SignatureRecorder } from '@v2v/signatures';
 import { TASK_QUEUES } from '@v2v/contracts';
-import { asTemporalActivities } from '@v2v/temporal';
+import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
   BackgroundProcesses,
@@ -23,13 +23,18 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     ...qualifiedShipperProviders(RELEASE_SCHEMA, 'product'),
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, SignatureRecorder],
-      useFactory: (dataSource: DataSource, signatures: SignatureRecorder) =>
+      inject: [DataSource, SignatureRecorder, RefusalRecordRepository],
+      useFactory: (
+        dataSource: DataSource,
+        signatures: SignatureRecorder,
+        refusals: RefusalRecordRepository,
+      ) =>
         new BackgroundProcesses([
           outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
           activityWorkerProcess(
             TASK_QUEUES.release,
-            asTemporalActivities(createReleaseActivities(dataSource, signatures)),
+            createReleaseActivities(dataSource, signatures),
+            refusals,
           ),
         ]),
     },

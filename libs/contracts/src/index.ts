@@ -13,6 +13,7 @@ export * from './journey/journey.contracts';
 export * from './journey/journey-search-attributes';
 export * from './activities/step-activity';
 export * from './activities/service-activities';
+export * from './activities/activity-refusal';
 export * from './events/event-envelope';
 export * from './events/custody-events';
 export * from './errors/domain-error';

@@ -10,3 +10,6 @@ export * from './topic-admin';
 export * from './step-record.sql';
 export * from './step-record-writer';
 export * from './step-record-reader';
+export * from './refusal-record.sql';
+export * from './refusal-record.migration';
+export * from './refusal-record.repository';

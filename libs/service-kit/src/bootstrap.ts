@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { ExceptionFilter, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './domain-error.filter';
@@ -6,17 +6,21 @@ import { InternalCallerGuard } from './internal-caller.guard';
 import { internalServiceToken } from './internal-credentials';
 
 /**
- * Boots an app: pino logger, the domain error filter, the service credential on its internal
- * API, shutdown hooks (so SIGTERM lets
- * workers and relays drain), and listens on loopback unless HOST says otherwise.
+ * Boots an app: pino logger, the domain error filter (or the app's own extension of it, built
+ * from the app's providers), the service credential on its internal API, shutdown hooks (so
+ * SIGTERM lets workers and relays drain), and listens on loopback unless HOST says otherwise.
  */
 export async function bootstrapService(
   module: Type<unknown>,
-  options: { port: number; configure?: (app: INestApplication) => void },
+  options: {
+    port: number;
+    configure?: (app: INestApplication) => void;
+    exceptionFilter?: (app: INestApplication) => ExceptionFilter;
+  },
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalFilters(options.exceptionFilter?.(app) ?? new DomainErrorFilter());
   app.useGlobalGuards(new InternalCallerGuard(internalServiceToken()));
   app.enableShutdownHooks();
   options.configure?.(app);

@@ -12,6 +12,11 @@ const STATUS: Record<RefusalKind, number> = {
   unauthenticated: 401,
 };
 
+/** The HTTP status a domain refusal code is answered with; an unlisted code is a conflict. */
+export function domainErrorStatus(code: string): number {
+  return STATUS[refusalKind(code) ?? 'conflict'];
+}
+
 /** The one place an app maps domain refusal codes to HTTP. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -20,9 +25,8 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof DomainError) {
-      const status = STATUS[refusalKind(error.code) ?? 'conflict'];
       response
-        .status(status)
+        .status(domainErrorStatus(error.code))
         .json({ code: error.code, message: error.message, details: error.details });
       return;
     }

@@ -3,10 +3,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditReader } from '@v2v/audit';
-import { StepRecordReader } from '@v2v/messaging';
+import { RefusalRecordRepository, StepRecordReader } from '@v2v/messaging';
 import { SignatureRecorder, signatureSealPublicKey } from '@v2v/signatures';
 import { AuditController } from './audit.controller';
 import { HealthController } from './health.controller';
+import { RefusalsController } from './refusals.controller';
 import { serviceLoggerModule } from './logger.module';
 import { JourneySignaturesController } from './journey-signatures.controller';
 import { JourneySignatures } from './journey-signatures';
@@ -21,18 +22,22 @@ export function gmpServiceImports(service: string, dataSourceOptions: () => Data
   ];
 }
 
-/** Its read-only internal API: audit trail, step records and signatures, health. */
+/**
+ * Its read-only internal API: audit trail, step records and signatures, refused steps,
+ * health.
+ */
 export const GMP_SERVICE_CONTROLLERS = [
   AuditController,
   StepRecordsController,
   JourneySignaturesController,
+  RefusalsController,
   HealthController,
 ];
 
 /**
- * The readers behind those controllers, bound to the service's own schema, and the recorder
- * that checks and keeps the signatures of its decisions (its key is read here, at boot, so a
- * service without a valid key does not start).
+ * The readers behind those controllers, bound to the service's own schema, the refusal record
+ * its activity worker writes to, and the recorder that checks and keeps the signatures of its
+ * decisions (its key is read here, at boot, so a service without a valid key does not start).
  */
 export function gmpServiceProviders(service: string, schema: string): Provider[] {
   return [
@@ -51,6 +56,11 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
       inject: [DataSource, StepRecordReader],
       useFactory: (ds: DataSource, records: StepRecordReader) =>
         new JourneySignatures(ds, schema, records),
+    },
+    {
+      provide: RefusalRecordRepository,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new RefusalRecordRepository(ds, schema, service),
     },
     signatureRecorderProvider(schema),
   ];

@@ -9,6 +9,7 @@ export * from './health.controller';
 export * from './audit.controller';
 export * from './step-records.controller';
 export * from './gmp-service';
+export * from './refusals.controller';
 export * from './journey-signatures.controller';
 export * from './internal-caller.guard';
 export * from './internal-credentials';

@@ -5,8 +5,9 @@ import {
   EventHandler,
   KafkaJsEventPublisher,
   OutboxRelay,
+  RefusalRecordRepository,
 } from '@v2v/messaging';
-import { ActivityWorkerHandle, startActivityWorker } from '@v2v/temporal';
+import { ActivityWorkerHandle, asTemporalActivities, startActivityWorker } from '@v2v/temporal';
 import { BackgroundProcess } from './background-processes';
 
 const STALE_OUTBOX_MS = 60_000;
@@ -40,12 +41,24 @@ export function outboxRelayProcess(
   };
 }
 
-export function activityWorkerProcess(taskQueue: string, activities: object): BackgroundProcess {
+/**
+ * The service's activity worker. Every activity passes through `asTemporalActivities`, which
+ * turns a domain refusal into the step's failure and first records it in the service's
+ * `refusal_record`, so no service can wire a worker whose refusals leave no trace.
+ */
+export function activityWorkerProcess(
+  taskQueue: string,
+  activities: object,
+  refusals: RefusalRecordRepository,
+): BackgroundProcess {
   let handle: ActivityWorkerHandle | undefined;
   return {
     name: `activity worker (${taskQueue})`,
     start: async () => {
-      handle = await startActivityWorker({ taskQueue, activities });
+      handle = await startActivityWorker({
+        taskQueue,
+        activities: asTemporalActivities(activities, (refusal) => refusals.record(refusal)),
+      });
       // A worker that dies takes the process down rather than leaving it alive and idle.
       handle.done.catch((error) => {
         console.error(`[${taskQueue} worker] fatal: ${error}`);

@@ -1,13 +1,25 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError } from '@v2v/contracts';
+import { ActivityRefusal, DomainError } from '@v2v/contracts';
+import { activityRefusal } from './activity-refusal';
+
+/** Keeps a refused activity on record in the owning service's schema. */
+export type RecordRefusal = (refusal: ActivityRefusal) => Promise<void>;
 
 /**
  * Activities are the Temporal edge of a service: a domain refusal becomes a
  * non-retryable ApplicationFailure whose `type` is the reason code (the rule ID where a
  * GMP rule refused), so the journey fails the step with the same code. Anything else
  * stays retryable.
+ *
+ * Every refusal is first recorded with `recordRefusal`, after the activity's own transaction
+ * has rolled back, so the record survives it: a forged or mistaken Temporal update refused
+ * here is on record where its record would have been written. If that record cannot be
+ * written the failure stays retryable, so no refusal is answered unrecorded.
  */
-export function asTemporalActivities<T extends object>(activities: T): T {
+export function asTemporalActivities<T extends object>(
+  activities: T,
+  recordRefusal: RecordRefusal,
+): T {
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(activities)) {
     if (typeof fn !== 'function') continue;
@@ -16,6 +28,7 @@ export function asTemporalActivities<T extends object>(activities: T): T {
         return await fn.apply(activities, args);
       } catch (error) {
         if (error instanceof DomainError) {
+          await recordRefusal(activityRefusal(name, args, error));
           throw ApplicationFailure.create({
             type: error.code,
             message: error.message,

@@ -1,3 +1,4 @@
 export * from './gateway-client';
 export * from './journey-script';
 export * from './poll';
+export * from './documented-endpoints';

@@ -1,35 +1,41 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { AccessRefusalRepository } from '../refusals/access-refusal.repository';
+import { donorCodeInPath } from '../refusals/donor-code-in-path';
 
 export interface AccessRefusal {
   username?: string;
   role?: string;
   method: string;
   path: string;
-  status: 401 | 403 | 404 | 429;
+  /** The HTTP status the refusal was answered with. */
+  status: number;
   reason: string;
+  /** The refusal code answered (the rule ID where a rule refused). */
+  code?: string;
 }
 
-/** CSV-03: every refused access is logged and kept in the gateway's schema. */
+/**
+ * CSV-03: every refused access is logged and kept in the gateway's schema, with the donor
+ * code of the journey its path names, so a journey's refusals can be read together.
+ */
 @Injectable()
 export class AccessRefusalLog {
   private readonly logger = new Logger('AccessRefused');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly refusals: AccessRefusalRepository) {}
 
   async record(refusal: AccessRefusal): Promise<void> {
-    this.logger.warn({ ...refusal, at: new Date().toISOString() }, 'access refused');
-    await this.dataSource.query(
-      `INSERT INTO "gateway"."access_refusal" ("username", "role", "method", "path", "status", "reason")
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        refusal.username ?? null,
-        refusal.role ?? null,
-        refusal.method,
-        refusal.path,
-        refusal.status,
-        refusal.reason,
-      ],
-    );
+    const donorCode = donorCodeInPath(refusal.path);
+    this.logger.warn({ ...refusal, donorCode, at: new Date().toISOString() }, 'access refused');
+    await this.refusals.insert({
+      username: refusal.username ?? null,
+      role: refusal.role ?? null,
+      method: refusal.method,
+      path: refusal.path,
+      status: refusal.status,
+      reason: refusal.reason,
+      code: refusal.code ?? null,
+      donorCode,
+    });
   }
 }

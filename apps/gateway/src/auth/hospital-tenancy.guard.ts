@@ -1,68 +1,43 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Request } from 'express';
+import { requireDonorCode } from '@v2v/contracts';
+import { ConcealedRefusal } from '../refusals/concealed-refusal';
+import { DonorRegisterClient } from '../tenancy/donor-register.client';
 import {
-  DomainError,
-  isValidDonorCode,
-  journeyViewQuery,
-  journeyWorkflowId,
-  requireDonorCode,
-} from '@v2v/contracts';
-import { getTemporalClient } from '@v2v/temporal';
-import { AccessRefusalLog } from './access-refusal.log';
+  institutionAccessRefusal,
+  journeyAccessRefusal,
+  noJourneyMessage,
+} from '../tenancy/tenancy-rules';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /**
- * CSV-03 hospital tenancy: a hospital user reaches only its own institution and its journeys.
- * A request for another institution or its journey is answered exactly as an unknown one (404),
- * and the refusal is logged. Runs after AuthGuard, on every route with a donor code or an
- * institution id.
+ * CSV-03 tenancy, decided from the donor register (never from whether a workflow exists).
+ * Runs after AuthGuard on every route. A route with a donor code is open only for a code on
+ * the register, and for a hospital user only for its own institution's; a route with an
+ * institution id is open to a hospital user only for its own. Every other request is answered
+ * 404 with one body, whatever the reason, so another institution's code reads exactly as an
+ * unknown one; the refusal filter records the reason. When the register cannot answer the
+ * request is refused (503), never let through.
  */
 @Injectable()
 export class HospitalTenancyGuard implements CanActivate {
-  constructor(private readonly refusals: AccessRefusalLog) {}
+  constructor(private readonly register: DonorRegisterClient) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const user = request.user;
-    if (!user || user.role !== 'hospital') return true;
-    const institutionParam: unknown = request.params?.institutionId;
-    if (typeof institutionParam === 'string' && institutionParam !== user.institutionId) {
-      await this.refuse(
-        request,
-        user,
-        `institution ${institutionParam} is not the user's ${user.institutionId ?? 'no institution'}`,
-      );
-      throw new DomainError('NOT_FOUND', `no institution ${institutionParam}`);
+    if (!user) return true; // a public endpoint: AuthGuard refused every other one
+    const institutionId: unknown = request.params?.institutionId;
+    if (typeof institutionId === 'string') {
+      const refusal = institutionAccessRefusal(user, institutionId);
+      if (refusal)
+        throw new ConcealedRefusal('NOT_FOUND', `no institution ${institutionId}`, refusal);
     }
     const raw: unknown = request.params?.donorCode;
-    if (typeof raw !== 'string' || !isValidDonorCode(raw)) return true;
+    if (typeof raw !== 'string') return true;
     const donorCode = requireDonorCode(raw);
-    let institutionId: string;
-    try {
-      const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
-      institutionId = (await handle.query(journeyViewQuery)).institutionId;
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return true; // the route answers 404 itself
-      throw error;
-    }
-    if (institutionId === user.institutionId) return true;
-    await this.refuse(
-      request,
-      user,
-      `journey belongs to ${institutionId}, user to ${user.institutionId ?? 'no institution'}`,
-    );
-    throw new DomainError('NOT_FOUND', `no journey for donor code ${donorCode}`);
-  }
-
-  private async refuse(request: Request, user: AuthenticatedUser, reason: string): Promise<void> {
-    await this.refusals.record({
-      username: user.username,
-      role: user.role,
-      method: request.method,
-      path: request.originalUrl,
-      status: 404,
-      reason,
-    });
+    const refusal = journeyAccessRefusal(user, await this.register.institutionOf(donorCode));
+    if (refusal) throw new ConcealedRefusal('NOT_FOUND', noJourneyMessage(donorCode), refusal);
+    return true;
   }
 }

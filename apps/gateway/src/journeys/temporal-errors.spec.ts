@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '@v2v/contracts';
+import { noJourneyMessage } from '../tenancy/tenancy-rules';
 import { toDomainError } from './temporal-errors';
 
 const failed = (type: string) =>
@@ -23,10 +24,10 @@ describe('Temporal answers → domain refusals', () => {
     expect(error).toMatchObject({ code: type, message: `refused: ${type}` });
   });
 
-  it('answers an unknown journey as NOT_FOUND', () => {
+  it('CSV-03 answers an unknown journey as NOT_FOUND, as tenancy answers a code it refuses', () => {
     expect(
       toDomainError(new WorkflowNotFoundError('gone', 'journey-X', undefined), 'X'),
-    ).toMatchObject({ code: 'NOT_FOUND' });
+    ).toMatchObject({ code: 'NOT_FOUND', message: noJourneyMessage('X'), details: {} });
   });
 
   it('passes unrelated errors through unchanged', () => {

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, refusalKind, RefusalCode } from '@v2v/contracts';
+import { noJourneyMessage } from '../tenancy/tenancy-rules';
 
 /**
  * Translates what Temporal answered into the domain refusal the HTTP filter maps: the
@@ -8,7 +9,8 @@ import { DomainError, refusalKind, RefusalCode } from '@v2v/contracts';
  */
 export function toDomainError(error: unknown, donorCode: string): unknown {
   if (error instanceof WorkflowNotFoundError) {
-    return new DomainError('NOT_FOUND', `no journey for donor code ${donorCode}`);
+    // The same answer as tenancy's for a code the user may not see (CSV-03).
+    return new DomainError('NOT_FOUND', noJourneyMessage(donorCode));
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type ?? 'STEP_OUT_OF_ORDER';

@@ -11,6 +11,7 @@ import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { PasswordAttemptThrottle } from '../auth/password-attempts/password-attempt-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UserRepository } from '../auth/user.repository';
+import { RecordedRefusal } from '../refusals/recorded-refusal';
 
 export interface SignedDecision<T> {
   user: AuthenticatedUser;
@@ -79,13 +80,16 @@ export class ElectronicSignatureService {
       reason: locked
         ? 'signature: password entry locked after repeated failures'
         : 'signature: re-entered credentials do not match',
+      code: 'CSV-02',
     });
-    throw new DomainError(
-      'CSV-02',
-      locked
-        ? `the signature was refused: too many wrong passwords; try again in ${verdict.retryAfterSeconds} s (CSV-02)`
-        : 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
-      locked ? { retryAfterSeconds: verdict.retryAfterSeconds } : {},
+    throw new RecordedRefusal(
+      new DomainError(
+        'CSV-02',
+        locked
+          ? `the signature was refused: too many wrong passwords; try again in ${verdict.retryAfterSeconds} s (CSV-02)`
+          : 'the signature was refused: the re-entered credentials do not match the signer (CSV-02)',
+        locked ? { retryAfterSeconds: verdict.retryAfterSeconds } : {},
+      ),
     );
   }
 }

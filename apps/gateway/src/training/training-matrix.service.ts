@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, JourneyStep } from '@v2v/contracts';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RecordedRefusal } from '../refusals/recorded-refusal';
 import { assertTrainedFor } from './training-rules';
 import { TrainingRepository } from './training.repository';
 
@@ -33,7 +34,9 @@ export class TrainingMatrixService {
           ...where,
           status: 403,
           reason: error.message,
+          code: error.code,
         });
+        throw new RecordedRefusal(error);
       }
       throw error;
     }

@@ -1,0 +1,63 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { ActivityRefusal, DomainError } from '@v2v/contracts';
+import { asTemporalActivities } from './domain-failure';
+
+const step = {
+  journeyId: 'journey-B',
+  donorCode: 'B',
+  eventId: 'e-1',
+  actor: { userId: 'operator', role: 'operator' },
+};
+
+function activities(written: string[]) {
+  return {
+    async startProduction(input: { eventId: string }) {
+      written.push(input.eventId);
+      return { recordId: 'r-1' };
+    },
+    async refused(): Promise<never> {
+      throw new DomainError('IDENTITY_MISMATCH', 'scanned A, expected B');
+    },
+    async crashed(): Promise<never> {
+      throw new Error('connection reset');
+    },
+  };
+}
+
+describe('asTemporalActivities', () => {
+  it('passes an accepted activity through and records no refusal', async () => {
+    const refusals: ActivityRefusal[] = [];
+    const written: string[] = [];
+    const wrapped = asTemporalActivities(activities(written), async (r) => void refusals.push(r));
+    await expect(wrapped.startProduction(step)).resolves.toEqual({ recordId: 'r-1' });
+    expect(written).toEqual(['e-1']);
+    expect(refusals).toEqual([]);
+  });
+
+  it('PRD-06 records a refusal, then fails the activity non-retryably with its code', async () => {
+    const refusals: ActivityRefusal[] = [];
+    const wrapped = asTemporalActivities(activities([]), async (r) => void refusals.push(r));
+    const failure = await wrapped.refused().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'IDENTITY_MISMATCH', nonRetryable: true });
+    expect(refusals).toEqual([
+      expect.objectContaining({ activity: 'refused', code: 'IDENTITY_MISMATCH' }),
+    ]);
+  });
+
+  it('keeps a refusal retryable when it cannot be recorded, so none is answered unrecorded', async () => {
+    const wrapped = asTemporalActivities(activities([]), async () => {
+      throw new Error('database unavailable');
+    });
+    const failure = await wrapped.refused().catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ message: 'database unavailable' });
+  });
+
+  it('records nothing for a failure that is not a refusal, which stays retryable', async () => {
+    const refusals: ActivityRefusal[] = [];
+    const wrapped = asTemporalActivities(activities([]), async (r) => void refusals.push(r));
+    await expect(wrapped.crashed()).rejects.toThrow('connection reset');
+    expect(refusals).toEqual([]);
+  });
+});
