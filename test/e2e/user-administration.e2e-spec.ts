@@ -237,6 +237,51 @@ describe('user administration and first login', () => {
     expect(detail.body.trainingRecords.map((r) => r.withdrawal !== null)).toEqual([true, false]);
   });
 
+  it('PER-01 refuses every GMP operation that is not a journey step to an untrained user, before anything is signed or written', async () => {
+    const qp = await activeUser('qa-qp');
+    const operator = await activeUser('operator');
+    const signature = { password: qp.password };
+    const attempts = [
+      { user: qp, path: '/api/key-materials', body: {} },
+      { user: qp, path: '/api/key-material-lots/LOT-NONE/release', body: { signature } },
+      { user: qp, path: '/api/key-material-lots/LOT-NONE/reject', body: { signature } },
+      { user: qp, path: '/api/product-specifications/CART-CD19/versions', body: { signature } },
+      { user: qp, path: '/api/institutions', body: { signature } },
+      { user: qp, path: '/api/institutions/INST-001/decisions', body: { signature } },
+      { user: qp, path: '/api/qualified-shippers', body: { signature } },
+      { user: qp, path: '/api/qualified-shippers/product/LN2-DRYSHIPPER-07/withdraw', body: {} },
+      { user: operator, path: '/api/key-materials/IL2-RH/lots', body: {} },
+    ];
+    for (const { user, path, body } of attempts) {
+      const res = await api.request<Refusal>('POST', path, { body, token: user.token });
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 403,
+        code: 'PER-01',
+      });
+    }
+
+    // Trained for lot decisions only, the same person gets past the matrix to the rules.
+    const trained = await api.as<TrainingRecord>(
+      'admin',
+      'POST',
+      `/api/admin/users/${qp.username}/training-records`,
+      { body: { operation: 'decideKeyMaterialLot', validFrom: today(-1), validUntil: today(30) } },
+    );
+    expect(trained.status).toBe(201);
+    const release = await api.request<Refusal>('POST', '/api/key-material-lots/LOT-NONE/release', {
+      body: { signature },
+      token: qp.token,
+    });
+    expect(release.status).toBe(404);
+    const publish = await api.request<Refusal>(
+      'POST',
+      '/api/product-specifications/CART-CD19/versions',
+      { body: { signature }, token: qp.token },
+    );
+    expect(publish.body.code).toBe('PER-01');
+  });
+
   it('PER-01 refuses a training record for a step of another role, naming the field', async () => {
     const operator = await activeUser('operator');
     const res = await api.as<Refusal>(

@@ -1,4 +1,4 @@
-import type { Role } from '@v2v/contracts';
+import { RECORD_OPERATIONS, type Role } from '@v2v/contracts';
 import { STEP_ROUTES } from '../../apps/gateway/src/journeys/step-routes';
 
 export interface DemoUser {
@@ -45,9 +45,13 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** A demo user's training: every journey step of its role (PER-01, OTH-02). */
+/** A demo user's training: every journey step and record operation of its role (PER-01, OTH-02). */
 export function demoTrainingRecords(user: DemoUser) {
-  return Object.entries(STEP_ROUTES)
+  const operations: Array<[string, { roles: readonly Role[] }]> = [
+    ...Object.entries(STEP_ROUTES),
+    ...Object.entries(RECORD_OPERATIONS),
+  ];
+  return operations
     .filter(([, { roles }]) => roles.includes(user.role))
     .map(([operation]) => ({
       username: user.username,

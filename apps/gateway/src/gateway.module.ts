@@ -12,6 +12,7 @@ import { AuthController } from './auth/auth.controller';
 import { AccessRefusalLog } from './auth/access-refusal.log';
 import { AuthGuard } from './auth/auth.guard';
 import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
+import { TrainingGuard } from './training/training.guard';
 import { PasswordAttemptRepository } from './auth/password-attempts/password-attempt.repository';
 import { PasswordAttemptThrottle } from './auth/password-attempts/password-attempt-throttle.service';
 import { PasswordHasher } from './auth/password-hasher';
@@ -99,6 +100,7 @@ import { DonorRegisterClient } from './tenancy/donor-register.client';
     // Order matters: authentication and role first, then tenancy.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: HospitalTenancyGuard },
+    { provide: APP_GUARD, useClass: TrainingGuard },
     AccessRefusalLog,
     AccessRefusalRepository,
     DonorRegisterClient,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, JourneyStep } from '@v2v/contracts';
+import { DomainError, GmpOperation } from '@v2v/contracts';
 import { AccessRefusalLog } from '../auth/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RecordedRefusal } from '../refusals/recorded-refusal';
 import { assertTrainedFor } from './training-rules';
 import { TrainingRepository } from './training.repository';
 
-/** Enforces the training matrix on every journey step, and keeps who was refused. */
+/** Enforces the training matrix on every GMP operation (PER-01), and keeps who was refused. */
 @Injectable()
 export class TrainingMatrixService {
   constructor(
@@ -16,7 +16,7 @@ export class TrainingMatrixService {
 
   async assertTrained(
     user: AuthenticatedUser,
-    step: JourneyStep,
+    step: GmpOperation,
     where: { method: string; path: string },
   ): Promise<void> {
     try {

@@ -1,4 +1,4 @@
-import { DomainError, JourneyStep } from '@v2v/contracts';
+import { DomainError, GmpOperation, JourneyStep } from '@v2v/contracts';
 
 /** A record that authorizes its operation from `trainedOn` to `expiresOn` (ISO dates, inclusive). */
 export interface TrainingRecord {
@@ -8,7 +8,10 @@ export interface TrainingRecord {
 }
 
 /** Steps that hospital staff sign; their refusal names OTH-02 (hospital staff training). */
-const HOSPITAL_SIGNED: readonly JourneyStep[] = ['recordCollection', 'recordInfusion'];
+const HOSPITAL_SIGNED: readonly GmpOperation[] = [
+  'recordCollection',
+  'recordInfusion',
+] satisfies JourneyStep[];
 
 /**
  * PER-01 / OTH-02: a GMP operation only while the user holds a current training record and
@@ -17,7 +20,7 @@ const HOSPITAL_SIGNED: readonly JourneyStep[] = ['recordCollection', 'recordInfu
  */
 export function assertTrainedFor(
   user: { username: string; role: string },
-  step: JourneyStep,
+  step: GmpOperation,
   records: TrainingRecord[],
   today: string,
 ): void {

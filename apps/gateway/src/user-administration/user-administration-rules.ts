@@ -1,4 +1,10 @@
-import { DomainError, JourneyStep, Role } from '@v2v/contracts';
+import {
+  DomainError,
+  GmpOperation,
+  isRecordOperation,
+  RECORD_OPERATIONS,
+  Role,
+} from '@v2v/contracts';
 import { STEP_ROUTES } from '../journeys/step-routes';
 
 /**
@@ -16,11 +22,14 @@ export function assertNotOwnAccount(admin: { username: string }, username: strin
 }
 
 /**
- * PER-01: a training record authorizes one journey step, so it is recorded only for a step the
- * user's role takes (admin and data-logger accounts take none). Returns the field error.
+ * PER-01: a training record authorizes one GMP operation (a journey step or a record operation
+ * such as a lot release), so it is recorded only for an operation the user's role performs
+ * (admin and data-logger accounts perform none). Returns the field error.
  */
-export function trainingOperationProblem(role: Role, operation: JourneyStep): string | undefined {
-  const roles: readonly Role[] = STEP_ROUTES[operation].roles;
+export function trainingOperationProblem(role: Role, operation: GmpOperation): string | undefined {
+  const roles: readonly Role[] = isRecordOperation(operation)
+    ? RECORD_OPERATIONS[operation].roles
+    : STEP_ROUTES[operation].roles;
   return roles.includes(role)
     ? undefined
     : `${operation} is not an operation of the role ${role} (${roles.join(', ')} only)`;

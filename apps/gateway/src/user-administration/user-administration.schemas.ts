@@ -1,4 +1,4 @@
-import { JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
+import { GMP_OPERATION_NAMES, GmpOperation, ROLES } from '@v2v/contracts';
 import { z } from 'zod';
 
 const username = z
@@ -52,7 +52,7 @@ export const resetPasswordBody = z.strictObject({ temporaryPassword: password, r
 
 export const recordTrainingBody = z
   .strictObject({
-    operation: z.enum(JOURNEY_STEP_NAMES as [string, ...string[]]),
+    operation: z.enum(GMP_OPERATION_NAMES as [GmpOperation, ...GmpOperation[]]),
     validFrom: z.iso.date(),
     validUntil: z.iso.date(),
   })

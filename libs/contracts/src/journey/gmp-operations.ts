@@ -1,0 +1,31 @@
+import type { Role } from './actor';
+import { JOURNEY_STEP_NAMES, type JourneyStep } from './journey-steps';
+
+/**
+ * PER-01: the GMP operations outside the journey steps, each needing a current training record
+ * and authorization of its performer, with the roles that perform it. Training records name
+ * an operation: a journey step or one of these.
+ */
+export const RECORD_OPERATIONS = {
+  registerKeyMaterial: { roles: ['qa-qp'] },
+  receiveKeyMaterialLot: { roles: ['operator'] },
+  decideKeyMaterialLot: { roles: ['qa-qp'] },
+  recordKeyMaterialConsumption: { roles: ['operator'] },
+  closeDeviation: { roles: ['qa-qp'] },
+  publishProductSpecification: { roles: ['qa-qp'] },
+  decideInstitutionQualification: { roles: ['qa-qp'] },
+  decideShipperQualification: { roles: ['qa-qp'] },
+} as const satisfies Record<string, { roles: readonly Role[] }>;
+
+export type RecordOperation = keyof typeof RECORD_OPERATIONS;
+export type GmpOperation = JourneyStep | RecordOperation;
+
+export const RECORD_OPERATION_NAMES = Object.keys(RECORD_OPERATIONS) as RecordOperation[];
+export const GMP_OPERATION_NAMES: GmpOperation[] = [
+  ...JOURNEY_STEP_NAMES,
+  ...RECORD_OPERATION_NAMES,
+];
+
+export function isRecordOperation(operation: string): operation is RecordOperation {
+  return operation in RECORD_OPERATIONS;
+}
