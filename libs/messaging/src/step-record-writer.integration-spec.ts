@@ -83,6 +83,29 @@ describe('recordStepOnce on real PostgreSQL', () => {
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
   });
 
+  it('CSV-04 refuses an event id reused by another journey or another user, instead of answering with their record', async () => {
+    const step = input();
+    const first = await recordStepOnce(dataSource, step);
+    await expect(
+      recordStepOnce(dataSource, {
+        ...step,
+        donorCode: 'A99991500000200B',
+        journeyId: 'journey-A99991500000200B',
+      }),
+    ).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_CONFLICT',
+      message: expect.stringContaining('another journey (A99991500000100M)'),
+    });
+    await expect(
+      recordStepOnce(dataSource, { ...step, actor: { userId: 'mallory', role: 'hospital' } }),
+    ).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_CONFLICT',
+      message: expect.stringContaining('another user (it)'),
+    });
+    expect(await count('step_record', step.eventId)).toBe(1);
+    expect(await recordStepOnce(dataSource, step)).toEqual(first);
+  });
+
   it('leaves nothing written when the guard refuses the step', async () => {
     const step = input();
     const refusal = new DomainError('QA-02', 'refused');

@@ -29,6 +29,8 @@ export interface StepRecordInput {
 interface ExistingRow {
   id: string;
   record_type: string;
+  donor_code: string;
+  actor_user_id: string;
   summary: string;
   detail: Record<string, unknown>;
 }
@@ -131,15 +133,23 @@ async function findByEventId(
   input: StepRecordInput,
 ): Promise<StepRecord | undefined> {
   const rows: ExistingRow[] = await manager.query(
-    `SELECT "id", "record_type", "summary", "detail" FROM "${input.schema}"."step_record" WHERE "event_id" = $1`,
+    `SELECT "id", "record_type", "donor_code", "actor_user_id", "summary", "detail"
+       FROM "${input.schema}"."step_record" WHERE "event_id" = $1`,
     [input.eventId],
   );
   const row = rows[0];
   if (!row) return undefined;
-  if (row.record_type !== input.recordType) {
+  // A repeat is the same step of the same journey by the same user (the key's scope, as at
+  // the gateway); anything else reusing the id would be answered with another's record.
+  const other = [
+    row.record_type !== input.recordType && `a ${row.record_type} record`,
+    row.donor_code !== input.donorCode && `another journey (${row.donor_code})`,
+    row.actor_user_id !== input.actor.userId && `another user (${row.actor_user_id})`,
+  ].filter(Boolean);
+  if (other.length) {
     throw new DomainError(
       'IDEMPOTENCY_CONFLICT',
-      `event id ${input.eventId} was already used for a ${row.record_type} record`,
+      `event id ${input.eventId} was already used for ${other.join(', ')}`,
     );
   }
   return stepRecordOf(row.id, row.summary, row.detail);
