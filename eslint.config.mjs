@@ -88,6 +88,16 @@ const MIGRATIONS_TO_BE_FROZEN = [
   'apps/gateway/src/migrations/1764116500000-TrainForDonorMaterialSteps.ts',
 ];
 
+/**
+ * Files over the size limit, to be split (an e2e file per concern); may only shrink. The
+ * limit is STYLE.md's: over 400 lines of code needs a reason, and these have none but history.
+ */
+const OVERSIZED = [
+  'apps/traceability/src/ledger/ledger.integration-spec.ts',
+  'test/e2e/patient-journey.e2e-spec.ts',
+  'test/e2e/user-administration.e2e-spec.ts',
+];
+
 /** Packages besides typeorm and @v2v/* libs that migrations may import. */
 const MIGRATION_PACKAGES = [
   // Password hashes of seeded users (gateway seed migrations).
@@ -133,6 +143,28 @@ export default tseslint.config(
     files: ['**/*.ts'],
     ignores: MIGRATIONS_TO_BE_FROZEN,
     rules: { '@nx/workspace-no-app-import-in-migration': ['error', { allow: MIGRATION_PACKAGES }] },
+  },
+  {
+    // Prettier wraps code at 100; what it cannot wrap (a long string, URL or pattern) may stay.
+    files: ['**/*.ts'],
+    rules: {
+      'max-len': [
+        'error',
+        {
+          code: 100,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreUrls: true,
+          ignoreRegExpLiterals: true,
+          ignoreComments: true,
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: OVERSIZED,
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: TEST_FILES,
