@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { JOURNEY_STEP_NAMES, journeyWorkflowId } from '@v2v/contracts';
 import { Client as PgClient } from 'pg';
-import { databaseUrl } from '@v2v/database';
+import { databaseUrl, migrationDatabaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
 import { GatewayClient, happyPathSteps, pollUntil, scriptedStep, stepsBefore } from '@v2v/testing';
@@ -277,16 +277,33 @@ describe('electronic signatures of release decisions', () => {
       }),
     ]);
 
-    // A later change of the signed record (here straight in the database) voids the signature.
-    const db = new PgClient({ connectionString: databaseUrl() });
-    await db.connect();
+    // The signed decision cannot be changed by the services' role (append-only, CSV-01) …
+    const change = `UPDATE donor_intake.step_record SET detail = jsonb_set(detail, '{comment}', '"changed after signing"') WHERE event_id = $1`;
+    const service = new PgClient({ connectionString: databaseUrl() });
+    await service.connect();
     try {
-      await db.query(
-        `UPDATE donor_intake.step_record SET detail = jsonb_set(detail, '{comment}', '"changed after signing"') WHERE event_id = $1`,
-        [eventId],
+      await expect(service.query(change, [eventId])).rejects.toThrow(
+        /permission denied|cannot be changed/,
       );
     } finally {
-      await db.end();
+      await service.end();
+    }
+    // … and should the schema owner switch the trigger off to edit it, the signature shows void.
+    const owner = new PgClient({ connectionString: migrationDatabaseUrl() });
+    await owner.connect();
+    try {
+      await expect(owner.query(change, [eventId])).rejects.toThrow(/cannot be changed \(CSV-01\)/);
+      await owner.query('BEGIN');
+      await owner.query(
+        `ALTER TABLE donor_intake.step_record DISABLE TRIGGER "TRG_step_record_append_only"`,
+      );
+      await owner.query(change, [eventId]);
+      await owner.query(
+        `ALTER TABLE donor_intake.step_record ENABLE TRIGGER "TRG_step_record_append_only"`,
+      );
+      await owner.query('COMMIT');
+    } finally {
+      await owner.end();
     }
     const after = await api.as<Signature[]>(
       'ops',

@@ -10,6 +10,7 @@ import { CreateInstitutionQualification1764117200000 } from './migrations/176411
 import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
 import { CreateRefusalRecords1764910000010 } from './migrations/1764910000010-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
+import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -23,6 +24,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateShipperQualificationDecisions1764117300000,
   CreateRefusalRecords1764910000010,
   CreateElectronicSignatures1764920000000,
+  MakeStepRecordsAppendOnly1764930000000,
 ];
 
 export function donorIntakeDataSourceOptions(): DataSourceOptions {

@@ -9,6 +9,7 @@ import { CreateKeyMaterials1764117000000 } from './migrations/1764117000000-Crea
 import { SeedKeyMaterials1764117100000 } from './migrations/1764117100000-SeedKeyMaterials';
 import { CreateRefusalRecords1764910000020 } from './migrations/1764910000020-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
+import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -21,6 +22,7 @@ export const PRODUCTION_MIGRATIONS = [
   SeedKeyMaterials1764117100000,
   CreateRefusalRecords1764910000020,
   CreateElectronicSignatures1764920000000,
+  MakeStepRecordsAppendOnly1764930000000,
 ];
 
 export function productionDataSourceOptions(): DataSourceOptions {

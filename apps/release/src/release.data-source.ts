@@ -8,6 +8,7 @@ import { CreateQualifiedShippers1764116000000 } from './migrations/1764116000000
 import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1764117300000-CreateShipperQualificationDecisions';
 import { CreateRefusalRecords1764910000030 } from './migrations/1764910000030-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
+import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -19,6 +20,7 @@ export const RELEASE_MIGRATIONS = [
   CreateShipperQualificationDecisions1764117300000,
   CreateRefusalRecords1764910000030,
   CreateElectronicSignatures1764920000000,
+  MakeStepRecordsAppendOnly1764930000000,
 ];
 
 export function releaseDataSourceOptions(): DataSourceOptions {

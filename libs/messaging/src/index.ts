@@ -13,3 +13,4 @@ export * from './step-record-reader';
 export * from './refusal-record.sql';
 export * from './refusal-record.migration';
 export * from './refusal-record.repository';
+export * from './step-record-append-only.migration';
