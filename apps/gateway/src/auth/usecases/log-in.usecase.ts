@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AccessRefusalLog } from '../access-refusal.log';
+import { AccessRefusalLog } from '../../refusals/access-refusal.log';
 import { authConfig } from '../auth-config';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { PasswordAttemptThrottle } from '../password-attempts/password-attempt-throttle.service';
