@@ -7,6 +7,7 @@ import { databaseUrl, migrationDatabaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
 import { GatewayClient, happyPathSteps, pollUntil, scriptedStep, stepsBefore } from '@v2v/testing';
+import { scopedEventId } from '../../apps/gateway/src/idempotency/idempotency-scope';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 let connection: Connection;
@@ -252,11 +253,17 @@ describe('electronic signatures of release decisions', () => {
         .body.view.stage,
     ).toBe('received');
 
-    const eventId = randomUUID();
+    const key = randomUUID();
     expect(
-      (await api.step('qa-qp', order.donorCode, 'releaseMaterial', release.payload, eventId))
-        .status,
+      (await api.step('qa-qp', order.donorCode, 'releaseMaterial', release.payload, key)).status,
     ).toBe(200);
+    // The step's event id is its Idempotency-Key scoped to user, route and donor code (A9).
+    const eventId = scopedEventId({
+      username: 'qa-qp',
+      route: 'POST /api/journeys/:donorCode/release-material',
+      donorCode: order.donorCode,
+      key,
+    });
     type Signature = {
       signer: { userId: string; role: string };
       meaning: string;

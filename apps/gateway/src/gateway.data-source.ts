@@ -13,6 +13,7 @@ import { ForcePasswordChange1764900000001 } from './migrations/1764900000001-For
 import { CreatePasswordAttempts1764900000002 } from './migrations/1764900000002-CreatePasswordAttempts';
 import { WithdrawTrainingRecords1764900000003 } from './migrations/1764900000003-WithdrawTrainingRecords';
 import { AddRefusalCodeAndDonorCode1764910000040 } from './migrations/1764910000040-AddRefusalCodeAndDonorCode';
+import { ScopeIdempotencyRecords1764920000000 } from './migrations/1764920000000-ScopeIdempotencyRecords';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -29,6 +30,7 @@ export const GATEWAY_MIGRATIONS = [
   CreatePasswordAttempts1764900000002,
   WithdrawTrainingRecords1764900000003,
   AddRefusalCodeAndDonorCode1764910000040,
+  ScopeIdempotencyRecords1764920000000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -1,146 +1,82 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
-import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BackgroundProcesses, outboxRelayProcess, serviceLoggerModule } from '@v2v/service-kit';
-import { DataSource } from 'typeorm';
-import { AuditTrailService } from './audit/audit-trail.service';
-import { AuditController } from './audit/audit.controller';
-import { authConfig } from './auth/auth-config';
-import { AuthController } from './auth/auth.controller';
-import { AccessRefusalLog } from './auth/access-refusal.log';
+import { serviceLoggerModule } from '@v2v/service-kit';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
-import { HospitalTenancyGuard } from './auth/hospital-tenancy.guard';
+import { AuthModule } from './auth/auth.module';
+import { GatewayConfig } from './config/gateway-config';
+import { GatewayConfigModule } from './config/gateway-config.module';
+import { DeviationsModule } from './deviations/deviations.module';
+import { ExportsModule } from './exports/exports.module';
 import { TrainingGuard } from './training/training.guard';
-import { PasswordAttemptRepository } from './auth/password-attempts/password-attempt.repository';
-import { PasswordAttemptThrottle } from './auth/password-attempts/password-attempt-throttle.service';
-import { PasswordHasher } from './auth/password-hasher';
-import { ChangeOwnPasswordUseCase } from './auth/usecases/change-own-password.usecase';
-import { LogInUseCase } from './auth/usecases/log-in.usecase';
-import { UserRepository } from './auth/user.repository';
-import { InstitutionRegisterCheck } from './user-administration/institution-register.check';
-import { ChangeUserRoleUseCase } from './user-administration/usecases/change-user-role.usecase';
-import { CreateUserUseCase } from './user-administration/usecases/create-user.usecase';
-import { RecordTrainingUseCase } from './user-administration/usecases/record-training.usecase';
-import { ResetUserPasswordUseCase } from './user-administration/usecases/reset-user-password.usecase';
-import { SetAccountStatusUseCase } from './user-administration/usecases/set-account-status.usecase';
-import { WithdrawTrainingUseCase } from './user-administration/usecases/withdraw-training.usecase';
-import { UserAdministrationController } from './user-administration/user-administration.controller';
-import { ExportsController } from './exports/exports.controller';
-import { JourneyRecordService } from './exports/journey-record.service';
-import { KeyMaterialsController } from './key-materials/key-materials.controller';
-import { InstitutionQualificationService } from './institutions/institution-qualification.service';
-import { InstitutionsController } from './institutions/institutions.controller';
-import { QualifiedShippersController } from './shippers/qualified-shippers.controller';
-import { QualifiedShippersService } from './shippers/qualified-shippers.service';
-import { KeyMaterialsService } from './key-materials/key-materials.service';
+import { TrainingModule } from './training/training.module';
 import { gatewayDataSourceOptions } from './gateway.data-source';
+import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { InternalServiceClient } from './internal/internal-service.client';
-import { JourneyCommandsService } from './journeys/journey-commands.service';
-import { JourneyStepsService } from './journeys/journey-steps.service';
-import { JourneysController } from './journeys/journeys.controller';
-import { DonorMaterialLabelService } from './labels/donor-material-label.service';
-import { LabelsController } from './labels/labels.controller';
-import { OrdersController } from './orders/orders.controller';
-import { OrdersService } from './orders/orders.service';
-import { ElectronicSignatureService } from './signatures/electronic-signature.service';
-import { SignatureRegistry } from './signatures/signature-registry.service';
-import { SignaturesController } from './signatures/signatures.controller';
-import { ProductSpecificationsController } from './specifications/product-specifications.controller';
-import { TelemetryOutboxRepository } from './telemetry/telemetry-outbox.repository';
-import { TelemetryController } from './telemetry/telemetry.controller';
-import { DeviationsController } from './deviations/deviations.controller';
-import { TracesController } from './traces/traces.controller';
-import { TrainingMatrixService } from './training/training-matrix.service';
-import { TrainingRepository } from './training/training.repository';
-import { PublicHealthController } from './public-health.controller';
-import { AccessRefusalRepository } from './refusals/access-refusal.repository';
-import { JourneyRefusalsService } from './refusals/journey-refusals.service';
-import { RefusalsController } from './refusals/refusals.controller';
-import { DonorRegisterClient } from './tenancy/donor-register.client';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { InstitutionsModule } from './institutions/institutions.module';
+import { JourneysModule } from './journeys/journeys.module';
+import { KeyMaterialsModule } from './key-materials/key-materials.module';
+import { LabelsModule } from './labels/labels.module';
+import { OrdersModule } from './orders/orders.module';
+import { RefusalsModule } from './refusals/refusals.module';
+import { SharedModule } from './shared/shared.module';
+import { ShippersModule } from './shippers/shippers.module';
+import { SignaturesModule } from './signatures/signatures.module';
+import { SpecificationsModule } from './specifications/specifications.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
+import { HospitalTenancyGuard } from './tenancy/hospital-tenancy.guard';
+import { TenancyModule } from './tenancy/tenancy.module';
+import { TracesModule } from './traces/traces.module';
+import { UserAdministrationModule } from './user-administration/user-administration.module';
 
+/** One module per feature (docs/architecture.md, "Gateway feature folder shape"). */
+export const FEATURE_MODULES = [
+  AuthModule,
+  UserAdministrationModule,
+  OrdersModule,
+  JourneysModule,
+  TracesModule,
+  AuditModule,
+  ExportsModule,
+  SignaturesModule,
+  SpecificationsModule,
+  KeyMaterialsModule,
+  TelemetryModule,
+  DeviationsModule,
+  LabelsModule,
+  InstitutionsModule,
+  ShippersModule,
+  HealthModule,
+  RefusalsModule,
+];
+
+/**
+ * The gateway: shared infrastructure (logger, database, the global guards and the
+ * idempotency interceptor) and the feature modules. Built by `forRoot` with the configuration
+ * main.ts read at boot.
+ */
 @Module({
   imports: [
     serviceLoggerModule('gateway'),
     TypeOrmModule.forRootAsync({ useFactory: gatewayDataSourceOptions }),
-    TerminusModule,
-    JwtModule.registerAsync({
-      useFactory: () => {
-        const { secret, ttl } = authConfig();
-        return {
-          secret,
-          signOptions: { expiresIn: ttl as never, algorithm: 'HS256' },
-          verifyOptions: { algorithms: ['HS256'] },
-        };
-      },
-    }),
-  ],
-  controllers: [
-    AuthController,
-    OrdersController,
-    JourneysController,
-    TracesController,
-    AuditController,
-    ExportsController,
-    SignaturesController,
-    ProductSpecificationsController,
-    KeyMaterialsController,
-    TelemetryController,
-    DeviationsController,
-    LabelsController,
-    InstitutionsController,
-    QualifiedShippersController,
-    PublicHealthController,
-    UserAdministrationController,
-    RefusalsController,
+    SharedModule,
+    TenancyModule,
+    TrainingModule,
+    IdempotencyModule,
+    ...FEATURE_MODULES,
   ],
   providers: [
-    // Order matters: authentication and role first, then tenancy.
+    // Order matters: authentication and role first, then tenancy, then training (PER-01).
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: HospitalTenancyGuard },
     { provide: APP_GUARD, useClass: TrainingGuard },
-    AccessRefusalLog,
-    AccessRefusalRepository,
-    DonorRegisterClient,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    // Telemetry reaches Kafka through the gateway's outbox.
-    {
-      provide: BackgroundProcesses,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) =>
-        new BackgroundProcesses([outboxRelayProcess(dataSource, 'gateway', 'gateway')]),
-    },
-    UserRepository,
-    PasswordHasher,
-    PasswordAttemptRepository,
-    PasswordAttemptThrottle,
-    LogInUseCase,
-    ChangeOwnPasswordUseCase,
-    InstitutionRegisterCheck,
-    CreateUserUseCase,
-    ChangeUserRoleUseCase,
-    SetAccountStatusUseCase,
-    ResetUserPasswordUseCase,
-    RecordTrainingUseCase,
-    WithdrawTrainingUseCase,
-    InternalServiceClient,
-    JourneyCommandsService,
-    OrdersService,
-    AuditTrailService,
-    JourneyRecordService,
-    JourneyStepsService,
-    TrainingRepository,
-    TrainingMatrixService,
-    ElectronicSignatureService,
-    SignatureRegistry,
-    KeyMaterialsService,
-    DonorMaterialLabelService,
-    InstitutionQualificationService,
-    QualifiedShippersService,
-    TelemetryOutboxRepository,
-    JourneyRefusalsService,
   ],
 })
-export class GatewayModule {}
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return { module: GatewayModule, imports: [GatewayConfigModule.forRoot(config)] };
+  }
+}

@@ -1,20 +1,24 @@
 import 'reflect-metadata';
+import { Module } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
-import { authConfig } from './auth/auth-config';
-import { AccessRefusalLog } from './auth/access-refusal.log';
+import { bootstrapService } from '@v2v/service-kit';
+import { GatewayConfig } from './config/gateway-config';
 import { GatewayModule } from './gateway.module';
+import { AccessRefusalLog } from './refusals/access-refusal.log';
 import { RefusalRecordingFilter } from './refusals/refusal-recording.filter';
 
-// Fails closed before anything connects: outside development and the tests, no gateway runs on
-// the development JWT secret or on a short one (auth-config.ts).
-authConfig();
+// Read once, and fails closed before anything connects: outside development and the tests, no
+// gateway runs on a development JWT secret, service token or seal key (gateway-config.ts).
+const config = GatewayConfig.fromEnv(process.env);
 
-void bootstrapService(GatewayModule, {
-  port: SERVICE_PORTS.gateway,
+@Module({ imports: [GatewayModule.forRoot(config)] })
+class GatewayApp {}
+
+void bootstrapService(GatewayApp, {
+  port: config.port,
   exceptionFilter: (app) => new RefusalRecordingFilter(app.get(AccessRefusalLog)),
   configure: (app) => {
-    const config = new DocumentBuilder()
+    const document = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')
       .setDescription(
         'The public API of the vein-to-vein platform: orders, journey steps, status and traces. Every refusal carries a machine-readable `code` (the GMP rule ID where a rule refused).',
@@ -22,7 +26,7 @@ void bootstrapService(GatewayModule, {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build();
-    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, document), {
       jsonDocumentUrl: 'api/docs-json',
     });
   },

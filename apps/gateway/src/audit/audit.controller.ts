@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { journeyWorkflowId, requireDonorCode } from '@v2v/contracts';
+import { journeyWorkflowId } from '@v2v/contracts';
 import { Roles } from '../auth/roles.decorator';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { AuditTrailService } from './audit-trail.service';
 
 /** CSV-01: who changed what, when and why, per journey and per record; and verification. */
@@ -17,8 +18,8 @@ export class AuditController {
     summary:
       'The audit trail of every GMP record of one journey, in time order. Roles: ops, qa-qp.',
   })
-  byJourney(@Param('donorCode') code: string) {
-    return this.audit.byJourney(journeyWorkflowId(requireDonorCode(code)));
+  byJourney(@DonorCodeParam() donorCode: string) {
+    return this.audit.byJourney(journeyWorkflowId(donorCode));
   }
 
   @Get('audit/records/:recordType/:recordId')

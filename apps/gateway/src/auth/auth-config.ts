@@ -9,7 +9,7 @@ const MIN_SECRET_BYTES = 32;
  * anywhere else — `NODE_ENV` unset included — it refuses to start without a secret of its own
  * of at least 32 bytes.
  */
-export function authConfig(env: NodeJS.ProcessEnv = process.env) {
+export function authConfig(env: NodeJS.ProcessEnv) {
   const local = LOCAL_ENVIRONMENTS.includes(env.NODE_ENV ?? '');
   const secret = env.JWT_SECRET ?? (local ? DEV_SECRET : undefined);
   if (!local) {

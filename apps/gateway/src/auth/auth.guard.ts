@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Role } from '@v2v/contracts';
-import { AccessRefusalLog } from './access-refusal.log';
+import { AccessRefusalLog } from '../refusals/access-refusal.log';
 import type { AuthenticatedUser } from './authenticated-user';
 import {
   PASSWORD_CHANGE_KEY,

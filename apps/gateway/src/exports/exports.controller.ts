@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError } from '@v2v/contracts';
 import { Roles } from '../auth/roles.decorator';
-import { JourneyCommandsService } from '../journeys/journey-commands.service';
+import { JourneyWorkflowRepository } from '../journeys/journey-workflow.repository';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { journeyRecordCsv } from './journey-record.csv';
 import { journeyRecordsPdf } from './journey-record.pdf';
 import { JourneyRecordService } from './journey-record.service';
@@ -26,7 +27,7 @@ const MAX_JOURNEYS = 200;
 export class ExportsController {
   constructor(
     private readonly records: JourneyRecordService,
-    private readonly journeys: JourneyCommandsService,
+    private readonly journeys: JourneyWorkflowRepository,
   ) {}
 
   @Get('journeys/:donorCode/export.csv')
@@ -36,16 +37,16 @@ export class ExportsController {
     summary:
       "The journey's trace, signatures and audit trail as CSV, with the head hashes. Roles: ops, qa-qp.",
   })
-  async csv(@Param('donorCode') code: string) {
-    return journeyRecordCsv(await this.records.collect(code));
+  async csv(@DonorCodeParam() donorCode: string) {
+    return journeyRecordCsv(await this.records.collect(donorCode));
   }
 
   @Get('journeys/:donorCode/export.pdf')
   @Roles('ops', 'qa-qp')
   @Header('content-type', 'application/pdf')
   @ApiOperation({ summary: 'The same as a PDF report. Roles: ops, qa-qp.' })
-  async pdf(@Param('donorCode') code: string) {
-    const record = await this.records.collect(code);
+  async pdf(@DonorCodeParam() donorCode: string) {
+    const record = await this.records.collect(donorCode);
     return new StreamableFile(await journeyRecordsPdf([record], `Journey ${record.donorCode}`));
   }
 

@@ -1,28 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { journeyWorkflowId, requireDonorCode } from '@v2v/contracts';
+import { journeyWorkflowId } from '@v2v/contracts';
 import { AuditTrailService } from '../audit/audit-trail.service';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { TraceabilityClient } from '../internal/traceability.client';
+import { Clock } from '../shared/clock';
 import { SignatureRegistry } from '../signatures/signature-registry.service';
 import type { JourneyRecord } from './journey-record';
+
+type Trace = Omit<JourneyRecord, 'trace'> & { entries: JourneyRecord['trace'] };
 
 /** Collects one journey's trace, audit trail and the head hashes from their owning services. */
 @Injectable()
 export class JourneyRecordService {
   constructor(
-    private readonly services: InternalServiceClient,
+    private readonly traceability: TraceabilityClient,
     private readonly audit: AuditTrailService,
     private readonly signatures: SignatureRegistry,
+    private readonly clock: Clock,
   ) {}
 
-  async collect(rawDonorCode: string): Promise<JourneyRecord> {
-    const donorCode = requireDonorCode(rawDonorCode);
+  /** `donorCode` is canonical (a route's, or one Temporal visibility holds for a journey). */
+  async collect(donorCode: string): Promise<JourneyRecord> {
     const journeyId = journeyWorkflowId(donorCode);
     const [trace, audit, integrity, signatures] = await Promise.all([
-      this.services.request<Omit<JourneyRecord, 'trace'> & { entries: JourneyRecord['trace'] }>(
-        'traceability',
-        'GET',
-        `/internal/trace/donors/${donorCode}`,
-      ),
+      this.traceability.traceOfDonor<Trace>(donorCode),
       this.audit.byJourney(journeyId),
       this.audit.verify(),
       this.signatures.list(donorCode),
@@ -34,7 +34,7 @@ export class JourneyRecordService {
       patientReference: trace.patientReference,
       institutionId: trace.institutionId,
       productCode: trace.productCode,
-      exportedAt: new Date().toISOString(),
+      exportedAt: this.clock.now().toISOString(),
       ledgerHeadHash: integrity.ledger.ledgerHeadHash,
       journeyChainHead: lastAppended?.entryHash ?? '',
       auditHeads: integrity.audit.map((a) => ({ service: a.service, headsHash: a.headsHash })),

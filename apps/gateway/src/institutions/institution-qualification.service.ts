@@ -1,19 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InstitutionDecision, InstitutionRegistration } from '@v2v/contracts';
 import { signedRecordHash } from '@v2v/signatures';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { EventIds } from '../idempotency/event-ids';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
 const RECORD_TYPE = 'institution-qualification';
 const REGISTRATION_MEANING = 'register-for-assessment';
 
-interface Decision {
-  decisionId: string;
-  institutionId: string;
-  detail: Record<string, unknown>;
-  signature: { signedContentHash: string };
+/** Who decides, on which request, under which Idempotency-Key scope. */
+interface Decider {
+  password: string;
+  user: AuthenticatedUser;
+  idempotency?: IdempotencyScope;
+  path: string;
 }
 
 /**
@@ -24,18 +26,13 @@ interface Decision {
 @Injectable()
 export class InstitutionQualificationService {
   constructor(
-    private readonly services: InternalServiceClient,
+    private readonly donorIntake: DonorIntakeClient,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
   ) {}
 
-  async register(input: {
-    registration: InstitutionRegistration;
-    password: string;
-    user: AuthenticatedUser;
-    key?: string;
-    path: string;
-  }) {
-    const eventId = input.key ?? randomUUID();
+  async register(input: Decider & { registration: InstitutionRegistration }) {
+    const eventId = this.eventIds.of(input.idempotency);
     return this.signatures.decide({
       user: input.user,
       password: input.password,
@@ -46,15 +43,9 @@ export class InstitutionQualificationService {
         recordId: input.registration.institutionId,
         detail: { ...input.registration },
       },
-      precheck: () =>
-        this.services.request(
-          'donorIntake',
-          'POST',
-          '/internal/institutions/registration-check',
-          input.registration,
-        ),
+      precheck: () => this.donorIntake.checkInstitutionRegistration(input.registration),
       record: (signature) =>
-        this.services.request('donorIntake', 'POST', '/internal/institutions', {
+        this.donorIntake.registerInstitution({
           ...input.registration,
           eventId,
           decidedBy: actorOf(input.user),
@@ -63,16 +54,8 @@ export class InstitutionQualificationService {
     });
   }
 
-  async decide(input: {
-    institutionId: string;
-    qualification: InstitutionDecision;
-    password: string;
-    user: AuthenticatedUser;
-    key?: string;
-    path: string;
-  }) {
-    const institution = encodeURIComponent(input.institutionId);
-    const eventId = input.key ?? randomUUID();
+  async decide(input: Decider & { institutionId: string; qualification: InstitutionDecision }) {
+    const eventId = this.eventIds.of(input.idempotency);
     return this.signatures.decide({
       user: input.user,
       password: input.password,
@@ -84,34 +67,20 @@ export class InstitutionQualificationService {
         detail: { ...input.qualification },
       },
       precheck: () =>
-        this.services.request(
-          'donorIntake',
-          'POST',
-          `/internal/institutions/${institution}/decision-check`,
-          { qualification: input.qualification },
-        ),
+        this.donorIntake.checkInstitutionDecision(input.institutionId, input.qualification),
       record: (signature) =>
-        this.services.request(
-          'donorIntake',
-          'POST',
-          `/internal/institutions/${institution}/decisions`,
-          {
-            qualification: input.qualification,
-            eventId,
-            decidedBy: actorOf(input.user),
-            signature,
-          },
-        ),
+        this.donorIntake.decideInstitution(input.institutionId, {
+          qualification: input.qualification,
+          eventId,
+          decidedBy: actorOf(input.user),
+          signature,
+        }),
     });
   }
 
   /** The register entry with each decision's signature checked against the decision as stored now. */
   async detail(institutionId: string) {
-    const detail = await this.services.request<{ decisions: Decision[] }>(
-      'donorIntake',
-      'GET',
-      `/internal/institutions/${encodeURIComponent(institutionId)}`,
-    );
+    const detail = await this.donorIntake.institution(institutionId);
     return {
       ...detail,
       decisions: detail.decisions.map((d) => ({
@@ -124,5 +93,13 @@ export class InstitutionQualificationService {
           }) === d.signature.signedContentHash,
       })),
     };
+  }
+
+  /** The register; a hospital user sees its own institution only (CSV-03). */
+  async list(user: AuthenticatedUser) {
+    const institutions = await this.donorIntake.institutions();
+    return user.role === 'hospital'
+      ? institutions.filter((i) => i.id === user.institutionId)
+      : institutions;
   }
 }

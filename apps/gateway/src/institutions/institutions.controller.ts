@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import {
@@ -10,7 +10,8 @@ import {
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { InstitutionQualificationService } from './institution-qualification.service';
 
@@ -18,11 +19,6 @@ const registerBody = institutionRegistrationSchema.extend({ signature: signature
 const decisionBody = z.strictObject({
   qualification: institutionDecisionSchema,
   signature: signatureRequestSchema,
-});
-const IDEMPOTENCY_HEADER = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'uuid; a repeat with the same key returns the first answer',
 });
 
 /**
@@ -34,10 +30,7 @@ const IDEMPOTENCY_HEADER = ApiHeader({
 @ApiBearerAuth()
 @Controller('api/institutions')
 export class InstitutionsController {
-  constructor(
-    private readonly services: InternalServiceClient,
-    private readonly qualification: InstitutionQualificationService,
-  ) {}
+  constructor(private readonly qualification: InstitutionQualificationService) {}
 
   @Get()
   @Roles('scheduler', 'ops', 'qa-qp', 'hospital')
@@ -45,15 +38,8 @@ export class InstitutionsController {
     summary:
       'The institution register: status, quality agreement expiry, next periodic review. Roles: scheduler, ops, qa-qp; hospital (own institution only).',
   })
-  async list(@CurrentUser() user: AuthenticatedUser) {
-    const institutions = await this.services.request<Array<{ id: string }>>(
-      'donorIntake',
-      'GET',
-      '/internal/institutions',
-    );
-    return user.role === 'hospital'
-      ? institutions.filter((i) => i.id === user.institutionId)
-      : institutions;
+  list(@CurrentUser() user: AuthenticatedUser) {
+    return this.qualification.list(user);
   }
 
   @Get(':institutionId')
@@ -70,7 +56,7 @@ export class InstitutionsController {
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
-  @IDEMPOTENCY_HEADER
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       'Register a candidate institution for assessment, signed with the password re-entered (DON-02, CSV-02). Roles: qa-qp.',
@@ -80,14 +66,14 @@ export class InstitutionsController {
     @Body(new ZodBodyPipe(registerBody)) body: z.infer<typeof registerBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     const { signature, ...registration } = body;
     return this.qualification.register({
       registration,
       password: signature.password,
       user,
-      key,
+      idempotency,
       path: req.originalUrl,
     });
   }
@@ -96,7 +82,7 @@ export class InstitutionsController {
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
-  @IDEMPOTENCY_HEADER
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       "QA's signed qualification decision (DON-02, CSV-02): complete-assessment, record-on-site-audit (a pass approves, with the quality agreement), periodic-review, suspend, reinstate, remove. A change of standing is sent to the institution's running journeys. Roles: qa-qp.",
@@ -107,14 +93,14 @@ export class InstitutionsController {
     @Body(new ZodBodyPipe(decisionBody)) body: z.infer<typeof decisionBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     return this.qualification.decide({
       institutionId,
       qualification: body.qualification,
       password: body.signature.password,
       user,
-      key,
+      idempotency,
       path: req.originalUrl,
     });
   }

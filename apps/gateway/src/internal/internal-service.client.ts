@@ -1,32 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, RefusalCode, refusalKind } from '@v2v/contracts';
-import {
-  internalCallHeaders,
-  internalServiceToken,
-  internalServiceUrl,
-  SERVICE_PORTS,
-} from '@v2v/service-kit';
-
-type Service = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
+import { internalCallHeaders } from '@v2v/service-kit';
+import { GatewayConfig, type InternalService } from '../config/gateway-config';
 
 /**
  * Calls another app's internal API with the deployment's service credential. A refusal from that service keeps its code (DON-02,
- * TRC-02, NOT_FOUND, …); an unreachable service is SERVICE_UNAVAILABLE.
+ * TRC-02, NOT_FOUND, …); an unreachable service is SERVICE_UNAVAILABLE. Features call the typed
+ * client of each service (donor-intake.client.ts, …), not this one.
  */
 @Injectable()
 export class InternalServiceClient {
-  /** Read at boot: the gateway does not start without a valid service credential. */
-  private readonly credential = internalCallHeaders(internalServiceToken());
+  private readonly credential: Record<string, string>;
+
+  constructor(private readonly config: GatewayConfig) {
+    this.credential = internalCallHeaders(config.internalServiceToken);
+  }
 
   async request<T>(
-    service: Service,
+    service: InternalService,
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(`${internalServiceUrl(service)}${path}`, {
+      response = await fetch(`${this.config.serviceUrls[service]}${path}`, {
         method,
         headers: {
           ...this.credential,
@@ -58,3 +56,6 @@ export class InternalServiceClient {
     });
   }
 }
+
+/** A path segment from user input, encoded. */
+export const segment = (value: string) => encodeURIComponent(value);

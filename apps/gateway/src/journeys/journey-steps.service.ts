@@ -1,52 +1,46 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   evaluateStep,
   isSignedStep,
   JourneyStep,
-  requireDonorCode,
   STEP_PAYLOAD_SCHEMAS,
 } from '@v2v/contracts';
-import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf } from '../auth/authenticated-user';
+import { EventIds } from '../idempotency/event-ids';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 import { TrainingMatrixService } from '../training/training-matrix.service';
-import { JourneyCommandsService } from './journey-commands.service';
-
-export interface StepRequest {
-  code: string;
-  body: unknown;
-  user: AuthenticatedUser;
-  key?: string;
-  path: string;
-}
+import { JourneyWorkflowRepository } from './journey-workflow.repository';
+import type { StepCaller } from './step-caller.decorator';
 
 /**
- * One journey step through the gateway, checks in a fixed order: the donor code (TRC-02),
- * the body (400), the user's training for the step (PER-01 / OTH-02), the signature of a
- * release decision (CSV-02), then the journey.
+ * One journey step through the gateway, checks in a fixed order: the donor code (TRC-02, by
+ * DonorCodePipe), the body (400), the user's training for the step (PER-01 / OTH-02), the
+ * signature of a release decision (CSV-02), then the journey. The event id (also the Temporal
+ * update id and the step record's identity) is the Idempotency-Key's scoped id (A9).
  */
 @Injectable()
 export class JourneyStepsService {
   constructor(
-    private readonly journeys: JourneyCommandsService,
+    private readonly journeys: JourneyWorkflowRepository,
     private readonly training: TrainingMatrixService,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
   ) {}
 
-  async take(step: JourneyStep, request: StepRequest) {
-    const donorCode = requireDonorCode(request.code);
-    const payload = STEP_PAYLOAD_SCHEMAS[step].parse(request.body);
-    await this.training.assertTrained(request.user, step, { method: 'POST', path: request.path });
-    const eventId = request.key ?? randomUUID();
-    const actor = actorOf(request.user);
+  /** `donorCode` is canonical. */
+  async take(step: JourneyStep, donorCode: string, body: unknown, caller: StepCaller) {
+    const payload = STEP_PAYLOAD_SCHEMAS[step].parse(body);
+    await this.training.assertTrained(caller.user, step, { method: 'POST', path: caller.path });
+    const eventId = this.eventIds.of(caller.idempotency);
+    const actor = actorOf(caller.user);
     if (!isSignedStep(step)) return this.journeys.step(step, donorCode, payload, actor, eventId);
     // The password is checked and dropped here; the decision carries the sealed signature.
     const { signature: credentials, ...detail } = payload as { signature: { password: string } };
     return this.signatures.decide({
-      user: request.user,
+      user: caller.user,
       password: credentials.password,
-      path: request.path,
+      path: caller.path,
       content: { step, donorCode, eventId, detail },
       // Nothing is signed for a decision the journey would refuse anyway.
       precheck: async () => {

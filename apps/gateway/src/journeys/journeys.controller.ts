@@ -1,38 +1,20 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainError, JOURNEY_STAGES, JourneyStage, requireDonorCode } from '@v2v/contracts';
-import { InternalServiceClient } from '../internal/internal-service.client';
-import type { Request } from 'express';
+import { DomainError, JOURNEY_STAGES, JourneyStage } from '@v2v/contracts';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { Roles } from '../auth/roles.decorator';
-import { JourneyCommandsService } from './journey-commands.service';
-import { JourneyStepsService } from './journey-steps.service';
-import { StepEndpoint } from './step-endpoint.decorator';
+import { DonorIntakeClient } from '../internal/donor-intake.client';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
+import { JourneyWorkflowRepository } from './journey-workflow.repository';
 
-const KEY = 'idempotency-key';
-
-/**
- * One endpoint per business step of a journey (roles and route from STEP_ROUTES), plus the
- * journey's status and the journey list. Each method only translates HTTP.
- */
+/** The journey list, one journey's status and the deletion of its records. */
 @ApiTags('journeys')
 @ApiBearerAuth()
 @Controller('api/journeys')
 export class JourneysController {
   constructor(
-    private readonly journeys: JourneyCommandsService,
-    private readonly steps: JourneyStepsService,
-    private readonly services: InternalServiceClient,
+    private readonly journeys: JourneyWorkflowRepository,
+    private readonly donorIntake: DonorIntakeClient,
   ) {}
 
   @Get()
@@ -65,12 +47,8 @@ export class JourneysController {
     summary:
       "Delete a journey's records: refused with QA-03 while they must be retained (30 years for traceability records). Roles: ops, qa-qp.",
   })
-  async remove(@Param('donorCode') code: string) {
-    await this.services.request(
-      'donorIntake',
-      'DELETE',
-      `/internal/donors/${requireDonorCode(code)}`,
-    );
+  async remove(@DonorCodeParam() donorCode: string) {
+    await this.donorIntake.deleteDonor(donorCode);
   }
 
   @Get(':donorCode')
@@ -78,223 +56,7 @@ export class JourneysController {
   @ApiOperation({
     summary: 'The journey: stage, timeline, pending deadlines, Temporal UI link. All roles.',
   })
-  status(@Param('donorCode') code: string) {
-    return this.journeys.status(code);
-  }
-
-  @StepEndpoint('recordDonorScreening')
-  recordDonorScreening(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('recordDonorScreening', {
-      code,
-      body,
-      user,
-      key,
-      path: req.originalUrl,
-    });
-  }
-
-  @StepEndpoint('scheduleCollection')
-  scheduleCollection(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('scheduleCollection', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('recordCollection')
-  recordCollection(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('recordCollection', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('recordPostCollectionStorage')
-  recordPostCollectionStorage(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('recordPostCollectionStorage', {
-      code,
-      body,
-      user,
-      key,
-      path: req.originalUrl,
-    });
-  }
-
-  @StepEndpoint('handOverToCourier')
-  handOverToCourier(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('handOverToCourier', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('recordMaterialReceipt')
-  recordMaterialReceipt(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('recordMaterialReceipt', {
-      code,
-      body,
-      user,
-      key,
-      path: req.originalUrl,
-    });
-  }
-
-  @StepEndpoint('releaseMaterial')
-  releaseMaterial(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('releaseMaterial', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('rejectMaterial')
-  rejectMaterial(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('rejectMaterial', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('startProduction')
-  startProduction(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('startProduction', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('completeProduction')
-  completeProduction(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('completeProduction', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('recordQcResult')
-  recordQcResult(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('recordQcResult', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('releaseBatch')
-  releaseBatch(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('releaseBatch', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('rejectBatch')
-  rejectBatch(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('rejectBatch', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('shipToSite')
-  shipToSite(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('shipToSite', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('receiveAtSite')
-  receiveAtSite(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('receiveAtSite', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('recordInfusion')
-  recordInfusion(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('recordInfusion', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('completeFollowUp')
-  completeFollowUp(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('completeFollowUp', { code, body, user, key, path: req.originalUrl });
-  }
-
-  @StepEndpoint('cancelJourney')
-  cancelJourney(
-    @Param('donorCode') code: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() req: Request,
-    @Headers(KEY) key?: string,
-  ) {
-    return this.steps.take('cancelJourney', { code, body, user, key, path: req.originalUrl });
+  status(@DonorCodeParam() donorCode: string) {
+    return this.journeys.status(donorCode);
   }
 }

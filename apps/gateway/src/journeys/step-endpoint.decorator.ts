@@ -1,15 +1,9 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOperation,
-  ApiParam,
-  ApiResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isSignedStep, JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { IdempotencyHeader } from '../idempotency/idempotency.decorator';
 import { STEP_ROUTES } from './step-routes';
 
 /** JSON Schema of a contract schema, for the OpenAPI document (same schema that validates). */
@@ -38,11 +32,7 @@ export function StepEndpoint(step: JourneyStep) {
       name: 'donorCode',
       description: 'donor unique code (ISBT 128 DIN structure with its check character, TRC-02)',
     }),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'uuid; a repeat with the same key returns the first answer',
-    }),
+    IdempotencyHeader(),
     ApiBody({ schema: openApiSchema(STEP_PAYLOAD_SCHEMAS[step]) }),
     ApiResponse({ status: 200, description: 'the journey after the step' }),
     ApiResponse({ status: 400, description: 'VALIDATION_FAILED with fieldErrors, or TRC-02' }),

@@ -4,14 +4,23 @@ import path from 'node:path';
 import { ADMIN_ROLE, JOURNEY_STEP_NAMES, ROLES } from '@v2v/contracts';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { GatewayModule } from '../gateway.module';
-import { JourneysController } from './journeys.controller';
+import { JourneyStepsController } from './journey-steps.controller';
 import { STEP_ROUTES } from './step-routes';
 
-// Every controller the gateway serves, as its module declares them.
-const CONTROLLERS: Array<{ name: string; prototype: object }> = Reflect.getMetadata(
-  'controllers',
-  GatewayModule,
-);
+type Controller = { name: string; prototype: object };
+
+/** Every controller of a module and of the modules it imports, each once. */
+function controllersOf(module: unknown, seen = new Set<unknown>()): Controller[] {
+  const type = (module as { module?: unknown })?.module ?? module;
+  if (!type || seen.has(type)) return [];
+  seen.add(type);
+  const own: Controller[] = Reflect.getMetadata('controllers', type as object) ?? [];
+  const imports: unknown[] = Reflect.getMetadata('imports', type as object) ?? [];
+  return [...own, ...imports.flatMap((imported) => controllersOf(imported, seen))];
+}
+
+// Every controller the gateway serves, as its feature modules declare them.
+const CONTROLLERS = controllersOf(GatewayModule);
 
 /** Method names of a controller, inherited ones included (the health controller inherits). */
 function methodNames(prototype: object): string[] {
@@ -81,7 +90,7 @@ describe('gateway endpoints and roles', () => {
       expect(
         Reflect.getMetadata(
           ROLES_KEY,
-          JourneysController.prototype[step as keyof JourneysController],
+          JourneyStepsController.prototype[step as keyof JourneyStepsController],
         ),
       ).toEqual(STEP_ROUTES[step].roles);
     }

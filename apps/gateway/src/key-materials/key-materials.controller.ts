@@ -1,29 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { requireDonorCode } from '@v2v/contracts';
-import { ZodBodyPipe } from '@v2v/service-kit';
-import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
-import { InternalServiceClient } from '../internal/internal-service.client';
-import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import {
-  consumptionBody,
-  receiveLotBody,
-  registerKeyMaterialBody,
-  rejectLotBody,
-  releaseLotBody,
-} from './key-material-bodies';
+  keyMaterialConsumptionSchema as consumptionBody,
+  keyMaterialLotReceiptSchema as receiveLotBody,
+  keyMaterialLotRejectionSchema as rejectLotBody,
+  keyMaterialLotReleaseSchema as releaseLotBody,
+  keyMaterialRegistrationSchema as registerKeyMaterialBody,
+} from '@v2v/contracts';
+import { ZodBodyPipe } from '@v2v/service-kit';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { ProductionClient } from '../internal/production.client';
+import { openApiSchema } from '../journeys/step-endpoint.decorator';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { KeyMaterialsService } from './key-materials.service';
-
-const KEY = 'idempotency-key';
-const IDEMPOTENCY_HEADER = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'uuid; a repeat with the same key returns the first answer',
-});
 
 /**
  * Key materials (MAT-01, MAT-02): the catalogue with risk assessments, lots received into
@@ -35,7 +29,7 @@ const IDEMPOTENCY_HEADER = ApiHeader({
 @Controller('api')
 export class KeyMaterialsController {
   constructor(
-    private readonly services: InternalServiceClient,
+    private readonly production: ProductionClient,
     private readonly keyMaterials: KeyMaterialsService,
   ) {}
 
@@ -46,7 +40,7 @@ export class KeyMaterialsController {
       'The key-material catalogue: risk assessments, IVD approvals and every lot with its inspection and status. Roles: ops, qa-qp, operator.',
   })
   catalogue() {
-    return this.services.request('production', 'GET', '/internal/key-materials');
+    return this.production.keyMaterials();
   }
 
   @Post('key-materials')
@@ -61,16 +55,13 @@ export class KeyMaterialsController {
     @Body(new ZodBodyPipe(registerKeyMaterialBody)) body: z.infer<typeof registerKeyMaterialBody>,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    return this.services.request('production', 'POST', '/internal/key-materials', {
-      ...body,
-      registeredBy: actorOf(user),
-    });
+    return this.keyMaterials.register(body, user);
   }
 
   @Post('key-materials/:materialCode/lots')
   @HttpCode(201)
   @Roles('operator')
-  @IDEMPOTENCY_HEADER
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       'Receive a lot into quarantine with its incoming inspection; the lot id is generated, the inspector is the caller (MAT-01). Roles: operator.',
@@ -80,25 +71,16 @@ export class KeyMaterialsController {
     @Param('materialCode') materialCode: string,
     @Body(new ZodBodyPipe(receiveLotBody)) body: z.infer<typeof receiveLotBody>,
     @CurrentUser() user: AuthenticatedUser,
-    @Headers(KEY) key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
-    return this.services.request(
-      'production',
-      'POST',
-      `/internal/key-materials/${encodeURIComponent(materialCode)}/lots`,
-      {
-        ...body,
-        requestKey: key ?? randomUUID(),
-        receivedBy: actorOf(user),
-      },
-    );
+    return this.keyMaterials.receiveLot(materialCode, body, { user, idempotency });
   }
 
   @Post('key-material-lots/:lotId/release')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
-  @IDEMPOTENCY_HEADER
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       'Release a lot in quarantine, signed with the password re-entered (CSV-02, PER-03); refused MAT-01 after a failed inspection, an unchecked certificate of analysis or expiry. Roles: qa-qp.',
@@ -109,7 +91,7 @@ export class KeyMaterialsController {
     @Body(new ZodBodyPipe(releaseLotBody)) body: z.infer<typeof releaseLotBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers(KEY) key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     return this.keyMaterials.decide({
       lotId,
@@ -117,7 +99,7 @@ export class KeyMaterialsController {
       comment: body.comment,
       password: body.signature.password,
       user,
-      key,
+      idempotency,
       path: req.originalUrl,
     });
   }
@@ -126,7 +108,7 @@ export class KeyMaterialsController {
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
-  @IDEMPOTENCY_HEADER
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       'Reject a lot in quarantine with its reason, signed with the password re-entered (CSV-02, PER-03). Roles: qa-qp.',
@@ -137,7 +119,7 @@ export class KeyMaterialsController {
     @Body(new ZodBodyPipe(rejectLotBody)) body: z.infer<typeof rejectLotBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers(KEY) key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     return this.keyMaterials.decide({
       lotId,
@@ -145,7 +127,7 @@ export class KeyMaterialsController {
       comment: body.reason,
       password: body.signature.password,
       user,
-      key,
+      idempotency,
       path: req.originalUrl,
     });
   }
@@ -163,24 +145,19 @@ export class KeyMaterialsController {
   @Post('journeys/:donorCode/key-material-consumptions')
   @HttpCode(201)
   @Roles('operator')
-  @IDEMPOTENCY_HEADER
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       "Record that the journey's batch in production consumed a quantity of a released, unexpired lot (MAT-01); the Idempotency-Key is the event id. Roles: operator.",
   })
   @ApiBody({ schema: openApiSchema(consumptionBody) })
   consume(
-    @Param('donorCode') code: string,
+    @DonorCodeParam() donorCode: string,
     @Body(new ZodBodyPipe(consumptionBody)) body: z.infer<typeof consumptionBody>,
     @CurrentUser() user: AuthenticatedUser,
-    @Headers(KEY) key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
-    return this.services.request('production', 'POST', '/internal/key-material-consumptions', {
-      donorCode: requireDonorCode(code),
-      ...body,
-      eventId: key ?? randomUUID(),
-      consumedBy: actorOf(user),
-    });
+    return this.keyMaterials.consume(donorCode, body, { user, idempotency });
   }
 
   @Get('journeys/:donorCode/key-materials')
@@ -189,11 +166,7 @@ export class KeyMaterialsController {
     summary:
       'A journey backward: every key-material lot its batch consumed, with material and lot details (TRC-01). Roles: ops, qa-qp, operator.',
   })
-  journeyMaterials(@Param('donorCode') code: string) {
-    return this.services.request(
-      'production',
-      'GET',
-      `/internal/key-material-consumptions?donorCode=${requireDonorCode(code)}`,
-    );
+  journeyMaterials(@DonorCodeParam() donorCode: string) {
+    return this.production.consumptionsOf(donorCode);
   }
 }

@@ -1,25 +1,59 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@v2v/contracts';
+import {
+  DomainError,
+  KeyMaterialConsumptionRequest,
+  KeyMaterialLotReceipt,
+  KeyMaterialRegistration,
+  LotDecision,
+} from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { EventIds } from '../idempotency/event-ids';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { ProductionClient } from '../internal/production.client';
+import { TraceabilityClient } from '../internal/traceability.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
-interface Genealogy {
-  lot: Record<string, unknown>;
-  consumptions: Array<{ donorCode: string } & Record<string, unknown>>;
+/** Who asks, under which Idempotency-Key scope. */
+interface Caller {
+  user: AuthenticatedUser;
+  idempotency?: IdempotencyScope;
 }
 
 /**
- * The key-material requests that need more than one call: a signed lot decision (check, sign,
- * record) and a lot's genealogy with the patient of every batch (TRC-01).
+ * Key materials at the edge (MAT-01, MAT-02, TRC-01): production's commands with the actor and
+ * the event id the gateway adds, a signed lot decision (check, sign, record) and a lot's
+ * genealogy with the patient of every batch.
  */
 @Injectable()
 export class KeyMaterialsService {
   constructor(
-    private readonly services: InternalServiceClient,
+    private readonly production: ProductionClient,
+    private readonly traceability: TraceabilityClient,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
   ) {}
+
+  register(material: KeyMaterialRegistration, user: AuthenticatedUser) {
+    return this.production.registerKeyMaterial({ ...material, registeredBy: actorOf(user) });
+  }
+
+  receiveLot(materialCode: string, receipt: KeyMaterialLotReceipt, caller: Caller) {
+    return this.production.receiveLot(materialCode, {
+      ...receipt,
+      requestKey: this.eventIds.of(caller.idempotency),
+      receivedBy: actorOf(caller.user),
+    });
+  }
+
+  /** `donorCode` is canonical. */
+  consume(donorCode: string, consumption: KeyMaterialConsumptionRequest, caller: Caller) {
+    return this.production.recordConsumption({
+      donorCode,
+      ...consumption,
+      eventId: this.eventIds.of(caller.idempotency),
+      consumedBy: actorOf(caller.user),
+    });
+  }
 
   /**
    * MAT-01, CSV-02, PER-03: QA's release or rejection of a lot. Production is asked first, so
@@ -27,17 +61,16 @@ export class KeyMaterialsService {
    * records the decision with the signature, so a decision that lost a race is refused and
    * leaves no signature.
    */
-  async decide(input: {
-    lotId: string;
-    decision: 'released' | 'rejected';
-    comment?: string;
-    password: string;
-    user: AuthenticatedUser;
-    key?: string;
-    path: string;
-  }) {
-    const lot = encodeURIComponent(input.lotId);
-    const eventId = input.key ?? randomUUID();
+  async decide(
+    input: Caller & {
+      lotId: string;
+      decision: LotDecision;
+      comment?: string;
+      password: string;
+      path: string;
+    },
+  ) {
+    const eventId = this.eventIds.of(input.idempotency);
     return this.signatures.decide({
       user: input.user,
       password: input.password,
@@ -48,35 +81,21 @@ export class KeyMaterialsService {
         recordId: input.lotId,
         detail: { lotId: input.lotId, decision: input.decision, comment: input.comment ?? null },
       },
-      precheck: () =>
-        this.services.request(
-          'production',
-          'GET',
-          `/internal/key-material-lots/${lot}/decision-check?decision=${input.decision}`,
-        ),
+      precheck: () => this.production.checkLotDecision(input.lotId, input.decision),
       record: (signature) =>
-        this.services.request(
-          'production',
-          'POST',
-          `/internal/key-material-lots/${lot}/decisions`,
-          {
-            decision: input.decision,
-            ...(input.comment ? { comment: input.comment } : {}),
-            eventId,
-            decidedBy: actorOf(input.user),
-            signature,
-          },
-        ),
+        this.production.decideLot(input.lotId, {
+          decision: input.decision,
+          ...(input.comment ? { comment: input.comment } : {}),
+          eventId,
+          decidedBy: actorOf(input.user),
+          signature,
+        }),
     });
   }
 
   /** TRC-01: every batch and donor code the lot went into, each with its patient reference. */
   async genealogy(lotId: string) {
-    const genealogy = await this.services.request<Genealogy>(
-      'production',
-      'GET',
-      `/internal/key-material-lots/${encodeURIComponent(lotId)}/genealogy`,
-    );
+    const genealogy = await this.production.lotGenealogy(lotId);
     const patients = new Map<string, string | null>();
     for (const donorCode of new Set(genealogy.consumptions.map((c) => c.donorCode))) {
       patients.set(donorCode, await this.patientOf(donorCode));
@@ -96,12 +115,7 @@ export class KeyMaterialsService {
    */
   private async patientOf(donorCode: string): Promise<string | null> {
     try {
-      const trace = await this.services.request<{ patientReference: string }>(
-        'traceability',
-        'GET',
-        `/internal/trace/donors/${donorCode}`,
-      );
-      return trace.patientReference;
+      return (await this.traceability.traceOfDonor(donorCode)).patientReference;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
       throw error;

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { DonorMaterialLabelService } from './donor-material-label.service';
 
 const file = (rendered: { donorCode: string; file: Buffer }, type: string, extension: string) =>
@@ -23,8 +24,8 @@ export class LabelsController {
     summary:
       "The current unit's donor material label, 100 × 60 mm: Data Matrix and eye-readable donor unique code, product, institution, collection date and time, volume, bag/lot, and the DON-05 biohazard band on known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp.",
   })
-  async pdf(@Param('donorCode') code: string) {
-    return file(await this.labels.pdf(code), 'application/pdf', 'pdf');
+  async pdf(@DonorCodeParam() donorCode: string) {
+    return file(await this.labels.pdf(donorCode), 'application/pdf', 'pdf');
   }
 
   @Get('journeys/:donorCode/label.png')
@@ -34,7 +35,7 @@ export class LabelsController {
     summary:
       "The label's barcode as an image: the Data Matrix of the donor unique code, the eye-readable code under it and the DON-05 warning for known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp.",
   })
-  async png(@Param('donorCode') code: string) {
-    return file(await this.labels.png(code), 'image/png', 'png');
+  async png(@DonorCodeParam() donorCode: string) {
+    return file(await this.labels.png(donorCode), 'image/png', 'png');
   }
 }

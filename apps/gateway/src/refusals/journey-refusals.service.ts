@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { requireDonorCode } from '@v2v/contracts';
 import type { RefusalView } from '@v2v/messaging';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { GMP_SERVICES, GmpServicesClient } from '../internal/gmp-services.client';
 import { AccessRefusalRepository } from './access-refusal.repository';
-
-/** The services whose step activities record their refusals (`refusal_record`). */
-const RECORDING_SERVICES = ['donorIntake', 'production', 'release'] as const;
 
 /**
  * Every refusal recorded for one journey, in time order: the gateway's (who was refused which
@@ -14,21 +10,15 @@ const RECORDING_SERVICES = ['donorIntake', 'production', 'release'] as const;
 @Injectable()
 export class JourneyRefusalsService {
   constructor(
-    private readonly services: InternalServiceClient,
+    private readonly services: GmpServicesClient,
     private readonly gateway: AccessRefusalRepository,
   ) {}
 
-  async byDonorCode(rawDonorCode: string): Promise<RefusalView[]> {
-    const donorCode = requireDonorCode(rawDonorCode);
+  /** `donorCode` is canonical; every GMP service's step activities record their refusals. */
+  async byDonorCode(donorCode: string): Promise<RefusalView[]> {
     const lists = await Promise.all([
       this.gateway.byDonorCode(donorCode),
-      ...RECORDING_SERVICES.map((service) =>
-        this.services.request<RefusalView[]>(
-          service,
-          'GET',
-          `/internal/refusals?donorCode=${donorCode}`,
-        ),
-      ),
+      ...GMP_SERVICES.map((service) => this.services.refusals(service, donorCode)),
     ]);
     return lists.flat().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { DomainError } from '@v2v/contracts';
-import type { AccessRefusal, AccessRefusalLog } from '../auth/access-refusal.log';
+import type { AccessRefusal, AccessRefusalLog } from './access-refusal.log';
 import { RefusalRecordingFilter } from './refusal-recording.filter';
 
 const operator = { userId: 'u-1', username: 'operator', role: 'operator', institutionId: null };

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainErrorFilter } from '@v2v/service-kit';
-import { AccessRefusalLog } from '../auth/access-refusal.log';
+import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { recordableRefusal } from './recordable-refusal';
 

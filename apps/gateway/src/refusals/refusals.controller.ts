@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { JourneyRefusalsService } from './journey-refusals.service';
 
 /** CSV-03, PRD-06, TRC-03: who was refused what on a journey, and by which rule. */
@@ -16,7 +17,7 @@ export class RefusalsController {
     summary:
       "Every refusal recorded for a journey, in time order: the gateway's (user, role, request, status, code) and the owning services' (refused step activity, event id, actor, code). Roles: ops, qa-qp.",
   })
-  list(@Param('donorCode') code: string) {
-    return this.refusals.byDonorCode(code);
+  list(@DonorCodeParam() donorCode: string) {
+    return this.refusals.byDonorCode(donorCode);
   }
 }

@@ -1,28 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import {
-  shipperQualificationDecisionProblems,
-  shipperQualificationSchema,
-  signatureRequestSchema,
-} from '@v2v/contracts';
+import { signatureRequestSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { QualifiedShippersService } from './qualified-shippers.service';
+import { QualifyBody, qualifyBodyShape, QualifyShipperBodyPipe } from './qualify-shipper-body.pipe';
 
-// The dates are checked against today here too, so a lapsed decision is a 400 naming its field
-// before anything is signed; the owning service checks again when it records.
-const qualification = shipperQualificationSchema.superRefine((decision, ctx) => {
-  for (const problem of shipperQualificationDecisionProblems(
-    decision,
-    new Date().toISOString().slice(0, 10),
-  ))
-    ctx.addIssue({ code: 'custom', ...problem });
-});
-const qualifyBody = z.strictObject({ qualification, signature: signatureRequestSchema });
 const withdrawBody = z.strictObject({
   reason: z.string().trim().min(1).max(2000),
   signature: signatureRequestSchema,
@@ -49,22 +38,23 @@ export class QualifiedShippersController {
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       'Qualify or requalify a configuration with its study evidence and requalification date, signed with the password re-entered (MAT-03, CSV-02). Roles: qa-qp.',
   })
-  @ApiBody({ schema: openApiSchema(qualifyBody) })
+  @ApiBody({ schema: openApiSchema(qualifyBodyShape) })
   qualify(
-    @Body(new ZodBodyPipe(qualifyBody)) body: z.infer<typeof qualifyBody>,
+    @Body(QualifyShipperBodyPipe) body: QualifyBody,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     return this.shippers.qualify({
       qualification: body.qualification,
       password: body.signature.password,
       user,
-      key,
+      idempotency,
       path: req.originalUrl,
     });
   }
@@ -73,6 +63,7 @@ export class QualifiedShippersController {
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       "Withdraw a configuration's qualification with the reason, signed (MAT-03, CSV-02); hand-overs and shipments on it are refused from then on. Roles: qa-qp.",
@@ -84,7 +75,7 @@ export class QualifiedShippersController {
     @Body(new ZodBodyPipe(withdrawBody)) body: z.infer<typeof withdrawBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     return this.shippers.withdraw({
       carries,
@@ -92,7 +83,7 @@ export class QualifiedShippersController {
       reason: body.reason,
       password: body.signature.password,
       user,
-      key,
+      idempotency,
       path: req.originalUrl,
     });
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -9,20 +8,23 @@ import {
   shipperQualificationStatus,
 } from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { EventIds } from '../idempotency/event-ids';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { GmpServicesClient } from '../internal/gmp-services.client';
+import { Clock } from '../shared/clock';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
 /** Donor material ships from the hospital (donor-intake's register), product from the factory (release's). */
 const OWNER = { 'donor-material': 'donorIntake', product: 'release' } as const;
 const RECORD_TYPE = 'shipper-qualification';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Users see whether a configuration may be used today rather than the stored flag. */
-const withStatus = (c: ShipperQualification) => ({
-  ...c,
-  status: shipperQualificationStatus(c, today()),
-});
+/** Who decides, on which request, under which Idempotency-Key scope. */
+interface Decider {
+  password: string;
+  user: AuthenticatedUser;
+  idempotency?: IdempotencyScope;
+  path: string;
+}
 
 /**
  * MAT-03, CSV-02, PER-03: QA's signed qualification, requalification and withdrawal of
@@ -31,24 +33,20 @@ const withStatus = (c: ShipperQualification) => ({
 @Injectable()
 export class QualifiedShippersService {
   constructor(
-    private readonly services: InternalServiceClient,
+    private readonly services: GmpServicesClient,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
+    private readonly clock: Clock,
   ) {}
 
   /** Both registers, each configuration with its status today. */
   async list() {
     const registers = await Promise.all(SHIPPER_CARRIES.map((carries) => this.register(carries)));
-    return registers.flat().map(withStatus);
+    return registers.flat().map((c) => this.withStatus(c));
   }
 
-  async qualify(input: {
-    qualification: ShipperQualificationDecision;
-    password: string;
-    user: AuthenticatedUser;
-    key?: string;
-    path: string;
-  }) {
-    const eventId = input.key ?? randomUUID();
+  async qualify(input: Decider & { qualification: ShipperQualificationDecision }) {
+    const eventId = this.eventIds.of(input.idempotency);
     const recorded = await this.signatures.decide({
       user: input.user,
       password: input.password,
@@ -60,30 +58,17 @@ export class QualifiedShippersService {
         detail: { ...input.qualification },
       },
       record: (signature) =>
-        this.services.request<ShipperQualification>(
-          OWNER[input.qualification.carries],
-          'POST',
-          '/internal/qualified-shippers',
-          {
-            qualification: input.qualification,
-            eventId,
-            decidedBy: actorOf(input.user),
-            signature,
-          },
-        ),
+        this.services.qualifyShipper(OWNER[input.qualification.carries], {
+          qualification: input.qualification,
+          eventId,
+          decidedBy: actorOf(input.user),
+          signature,
+        }),
     });
-    return withStatus(recorded);
+    return this.withStatus(recorded);
   }
 
-  async withdraw(input: {
-    carries: string;
-    shipperId: string;
-    reason: string;
-    password: string;
-    user: AuthenticatedUser;
-    key?: string;
-    path: string;
-  }) {
+  async withdraw(input: Decider & { carries: string; shipperId: string; reason: string }) {
     if (!(SHIPPER_CARRIES as readonly string[]).includes(input.carries)) {
       const message = `carries must be one of ${SHIPPER_CARRIES.join(', ')}, not '${input.carries}'`;
       throw new DomainError('VALIDATION_FAILED', message, {
@@ -100,7 +85,7 @@ export class QualifiedShippersService {
         'MAT-03',
         `shipper ${input.shipperId}'s qualification is already withdrawn (MAT-03)`,
       );
-    const eventId = input.key ?? randomUUID();
+    const eventId = this.eventIds.of(input.idempotency);
     const recorded = await this.signatures.decide({
       user: input.user,
       password: input.password,
@@ -112,21 +97,22 @@ export class QualifiedShippersService {
         detail: { shipperId: input.shipperId, reason: input.reason },
       },
       record: (signature) =>
-        this.services.request<ShipperQualification>(
-          OWNER[carries],
-          'POST',
-          `/internal/qualified-shippers/${encodeURIComponent(input.shipperId)}/withdraw`,
-          { reason: input.reason, eventId, decidedBy: actorOf(input.user), signature },
-        ),
+        this.services.withdrawShipper(OWNER[carries], input.shipperId, {
+          reason: input.reason,
+          eventId,
+          decidedBy: actorOf(input.user),
+          signature,
+        }),
     });
-    return withStatus(recorded);
+    return this.withStatus(recorded);
+  }
+
+  /** Users see whether a configuration may be used today rather than the stored flag. */
+  private withStatus(c: ShipperQualification) {
+    return { ...c, status: shipperQualificationStatus(c, this.clock.today()) };
   }
 
   private register(carries: ShipperCarries) {
-    return this.services.request<ShipperQualification[]>(
-      OWNER[carries],
-      'GET',
-      '/internal/qualified-shippers',
-    );
+    return this.services.qualifiedShippers(OWNER[carries]);
   }
 }

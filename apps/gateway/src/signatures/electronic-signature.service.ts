@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ElectronicSignature } from '@v2v/contracts';
-import {
-  sealSignature,
-  signatureOf,
-  signatureSealPrivateKey,
-  SignedContent,
-} from '@v2v/signatures';
-import { AccessRefusalLog } from '../auth/access-refusal.log';
+import { sealSignature, signatureOf, SignedContent } from '@v2v/signatures';
 import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { PasswordAttemptThrottle } from '../auth/password-attempts/password-attempt-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UserRepository } from '../auth/user.repository';
+import { GatewayConfig } from '../config/gateway-config';
+import { AccessRefusalLog } from '../refusals/access-refusal.log';
 import { RecordedRefusal } from '../refusals/recorded-refusal';
 
 export interface SignedDecision<T> {
@@ -36,10 +32,9 @@ export interface SignedDecision<T> {
  */
 @Injectable()
 export class ElectronicSignatureService {
-  /** Read at boot: a gateway without a valid key does not start (fails closed). */
-  private readonly sealKey = signatureSealPrivateKey();
-
   constructor(
+    /** Its seal key is read at boot: a gateway without a valid key does not start. */
+    private readonly config: GatewayConfig,
     private readonly users: UserRepository,
     private readonly refusals: AccessRefusalLog,
     private readonly attempts: PasswordAttemptThrottle,
@@ -50,7 +45,7 @@ export class ElectronicSignatureService {
     await decision.precheck?.();
     await this.assertSigner(decision.user, decision.password, decision.path);
     const signature = signatureOf(decision.content, actorOf(decision.user));
-    return decision.record(sealSignature(signature, this.sealKey));
+    return decision.record(sealSignature(signature, this.config.signatureSealKey));
   }
 
   /**

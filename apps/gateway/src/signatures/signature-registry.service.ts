@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DomainError, requireDonorCode } from '@v2v/contracts';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { DomainError } from '@v2v/contracts';
 import { JourneySignatureView, signedContentHash } from '@v2v/signatures';
+import { GmpServicesClient } from '../internal/gmp-services.client';
+import { LegacySignatureRepository, LegacySignatureRow } from './legacy-signature.repository';
 
 const OWNER = {
   releaseMaterial: 'donorIntake',
@@ -10,17 +10,6 @@ const OWNER = {
   releaseBatch: 'release',
   rejectBatch: 'release',
 } as const;
-
-interface SignatureRow {
-  signature_id: string;
-  signer: string;
-  signer_role: string;
-  meaning: string;
-  signed_at: Date;
-  step: keyof typeof OWNER;
-  event_id: string;
-  signed_content_hash: string;
-}
 
 /** The services that record signed journey steps, each keeping its own signatures. */
 const SIGNING_SERVICES = ['donorIntake', 'release'] as const;
@@ -34,32 +23,23 @@ const SIGNING_SERVICES = ['donorIntake', 'release'] as const;
 @Injectable()
 export class SignatureRegistry {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly services: InternalServiceClient,
+    private readonly legacy: LegacySignatureRepository,
+    private readonly services: GmpServicesClient,
   ) {}
 
-  async list(code: string) {
-    const donorCode = requireDonorCode(code);
-    const rows: SignatureRow[] = await this.dataSource.query(
-      `SELECT * FROM "gateway"."electronic_signature" WHERE "donor_code" = $1 ORDER BY "signed_at"`,
-      [donorCode],
-    );
+  /** `donorCode` is canonical. */
+  async list(donorCode: string) {
+    const rows = await this.legacy.ofJourney(donorCode);
     const lists = await Promise.all([
       ...rows.map((row) => this.withValidity(donorCode, row).then((s) => [s])),
-      ...SIGNING_SERVICES.map((service) =>
-        this.services.request<JourneySignatureView[]>(
-          service,
-          'GET',
-          `/internal/journeys/${donorCode}/signatures`,
-        ),
-      ),
+      ...SIGNING_SERVICES.map((service) => this.services.journeySignatures(service, donorCode)),
     ]);
     return (lists.flat() as JourneySignatureView[]).sort((a, b) =>
       a.signedAt.localeCompare(b.signedAt),
     );
   }
 
-  private async withValidity(donorCode: string, row: SignatureRow) {
+  private async withValidity(donorCode: string, row: LegacySignatureRow) {
     const signature = {
       signatureId: row.signature_id,
       signer: { userId: row.signer, role: row.signer_role },
@@ -69,11 +49,7 @@ export class SignatureRegistry {
       signedContentHash: row.signed_content_hash,
     };
     try {
-      const record = await this.services.request<{ detail: Record<string, unknown> }>(
-        OWNER[row.step],
-        'GET',
-        `/internal/step-records/${row.event_id}`,
-      );
+      const record = await this.services.stepRecord(OWNER[row.step], row.event_id);
       const current = signedContentHash({ donorCode, step: row.step, detail: record.detail });
       return current === row.signed_content_hash
         ? { ...signature, valid: true }

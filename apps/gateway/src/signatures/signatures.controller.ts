@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { SignatureRegistry } from './signature-registry.service';
 
 @ApiTags('signatures')
@@ -15,7 +16,7 @@ export class SignaturesController {
     summary:
       'Electronic signatures of a journey, each marked valid or void against its record. Roles: ops, qa-qp.',
   })
-  list(@Param('donorCode') code: string) {
-    return this.signatures.list(code);
+  list(@DonorCodeParam() donorCode: string) {
+    return this.signatures.list(donorCode);
   }
 }

@@ -10,11 +10,11 @@ import {
   signatureRequestSchema,
 } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
-import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { ProductionClient } from '../internal/production.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
-import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
+import { ProductSpecificationsService } from './product-specifications.service';
 
 const publishBody = z.strictObject({
   content: productSpecificationContentSchema,
@@ -42,15 +42,15 @@ function productCode(raw: string): string {
 @Controller('api/product-specifications')
 export class ProductSpecificationsController {
   constructor(
-    private readonly services: InternalServiceClient,
-    private readonly signatures: ElectronicSignatureService,
+    private readonly production: ProductionClient,
+    private readonly specifications: ProductSpecificationsService,
   ) {}
 
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'The latest published specification of every product. All roles.' })
   latest() {
-    return this.services.request('production', 'GET', '/internal/product-specifications');
+    return this.production.specifications();
   }
 
   @Get(':productCode')
@@ -67,11 +67,7 @@ export class ProductSpecificationsController {
   get(@Param('productCode') code: string, @Query('version') version?: string) {
     if (version !== undefined && !/^[1-9][0-9]*$/.test(version))
       throw new DomainError('VALIDATION_FAILED', `version '${version}' is not a positive integer`);
-    return this.services.request(
-      'production',
-      'GET',
-      `/internal/product-specifications/${productCode(code)}${version ? `?version=${version}` : ''}`,
-    );
+    return this.production.specification(productCode(code), version);
   }
 
   @Get(':productCode/versions')
@@ -80,11 +76,7 @@ export class ProductSpecificationsController {
     summary: 'Every published version of a product, who published it and when. All roles.',
   })
   versions(@Param('productCode') code: string) {
-    return this.services.request(
-      'production',
-      'GET',
-      `/internal/product-specifications/${productCode(code)}/versions`,
-    );
+    return this.production.specificationVersions(productCode(code));
   }
 
   @Post(':productCode/versions')
@@ -96,34 +88,18 @@ export class ProductSpecificationsController {
       'Publish the next version of a product specification, signed (CSV-02). Running journeys keep their version (GEN-03). Roles: qa-qp.',
   })
   @ApiBody({ schema: openApiSchema(publishBody) })
-  async publish(
+  publish(
     @Param('productCode') code: string,
     @Body(new ZodBodyPipe(publishBody)) body: z.infer<typeof publishBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
   ) {
-    const product = productCode(code);
-    return this.signatures.decide({
-      user,
+    return this.specifications.publish({
+      productCode: productCode(code),
+      content: body.content,
       password: body.signature.password,
+      user,
       path: req.originalUrl,
-      content: {
-        meaning: 'published',
-        recordType: 'product-specification',
-        recordId: product,
-        detail: body.content,
-      },
-      record: (signature) =>
-        this.services.request(
-          'production',
-          'POST',
-          `/internal/product-specifications/${product}/versions`,
-          {
-            content: body.content,
-            publishedBy: actorOf(user),
-            signature,
-          },
-        ),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   CUSTODY_LEGS,
@@ -9,8 +9,9 @@ import {
 } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { Roles } from '../auth/roles.decorator';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { TelemetryOutboxRepository } from './telemetry-outbox.repository';
 
 /**
@@ -23,7 +24,7 @@ import { TelemetryOutboxRepository } from './telemetry-outbox.repository';
 export class TelemetryController {
   constructor(
     private readonly outbox: TelemetryOutboxRepository,
-    private readonly services: InternalServiceClient,
+    private readonly donorIntake: DonorIntakeClient,
   ) {}
 
   @Post('telemetry/readings')
@@ -47,14 +48,10 @@ export class TelemetryController {
       'The stored data-logger readings of a journey, per leg. Roles: operator, qa-qp, ops, hospital (own institution).',
   })
   @ApiQuery({ name: 'leg', required: false, enum: CUSTODY_LEGS })
-  readings(@Param('donorCode') code: string, @Query('leg') leg?: string) {
+  readings(@DonorCodeParam() donorCode: string, @Query('leg') leg?: string) {
     if (leg !== undefined && !(CUSTODY_LEGS as readonly string[]).includes(leg)) {
       throw new DomainError('VALIDATION_FAILED', `unknown leg '${leg}'`, { allowed: CUSTODY_LEGS });
     }
-    return this.services.request(
-      'donorIntake',
-      'GET',
-      `/internal/temperature-readings/${requireDonorCode(code)}${leg ? `?leg=${leg}` : ''}`,
-    );
+    return this.donorIntake.temperatureReadings(donorCode, leg);
   }
 }

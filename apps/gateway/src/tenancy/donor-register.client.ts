@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@v2v/contracts';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { DonorIntakeClient } from '../internal/donor-intake.client';
 
 /**
  * The donor register (donor-intake), the record of truth for which institution a donor code
@@ -8,7 +8,7 @@ import { InternalServiceClient } from '../internal/internal-service.client';
  */
 @Injectable()
 export class DonorRegisterClient {
-  constructor(private readonly services: InternalServiceClient) {}
+  constructor(private readonly donorIntake: DonorIntakeClient) {}
 
   /**
    * The institution the code is registered to, or undefined when the register has no such
@@ -18,7 +18,7 @@ export class DonorRegisterClient {
   async institutionOf(donorCode: string): Promise<string | undefined> {
     let donor: { institutionId?: unknown };
     try {
-      donor = await this.services.request('donorIntake', 'GET', `/internal/donors/${donorCode}`);
+      donor = await this.donorIntake.donor(donorCode);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
       throw error;

@@ -1,19 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { requireDonorCode } from '@v2v/contracts';
+import { LedgerVerification, ledgerVerificationSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { Roles } from '../auth/roles.decorator';
-import { InternalServiceClient } from '../internal/internal-service.client';
-
-const verifyBody = z.strictObject({ donorCode: z.string().optional() });
+import { TraceabilityClient } from '../internal/traceability.client';
+import { DonorCodeParam } from '../shared/donor-code.pipe';
 
 /** The chain of custody, both ways (TRC-01), and the ledger's verification. */
 @ApiTags('traceability')
 @ApiBearerAuth()
 @Controller('api')
 export class TracesController {
-  constructor(private readonly services: InternalServiceClient) {}
+  constructor(private readonly traceability: TraceabilityClient) {}
 
   @Get('traces/donors/:donorCode')
   @Roles('ops', 'qa-qp', 'scheduler')
@@ -21,12 +19,8 @@ export class TracesController {
     summary:
       'Donor → patient: the ordered chain of custody of one donor unique code. Roles: ops, qa-qp, scheduler.',
   })
-  byDonor(@Param('donorCode') code: string) {
-    return this.services.request(
-      'traceability',
-      'GET',
-      `/internal/trace/donors/${requireDonorCode(code)}`,
-    );
+  byDonor(@DonorCodeParam() donorCode: string) {
+    return this.traceability.traceOfDonor<unknown>(donorCode);
   }
 
   @Get('traces/patients/:patientReference')
@@ -36,11 +30,7 @@ export class TracesController {
       'Patient → donor: every journey of a pseudonymous patient reference. Roles: ops, qa-qp, scheduler.',
   })
   byPatient(@Param('patientReference') reference: string) {
-    return this.services.request(
-      'traceability',
-      'GET',
-      `/internal/trace/patients/${encodeURIComponent(reference)}`,
-    );
+    return this.traceability.traceOfPatient(reference);
   }
 
   @Post('ledger/verify')
@@ -50,7 +40,7 @@ export class TracesController {
     summary:
       'Recompute the hash chains (all, or one donor code) and name the first broken entry. Roles: ops, qa-qp.',
   })
-  verify(@Body(new ZodBodyPipe(verifyBody)) body: z.infer<typeof verifyBody>) {
-    return this.services.request('traceability', 'POST', '/internal/ledger/verify', body);
+  verify(@Body(new ZodBodyPipe(ledgerVerificationSchema)) body: LedgerVerification) {
+    return this.traceability.verifyLedger(body);
   }
 }

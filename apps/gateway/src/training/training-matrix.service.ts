@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, GmpOperation } from '@v2v/contracts';
-import { AccessRefusalLog } from '../auth/access-refusal.log';
+import { AccessRefusalLog } from '../refusals/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RecordedRefusal } from '../refusals/recorded-refusal';
+import { Clock } from '../shared/clock';
 import { assertTrainedFor } from './training-rules';
 import { TrainingRepository } from './training.repository';
 
@@ -12,6 +13,7 @@ export class TrainingMatrixService {
   constructor(
     private readonly training: TrainingRepository,
     private readonly refusals: AccessRefusalLog,
+    private readonly clock: Clock,
   ) {}
 
   async assertTrained(
@@ -24,7 +26,7 @@ export class TrainingMatrixService {
         user,
         step,
         await this.training.recordsOf(user.username),
-        new Date().toISOString().slice(0, 10),
+        this.clock.today(),
       );
     } catch (error) {
       if (error instanceof DomainError) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@v2v/contracts';
-import { InternalServiceClient } from '../internal/internal-service.client';
+import { DonorIntakeClient } from '../internal/donor-intake.client';
 
 /**
  * A hospital account belongs to an institution on the register (donor-intake's), whatever its
@@ -9,16 +9,12 @@ import { InternalServiceClient } from '../internal/internal-service.client';
  */
 @Injectable()
 export class InstitutionRegisterCheck {
-  constructor(private readonly services: InternalServiceClient) {}
+  constructor(private readonly donorIntake: DonorIntakeClient) {}
 
   async assertRegistered(institutionId: string | undefined): Promise<void> {
     if (!institutionId) return;
     try {
-      await this.services.request(
-        'donorIntake',
-        'GET',
-        `/internal/institutions/${encodeURIComponent(institutionId)}`,
-      );
+      await this.donorIntake.institution(institutionId);
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
       throw new DomainError(

@@ -1,38 +1,25 @@
 import type { Actor, ElectronicSignature } from '@v2v/contracts';
 
-/** The key-material categories of §8(1)–(3): what goes into or touches the cells. */
-export const KEY_MATERIAL_CATEGORIES = [
-  'vector',
-  'cytokine',
-  'growth-factor',
-  'enzyme',
-  'serum',
-  'feeder-cells',
-  'single-use-set',
-  'ivd-reagent',
-] as const;
-export type KeyMaterialCategory = (typeof KEY_MATERIAL_CATEGORIES)[number];
-
-export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-/**
- * MAT-02: an infectious-marker IVD reagent's approval. Only `blood-screening-approved` needs no
- * justification; the other two are allowed with a recorded reason.
- */
-export const IVD_APPROVAL_STATUSES = [
-  'blood-screening-approved',
-  'diagnostic-only',
-  'not-approved',
-] as const;
-export type IvdApprovalStatus = (typeof IVD_APPROVAL_STATUSES)[number];
+// The enumerations of the key-material contract, shared with the gateway (libs/contracts).
+export {
+  IVD_APPROVAL_STATUSES,
+  KEY_MATERIAL_CATEGORIES,
+  LOT_DECISIONS,
+  RISK_LEVELS,
+  type IvdApprovalStatus,
+  type KeyMaterialCategory,
+  type LotDecision,
+  type RiskLevel,
+} from '@v2v/contracts';
+import type {
+  IvdApprovalStatus,
+  KeyMaterialCategory,
+  LotDecision,
+  RiskLevel,
+} from '@v2v/contracts';
 
 export const LOT_STATUSES = ['quarantine', 'released', 'rejected'] as const;
 export type LotStatus = (typeof LOT_STATUSES)[number];
-
-/** The two QA decisions on a lot in quarantine, named by their signature meaning. */
-export const LOT_DECISIONS = ['released', 'rejected'] as const;
-export type LotDecision = (typeof LOT_DECISIONS)[number];
 
 /** MAT-01: the recorded risk assessment every key material carries. Dates are ISO (YYYY-MM-DD). */
 export interface RiskAssessment {

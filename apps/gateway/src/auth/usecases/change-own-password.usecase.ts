@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { writeAudit } from '@v2v/audit';
 import { DomainError } from '@v2v/contracts';
 import { DataSource } from 'typeorm';
-import { AccessRefusalLog } from '../access-refusal.log';
+import { AccessRefusalLog } from '../../refusals/access-refusal.log';
+import { Clock } from '../../shared/clock';
 import { actorOf, AuthenticatedUser } from '../authenticated-user';
 import { PasswordAttemptThrottle } from '../password-attempts/password-attempt-throttle.service';
 import { PasswordHasher } from '../password-hasher';
@@ -24,6 +25,7 @@ export class ChangeOwnPasswordUseCase {
     private readonly hasher: PasswordHasher,
     private readonly throttle: PasswordAttemptThrottle,
     private readonly refusals: AccessRefusalLog,
+    private readonly clock: Clock,
   ) {}
 
   async execute(input: {
@@ -69,7 +71,7 @@ export class ChangeOwnPasswordUseCase {
       const after = await this.users.setPassword(manager, user.username, {
         hash: passwordHash,
         mustChange: false,
-        changedAt: new Date(),
+        changedAt: this.clock.now(),
       });
       await writeAudit(manager, 'gateway', {
         recordType: 'user-account',

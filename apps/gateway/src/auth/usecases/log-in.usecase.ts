@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AccessRefusalLog } from '../access-refusal.log';
-import { authConfig } from '../auth-config';
+import { AccessRefusalLog } from '../../refusals/access-refusal.log';
+import { GatewayConfig } from '../../config/gateway-config';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { PasswordAttemptThrottle } from '../password-attempts/password-attempt-throttle.service';
 import { PasswordHasher } from '../password-hasher';
@@ -27,6 +27,7 @@ export class LogInUseCase {
     private readonly throttle: PasswordAttemptThrottle,
     private readonly jwt: JwtService,
     private readonly refusals: AccessRefusalLog,
+    private readonly config: GatewayConfig,
   ) {}
 
   async execute(input: { username: string; password: string; source: string }) {
@@ -64,7 +65,7 @@ export class LogInUseCase {
         ...claims,
         mustChangePassword: usable.mustChangePassword,
       }),
-      expiresIn: authConfig().ttl,
+      expiresIn: this.config.jwt.ttl,
       mustChangePassword: usable.mustChangePassword,
     } as const;
   }

@@ -7,6 +7,7 @@ import { actorOf, AuthenticatedUser } from '../../auth/authenticated-user';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { passwordPolicyError } from '../../auth/password-policy';
 import { accountView, UserAccountView, UserRepository } from '../../auth/user.repository';
+import { Clock } from '../../shared/clock';
 import { resetPasswordBody } from '../user-administration.schemas';
 import { assertNotOwnAccount } from '../user-administration-rules';
 
@@ -20,6 +21,7 @@ export class ResetUserPasswordUseCase {
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -37,7 +39,7 @@ export class ResetUserPasswordUseCase {
       const after = await this.users.setPassword(manager, username, {
         hash: passwordHash,
         mustChange: true,
-        changedAt: new Date(),
+        changedAt: this.clock.now(),
       });
       await writeAudit(manager, 'gateway', {
         recordType: 'user-account',

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { actorSchema, DomainError, electronicSignatureSchema, SIGNER_ROLE } from '@v2v/contracts';
+import { type DecideKeyMaterialLotCommand, DomainError, SIGNER_ROLE } from '@v2v/contracts';
 import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
-import { isoDay, KeyMaterialLot, LOT_DECISIONS, LotDecision } from '../key-material';
+import { isoDay, KeyMaterialLot, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
 
-export const decideKeyMaterialLotCommandSchema = z.strictObject({
-  decision: z.enum(LOT_DECISIONS),
-  comment: z.string().trim().min(1).max(2000).optional(),
-  /** The decision's idempotency key (also the signature's event id). */
-  eventId: z.string().min(1).max(128),
-  decidedBy: actorSchema,
-  /** The electronic signature the gateway sealed for this decision (CSV-02). */
-  signature: electronicSignatureSchema,
-});
-export type DecideKeyMaterialLotCommand = z.infer<typeof decideKeyMaterialLotCommandSchema>;
+// The command's schema is the key-material contract shared with the gateway (libs/contracts).
+export {
+  decideKeyMaterialLotCommandSchema,
+  type DecideKeyMaterialLotCommand,
+} from '@v2v/contracts';
 
 /**
  * MAT-01: QA releases or rejects a lot in quarantine, once, as a signed decision. `check` lets

@@ -1,25 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { actorSchema, DomainError } from '@v2v/contracts';
+import { DomainError, type ReceiveKeyMaterialLotCommand } from '@v2v/contracts';
 import { KeyMaterialLot } from '../key-material';
 import { KeyMaterialRepository, publicLot, StoredLot } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
 
-export const receiveKeyMaterialLotCommandSchema = z.strictObject({
-  supplier: z.string().trim().min(1).max(200),
-  supplierLot: z.string().trim().min(1).max(100),
-  expiresOn: z.iso.date(),
-  certificateOfAnalysisChecked: z.boolean(),
-  inspectionResult: z.enum(['pass', 'fail']),
-  inspectionNote: z.string().trim().min(1).max(2000).optional(),
-  /** The caller's idempotency key: a repeat returns the lot received the first time. */
-  requestKey: z.string().min(1).max(128),
-  /** The receiving operator, recorded as the inspector. */
-  receivedBy: actorSchema,
-});
-export type ReceiveKeyMaterialLotCommand = z.infer<typeof receiveKeyMaterialLotCommandSchema>;
+// The command's schema is the key-material contract shared with the gateway (libs/contracts).
+export {
+  receiveKeyMaterialLotCommandSchema,
+  type ReceiveKeyMaterialLotCommand,
+} from '@v2v/contracts';
 
 /**
  * MAT-01: a lot of a catalogued key material is received into quarantine with its incoming

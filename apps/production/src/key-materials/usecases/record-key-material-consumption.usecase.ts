@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { actorSchema, DomainError, requireDonorCode, TOPICS } from '@v2v/contracts';
+import {
+  DomainError,
+  type RecordConsumptionCommand,
+  requireDonorCode,
+  TOPICS,
+} from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
 import { isoDay, KeyMaterialConsumption } from '../key-material';
 import { KeyMaterialConsumptionRepository } from '../key-material-consumption.repository';
@@ -11,16 +15,8 @@ import { assertLotConsumable } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
 
-export const recordConsumptionCommandSchema = z.strictObject({
-  donorCode: z.string().min(1).max(32),
-  lotId: z.string().trim().min(1).max(64),
-  quantity: z.number().positive().finite(),
-  unit: z.string().trim().min(1).max(16),
-  /** The idempotency key of the whole write: the Idempotency-Key or a fresh uuid. */
-  eventId: z.uuid(),
-  consumedBy: actorSchema,
-});
-export type RecordConsumptionCommand = z.infer<typeof recordConsumptionCommandSchema>;
+// The command's schema is the key-material contract shared with the gateway (libs/contracts).
+export { recordConsumptionCommandSchema, type RecordConsumptionCommand } from '@v2v/contracts';
 
 /**
  * MAT-01, TRC-01: an operator records that the journey's batch, in production, consumed a

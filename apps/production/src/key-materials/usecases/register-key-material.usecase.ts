@@ -1,47 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import { actorSchema, DomainError } from '@v2v/contracts';
-import {
-  isoDay,
-  IVD_APPROVAL_STATUSES,
-  KEY_MATERIAL_CATEGORIES,
-  KeyMaterial,
-  RISK_LEVELS,
-} from '../key-material';
+import { DomainError, type RegisterKeyMaterialCommand } from '@v2v/contracts';
+import { isoDay, KeyMaterial } from '../key-material';
 import { requireIvdApproval, requireRiskAssessment } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
 
-/**
- * The risk assessment and IVD approval are optional in the shape on purpose: their absence is
- * a MAT-01 / MAT-02 refusal naming the rule, not a malformed request.
- */
-export const registerKeyMaterialCommandSchema = z.strictObject({
-  materialCode: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and hyphens, 2–32 characters'),
-  name: z.string().trim().min(1).max(200),
-  category: z.enum(KEY_MATERIAL_CATEGORIES),
-  riskAssessment: z
-    .strictObject({
-      level: z.enum(RISK_LEVELS).optional(),
-      summary: z.string().max(2000).optional(),
-      assessedBy: z.string().max(100).optional(),
-      assessedOn: z.iso.date().optional(),
-    })
-    .optional(),
-  ivd: z
-    .strictObject({
-      approvalStatus: z.enum(IVD_APPROVAL_STATUSES).optional(),
-      marker: z.string().max(200).optional(),
-      justification: z.string().max(2000).optional(),
-    })
-    .optional(),
-  registeredBy: actorSchema,
-});
-export type RegisterKeyMaterialCommand = z.infer<typeof registerKeyMaterialCommandSchema>;
+// The command's schema is the key-material contract shared with the gateway (libs/contracts).
+export { registerKeyMaterialCommandSchema, type RegisterKeyMaterialCommand } from '@v2v/contracts';
 
 /** MAT-01, MAT-02: a key material enters the catalogue with its risk assessment (and IVD approval). */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { HealthController } from '@v2v/service-kit';
-import { Public } from './auth/roles.decorator';
+import { Public } from '../auth/roles.decorator';
 
 /** The shared health check, open to probes without a token (it reveals no journey data). */
 @Public()

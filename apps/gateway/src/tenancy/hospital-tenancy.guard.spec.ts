@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { DomainError } from '@v2v/contracts';
-import type { DonorRegisterClient } from '../tenancy/donor-register.client';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { DonorRegisterClient } from './donor-register.client';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { HospitalTenancyGuard } from './hospital-tenancy.guard';
 
 const OWN = 'A99991500000100M';

@@ -2,13 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { requireDonorCode } from '@v2v/contracts';
 import { ConcealedRefusal } from '../refusals/concealed-refusal';
-import { DonorRegisterClient } from '../tenancy/donor-register.client';
-import {
-  institutionAccessRefusal,
-  journeyAccessRefusal,
-  noJourneyMessage,
-} from '../tenancy/tenancy-rules';
-import type { AuthenticatedUser } from './authenticated-user';
+import { DonorRegisterClient } from './donor-register.client';
+import { institutionAccessRefusal, journeyAccessRefusal, noJourneyMessage } from './tenancy-rules';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 /**
  * CSV-03 tenancy, decided from the donor register (never from whether a workflow exists).

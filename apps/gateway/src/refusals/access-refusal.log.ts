@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AccessRefusalRepository } from '../refusals/access-refusal.repository';
-import { donorCodeInPath } from '../refusals/donor-code-in-path';
+import { Clock } from '../shared/clock';
+import { AccessRefusalRepository } from './access-refusal.repository';
+import { donorCodeInPath } from './donor-code-in-path';
 
 export interface AccessRefusal {
   username?: string;
@@ -22,11 +23,17 @@ export interface AccessRefusal {
 export class AccessRefusalLog {
   private readonly logger = new Logger('AccessRefused');
 
-  constructor(private readonly refusals: AccessRefusalRepository) {}
+  constructor(
+    private readonly refusals: AccessRefusalRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async record(refusal: AccessRefusal): Promise<void> {
     const donorCode = donorCodeInPath(refusal.path);
-    this.logger.warn({ ...refusal, donorCode, at: new Date().toISOString() }, 'access refused');
+    this.logger.warn(
+      { ...refusal, donorCode, at: this.clock.now().toISOString() },
+      'access refused',
+    );
     await this.refusals.insert({
       username: refusal.username ?? null,
       role: refusal.role ?? null,

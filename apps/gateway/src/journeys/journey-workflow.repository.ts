@@ -15,17 +15,25 @@ import {
   journeyWorkflowId,
   pendingDeadlinesQuery,
   ProductCodeKey,
-  requireDonorCode,
   TASK_QUEUES,
 } from '@v2v/contracts';
-import { getTemporalClient, journeyUiLink } from '@v2v/temporal';
+import { GatewayConfig } from '../config/gateway-config';
+import { TemporalConnection } from '../shared/temporal-connection';
 import { toDomainError } from './temporal-errors';
 
-/** What the gateway asks of journeys, through the process's one Temporal client. */
+/**
+ * The journeys as Temporal keeps them: what the gateway starts, sends and asks, through the
+ * injected Temporal connection. Donor codes given here are canonical.
+ */
 @Injectable()
-export class JourneyCommandsService {
+export class JourneyWorkflowRepository {
+  constructor(
+    private readonly temporal: TemporalConnection,
+    private readonly config: GatewayConfig,
+  ) {}
+
   async start(input: JourneyInput): Promise<{ journeyId: string; temporalUiUrl: string }> {
-    const client = await getTemporalClient();
+    const client = await this.temporal.client();
     const journeyId = journeyWorkflowId(input.donorCode);
     try {
       await client.workflow.start(JOURNEY_WORKFLOW_TYPE, {
@@ -44,10 +52,10 @@ export class JourneyCommandsService {
       // A repeated order (same idempotency key, same donor) finds its journey started.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    return { journeyId, temporalUiUrl: journeyUiLink(journeyId) };
+    return { journeyId, temporalUiUrl: this.config.workflowUiLink(journeyId) };
   }
 
-  /** Sends a validated step to the journey; `donorCode` is canonical, `payload` parsed. */
+  /** Sends a validated step to the journey; `payload` is parsed, `eventId` the update id. */
   async step(
     step: JourneyStep,
     donorCode: string,
@@ -55,7 +63,7 @@ export class JourneyCommandsService {
     actor: Actor,
     eventId: string,
   ) {
-    const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
+    const handle = await this.handle(donorCode);
     try {
       return await handle.executeUpdate(journeyStepUpdate(step), {
         args: [{ eventId, actor, payload: payload as never }],
@@ -67,7 +75,7 @@ export class JourneyCommandsService {
   }
 
   async stage(donorCode: string) {
-    const handle = (await getTemporalClient()).workflow.getHandle(journeyWorkflowId(donorCode));
+    const handle = await this.handle(donorCode);
     try {
       return await handle.query(journeyStageQuery);
     } catch (error) {
@@ -75,17 +83,21 @@ export class JourneyCommandsService {
     }
   }
 
-  async status(rawDonorCode: string) {
-    const donorCode = requireDonorCode(rawDonorCode);
+  async status(donorCode: string) {
     const journeyId = journeyWorkflowId(donorCode);
-    const handle = (await getTemporalClient()).workflow.getHandle(journeyId);
+    const handle = await this.handle(donorCode);
     try {
       const [view, timeline, pendingDeadlines] = await Promise.all([
         handle.query(journeyViewQuery),
         handle.query(journeyTimelineQuery),
         handle.query(pendingDeadlinesQuery),
       ]);
-      return { view, timeline, pendingDeadlines, temporalUiUrl: journeyUiLink(journeyId) };
+      return {
+        view,
+        timeline,
+        pendingDeadlines,
+        temporalUiUrl: this.config.workflowUiLink(journeyId),
+      };
     } catch (error) {
       throw toDomainError(error, donorCode);
     }
@@ -95,7 +107,7 @@ export class JourneyCommandsService {
   async startedBetween(from: string, to: string, limit: number): Promise<string[]> {
     const query = `WorkflowType = '${JOURNEY_WORKFLOW_TYPE}' AND StartTime BETWEEN '${from}' AND '${to}'`;
     const codes: string[] = [];
-    for await (const wf of (await getTemporalClient()).workflow.list({ query, pageSize: 100 })) {
+    for await (const wf of (await this.temporal.client()).workflow.list({ query, pageSize: 100 })) {
       const code = wf.typedSearchAttributes.get(DonorCodeKey);
       if (code) codes.push(code);
       if (codes.length >= limit) break;
@@ -109,7 +121,7 @@ export class JourneyCommandsService {
     if (filter.institutionId)
       clauses.push(`InstitutionId = '${filter.institutionId.replace(/'/g, '')}'`);
     const journeys = [];
-    for await (const wf of (await getTemporalClient()).workflow.list({
+    for await (const wf of (await this.temporal.client()).workflow.list({
       query: clauses.join(' AND '),
       pageSize: 100,
     })) {
@@ -125,5 +137,9 @@ export class JourneyCommandsService {
       if (journeys.length >= 500) break;
     }
     return journeys;
+  }
+
+  private async handle(donorCode: string) {
+    return (await this.temporal.client()).workflow.getHandle(journeyWorkflowId(donorCode));
   }
 }

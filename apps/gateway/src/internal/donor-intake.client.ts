@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CloseDeviationCommand,
+  DecideQualificationCommand,
+  DonorMaterialLabel,
+  InstitutionDecision,
+  InstitutionRegistration,
+  RegisterDonorCommand,
+  RegisterInstitutionCommand,
+  RegisteredDonor,
+} from '@v2v/contracts';
+import { InternalServiceClient, segment } from './internal-service.client';
+
+/** A qualification decision as donor-intake keeps it, with the signature it was made with. */
+export interface RecordedInstitutionDecision {
+  decisionId: string;
+  institutionId: string;
+  detail: Record<string, unknown>;
+  signature: { signedContentHash: string };
+}
+
+/**
+ * Donor-intake's internal API as the gateway uses it: the donor register, labels, telemetry
+ * readings, deviations and the institution register. Donor codes given here are canonical
+ * (DonorCodePipe); other path values are encoded.
+ */
+@Injectable()
+export class DonorIntakeClient {
+  constructor(private readonly http: InternalServiceClient) {}
+
+  donor(donorCode: string) {
+    return this.http.request<RegisteredDonor>(
+      'donorIntake',
+      'GET',
+      `/internal/donors/${donorCode}`,
+    );
+  }
+
+  registerDonor(command: RegisterDonorCommand) {
+    return this.http.request<RegisteredDonor>('donorIntake', 'POST', '/internal/donors', command);
+  }
+
+  deleteDonor(donorCode: string) {
+    return this.http.request<unknown>('donorIntake', 'DELETE', `/internal/donors/${donorCode}`);
+  }
+
+  label(donorCode: string) {
+    return this.http.request<DonorMaterialLabel>(
+      'donorIntake',
+      'GET',
+      `/internal/donors/${donorCode}/label`,
+    );
+  }
+
+  temperatureReadings(donorCode: string, leg?: string) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'GET',
+      `/internal/temperature-readings/${donorCode}${leg ? `?leg=${leg}` : ''}`,
+    );
+  }
+
+  deviations(donorCode: string) {
+    return this.http.request<unknown>('donorIntake', 'GET', `/internal/deviations/${donorCode}`);
+  }
+
+  closeDeviation(deviationId: string, command: CloseDeviationCommand) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      `/internal/deviations/${segment(deviationId)}/close`,
+      command,
+    );
+  }
+
+  institutions() {
+    return this.http.request<Array<{ id: string }>>('donorIntake', 'GET', '/internal/institutions');
+  }
+
+  institution(institutionId: string) {
+    return this.http.request<{ decisions: RecordedInstitutionDecision[] }>(
+      'donorIntake',
+      'GET',
+      `/internal/institutions/${segment(institutionId)}`,
+    );
+  }
+
+  checkInstitutionRegistration(registration: InstitutionRegistration) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      '/internal/institutions/registration-check',
+      registration,
+    );
+  }
+
+  registerInstitution(command: RegisterInstitutionCommand) {
+    return this.http.request<unknown>('donorIntake', 'POST', '/internal/institutions', command);
+  }
+
+  checkInstitutionDecision(institutionId: string, qualification: InstitutionDecision) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      `/internal/institutions/${segment(institutionId)}/decision-check`,
+      { qualification },
+    );
+  }
+
+  decideInstitution(institutionId: string, command: DecideQualificationCommand) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      `/internal/institutions/${segment(institutionId)}/decisions`,
+      command,
+    );
+  }
+}

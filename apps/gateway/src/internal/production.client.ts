@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DecideKeyMaterialLotCommand,
+  LotDecision,
+  PublishSpecificationCommand,
+  ReceiveKeyMaterialLotCommand,
+  RecordConsumptionCommand,
+  RegisterKeyMaterialCommand,
+} from '@v2v/contracts';
+import { InternalServiceClient, segment } from './internal-service.client';
+
+/** A lot forward, as production knows it: the batches and donor codes it went into. */
+export interface LotGenealogy {
+  lot: Record<string, unknown>;
+  consumptions: Array<{ donorCode: string } & Record<string, unknown>>;
+}
+
+/**
+ * Production's internal API as the gateway uses it: product specifications and key materials.
+ * Product and donor codes given here are checked first; other path values are encoded.
+ */
+@Injectable()
+export class ProductionClient {
+  constructor(private readonly http: InternalServiceClient) {}
+
+  specifications() {
+    return this.http.request<unknown>('production', 'GET', '/internal/product-specifications');
+  }
+
+  /** `productCode` is checked (productCodeSchema); `version` a positive integer. */
+  specification(productCode: string, version?: string) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/product-specifications/${productCode}${version ? `?version=${version}` : ''}`,
+    );
+  }
+
+  /** The published specification of an unchecked product code (an order's). */
+  specificationOf(productCode: string) {
+    return this.specification(segment(productCode));
+  }
+
+  specificationVersions(productCode: string) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/product-specifications/${productCode}/versions`,
+    );
+  }
+
+  publishSpecification(productCode: string, command: PublishSpecificationCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/product-specifications/${productCode}/versions`,
+      command,
+    );
+  }
+
+  keyMaterials() {
+    return this.http.request<unknown>('production', 'GET', '/internal/key-materials');
+  }
+
+  registerKeyMaterial(command: RegisterKeyMaterialCommand) {
+    return this.http.request<unknown>('production', 'POST', '/internal/key-materials', command);
+  }
+
+  receiveLot(materialCode: string, command: ReceiveKeyMaterialLotCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/key-materials/${segment(materialCode)}/lots`,
+      command,
+    );
+  }
+
+  checkLotDecision(lotId: string, decision: LotDecision) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/key-material-lots/${segment(lotId)}/decision-check?decision=${decision}`,
+    );
+  }
+
+  decideLot(lotId: string, command: DecideKeyMaterialLotCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/key-material-lots/${segment(lotId)}/decisions`,
+      command,
+    );
+  }
+
+  lotGenealogy(lotId: string) {
+    return this.http.request<LotGenealogy>(
+      'production',
+      'GET',
+      `/internal/key-material-lots/${segment(lotId)}/genealogy`,
+    );
+  }
+
+  recordConsumption(command: RecordConsumptionCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      '/internal/key-material-consumptions',
+      command,
+    );
+  }
+
+  consumptionsOf(donorCode: string) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/key-material-consumptions?donorCode=${donorCode}`,
+    );
+  }
+}

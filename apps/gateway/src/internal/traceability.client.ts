@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { LedgerVerification, LedgerVerificationResult } from '@v2v/contracts';
+import { InternalServiceClient, segment } from './internal-service.client';
+
+/** One donor code's chain of custody as the ledger answers it. */
+export interface DonorTrace {
+  patientReference: string;
+  institutionId: string;
+  productCode: string;
+  entries: Array<{ seq: number; entryHash: string } & Record<string, unknown>>;
+}
+
+/** The traceability ledger's internal API as the gateway uses it (TRC-01). */
+@Injectable()
+export class TraceabilityClient {
+  constructor(private readonly http: InternalServiceClient) {}
+
+  /** `donorCode` is canonical (DonorCodePipe). */
+  traceOfDonor<T = DonorTrace>(donorCode: string) {
+    return this.http.request<T>('traceability', 'GET', `/internal/trace/donors/${donorCode}`);
+  }
+
+  traceOfPatient(patientReference: string) {
+    return this.http.request<unknown>(
+      'traceability',
+      'GET',
+      `/internal/trace/patients/${segment(patientReference)}`,
+    );
+  }
+
+  verifyLedger(request: LedgerVerification) {
+    return this.http.request<LedgerVerificationResult>(
+      'traceability',
+      'POST',
+      '/internal/ledger/verify',
+      request,
+    );
+  }
+}

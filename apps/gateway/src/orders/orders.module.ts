@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { JourneysModule } from '../journeys/journeys.module';
+import { SharedModule } from '../shared/shared.module';
+import { OrdersController } from './orders.controller';
+import { OrdersService } from './orders.service';
+
+/** Orders: the donor registered, its donor unique code generated, its journey started. */
+@Module({
+  imports: [SharedModule, JourneysModule],
+  controllers: [OrdersController],
+  providers: [OrdersService],
+})
+export class OrdersModule {}
