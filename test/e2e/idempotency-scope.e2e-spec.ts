@@ -24,6 +24,33 @@ async function screenedOrder() {
   return journey;
 }
 
+/** A second operator, created by the admin and trained to receive lots (PER-01). */
+async function trainedOperator(): Promise<string> {
+  const username = `operator-${randomUUID().slice(0, 8)}`;
+  const temporaryPassword = `basalt-meadow-${randomUUID()}`;
+  const password = `cobalt-harbour-${randomUUID()}`;
+  const created = await api.as('admin', 'POST', '/api/admin/users', {
+    body: { username, displayName: 'E2E operator', role: 'operator', temporaryPassword },
+  });
+  expect(created.status).toBe(201);
+  const today = new Date().toISOString().slice(0, 10);
+  const trained = await api.as('admin', 'POST', `/api/admin/users/${username}/training-records`, {
+    body: { operation: 'receiveKeyMaterialLot', validFrom: today, validUntil: '2027-12-31' },
+  });
+  expect(trained.status).toBe(201);
+  const login = (secret: string) =>
+    api.request<{ accessToken: string }>('POST', '/api/auth/login', {
+      body: { username, password: secret },
+    });
+  const first = await login(temporaryPassword);
+  const changed = await api.request('POST', '/api/auth/password', {
+    body: { currentPassword: temporaryPassword, newPassword: password },
+    token: first.body.accessToken,
+  });
+  expect(changed.status).toBe(204);
+  return (await login(password)).body.accessToken;
+}
+
 async function timelineSteps(donorCode: string): Promise<string[]> {
   const status = await api.as<{ timeline: Array<{ step?: string }> }>(
     'ops',
@@ -56,19 +83,23 @@ describe('Idempotency-Key scope', () => {
 
   it('gives the same key from two users two independent results', async () => {
     const key = randomUUID();
-    const receive = (user: string) =>
-      api.as<{ lotId: string; status: string }>(user, 'POST', '/api/key-materials/IL2-RH/lots', {
-        body: {
-          supplier: 'CytoPure Biologics',
-          supplierLot: `IL2-A9-${randomUUID().slice(0, 6)}`,
-          expiresOn: '2027-12-31',
-          certificateOfAnalysisChecked: true,
-          inspectionResult: 'pass',
-        },
-        idempotencyKey: key,
-      });
-    const byOperator = await receive('operator');
-    const byOtherOperator = await receive('operator-untrained');
+    const body = () => ({
+      supplier: 'CytoPure Biologics',
+      supplierLot: `IL2-A9-${randomUUID().slice(0, 6)}`,
+      expiresOn: '2027-12-31',
+      certificateOfAnalysisChecked: true,
+      inspectionResult: 'pass',
+    });
+    const path = '/api/key-materials/IL2-RH/lots';
+    const byOperator = await api.as<{ lotId: string; status: string }>('operator', 'POST', path, {
+      body: body(),
+      idempotencyKey: key,
+    });
+    const byOtherOperator = await api.request<{ lotId: string; status: string }>('POST', path, {
+      body: body(),
+      idempotencyKey: key,
+      token: await trainedOperator(),
+    });
     expect(byOperator).toMatchObject({ status: 201, body: { status: 'quarantine' } });
     expect(byOtherOperator).toMatchObject({ status: 201, body: { status: 'quarantine' } });
     expect(byOtherOperator.body.lotId).not.toBe(byOperator.body.lotId);
