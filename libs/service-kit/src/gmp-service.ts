@@ -12,13 +12,18 @@ import { serviceLoggerModule } from './logger.module';
 import { JourneySignaturesController } from './journey-signatures.controller';
 import { JourneySignatures } from './journey-signatures';
 import { StepRecordsController } from './step-records.controller';
+import { ServicePortsModule } from './ports';
 
-/** What every service keeping GMP records imports: logging, its data source, health checks. */
+/**
+ * What every service keeping GMP records imports: logging, its data source, health checks and
+ * the impure ports (clock, id generator, Temporal client) its use cases inject.
+ */
 export function gmpServiceImports(service: string, dataSourceOptions: () => DataSourceOptions) {
   return [
     serviceLoggerModule(service),
     TypeOrmModule.forRootAsync({ useFactory: dataSourceOptions }),
     TerminusModule,
+    ServicePortsModule,
   ];
 }
 

@@ -32,9 +32,18 @@ export async function signalIfRunning<Args extends unknown[]>(
   signal: SignalDefinition<Args>,
   ...args: Args
 ): Promise<boolean> {
-  const current = await getTemporalClient();
+  return signalWorkflowIfRunning(await getTemporalClient(), workflowId, signal, ...args);
+}
+
+/** `signalIfRunning` through a given client (an injected port's). */
+export async function signalWorkflowIfRunning<Args extends unknown[]>(
+  client: Client,
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<boolean> {
   try {
-    await current.workflow.getHandle(workflowId).signal(signal, ...args);
+    await client.workflow.getHandle(workflowId).signal(signal, ...args);
     return true;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;

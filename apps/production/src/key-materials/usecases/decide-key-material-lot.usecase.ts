@@ -7,6 +7,7 @@ import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { isoDay, KeyMaterialLot, LOT_DECISIONS, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
+import { Clock } from '@v2v/service-kit';
 
 export const decideKeyMaterialLotCommandSchema = z.strictObject({
   decision: z.enum(LOT_DECISIONS),
@@ -29,12 +30,13 @@ export class DecideKeyMaterialLotUseCase {
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
     private readonly signatures: SignatureRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async check(
     lotId: string,
     decision: LotDecision,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<{ lotId: string; decision: LotDecision; allowed: true }> {
     assertLotDecidable(await this.materials.findLot(lotId), lotId, decision, isoDay(now));
     return { lotId, decision, allowed: true };
@@ -43,7 +45,7 @@ export class DecideKeyMaterialLotUseCase {
   async execute(
     lotId: string,
     command: DecideKeyMaterialLotCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<KeyMaterialLot> {
     const { decision, signature, decidedBy } = command;
     if (decision === 'rejected' && !command.comment) {

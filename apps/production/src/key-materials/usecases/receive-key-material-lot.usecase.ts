@@ -6,6 +6,7 @@ import { actorSchema, DomainError } from '@v2v/contracts';
 import { KeyMaterialLot } from '../key-material';
 import { KeyMaterialRepository, publicLot, StoredLot } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
+import { Clock } from '@v2v/service-kit';
 
 export const receiveKeyMaterialLotCommandSchema = z.strictObject({
   supplier: z.string().trim().min(1).max(200),
@@ -31,12 +32,13 @@ export class ReceiveKeyMaterialLotUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     materialCode: string,
     command: ReceiveKeyMaterialLotCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<KeyMaterialLot> {
     const repeat = await this.materials.findLotByReceiptEvent(command.requestKey);
     if (repeat) return this.sameRequest(repeat, materialCode, command);

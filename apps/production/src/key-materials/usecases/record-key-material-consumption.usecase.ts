@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { KeyMaterialConsumptionRepository } from '../key-material-consumption.re
 import { assertLotConsumable } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
+import { Clock, IdGenerator } from '@v2v/service-kit';
 
 export const recordConsumptionCommandSchema = z.strictObject({
   donorCode: z.string().min(1).max(32),
@@ -34,11 +34,13 @@ export class RecordKeyMaterialConsumptionUseCase {
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
     private readonly consumptions: KeyMaterialConsumptionRepository,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
   ) {}
 
   async execute(
     command: RecordConsumptionCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<KeyMaterialConsumption> {
     const donorCode = requireDonorCode(command.donorCode);
     const repeat = await this.consumptions.byEventId(command.eventId);
@@ -55,7 +57,7 @@ export class RecordKeyMaterialConsumptionUseCase {
         const lot = await this.materials.findLot(command.lotId, manager);
         assertLotConsumable(lot, command.lotId, isoDay(now));
         const consumption = await this.consumptions.insert(manager, {
-          consumptionId: randomUUID(),
+          consumptionId: this.ids.newId(),
           eventId: command.eventId,
           lotId: lot.lotId,
           materialCode: lot.materialCode,

@@ -13,6 +13,7 @@ import {
 import { requireIvdApproval, requireRiskAssessment } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
+import { Clock } from '@v2v/service-kit';
 
 /**
  * The risk assessment and IVD approval are optional in the shape on purpose: their absence is
@@ -49,9 +50,10 @@ export class RegisterKeyMaterialUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(command: RegisterKeyMaterialCommand, now = new Date()): Promise<KeyMaterial> {
+  async execute(command: RegisterKeyMaterialCommand, now = this.clock.now()): Promise<KeyMaterial> {
     const riskAssessment = requireRiskAssessment(command, isoDay(now));
     const ivd = requireIvdApproval(command);
     const alreadyRegistered = () =>
