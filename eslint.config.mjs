@@ -62,8 +62,6 @@ const SQL_TO_BE_MOVED = [
   'apps/gateway/src/idempotency/idempotency.interceptor.ts',
   'apps/gateway/src/journeys/journey-commands.service.ts',
   'apps/gateway/src/signatures/signature-registry.service.ts',
-  'apps/production/src/batches/production.activities.ts',
-  'apps/release/src/release/release.activities.ts',
   'libs/audit/src/audit-reader.ts',
   'libs/audit/src/audit-writer.ts',
   'libs/database/src/service-data-source.ts',
