@@ -73,20 +73,13 @@ const SQL_TO_BE_MOVED = [
 ];
 
 /**
- * Seed migrations that read the gateway's live step table (`../journeys/step-routes`), so a
- * fresh database gets today's roles rather than those of the migration's time. Their fix
- * (a frozen step-to-roles list in the migration) belongs with the seed rework; may only shrink.
+ * Migrations still importing app code, to be frozen (plain SQL); may only shrink. Empty: demo
+ * data is seeded by tools/platform, and no migration reads an app's live tables of steps.
  */
-const MIGRATIONS_TO_BE_FROZEN = [
-  'apps/gateway/src/migrations/1764115400000-CreateTrainingMatrix.ts',
-  'apps/gateway/src/migrations/1764116500000-TrainForDonorMaterialSteps.ts',
-];
+const MIGRATIONS_TO_BE_FROZEN = [];
 
 /** Packages besides typeorm and @v2v/* libs that migrations may import. */
-const MIGRATION_PACKAGES = [
-  // Password hashes of seeded users (gateway seed migrations).
-  'bcryptjs',
-];
+const MIGRATION_PACKAGES = [];
 
 export default tseslint.config(
   {
