@@ -11,6 +11,7 @@ import {
   inboxConsumerProcess,
   journeyStepRecorderProvider,
   outboxRelayProcess,
+  ServiceConfig,
 } from '@v2v/service-kit';
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import {
@@ -73,6 +74,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     {
       provide: BackgroundProcesses,
       inject: [
+        ServiceConfig,
         DataSource,
         RecordTemperatureReadingsUseCase,
         NotifyRunningJourneysUseCase,
@@ -80,30 +82,41 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
         RefusalRecordRepository,
       ],
       useFactory: (
+        config: ServiceConfig,
         dataSource: DataSource,
         telemetry: RecordTemperatureReadingsUseCase,
         notices: NotifyRunningJourneysUseCase,
         steps: DonorIntakeActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
-        new BackgroundProcesses([
-          outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
-          inboxConsumerProcess({
-            dataSource,
-            schema: DONOR_INTAKE_SCHEMA,
-            groupId: 'donor-intake-telemetry',
-            topics: [TELEMETRY_TOPIC],
-            handler: telemetry.handler(),
-          }),
-          inboxConsumerProcess({
-            dataSource,
-            schema: DONOR_INTAKE_SCHEMA,
-            groupId: 'donor-intake-institution-notices',
-            topics: [INSTITUTION_TOPIC],
-            handler: notices.handler(),
-          }),
-          activityWorkerProcess(TASK_QUEUES.donorIntake, steps.activities(), refusals),
-        ]),
+        new BackgroundProcesses(
+          [
+            outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake', config.env),
+            inboxConsumerProcess({
+              dataSource,
+              schema: DONOR_INTAKE_SCHEMA,
+              groupId: 'donor-intake-telemetry',
+              topics: [TELEMETRY_TOPIC],
+              handler: telemetry.handler(),
+              env: config.env,
+            }),
+            inboxConsumerProcess({
+              dataSource,
+              schema: DONOR_INTAKE_SCHEMA,
+              groupId: 'donor-intake-institution-notices',
+              topics: [INSTITUTION_TOPIC],
+              handler: notices.handler(),
+              env: config.env,
+            }),
+            activityWorkerProcess(
+              TASK_QUEUES.donorIntake,
+              steps.activities(),
+              refusals,
+              config.env,
+            ),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

@@ -10,6 +10,7 @@ import {
   gmpServiceProviders,
   journeyStepRecorderProvider,
   outboxRelayProcess,
+  ServiceConfig,
 } from '@v2v/service-kit';
 import {
   PRODUCTION_STEP_PROVIDERS,
@@ -36,16 +37,20 @@ import { ProductSpecificationsController } from './specifications/product-specif
     ...PRODUCTION_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, ProductionActivityAdapter, RefusalRecordRepository],
+      inject: [ServiceConfig, DataSource, ProductionActivityAdapter, RefusalRecordRepository],
       useFactory: (
+        config: ServiceConfig,
         dataSource: DataSource,
         steps: ProductionActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
-        new BackgroundProcesses([
-          outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production'),
-          activityWorkerProcess(TASK_QUEUES.production, steps.activities(), refusals),
-        ]),
+        new BackgroundProcesses(
+          [
+            outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production', config.env),
+            activityWorkerProcess(TASK_QUEUES.production, steps.activities(), refusals, config.env),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

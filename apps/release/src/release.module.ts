@@ -10,6 +10,7 @@ import {
   gmpServiceProviders,
   journeyStepRecorderProvider,
   outboxRelayProcess,
+  ServiceConfig,
 } from '@v2v/service-kit';
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
@@ -29,16 +30,20 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
     ...RELEASE_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, ReleaseActivityAdapter, RefusalRecordRepository],
+      inject: [ServiceConfig, DataSource, ReleaseActivityAdapter, RefusalRecordRepository],
       useFactory: (
+        config: ServiceConfig,
         dataSource: DataSource,
         steps: ReleaseActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
-        new BackgroundProcesses([
-          outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
-          activityWorkerProcess(TASK_QUEUES.release, steps.activities(), refusals),
-        ]),
+        new BackgroundProcesses(
+          [
+            outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release', config.env),
+            activityWorkerProcess(TASK_QUEUES.release, steps.activities(), refusals, config.env),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

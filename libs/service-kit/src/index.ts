@@ -15,3 +15,4 @@ export * from './internal-caller.guard';
 export * from './internal-credentials';
 export * from './ports';
 export * from './journey-step-recorder';
+export * from './service-config.module';

@@ -1,8 +1,9 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Injectable, Module, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { getTemporalClient, signalWorkflowIfRunning } from '@v2v/temporal';
+import { ServiceConfig } from './service-config';
 
 /**
  * What a use case asks for the time. Services take it from here, never `new Date()`, so a
@@ -47,8 +48,12 @@ export abstract class TemporalClientPort {
 
 @Injectable()
 export class SharedTemporalClient extends TemporalClientPort {
+  constructor(@Optional() private readonly config?: ServiceConfig) {
+    super();
+  }
+
   client(): Promise<Client> {
-    return getTemporalClient();
+    return getTemporalClient(this.config?.env);
   }
 }
 

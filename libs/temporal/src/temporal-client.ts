@@ -7,11 +7,12 @@ let client: Promise<Client> | undefined;
 
 /**
  * The process's one Temporal client. Connections are expensive and leak when created per
- * request, so every caller in a process shares this one.
+ * request, so every caller in a process shares this one; the first call's `env` (the app's
+ * validated config) decides where it connects.
  */
-export function getTemporalClient(): Promise<Client> {
-  client ??= Connection.connect(temporalConnectionOptions()).then(
-    (connection) => new Client({ connection, namespace: temporalNamespace() }),
+export function getTemporalClient(env: NodeJS.ProcessEnv = process.env): Promise<Client> {
+  client ??= Connection.connect(temporalConnectionOptions(env)).then(
+    (connection) => new Client({ connection, namespace: temporalNamespace(env) }),
   );
   return client;
 }
