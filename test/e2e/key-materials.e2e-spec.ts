@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { databaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, pollUntil, stepsBefore } from '@v2v/testing';
-import { SEEDED_KEY_MATERIAL_LOTS } from '../../apps/production/src/migrations/1764117100000-SeedKeyMaterials';
+import {
+  GatewayClient,
+  happyPathSteps,
+  pollUntil,
+  SEEDED_KEY_MATERIAL_LOTS,
+  stepsBefore,
+} from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 const signature = { password: process.env.SEED_USER_PASSWORD ?? 'change-me-now' };

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { seedDemoProduction } from '../../tools/platform/demo-production.seeder';
 import { seedDemoUsers } from '../../tools/platform/demo-users.seeder';
 import { runInfraScript } from '../../tools/platform/infra';
 import { migratePlatform } from '../../tools/platform/migrate';
@@ -16,6 +17,7 @@ export default async function e2eGlobalSetup(): Promise<void> {
   runInfraScript('up');
   await migratePlatform(() => undefined);
   await seedDemoUsers(() => undefined);
+  await seedDemoProduction(() => undefined);
   mkdirSync(path.dirname(LOG), { recursive: true });
   const platform = await startPlatformProcesses({
     log: (line) => appendFileSync(LOG, `${line}\n`),

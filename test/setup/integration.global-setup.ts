@@ -1,3 +1,4 @@
+import { seedDemoProduction } from '../../tools/platform/demo-production.seeder';
 import { seedDemoUsers } from '../../tools/platform/demo-users.seeder';
 import { runInfraScript } from '../../tools/platform/infra';
 import { migratePlatform } from '../../tools/platform/migrate';
@@ -7,4 +8,5 @@ export default async function integrationGlobalSetup(): Promise<void> {
   runInfraScript('up');
   await migratePlatform(() => undefined);
   await seedDemoUsers(() => undefined);
+  await seedDemoProduction(() => undefined);
 }

@@ -1,13 +1,14 @@
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalUiUrl } from '@v2v/temporal';
+import { seedDemoProduction } from './demo-production.seeder';
 import { seedDemoUsers } from './demo-users.seeder';
 import { runInfraScript } from './infra';
 import { migratePlatform } from './migrate';
 import { startPlatformProcesses } from './platform-processes';
 
 /**
- * `npm start`: infrastructure (unless external servers are configured), migrations and
- * reference data, the demo users, then every app and the journey worker. Ctrl-C stops it all.
+ * `npm start`: infrastructure (unless external servers are configured), migrations, the demo
+ * users and the demo product specification and key materials, then every app and the journey worker. Ctrl-C stops it all.
  * A local tool: it runs as NODE_ENV=development unless told otherwise, and the demo seeding
  * refuses anything but development or test.
  */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   runInfraScript('up');
   await migratePlatform();
   await seedDemoUsers();
+  await seedDemoProduction();
   const platform = await startPlatformProcesses({
     output: (name, line) => console.log(`[${name}] ${line}`),
   });

@@ -24,6 +24,7 @@ import {
   legReceivedSignal,
   pendingDeadlinesQuery,
   StepCommand,
+  stepLegEffect,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
 import { custodyLeg } from './custody-leg.workflow';
@@ -82,15 +83,16 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     legs.delete(leg);
   };
 
+  // The step table says what a step does to the custody legs (libs/contracts).
   const afterStep = async (step: JourneyStep, command: StepCommand) => {
-    const spec = state.specification!;
-    const payload = command.payload as { receivedAt?: string };
-    if (step === 'handOverToCourier')
-      await startLeg('transport-to-factory', spec.transportToFactory);
-    if (step === 'recordMaterialReceipt') await endLeg('transport-to-factory', payload.receivedAt!);
-    if (step === 'shipToSite') await startLeg('shipment-to-site', spec.shipmentToSite);
-    if (step === 'receiveAtSite') await endLeg('shipment-to-site', payload.receivedAt!);
-    if (step === 'recordInfusion')
+    const effect = stepLegEffect(step);
+    if (effect?.kind === 'start-leg')
+      await startLeg(effect.leg, state.specification![effect.limits]);
+    if (effect?.kind === 'end-leg') {
+      const payload = command.payload as { receivedAt?: string };
+      await endLeg(effect.leg, payload.receivedAt!);
+    }
+    if (effect?.kind === 'start-follow-up')
       state.advance('follow-up', new Date().toISOString(), 'follow-up started');
   };
 

@@ -27,8 +27,10 @@ export const DONOR_INTAKE_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
 ];
 
-export function donorIntakeDataSourceOptions(): DataSourceOptions {
+/** The service data source; DATABASE_URL from `env` (the app config at boot), else the process env. */
+export function donorIntakeDataSourceOptions(env?: NodeJS.ProcessEnv): DataSourceOptions {
   return serviceDataSourceOptions({
+    env,
     schema: DONOR_INTAKE_SCHEMA,
     entities: [],
     migrations: DONOR_INTAKE_MIGRATIONS,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SignatureRecorder } from '@v2v/signatures';
-import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC } from '@v2v/contracts';
+import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC, TOPICS } from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
@@ -10,10 +9,15 @@ import {
   gmpServiceImports,
   gmpServiceProviders,
   inboxConsumerProcess,
+  journeyStepRecorderProvider,
   outboxRelayProcess,
+  ServiceConfig,
 } from '@v2v/service-kit';
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
-import { createDonorIntakeActivities } from './custody/donor-intake.activities';
+import {
+  DONOR_INTAKE_STEP_PROVIDERS,
+  DonorIntakeActivityAdapter,
+} from './custody/donor-intake.activities';
 import { DONOR_INTAKE_SCHEMA, donorIntakeDataSourceOptions } from './donor-intake.data-source';
 import { DonorRepository } from './donors/donor.repository';
 import { DonorsController } from './donors/donors.controller';
@@ -21,14 +25,16 @@ import { DeleteDonorUseCase } from './donors/usecases/delete-donor.usecase';
 import { RegisterDonorUseCase } from './donors/usecases/register-donor.usecase';
 import { InstitutionRepository } from './institutions/institution.repository';
 import { InstitutionsController } from './institutions/institutions.controller';
-import { notifyRunningJourneys } from './institutions/notify-running-journeys';
+import { InstitutionStandingCheck } from './institutions/institution-standing';
+import { NotifyRunningJourneysUseCase } from './institutions/usecases/notify-running-journeys.usecase';
 import { InstitutionQualificationUseCase } from './institutions/usecases/institution-qualification.usecase';
 import { DeviationRepository } from './material/deviation.repository';
 import { DeviationsController } from './material/deviations.controller';
 import { CloseDeviationUseCase } from './material/usecases/close-deviation.usecase';
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
-import { recordTemperatureReadings } from './telemetry/record-temperature-readings';
+import { MaterialRecordRepository } from './material/material-record.repository';
+import { RecordTemperatureReadingsUseCase } from './telemetry/usecases/record-temperature-readings.usecase';
 import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
 
@@ -55,37 +61,62 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     ReadDonorMaterialLabelUseCase,
     DeviationRepository,
     CloseDeviationUseCase,
+    MaterialRecordRepository,
+    InstitutionStandingCheck,
+    RecordTemperatureReadingsUseCase,
+    NotifyRunningJourneysUseCase,
+    journeyStepRecorderProvider({
+      schema: DONOR_INTAKE_SCHEMA,
+      producer: 'donor-intake',
+      topic: TOPICS.donorIntake,
+    }),
+    ...DONOR_INTAKE_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, InstitutionRepository, SignatureRecorder, RefusalRecordRepository],
+      inject: [
+        ServiceConfig,
+        DataSource,
+        RecordTemperatureReadingsUseCase,
+        NotifyRunningJourneysUseCase,
+        DonorIntakeActivityAdapter,
+        RefusalRecordRepository,
+      ],
       useFactory: (
+        config: ServiceConfig,
         dataSource: DataSource,
-        institutions: InstitutionRepository,
-        signatures: SignatureRecorder,
+        telemetry: RecordTemperatureReadingsUseCase,
+        notices: NotifyRunningJourneysUseCase,
+        steps: DonorIntakeActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
-        new BackgroundProcesses([
-          outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake'),
-          inboxConsumerProcess({
-            dataSource,
-            schema: DONOR_INTAKE_SCHEMA,
-            groupId: 'donor-intake-telemetry',
-            topics: [TELEMETRY_TOPIC],
-            handler: recordTemperatureReadings(),
-          }),
-          inboxConsumerProcess({
-            dataSource,
-            schema: DONOR_INTAKE_SCHEMA,
-            groupId: 'donor-intake-institution-notices',
-            topics: [INSTITUTION_TOPIC],
-            handler: notifyRunningJourneys(institutions),
-          }),
-          activityWorkerProcess(
-            TASK_QUEUES.donorIntake,
-            createDonorIntakeActivities(dataSource, institutions, signatures),
-            refusals,
-          ),
-        ]),
+        new BackgroundProcesses(
+          [
+            outboxRelayProcess(dataSource, DONOR_INTAKE_SCHEMA, 'donor-intake', config.env),
+            inboxConsumerProcess({
+              dataSource,
+              schema: DONOR_INTAKE_SCHEMA,
+              groupId: 'donor-intake-telemetry',
+              topics: [TELEMETRY_TOPIC],
+              handler: telemetry.handler(),
+              env: config.env,
+            }),
+            inboxConsumerProcess({
+              dataSource,
+              schema: DONOR_INTAKE_SCHEMA,
+              groupId: 'donor-intake-institution-notices',
+              topics: [INSTITUTION_TOPIC],
+              handler: notices.handler(),
+              env: config.env,
+            }),
+            activityWorkerProcess(
+              TASK_QUEUES.donorIntake,
+              steps.activities(),
+              refusals,
+              config.env,
+            ),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { bootstrapService, readServiceConfig, SERVICE_PORTS } from '@v2v/service-kit';
 import { DonorIntakeModule } from './donor-intake.module';
 
-void bootstrapService(DonorIntakeModule, { port: SERVICE_PORTS.donorIntake });
+// The one place the app reads its environment: validated here, injected from here on.
+const config = readServiceConfig('donor-intake', SERVICE_PORTS.donorIntake);
+
+void bootstrapService(DonorIntakeModule, { port: SERVICE_PORTS.donorIntake, config });

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { bootstrapService, readServiceConfig, SERVICE_PORTS } from '@v2v/service-kit';
 import { ProductionModule } from './production.module';
 
-void bootstrapService(ProductionModule, { port: SERVICE_PORTS.production });
+// The one place the app reads its environment: validated here, injected from here on.
+const config = readServiceConfig('production', SERVICE_PORTS.production);
+
+void bootstrapService(ProductionModule, { port: SERVICE_PORTS.production, config });

@@ -25,8 +25,10 @@ export const PRODUCTION_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
 ];
 
-export function productionDataSourceOptions(): DataSourceOptions {
+/** The service data source; DATABASE_URL from `env` (the app config at boot), else the process env. */
+export function productionDataSourceOptions(env?: NodeJS.ProcessEnv): DataSourceOptions {
   return serviceDataSourceOptions({
+    env,
     schema: PRODUCTION_SCHEMA,
     entities: [],
     migrations: PRODUCTION_MIGRATIONS,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TASK_QUEUES } from '@v2v/contracts';
+import { TASK_QUEUES, TOPICS } from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
@@ -8,9 +8,14 @@ import {
   GMP_SERVICE_CONTROLLERS,
   gmpServiceImports,
   gmpServiceProviders,
+  journeyStepRecorderProvider,
   outboxRelayProcess,
+  ServiceConfig,
 } from '@v2v/service-kit';
-import { createProductionActivities } from './batches/production.activities';
+import {
+  PRODUCTION_STEP_PROVIDERS,
+  ProductionActivityAdapter,
+} from './batches/production.activities';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
@@ -24,22 +29,28 @@ import { ProductSpecificationsController } from './specifications/product-specif
     ...gmpServiceProviders('production', PRODUCTION_SCHEMA),
     ProductSpecificationRepository,
     PublishProductSpecificationUseCase,
+    journeyStepRecorderProvider({
+      schema: PRODUCTION_SCHEMA,
+      producer: 'production',
+      topic: TOPICS.production,
+    }),
+    ...PRODUCTION_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, ProductSpecificationRepository, RefusalRecordRepository],
+      inject: [ServiceConfig, DataSource, ProductionActivityAdapter, RefusalRecordRepository],
       useFactory: (
+        config: ServiceConfig,
         dataSource: DataSource,
-        specifications: ProductSpecificationRepository,
+        steps: ProductionActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
-        new BackgroundProcesses([
-          outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production'),
-          activityWorkerProcess(
-            TASK_QUEUES.production,
-            createProductionActivities(dataSource, specifications),
-            refusals,
-          ),
-        ]),
+        new BackgroundProcesses(
+          [
+            outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production', config.env),
+            activityWorkerProcess(TASK_QUEUES.production, steps.activities(), refusals, config.env),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { bootstrapService, readServiceConfig, SERVICE_PORTS } from '@v2v/service-kit';
 import { ReleaseModule } from './release.module';
 
-void bootstrapService(ReleaseModule, { port: SERVICE_PORTS.release });
+// The one place the app reads its environment: validated here, injected from here on.
+const config = readServiceConfig('release', SERVICE_PORTS.release);
+
+void bootstrapService(ReleaseModule, { port: SERVICE_PORTS.release, config });

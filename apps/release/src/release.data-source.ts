@@ -23,8 +23,10 @@ export const RELEASE_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
 ];
 
-export function releaseDataSourceOptions(): DataSourceOptions {
+/** The service data source; DATABASE_URL from `env` (the app config at boot), else the process env. */
+export function releaseDataSourceOptions(env?: NodeJS.ProcessEnv): DataSourceOptions {
   return serviceDataSourceOptions({
+    env,
     schema: RELEASE_SCHEMA,
     entities: [],
     migrations: RELEASE_MIGRATIONS,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SignatureRecorder } from '@v2v/signatures';
-import { TASK_QUEUES } from '@v2v/contracts';
+import { TASK_QUEUES, TOPICS } from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
@@ -9,10 +8,12 @@ import {
   GMP_SERVICE_CONTROLLERS,
   gmpServiceImports,
   gmpServiceProviders,
+  journeyStepRecorderProvider,
   outboxRelayProcess,
+  ServiceConfig,
 } from '@v2v/service-kit';
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
-import { createReleaseActivities } from './release/release.activities';
+import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
 
 @Module({
@@ -21,22 +22,28 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
   providers: [
     ...gmpServiceProviders('release', RELEASE_SCHEMA),
     ...qualifiedShipperProviders(RELEASE_SCHEMA, 'product'),
+    journeyStepRecorderProvider({
+      schema: RELEASE_SCHEMA,
+      producer: 'release',
+      topic: TOPICS.release,
+    }),
+    ...RELEASE_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, SignatureRecorder, RefusalRecordRepository],
+      inject: [ServiceConfig, DataSource, ReleaseActivityAdapter, RefusalRecordRepository],
       useFactory: (
+        config: ServiceConfig,
         dataSource: DataSource,
-        signatures: SignatureRecorder,
+        steps: ReleaseActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
-        new BackgroundProcesses([
-          outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release'),
-          activityWorkerProcess(
-            TASK_QUEUES.release,
-            createReleaseActivities(dataSource, signatures),
-            refusals,
-          ),
-        ]),
+        new BackgroundProcesses(
+          [
+            outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release', config.env),
+            activityWorkerProcess(TASK_QUEUES.release, steps.activities(), refusals, config.env),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, SERVICE_PORTS } from '@v2v/service-kit';
+import { bootstrapService, readServiceConfig, SERVICE_PORTS } from '@v2v/service-kit';
 import { TraceabilityModule } from './traceability.module';
 
-void bootstrapService(TraceabilityModule, { port: SERVICE_PORTS.traceability });
+// The one place the app reads its environment: validated here, injected from here on.
+const config = readServiceConfig('traceability', SERVICE_PORTS.traceability);
+
+void bootstrapService(TraceabilityModule, { port: SERVICE_PORTS.traceability, config });

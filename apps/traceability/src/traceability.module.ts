@@ -7,6 +7,9 @@ import {
   BackgroundProcesses,
   HealthController,
   inboxConsumerProcess,
+  envOf,
+  OPTIONAL_SERVICE_CONFIG,
+  ServiceConfig,
   serviceLoggerModule,
 } from '@v2v/service-kit';
 import { LedgerController } from './ledger/ledger.controller';
@@ -22,7 +25,10 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
 @Module({
   imports: [
     serviceLoggerModule('traceability'),
-    TypeOrmModule.forRootAsync({ useFactory: traceabilityDataSourceOptions }),
+    TypeOrmModule.forRootAsync({
+      inject: [OPTIONAL_SERVICE_CONFIG],
+      useFactory: (config?: ServiceConfig) => traceabilityDataSourceOptions(envOf(config)),
+    }),
     TerminusModule,
   ],
   controllers: [LedgerController, HealthController],
@@ -33,17 +39,21 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
     VerifyLedgerUseCase,
     {
       provide: BackgroundProcesses,
-      inject: [DataSource, LedgerRepository],
-      useFactory: (dataSource: DataSource, ledger: LedgerRepository) =>
-        new BackgroundProcesses([
-          inboxConsumerProcess({
-            dataSource,
-            schema: TRACEABILITY_SCHEMA,
-            groupId: LEDGER_CONSUMER_GROUP,
-            topics: [...ALL_TOPICS],
-            handler: recordCustodyEvent(ledger),
-          }),
-        ]),
+      inject: [ServiceConfig, DataSource, LedgerRepository],
+      useFactory: (config: ServiceConfig, dataSource: DataSource, ledger: LedgerRepository) =>
+        new BackgroundProcesses(
+          [
+            inboxConsumerProcess({
+              dataSource,
+              schema: TRACEABILITY_SCHEMA,
+              groupId: LEDGER_CONSUMER_GROUP,
+              topics: [...ALL_TOPICS],
+              handler: recordCustodyEvent(ledger),
+              env: config.env,
+            }),
+          ],
+          { enabled: config.backgroundProcesses },
+        ),
     },
   ],
 })

@@ -6,6 +6,7 @@ export * from './journey/actor';
 export * from './journey/journey-stage';
 export * from './journey/journey-steps';
 export * from './journey/gmp-operations';
+export * from './journey/journey-step-records';
 export * from './journey/step-payloads';
 export * from './journey/electronic-signature';
 export * from './journey/product-specification';

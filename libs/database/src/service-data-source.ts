@@ -11,6 +11,8 @@ export interface ServiceDataSourceOptions {
   migrations: MixedList<Function>;
   url?: string;
   poolSize?: number;
+  /** Where DATABASE_URL is read when `url` is not given (the app's validated config). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ServiceDataSourceOptions {
 export function serviceDataSourceOptions(options: ServiceDataSourceOptions): DataSourceOptions {
   return {
     type: 'postgres',
-    url: options.url ?? databaseUrl(),
+    url: options.url ?? databaseUrl(options.env),
     schema: options.schema,
     entities: options.entities,
     migrations: options.migrations,

@@ -4,10 +4,14 @@ import { kafkaBrokers } from './kafka-config';
 type Log = (level: 'error' | 'warn' | 'info' | 'debug', msg: string, extra: object) => void;
 
 /** A KafkaJS client whose log lines go to the caller's logger instead of stdout noise. */
-export function createKafka(clientId: string, log?: Log): Kafka {
+export function createKafka(
+  clientId: string,
+  log?: Log,
+  env: NodeJS.ProcessEnv = process.env,
+): Kafka {
   return new Kafka({
     clientId,
-    brokers: kafkaBrokers(),
+    brokers: kafkaBrokers(env),
     logLevel: logLevel.WARN,
     logCreator:
       () =>

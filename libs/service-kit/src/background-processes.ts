@@ -17,10 +17,14 @@ export class BackgroundProcesses implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger('BackgroundProcesses');
   private started: BackgroundProcess[] = [];
 
-  constructor(readonly processes: BackgroundProcess[]) {}
+  constructor(
+    readonly processes: BackgroundProcess[],
+    /** From the app's config (`ServiceConfig.backgroundProcesses`); V2V_BACKGROUND otherwise. */
+    private readonly options: { enabled?: boolean } = {},
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (process.env.V2V_BACKGROUND === 'off') return;
+    if (!(this.options.enabled ?? process.env.V2V_BACKGROUND !== 'off')) return;
     for (const p of this.processes) {
       await p.start();
       this.started.push(p);

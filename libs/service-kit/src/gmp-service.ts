@@ -12,13 +12,26 @@ import { serviceLoggerModule } from './logger.module';
 import { JourneySignaturesController } from './journey-signatures.controller';
 import { JourneySignatures } from './journey-signatures';
 import { StepRecordsController } from './step-records.controller';
+import { ServicePortsModule } from './ports';
+import { ServiceConfig } from './service-config';
+import { envOf, OPTIONAL_SERVICE_CONFIG } from './service-config.module';
 
-/** What every service keeping GMP records imports: logging, its data source, health checks. */
-export function gmpServiceImports(service: string, dataSourceOptions: () => DataSourceOptions) {
+/**
+ * What every service keeping GMP records imports: logging, its data source, health checks and
+ * the impure ports (clock, id generator, Temporal client) its use cases inject.
+ */
+export function gmpServiceImports(
+  service: string,
+  dataSourceOptions: (env: NodeJS.ProcessEnv) => DataSourceOptions,
+) {
   return [
     serviceLoggerModule(service),
-    TypeOrmModule.forRootAsync({ useFactory: dataSourceOptions }),
+    TypeOrmModule.forRootAsync({
+      inject: [OPTIONAL_SERVICE_CONFIG],
+      useFactory: (config?: ServiceConfig) => dataSourceOptions(envOf(config)),
+    }),
     TerminusModule,
+    ServicePortsModule,
   ];
 }
 
@@ -70,6 +83,8 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
 export function signatureRecorderProvider(schema: string): Provider {
   return {
     provide: SignatureRecorder,
-    useFactory: () => new SignatureRecorder(schema, signatureSealPublicKey()),
+    inject: [OPTIONAL_SERVICE_CONFIG],
+    useFactory: (config?: ServiceConfig) =>
+      new SignatureRecorder(schema, signatureSealPublicKey(envOf(config))),
   };
 }

@@ -13,3 +13,6 @@ export * from './refusals.controller';
 export * from './journey-signatures.controller';
 export * from './internal-caller.guard';
 export * from './internal-credentials';
+export * from './ports';
+export * from './journey-step-recorder';
+export * from './service-config.module';

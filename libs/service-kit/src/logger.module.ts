@@ -1,11 +1,20 @@
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, Params } from 'nestjs-pino';
+import { ServiceConfig } from './service-config';
+import { envOf, OPTIONAL_SERVICE_CONFIG } from './service-config.module';
 
 /** JSON logs with pino; request logs carry the request id; secrets are redacted. */
 export function serviceLoggerModule(service: string) {
-  return LoggerModule.forRoot({
+  return LoggerModule.forRootAsync({
+    inject: [OPTIONAL_SERVICE_CONFIG],
+    useFactory: (config?: ServiceConfig) => loggerParams(service, envOf(config)),
+  });
+}
+
+function loggerParams(service: string, env: NodeJS.ProcessEnv): Params {
+  return {
     pinoHttp: {
       name: service,
-      level: process.env.LOG_LEVEL ?? 'info',
+      level: env.LOG_LEVEL ?? 'info',
       redact: ['req.headers.authorization', 'req.body.password', 'req.headers.cookie'],
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       // One short line per request: no headers (tokens) and no bodies (clinical data) in logs.
@@ -18,9 +27,9 @@ export function serviceLoggerModule(service: string) {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       transport:
-        process.env.LOG_PRETTY === '1'
+        env.LOG_PRETTY === '1'
           ? { target: 'pino-pretty', options: { singleLine: true } }
           : undefined,
     },
-  });
+  };
 }

@@ -36,7 +36,69 @@ export const SERVICE_PORTS = {
   traceability: 3104,
 } as const;
 
-export function internalServiceUrl(service: keyof typeof SERVICE_PORTS): string {
+/** Where an app's internal API is: `<SERVICE>_URL`, or loopback on its port. */
+export function internalServiceUrl(
+  service: keyof typeof SERVICE_PORTS,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const envName = `${service.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`;
-  return process.env[envName] ?? `http://127.0.0.1:${SERVICE_PORTS[service]}`;
+  return env[envName] ?? `http://127.0.0.1:${SERVICE_PORTS[service]}`;
+}
+
+/**
+ * The variables a service's own code reads, validated once at boot. The object is loose: the
+ * rest of the environment (TLS paths, signature keys, the internal token) passes through to
+ * the libraries that check their own part when the app builds them (each fails closed).
+ * NODE_ENV stays as given: the fail-closed checks treat an unset one as a deployment.
+ */
+export const serviceConfigSchema = z.looseObject({
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).optional(),
+  LOG_PRETTY: z.string().optional(),
+  PORT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, 'a TCP port number')
+    .optional(),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z.url().optional(),
+  KAFKA_BROKERS: z.string().optional(),
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).optional(),
+  /** `off` keeps the relays, consumers and workers from starting (an HTTP-only process). */
+  V2V_BACKGROUND: z.string().optional(),
+});
+
+/**
+ * One app's configuration, read and validated once at boot (`readServiceConfig` in its
+ * main.ts) and injected everywhere else; nothing in an app reads `process.env` itself.
+ */
+export class ServiceConfig {
+  readonly logLevel: string;
+  readonly logPretty: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly backgroundProcesses: boolean;
+
+  constructor(
+    readonly service: string,
+    /** The validated environment, handed to the libraries that read their part of it. */
+    readonly env: NodeJS.ProcessEnv,
+    defaultPort: number,
+  ) {
+    this.logLevel = env.LOG_LEVEL ?? 'info';
+    this.logPretty = env.LOG_PRETTY === '1';
+    this.host = env.HOST ?? '127.0.0.1';
+    this.port = Number(env.PORT ?? defaultPort);
+    this.backgroundProcesses = env.V2V_BACKGROUND !== 'off';
+  }
+}
+
+/** Reads and validates an app's configuration; an invalid one stops the boot with its problems. */
+export function readServiceConfig(
+  service: string,
+  defaultPort: number,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const validated = readServiceEnv(serviceConfigSchema, env) as NodeJS.ProcessEnv;
+  return new ServiceConfig(service, Object.freeze({ ...validated }), defaultPort);
 }

@@ -16,8 +16,9 @@ export function outboxRelayProcess(
   dataSource: DataSource,
   schema: string,
   clientId: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): BackgroundProcess {
-  const publisher = new KafkaJsEventPublisher(createKafka(clientId));
+  const publisher = new KafkaJsEventPublisher(createKafka(clientId, undefined, env));
   const relay = new OutboxRelay({
     dataSource,
     schema,
@@ -50,6 +51,7 @@ export function activityWorkerProcess(
   taskQueue: string,
   activities: object,
   refusals: RefusalRecordRepository,
+  env: NodeJS.ProcessEnv = process.env,
 ): BackgroundProcess {
   let handle: ActivityWorkerHandle | undefined;
   return {
@@ -57,6 +59,7 @@ export function activityWorkerProcess(
     start: async () => {
       handle = await startActivityWorker({
         taskQueue,
+        env,
         activities: asTemporalActivities(activities, (refusal) => refusals.record(refusal)),
       });
       // A worker that dies takes the process down rather than leaving it alive and idle.
@@ -79,10 +82,13 @@ export function inboxConsumerProcess(options: {
   groupId: string;
   topics: string[];
   handler: EventHandler;
+  /** The app's validated config; the process environment by default. */
+  env?: NodeJS.ProcessEnv;
 }): BackgroundProcess {
+  const { env, ...consumerOptions } = options;
   const consumer = new InboxConsumer({
-    ...options,
-    kafka: createKafka(options.groupId),
+    ...consumerOptions,
+    kafka: createKafka(options.groupId, undefined, env),
     onFatal: (error) => {
       console.error(`[${options.groupId}] consumer gave up after bounded restarts: ${error}`);
       process.exit(1);

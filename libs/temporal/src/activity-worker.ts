@@ -17,11 +17,14 @@ export async function startActivityWorker(options: {
   taskQueue: string;
   activities: object;
   maxConcurrentActivityTaskExecutions?: number;
+  /** The app's validated config (where to connect); the process environment by default. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<ActivityWorkerHandle> {
-  const connection = await NativeConnection.connect(temporalConnectionOptions());
+  const env = options.env ?? process.env;
+  const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const worker = await Worker.create({
     connection,
-    namespace: temporalNamespace(),
+    namespace: temporalNamespace(env),
     taskQueue: options.taskQueue,
     activities: options.activities,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 20,

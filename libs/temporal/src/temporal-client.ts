@@ -7,11 +7,12 @@ let client: Promise<Client> | undefined;
 
 /**
  * The process's one Temporal client. Connections are expensive and leak when created per
- * request, so every caller in a process shares this one.
+ * request, so every caller in a process shares this one; the first call's `env` (the app's
+ * validated config) decides where it connects.
  */
-export function getTemporalClient(): Promise<Client> {
-  client ??= Connection.connect(temporalConnectionOptions()).then(
-    (connection) => new Client({ connection, namespace: temporalNamespace() }),
+export function getTemporalClient(env: NodeJS.ProcessEnv = process.env): Promise<Client> {
+  client ??= Connection.connect(temporalConnectionOptions(env)).then(
+    (connection) => new Client({ connection, namespace: temporalNamespace(env) }),
   );
   return client;
 }
@@ -32,9 +33,18 @@ export async function signalIfRunning<Args extends unknown[]>(
   signal: SignalDefinition<Args>,
   ...args: Args
 ): Promise<boolean> {
-  const current = await getTemporalClient();
+  return signalWorkflowIfRunning(await getTemporalClient(), workflowId, signal, ...args);
+}
+
+/** `signalIfRunning` through a given client (an injected port's). */
+export async function signalWorkflowIfRunning<Args extends unknown[]>(
+  client: Client,
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<boolean> {
   try {
-    await current.workflow.getHandle(workflowId).signal(signal, ...args);
+    await client.workflow.getHandle(workflowId).signal(signal, ...args);
     return true;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;

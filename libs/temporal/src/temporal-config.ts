@@ -3,15 +3,15 @@ export function temporalAddress(env: NodeJS.ProcessEnv = process.env): string {
   return env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 }
 
-export function temporalNamespace(): string {
-  return process.env.TEMPORAL_NAMESPACE ?? 'default';
+export function temporalNamespace(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TEMPORAL_NAMESPACE ?? 'default';
 }
 
 /** Where ops open a journey: the Temporal UI built into the dev server by default. */
-export function temporalUiUrl(): string {
-  return process.env.TEMPORAL_UI_URL ?? 'http://localhost:8233';
+export function temporalUiUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TEMPORAL_UI_URL ?? 'http://localhost:8233';
 }
 
-export function journeyUiLink(workflowId: string): string {
-  return `${temporalUiUrl()}/namespaces/${temporalNamespace()}/workflows/${encodeURIComponent(workflowId)}`;
+export function journeyUiLink(workflowId: string, env: NodeJS.ProcessEnv = process.env): string {
+  return `${temporalUiUrl(env)}/namespaces/${temporalNamespace(env)}/workflows/${encodeURIComponent(workflowId)}`;
 }

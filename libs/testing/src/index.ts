@@ -2,3 +2,4 @@ export * from './gateway-client';
 export * from './journey-script';
 export * from './poll';
 export * from './documented-endpoints';
+export * from './demo-key-materials';

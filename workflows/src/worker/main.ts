@@ -2,17 +2,18 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { temporalConnectionOptions } from '@v2v/temporal';
 import { WORKFLOWS_PATH } from './workflow-bundle';
+import { readWorkerConfig } from './worker-config';
 
 /**
  * The journey worker: workflows only (activities run in the services that own the data),
  * one connection for the process, a pre-built bundle when WORKFLOW_BUNDLE_PATH is set.
  */
 async function main(): Promise<void> {
-  const connection = await NativeConnection.connect(temporalConnectionOptions());
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+  const { env, namespace, bundlePath } = readWorkerConfig(process.env);
+  const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const worker = await Worker.create({
     connection,
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    namespace,
     taskQueue: TASK_QUEUES.journey,
     ...(bundlePath
       ? { workflowBundle: { codePath: bundlePath } }

@@ -1,101 +1,61 @@
-import { DataSource } from 'typeorm';
-import { assertQualifiedShipper, DonorIntakeActivities, TOPICS } from '@v2v/contracts';
-import { stepRecorder } from '@v2v/messaging';
-import { findShipperQualification } from '@v2v/shipper-qualification';
-import { SignatureRecorder } from '@v2v/signatures';
-import { assertInstitutionQualified } from '../institutions/institution-eligibility';
-import { InstitutionRepository } from '../institutions/institution.repository';
-import { createDonorMaterialActivities, positiveFlag } from '../material/donor-material.activities';
+import { Injectable } from '@nestjs/common';
+import { DonorIntakeActivities } from '@v2v/contracts';
+import { JourneyStepRecorder } from '@v2v/service-kit';
+import { RecordDonorScreeningUseCase } from '../material/usecases/record-donor-screening.usecase';
+import { RecordMaterialReceiptUseCase } from '../material/usecases/record-material-receipt.usecase';
+import { RejectMaterialUseCase } from '../material/usecases/reject-material.usecase';
+import { ReleaseMaterialUseCase } from '../material/usecases/release-material.usecase';
+import { CancelJourneyUseCase } from './usecases/cancel-journey.usecase';
+import { HandOverToCourierUseCase } from './usecases/hand-over-to-courier.usecase';
+import { RecordCollectionUseCase } from './usecases/record-collection.usecase';
+import { RecordPostCollectionStorageUseCase } from './usecases/record-post-collection-storage.usecase';
+import { ScheduleCollectionUseCase } from './usecases/schedule-collection.usecase';
 
 /**
- * The donor-intake activities the journey calls on the `donor-intake` task queue. Each
- * records the step and its custody event once per event id.
+ * The donor-intake activities the journey calls on the `donor-intake` task queue: each one
+ * is its step's use case, which records the step and its custody event once per event id.
  */
-export function createDonorIntakeActivities(
-  dataSource: DataSource,
-  institutions: InstitutionRepository,
-  signatures: SignatureRecorder,
-): DonorIntakeActivities {
-  const steps = stepRecorder(dataSource, {
-    schema: 'donor_intake',
-    producer: 'donor-intake',
-    topic: TOPICS.donorIntake,
-  });
-  const flagged = (markers: string[], summary: string) =>
-    positiveFlag(markers) ? `${summary}; ${positiveFlag(markers)}` : summary;
-  return {
-    ...createDonorMaterialActivities(dataSource, steps, institutions, signatures),
-    scheduleCollection: (input) =>
-      steps.record(input, {
-        recordType: 'collection-schedule',
-        messageType: 'collection.scheduled.v1',
-        summary: `collection scheduled for ${input.payload.collectionDate}`,
-        detail: input.payload,
-      }),
-    recordCollection: (input) =>
-      steps.record(
-        input,
-        {
-          recordType: 'collection',
-          messageType: 'donor-material.collected.v1',
-          summary: flagged(
-            input.knownPositiveMarkers,
-            `collected ${input.payload.volumeMl} mL by ${input.payload.collectionOperator}, bag lot ${input.payload.bagLot}`,
-          ),
-          detail: { ...input.payload, knownPositiveMarkers: input.knownPositiveMarkers },
-        },
-        // DON-02: only an approved institution with a valid agreement may collect.
-        async (manager) =>
-          assertInstitutionQualified(
-            await institutions.findById(input.order.institutionId, manager),
-            input.order.institutionId,
-            input.occurredAt.slice(0, 10),
-          ),
-      ),
-    recordPostCollectionStorage: (input) =>
-      steps.record(input, {
-        recordType: 'post-collection-storage',
-        messageType: 'donor-material.stored.v1',
-        summary: `stored at ${input.payload.location}, ${input.payload.minTemperatureC}–${input.payload.maxTemperatureC} °C until ${input.payload.storedUntil}`,
-        detail: { ...input.payload, knownPositiveMarkers: input.knownPositiveMarkers },
-      }),
-    handOverToCourier: (input) =>
-      steps.record(
-        input,
-        {
-          recordType: 'transport-hand-over',
-          messageType: 'donor-material.handed-to-courier.v1',
-          summary: flagged(
-            input.knownPositiveMarkers,
-            `package ${input.payload.packageId} handed to ${input.payload.courier} on shipper ${input.payload.shipperId}`,
-          ),
-          detail: {
-            ...input.payload,
-            knownPositiveMarkers: input.knownPositiveMarkers,
-            packageFlag: positiveFlag(input.knownPositiveMarkers) ?? null,
-          },
-        },
-        async (manager) => {
-          const qualification = await findShipperQualification(
-            manager,
-            'donor_intake',
-            input.payload.shipperId,
-          );
-          assertQualifiedShipper(
-            input.payload.shipperId,
-            'donor-material',
-            qualification,
-            input.occurredAt.slice(0, 10),
-          );
-        },
-      ),
-    cancelJourney: (input) =>
-      steps.record(input, {
-        recordType: 'journey-cancellation',
-        messageType: 'journey.cancelled.v1',
-        summary: `journey cancelled: ${input.payload.reason}`,
-        detail: input.payload,
-      }),
-    raiseTransportDeviation: (input) => steps.deviation(input),
-  };
+@Injectable()
+export class DonorIntakeActivityAdapter {
+  constructor(
+    private readonly screening: RecordDonorScreeningUseCase,
+    private readonly scheduling: ScheduleCollectionUseCase,
+    private readonly collection: RecordCollectionUseCase,
+    private readonly storage: RecordPostCollectionStorageUseCase,
+    private readonly handOver: HandOverToCourierUseCase,
+    private readonly receipt: RecordMaterialReceiptUseCase,
+    private readonly release: ReleaseMaterialUseCase,
+    private readonly rejection: RejectMaterialUseCase,
+    private readonly cancellation: CancelJourneyUseCase,
+    private readonly steps: JourneyStepRecorder,
+  ) {}
+
+  activities(): DonorIntakeActivities {
+    return {
+      recordDonorScreening: (input) => this.screening.execute(input),
+      scheduleCollection: (input) => this.scheduling.execute(input),
+      recordCollection: (input) => this.collection.execute(input),
+      recordPostCollectionStorage: (input) => this.storage.execute(input),
+      handOverToCourier: (input) => this.handOver.execute(input),
+      recordMaterialReceipt: (input) => this.receipt.execute(input),
+      releaseMaterial: (input) => this.release.execute(input),
+      rejectMaterial: (input) => this.rejection.execute(input),
+      cancelJourney: (input) => this.cancellation.execute(input),
+      raiseTransportDeviation: (input) => this.steps.deviation(input),
+    };
+  }
 }
+
+/** The step use cases and what they need, for the app module's providers. */
+export const DONOR_INTAKE_STEP_PROVIDERS = [
+  RecordDonorScreeningUseCase,
+  ScheduleCollectionUseCase,
+  RecordCollectionUseCase,
+  RecordPostCollectionStorageUseCase,
+  HandOverToCourierUseCase,
+  RecordMaterialReceiptUseCase,
+  ReleaseMaterialUseCase,
+  RejectMaterialUseCase,
+  CancelJourneyUseCase,
+  DonorIntakeActivityAdapter,
+];

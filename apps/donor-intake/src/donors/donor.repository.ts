@@ -66,4 +66,20 @@ export class DonorRepository {
       ],
     );
   }
+
+  /** When the donor was registered, the start of its retention period (QA-03). */
+  async registeredAt(donorCode: string): Promise<Date | undefined> {
+    const rows: Array<{ registered_at: Date }> = await this.dataSource.query(
+      `SELECT "registered_at" FROM "donor_intake"."donor" WHERE "donor_code" = $1`,
+      [donorCode],
+    );
+    return rows[0]?.registered_at;
+  }
+
+  /** Deletes a donor; the retention trigger refuses it inside the retention period. */
+  async delete(donorCode: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM "donor_intake"."donor" WHERE "donor_code" = $1`, [
+      donorCode,
+    ]);
+  }
 }

@@ -198,6 +198,19 @@ export class InstitutionRepository {
     );
     return rows.map((r) => r.donorCode);
   }
+
+  /** An institution already holding this id or this facility code, if any. */
+  async findClash(
+    manager: EntityManager,
+    institutionId: string,
+    facilityCode: string,
+  ): Promise<{ id: string; facilityCode: string } | undefined> {
+    const rows = await manager.query(
+      `SELECT "id", "facility_code" AS "facilityCode" FROM "donor_intake"."institution" WHERE "id" = $1 OR "facility_code" = $2`,
+      [institutionId, facilityCode],
+    );
+    return rows[0];
+  }
 }
 
 function flattenAgreement(row: { terms: Record<string, string> } & Record<string, unknown>) {

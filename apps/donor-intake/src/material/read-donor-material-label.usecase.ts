@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, type DonorMaterialLabel } from '@v2v/contracts';
 import { DonorRepository } from '../donors/donor.repository';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { assembleDonorMaterialLabel } from './donor-material-label';
-import { MaterialRecords } from './material-records';
+import { MaterialRecordRepository } from './material-record.repository';
 
 /** Gathers what the label of a donor's current unit prints from donor-intake's own records. */
 @Injectable()
 export class ReadDonorMaterialLabelUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly materialRecords: MaterialRecordRepository,
     private readonly donors: DonorRepository,
     private readonly institutions: InstitutionRepository,
   ) {}
@@ -18,7 +17,7 @@ export class ReadDonorMaterialLabelUseCase {
   async execute(donorCode: string): Promise<DonorMaterialLabel> {
     const donor = await this.donors.findByCode(donorCode);
     if (!donor) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
-    const records = new MaterialRecords(this.dataSource.manager, donorCode);
+    const records = this.materialRecords.forDonor(donorCode);
     return assembleDonorMaterialLabel({
       donor,
       institution: await this.institutions.findById(donor.institutionId),

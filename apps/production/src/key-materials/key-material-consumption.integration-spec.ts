@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { custodyEventPayloadSchema, TOPICS } from '@v2v/contracts';
-import { SEEDED_KEY_MATERIAL_LOTS } from '../migrations/1764117100000-SeedKeyMaterials';
+import { SEEDED_KEY_MATERIAL_LOTS } from '@v2v/testing';
 import {
   KeyMaterialTestContext,
   keyMaterialTestContext,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SEEDED_KEY_MATERIAL_LOTS } from '../migrations/1764117100000-SeedKeyMaterials';
+import { SEEDED_KEY_MATERIAL_LOTS } from '@v2v/testing';
 import {
   KeyMaterialTestContext,
   keyMaterialTestContext,

@@ -38,18 +38,7 @@ export class CreateProduction1764028800000 implements MigrationInterface {
     await q.query(`CREATE SEQUENCE "${S}"."batch_number_seq"`);
     for (const sql of createStepRecordTableSql(S)) await q.query(sql);
     for (const sql of createOutboxTableSql(S)) await q.query(sql);
-    await q.query(
-      `INSERT INTO "${S}"."product_specification" ("product_code", "version", "name", "limits") VALUES ($1, 1, $2, $3)`,
-      [
-        'CART-CD19',
-        'Autologous anti-CD19 CAR-T cells',
-        JSON.stringify({
-          transportToFactory: { maxHours: 48, minTemperatureC: 2, maxTemperatureC: 8 },
-          shipmentToSite: { maxHours: 72, minTemperatureC: -196, maxTemperatureC: -150 },
-          followUpDays: 90,
-        }),
-      ],
-    );
+    // The reference specification CART-CD19 v1 is demo data: tools/platform seeds it locally.
   }
 
   async down(q: QueryRunner): Promise<void> {

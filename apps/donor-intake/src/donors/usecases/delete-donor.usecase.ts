@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { assertRetentionElapsed, DomainError, traceabilityRetainedUntil } from '@v2v/contracts';
+import { Clock } from '@v2v/service-kit';
+import { DonorRepository } from '../donor.repository';
 
 /**
  * A request to delete a donor and its journey's records. QA-03 refuses it for 30 years after
@@ -8,21 +9,19 @@ import { assertRetentionElapsed, DomainError, traceabilityRetainedUntil } from '
  */
 @Injectable()
 export class DeleteDonorUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly donors: DonorRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute(donorCode: string, now = new Date()): Promise<void> {
-    const [donor] = await this.dataSource.query(
-      `SELECT "registered_at" FROM "donor_intake"."donor" WHERE "donor_code" = $1`,
-      [donorCode],
-    );
-    if (!donor) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
+  async execute(donorCode: string, now = this.clock.now()): Promise<void> {
+    const registeredAt = await this.donors.registeredAt(donorCode);
+    if (!registeredAt) throw new DomainError('NOT_FOUND', `no donor with code ${donorCode}`);
     assertRetentionElapsed(
       `the traceability records of donor ${donorCode}`,
-      traceabilityRetainedUntil(donor.registered_at),
+      traceabilityRetainedUntil(registeredAt),
       now,
     );
-    await this.dataSource.query(`DELETE FROM "donor_intake"."donor" WHERE "donor_code" = $1`, [
-      donorCode,
-    ]);
+    await this.donors.delete(donorCode);
   }
 }

@@ -16,6 +16,7 @@ import { appendToOutbox } from '@v2v/messaging';
 import { assertInstitutionQualified } from '../../institutions/institution-eligibility';
 import { InstitutionRepository } from '../../institutions/institution.repository';
 import { Donor, DonorRepository } from '../donor.repository';
+import { Clock } from '@v2v/service-kit';
 
 export const registerDonorCommandSchema = z.strictObject({
   patientReference,
@@ -38,9 +39,10 @@ export class RegisterDonorUseCase {
     private readonly dataSource: DataSource,
     private readonly donors: DonorRepository,
     private readonly institutions: InstitutionRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(command: RegisterDonorCommand, now = new Date()): Promise<Donor> {
+  async execute(command: RegisterDonorCommand, now = this.clock.now()): Promise<Donor> {
     const repeat = await this.donors.findByRequestKey(command.requestKey);
     if (repeat) return this.sameRequest(repeat, command);
     return this.dataSource.transaction(async (manager) => {

@@ -16,6 +16,7 @@ import {
   SIGNER_ROLE,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
+import { Clock } from '@v2v/service-kit';
 import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { decideQualification } from '../institution-lifecycle';
 import { Institution, InstitutionRepository, RecordedDecision } from '../institution.repository';
@@ -52,9 +53,10 @@ export class InstitutionQualificationUseCase {
     private readonly dataSource: DataSource,
     private readonly institutions: InstitutionRepository,
     private readonly signatures: SignatureRecorder,
+    private readonly clock: Clock,
   ) {}
 
-  async check(institutionId: string, qualification: InstitutionDecision, now = new Date()) {
+  async check(institutionId: string, qualification: InstitutionDecision, now = this.clock.now()) {
     const institution = await this.institutions.findById(institutionId);
     if (!institution) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
     return { institutionId, ...decideQualification(contextOf(institution, now), qualification) };
@@ -65,9 +67,10 @@ export class InstitutionQualificationUseCase {
     registration: InstitutionRegistration,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    const [clash] = await manager.query(
-      `SELECT "id", "facility_code" AS "facilityCode" FROM "donor_intake"."institution" WHERE "id" = $1 OR "facility_code" = $2`,
-      [registration.institutionId, registration.facilityCode],
+    const clash = await this.institutions.findClash(
+      manager,
+      registration.institutionId,
+      registration.facilityCode,
     );
     if (clash) {
       throw new DomainError(
@@ -123,7 +126,7 @@ export class InstitutionQualificationUseCase {
   async decide(
     institutionId: string,
     command: DecideQualificationCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<RecordedDecision> {
     const { qualification, eventId, decidedBy, signature } = command;
     return this.dataSource.transaction(async (manager) => {

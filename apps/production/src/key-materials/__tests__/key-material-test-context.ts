@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Actor, formatDonorCode, generateDonorUniqueCode, journeyWorkflowId } from '@v2v/contracts';
 import { migrationDatabaseUrl } from '@v2v/database';
+import { RandomUuidGenerator, SystemClock } from '@v2v/service-kit';
 import {
   sealSignature,
   signatureOf,
@@ -37,13 +38,15 @@ export async function keyMaterialTestContext() {
     ...productionDataSourceOptions(),
     url: migrationDatabaseUrl(),
   } as DataSourceOptions).initialize();
+  const clock = new SystemClock();
   const materials = new KeyMaterialRepository(dataSource);
   const consumptions = new KeyMaterialConsumptionRepository(dataSource);
-  const receive = new ReceiveKeyMaterialLotUseCase(dataSource, materials);
+  const receive = new ReceiveKeyMaterialLotUseCase(dataSource, materials, clock);
   const decide = new DecideKeyMaterialLotUseCase(
     dataSource,
     materials,
     new SignatureRecorder('production', signatureSealPublicKey()),
+    clock,
   );
   const count = async (sql: string, params: unknown[]) =>
     ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
@@ -71,10 +74,16 @@ export async function keyMaterialTestContext() {
   return {
     dataSource,
     owner,
-    register: new RegisterKeyMaterialUseCase(dataSource, materials),
+    register: new RegisterKeyMaterialUseCase(dataSource, materials, clock),
     receive,
     decide,
-    consume: new RecordKeyMaterialConsumptionUseCase(dataSource, materials, consumptions),
+    consume: new RecordKeyMaterialConsumptionUseCase(
+      dataSource,
+      materials,
+      consumptions,
+      clock,
+      new RandomUuidGenerator(),
+    ),
     genealogy: new KeyMaterialGenealogyUseCase(materials, consumptions),
     signature,
     count,

@@ -6,6 +6,7 @@ import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { isoDay, KeyMaterialLot, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
 import { KeyMaterialRepository, publicLot } from '../key-material.repository';
+import { Clock } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
 export {
@@ -23,12 +24,13 @@ export class DecideKeyMaterialLotUseCase {
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
     private readonly signatures: SignatureRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async check(
     lotId: string,
     decision: LotDecision,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<{ lotId: string; decision: LotDecision; allowed: true }> {
     assertLotDecidable(await this.materials.findLot(lotId), lotId, decision, isoDay(now));
     return { lotId, decision, allowed: true };
@@ -37,7 +39,7 @@ export class DecideKeyMaterialLotUseCase {
   async execute(
     lotId: string,
     command: DecideKeyMaterialLotCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<KeyMaterialLot> {
     const { decision, signature, decidedBy } = command;
     if (decision === 'rejected' && !command.comment) {

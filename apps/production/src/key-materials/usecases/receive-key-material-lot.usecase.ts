@@ -5,6 +5,7 @@ import { DomainError, type ReceiveKeyMaterialLotCommand } from '@v2v/contracts';
 import { KeyMaterialLot } from '../key-material';
 import { KeyMaterialRepository, publicLot, StoredLot } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
+import { Clock } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
 export {
@@ -22,12 +23,13 @@ export class ReceiveKeyMaterialLotUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     materialCode: string,
     command: ReceiveKeyMaterialLotCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<KeyMaterialLot> {
     const repeat = await this.materials.findLotByReceiptEvent(command.requestKey);
     if (repeat) return this.sameRequest(repeat, materialCode, command);

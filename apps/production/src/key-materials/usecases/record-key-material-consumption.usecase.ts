@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
@@ -14,6 +13,7 @@ import { KeyMaterialConsumptionRepository } from '../key-material-consumption.re
 import { assertLotConsumable } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
+import { Clock, IdGenerator } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
 export { recordConsumptionCommandSchema, type RecordConsumptionCommand } from '@v2v/contracts';
@@ -30,11 +30,13 @@ export class RecordKeyMaterialConsumptionUseCase {
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
     private readonly consumptions: KeyMaterialConsumptionRepository,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
   ) {}
 
   async execute(
     command: RecordConsumptionCommand,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<KeyMaterialConsumption> {
     const donorCode = requireDonorCode(command.donorCode);
     const repeat = await this.consumptions.byEventId(command.eventId);
@@ -51,7 +53,7 @@ export class RecordKeyMaterialConsumptionUseCase {
         const lot = await this.materials.findLot(command.lotId, manager);
         assertLotConsumable(lot, command.lotId, isoDay(now));
         const consumption = await this.consumptions.insert(manager, {
-          consumptionId: randomUUID(),
+          consumptionId: this.ids.newId(),
           eventId: command.eventId,
           lotId: lot.lotId,
           materialCode: lot.materialCode,

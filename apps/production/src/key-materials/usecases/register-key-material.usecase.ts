@@ -6,6 +6,7 @@ import { isoDay, KeyMaterial } from '../key-material';
 import { requireIvdApproval, requireRiskAssessment } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
+import { Clock } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
 export { registerKeyMaterialCommandSchema, type RegisterKeyMaterialCommand } from '@v2v/contracts';
@@ -16,9 +17,10 @@ export class RegisterKeyMaterialUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly materials: KeyMaterialRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(command: RegisterKeyMaterialCommand, now = new Date()): Promise<KeyMaterial> {
+  async execute(command: RegisterKeyMaterialCommand, now = this.clock.now()): Promise<KeyMaterial> {
     const riskAssessment = requireRiskAssessment(command, isoDay(now));
     const ivd = requireIvdApproval(command);
     const alreadyRegistered = () =>

@@ -1,4 +1,5 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CustodyLeg } from '@v2v/contracts';
 import type { StorageUnit } from './storage-segregation.rules';
 import type { TemperatureReading } from './receipt-inspection.rules';
@@ -71,5 +72,15 @@ export class MaterialRecords {
       [id],
     );
     return rows[0];
+  }
+}
+
+/** Donor-intake's records of donor material, read per donor. */
+@Injectable()
+export class MaterialRecordRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  forDonor(donorCode: string, manager: EntityManager = this.dataSource.manager): MaterialRecords {
+    return new MaterialRecords(manager, donorCode);
   }
 }

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { StepRecord, verifyLabelScan } from '@v2v/contracts';
+import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
+import { assertSamePatient } from '../release-rules';
+
+/** The infusion after the bedside check: the product's label and the patient's identity. */
+@Injectable()
+export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
+  constructor(private readonly steps: JourneyStepRecorder) {}
+
+  async execute(input: StepInput<'recordInfusion'>): Promise<StepRecord> {
+    const labelVerification = verifyLabelScan(input.donorCode, input.payload.bedsideScan);
+    assertSamePatient(input.order.patientReference, input.payload.patientReference);
+    return this.steps.record('recordInfusion', input, {
+      summary: 'infused after bedside identity check',
+      detail: { ...input.payload, labelVerification },
+    });
+  }
+}

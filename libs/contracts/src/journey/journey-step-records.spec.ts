@@ -1,0 +1,73 @@
+import { CUSTODY_EVENT_TYPES } from '../events/custody-events';
+import { JOURNEY_STEP_RECORDS, stepLegEffect, StepRecordSpec } from './journey-step-records';
+import { JOURNEY_STEP_NAMES, JourneyStep } from './journey-steps';
+
+const entries = Object.entries(JOURNEY_STEP_RECORDS) as Array<[JourneyStep, StepRecordSpec]>;
+
+/** Decisions with two outcomes share one record, so a repeat under its event id is one kind. */
+const SHARED_RECORD_TYPES: Record<string, JourneyStep[]> = {
+  'material-disposition': ['releaseMaterial', 'rejectMaterial'],
+  'release-decision': ['releaseBatch', 'rejectBatch'],
+};
+
+describe('journey step record table', () => {
+  it('has an entry for every journey step and no other', () => {
+    expect(Object.keys(JOURNEY_STEP_RECORDS).sort()).toEqual([...JOURNEY_STEP_NAMES].sort());
+  });
+
+  it('gives every step its own custody event type, one the ledger knows', () => {
+    const messageTypes = entries.map(([, spec]) => spec.messageType);
+    expect(new Set(messageTypes).size).toBe(messageTypes.length);
+    for (const type of messageTypes) expect(CUSTODY_EVENT_TYPES).toContain(type);
+  });
+
+  it('gives every step its own record type, except the two-outcome decisions', () => {
+    const byRecordType = new Map<string, JourneyStep[]>();
+    for (const [step, spec] of entries)
+      byRecordType.set(spec.recordType, [...(byRecordType.get(spec.recordType) ?? []), step]);
+    for (const [recordType, steps] of byRecordType) {
+      if (steps.length > 1) expect(steps.sort()).toEqual(SHARED_RECORD_TYPES[recordType]?.sort());
+    }
+    for (const [recordType, steps] of Object.entries(SHARED_RECORD_TYPES)) {
+      const owners = steps.map((s) => JOURNEY_STEP_RECORDS[s].owner);
+      expect(new Set(owners).size).toBe(1);
+      expect(byRecordType.get(recordType)).toBeDefined();
+    }
+  });
+
+  it('pairs every custody leg: one step opens it, a later one of the same owner closes it', () => {
+    const order = JOURNEY_STEP_NAMES;
+    const starts = entries.filter(([, s]) => s.legEffect?.kind === 'start-leg');
+    const ends = entries.filter(([, s]) => s.legEffect?.kind === 'end-leg');
+    expect(starts.map(([, s]) => legOf(s)).sort()).toEqual([
+      'shipment-to-site',
+      'transport-to-factory',
+    ]);
+    expect(ends.map(([, s]) => legOf(s)).sort()).toEqual(starts.map(([, s]) => legOf(s)).sort());
+    for (const [startStep, start] of starts) {
+      const [endStep, end] = ends.find(([, e]) => legOf(e) === legOf(start))!;
+      expect(order.indexOf(endStep)).toBeGreaterThan(order.indexOf(startStep));
+      expect(end.owner).toBe(start.owner);
+    }
+  });
+
+  it('times each leg by its own limits and starts follow-up only after the infusion', () => {
+    expect(stepLegEffect('handOverToCourier')).toEqual({
+      kind: 'start-leg',
+      leg: 'transport-to-factory',
+      limits: 'transportToFactory',
+    });
+    expect(stepLegEffect('shipToSite')).toEqual({
+      kind: 'start-leg',
+      leg: 'shipment-to-site',
+      limits: 'shipmentToSite',
+    });
+    const followUps = entries.filter(([, s]) => s.legEffect?.kind === 'start-follow-up');
+    expect(followUps.map(([step]) => step)).toEqual(['recordInfusion']);
+  });
+});
+
+function legOf(spec: StepRecordSpec): string | undefined {
+  const effect = spec.legEffect;
+  return effect && 'leg' in effect ? effect.leg : undefined;
+}

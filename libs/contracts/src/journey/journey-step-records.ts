@@ -1,0 +1,150 @@
+import type { CustodyEventType } from '../events/custody-events';
+import type { CustodyLeg } from './journey.contracts';
+import type { JourneyStep } from './journey-steps';
+
+/** The service whose activity records a step (its task queue and its schema). */
+export type StepOwningService = 'donor-intake' | 'production' | 'release';
+
+/** Which limits of the product specification a custody leg is timed and kept within. */
+export type CustodyLegLimitKey = 'transportToFactory' | 'shipmentToSite';
+
+/**
+ * What a recorded step does to the custody legs after it: opens a leg (its deadline and
+ * temperature range from the specification), closes one at the receipt the payload reports
+ * (`receivedAt`), or starts the patient's follow-up.
+ */
+export type StepLegEffect =
+  | { kind: 'start-leg'; leg: CustodyLeg; limits: CustodyLegLimitKey }
+  | { kind: 'end-leg'; leg: CustodyLeg }
+  | { kind: 'start-follow-up' };
+
+export interface StepRecordSpec {
+  owner: StepOwningService;
+  /** The owning service's `step_record.record_type`; also the idempotency check's kind. */
+  recordType: string;
+  /** The custody event's message type on the owner's topic. */
+  messageType: CustodyEventType;
+  legEffect?: StepLegEffect;
+}
+
+/**
+ * Beside `JOURNEY_STEPS` (the order of the journey): for each step, who records it, as what
+ * record and custody event, and what it does to the custody legs. The services take their
+ * record and message types from here; the journey workflow its leg effects.
+ */
+export const JOURNEY_STEP_RECORDS = {
+  recordDonorScreening: {
+    owner: 'donor-intake',
+    recordType: 'donor-screening',
+    messageType: 'donor.screened.v1',
+  },
+  scheduleCollection: {
+    owner: 'donor-intake',
+    recordType: 'collection-schedule',
+    messageType: 'collection.scheduled.v1',
+  },
+  recordCollection: {
+    owner: 'donor-intake',
+    recordType: 'collection',
+    messageType: 'donor-material.collected.v1',
+  },
+  recordPostCollectionStorage: {
+    owner: 'donor-intake',
+    recordType: 'post-collection-storage',
+    messageType: 'donor-material.stored.v1',
+  },
+  handOverToCourier: {
+    owner: 'donor-intake',
+    recordType: 'transport-hand-over',
+    messageType: 'donor-material.handed-to-courier.v1',
+    legEffect: { kind: 'start-leg', leg: 'transport-to-factory', limits: 'transportToFactory' },
+  },
+  recordMaterialReceipt: {
+    owner: 'donor-intake',
+    recordType: 'receipt',
+    messageType: 'donor-material.received.v1',
+    legEffect: { kind: 'end-leg', leg: 'transport-to-factory' },
+  },
+  // Release and rejection are two outcomes of one disposition record.
+  releaseMaterial: {
+    owner: 'donor-intake',
+    recordType: 'material-disposition',
+    messageType: 'donor-material.released.v1',
+  },
+  rejectMaterial: {
+    owner: 'donor-intake',
+    recordType: 'material-disposition',
+    messageType: 'donor-material.rejected.v1',
+  },
+  startProduction: {
+    owner: 'production',
+    recordType: 'batch-start',
+    messageType: 'batch.started.v1',
+  },
+  completeProduction: {
+    owner: 'production',
+    recordType: 'batch-completion',
+    messageType: 'batch.completed.v1',
+  },
+  recordQcResult: {
+    owner: 'release',
+    recordType: 'qc-result',
+    messageType: 'qc-result.recorded.v1',
+  },
+  // Release and rejection are two outcomes of one release decision.
+  releaseBatch: {
+    owner: 'release',
+    recordType: 'release-decision',
+    messageType: 'batch.released.v1',
+  },
+  rejectBatch: {
+    owner: 'release',
+    recordType: 'release-decision',
+    messageType: 'batch.rejected.v1',
+  },
+  shipToSite: {
+    owner: 'release',
+    recordType: 'shipment',
+    messageType: 'product.shipped.v1',
+    legEffect: { kind: 'start-leg', leg: 'shipment-to-site', limits: 'shipmentToSite' },
+  },
+  receiveAtSite: {
+    owner: 'release',
+    recordType: 'site-receipt',
+    messageType: 'product.received-at-site.v1',
+    legEffect: { kind: 'end-leg', leg: 'shipment-to-site' },
+  },
+  recordInfusion: {
+    owner: 'release',
+    recordType: 'infusion',
+    messageType: 'product.infused.v1',
+    legEffect: { kind: 'start-follow-up' },
+  },
+  completeFollowUp: {
+    owner: 'release',
+    recordType: 'follow-up',
+    messageType: 'follow-up.completed.v1',
+  },
+  cancelJourney: {
+    owner: 'donor-intake',
+    recordType: 'journey-cancellation',
+    messageType: 'journey.cancelled.v1',
+  },
+} as const satisfies Record<JourneyStep, StepRecordSpec>;
+
+/** The record and message type a service records a step as. */
+export function stepRecordTypes<S extends JourneyStep>(
+  step: S,
+): Pick<(typeof JOURNEY_STEP_RECORDS)[S], 'recordType' | 'messageType'> {
+  const { recordType, messageType } = JOURNEY_STEP_RECORDS[step];
+  return { recordType, messageType } as Pick<
+    (typeof JOURNEY_STEP_RECORDS)[S],
+    'recordType' | 'messageType'
+  >;
+}
+
+/** The custody-leg effect of a step, if it has one. */
+export function stepLegEffect(step: JourneyStep): StepLegEffect | undefined {
+  const spec: StepRecordSpec = JOURNEY_STEP_RECORDS[step];
+  return spec.legEffect;
+}

@@ -1,0 +1,68 @@
+import { Provider } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  JOURNEY_STEP_RECORDS,
+  JourneyStep,
+  RaiseDeviationInput,
+  StepActivityInput,
+  StepPayload,
+  StepRecord,
+  stepRecordTypes,
+} from '@v2v/contracts';
+import { StepOwner, stepRecorder } from '@v2v/messaging';
+
+/** What a step's use case says about the step: its summary line and its detail. */
+export interface StepContent {
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * The journey steps a service owns, recorded through `stepRecorder` (once per event id, with
+ * the audit entry and the custody event) as the record and message type the step table
+ * (`JOURNEY_STEP_RECORDS`) gives them.
+ */
+export class JourneyStepRecorder {
+  private readonly steps: ReturnType<typeof stepRecorder>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly owner: StepOwner,
+  ) {
+    this.steps = stepRecorder(dataSource, owner);
+  }
+
+  record(
+    step: JourneyStep,
+    input: StepActivityInput<unknown>,
+    content: StepContent,
+    guard?: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<StepRecord> {
+    const expected = JOURNEY_STEP_RECORDS[step].owner;
+    if (expected !== this.owner.producer) {
+      throw new Error(`step ${step} belongs to ${expected}, not ${this.owner.producer}`);
+    }
+    return this.steps.record(input, { ...stepRecordTypes(step), ...content }, guard);
+  }
+
+  /** A deviation raised by the journey (GEN-01), recorded once per deviation id. */
+  deviation(input: RaiseDeviationInput): Promise<StepRecord> {
+    return this.steps.deviation(input);
+  }
+}
+
+export function journeyStepRecorderProvider(owner: StepOwner): Provider {
+  return {
+    provide: JourneyStepRecorder,
+    inject: [DataSource],
+    useFactory: (dataSource: DataSource) => new JourneyStepRecorder(dataSource, owner),
+  };
+}
+
+/** What the journey sends the owning service for a step. */
+export type StepInput<S extends JourneyStep> = StepActivityInput<StepPayload<S>>;
+
+/** A journey step's use case: one `execute`, called by the service's activity adapter. */
+export interface StepUseCase<S extends JourneyStep> {
+  execute(input: StepInput<S>): Promise<StepRecord>;
+}
