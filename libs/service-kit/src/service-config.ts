@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /**
  * The environment every app reads once at boot. Defaults are the local embedded
  * servers; a deployment sets the variables (see README "Environment variables").
  */
 export const serviceEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  // pino's levels; `silent` for tests that boot an app in-process.
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DATABASE_URL: z.string().url().optional(),
   KAFKA_BROKERS: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().optional(),
@@ -53,7 +56,7 @@ export function internalServiceUrl(
  */
 export const serviceConfigSchema = z.looseObject({
   NODE_ENV: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   LOG_PRETTY: z.string().optional(),
   PORT: z
     .string()
