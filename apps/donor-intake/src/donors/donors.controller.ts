@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { DomainError, requireDonorCode } from '@v2v/contracts';
+import {
+  DomainError,
+  RegisterDonorCommand,
+  registerDonorCommandSchema,
+  requireDonorCode,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { DonorRepository } from './donor.repository';
 import { DeleteDonorUseCase } from './usecases/delete-donor.usecase';
-import {
-  RegisterDonorCommand,
-  registerDonorCommandSchema,
-  RegisterDonorUseCase,
-} from './usecases/register-donor.usecase';
+import { RegisterDonorUseCase } from './usecases/register-donor.usecase';
 
 /** Internal API used by the gateway; not exposed publicly. */
 @Controller('internal/donors')

@@ -1,20 +1,18 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import {
+  DecideQualificationCommand,
+  decideQualificationCommandSchema,
   DomainError,
   institutionDecisionSchema,
   InstitutionRegistration,
   institutionRegistrationSchema,
+  RegisterInstitutionCommand,
+  registerInstitutionCommandSchema,
 } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { InstitutionRepository } from './institution.repository';
-import {
-  DecideQualificationCommand,
-  decideQualificationCommandSchema,
-  InstitutionQualificationUseCase,
-  RegisterInstitutionCommand,
-  registerInstitutionCommandSchema,
-} from './usecases/institution-qualification.usecase';
+import { InstitutionQualificationUseCase } from './usecases/institution-qualification.usecase';
 
 /** The institution register and QA's qualification decisions (DON-02), for the gateway. */
 @Controller('internal/institutions')

@@ -1,11 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { DeviationRepository } from './deviation.repository';
-import {
-  CloseDeviationCommand,
-  closeDeviationCommandSchema,
-  CloseDeviationUseCase,
-} from './usecases/close-deviation.usecase';
+import { CloseDeviationCommand, closeDeviationCommandSchema } from '@v2v/contracts';
+import { CloseDeviationUseCase } from './usecases/close-deviation.usecase';
 
 /**
  * Deviations of a donor's material and their closure by QA (DON-06.4): a unit is released to

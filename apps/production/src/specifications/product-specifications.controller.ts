@@ -1,11 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { ProductSpecificationRepository } from './product-specification.repository';
-import {
-  PublishProductSpecificationCommand,
-  publishProductSpecificationCommandSchema,
-  PublishProductSpecificationUseCase,
-} from './usecases/publish-product-specification.usecase';
+import { PublishSpecificationCommand, publishSpecificationCommandSchema } from '@v2v/contracts';
+import { PublishProductSpecificationUseCase } from './usecases/publish-product-specification.usecase';
 
 /** Internal API: the gateway reads specifications for orders and users, and publishes new versions. */
 @Controller('internal/product-specifications')
@@ -33,8 +30,8 @@ export class ProductSpecificationsController {
   @Post(':productCode/versions')
   publish(
     @Param('productCode') productCode: string,
-    @Body(new ZodBodyPipe(publishProductSpecificationCommandSchema))
-    body: PublishProductSpecificationCommand,
+    @Body(new ZodBodyPipe(publishSpecificationCommandSchema))
+    body: PublishSpecificationCommand,
   ) {
     return this.publishSpecification.execute(productCode, body);
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import {
   Actor,
   DomainError,
@@ -8,7 +7,7 @@ import {
   formatDonorCodeEyeReadable,
   generateDonorUniqueCode,
   journeyWorkflowId,
-  patientReference,
+  RegisterDonorCommand,
   TOPICS,
 } from '@v2v/contracts';
 import { writeAudit } from '@v2v/audit';
@@ -17,16 +16,6 @@ import { assertInstitutionQualified } from '../../institutions/institution-eligi
 import { InstitutionRepository } from '../../institutions/institution.repository';
 import { Donor, DonorRepository } from '../donor.repository';
 import { Clock } from '@v2v/service-kit';
-
-export const registerDonorCommandSchema = z.strictObject({
-  patientReference,
-  institutionId: z.string().min(1).max(64),
-  productCode: z.string().min(1).max(32),
-  /** The caller's idempotency key: a repeat returns the donor registered the first time. */
-  requestKey: z.string().min(1).max(128),
-  registeredBy: z.strictObject({ userId: z.string().min(1), role: z.string().min(1) }).optional(),
-});
-export type RegisterDonorCommand = z.infer<typeof registerDonorCommandSchema>;
 
 /**
  * Registers the donor for a new order and gives it its system-generated donor unique

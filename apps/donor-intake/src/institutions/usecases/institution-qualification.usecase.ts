@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
 import {
-  actorSchema,
+  DecideQualificationCommand,
   DomainError,
-  electronicSignatureSchema,
   INSTITUTION_DECIDED_MESSAGE_TYPE,
   INSTITUTION_TOPIC,
   InstitutionDecision,
-  institutionDecisionSchema,
   InstitutionRegistration,
-  institutionRegistrationSchema,
   InstitutionStandingNotice,
+  RegisterInstitutionCommand,
   SIGNER_ROLE,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
@@ -20,20 +17,6 @@ import { Clock } from '@v2v/service-kit';
 import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { decideQualification } from '../institution-lifecycle';
 import { Institution, InstitutionRepository, RecordedDecision } from '../institution.repository';
-
-const signed = {
-  /** The decision's idempotency key, also the signature's event id and the decision id. */
-  eventId: z.uuid(),
-  decidedBy: actorSchema,
-  signature: electronicSignatureSchema,
-};
-export const registerInstitutionCommandSchema = institutionRegistrationSchema.extend(signed);
-export const decideQualificationCommandSchema = z.strictObject({
-  qualification: institutionDecisionSchema,
-  ...signed,
-});
-export type RegisterInstitutionCommand = z.infer<typeof registerInstitutionCommandSchema>;
-export type DecideQualificationCommand = z.infer<typeof decideQualificationCommandSchema>;
 
 /** What a qualification signature is made for: the institution's register entry. */
 const RECORD_TYPE = 'institution-qualification';

@@ -1,26 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { writeAudit } from '@v2v/audit';
-import {
-  actorSchema,
-  DomainError,
-  electronicSignatureSchema,
-  journeyWorkflowId,
-  SIGNER_ROLE,
-} from '@v2v/contracts';
+import { CloseDeviationCommand, DomainError, journeyWorkflowId, SIGNER_ROLE } from '@v2v/contracts';
 import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { DeviationRepository } from '../deviation.repository';
-
-export const closeDeviationCommandSchema = z.strictObject({
-  donorCode: z.string().min(1),
-  investigation: z.string().trim().min(1).max(4000),
-  rootCause: z.string().trim().min(1).max(2000),
-  correctiveAction: z.string().trim().min(1).max(2000),
-  closedBy: actorSchema,
-  signature: electronicSignatureSchema,
-});
-export type CloseDeviationCommand = z.infer<typeof closeDeviationCommandSchema>;
 
 /**
  * DON-06.4: QA closes a deviation of a donor's material with its investigation, root cause and

@@ -1,23 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import {
-  actorSchema,
-  electronicSignatureSchema,
-  productSpecificationContentSchema,
-  SIGNER_ROLE,
-} from '@v2v/contracts';
+import { PublishSpecificationCommand, SIGNER_ROLE } from '@v2v/contracts';
 import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { ProductSpecificationRepository } from '../product-specification.repository';
-
-export const publishProductSpecificationCommandSchema = z.strictObject({
-  content: productSpecificationContentSchema,
-  publishedBy: actorSchema,
-  signature: electronicSignatureSchema,
-});
-export type PublishProductSpecificationCommand = z.infer<
-  typeof publishProductSpecificationCommandSchema
->;
 
 /**
  * GEN-03, CSV-02, PER-03: QA publishes the next version of a product's specification, signed;
@@ -31,7 +16,7 @@ export class PublishProductSpecificationUseCase {
     private readonly signatures: SignatureRecorder,
   ) {}
 
-  execute(productCode: string, command: PublishProductSpecificationCommand) {
+  execute(productCode: string, command: PublishSpecificationCommand) {
     const { content, publishedBy, signature } = command;
     return this.dataSource.transaction(async (manager) => {
       const subject = { recordType: 'product-specification', recordId: productCode };
