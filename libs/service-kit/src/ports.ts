@@ -11,6 +11,11 @@ import { ServiceConfig } from './service-config';
  */
 export abstract class Clock {
   abstract now(): Date;
+
+  /** Today's date in UTC, `YYYY-MM-DD` (the day a date rule is judged on). */
+  today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
 }
 
 @Injectable()

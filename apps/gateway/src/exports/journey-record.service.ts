@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { journeyWorkflowId } from '@v2v/contracts';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { TraceabilityClient } from '../internal/traceability.client';
-import { Clock } from '../shared/clock';
+import { Clock } from '@v2v/service-kit';
 import { SignatureRegistry } from '../signatures/signature-registry.service';
 import type { JourneyRecord } from './journey-record';
 

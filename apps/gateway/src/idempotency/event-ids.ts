@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IdGenerator } from '../shared/id-generator';
+import { IdGenerator } from '@v2v/service-kit';
 import { IdempotencyScope, scopedEventId } from './idempotency-scope';
 
 /**
@@ -11,6 +11,6 @@ export class EventIds {
   constructor(private readonly ids: IdGenerator) {}
 
   of(scope: IdempotencyScope | undefined): string {
-    return scope ? scopedEventId(scope) : this.ids.uuid();
+    return scope ? scopedEventId(scope) : this.ids.newId();
   }
 }

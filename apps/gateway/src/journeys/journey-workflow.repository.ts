@@ -18,7 +18,7 @@ import {
   TASK_QUEUES,
 } from '@v2v/contracts';
 import { GatewayConfig } from '../config/gateway-config';
-import { TemporalConnection } from '../shared/temporal-connection';
+import { TemporalClientPort } from '@v2v/service-kit';
 import { toDomainError } from './temporal-errors';
 
 /**
@@ -28,7 +28,7 @@ import { toDomainError } from './temporal-errors';
 @Injectable()
 export class JourneyWorkflowRepository {
   constructor(
-    private readonly temporal: TemporalConnection,
+    private readonly temporal: TemporalClientPort,
     private readonly config: GatewayConfig,
   ) {}
 

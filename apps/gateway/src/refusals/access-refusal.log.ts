@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '../shared/clock';
+import { Clock } from '@v2v/service-kit';
 import { AccessRefusalRepository } from './access-refusal.repository';
 import { donorCodeInPath } from './donor-code-in-path';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ServicePortsModule } from '@v2v/service-kit';
 import { EventIds } from '../idempotency/event-ids';
 import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { GmpServicesClient } from '../internal/gmp-services.client';
@@ -7,15 +8,8 @@ import { ProductionClient } from '../internal/production.client';
 import { TraceabilityClient } from '../internal/traceability.client';
 import { AccessRefusalLog } from '../refusals/access-refusal.log';
 import { AccessRefusalRepository } from '../refusals/access-refusal.repository';
-import { Clock, SystemClock } from './clock';
-import { IdGenerator, RandomIdGenerator } from './id-generator';
-import { SharedTemporalConnection, TemporalConnection } from './temporal-connection';
 
 const PROVIDERS = [
-  // Ports: what is impure, injectable so services stay orchestration.
-  { provide: Clock, useClass: SystemClock },
-  { provide: IdGenerator, useClass: RandomIdGenerator },
-  { provide: TemporalConnection, useClass: SharedTemporalConnection },
   EventIds,
   // The services' internal APIs, one typed client each.
   InternalServiceClient,
@@ -28,6 +22,9 @@ const PROVIDERS = [
   AccessRefusalLog,
 ];
 
-/** The gateway's cross-cutting providers, imported by every feature module that needs them. */
-@Module({ providers: PROVIDERS, exports: PROVIDERS })
+/**
+ * The gateway's cross-cutting providers, imported by every feature module that needs them;
+ * the impure ports (clock, ids, Temporal) are the services' own, from libs/service-kit.
+ */
+@Module({ imports: [ServicePortsModule], providers: PROVIDERS, exports: PROVIDERS })
 export class SharedModule {}

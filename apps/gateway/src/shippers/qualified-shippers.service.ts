@@ -11,7 +11,7 @@ import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { EventIds } from '../idempotency/event-ids';
 import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { GmpServicesClient } from '../internal/gmp-services.client';
-import { Clock } from '../shared/clock';
+import { Clock } from '@v2v/service-kit';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
 /** Donor material ships from the hospital (donor-intake's register), product from the factory (release's). */

@@ -6,7 +6,7 @@ import {
   signatureRequestSchema,
 } from '@v2v/contracts';
 import { validationBody } from '@v2v/service-kit';
-import { Clock } from '../shared/clock';
+import { Clock } from '@v2v/service-kit';
 
 /** The body of a (re)qualification: the decision and the password re-entered. */
 export const qualifyBodyShape = z.strictObject({

@@ -3,7 +3,7 @@ import { DomainError, GmpOperation } from '@v2v/contracts';
 import { AccessRefusalLog } from '../refusals/access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RecordedRefusal } from '../refusals/recorded-refusal';
-import { Clock } from '../shared/clock';
+import { Clock } from '@v2v/service-kit';
 import { assertTrainedFor } from './training-rules';
 import { TrainingRepository } from './training.repository';
 

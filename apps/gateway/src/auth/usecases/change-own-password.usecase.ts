@@ -3,7 +3,7 @@ import { writeAudit } from '@v2v/audit';
 import { DomainError } from '@v2v/contracts';
 import { DataSource } from 'typeorm';
 import { AccessRefusalLog } from '../../refusals/access-refusal.log';
-import { Clock } from '../../shared/clock';
+import { Clock } from '@v2v/service-kit';
 import { actorOf, AuthenticatedUser } from '../authenticated-user';
 import { PasswordAttemptThrottle } from '../password-attempts/password-attempt-throttle.service';
 import { PasswordHasher } from '../password-hasher';

@@ -7,7 +7,7 @@ import { actorOf, AuthenticatedUser } from '../../auth/authenticated-user';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { passwordPolicyError } from '../../auth/password-policy';
 import { accountView, UserAccountView, UserRepository } from '../../auth/user.repository';
-import { Clock } from '../../shared/clock';
+import { Clock } from '@v2v/service-kit';
 import { resetPasswordBody } from '../user-administration.schemas';
 import { assertNotOwnAccount } from '../user-administration-rules';
 
