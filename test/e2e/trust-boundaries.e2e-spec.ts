@@ -3,8 +3,8 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { ApplicationFailure } from '@temporalio/common';
 import { Client as PgClient } from 'pg';
 import { journeyStepUpdate, journeyViewQuery, journeyWorkflowId } from '@v2v/contracts';
-import { migrationDatabaseUrl } from '@v2v/database';
-import { SERVICE_PORTS } from '@v2v/service-kit';
+import { databaseUrl, migrationDatabaseUrl } from '@v2v/database';
+import { internalCallHeaders, internalServiceToken, SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
 import { GatewayClient, happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
 
@@ -152,6 +152,77 @@ describe('trust boundaries tried from outside the gateway', () => {
       ),
     ).toBe(0);
     expect(await releaseDecisionsOf(donorCode)).toBe(0);
+  });
+
+  it('CSV-02 refuses a lot release posted to production with the service credential but a made-up signature', async () => {
+    const received = await api.as<{ lotId: string }>(
+      'operator',
+      'POST',
+      '/api/key-materials/IL2-RH/lots',
+      {
+        body: {
+          supplier: 'CytoPure Biologics',
+          supplierLot: `TB-${randomUUID().slice(0, 6)}`,
+          expiresOn: '2027-12-31',
+          certificateOfAnalysisChecked: true,
+          inspectionResult: 'pass',
+        },
+      },
+    );
+    expect(received.status).toBe(201);
+    const lot = received.body.lotId;
+    const response = await fetch(
+      `http://127.0.0.1:${SERVICE_PORTS.production}/internal/key-material-lots/${lot}/decisions`,
+      {
+        method: 'POST',
+        headers: {
+          ...internalCallHeaders(internalServiceToken()),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          decision: 'released',
+          eventId: randomUUID(),
+          decidedBy: { userId: 'qa-qp', role: 'qa-qp' },
+          signature: {
+            signatureId: randomUUID(),
+            signer: { userId: 'qa-qp', role: 'qa-qp' },
+            meaning: 'released',
+            signedAt: new Date().toISOString(),
+            signedContentHash: 'a'.repeat(64),
+            subject: { recordType: 'key-material-lot', recordId: lot },
+            seal: Buffer.alloc(64, 2).toString('base64'),
+          },
+        }),
+      },
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'CSV-02' });
+    expect(
+      await rows(
+        `SELECT count(*)::int AS n FROM "production"."electronic_signature" WHERE "record_id" = $1`,
+        [lot],
+      ),
+    ).toBe(0);
+  });
+
+  it('CSV-02 the services database role can neither change nor delete a recorded signature', async () => {
+    const { donorCode, steps } = await journeyBefore('releaseBatch');
+    expect((await api.run(donorCode, scriptedStep(steps, 'releaseBatch'))).status).toBe(200);
+    const service = new PgClient({ connectionString: databaseUrl() });
+    await service.connect();
+    try {
+      for (const sql of [
+        `UPDATE "release"."electronic_signature" SET "signer" = 'mallory' WHERE "donor_code" = $1`,
+        `DELETE FROM "release"."electronic_signature" WHERE "donor_code" = $1`,
+      ]) {
+        await expect(service.query(sql, [donorCode])).rejects.toThrow(
+          /permission denied|cannot be edited or deleted/,
+        );
+      }
+    } finally {
+      await service.end();
+    }
+    expect(await signaturesOf('release', donorCode)).toBe(1);
   });
 
   it('refuses a call to an internal API without the service credential, on every service', async () => {
