@@ -58,7 +58,10 @@ async function label(user: string, donorCode: string, format: 'pdf' | 'png') {
   };
 }
 
-/** The label's text lines: pdfkit (uncompressed) writes each line as a TJ array of hex strings split by kerning. */
+/**
+ * The label's text lines: pdfkit (uncompressed) writes each line as a TJ array of hex strings split
+ * by kerning.
+ */
 function pdfText(pdf: Buffer): string {
   return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
     .map((line) =>
@@ -132,7 +135,8 @@ describe('donor material label', () => {
     expect(png.type).toBe('image/png');
     expect(png.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     const { width, height } = PNG.sync.read(png.body);
-    // The symbol is at least 16 × 16 modules of 8 pixels; the eye-readable line makes it wider than tall.
+    // The symbol is at least 16 × 16 modules of 8 pixels; the eye-readable line makes it wider than
+    // tall.
     expect(height).toBeGreaterThanOrEqual(128);
     expect(width).toBeGreaterThan(height);
     expect(width).toBeLessThan(2000);

@@ -114,7 +114,8 @@ describe('a patient journey from order to infusion through the gateway', () => {
         : undefined;
     });
     expect(byDonor.patientReference).toBe(order.patientReference);
-    // Every entry of the chain, each once (seq is append order; the trace reads in occurrence order).
+    // Every entry of the chain, each once (seq is append order; the trace reads in occurrence
+    // order).
     expect(byDonor.entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(
       byDonor.entries.map((_, i) => i + 1),
     );

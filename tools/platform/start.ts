@@ -8,7 +8,8 @@ import { startPlatformProcesses } from './platform-processes';
 
 /**
  * `npm start`: infrastructure (unless external servers are configured), migrations, the demo
- * users and the demo product specification and key materials, then every app and the journey worker. Ctrl-C stops it all.
+ * users and the demo product specification and key materials, then every app and the journey
+ * worker. Ctrl-C stops it all.
  * A local tool: it runs as NODE_ENV=development unless told otherwise, and the demo seeding
  * refuses anything but development or test.
  */

@@ -27,7 +27,9 @@ export const DONOR_INTAKE_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
 ];
 
-/** The service data source; DATABASE_URL from `env` (the app config at boot), else the process env. */
+/**
+ * The service data source; DATABASE_URL from `env` (the app config at boot), else the process env.
+ */
 export function donorIntakeDataSourceOptions(env?: NodeJS.ProcessEnv): DataSourceOptions {
   return serviceDataSourceOptions({
     env,

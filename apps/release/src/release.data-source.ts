@@ -23,7 +23,9 @@ export const RELEASE_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
 ];
 
-/** The service data source; DATABASE_URL from `env` (the app config at boot), else the process env. */
+/**
+ * The service data source; DATABASE_URL from `env` (the app config at boot), else the process env.
+ */
 export function releaseDataSourceOptions(env?: NodeJS.ProcessEnv): DataSourceOptions {
   return serviceDataSourceOptions({
     env,

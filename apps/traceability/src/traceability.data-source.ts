@@ -6,7 +6,9 @@ import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantS
 export const TRACEABILITY_SCHEMA = 'traceability';
 export const TRACEABILITY_MIGRATIONS = [CreateLedger1764028800000, GrantServiceRole1764115800000];
 
-/** The service data source; DATABASE_URL from `env` (the app config at boot), else the process env. */
+/**
+ * The service data source; DATABASE_URL from `env` (the app config at boot), else the process env.
+ */
 export function traceabilityDataSourceOptions(env?: NodeJS.ProcessEnv): DataSourceOptions {
   return serviceDataSourceOptions({
     env,

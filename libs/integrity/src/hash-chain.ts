@@ -7,7 +7,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * The one place the hashing of the ledger and the audit trail is defined. Content is hashed in its RFC 8785 canonical JSON
+ * The one place the hashing of the ledger and the audit trail is defined. Content is hashed in its
+ * RFC 8785 canonical JSON
  * form, which is also what is stored, so a verifier recomputes exactly what was hashed.
  */
 export function canonicalContent(value: unknown): string {

@@ -114,7 +114,10 @@ export class ShipperQualificationRegister {
     );
   }
 
-  /** `apply` changes the configuration and returns the audit reason of an update (undefined for a creation). */
+  /**
+   * `apply` changes the configuration and returns the audit reason of an update (undefined for a
+   * creation).
+   */
   private async decide(
     signed: SignedBy,
     shipperId: string,

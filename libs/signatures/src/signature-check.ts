@@ -54,7 +54,9 @@ export function signatureMismatches(
   return problems;
 }
 
-/** Refuses the decision unless its signature was made for it (CSV-02) by the right role (PER-03). */
+/**
+ * Refuses the decision unless its signature was made for it (CSV-02) by the right role (PER-03).
+ */
 export function assertSignatureMadeFor(
   signature: ElectronicSignature,
   expected: SignatureExpectation,

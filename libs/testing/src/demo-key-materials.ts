@@ -2,7 +2,10 @@
  * The local demo's key materials and lots (seeded by tools/platform, never by a migration):
  * every e2e test, the integration tests and `npm run demo` name these codes and lots.
  */
-/** The seeded lots, for demos and tests: one released lot per material, one expired, one in quarantine. */
+/**
+ * The seeded lots, for demos and tests: one released lot per material, one expired, one in
+ * quarantine.
+ */
 export const SEEDED_KEY_MATERIAL_LOTS = {
   lentiviralVector: 'KML-2026-000001',
   interleukin2: 'KML-2026-000002',

@@ -4,7 +4,10 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   step: S;
   role: Role;
   payload: StepRequestBody<S>;
-  /** Data-logger readings uploaded (and stored) before the step, e.g. the transport record before receipt. */
+  /**
+   * Data-logger readings uploaded (and stored) before the step, e.g. the transport record before
+   * receipt.
+   */
   telemetry?: TemperatureReadings;
 }
 

@@ -1,4 +1,6 @@
-/** Polls until `check` returns a value (not undefined) or the timeout passes; never a fixed sleep. */
+/**
+ * Polls until `check` returns a value (not undefined) or the timeout passes; never a fixed sleep.
+ */
 export async function pollUntil<T>(
   description: string,
   check: () => Promise<T | undefined>,

@@ -7,7 +7,10 @@ export const RULE_NAME = 'no-sql-outside-repository';
 /** Where SQL belongs: repositories, migrations and their factories, `*.sql.ts` text, tests. */
 const SQL_HOMES = [/\.repository\.ts$/, /\.sql\.ts$/, /\.migration\.ts$/, /(^|\/)migrations\//];
 
-/** Upper case only: the repo writes SQL keywords in capitals, and prose ("select … from") is not SQL. */
+/**
+ * Upper case only: the repo writes SQL keywords in capitals, and prose ("select … from") is not
+ * SQL.
+ */
 const SQL_SHAPES = [
   /\bSELECT\b[\s\S]*\bFROM\b/,
   /\bINSERT\s+INTO\b/,

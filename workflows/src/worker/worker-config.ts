@@ -7,7 +7,10 @@ import { z } from 'zod';
 const workerEnvSchema = z.looseObject({
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).optional(),
-  /** A bundle built ahead (workflows `bundle`, the Docker image); the sources are bundled at start otherwise. */
+  /**
+   * A bundle built ahead (workflows `bundle`, the Docker image); the sources are bundled at start
+   * otherwise.
+   */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 

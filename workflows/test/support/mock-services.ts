@@ -30,7 +30,9 @@ export interface ActivityCall {
  */
 export class MockServices {
   readonly calls: ActivityCall[] = [];
-  /** The version `getProductSpecification` publishes as latest; tests raise it to publish a new one. */
+  /**
+   * The version `getProductSpecification` publishes as latest; tests raise it to publish a new one.
+   */
   latestSpecVersion = 1;
   private refusals = new Map<string, { type: string; message: string }>();
   private answers = new Map<string, Partial<StepRecord>>();

@@ -186,7 +186,10 @@ export class InstitutionRepository {
     );
   }
 
-  /** Donor codes of the institution registered since a moment: journeys too new to be in Temporal's visibility yet. */
+  /**
+   * Donor codes of the institution registered since a moment: journeys too new to be in Temporal's
+   * visibility yet.
+   */
   async donorCodesRegisteredSince(
     manager: EntityManager,
     institutionId: string,

@@ -50,7 +50,10 @@ export class InstitutionsController {
     return this.qualification.register(body);
   }
 
-  /** The outcome a decision would have now, so nothing is signed for a decision that would be refused. */
+  /**
+   * The outcome a decision would have now, so nothing is signed for a decision that would be
+   * refused.
+   */
   @Post(':institutionId/decision-check')
   check(
     @Param('institutionId') institutionId: string,

@@ -148,7 +148,10 @@ function longestGapMinutes(times: number[]): number {
   return longest;
 }
 
-/** A field missing from the label passes when the system has it for this code; a field that contradicts the record fails. */
+/**
+ * A field missing from the label passes when the system has it for this code; a field that
+ * contradicts the record fails.
+ */
 function labelProblems(facts: ReceiptFacts): string[] {
   const { label } = facts.receipt;
   const problems: string[] = [];

@@ -89,7 +89,10 @@ export class UserRepository {
     );
   }
 
-  /** Serialises account creation against a concurrent bootstrap (the second waits, then sees the first). */
+  /**
+   * Serialises account creation against a concurrent bootstrap (the second waits, then sees the
+   * first).
+   */
   async lockAccounts(manager: EntityManager): Promise<void> {
     await manager.query(`LOCK TABLE "gateway"."user_account" IN SHARE ROW EXCLUSIVE MODE`);
   }

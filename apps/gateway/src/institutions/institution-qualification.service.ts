@@ -78,7 +78,9 @@ export class InstitutionQualificationService {
     });
   }
 
-  /** The register entry with each decision's signature checked against the decision as stored now. */
+  /**
+   * The register entry with each decision's signature checked against the decision as stored now.
+   */
   async detail(institutionId: string) {
     const detail = await this.donorIntake.institution(institutionId);
     return {

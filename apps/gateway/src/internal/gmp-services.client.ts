@@ -9,7 +9,9 @@ import type { RefusalView } from '@v2v/messaging';
 import type { JourneySignatureView } from '@v2v/signatures';
 import { InternalServiceClient, segment } from './internal-service.client';
 
-/** The services that keep GMP records, each serving the same record endpoints (libs/service-kit). */
+/**
+ * The services that keep GMP records, each serving the same record endpoints (libs/service-kit).
+ */
 export const GMP_SERVICES = ['donorIntake', 'production', 'release'] as const;
 export type GmpService = (typeof GMP_SERVICES)[number];
 /** The services that keep a shipper register (libs/shipper-qualification). */

@@ -4,7 +4,8 @@ import { internalCallHeaders } from '@v2v/service-kit';
 import { GatewayConfig, type InternalService } from '../config/gateway-config';
 
 /**
- * Calls another app's internal API with the deployment's service credential. A refusal from that service keeps its code (DON-02,
+ * Calls another app's internal API with the deployment's service credential. A refusal from that
+ * service keeps its code (DON-02,
  * TRC-02, NOT_FOUND, …); an unreachable service is SERVICE_UNAVAILABLE. Features call the typed
  * client of each service (donor-intake.client.ts, …), not this one.
  */

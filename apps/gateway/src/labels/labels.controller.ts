@@ -10,7 +10,10 @@ const file = (rendered: { donorCode: string; file: Buffer }, type: string, exten
     disposition: `inline; filename="label-${rendered.donorCode}.${extension}"`,
   });
 
-/** The donor material label, with the donor unique code as a 2D barcode and as text (TRC-03, DON-05). */
+/**
+ * The donor material label, with the donor unique code as a 2D barcode and as text (TRC-03,
+ * DON-05).
+ */
 @ApiTags('labels')
 @ApiBearerAuth()
 @Controller('api')

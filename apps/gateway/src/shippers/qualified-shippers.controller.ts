@@ -17,7 +17,9 @@ const withdrawBody = z.strictObject({
   signature: signatureRequestSchema,
 });
 
-/** Shipper/lane configurations: which may carry donor material or product, and until when (MAT-03). */
+/**
+ * Shipper/lane configurations: which may carry donor material or product, and until when (MAT-03).
+ */
 @ApiTags('qualified shippers')
 @ApiBearerAuth()
 @Controller('api/qualified-shippers')

@@ -14,7 +14,10 @@ import { GmpServicesClient } from '../internal/gmp-services.client';
 import { Clock } from '@v2v/service-kit';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 
-/** Donor material ships from the hospital (donor-intake's register), product from the factory (release's). */
+/**
+ * Donor material ships from the hospital (donor-intake's register), product from the factory
+ * (release's).
+ */
 const OWNER = { 'donor-material': 'donorIntake', product: 'release' } as const;
 const RECORD_TYPE = 'shipper-qualification';
 

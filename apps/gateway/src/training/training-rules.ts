@@ -1,6 +1,8 @@
 import { DomainError, GmpOperation, JourneyStep } from '@v2v/contracts';
 
-/** A record that authorizes its operation from `trainedOn` to `expiresOn` (ISO dates, inclusive). */
+/**
+ * A record that authorizes its operation from `trainedOn` to `expiresOn` (ISO dates, inclusive).
+ */
 export interface TrainingRecord {
   operation: string;
   trainedOn: string;

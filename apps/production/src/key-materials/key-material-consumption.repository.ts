@@ -43,7 +43,8 @@ interface ConsumptionWithLotRow extends ConsumptionRow {
   expires_on: string;
 }
 
-// The material and lot details come from the lot: a consumption row never repeats what the lot records.
+// The material and lot details come from the lot: a consumption row never repeats what the lot
+// records.
 const SELECT_CONSUMPTIONS = `SELECT c.*, l."material_code", l."status" AS "lot_status", l."supplier", l."supplier_lot",
     to_char(l."expires_on", 'YYYY-MM-DD') AS "expires_on", m."name" AS "material_name", m."category" AS "material_category"
   FROM ${S}."key_material_consumption" c

@@ -108,7 +108,9 @@ const toStoredLot = (r: LotRow): StoredLot => ({
   decisionEventId: r.decision_event_id,
 });
 
-/** What is shown and audited of a lot: its idempotency keys are plumbing, not part of the record. */
+/**
+ * What is shown and audited of a lot: its idempotency keys are plumbing, not part of the record.
+ */
 export function publicLot(stored: StoredLot): KeyMaterialLot {
   const { receiptEventId, decisionEventId, ...lot } = stored;
   void receiptEventId;

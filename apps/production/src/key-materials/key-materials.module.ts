@@ -10,7 +10,10 @@ import { ReceiveKeyMaterialLotUseCase } from './usecases/receive-key-material-lo
 import { RecordKeyMaterialConsumptionUseCase } from './usecases/record-key-material-consumption.usecase';
 import { RegisterKeyMaterialUseCase } from './usecases/register-key-material.usecase';
 
-/** Key materials, their lots and consumptions (MAT-01, MAT-02, TRC-01); the data source is the app's. */
+/**
+ * Key materials, their lots and consumptions (MAT-01, MAT-02, TRC-01); the data source is the
+ * app's.
+ */
 @Module({
   controllers: [KeyMaterialsController],
   providers: [

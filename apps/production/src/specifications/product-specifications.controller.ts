@@ -4,7 +4,9 @@ import { ProductSpecificationRepository } from './product-specification.reposito
 import { PublishSpecificationCommand, publishSpecificationCommandSchema } from '@v2v/contracts';
 import { PublishProductSpecificationUseCase } from './usecases/publish-product-specification.usecase';
 
-/** Internal API: the gateway reads specifications for orders and users, and publishes new versions. */
+/**
+ * Internal API: the gateway reads specifications for orders and users, and publishes new versions.
+ */
 @Controller('internal/product-specifications')
 export class ProductSpecificationsController {
   constructor(

@@ -1,6 +1,8 @@
 import { refusalRecordMigration } from '@v2v/messaging';
 
-/** PRD-06, TRC-03, CSV-03: the step activities release refused, kept where their records would be. */
+/**
+ * PRD-06, TRC-03, CSV-03: the step activities release refused, kept where their records would be.
+ */
 export const CreateRefusalRecords1764910000030 = refusalRecordMigration(
   'release',
   'CreateRefusalRecords1764910000030',

@@ -36,7 +36,9 @@ export function custodyChainOf(envelope: EventEnvelope): string {
   return custodyEventSchema.parse(envelope).aggregateId;
 }
 
-/** The donor–patient link a `donor.registered.v1` event carries (TRC-01); ZodError if incomplete. */
+/**
+ * The donor–patient link a `donor.registered.v1` event carries (TRC-01); ZodError if incomplete.
+ */
 export function donorPatientLinkOf(envelope: EventEnvelope) {
   const { detail } = donorRegisteredPayloadSchema.parse(envelope.payload);
   return {

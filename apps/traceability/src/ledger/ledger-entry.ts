@@ -7,7 +7,10 @@ import {
   StoredEntry,
 } from '@v2v/integrity';
 
-/** Where a chain stands: its last entry's seq and hash (seq 0 and the genesis hash before the first). */
+/**
+ * Where a chain stands: its last entry's seq and hash (seq 0 and the genesis hash before the
+ * first).
+ */
 export interface ChainHead {
   chainId: string;
   seq: number;

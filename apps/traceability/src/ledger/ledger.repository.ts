@@ -21,7 +21,8 @@ export class LedgerRepository {
 
   /**
    * Appends an event to its chain inside the caller's transaction. The head row is created if
-   * missing, then locked, so two appends to one chain are serialized and `(chain, seq)` never forks.
+   * missing, then locked, so two appends to one chain are serialized and `(chain, seq)` never
+   * forks.
    */
   async append(manager: EntityManager, chainId: string, envelope: EventEnvelope): Promise<number> {
     const empty = emptyChainHead(chainId);
@@ -68,7 +69,9 @@ export class LedgerRepository {
     );
   }
 
-  /** Runs reads in one REPEATABLE READ, read-only transaction: one consistent view of every chain. */
+  /**
+   * Runs reads in one REPEATABLE READ, read-only transaction: one consistent view of every chain.
+   */
   snapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
@@ -116,7 +119,9 @@ export class LedgerRepository {
     }));
   }
 
-  /** Every chain that has a head or an entry (a chain whose head row went missing is still checked). */
+  /**
+   * Every chain that has a head or an entry (a chain whose head row went missing is still checked).
+   */
   async chainIds(manager = this.dataSource.manager): Promise<string[]> {
     const rows: Array<{ chain_id: string }> = await manager.query(
       `SELECT "chain_id" FROM ${S}."ledger_chain_head" UNION SELECT DISTINCT "chain_id" FROM ${S}."ledger_entry" ORDER BY 1`,

@@ -10,7 +10,9 @@ export interface LedgerVerification {
   chainsChecked: number;
   entriesChecked: number;
   firstBroken?: ChainBreak;
-  /** One hash over every chain head in chain-id order: what an inspector compares with an export. */
+  /**
+   * One hash over every chain head in chain-id order: what an inspector compares with an export.
+   */
   ledgerHeadHash: string;
 }
 

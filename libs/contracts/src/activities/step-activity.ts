@@ -14,7 +14,9 @@ export interface StepActivityInput<P> {
   order: CreateOrder;
   /** The specification version the journey is pinned to (GEN-03): every check uses it. */
   specification: ProductSpecification;
-  /** Markers the donor is known positive for (DON-05): every record of the unit carries the flag. */
+  /**
+   * Markers the donor is known positive for (DON-05): every record of the unit carries the flag.
+   */
   knownPositiveMarkers: string[];
   payload: P;
 }

@@ -47,13 +47,17 @@ export const REFUSAL_CODES = {
   'DON-05': 'conflict',
   /** Donor material not evaluated and released by QA, or its evaluation failed. */
   'DON-06': 'conflict',
-  /** Positive material into a storage unit not dedicated to it, or other material into one that is. */
+  /**
+   * Positive material into a storage unit not dedicated to it, or other material into one that is.
+   */
   'FAC-03': 'conflict',
   /** A key material without a risk assessment, or a lot not released, expired or unknown. */
   'MAT-01': 'conflict',
   /** An infectious-marker reagent not approved for blood screening, without a justification. */
   'MAT-02': 'invalid',
-  /** Nonconforming material without a recorded, signed disposition (destroy, return, quarantine). */
+  /**
+   * Nonconforming material without a recorded, signed disposition (destroy, return, quarantine).
+   */
   'MAT-04': 'invalid',
   /** A product specification that cannot be published (incomplete or inconsistent). */
   'GEN-03': 'invalid',
@@ -63,7 +67,9 @@ export const REFUSAL_CODES = {
   IDEMPOTENCY_CONFLICT: 'conflict',
   /** A deviation already investigated and closed cannot be closed again. */
   DEVIATION_ALREADY_CLOSED: 'conflict',
-  /** A donor material label asked for before the records it prints (collection, screening) exist. */
+  /**
+   * A donor material label asked for before the records it prints (collection, screening) exist.
+   */
   LABEL_NOT_AVAILABLE: 'conflict',
   /** An institution id or facility code already on the register. */
   INSTITUTION_ALREADY_REGISTERED: 'conflict',

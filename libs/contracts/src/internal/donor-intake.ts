@@ -43,7 +43,9 @@ export const decideQualificationCommandSchema = z.strictObject({
 });
 export type DecideQualificationCommand = z.infer<typeof decideQualificationCommandSchema>;
 
-/** The closure of a deviation at the gateway (DON-06.4): the body before the signature is sealed. */
+/**
+ * The closure of a deviation at the gateway (DON-06.4): the body before the signature is sealed.
+ */
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const deviationClosureSchema = z.strictObject({
   investigation: text(4000),

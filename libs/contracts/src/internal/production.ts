@@ -8,7 +8,10 @@ import { productSpecificationContentSchema } from '../journey/product-specificat
  * (key-materials.ts).
  */
 
-/** QA's signed publication of a specification: POST /internal/product-specifications/{code}/versions. */
+/**
+ * QA's signed publication of a specification: POST
+ * /internal/product-specifications/{code}/versions.
+ */
 export const publishSpecificationCommandSchema = z.strictObject({
   content: productSpecificationContentSchema,
   publishedBy: actorSchema,

@@ -106,7 +106,10 @@ export const pendingDeadlinesQuery = defineQuery<PendingDeadline[]>('pendingDead
 export const deviationRaisedSignal = defineSignal<[DeviationNotice]>('deviationRaised');
 /** Sent by donor-intake to the journey, which passes them to the open leg (GEN-01). */
 export const temperatureReadingsSignal = defineSignal<[LegReadings]>('temperatureReadings');
-/** Sent by donor-intake to every running journey of an institution whose standing QA changed (DON-02). */
+/**
+ * Sent by donor-intake to every running journey of an institution whose standing QA changed
+ * (DON-02).
+ */
 export const institutionStandingSignal = defineSignal<[InstitutionStandingNotice]>(
   'institutionStandingChanged',
 );

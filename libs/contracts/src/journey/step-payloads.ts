@@ -83,7 +83,10 @@ export const STEP_PAYLOAD_SCHEMAS = {
     receivedAt: isoDateTime,
     labelScan: donorCodeScan,
     packagingIntact: z.boolean(),
-    /** What the label shows besides the code; a field missing here must be reachable through the system (DON-04.4). */
+    /**
+     * What the label shows besides the code; a field missing here must be reachable through the
+     * system (DON-04.4).
+     */
     label: z.strictObject({
       collectedAt: isoDateTime.optional(),
       volumeMl: z.number().positive().optional(),

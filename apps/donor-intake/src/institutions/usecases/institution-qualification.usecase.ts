@@ -45,7 +45,10 @@ export class InstitutionQualificationUseCase {
     return { institutionId, ...decideQualification(contextOf(institution, now), qualification) };
   }
 
-  /** Neither the id nor the facility code (which every donor code of the institution carries) may be taken. */
+  /**
+   * Neither the id nor the facility code (which every donor code of the institution carries) may be
+   * taken.
+   */
   async assertNotRegistered(
     registration: InstitutionRegistration,
     manager: EntityManager = this.dataSource.manager,
@@ -187,7 +190,10 @@ export class InstitutionQualificationUseCase {
     });
   }
 
-  /** A repeated request (same event id) gets the first answer; a different one under that id is refused. */
+  /**
+   * A repeated request (same event id) gets the first answer; a different one under that id is
+   * refused.
+   */
   private async repeated(
     manager: EntityManager,
     eventId: string,

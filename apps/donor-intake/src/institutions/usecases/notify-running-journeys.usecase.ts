@@ -14,7 +14,9 @@ import { TemporalClientPort } from '@v2v/service-kit';
 import { concernsRunningJourneys } from '../institution-notice.rules';
 import { InstitutionRepository } from '../institution.repository';
 
-/** Temporal's visibility lags a started workflow by seconds; donors this recent are asked directly. */
+/**
+ * Temporal's visibility lags a started workflow by seconds; donors this recent are asked directly.
+ */
 const VISIBILITY_LAG_MS = 24 * 3_600_000;
 
 /**

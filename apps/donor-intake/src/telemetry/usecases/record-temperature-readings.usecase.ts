@@ -35,7 +35,8 @@ export class RecordTemperatureReadingsUseCase {
         temperatureC: reading.temperatureC,
       });
     }
-    // No running journey for this code (closed, or a logger misconfigured): the readings stay on record.
+    // No running journey for this code (closed, or a logger misconfigured): the readings stay on
+    // record.
     await this.temporal.signalIfRunning(
       journeyWorkflowId(upload.donorCode),
       temperatureReadingsSignal,

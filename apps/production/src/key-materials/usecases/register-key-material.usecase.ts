@@ -11,7 +11,9 @@ import { Clock } from '@v2v/service-kit';
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
 export { registerKeyMaterialCommandSchema, type RegisterKeyMaterialCommand } from '@v2v/contracts';
 
-/** MAT-01, MAT-02: a key material enters the catalogue with its risk assessment (and IVD approval). */
+/**
+ * MAT-01, MAT-02: a key material enters the catalogue with its risk assessment (and IVD approval).
+ */
 @Injectable()
 export class RegisterKeyMaterialUseCase {
   constructor(
