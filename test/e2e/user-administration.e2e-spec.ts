@@ -1,86 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { ROLES } from '@v2v/contracts';
-import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, negativeScreening } from '@v2v/testing';
-
-const BASE = `http://127.0.0.1:${SERVICE_PORTS.gateway}`;
-const api = new GatewayClient(BASE);
-
-interface Refusal {
-  code: string;
-  message: string;
-  details?: { fieldErrors?: Array<{ path: string; message: string }> };
-  fieldErrors?: Array<{ path: string; message: string }>;
-}
-interface Account {
-  username: string;
-  role: string;
-  institutionId: string | null;
-  status: 'active' | 'disabled';
-  mustChangePassword: boolean;
-}
-interface TrainingRecord {
-  id: string;
-  operation: string;
-  withdrawal: { by: string; reason: string } | null;
-}
-interface Login {
-  accessToken: string;
-  mustChangePassword: boolean;
-}
-
-// Every test works on accounts it creates, so lockouts and withdrawals never touch the demo users.
-const unique = () => randomUUID().slice(0, 8);
-const strongPassword = () => `amber-tundra-${randomUUID()}`;
-const today = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-/** Field errors of a 400, from zod (top level) or from a use case (details). */
-const fields = (body: Refusal) =>
-  (body.fieldErrors ?? body.details?.fieldErrors ?? []).map((f) => f.path);
-
-const login = (username: string, password: string) =>
-  api.request<Login & Refusal>('POST', '/api/auth/login', { body: { username, password } });
-
-/** A login with its headers and its time, for the lockout's Retry-After and equal timing. */
-async function timedLogin(username: string, password: string) {
-  const started = performance.now();
-  const response = await fetch(`${BASE}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as Refusal & { retryAfterSeconds?: number },
-    retryAfter: response.headers.get('retry-after'),
-    ms: performance.now() - started,
-  };
-}
-
-const createUser = (body: Record<string, unknown>, as = 'admin') =>
-  api.as<Account & Refusal>(as, 'POST', '/api/admin/users', { body });
-
-/** An account created by the admin and through its first-login password change. */
-async function activeUser(role: string, institutionId?: string) {
-  const username = `${role}-${unique()}`;
-  const temporaryPassword = strongPassword();
-  const created = await createUser({
-    username,
-    displayName: `E2E ${role}`,
-    role,
-    ...(institutionId ? { institutionId } : {}),
-    temporaryPassword,
-  });
-  expect(created.status).toBe(201);
-  const first = await login(username, temporaryPassword);
-  const password = strongPassword();
-  const changed = await api.request('POST', '/api/auth/password', {
-    body: { currentPassword: temporaryPassword, newPassword: password },
-    token: first.body.accessToken,
-  });
-  expect(changed.status).toBe(204);
-  const token = (await login(username, password)).body.accessToken;
-  return { username, password, token };
-}
+import { negativeScreening } from '@v2v/testing';
+import {
+  Account,
+  activeUser,
+  api,
+  createUser,
+  fields,
+  login,
+  Refusal,
+  strongPassword,
+  today,
+  TrainingRecord,
+  unique,
+} from './support/accounts';
 
 describe('user administration and first login', () => {
   it('CSV-03 an admin creates a hospital user of an institution, who must change the temporary password before anything else', async () => {
@@ -418,51 +350,5 @@ describe('user administration and first login', () => {
       token,
     });
     expect(institutions.body.map((i) => i.id)).toEqual(['INST-002']);
-  });
-});
-
-describe('password guessing', () => {
-  it('CSV-03 five wrong passwords lock the account, a correct one is then refused with Retry-After, and an unknown user gets the same answers in about the same time', async () => {
-    const username = `locked-${unique()}`;
-    const password = strongPassword();
-    expect(
-      (
-        await createUser({
-          username,
-          displayName: 'Lockout',
-          role: 'ops',
-          temporaryPassword: password,
-        })
-      ).status,
-    ).toBe(201);
-    const ghost = `ghost-${unique()}`;
-
-    const real = [];
-    const unknown = [];
-    for (let i = 0; i < 5; i++) {
-      real.push(await timedLogin(username, `wrong-guess-${i}-tundra`));
-      unknown.push(await timedLogin(ghost, `wrong-guess-${i}-tundra`));
-    }
-    for (const attempt of [...real, ...unknown]) {
-      expect({ status: attempt.status, body: attempt.body }).toEqual({
-        status: 401,
-        body: { code: 'INVALID_CREDENTIALS', message: 'unknown user or wrong password' },
-      });
-    }
-    // The unknown user costs the same bcrypt comparison: without it, it would answer ~20× faster.
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    expect(median(unknown.map((a) => a.ms))).toBeGreaterThan(0.4 * median(real.map((a) => a.ms)));
-
-    const locked = await timedLogin(username, password);
-    const lockedGhost = await timedLogin(ghost, password);
-    for (const attempt of [locked, lockedGhost]) {
-      expect(attempt.status).toBe(429);
-      expect(attempt.body).toMatchObject({
-        code: 'TOO_MANY_ATTEMPTS',
-        message: 'too many failed password entries; try again later',
-      });
-      expect(Number(attempt.retryAfter)).toBeGreaterThan(14 * 60);
-      expect(Number(attempt.retryAfter)).toBeLessThanOrEqual(15 * 60);
-    }
   });
 });
