@@ -23,6 +23,7 @@ import { TraceByDonorCodeUseCase } from '../usecases/trace-by-donor-code.usecase
 import { VerifyLedgerUseCase } from '../usecases/verify-ledger.usecase';
 import { LedgerRepository } from './ledger.repository';
 import { recordCustodyEvent } from './record-custody-event';
+import { asTamperer, editContent, envelopeOf } from './__tests__/ledger-tampering';
 
 // Real PostgreSQL and Kafka (started by the integration global setup); each run has its
 // own topic, producer schema, consumer group and donor codes, so runs never collide.
@@ -340,7 +341,7 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     expect(await verify.execute({ donorCode })).toMatchObject({ valid: true, entriesChecked: 3 });
 
     // Someone with the table owner's rights switches the trigger off and edits one byte.
-    await editContent(donorCode, 2, (text) => text.replace('"step":2', '"step":7'));
+    await editContent(owner, donorCode, 2, (text) => text.replace('"step":2', '"step":7'));
     try {
       expect(await verify.execute({ donorCode })).toMatchObject({
         valid: false,
@@ -348,7 +349,7 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
       });
     } finally {
       // Restored, so that whole-ledger verifies by other tests stay valid.
-      await editContent(donorCode, 2, (text) => text.replace('"step":7', '"step":2'));
+      await editContent(owner, donorCode, 2, (text) => text.replace('"step":7', '"step":2'));
     }
     expect((await verify.execute({ donorCode })).valid).toBe(true);
   });
@@ -364,9 +365,11 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
       `SELECT * FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`,
       [donorCode],
     );
-    await asTamperer(`DELETE FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`, [
-      donorCode,
-    ]);
+    await asTamperer(
+      owner,
+      `DELETE FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = 3`,
+      [donorCode],
+    );
     try {
       expect(await verify.execute({ donorCode })).toMatchObject({
         valid: false,
@@ -397,46 +400,3 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     expect((await new VerifyLedgerUseCase(ledger).execute({ donorCode })).valid).toBe(true);
   });
 });
-
-function envelopeOf(donorCode: string, step: number): EventEnvelope {
-  return {
-    id: randomUUID(),
-    aggregateType: 'journey',
-    aggregateId: donorCode,
-    messageType: 'collection.scheduled.v1',
-    occurredAt: new Date().toISOString(),
-    payload: {
-      donorCode,
-      journeyId: `journey-${donorCode}`,
-      actor: { userId: 'it', role: 'ops' },
-      recordId: randomUUID(),
-      summary: `step ${step}`,
-      detail: { step },
-    },
-    metadata: { producer: 'integration-test' },
-  };
-}
-
-/** A tamperer with the schema owner's rights: switches the trigger off for one statement. */
-async function asTamperer(sql: string, parameters: unknown[]) {
-  await owner.transaction(async (manager) => {
-    await manager.query(
-      `ALTER TABLE traceability.ledger_entry DISABLE TRIGGER "TRG_ledger_entry_append_only"`,
-    );
-    await manager.query(sql, parameters);
-    await manager.query(
-      `ALTER TABLE traceability.ledger_entry ENABLE TRIGGER "TRG_ledger_entry_append_only"`,
-    );
-  });
-}
-
-async function editContent(donorCode: string, seq: number, edit: (text: string) => string) {
-  const [row] = await owner.query(
-    `SELECT canonical_content FROM traceability.ledger_entry WHERE chain_id = $1 AND seq = $2`,
-    [donorCode, seq],
-  );
-  await asTamperer(
-    `UPDATE traceability.ledger_entry SET canonical_content = $3 WHERE chain_id = $1 AND seq = $2`,
-    [donorCode, seq, edit(row.canonical_content)],
-  );
-}
