@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CART_CD19_V1, StepRequestBody } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
+  demoUserPassword,
   GatewayClient,
   happyPathSteps,
   loggerReadings,
@@ -14,7 +15,7 @@ import {
 } from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
-const signature = { password: process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
+const signature = { password: demoUserPassword() };
 
 interface View {
   stage: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { databaseUrl } from '@v2v/database';
-import { happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
+import { demoUserPassword, happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
 import { api, newOrder, Order, screen } from './support/journeys';
 
 describe('hospital tenancy', () => {
@@ -109,7 +109,7 @@ describe('refusals at the gateway', () => {
   it('answers 409 STEP_OUT_OF_ORDER for a step the stage does not allow, and the stage stays', async () => {
     const order = await newOrder();
     const res = await api.step<{ code: string }>('qa-qp', order.donorCode, 'releaseBatch', {
-      signature: { password: 'change-me-now' },
+      signature: { password: demoUserPassword() },
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('STEP_OUT_OF_ORDER');

@@ -1,10 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { InstitutionDecision, QualityAgreement } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, pollUntil, scriptedStep } from '@v2v/testing';
+import {
+  demoUserPassword,
+  GatewayClient,
+  happyPathSteps,
+  pollUntil,
+  scriptedStep,
+} from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
-const signature = { password: process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
+const signature = { password: demoUserPassword() };
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -3,6 +3,7 @@ import { Client as PgClient } from 'pg';
 import { databaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
+  demoUserPassword,
   GatewayClient,
   happyPathSteps,
   pollUntil,
@@ -11,7 +12,7 @@ import {
 } from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
-const signature = { password: process.env.SEED_USER_PASSWORD ?? 'change-me-now' };
+const signature = { password: demoUserPassword() };
 const assessment = {
   level: 'medium',
   summary: 'human-derived enzyme; sterility and activity on the CoA',

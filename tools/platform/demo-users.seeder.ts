@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { hash } from 'bcryptjs';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrationDatabaseUrl } from '@v2v/database';
+import { demoUserPassword } from '@v2v/testing';
 import { BCRYPT_COST } from '../../apps/gateway/src/auth/password-hasher';
 import { gatewayDataSourceOptions } from '../../apps/gateway/src/gateway.data-source';
 import { DEMO_USERS, demoTrainingRecords } from './demo-users';
@@ -10,13 +11,13 @@ import { assertLocalEnvironment } from './local-environment';
 
 /**
  * Local only (`npm start`, the tests): the demo accounts with the password in
- * SEED_USER_PASSWORD (`change-me-now` by default) and their training records. No migration
+ * `demoUserPassword()` (SEED_USER_PASSWORD, or the local default) and their training records. No migration
  * creates a user; outside NODE_ENV=development|test this refuses before connecting. Demo data
  * is not audited: it is not a GMP record of any deployment.
  */
 export async function seedDemoUsers(log: (line: string) => void = console.log): Promise<void> {
   assertLocalEnvironment(process.env, 'seeding demo users');
-  const passwordHash = await hash(process.env.SEED_USER_PASSWORD ?? 'change-me-now', BCRYPT_COST);
+  const passwordHash = await hash(demoUserPassword(), BCRYPT_COST);
   const dataSource = new DataSource({
     ...gatewayDataSourceOptions(),
     url: migrationDatabaseUrl(),

@@ -1,5 +1,6 @@
 import type { JourneyStep, Role, TemperatureReadings } from '@v2v/contracts';
 import type { ScriptedStep } from './journey-script';
+import { demoUserPassword } from './demo-credentials';
 import { pollUntil } from './poll';
 
 export interface HttpResult<T = unknown> {
@@ -22,7 +23,7 @@ export class GatewayClient {
 
   constructor(
     readonly baseUrl: string,
-    private readonly password = process.env.SEED_USER_PASSWORD ?? 'change-me-now',
+    private readonly password = demoUserPassword(),
   ) {}
 
   /** Logs in as a seeded user; the seeded usernames are the role names (plus hospital-inst-002). */

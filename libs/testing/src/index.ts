@@ -3,3 +3,4 @@ export * from './journey-script';
 export * from './poll';
 export * from './documented-endpoints';
 export * from './demo-key-materials';
+export * from './demo-credentials';

@@ -1,3 +1,4 @@
+import { demoUserPassword } from './demo-credentials';
 import type { JourneyStep, Role, StepRequestBody, TemperatureReadings } from '@v2v/contracts';
 
 export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
@@ -62,7 +63,7 @@ export function happyPathSteps(input: {
   signerPassword?: string;
 }): ScriptedStep[] {
   const signature = {
-    password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now',
+    password: input.signerPassword ?? demoUserPassword(),
   };
   const start = input.start ?? new Date();
   const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
@@ -198,7 +199,7 @@ export function rejectionAndRecollectionSteps(input: {
   signerPassword?: string;
 }): ScriptedStep[] {
   const signature = {
-    password: input.signerPassword ?? process.env.SEED_USER_PASSWORD ?? 'change-me-now',
+    password: input.signerPassword ?? demoUserPassword(),
   };
   const start = input.start ?? new Date();
   const later = new Date(start.getTime() + 48 * 3_600_000);
