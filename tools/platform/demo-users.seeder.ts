@@ -10,10 +10,10 @@ import { DemoUsersRepository } from './demo-users.repository';
 import { assertLocalEnvironment } from './local-environment';
 
 /**
- * Local only (`npm start`, the tests): the demo accounts with the password in
- * `demoUserPassword()` (SEED_USER_PASSWORD, or the local default) and their training records. No migration
- * creates a user; outside NODE_ENV=development|test this refuses before connecting. Demo data
- * is not audited: it is not a GMP record of any deployment.
+ * Local only (`npm start`, the tests): the demo accounts with the password of
+ * `demoUserPassword()` (SEED_USER_PASSWORD, or the local default) and their training records.
+ * No migration creates a user; outside NODE_ENV=development|test this refuses before
+ * connecting. Demo data is not audited: it is not a GMP record of any deployment.
  */
 export async function seedDemoUsers(log: (line: string) => void = console.log): Promise<void> {
   assertLocalEnvironment(process.env, 'seeding demo users');
