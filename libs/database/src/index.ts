@@ -3,3 +3,4 @@ export * from './service-data-source';
 export * from './retention-guard.sql';
 export * from './service-role-grants.sql';
 export * from './service-role-grants.migration';
+export * from './append-only.sql';

@@ -18,6 +18,37 @@ export function serviceRoleGrantsSql(
       (t) => `REVOKE UPDATE, DELETE, TRUNCATE ON "${schema}"."${t}" FROM "${role}"`,
     ),
   ];
+  return forServiceRoleSql(statements, role);
+}
+
+/**
+ * An append-only table of a later migration: the service role may read and insert (and use
+ * the id sequence), nothing else. The grants of the schema's other tables are left alone.
+ */
+export function insertOnlyGrantsSql(
+  schema: string,
+  table: string,
+  options: { sequence?: string } = {},
+  role = serviceDatabaseRole(),
+): string {
+  return forServiceRoleSql(
+    [
+      `GRANT SELECT, INSERT ON "${schema}"."${table}" TO "${role}"`,
+      ...(options.sequence
+        ? [`GRANT USAGE ON SEQUENCE "${schema}"."${options.sequence}" TO "${role}"`]
+        : []),
+    ],
+    role,
+  );
+}
+
+/** Takes UPDATE on a table from the service role (what was written stays as written). */
+export function revokeUpdateSql(schema: string, table: string, role = serviceDatabaseRole()) {
+  return forServiceRoleSql([`REVOKE UPDATE ON "${schema}"."${table}" FROM "${role}"`], role);
+}
+
+/** Runs the statements for the service role, skipped when that role does not exist. */
+function forServiceRoleSql(statements: string[], role: string): string {
   return `DO $grants$ BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
       ${statements.map((s) => `EXECUTE '${s.replace(/'/g, "''")}';`).join('\n      ')}

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { serviceDatabaseRole } from '@v2v/database';
+import { insertOnlyGrantsSql } from '@v2v/database';
 import { createRefusalRecordTableSql, dropRefusalRecordTableSql } from './refusal-record.sql';
 
 /**
@@ -13,13 +13,9 @@ export function refusalRecordMigration(schema: string, name: string) {
 
     async up(q: QueryRunner): Promise<void> {
       for (const sql of createRefusalRecordTableSql(schema)) await q.query(sql);
-      const role = serviceDatabaseRole();
-      await q.query(`DO $grants$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
-          EXECUTE 'GRANT SELECT, INSERT ON "${schema}"."refusal_record" TO "${role}"';
-          EXECUTE 'GRANT USAGE ON SEQUENCE "${schema}"."refusal_record_id_seq" TO "${role}"';
-        END IF;
-      END $grants$`);
+      await q.query(
+        insertOnlyGrantsSql(schema, 'refusal_record', { sequence: 'refusal_record_id_seq' }),
+      );
     }
 
     async down(q: QueryRunner): Promise<void> {

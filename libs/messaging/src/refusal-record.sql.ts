@@ -1,3 +1,5 @@
+import { appendOnlyTriggerSql, dropAppendOnlyTriggerSql } from '@v2v/database';
+
 /**
  * DDL for `refusal_record`: every step activity a service refused (PRD-06, TRC-03, CSV-03),
  * kept in the schema where the refused record would have been written. Append-only: a
@@ -22,21 +24,20 @@ export function createRefusalRecordTableSql(schema: string): string[] {
       CONSTRAINT "UQ_${schema}_refusal_record_event" UNIQUE ("event_id", "activity")
     )`,
     `CREATE INDEX "IDX_${schema}_refusal_record_donor" ON "${schema}"."refusal_record" ("donor_code", "at")`,
-    `CREATE FUNCTION "${schema}"."refuse_refusal_record_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'refusal records are evidence and cannot be edited or deleted: % on %.% is refused (CSV-01)', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
-          USING ERRCODE = 'insufficient_privilege';
-      END $$`,
-    `CREATE TRIGGER "TRG_refusal_record_append_only" BEFORE UPDATE OR DELETE ON "${schema}"."refusal_record"
-      FOR EACH ROW EXECUTE FUNCTION "${schema}"."refuse_refusal_record_change"()`,
-    `CREATE TRIGGER "TRG_refusal_record_no_truncate" BEFORE TRUNCATE ON "${schema}"."refusal_record"
-      FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."refuse_refusal_record_change"()`,
+    ...appendOnlyTriggerSql({
+      schema,
+      table: 'refusal_record',
+      functionName: 'refuse_refusal_record_change',
+      message: 'refusal records are evidence and cannot be edited or deleted (CSV-01)',
+      refuse: 'UPDATE OR DELETE',
+      truncate: true,
+    }),
   ];
 }
 
 export function dropRefusalRecordTableSql(schema: string): string[] {
   return [
+    ...dropAppendOnlyTriggerSql(schema, 'refusal_record', 'refuse_refusal_record_change'),
     `DROP TABLE "${schema}"."refusal_record"`,
-    `DROP FUNCTION "${schema}"."refuse_refusal_record_change"()`,
   ];
 }

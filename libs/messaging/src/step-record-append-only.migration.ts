@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { serviceDatabaseRole } from '@v2v/database';
+import { appendOnlyTriggerSql, dropAppendOnlyTriggerSql, revokeUpdateSql } from '@v2v/database';
 
 /**
  * CSV-01, CSV-02: a step record is what a journey step decided (a release decision carries its
@@ -11,24 +11,24 @@ export function stepRecordAppendOnlyMigration(schema: string, name: string) {
     name = name;
 
     async up(q: QueryRunner): Promise<void> {
-      await q.query(`CREATE FUNCTION "${schema}"."refuse_step_record_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          RAISE EXCEPTION 'step records are decisions on record and cannot be changed (CSV-01)' USING ERRCODE = 'insufficient_privilege';
-        END $$`);
-      await q.query(`CREATE TRIGGER "TRG_step_record_append_only"
-        BEFORE UPDATE ON "${schema}"."step_record"
-        FOR EACH ROW EXECUTE FUNCTION "${schema}"."refuse_step_record_change"()`);
-      const role = serviceDatabaseRole();
-      await q.query(`DO $grants$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
-          EXECUTE 'REVOKE UPDATE ON "${schema}"."step_record" FROM "${role}"';
-        END IF;
-      END $grants$`);
+      const trigger = appendOnlyTriggerSql({
+        schema,
+        table: 'step_record',
+        functionName: 'refuse_step_record_change',
+        message: 'step records are decisions on record and cannot be changed (CSV-01)',
+        refuse: 'UPDATE',
+      });
+      for (const sql of trigger) await q.query(sql);
+      await q.query(revokeUpdateSql(schema, 'step_record'));
     }
 
     async down(q: QueryRunner): Promise<void> {
-      await q.query(`DROP TRIGGER "TRG_step_record_append_only" ON "${schema}"."step_record"`);
-      await q.query(`DROP FUNCTION "${schema}"."refuse_step_record_change"()`);
+      for (const sql of dropAppendOnlyTriggerSql(
+        schema,
+        'step_record',
+        'refuse_step_record_change',
+      ))
+        await q.query(sql);
     }
   };
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { serviceDatabaseRole } from '@v2v/database';
+import { appendOnlyTriggerSql, dropAppendOnlyTriggerSql, insertOnlyGrantsSql } from '@v2v/database';
 
 /**
  * The migration that gives a service's schema its register of electronic signatures: each
@@ -32,24 +32,26 @@ export function electronicSignatureMigration(schema: string, name: string) {
       await q.query(
         `CREATE INDEX "IDX_electronic_signature_record" ON "${schema}"."electronic_signature" ("record_type", "record_id")`,
       );
-      await q.query(`CREATE FUNCTION "${schema}"."refuse_signature_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          RAISE EXCEPTION 'electronic signatures cannot be edited or deleted (CSV-02)' USING ERRCODE = 'insufficient_privilege';
-        END $$`);
-      await q.query(`CREATE TRIGGER "TRG_electronic_signature_append_only"
-        BEFORE UPDATE OR DELETE ON "${schema}"."electronic_signature"
-        FOR EACH ROW EXECUTE FUNCTION "${schema}"."refuse_signature_change"()`);
-      const role = serviceDatabaseRole();
-      await q.query(`DO $grants$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
-          EXECUTE 'GRANT SELECT, INSERT ON "${schema}"."electronic_signature" TO "${role}"';
-        END IF;
-      END $grants$`);
+      const trigger = appendOnlyTriggerSql({
+        schema,
+        table: 'electronic_signature',
+        functionName: 'refuse_signature_change',
+        message: 'electronic signatures cannot be edited or deleted (CSV-02)',
+        refuse: 'UPDATE OR DELETE',
+        truncate: true,
+      });
+      for (const sql of trigger) await q.query(sql);
+      await q.query(insertOnlyGrantsSql(schema, 'electronic_signature'));
     }
 
     async down(q: QueryRunner): Promise<void> {
+      const drop = dropAppendOnlyTriggerSql(
+        schema,
+        'electronic_signature',
+        'refuse_signature_change',
+      );
+      for (const sql of drop) await q.query(sql);
       await q.query(`DROP TABLE "${schema}"."electronic_signature"`);
-      await q.query(`DROP FUNCTION "${schema}"."refuse_signature_change"()`);
     }
   };
 }
