@@ -10,6 +10,7 @@ import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { DeviationClosureService } from './deviation-closure.service';
+import { PerformsOperation } from '../training/performs-operation.decorator';
 
 const closeBody = deviationClosureSchema.extend({ signature: signatureRequestSchema });
 
@@ -34,6 +35,7 @@ export class DeviationsController {
   }
 
   @Post(':deviationId/close')
+  @PerformsOperation('closeDeviation')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')

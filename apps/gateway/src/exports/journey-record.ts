@@ -1,3 +1,5 @@
+import type { JourneySignatureView } from '@v2v/signatures';
+
 /** Everything an inspector receives for one journey, with the hashes to check it against. */
 export interface JourneyRecord {
   donorCode: string;
@@ -20,16 +22,7 @@ export interface JourneyRecord {
     summary: string;
     entryHash: string;
   }>;
-  signatures: Array<{
-    signatureId: string;
-    signer: { userId: string; role: string };
-    meaning: string;
-    signedAt: string;
-    step: string;
-    signedContentHash: string;
-    valid: boolean;
-    voidReason?: string;
-  }>;
+  signatures: JourneySignatureView[];
   audit: Array<{
     service: string;
     at: string;

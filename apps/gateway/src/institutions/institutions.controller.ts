@@ -14,6 +14,7 @@ import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decor
 import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { InstitutionQualificationService } from './institution-qualification.service';
+import { PerformsOperation } from '../training/performs-operation.decorator';
 
 const registerBody = institutionRegistrationSchema.extend({ signature: signatureRequestSchema });
 const decisionBody = z.strictObject({
@@ -53,6 +54,7 @@ export class InstitutionsController {
   }
 
   @Post()
+  @PerformsOperation('decideInstitutionQualification')
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
@@ -79,6 +81,7 @@ export class InstitutionsController {
   }
 
   @Post(':institutionId/decisions')
+  @PerformsOperation('decideInstitutionQualification')
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')

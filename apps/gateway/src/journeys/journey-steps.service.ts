@@ -9,13 +9,12 @@ import {
 import { actorOf } from '../auth/authenticated-user';
 import { EventIds } from '../idempotency/event-ids';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
-import { TrainingMatrixService } from '../training/training-matrix.service';
 import { JourneyWorkflowRepository } from './journey-workflow.repository';
 import type { StepCaller } from './step-caller.decorator';
 
 /**
- * One journey step through the gateway, checks in a fixed order: the donor code (TRC-02, by
- * DonorCodePipe), the body (400), the user's training for the step (PER-01 / OTH-02), the
+ * One journey step through the gateway, checks in a fixed order: the donor code (TRC-02) and
+ * the user's training for the step (PER-01 / OTH-02) by the guards, the body (400), the
  * signature of a release decision (CSV-02), then the journey. The event id (also the Temporal
  * update id and the step record's identity) is the Idempotency-Key's scoped id (A9).
  */
@@ -23,7 +22,6 @@ import type { StepCaller } from './step-caller.decorator';
 export class JourneyStepsService {
   constructor(
     private readonly journeys: JourneyWorkflowRepository,
-    private readonly training: TrainingMatrixService,
     private readonly signatures: ElectronicSignatureService,
     private readonly eventIds: EventIds,
   ) {}
@@ -31,7 +29,6 @@ export class JourneyStepsService {
   /** `donorCode` is canonical. */
   async take(step: JourneyStep, donorCode: string, body: unknown, caller: StepCaller) {
     const payload = STEP_PAYLOAD_SCHEMAS[step].parse(body);
-    await this.training.assertTrained(caller.user, step, { method: 'POST', path: caller.path });
     const eventId = this.eventIds.of(caller.idempotency);
     const actor = actorOf(caller.user);
     if (!isSignedStep(step)) return this.journeys.step(step, donorCode, payload, actor, eventId);

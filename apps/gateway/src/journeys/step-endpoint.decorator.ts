@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isSignedStep, JourneyStep, STEP_PAYLOAD_SCHEMAS } from '@v2v/contracts';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
 import { IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import { PerformsOperation } from '../training/performs-operation.decorator';
 import { STEP_ROUTES } from './step-routes';
 
 /** JSON Schema of a contract schema, for the OpenAPI document (same schema that validates). */
@@ -13,7 +14,10 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-/** A step endpoint: its route, its roles and its OpenAPI description, from STEP_ROUTES. */
+/**
+ * A step endpoint: its route, its roles, the operation its performer must be trained for
+ * (PER-01) and its OpenAPI description, from STEP_ROUTES.
+ */
 export function StepEndpoint(step: JourneyStep) {
   const { route, roles, summary } = STEP_ROUTES[step];
   const signed = isSignedStep(step);
@@ -22,6 +26,7 @@ export function StepEndpoint(step: JourneyStep) {
     Post(`:donorCode/${route}`),
     HttpCode(200),
     Roles(...roles),
+    PerformsOperation(step),
     ApiBearerAuth(),
     ApiOperation({
       operationId: step,

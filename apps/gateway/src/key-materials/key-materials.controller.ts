@@ -18,6 +18,7 @@ import { ProductionClient } from '../internal/production.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { KeyMaterialsService } from './key-materials.service';
+import { PerformsOperation } from '../training/performs-operation.decorator';
 
 /**
  * Key materials (MAT-01, MAT-02): the catalogue with risk assessments, lots received into
@@ -44,6 +45,7 @@ export class KeyMaterialsController {
   }
 
   @Post('key-materials')
+  @PerformsOperation('registerKeyMaterial')
   @HttpCode(201)
   @Roles('qa-qp')
   @ApiOperation({
@@ -59,6 +61,7 @@ export class KeyMaterialsController {
   }
 
   @Post('key-materials/:materialCode/lots')
+  @PerformsOperation('receiveKeyMaterialLot')
   @HttpCode(201)
   @Roles('operator')
   @IdempotencyHeader()
@@ -77,6 +80,7 @@ export class KeyMaterialsController {
   }
 
   @Post('key-material-lots/:lotId/release')
+  @PerformsOperation('decideKeyMaterialLot')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
@@ -105,6 +109,7 @@ export class KeyMaterialsController {
   }
 
   @Post('key-material-lots/:lotId/reject')
+  @PerformsOperation('decideKeyMaterialLot')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
@@ -143,6 +148,7 @@ export class KeyMaterialsController {
   }
 
   @Post('journeys/:donorCode/key-material-consumptions')
+  @PerformsOperation('recordKeyMaterialConsumption')
   @HttpCode(201)
   @Roles('operator')
   @IdempotencyHeader()

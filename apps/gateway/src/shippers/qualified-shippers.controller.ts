@@ -11,6 +11,7 @@ import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { QualifiedShippersService } from './qualified-shippers.service';
 import { QualifyBody, qualifyBodyShape, QualifyShipperBodyPipe } from './qualify-shipper-body.pipe';
+import { PerformsOperation } from '../training/performs-operation.decorator';
 
 const withdrawBody = z.strictObject({
   reason: z.string().trim().min(1).max(2000),
@@ -37,6 +38,7 @@ export class QualifiedShippersController {
   }
 
   @Post()
+  @PerformsOperation('decideShipperQualification')
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
@@ -62,6 +64,7 @@ export class QualifiedShippersController {
   }
 
   @Post(':carries/:shipperId/withdraw')
+  @PerformsOperation('decideShipperQualification')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')

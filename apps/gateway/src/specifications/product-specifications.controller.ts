@@ -15,6 +15,7 @@ import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
 import { ProductionClient } from '../internal/production.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { ProductSpecificationsService } from './product-specifications.service';
+import { PerformsOperation } from '../training/performs-operation.decorator';
 
 const publishBody = z.strictObject({
   content: productSpecificationContentSchema,
@@ -80,6 +81,7 @@ export class ProductSpecificationsController {
   }
 
   @Post(':productCode/versions')
+  @PerformsOperation('publishProductSpecification')
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')

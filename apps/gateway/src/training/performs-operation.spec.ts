@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import { RequestMethod } from '@nestjs/common';
-import { RECORD_OPERATION_NAMES, RECORD_OPERATIONS } from '@v2v/contracts';
+import {
+  GMP_OPERATION_NAMES,
+  isRecordOperation,
+  PEOPLE_ROLES,
+  RECORD_OPERATIONS,
+} from '@v2v/contracts';
 import { ROLES_KEY } from '../auth/roles.decorator';
 import { GatewayModule } from '../gateway.module';
-import { RECORD_OPERATION_ROUTES } from './record-operation-routes';
+import { STEP_ROUTES } from '../journeys/step-routes';
+import { OPERATION_KEY } from './performs-operation.decorator';
 
 type Constructor = { name: string; prototype: Record<string, object> };
 
@@ -29,41 +35,52 @@ function routes() {
         const method = RequestMethod[Reflect.getMetadata('method', handler) as number];
         const sub = String(Reflect.getMetadata('path', handler));
         const path = `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-        return { route: `${method} ${path}`, roles: Reflect.getMetadata(ROLES_KEY, handler) };
+        return {
+          route: `${method} ${path}`,
+          roles: (Reflect.getMetadata(ROLES_KEY, handler) ?? []) as string[],
+          operation: Reflect.getMetadata(OPERATION_KEY, handler) as string | undefined,
+        };
       });
   });
 }
 
-describe('GMP operations other than journey steps (PER-01)', () => {
-  it('PER-01 names a served route with the roles of its operation for every record operation', () => {
-    const served = new Map(routes().map((r) => [r.route, r.roles as string[]]));
-    for (const [route, operation] of Object.entries(RECORD_OPERATION_ROUTES)) {
-      expect({ route, roles: served.get(route) }).toEqual({
-        route,
-        roles: [...RECORD_OPERATIONS[operation].roles],
+const rolesOf = (operation: string): readonly string[] =>
+  isRecordOperation(operation)
+    ? RECORD_OPERATIONS[operation].roles
+    : STEP_ROUTES[operation as keyof typeof STEP_ROUTES].roles;
+
+describe('GMP operations and the training matrix (PER-01)', () => {
+  it('PER-01 has every GMP operation performed by an endpoint that declares the roles of the operation', () => {
+    const all = routes();
+    for (const operation of GMP_OPERATION_NAMES) {
+      const endpoints = all.filter((r) => r.operation === operation);
+      expect({ operation, endpoints: endpoints.length > 0 }).toEqual({
+        operation,
+        endpoints: true,
       });
+      for (const e of endpoints)
+        expect({ route: e.route, roles: e.roles }).toEqual({
+          route: e.route,
+          roles: [...rolesOf(operation)],
+        });
     }
-    expect(new Set(Object.values(RECORD_OPERATION_ROUTES))).toEqual(
-      new Set(RECORD_OPERATION_NAMES),
-    );
   });
 
-  it('PER-01 leaves no qualified-person or operator write outside the training matrix', () => {
-    const steps = /^POST \/api\/journeys\/:donorCode\/[a-z-]+$/;
+  it('PER-01 leaves no write of a GMP role outside the training matrix', () => {
+    const people: readonly string[] = PEOPLE_ROLES;
     const unchecked = routes().filter(
       (r) =>
         r.route.startsWith('POST ') &&
-        !steps.test(r.route) &&
-        (r.roles as string[] | undefined)?.some(
-          (role) => role === 'qa-qp' || role === 'operator',
-        ) &&
-        !(r.route in RECORD_OPERATION_ROUTES),
+        !r.operation &&
+        r.roles.some((role) => people.includes(role)),
     );
-    // A user's own password, and the two verifications that recompute hashes and change nothing.
+    // A user's own password, an order (it starts a journey whose every step is trained), and
+    // the two verifications that recompute hashes and change nothing.
     expect(unchecked.map((r) => r.route).sort()).toEqual([
       'POST /api/auth/password',
       'POST /api/integrity/verify',
       'POST /api/ledger/verify',
+      'POST /api/orders',
     ]);
   });
 });
