@@ -27,6 +27,7 @@ export const DEMO_USERS: DemoUser[] = [
   one('scheduler'),
   one('hospital', 'INST-001'),
   one('operator'),
+  one('production-manager'),
   one('qc'),
   one('qa-qp'),
   one('ops'),

@@ -14,6 +14,7 @@ import { CreatePasswordAttempts1764900000002 } from './migrations/1764900000002-
 import { WithdrawTrainingRecords1764900000003 } from './migrations/1764900000003-WithdrawTrainingRecords';
 import { AddRefusalCodeAndDonorCode1764910000040 } from './migrations/1764910000040-AddRefusalCodeAndDonorCode';
 import { ScopeIdempotencyRecords1764920000000 } from './migrations/1764920000000-ScopeIdempotencyRecords';
+import { AddProductionManagerRole1765000000000 } from './migrations/1765000000000-AddProductionManagerRole';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -31,6 +32,7 @@ export const GATEWAY_MIGRATIONS = [
   WithdrawTrainingRecords1764900000003,
   AddRefusalCodeAndDonorCode1764910000040,
   ScopeIdempotencyRecords1764920000000,
+  AddProductionManagerRole1765000000000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -10,6 +10,7 @@ import { SeedKeyMaterials1764117100000 } from './migrations/1764117100000-SeedKe
 import { CreateRefusalRecords1764910000020 } from './migrations/1764910000020-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
+import { CreateFacility1765000000000 } from './migrations/1765000000000-CreateFacility';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -23,6 +24,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateRefusalRecords1764910000020,
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
+  CreateFacility1765000000000,
 ];
 
 /**

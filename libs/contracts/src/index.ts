@@ -31,3 +31,4 @@ export * from './internal/donor-intake';
 export * from './internal/production';
 export * from './internal/shippers';
 export * from './internal/traceability';
+export * from './production/facility-vocabulary';

@@ -42,6 +42,29 @@ export function insertOnlyGrantsSql(
   );
 }
 
+/**
+ * The tables of a later migration that the service may read and write: named one by one, so the
+ * schema's append-only tables keep their narrower grants.
+ */
+export function tableGrantsSql(
+  schema: string,
+  tables: string[],
+  options: { sequences?: string[] } = {},
+  role = serviceDatabaseRole(),
+): string {
+  return forServiceRoleSql(
+    [
+      ...tables.map(
+        (t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON "${schema}"."${t}" TO "${role}"`,
+      ),
+      ...(options.sequences ?? []).map(
+        (seq) => `GRANT USAGE, SELECT ON SEQUENCE "${schema}"."${seq}" TO "${role}"`,
+      ),
+    ],
+    role,
+  );
+}
+
 /** Takes UPDATE on a table from the service role (what was written stays as written). */
 export function revokeUpdateSql(schema: string, table: string, role = serviceDatabaseRole()) {
   return forServiceRoleSql([`REVOKE UPDATE ON "${schema}"."${table}" FROM "${role}"`], role);

@@ -63,6 +63,36 @@ export const REFUSAL_CODES = {
   'GEN-03': 'invalid',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
+  /** A step on an isolator or closed system whose integrity check is overdue (§6(3)). */
+  'FAC-01': 'conflict',
+  /** A step booked or started in a room of lower cleanroom grade than it needs (§6(4)). */
+  'FAC-02': 'conflict',
+  /**
+   * A person from a vector area or who handled positive material, without a recorded
+   * decontamination, starting work in another production area (§5(3)).
+   */
+  'PER-02': 'forbidden',
+  /** A batch that is not one run under one set of conditions, or without its cell count. */
+  'PRD-01': 'invalid',
+  /** Production on a line and shift without a current media fill pass (§9(2)). */
+  'PRD-02': 'conflict',
+  /** A commercial batch on a process version that is not validated (§9(3)–(4)). */
+  'PRD-03': 'conflict',
+  /** A booking or step start that breaks a room-scheduling rule of §9(5)1–7. */
+  'PRD-04': 'conflict',
+  /** An environmental monitoring record incomplete, or a contamination not assessed (§9(6)). */
+  'PRD-05': 'conflict',
+  /** A scanned donor material or product label that does not match the batch (§9(7)). */
+  'PRD-06': 'conflict',
+  /** A container used or filled without its visual inspection recorded (§9(8)). */
+  'PRD-07': 'conflict',
+  /**
+   * A consumable without its lot, a transfer outside its limits, or positive waste removed
+   * before its inactivation is recorded (§9(9)–(11)).
+   */
+  'PRD-08': 'conflict',
+  /** An area, room, equipment, line or shift code already on the facility register. */
+  FACILITY_CODE_TAKEN: 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
   /** A deviation already investigated and closed cannot be closed again. */

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 
 /**
- * The people's GMP roles, then the device role the data loggers post telemetry with, then the
- * user administrator. `admin` manages accounts, roles, institutions and training records and
+ * The people's GMP roles (`production-manager` is the seed's 生产管理负责人 of §5(1): the
+ * facility, its equipment, the process definitions and the production calendar), then the
+ * device role the data loggers post telemetry with, then the user administrator. `admin` manages accounts, roles, institutions and training records and
  * performs no GMP operation: no journey step or GMP endpoint declares it (step-routes.spec.ts).
  */
-export const PEOPLE_ROLES = ['scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops'] as const;
+export const PEOPLE_ROLES = [
+  'scheduler',
+  'hospital',
+  'operator',
+  'production-manager',
+  'qc',
+  'qa-qp',
+  'ops',
+] as const;
 export const ADMIN_ROLE = 'admin';
 export const ROLES = [...PEOPLE_ROLES, 'data-logger', ADMIN_ROLE] as const;
 export type Role = (typeof ROLES)[number];
