@@ -4,3 +4,4 @@ export * from './poll';
 export * from './documented-endpoints';
 export * from './demo-key-materials';
 export * from './demo-credentials';
+export * from './demo-facility';
