@@ -18,10 +18,10 @@ export class JourneysController {
   ) {}
 
   @Get()
-  @Roles('scheduler', 'ops', 'qa-qp', 'hospital')
+  @Roles('scheduler', 'production-manager', 'ops', 'qa-qp', 'hospital')
   @ApiOperation({
     summary:
-      'Find journeys by stage and institution (Temporal visibility). Roles: scheduler, ops, qa-qp; hospital (own institution only).',
+      'Find journeys by stage and institution (Temporal visibility). Roles: scheduler, production-manager, ops, qa-qp; hospital (own institution only).',
   })
   @ApiQuery({ name: 'stage', required: false, enum: JOURNEY_STAGES })
   @ApiQuery({ name: 'institutionId', required: false })
@@ -52,9 +52,10 @@ export class JourneysController {
   }
 
   @Get(':donorCode')
-  @Roles('scheduler', 'hospital', 'operator', 'qc', 'qa-qp', 'ops')
+  @Roles('scheduler', 'hospital', 'operator', 'production-manager', 'qc', 'qa-qp', 'ops')
   @ApiOperation({
-    summary: 'The journey: stage, timeline, pending deadlines, Temporal UI link. All roles.',
+    summary:
+      'The journey: stage, timeline, pending deadlines, Temporal UI link. Every people role.',
   })
   status(@DonorCodeParam() donorCode: string) {
     return this.journeys.status(donorCode);
