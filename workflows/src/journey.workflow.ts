@@ -171,6 +171,7 @@ async function callOwningService(
       journeyId,
       donorCode: state.input.donorCode,
       eventId: command.eventId,
+      occurrence: state.occurrenceOf(step),
       actor: command.actor,
       occurredAt: new Date().toISOString(),
       order: state.input.order,
