@@ -33,3 +33,4 @@ export * from './internal/shippers';
 export * from './internal/traceability';
 export * from './production/facility-vocabulary';
 export * from './errors/unique-violation';
+export * from './events/plausible-instant';
