@@ -15,20 +15,20 @@ import {
   TASK_QUEUES,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
+import { DURABLE_ACTIVITY } from './activity-options';
 import { firstExcursion, Excursion } from './temperature-excursion';
 
 const HOUR_MS = 3_600_000;
 
-// Raising a deviation must not be lost to a service restart: retried until it is recorded.
-const options = {
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', maximumInterval: '1m' },
-} as const;
+// Raising a deviation must not be lost to a service outage: retried until it is recorded.
 const donorIntake = proxyActivities<DonorIntakeActivities>({
-  ...options,
+  ...DURABLE_ACTIVITY,
   taskQueue: TASK_QUEUES.donorIntake,
 });
-const release = proxyActivities<ReleaseActivities>({ ...options, taskQueue: TASK_QUEUES.release });
+const release = proxyActivities<ReleaseActivities>({
+  ...DURABLE_ACTIVITY,
+  taskQueue: TASK_QUEUES.release,
+});
 
 /**
  * One custody leg (GEN-01): waits for receipt with a durable timer set to the leg's time

@@ -99,6 +99,46 @@ describe('JourneyState', () => {
     });
   });
 
+  describe('CSV-04 step occurrence (the step record identity with donor code and step)', () => {
+    const record = { recordId: 'r', summary: 's' };
+    const at = '2026-11-25T01:00:00.000Z';
+
+    it('CSV-04 names the same occurrence until the step is applied, whatever its event id', () => {
+      const state = started();
+      state.stage = 'material-released';
+      expect(state.occurrenceOf('startProduction')).toEqual({ cycle: 0, repeat: 0 });
+      expect(state.occurrenceOf('startProduction')).toEqual({ cycle: 0, repeat: 0 });
+      state.apply('startProduction', command('e1'), record, at);
+      expect(state.stage).toBe('in-production');
+    });
+
+    it('CSV-04 counts each post-collection storage record of a cycle as one more repeat', () => {
+      const state = started();
+      state.stage = 'collected';
+      expect(state.occurrenceOf('recordPostCollectionStorage')).toEqual({ cycle: 0, repeat: 0 });
+      state.apply('recordPostCollectionStorage', command('e1'), record, at);
+      expect(state.occurrenceOf('recordPostCollectionStorage')).toEqual({ cycle: 0, repeat: 1 });
+      state.apply('recordPostCollectionStorage', command('e2'), record, at);
+      expect(state.occurrenceOf('recordPostCollectionStorage')).toEqual({ cycle: 0, repeat: 2 });
+      expect(state.occurrenceOf('handOverToCourier')).toEqual({ cycle: 0, repeat: 0 });
+    });
+
+    it('CSV-04 gives the recollection after a rejected unit the next cycle, from its schedule on', () => {
+      const state = started();
+      state.stage = 'donor-screened';
+      state.apply('scheduleCollection', command('e1'), record, at);
+      state.stage = 'collected';
+      state.apply('recordPostCollectionStorage', command('e2'), record, at);
+      state.stage = 'material-rejected';
+      expect(state.occurrenceOf('scheduleCollection')).toEqual({ cycle: 1, repeat: 0 });
+      state.apply('scheduleCollection', command('e3'), record, at);
+      expect(state.recollections).toBe(1);
+      state.stage = 'collected';
+      expect(state.occurrenceOf('recordCollection')).toEqual({ cycle: 1, repeat: 0 });
+      expect(state.occurrenceOf('recordPostCollectionStorage')).toEqual({ cycle: 1, repeat: 0 });
+    });
+  });
+
   it('DON-05 keeps the known-positive markers from the screening record and shows them on the view', () => {
     const state = started();
     state.apply(

@@ -12,6 +12,7 @@ import {
   ProductSpecification,
   stageAfterStep,
   StepCommand,
+  StepOccurrence,
   StepRecord,
   TimelineEntry,
 } from '@v2v/contracts';
@@ -40,6 +41,8 @@ export class JourneyState {
   institutionNotice?: InstitutionStandingNotice;
   private readonly openLegs: OpenLeg[] = [];
   private readonly applied = new Map<string, JourneyView>();
+  /** Records applied per step and cycle (`<step>@<cycle>`): a repeated step's next `repeat`. */
+  private readonly recordedSteps = new Map<string, number>();
   private inFlight?: { eventId: string; result: Promise<JourneyView> };
 
   constructor(
@@ -86,9 +89,25 @@ export class JourneyState {
     if (this.inFlight?.eventId === eventId) this.inFlight = undefined;
   }
 
+  /**
+   * The occurrence a step about to run would record (its identity with the donor code): a
+   * collection scheduled after a rejected unit opens the next cycle; within a cycle, only a step
+   * that keeps the journey in its stage (post-collection storage) can come again, and each of
+   * its records counts one more.
+   */
+  occurrenceOf(step: JourneyStep): StepOccurrence {
+    const cycle = this.recollections + (this.opensCycle(step) ? 1 : 0);
+    return { cycle, repeat: this.recordedSteps.get(`${step}@${cycle}`) ?? 0 };
+  }
+
+  private opensCycle(step: JourneyStep): boolean {
+    return step === 'scheduleCollection' && this.stage === 'material-rejected';
+  }
+
   apply(step: JourneyStep, command: StepCommand, record: StepRecord, at: string): void {
-    if (step === 'scheduleCollection' && this.stage === 'material-rejected')
-      this.recollections += 1;
+    const { cycle, repeat } = this.occurrenceOf(step);
+    this.recordedSteps.set(`${step}@${cycle}`, repeat + 1);
+    if (this.opensCycle(step)) this.recollections += 1;
     this.stage = stageAfterStep(step, record.outcome);
     if (record.knownPositiveMarkers) this.knownPositiveMarkers = [...record.knownPositiveMarkers];
     this.timeline.push({

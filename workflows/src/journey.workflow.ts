@@ -30,7 +30,7 @@ import {
 import { custodyLeg } from './custody-leg.workflow';
 import { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
-import { production, STEP_ACTIVITIES } from './step-activities';
+import { specifications, STEP_ACTIVITIES } from './step-activities';
 
 const HOUR_MS = 3_600_000;
 
@@ -149,7 +149,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   setHandler(institutionStandingSignal, (notice) => state.recordInstitutionNotice(notice));
 
   // GEN-03: the journey keeps the specification version it started with.
-  state.specification = await production.getProductSpecification({
+  state.specification = await specifications.getProductSpecification({
     productCode: input.order.productCode,
     version: input.productSpecificationVersion,
   });
@@ -171,6 +171,7 @@ async function callOwningService(
       journeyId,
       donorCode: state.input.donorCode,
       eventId: command.eventId,
+      occurrence: state.occurrenceOf(step),
       actor: command.actor,
       occurredAt: new Date().toISOString(),
       order: state.input.order,

@@ -8,33 +8,22 @@ import type {
   StepRecord,
 } from '@v2v/contracts';
 import { TASK_QUEUES } from '@v2v/contracts';
-
-/**
- * Domain refusals come back as non-retryable failures; anything else (a service restarting,
- * a database failover) is retried for about a quarter of a minute, then the step fails
- * with SERVICE_UNAVAILABLE while the user is still waiting for the answer.
- */
-const options = {
-  startToCloseTimeout: '30s',
-  scheduleToCloseTimeout: '2m',
-  retry: {
-    initialInterval: '500ms',
-    backoffCoefficient: 2,
-    maximumInterval: '8s',
-    maximumAttempts: 6,
-  },
-} as const;
+import { DURABLE_ACTIVITY, STEP_ACTIVITY } from './activity-options';
 
 export const donorIntake = proxyActivities<DonorIntakeActivities>({
-  ...options,
+  ...STEP_ACTIVITY,
   taskQueue: TASK_QUEUES.donorIntake,
 });
 export const production = proxyActivities<ProductionActivities>({
-  ...options,
+  ...STEP_ACTIVITY,
   taskQueue: TASK_QUEUES.production,
 });
+/** The specification a journey is pinned to: fetched at start, waited for through any outage. */
+export const specifications = proxyActivities<
+  Pick<ProductionActivities, 'getProductSpecification'>
+>({ ...DURABLE_ACTIVITY, taskQueue: TASK_QUEUES.production });
 export const release = proxyActivities<ReleaseActivities>({
-  ...options,
+  ...STEP_ACTIVITY,
   taskQueue: TASK_QUEUES.release,
 });
 

@@ -11,6 +11,7 @@ import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1
 import { CreateRefusalRecords1764910000010 } from './migrations/1764910000010-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
+import { KeyStepRecordsByJourneyStep1765000400000 } from './migrations/1765000400000-KeyStepRecordsByJourneyStep';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -25,6 +26,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateRefusalRecords1764910000010,
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
+  KeyStepRecordsByJourneyStep1765000400000,
 ];
 
 /**

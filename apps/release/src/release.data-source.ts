@@ -9,6 +9,7 @@ import { CreateShipperQualificationDecisions1764117300000 } from './migrations/1
 import { CreateRefusalRecords1764910000030 } from './migrations/1764910000030-CreateRefusalRecords';
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
+import { KeyStepRecordsByJourneyStep1765000420000 } from './migrations/1765000420000-KeyStepRecordsByJourneyStep';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -21,6 +22,7 @@ export const RELEASE_MIGRATIONS = [
   CreateRefusalRecords1764910000030,
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
+  KeyStepRecordsByJourneyStep1765000420000,
 ];
 
 /**

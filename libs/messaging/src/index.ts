@@ -14,3 +14,5 @@ export * from './refusal-record.sql';
 export * from './refusal-record.migration';
 export * from './refusal-record.repository';
 export * from './step-record-append-only.migration';
+export * from './step-identity.migration';
+export * from './step-identity';

@@ -4,7 +4,8 @@ import { createAuditTablesSql } from '@v2v/audit';
 import { DomainError } from '@v2v/contracts';
 import { migrationDatabaseUrl, serviceDataSourceOptions } from '@v2v/database';
 import { createOutboxTableSql } from './messaging-tables.sql';
-import { createStepRecordTableSql } from './step-record.sql';
+import { stepPayloadHash } from './step-identity';
+import { addStepIdentitySql, createStepRecordTableSql } from './step-record.sql';
 import { recordStepOnce, StepRecordInput } from './step-record-writer';
 
 // Real PostgreSQL; a throwaway schema per run.
@@ -18,6 +19,7 @@ beforeAll(async () => {
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
   for (const sql of [
     ...createStepRecordTableSql(schema),
+    ...addStepIdentitySql(schema),
     ...createOutboxTableSql(schema),
     ...createAuditTablesSql(schema),
   ]) {
@@ -117,5 +119,79 @@ describe('recordStepOnce on real PostgreSQL', () => {
     ).rejects.toBe(refusal);
     expect(await count('step_record', step.eventId)).toBe(0);
     expect(await count('outbox', step.eventId)).toBe(0);
+  });
+
+  describe('CSV-04 one record per journey step, whatever event id a retry carries', () => {
+    const stepOf = (donorCode: string, payload: unknown, repeat = 0) =>
+      input({
+        donorCode,
+        journeyId: `journey-${donorCode}`,
+        identity: {
+          step: 'recordCollection',
+          cycle: 0,
+          repeat,
+          payloadHash: stepPayloadHash(payload),
+        },
+      });
+    const countOfStep = async (donorCode: string) => {
+      const [row] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM "${schema}"."step_record" WHERE donor_code = $1`,
+        [donorCode],
+      );
+      return row.n as number;
+    };
+    const outboxOf = async (donorCode: string) => {
+      const [row] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM "${schema}"."outbox" WHERE message_key = $1`,
+        [donorCode],
+      );
+      return row.n as number;
+    };
+    const payload = { volumeMl: 180, bagLot: 'BAG-1' };
+
+    it('CSV-04 answers the same step under a new event id with the first record: one row, one event', async () => {
+      const donorCode = 'A99991500000300X';
+      const first = await recordStepOnce(dataSource, stepOf(donorCode, payload));
+      const retried = await recordStepOnce(dataSource, stepOf(donorCode, { ...payload }));
+      expect(retried).toEqual(first);
+      expect(await countOfStep(donorCode)).toBe(1);
+      expect(await outboxOf(donorCode)).toBe(1);
+    });
+
+    it('CSV-04 refuses the same step under a new event id with another payload, naming the step', async () => {
+      const donorCode = 'A99991500000400V';
+      await recordStepOnce(dataSource, stepOf(donorCode, payload));
+      await expect(
+        recordStepOnce(dataSource, stepOf(donorCode, { ...payload, volumeMl: 200 })),
+      ).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_CONFLICT',
+        message: expect.stringContaining('step recordCollection of journey A99991500000400V'),
+      });
+      expect(await countOfStep(donorCode)).toBe(1);
+      expect(await outboxOf(donorCode)).toBe(1);
+    });
+
+    it('CSV-04 keeps a legitimately repeated step (another repeat) as a record of its own', async () => {
+      const donorCode = 'A99991500000500T';
+      const first = await recordStepOnce(dataSource, stepOf(donorCode, payload, 0));
+      const second = await recordStepOnce(dataSource, stepOf(donorCode, payload, 1));
+      expect(second.recordId).not.toBe(first.recordId);
+      expect(await countOfStep(donorCode)).toBe(2);
+    });
+
+    it('CSV-04 answers a guard’s own unique violation as RECORD_ALREADY_EXISTS, never the raw error', async () => {
+      await dataSource.query(
+        `CREATE TABLE "${schema}"."thing" ("k" text CONSTRAINT "UQ_thing_k" UNIQUE)`,
+      );
+      const guard = async (manager: import('typeorm').EntityManager) =>
+        void (await manager.query(`INSERT INTO "${schema}"."thing" ("k") VALUES ('once')`));
+      await recordStepOnce(dataSource, input(), guard);
+      const step = input();
+      await expect(recordStepOnce(dataSource, step, guard)).rejects.toMatchObject({
+        code: 'RECORD_ALREADY_EXISTS',
+        message: expect.stringContaining('UQ_thing_k'),
+      });
+      expect(await count('step_record', step.eventId)).toBe(0);
+    });
   });
 });

@@ -3,12 +3,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   DomainError,
+  JourneyStep,
   RaiseDeviationInput,
   StepActivityInput,
   StepRecord,
+  uniqueViolationConstraint,
+  uniqueViolationRefusal,
 } from '@v2v/contracts';
 import { writeAudit } from '@v2v/audit';
 import { appendToOutbox } from './outbox-writer';
+import { repeatedStepConflict, StepIdentity, stepPayloadHash } from './step-identity';
 
 export interface StepRecordInput {
   schema: string;
@@ -24,6 +28,12 @@ export interface StepRecordInput {
   occurredAt: string;
   summary: string;
   detail: Record<string, unknown>;
+  /**
+   * The journey step this records (CSV-04): with it, a retry under a new event id gets the
+   * recorded step back. Absent for deviations (keyed by their deviation id) and for activities
+   * scheduled by an older journey worker.
+   */
+  identity?: StepIdentity;
 }
 
 interface ExistingRow {
@@ -50,9 +60,11 @@ function stepRecordOf(
 
 /**
  * Records a step, its audit entry (CSV-01) and its custody event in one transaction,
- * exactly once per event id.
+ * exactly once per journey step (CSV-04).
  * A repeat with the same event id returns the first record; a repeat that reuses the id
- * for a different kind of record is refused. `guard` runs inside the transaction first,
+ * for a different kind of record is refused. A retry of a recorded step under a new event id
+ * (the first answer was lost after the commit) returns the recorded step when it asks the same,
+ * and is refused when it asks something else. `guard` runs inside the transaction first,
  * so a refused step leaves nothing written.
  */
 export async function recordStepOnce(
@@ -60,30 +72,15 @@ export async function recordStepOnce(
   input: StepRecordInput,
   guard?: (manager: EntityManager) => Promise<void>,
 ): Promise<StepRecord> {
-  const existing = await findByEventId(dataSource.manager, input);
+  const existing =
+    (await findByEventId(dataSource.manager, input)) ??
+    (await findByStep(dataSource.manager, input));
   if (existing) return existing;
   try {
     return await dataSource.transaction(async (manager) => {
       if (guard) await guard(manager);
       const recordId = randomUUID();
-      await manager.query(
-        `INSERT INTO "${input.schema}"."step_record"
-           ("id", "event_id", "donor_code", "journey_id", "record_type", "actor_user_id",
-            "actor_role", "occurred_at", "summary", "detail")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          recordId,
-          input.eventId,
-          input.donorCode,
-          input.journeyId,
-          input.recordType,
-          input.actor.userId,
-          input.actor.role,
-          input.occurredAt,
-          input.summary,
-          input.detail,
-        ],
-      );
+      await insertStepRecord(manager, recordId, input);
       await writeAudit(manager, input.schema, {
         recordType: input.recordType,
         recordId,
@@ -96,6 +93,7 @@ export async function recordStepOnce(
           occurredAt: input.occurredAt,
           summary: input.summary,
           detail: input.detail,
+          ...(input.identity ? { occurrence: occurrenceOf(input.identity) } : {}),
         },
       });
       await appendToOutbox(manager, {
@@ -119,13 +117,82 @@ export async function recordStepOnce(
       return stepRecordOf(recordId, input.summary, input.detail);
     });
   } catch (error) {
-    // Two attempts of the same step raced: the loser returns the winner's record.
-    if ((error as { code?: string }).code === '23505') {
-      const winner = await findByEventId(dataSource.manager, input);
-      if (winner) return winner;
-    }
-    throw error;
+    // Two attempts of the same step raced: the loser returns the winner's record. Any other
+    // unique violation (the guard's own records) is a conflict with what is on record.
+    const constraint = uniqueViolationConstraint(error);
+    const winner =
+      constraint === `UQ_${input.schema}_step_record_event`
+        ? await findByEventId(dataSource.manager, input)
+        : constraint === `UQ_${input.schema}_step_record_step`
+          ? await findByStep(dataSource.manager, input)
+          : undefined;
+    if (winner) return winner;
+    throw uniqueViolationRefusal(error) ?? error;
   }
+}
+
+function occurrenceOf({ cycle, repeat }: StepIdentity) {
+  return { cycle, repeat };
+}
+
+async function insertStepRecord(manager: EntityManager, recordId: string, input: StepRecordInput) {
+  const { identity } = input;
+  await manager.query(
+    `INSERT INTO "${input.schema}"."step_record"
+       ("id", "event_id", "donor_code", "journey_id", "record_type", "actor_user_id",
+        "actor_role", "occurred_at", "summary", "detail",
+        "step", "step_cycle", "step_repeat", "payload_hash")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      recordId,
+      input.eventId,
+      input.donorCode,
+      input.journeyId,
+      input.recordType,
+      input.actor.userId,
+      input.actor.role,
+      input.occurredAt,
+      input.summary,
+      input.detail,
+      identity?.step ?? null,
+      identity?.cycle ?? null,
+      identity?.repeat ?? null,
+      identity?.payloadHash ?? null,
+    ],
+  );
+}
+
+interface StepRow {
+  id: string;
+  event_id: string;
+  actor_user_id: string;
+  payload_hash: string;
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+/** The record of the same journey step under another event id, if the step is on record. */
+async function findByStep(
+  manager: EntityManager,
+  input: StepRecordInput,
+): Promise<StepRecord | undefined> {
+  const { identity } = input;
+  if (!identity) return undefined;
+  const rows: StepRow[] = await manager.query(
+    `SELECT "id", "event_id", "actor_user_id", "payload_hash", "summary", "detail"
+       FROM "${input.schema}"."step_record"
+      WHERE "donor_code" = $1 AND "step" = $2 AND "step_cycle" = $3 AND "step_repeat" = $4`,
+    [input.donorCode, identity.step, identity.cycle, identity.repeat],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const conflict = repeatedStepConflict(
+    input.donorCode,
+    { ...identity, actorUserId: input.actor.userId },
+    { eventId: row.event_id, actorUserId: row.actor_user_id, payloadHash: row.payload_hash },
+  );
+  if (conflict) throw conflict;
+  return stepRecordOf(row.id, row.summary, row.detail);
 }
 
 async function findByEventId(
@@ -169,13 +236,21 @@ export function stepRecorder(dataSource: DataSource, owner: StepOwner) {
   return {
     record(
       input: StepActivityInput<unknown>,
-      step: Pick<StepRecordInput, 'recordType' | 'messageType' | 'summary' | 'detail'>,
+      step: Pick<StepRecordInput, 'recordType' | 'messageType' | 'summary' | 'detail'> & {
+        step: JourneyStep;
+      },
       guard?: (manager: EntityManager) => Promise<unknown>,
     ): Promise<StepRecord> {
-      const { eventId, donorCode, journeyId, actor, occurredAt } = input;
+      const { eventId, donorCode, journeyId, actor, occurredAt, occurrence } = input;
+      const { step: name, ...content } = step;
+      const identity = occurrence && {
+        step: name,
+        ...occurrence,
+        payloadHash: stepPayloadHash(input.payload),
+      };
       return recordStepOnce(
         dataSource,
-        { ...owner, eventId, donorCode, journeyId, actor, occurredAt, ...step },
+        { ...owner, eventId, donorCode, journeyId, actor, occurredAt, identity, ...content },
         guard && (async (manager) => void (await guard(manager))),
       );
     },

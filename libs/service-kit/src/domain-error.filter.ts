@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
-import { DomainError, refusalKind, RefusalKind } from '@v2v/contracts';
+import { DomainError, refusalKind, RefusalKind, uniqueViolationRefusal } from '@v2v/contracts';
 
 const STATUS: Record<RefusalKind, number> = {
   invalid: 400,
@@ -17,13 +17,18 @@ export function domainErrorStatus(code: string): number {
   return STATUS[refusalKind(code) ?? 'conflict'];
 }
 
-/** The one place an app maps domain refusal codes to HTTP. */
+/**
+ * The one place an app maps domain refusal codes to HTTP. A unique violation no use case
+ * answered is a conflict (409) with a sentence; any other unexpected error is a bare 500 whose
+ * detail stays in the log, so no raw database error reaches a client.
+ */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('DomainErrorFilter');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const error = uniqueViolationRefusal(thrown) ?? thrown;
     if (error instanceof DomainError) {
       response
         .status(domainErrorStatus(error.code))

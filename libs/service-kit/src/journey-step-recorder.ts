@@ -42,7 +42,7 @@ export class JourneyStepRecorder {
     if (expected !== this.owner.producer) {
       throw new Error(`step ${step} belongs to ${expected}, not ${this.owner.producer}`);
     }
-    return this.steps.record(input, { ...stepRecordTypes(step), ...content }, guard);
+    return this.steps.record(input, { step, ...stepRecordTypes(step), ...content }, guard);
   }
 
   /** A deviation raised by the journey (GEN-01), recorded once per deviation id. */

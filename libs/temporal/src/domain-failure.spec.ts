@@ -18,6 +18,13 @@ function activities(written: string[]) {
     async refused(): Promise<never> {
       throw new DomainError('IDENTITY_MISMATCH', 'scanned A, expected B');
     },
+    async duplicated(): Promise<never> {
+      throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+        code: '23505',
+        constraint: 'UQ_batch_donor_code',
+        detail: 'Key (donor_code)=(B) already exists.',
+      });
+    },
     async crashed(): Promise<never> {
       throw new Error('connection reset');
     },
@@ -59,5 +66,17 @@ describe('asTemporalActivities', () => {
     const wrapped = asTemporalActivities(activities([]), async (r) => void refusals.push(r));
     await expect(wrapped.crashed()).rejects.toThrow('connection reset');
     expect(refusals).toEqual([]);
+  });
+
+  it('CSV-04 answers a unique violation as a recorded RECORD_ALREADY_EXISTS refusal, not a retry', async () => {
+    const refusals: ActivityRefusal[] = [];
+    const wrapped = asTemporalActivities(activities([]), async (r) => void refusals.push(r));
+    const failure = await wrapped.duplicated().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'RECORD_ALREADY_EXISTS', nonRetryable: true });
+    expect((failure as Error).message).toContain('UQ_batch_donor_code');
+    expect(refusals).toEqual([
+      expect.objectContaining({ activity: 'duplicated', code: 'RECORD_ALREADY_EXISTS' }),
+    ]);
   });
 });

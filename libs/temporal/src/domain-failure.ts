@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { ActivityRefusal, DomainError } from '@v2v/contracts';
+import { ActivityRefusal, DomainError, uniqueViolationRefusal } from '@v2v/contracts';
 import { activityRefusal } from './activity-refusal';
 
 /** Keeps a refused activity on record in the owning service's schema. */
@@ -8,8 +8,10 @@ export type RecordRefusal = (refusal: ActivityRefusal) => Promise<void>;
 /**
  * Activities are the Temporal edge of a service: a domain refusal becomes a
  * non-retryable ApplicationFailure whose `type` is the reason code (the rule ID where a
- * GMP rule refused), so the journey fails the step with the same code. Anything else
- * stays retryable.
+ * GMP rule refused), so the journey fails the step with the same code. A unique violation no
+ * use case answered is such a refusal too (RECORD_ALREADY_EXISTS): retried, it would fail the
+ * same way until the step's budget ran out, and its raw driver message would reach the user.
+ * Anything else stays retryable.
  *
  * Every refusal is first recorded with `recordRefusal`, after the activity's own transaction
  * has rolled back, so the record survives it: a forged or mistaken Temporal update refused
@@ -26,7 +28,8 @@ export function asTemporalActivities<T extends object>(
     wrapped[name] = async (...args: unknown[]) => {
       try {
         return await fn.apply(activities, args);
-      } catch (error) {
+      } catch (thrown) {
+        const error = uniqueViolationRefusal(thrown) ?? thrown;
         if (error instanceof DomainError) {
           await recordRefusal(activityRefusal(name, args, error));
           throw ApplicationFailure.create({

@@ -35,6 +35,8 @@ export class MockServices {
    */
   latestSpecVersion = 1;
   private refusals = new Map<string, { type: string; message: string }>();
+  /** Server time until which `getProductSpecification` fails as a service that is down does. */
+  private specificationOutageUntil = 0;
   private answers = new Map<string, Partial<StepRecord>>();
 
   /** Makes a step's record carry e.g. an outcome (`quarantined`) or known-positive markers. */
@@ -44,6 +46,11 @@ export class MockServices {
 
   refuse(name: string, type: string, message: string): void {
     this.refusals.set(name, { type, message });
+  }
+
+  /** Production is unreachable (a transient, retryable error) until `untilMs`, server time. */
+  specificationOutage(untilMs: number): void {
+    this.specificationOutageUntil = untilMs;
   }
 
   allow(name: string): void {
@@ -88,11 +95,14 @@ export class MockServices {
   production(): ProductionActivities {
     return {
       getProductSpecification: async (input) => {
+        const { scheduledTimestampMs, currentAttemptScheduledTimestampMs } = Context.current().info;
         this.calls.push({
           name: 'getProductSpecification',
           input,
-          scheduledAt: Context.current().info.scheduledTimestampMs,
+          scheduledAt: scheduledTimestampMs,
         });
+        if (currentAttemptScheduledTimestampMs < this.specificationOutageUntil)
+          throw new Error('connect ECONNREFUSED production:3002');
         return { ...SPEC_V1, version: this.latestSpecVersion };
       },
       startProduction: this.step('startProduction'),

@@ -2,12 +2,31 @@ import type { Actor } from '../journey/actor';
 import type { ProductSpecification } from '../journey/product-specification';
 import type { CreateOrder } from '../journey/step-payloads';
 
+/**
+ * Which occurrence of a step on a journey this is: with the donor code and the step, the step
+ * record's identity (one record per occurrence, whatever event id a retry carries).
+ */
+export interface StepOccurrence {
+  /** The collection cycle: 0, then one more for each recollection after a rejected unit. */
+  cycle: number;
+  /**
+   * How many records of this step the cycle already has: 0 except for a step the journey may
+   * take again in the same stage (post-collection storage, recorded once per storage period).
+   */
+  repeat: number;
+}
+
 /** What every step activity receives: the journey context and the user's command. */
 export interface StepActivityInput<P> {
   journeyId: string;
   donorCode: string;
   /** Idempotency key: a retried activity with the same eventId writes nothing new. */
   eventId: string;
+  /**
+   * The step's identity on the journey. Absent only from activities scheduled by a journey
+   * worker older than this field; those are recorded once per event id, as before.
+   */
+  occurrence?: StepOccurrence;
   actor: Actor;
   /** Workflow time at which the step was accepted. */
   occurredAt: string;

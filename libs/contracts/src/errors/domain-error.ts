@@ -95,6 +95,8 @@ export const REFUSAL_CODES = {
   FACILITY_CODE_TAKEN: 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
+  /** A write that a unique constraint refused: the same record is already on record. */
+  RECORD_ALREADY_EXISTS: 'conflict',
   /** A deviation already investigated and closed cannot be closed again. */
   DEVIATION_ALREADY_CLOSED: 'conflict',
   /**

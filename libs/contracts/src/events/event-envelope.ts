@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plausibleInstant } from './plausible-instant';
 
 /**
  * The one envelope every event travels in (outbox row, Kafka message, inbox row).
@@ -11,7 +12,8 @@ export const eventEnvelopeSchema = z.strictObject({
   aggregateId: z.string().min(1),
   /** Versioned message type, e.g. `donor-material.collected.v1`. */
   messageType: z.string().regex(/^[a-z-]+(\.[a-z-]+)*\.v[0-9]+$/),
-  occurredAt: z.iso.datetime({ offset: true }),
+  /** Set by the producer's clock: an impossible instant sets the event aside at its consumer. */
+  occurredAt: plausibleInstant(),
   payload: z.record(z.string(), z.unknown()),
   metadata: z.strictObject({
     producer: z.string().min(1),

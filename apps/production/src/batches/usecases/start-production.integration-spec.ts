@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  CART_CD19_V1,
+  formatDonorCode,
+  generateDonorUniqueCode,
+  TOPICS,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
+import { JourneyStepRecorder, StepInput } from '@v2v/service-kit';
+import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
+import { BatchRepository } from '../batch.repository';
+import { StartProductionUseCase } from './start-production.usecase';
+
+// Real PostgreSQL, the production schema as migrated, the service's own connection.
+let dataSource: DataSource;
+let startProduction: StartProductionUseCase;
+beforeAll(async () => {
+  dataSource = await new DataSource(productionDataSourceOptions()).initialize();
+  const steps = new JourneyStepRecorder(dataSource, {
+    schema: PRODUCTION_SCHEMA,
+    producer: 'production',
+    topic: TOPICS.production,
+  });
+  startProduction = new StartProductionUseCase(steps, new BatchRepository(dataSource));
+});
+afterAll(() => dataSource?.destroy());
+
+const newDonorCode = () =>
+  formatDonorCode(
+    generateDonorUniqueCode({
+      facility: 'I0001',
+      year: 2026,
+      sequence: 1 + Math.floor(Math.random() * 999_998),
+    }),
+  );
+
+function stepFor(donorCode: string, occurrence?: { cycle: number; repeat: number }) {
+  const input: StepInput<'startProduction'> = {
+    journeyId: `journey-${donorCode}`,
+    donorCode,
+    eventId: randomUUID(),
+    actor: { userId: 'operator', role: 'operator' },
+    occurredAt: new Date().toISOString(),
+    order: {
+      patientReference: 'PAT-IT-1',
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+      requestedCollectionDate: '2026-12-01',
+    },
+    specification: { productCode: 'CART-CD19', version: 1, ...CART_CD19_V1 },
+    knownPositiveMarkers: [],
+    payload: { labelScan: donorCode },
+    ...(occurrence ? { occurrence } : {}),
+  };
+  return input;
+}
+
+const countOf = async (sql: string, donorCode: string) =>
+  Number((await dataSource.query(sql, [donorCode]))[0].n);
+const batches = (code: string) =>
+  countOf(`SELECT count(*) AS n FROM production.batch WHERE donor_code = $1`, code);
+const records = (code: string) =>
+  countOf(`SELECT count(*) AS n FROM production.step_record WHERE donor_code = $1`, code);
+const events = (code: string) =>
+  countOf(`SELECT count(*) AS n FROM production.outbox WHERE message_key = $1`, code);
+
+describe('startProduction retried after its answer was lost (CSV-04)', () => {
+  it('CSV-04 answers the retry under a new event id with the batch already started', async () => {
+    const donorCode = newDonorCode();
+    const first = await startProduction.execute(stepFor(donorCode, { cycle: 0, repeat: 0 }));
+    const retried = await startProduction.execute(stepFor(donorCode, { cycle: 0, repeat: 0 }));
+    expect(retried).toEqual(first);
+    expect(await batches(donorCode)).toBe(1);
+    expect(await records(donorCode)).toBe(1);
+    expect(await events(donorCode)).toBe(1);
+  });
+
+  it('CSV-04 refuses a second start without a step identity as a conflict, not UQ_batch_donor_code raw', async () => {
+    const donorCode = newDonorCode();
+    await startProduction.execute(stepFor(donorCode));
+    const error = await startProduction.execute(stepFor(donorCode)).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'DomainError',
+      code: 'RECORD_ALREADY_EXISTS',
+      message: expect.stringContaining('UQ_batch_donor_code'),
+    });
+    expect(uniqueViolationConstraint(error)).toBeUndefined();
+    expect(await batches(donorCode)).toBe(1);
+    expect(await records(donorCode)).toBe(1);
+  });
+});
