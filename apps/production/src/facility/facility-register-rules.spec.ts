@@ -72,11 +72,13 @@ describe('AREA_SEPARATION air-handling systems and pressure of §6(1)–(2)', ()
   });
 
   it('AREA_SEPARATION refuses a positive-material area at positive pressure', () => {
-    expect(refusal(() => requirePressureForPurpose('POS-8', 'positive-material', 'positive')))
-      .toMatchObject({
-        code: 'AREA_SEPARATION',
-        message: 'positive-material area POS-8 must be at negative pressure, not positive (AREA_SEPARATION)',
-      });
+    expect(
+      refusal(() => requirePressureForPurpose('POS-8', 'positive-material', 'positive')),
+    ).toMatchObject({
+      code: 'AREA_SEPARATION',
+      message:
+        'positive-material area POS-8 must be at negative pressure, not positive (AREA_SEPARATION)',
+    });
     expect(
       refusal(() => requirePressureForPurpose('POS-8', 'positive-material', 'negative')),
     ).toBeUndefined();
@@ -90,16 +92,15 @@ describe('equipment described as its class needs (FAC-01, §9(5)6)', () => {
   const fields = (e: Parameters<typeof requireEquipmentShape>[0]) =>
     (
       refusal(() => requireEquipmentShape(e))?.details as
-        | { fieldErrors: Array<{ path: string }> }
-        | undefined
+        { fieldErrors: Array<{ path: string }> } | undefined
     )?.fieldErrors.map((f) => f.path) ?? [];
 
   it('FAC-01 needs an integrity-check interval for an isolator and refuses one for a cabinet', () => {
     expect(fields({ equipmentClass: 'isolator' })).toEqual(['integrityCheckIntervalDays']);
     expect(fields({ equipmentClass: 'isolator', integrityCheckIntervalDays: 30 })).toEqual([]);
-    expect(
-      fields({ equipmentClass: 'biosafety-cabinet', integrityCheckIntervalDays: 30 }),
-    ).toEqual(['integrityCheckIntervalDays']);
+    expect(fields({ equipmentClass: 'biosafety-cabinet', integrityCheckIntervalDays: 30 })).toEqual(
+      ['integrityCheckIntervalDays'],
+    );
   });
 
   it('needs a separation for an incubator and compartments exactly when it is compartmented', () => {
@@ -111,7 +112,11 @@ describe('equipment described as its class needs (FAC-01, §9(5)6)', () => {
       fields({ equipmentClass: 'incubator', incubatorSeparation: 'shared', compartments: 4 }),
     ).toEqual(['compartments']);
     expect(
-      fields({ equipmentClass: 'incubator', incubatorSeparation: 'compartmented', compartments: 4 }),
+      fields({
+        equipmentClass: 'incubator',
+        incubatorSeparation: 'compartmented',
+        compartments: 4,
+      }),
     ).toEqual([]);
     expect(fields({ equipmentClass: 'general', incubatorSeparation: 'shared' })).toEqual([
       'incubatorSeparation',

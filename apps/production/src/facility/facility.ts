@@ -45,7 +45,8 @@ export interface Equipment {
 }
 
 /** FAC-01 standing of a piece of equipment at a moment; `not-scheduled` outside its classes. */
-export type IntegrityCheckStatus = 'not-scheduled' | 'current' | 'overdue' | 'never-checked' | 'failed';
+export type IntegrityCheckStatus =
+  'not-scheduled' | 'current' | 'overdue' | 'never-checked' | 'failed';
 
 /** A production line of an area: media fills (PRD-02) and capacity are per line. */
 export interface ProductionLine {

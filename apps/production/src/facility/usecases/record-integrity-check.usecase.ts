@@ -29,7 +29,10 @@ export class RecordIntegrityCheckUseCase {
     command: RecordIntegrityCheckCommand,
     now = this.clock.now(),
   ): Promise<IntegrityCheck> {
-    const repeat = await this.register.integrityCheckByEvent(this.dataSource.manager, command.eventId);
+    const repeat = await this.register.integrityCheckByEvent(
+      this.dataSource.manager,
+      command.eventId,
+    );
     if (repeat) return sameRequest(repeat, equipmentCode, command);
     try {
       return await this.dataSource.transaction(async (manager) => {

@@ -7,7 +7,12 @@ import { requireEquipmentShape } from '../facility-register-rules';
 import { FacilityRegisterRepository } from '../facility-register.repository';
 import { FacilityRepository } from '../facility.repository';
 import { equipmentRecord } from './record-views';
-import { codeTaken, RECORD_TYPES, registerInTransaction, unknownReference } from './register-writes';
+import {
+  codeTaken,
+  RECORD_TYPES,
+  registerInTransaction,
+  unknownReference,
+} from './register-writes';
 
 /**
  * Equipment enters the register in a room in use, described as its class needs: an isolator or

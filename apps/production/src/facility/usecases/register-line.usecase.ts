@@ -5,7 +5,12 @@ import type { RegisterLineCommand } from '@v2v/contracts';
 import type { ProductionLine } from '../facility';
 import { FacilityRegisterRepository } from '../facility-register.repository';
 import { FacilityRepository } from '../facility.repository';
-import { codeTaken, RECORD_TYPES, registerInTransaction, unknownReference } from './register-writes';
+import {
+  codeTaken,
+  RECORD_TYPES,
+  registerInTransaction,
+  unknownReference,
+} from './register-writes';
 
 /** A production line of an area in use: media fills (PRD-02) and capacity are per line. */
 @Injectable()

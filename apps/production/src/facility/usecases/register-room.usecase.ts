@@ -5,7 +5,12 @@ import type { RegisterRoomCommand } from '@v2v/contracts';
 import type { Room } from '../facility';
 import { FacilityRegisterRepository } from '../facility-register.repository';
 import { FacilityRepository } from '../facility.repository';
-import { codeTaken, RECORD_TYPES, registerInTransaction, unknownReference } from './register-writes';
+import {
+  codeTaken,
+  RECORD_TYPES,
+  registerInTransaction,
+  unknownReference,
+} from './register-writes';
 import { roomRecord } from './record-views';
 
 /** A room enters the register in an area in use, with its cleanroom grade (FAC-02). */

@@ -12,9 +12,13 @@ export const RECORD_TYPES = {
 } as const;
 
 export const codeTaken = (what: string, field: string, code: string) =>
-  new DomainError('FACILITY_CODE_TAKEN', `${what} code ${code} is already on the facility register`, {
-    fieldErrors: [{ path: field, message: 'already on the register' }],
-  });
+  new DomainError(
+    'FACILITY_CODE_TAKEN',
+    `${what} code ${code} is already on the facility register`,
+    {
+      fieldErrors: [{ path: field, message: 'already on the register' }],
+    },
+  );
 
 /** A body's reference to a record that is not on the register, or no longer in use. */
 export const unknownReference = (field: string, what: string, code: string, inactive = false) =>
