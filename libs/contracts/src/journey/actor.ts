@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * The people's GMP roles (`production-manager` is the seed's 生产管理负责人 of §5(1): the
  * facility, its equipment, the process definitions and the production calendar), then the
- * device role the data loggers post telemetry with, then the user administrator. `admin` manages accounts, roles, institutions and training records and
- * performs no GMP operation: no journey step or GMP endpoint declares it (step-routes.spec.ts).
+ * device role the data loggers post telemetry with, then the user administrator. `admin`
+ * manages accounts, roles, institutions and training records and performs no GMP operation:
+ * no journey step or GMP endpoint declares it (step-routes.spec.ts).
  */
 export const PEOPLE_ROLES = [
   'scheduler',
