@@ -9,6 +9,7 @@ import { GatewayConfig } from './config/gateway-config';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { DeviationsModule } from './deviations/deviations.module';
 import { ExportsModule } from './exports/exports.module';
+import { FacilityModule } from './facility/facility.module';
 import { TrainingGuard } from './training/training.guard';
 import { TrainingModule } from './training/training.module';
 import { gatewayDataSourceOptions } from './gateway.data-source';
@@ -43,6 +44,7 @@ export const FEATURE_MODULES = [
   SignaturesModule,
   SpecificationsModule,
   KeyMaterialsModule,
+  FacilityModule,
   TelemetryModule,
   DeviationsModule,
   LabelsModule,

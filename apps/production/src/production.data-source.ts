@@ -11,6 +11,7 @@ import { CreateRefusalRecords1764910000020 } from './migrations/1764910000020-Cr
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { CreateFacility1765000000000 } from './migrations/1765000000000-CreateFacility';
+import { CreateMediaFills1765000100000 } from './migrations/1765000100000-CreateMediaFills';
 import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/1765000410000-KeyStepRecordsByJourneyStep';
 
 export const PRODUCTION_SCHEMA = 'production';
@@ -26,6 +27,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
   CreateFacility1765000000000,
+  CreateMediaFills1765000100000,
   KeyStepRecordsByJourneyStep1765000410000,
 ];
 

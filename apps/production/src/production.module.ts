@@ -16,14 +16,21 @@ import {
   PRODUCTION_STEP_PROVIDERS,
   ProductionActivityAdapter,
 } from './batches/production.activities';
+import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
+import { MediaFillsModule } from './media-fills/media-fills.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
 
 @Module({
-  imports: [...gmpServiceImports('production', productionDataSourceOptions), KeyMaterialsModule],
+  imports: [
+    ...gmpServiceImports('production', productionDataSourceOptions),
+    KeyMaterialsModule,
+    FacilityModule,
+    MediaFillsModule,
+  ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [
     ...gmpServiceProviders('production', PRODUCTION_SCHEMA),

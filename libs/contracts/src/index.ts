@@ -34,3 +34,5 @@ export * from './internal/traceability';
 export * from './production/facility-vocabulary';
 export * from './errors/unique-violation';
 export * from './events/plausible-instant';
+export * from './internal/facility';
+export * from './internal/media-fills';

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  ChangeAreaCommand,
+  ChangeEquipmentCommand,
+  ChangeRoomCommand,
   DecideKeyMaterialLotCommand,
   LotDecision,
   PublishSpecificationCommand,
   ReceiveKeyMaterialLotCommand,
   RecordConsumptionCommand,
+  RecordIntegrityCheckCommand,
+  RecordMediaFillCommand,
+  RegisterAreaCommand,
+  RegisterEquipmentCommand,
   RegisterKeyMaterialCommand,
+  RegisterLineCommand,
+  RegisterRoomCommand,
+  RegisterShiftCommand,
 } from '@v2v/contracts';
 import { InternalServiceClient, segment } from './internal-service.client';
 
@@ -16,7 +26,8 @@ export interface LotGenealogy {
 }
 
 /**
- * Production's internal API as the gateway uses it: product specifications and key materials.
+ * Production's internal API as the gateway uses it: product specifications, key materials, the
+ * facility register and media fills.
  * Product and donor codes given here are checked first; other path values are encoded.
  */
 @Injectable()
@@ -114,6 +125,67 @@ export class ProductionClient {
       'production',
       'GET',
       `/internal/key-material-consumptions?donorCode=${donorCode}`,
+    );
+  }
+
+  facility() {
+    return this.http.request<unknown>('production', 'GET', '/internal/facility');
+  }
+
+  /** A new area, room, equipment, line or shift of the facility register. */
+  registerFacilityRecord(
+    kind: 'areas' | 'rooms' | 'equipment' | 'lines' | 'shifts',
+    command:
+      | RegisterAreaCommand
+      | RegisterRoomCommand
+      | RegisterEquipmentCommand
+      | RegisterLineCommand
+      | RegisterShiftCommand,
+  ) {
+    return this.http.request<unknown>('production', 'POST', `/internal/facility/${kind}`, command);
+  }
+
+  /** A change of a register record, with its reason; `code` is encoded. */
+  changeFacilityRecord(
+    kind: 'areas' | 'rooms' | 'equipment',
+    code: string,
+    command: ChangeAreaCommand | ChangeRoomCommand | ChangeEquipmentCommand,
+  ) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/facility/${kind}/${segment(code)}/changes`,
+      command,
+    );
+  }
+
+  equipment(equipmentCode: string) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/equipment/${segment(equipmentCode)}`,
+    );
+  }
+
+  recordIntegrityCheck(equipmentCode: string, command: RecordIntegrityCheckCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/equipment/${segment(equipmentCode)}/integrity-checks`,
+      command,
+    );
+  }
+
+  recordMediaFill(command: RecordMediaFillCommand) {
+    return this.http.request<unknown>('production', 'POST', '/internal/media-fills', command);
+  }
+
+  mediaFillStatus(lineCode: string, shiftCode?: string) {
+    const query = shiftCode === undefined ? '' : `?shift=${segment(shiftCode)}`;
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/production-lines/${segment(lineCode)}/media-fill-status${query}`,
     );
   }
 }

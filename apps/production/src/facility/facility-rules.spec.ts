@@ -3,6 +3,7 @@ import type { Equipment, Room } from './facility';
 import {
   gradeSatisfies,
   integrityCheckDueAt,
+  integrityCheckStatus,
   requireIntegrityCheckCurrent,
   requireRoomGrade,
 } from './facility-rules';
@@ -33,6 +34,7 @@ const isolator = (lastPassedIntegrityCheckAt: string | null): Equipment => ({
   compartments: null,
   active: true,
   lastPassedIntegrityCheckAt,
+  lastIntegrityCheckFailedAt: null,
 });
 
 const codeOf = (fn: () => void) => {
@@ -94,5 +96,38 @@ describe('FAC-01 integrity check of isolators and closed systems', () => {
     };
     expect(integrityCheckDueAt(cabinet)).toBeUndefined();
     expect(codeOf(() => requireIntegrityCheckCurrent(cabinet, at))).toBe('allowed');
+  });
+
+  it('FAC-01 refuses an isolator whose latest check failed, even within the interval of a pass', () => {
+    const failed = {
+      ...isolator('2026-11-20T08:00:00Z'),
+      lastIntegrityCheckFailedAt: '2026-11-28T08:00:00.000Z',
+    };
+    expect(() => requireIntegrityCheckCurrent(failed, at)).toThrow(
+      /isolator ISO-1 failed its last integrity check \(2026-11-28T08:00:00.000Z\).*\(FAC-01\)/,
+    );
+    expect(integrityCheckDueAt(failed)?.toISOString()).toBe('2026-11-28T08:00:00.000Z');
+    expect(integrityCheckStatus(failed, at)).toEqual({
+      status: 'failed',
+      dueAt: '2026-11-28T08:00:00.000Z',
+    });
+  });
+
+  it('FAC-01 shows each standing in the register: current, overdue, never checked, not scheduled', () => {
+    expect(integrityCheckStatus(isolator('2026-11-20T08:00:00Z'), at)).toEqual({
+      status: 'current',
+      dueAt: '2026-12-20T08:00:00.000Z',
+    });
+    expect(integrityCheckStatus(isolator('2026-10-31T08:00:00Z'), at).status).toBe('overdue');
+    expect(integrityCheckStatus(isolator(null), at)).toEqual({
+      status: 'never-checked',
+      dueAt: null,
+    });
+    const cabinet: Equipment = {
+      ...isolator(null),
+      equipmentClass: 'biosafety-cabinet',
+      integrityCheckIntervalDays: null,
+    };
+    expect(integrityCheckStatus(cabinet, at)).toEqual({ status: 'not-scheduled', dueAt: null });
   });
 });

@@ -33,6 +33,7 @@ interface EquipmentRow {
   compartments: number | null;
   active: boolean;
   last_passed_at: Date | null;
+  last_failed_at: Date | null;
 }
 
 const toArea = (r: AreaRow): ProductionArea => ({
@@ -63,11 +64,59 @@ const toEquipment = (r: EquipmentRow): Equipment => ({
   compartments: r.compartments,
   active: r.active,
   lastPassedIntegrityCheckAt: r.last_passed_at?.toISOString() ?? null,
+  lastIntegrityCheckFailedAt: r.last_failed_at?.toISOString() ?? null,
+});
+
+/**
+ * Equipment columns with its last passed check and, when its latest check (by when it was made)
+ * failed, that check's time (FAC-01); `e` is the equipment table.
+ */
+const EQUIPMENT_COLUMNS = `e."equipment_code", e."room_code", e."name", e."equipment_class",
+  e."integrity_check_interval_days", e."incubator_separation", e."compartments", e."active",
+  (SELECT max(c."checked_at") FROM ${S}."equipment_integrity_check" c
+    WHERE c."equipment_code" = e."equipment_code" AND c."result" = 'pass') AS "last_passed_at",
+  (SELECT CASE WHEN l."result" = 'fail' THEN l."checked_at" END
+     FROM ${S}."equipment_integrity_check" l WHERE l."equipment_code" = e."equipment_code"
+    ORDER BY l."checked_at" DESC, l."recorded_at" DESC LIMIT 1) AS "last_failed_at"`;
+
+interface LineRow {
+  line_code: string;
+  area_code: string;
+  name: string;
+  active: boolean;
+}
+
+interface ShiftRow {
+  shift_code: string;
+  name: string;
+  starts_at: string;
+  ends_at: string;
+  active: boolean;
+}
+
+const LINE_COLUMNS = `"line_code", "area_code", "name", "active"`;
+const SHIFT_COLUMNS = `"shift_code", "name", to_char("starts_at", 'HH24:MI') AS "starts_at",
+  to_char("ends_at", 'HH24:MI') AS "ends_at", "active"`;
+
+const toLine = (r: LineRow): ProductionLine => ({
+  lineCode: r.line_code,
+  areaCode: r.area_code,
+  name: r.name,
+  active: r.active,
+});
+
+const toShift = (r: ShiftRow): ProductionShift => ({
+  shiftCode: r.shift_code,
+  name: r.name,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  active: r.active,
 });
 
 /**
  * The facility register's reads that other production use cases rest on (the calendar, media
- * fills, environmental monitoring), each inside the caller's transaction.
+ * fills, environmental monitoring) and the register's own, each inside the caller's
+ * transaction; its writes are in `facility-register.repository.ts`.
  */
 @Injectable()
 export class FacilityRepository {
@@ -90,51 +139,69 @@ export class FacilityRepository {
     return rows[0] && toRoom(rows[0]);
   }
 
-  /** The equipment with the time of its last passed integrity check (FAC-01). */
+  /** The equipment with its last passed integrity check and a failure since (FAC-01). */
   async equipment(manager: EntityManager, equipmentCode: string): Promise<Equipment | undefined> {
     const rows: EquipmentRow[] = await manager.query(
-      `SELECT e."equipment_code", e."room_code", e."name", e."equipment_class",
-              e."integrity_check_interval_days", e."incubator_separation", e."compartments", e."active",
-              (SELECT max(c."checked_at") FROM ${S}."equipment_integrity_check" c
-                WHERE c."equipment_code" = e."equipment_code" AND c."result" = 'pass') AS "last_passed_at"
-         FROM ${S}."equipment" e WHERE e."equipment_code" = $1`,
+      `SELECT ${EQUIPMENT_COLUMNS} FROM ${S}."equipment" e WHERE e."equipment_code" = $1`,
       [equipmentCode],
     );
     return rows[0] && toEquipment(rows[0]);
   }
 
   async line(manager: EntityManager, lineCode: string): Promise<ProductionLine | undefined> {
-    const rows: Array<{ line_code: string; area_code: string; name: string; active: boolean }> =
-      await manager.query(
-        `SELECT "line_code", "area_code", "name", "active" FROM ${S}."production_line" WHERE "line_code" = $1`,
-        [lineCode],
-      );
-    const r = rows[0];
-    return r && { lineCode: r.line_code, areaCode: r.area_code, name: r.name, active: r.active };
+    const rows: LineRow[] = await manager.query(
+      `SELECT ${LINE_COLUMNS} FROM ${S}."production_line" WHERE "line_code" = $1`,
+      [lineCode],
+    );
+    return rows[0] && toLine(rows[0]);
   }
 
   async shift(manager: EntityManager, shiftCode: string): Promise<ProductionShift | undefined> {
-    const rows: Array<{
-      shift_code: string;
-      name: string;
-      starts_at: string;
-      ends_at: string;
-      active: boolean;
-    }> = await manager.query(
-      `SELECT "shift_code", "name", to_char("starts_at", 'HH24:MI') AS "starts_at",
-              to_char("ends_at", 'HH24:MI') AS "ends_at", "active"
-         FROM ${S}."production_shift" WHERE "shift_code" = $1`,
+    const rows: ShiftRow[] = await manager.query(
+      `SELECT ${SHIFT_COLUMNS} FROM ${S}."production_shift" WHERE "shift_code" = $1`,
       [shiftCode],
     );
-    const r = rows[0];
-    return (
-      r && {
-        shiftCode: r.shift_code,
-        name: r.name,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        active: r.active,
-      }
+    return rows[0] && toShift(rows[0]);
+  }
+
+  /**
+   * §6(1)–(2): the areas an air-handling system serves, under a transaction lock on that system
+   * so two registrations on one system are checked one after the other.
+   */
+  async areasOnAirHandlingSystem(manager: EntityManager, ahu: string): Promise<ProductionArea[]> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ahu:' || $1))`, [ahu]);
+    const rows: AreaRow[] = await manager.query(
+      `SELECT ${AREA_COLUMNS} FROM ${S}."production_area" a WHERE a."air_handling_system" = $1`,
+      [ahu],
     );
+    return rows.map(toArea);
+  }
+
+  /** The whole register, each list in code order, for the register view. */
+  async everything(manager: EntityManager) {
+    const areas: AreaRow[] = await manager.query(
+      `SELECT ${AREA_COLUMNS} FROM ${S}."production_area" a ORDER BY a."area_code"`,
+    );
+    const rooms: RoomRow[] = await manager.query(
+      `SELECT r."room_code", r."name", r."grade", r."active", ${AREA_COLUMNS}
+         FROM ${S}."room" r JOIN ${S}."production_area" a USING ("area_code")
+        ORDER BY r."room_code"`,
+    );
+    const equipment: EquipmentRow[] = await manager.query(
+      `SELECT ${EQUIPMENT_COLUMNS} FROM ${S}."equipment" e ORDER BY e."equipment_code"`,
+    );
+    const lines: LineRow[] = await manager.query(
+      `SELECT ${LINE_COLUMNS} FROM ${S}."production_line" ORDER BY "line_code"`,
+    );
+    const shifts: ShiftRow[] = await manager.query(
+      `SELECT ${SHIFT_COLUMNS} FROM ${S}."production_shift" ORDER BY "starts_at", "shift_code"`,
+    );
+    return {
+      areas: areas.map(toArea),
+      rooms: rooms.map(toRoom),
+      equipment: equipment.map(toEquipment),
+      lines: lines.map(toLine),
+      shifts: shifts.map(toShift),
+    };
   }
 }

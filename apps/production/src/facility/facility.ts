@@ -37,7 +37,16 @@ export interface Equipment {
   compartments: number | null;
   active: boolean;
   lastPassedIntegrityCheckAt: string | null;
+  /**
+   * When the latest integrity check was made, if it failed: the equipment is out of use until
+   * a later check passes (FAC-01). Null when the latest check passed or there is none.
+   */
+  lastIntegrityCheckFailedAt: string | null;
 }
+
+/** FAC-01 standing of a piece of equipment at a moment; `not-scheduled` outside its classes. */
+export type IntegrityCheckStatus =
+  'not-scheduled' | 'current' | 'overdue' | 'never-checked' | 'failed';
 
 /** A production line of an area: media fills (PRD-02) and capacity are per line. */
 export interface ProductionLine {

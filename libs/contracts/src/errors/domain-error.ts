@@ -93,6 +93,11 @@ export const REFUSAL_CODES = {
   'PRD-08': 'conflict',
   /** An area, room, equipment, line or shift code already on the facility register. */
   FACILITY_CODE_TAKEN: 'conflict',
+  /**
+   * §6(1)–(2): a vector or positive-material area sharing an air-handling system with another
+   * area, or a positive-material area not at negative pressure.
+   */
+  AREA_SEPARATION: 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
   /** A write that a unique constraint refused: the same record is already on record. */

@@ -15,6 +15,9 @@ export const RECORD_OPERATIONS = {
   publishProductSpecification: { roles: ['qa-qp'] },
   decideInstitutionQualification: { roles: ['qa-qp'] },
   decideShipperQualification: { roles: ['qa-qp'] },
+  manageFacility: { roles: ['production-manager'] },
+  recordIntegrityCheck: { roles: ['operator', 'production-manager'] },
+  recordMediaFill: { roles: ['production-manager'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
