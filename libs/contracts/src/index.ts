@@ -32,3 +32,5 @@ export * from './internal/production';
 export * from './internal/shippers';
 export * from './internal/traceability';
 export * from './production/facility-vocabulary';
+export * from './internal/processes';
+export * from './internal/production-calendar';

@@ -15,6 +15,11 @@ export const RECORD_OPERATIONS = {
   publishProductSpecification: { roles: ['qa-qp'] },
   decideInstitutionQualification: { roles: ['qa-qp'] },
   decideShipperQualification: { roles: ['qa-qp'] },
+  publishProcessDefinition: { roles: ['production-manager'] },
+  decideProcessValidation: { roles: ['qa-qp'] },
+  bookProcessStep: { roles: ['production-manager'] },
+  cancelProcessStepBooking: { roles: ['production-manager'] },
+  recordLineClearance: { roles: ['operator'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
