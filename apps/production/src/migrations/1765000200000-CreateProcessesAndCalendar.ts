@@ -8,7 +8,12 @@ import {
 
 const S = 'production';
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-const VALIDATION_STATUSES = list(['validated', 'concurrent-validation', 'not-validated', 'withdrawn']);
+const VALIDATION_STATUSES = list([
+  'validated',
+  'concurrent-validation',
+  'not-validated',
+  'withdrawn',
+]);
 const RUNNABLE = list(['validated', 'concurrent-validation']);
 
 /**

@@ -15,7 +15,10 @@ import { PublishProcessDefinitionUseCase } from './usecases/publish-process-defi
 
 function processVersion(raw: string): number {
   if (!/^[1-9][0-9]{0,5}$/.test(raw))
-    throw new DomainError('VALIDATION_FAILED', `process version '${raw}' is not a positive integer`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `process version '${raw}' is not a positive integer`,
+    );
   return Number(raw);
 }
 

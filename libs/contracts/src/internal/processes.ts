@@ -36,7 +36,10 @@ export const processParameterSchema = z
 /** §9(10): an in-process transfer out of the step, with its time and temperature limits. */
 export const inProcessTransferSchema = z
   .strictObject({
-    maxMinutes: z.int().positive().max(24 * 60),
+    maxMinutes: z
+      .int()
+      .positive()
+      .max(24 * 60),
     minTemperatureC: z.number().min(-200).max(60),
     maxTemperatureC: z.number().min(-200).max(60),
   })
@@ -55,7 +58,10 @@ export const processStepSchema = z.strictObject({
   equipmentClass: z.enum(EQUIPMENT_CLASSES),
   /** §9(5)4 and 6: culture steps may share a room (closed) and need separated incubators (open). */
   cellCulture: z.boolean(),
-  plannedDurationHours: z.number().positive().max(60 * 24),
+  plannedDurationHours: z
+    .number()
+    .positive()
+    .max(60 * 24),
   parameters: z.array(processParameterSchema).max(50),
   /** §9(8), PRD-07: containers inspected before use and right after filling. */
   containers: z.strictObject({
@@ -106,9 +112,7 @@ export const publishProcessDefinitionCommandSchema = processDefinitionPublicatio
   eventId: z.string().min(1).max(128),
   publishedBy: actorSchema,
 });
-export type PublishProcessDefinitionCommand = z.infer<
-  typeof publishProcessDefinitionCommandSchema
->;
+export type PublishProcessDefinitionCommand = z.infer<typeof publishProcessDefinitionCommandSchema>;
 
 /** §9(3): a version's validation status; the latest decision counts. */
 export const PROCESS_VALIDATION_STATUSES = [
@@ -145,9 +149,8 @@ export const processValidationDecisionBodySchema = processValidationDecisionSche
   signature: signatureRequestSchema,
 });
 
-export const decideProcessValidationCommandSchema = processValidationDecisionSchema.extend(
-  signedCommandFields,
-);
+export const decideProcessValidationCommandSchema =
+  processValidationDecisionSchema.extend(signedCommandFields);
 export type DecideProcessValidationCommand = z.infer<typeof decideProcessValidationCommandSchema>;
 
 /** What is signed for a validation decision: the version and the decision, never the password. */

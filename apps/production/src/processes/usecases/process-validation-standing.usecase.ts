@@ -27,7 +27,10 @@ export class ProcessValidationStanding {
     if (!definition)
       throw new DomainError('NOT_FOUND', `no process ${productCode} v${processVersion}`);
     const validation = await this.processes.latestValidation(manager, productCode, processVersion);
-    const standing = requireValidatedProcess(validation, batchKind, { productCode, processVersion });
+    const standing = requireValidatedProcess(validation, batchKind, {
+      productCode,
+      processVersion,
+    });
     return { definition, validation, standing };
   }
 }
