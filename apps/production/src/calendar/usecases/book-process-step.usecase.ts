@@ -7,6 +7,7 @@ import {
   type BookProcessStepCommand,
   DomainError,
   type ProcessStepBooking,
+  requireDonorCode,
 } from '@v2v/contracts';
 import { Clock } from '@v2v/service-kit';
 import { FacilityRepository } from '../../facility/facility.repository';
@@ -54,6 +55,7 @@ export class BookProcessStepUseCase {
       if (repeat) return sameRequest(repeat, booking, eventId);
       const placement: Placement = {
         ...booking,
+        donorCode: requireDonorCode(booking.donorCode),
         equipmentCode: booking.equipmentCode ?? null,
         incubatorCompartment: booking.incubatorCompartment ?? null,
         startsAt: new Date(booking.startsAt),
