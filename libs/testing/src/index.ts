@@ -5,3 +5,4 @@ export * from './documented-endpoints';
 export * from './demo-key-materials';
 export * from './demo-credentials';
 export * from './demo-facility';
+export * from './demo-processes';

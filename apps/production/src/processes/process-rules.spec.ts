@@ -1,3 +1,5 @@
+import { processDefinitionContentSchema } from '@v2v/contracts';
+import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
 import type { ProcessDefinitionContent, ProcessStep } from '@v2v/contracts';
 import {
   requireCellCountParameter,
@@ -134,5 +136,13 @@ describe('process validation rules', () => {
     expect(() =>
       requireCompleteValidationDecision({ status: 'withdrawn', reportReference: 'PV-1' }),
     ).not.toThrow();
+  });
+});
+
+describe('the demo process (seeded)', () => {
+  it('PRD-01 FAC-02 the seeded CART-CD19 definition is well formed and passes both rules', () => {
+    const parsed = processDefinitionContentSchema.parse(DEMO_PROCESS_CART_CD19);
+    expect(requireCellCountParameter(parsed)).toBe('TOTAL-VIABLE-CELLS');
+    expect(() => requireStepGradesFitOperation(parsed)).not.toThrow();
   });
 });
