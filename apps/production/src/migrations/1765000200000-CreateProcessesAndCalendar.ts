@@ -149,7 +149,7 @@ export class CreateProcessesAndCalendar1765000200000 implements MigrationInterfa
       CONSTRAINT "CHK_room_booking_commercial_validated" CHECK (
         "batch_kind" <> 'commercial' OR "validation_standing" IN (${RUNNABLE}))
     )`);
-    // "Bookings of an area overlapping [from, to)": area_code = $1 AND ends_at > $2 AND starts_at < $3.
+    // An area's bookings overlapping [from, to): area_code, ends_at > from, starts_at < to.
     await q.query(
       `CREATE INDEX "IDX_room_booking_area_time" ON "${S}"."room_booking" ("area_code", "ends_at", "starts_at")`,
     );
