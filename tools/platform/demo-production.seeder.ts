@@ -7,6 +7,7 @@ import { DEMO_KEY_MATERIAL_LOTS, DEMO_KEY_MATERIALS } from '@v2v/testing';
 import { productionDataSourceOptions } from '../../apps/production/src/production.data-source';
 import { seedDemoFacility } from './demo-facility.seeder';
 import { seedDemoMediaFills } from './demo-media-fills.seeder';
+import { seedDemoProcesses } from './demo-processes.seeder';
 import { DemoProductionRepository } from './demo-production.repository';
 import { assertLocalEnvironment } from './local-environment';
 
@@ -41,10 +42,11 @@ export async function seedDemoProduction(log: (line: string) => void = console.l
       const lots = await seedLots(manager, demo);
       const facility = await seedDemoFacility(manager);
       const mediaFills = await seedDemoMediaFills(manager);
-      return { specification, materials, lots, facility, mediaFills };
+      const processes = await seedDemoProcesses(manager);
+      return { specification, materials, lots, facility, mediaFills, processes };
     });
     log(
-      `seed: CART-CD19 v1 ${created.specification ? 'created' : 'present'}, ${created.materials} key material(s) and ${created.lots} lot(s), ${created.facility} facility record(s), ${created.mediaFills} media fill(s) created`,
+      `seed: CART-CD19 v1 ${created.specification ? 'created' : 'present'}, ${created.materials} key material(s) and ${created.lots} lot(s), ${created.facility} facility record(s), ${created.mediaFills} media fill(s), ${created.processes} process definition(s) created`,
     );
   } finally {
     await dataSource.destroy();

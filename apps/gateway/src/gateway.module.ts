@@ -21,6 +21,8 @@ import { JourneysModule } from './journeys/journeys.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { LabelsModule } from './labels/labels.module';
 import { OrdersModule } from './orders/orders.module';
+import { ProcessesModule } from './processes/processes.module';
+import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { RefusalsModule } from './refusals/refusals.module';
 import { SharedModule } from './shared/shared.module';
 import { ShippersModule } from './shippers/shippers.module';
@@ -45,6 +47,8 @@ export const FEATURE_MODULES = [
   SpecificationsModule,
   KeyMaterialsModule,
   FacilityModule,
+  ProcessesModule,
+  ProductionCalendarModule,
   TelemetryModule,
   DeviationsModule,
   LabelsModule,

@@ -12,6 +12,7 @@ import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { CreateFacility1765000000000 } from './migrations/1765000000000-CreateFacility';
 import { CreateMediaFills1765000100000 } from './migrations/1765000100000-CreateMediaFills';
+import { CreateProcessesAndCalendar1765000200000 } from './migrations/1765000200000-CreateProcessesAndCalendar';
 import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/1765000410000-KeyStepRecordsByJourneyStep';
 
 export const PRODUCTION_SCHEMA = 'production';
@@ -28,6 +29,7 @@ export const PRODUCTION_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
   CreateFacility1765000000000,
   CreateMediaFills1765000100000,
+  CreateProcessesAndCalendar1765000200000,
   KeyStepRecordsByJourneyStep1765000410000,
 ];
 

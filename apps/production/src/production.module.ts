@@ -19,6 +19,7 @@ import {
 import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { MediaFillsModule } from './media-fills/media-fills.module';
+import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
@@ -30,6 +31,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
     KeyMaterialsModule,
     FacilityModule,
     MediaFillsModule,
+    ProductionCalendarModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [

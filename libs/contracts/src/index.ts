@@ -36,3 +36,5 @@ export * from './errors/unique-violation';
 export * from './events/plausible-instant';
 export * from './internal/facility';
 export * from './internal/media-fills';
+export * from './internal/processes';
+export * from './internal/production-calendar';

@@ -6,3 +6,4 @@ export * from './demo-key-materials';
 export * from './demo-credentials';
 export * from './demo-facility';
 export * from './demo-media-fills';
+export * from './demo-processes';

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  BookProcessStepCommand,
+  CalendarQuery,
+  CancelBookingCommand,
   ChangeAreaCommand,
   ChangeEquipmentCommand,
   ChangeRoomCommand,
   DecideKeyMaterialLotCommand,
+  DecideProcessValidationCommand,
   LotDecision,
+  ProcessValidationDecision,
+  PublishProcessDefinitionCommand,
   PublishSpecificationCommand,
   ReceiveKeyMaterialLotCommand,
   RecordConsumptionCommand,
   RecordIntegrityCheckCommand,
+  RecordLineClearanceCommand,
   RecordMediaFillCommand,
   RegisterAreaCommand,
   RegisterEquipmentCommand,
@@ -186,6 +193,82 @@ export class ProductionClient {
       'production',
       'GET',
       `/internal/production-lines/${segment(lineCode)}/media-fill-status${query}`,
+    );
+  }
+
+  /** `productCode` is checked (productCodeSchema). */
+  processVersions(productCode: string) {
+    return this.http.request<unknown>('production', 'GET', `/internal/processes/${productCode}`);
+  }
+
+  publishProcessDefinition(productCode: string, command: PublishProcessDefinitionCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/processes/${productCode}`,
+      command,
+    );
+  }
+
+  checkProcessValidation(
+    productCode: string,
+    processVersion: number,
+    decision: ProcessValidationDecision,
+  ) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/processes/${productCode}/${processVersion}/validation-check`,
+      decision,
+    );
+  }
+
+  decideProcessValidation(
+    productCode: string,
+    processVersion: number,
+    command: DecideProcessValidationCommand,
+  ) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/processes/${productCode}/${processVersion}/validations`,
+      command,
+    );
+  }
+
+  productionCalendar(query: CalendarQuery) {
+    const params = new URLSearchParams(query).toString();
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `/internal/production-calendar?${params}`,
+    );
+  }
+
+  bookProcessStep(command: BookProcessStepCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      '/internal/production-calendar/bookings',
+      command,
+    );
+  }
+
+  cancelBooking(bookingId: string, command: CancelBookingCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/production-calendar/bookings/${segment(bookingId)}/cancel`,
+      command,
+    );
+  }
+
+  recordLineClearance(bookingId: string, command: RecordLineClearanceCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `/internal/production-calendar/bookings/${segment(bookingId)}/line-clearance`,
+      command,
     );
   }
 }

@@ -18,6 +18,11 @@ export const RECORD_OPERATIONS = {
   manageFacility: { roles: ['production-manager'] },
   recordIntegrityCheck: { roles: ['operator', 'production-manager'] },
   recordMediaFill: { roles: ['production-manager'] },
+  publishProcessDefinition: { roles: ['production-manager'] },
+  decideProcessValidation: { roles: ['qa-qp'] },
+  bookProcessStep: { roles: ['production-manager'] },
+  cancelProcessStepBooking: { roles: ['production-manager'] },
+  recordLineClearance: { roles: ['operator'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
