@@ -32,3 +32,4 @@ export * from './internal/production';
 export * from './internal/shippers';
 export * from './internal/traceability';
 export * from './production/facility-vocabulary';
+export * from './internal/environmental-monitoring';

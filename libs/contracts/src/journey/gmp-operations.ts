@@ -15,6 +15,9 @@ export const RECORD_OPERATIONS = {
   publishProductSpecification: { roles: ['qa-qp'] },
   decideInstitutionQualification: { roles: ['qa-qp'] },
   decideShipperQualification: { roles: ['qa-qp'] },
+  recordEnvironmentalMonitoring: { roles: ['qc'] },
+  identifyOrganism: { roles: ['qc'] },
+  assessContaminationImpact: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
