@@ -11,6 +11,7 @@ import { CreateRefusalRecords1764910000020 } from './migrations/1764910000020-Cr
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { CreateFacility1765000000000 } from './migrations/1765000000000-CreateFacility';
+import { CreateEnvironmentalMonitoring1765000300000 } from './migrations/1765000300000-CreateEnvironmentalMonitoring';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -25,6 +26,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
   CreateFacility1765000000000,
+  CreateEnvironmentalMonitoring1765000300000,
 ];
 
 /**

@@ -17,13 +17,18 @@ import {
   ProductionActivityAdapter,
 } from './batches/production.activities';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
+import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
 import { ProductSpecificationsController } from './specifications/product-specifications.controller';
 
 @Module({
-  imports: [...gmpServiceImports('production', productionDataSourceOptions), KeyMaterialsModule],
+  imports: [
+    ...gmpServiceImports('production', productionDataSourceOptions),
+    KeyMaterialsModule,
+    EnvironmentalMonitoringModule,
+  ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [
     ...gmpServiceProviders('production', PRODUCTION_SCHEMA),
