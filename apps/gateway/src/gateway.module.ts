@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayConfig } from './config/gateway-config';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { DeviationsModule } from './deviations/deviations.module';
+import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { ExportsModule } from './exports/exports.module';
 import { TrainingGuard } from './training/training.guard';
 import { TrainingModule } from './training/training.module';
@@ -43,6 +44,7 @@ export const FEATURE_MODULES = [
   SignaturesModule,
   SpecificationsModule,
   KeyMaterialsModule,
+  EnvironmentalMonitoringModule,
   TelemetryModule,
   DeviationsModule,
   LabelsModule,
