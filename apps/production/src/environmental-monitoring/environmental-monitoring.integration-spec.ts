@@ -127,7 +127,7 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
       });
   });
 
-  it('PRD-05 keeps results append-only: UPDATE and DELETE refused to the service role and, by trigger, to the owner', async () => {
+  it('PRD-05 keeps results append-only (UPDATE, DELETE refused to the service role, by trigger to the owner) and refuses an outcome contradicting value and limit', async () => {
     const roomCode = await ctx.newRoom('D');
     const recorded = await ctx.recordSession.execute(
       session(roomCode, [
@@ -148,12 +148,15 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
         resultId,
       ]),
     ).rejects.toThrow(/recorded once and never changed or deleted \(PRD-05\)/);
+    // The outcome is the system's: a row contradicting value and limit is refused, whoever writes.
     await expect(
-      ctx.owner.query(
-        `UPDATE production.em_result SET outcome = 'within-limit' WHERE result_id = $1`,
-        [resultId],
+      ctx.dataSource.query(
+        `INSERT INTO production.em_result (result_id, session_id, event_id, position, kind, unit, zone_grade,
+           sample_location, value, limit_value, outcome, recorded_by, recorded_by_role)
+         VALUES ($1, $2, $3, 0, 'viable-air', 'cfu/m³', 'D', 'door', 250, 200, 'within-limit', 'it', 'qc')`,
+        [randomUUID(), recorded.sessionId, randomUUID()],
       ),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/CHK_em_result_outcome/);
   });
 
   it('PRD-05 corrects a result with a new entry naming it; the original and its excursion stay', async () => {

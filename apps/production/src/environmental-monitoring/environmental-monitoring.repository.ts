@@ -198,7 +198,7 @@ export class EnvironmentalMonitoringRepository {
   ): Promise<Exposure[]> {
     const rows: Row[] = await manager.query(
       `SELECT k."donor_code", min(k."product_code") AS "product_code",
-              array_agg(k."booking_id" ORDER BY k."starts_at") AS "booking_ids", min(b."batch_number") AS "batch_number"
+              array_agg(k."booking_id"::text ORDER BY k."starts_at") AS "booking_ids", min(b."batch_number") AS "batch_number"
          FROM ${S}."room_booking" k
          LEFT JOIN ${S}."batch" b ON b."donor_code" = k."donor_code" AND b."status" = 'in-production'
         WHERE k."room_code" = $1 AND k."status" <> 'cancelled'
@@ -252,7 +252,8 @@ export class EnvironmentalMonitoringRepository {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.excursion_id);
     const exposed: Row[] = await manager.query(
-      `SELECT * FROM ${S}."em_exposed_batch" WHERE "excursion_id" = ANY($1) ORDER BY "donor_code"`,
+      `SELECT "excursion_id", "donor_code", "product_code", "booking_ids"::text[] AS "booking_ids", "batch_number"
+         FROM ${S}."em_exposed_batch" WHERE "excursion_id" = ANY($1) ORDER BY "donor_code"`,
       [ids],
     );
     // The latest assessment of each exposed batch: the one no other supersedes.

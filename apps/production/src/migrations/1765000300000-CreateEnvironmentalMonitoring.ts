@@ -89,8 +89,8 @@ export class CreateEnvironmentalMonitoring1765000300000 implements MigrationInte
       -- PRD-05: the outcome is what value and limit say, whoever writes the row.
       CONSTRAINT "CHK_em_result_outcome" CHECK (CASE "outcome"
         WHEN 'no-limit' THEN "limit_value" IS NULL
-        WHEN 'excursion' THEN "value" > "limit_value"
-        WHEN 'within-limit' THEN "value" <= "limit_value"
+        WHEN 'excursion' THEN COALESCE("value" > "limit_value", false)
+        WHEN 'within-limit' THEN COALESCE("value" <= "limit_value", false)
         ELSE false END),
       -- A correction replaces one result of its own session, once, and says why.
       CONSTRAINT "FK_em_result_corrects" FOREIGN KEY ("session_id", "corrects_result_id") REFERENCES "${S}"."em_result" ("session_id", "result_id"),
