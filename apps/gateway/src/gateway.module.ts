@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayConfig } from './config/gateway-config';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { DeviationsModule } from './deviations/deviations.module';
+import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { ExportsModule } from './exports/exports.module';
 import { FacilityModule } from './facility/facility.module';
 import { TrainingGuard } from './training/training.guard';
@@ -49,6 +50,7 @@ export const FEATURE_MODULES = [
   FacilityModule,
   ProcessesModule,
   ProductionCalendarModule,
+  EnvironmentalMonitoringModule,
   TelemetryModule,
   DeviationsModule,
   LabelsModule,

@@ -13,6 +13,7 @@ import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/17649300000
 import { CreateFacility1765000000000 } from './migrations/1765000000000-CreateFacility';
 import { CreateMediaFills1765000100000 } from './migrations/1765000100000-CreateMediaFills';
 import { CreateProcessesAndCalendar1765000200000 } from './migrations/1765000200000-CreateProcessesAndCalendar';
+import { CreateEnvironmentalMonitoring1765000300000 } from './migrations/1765000300000-CreateEnvironmentalMonitoring';
 import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/1765000410000-KeyStepRecordsByJourneyStep';
 
 export const PRODUCTION_SCHEMA = 'production';
@@ -30,6 +31,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateFacility1765000000000,
   CreateMediaFills1765000100000,
   CreateProcessesAndCalendar1765000200000,
+  CreateEnvironmentalMonitoring1765000300000,
   KeyStepRecordsByJourneyStep1765000410000,
 ];
 

@@ -20,6 +20,7 @@ import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { MediaFillsModule } from './media-fills/media-fills.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
+import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
@@ -32,6 +33,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
     FacilityModule,
     MediaFillsModule,
     ProductionCalendarModule,
+    EnvironmentalMonitoringModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [

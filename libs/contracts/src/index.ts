@@ -38,3 +38,4 @@ export * from './internal/facility';
 export * from './internal/media-fills';
 export * from './internal/processes';
 export * from './internal/production-calendar';
+export * from './internal/environmental-monitoring';

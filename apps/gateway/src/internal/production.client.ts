@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  AssessContaminationImpactCommand,
   BookProcessStepCommand,
   CalendarQuery,
   CancelBookingCommand,
@@ -8,12 +9,15 @@ import type {
   ChangeRoomCommand,
   DecideKeyMaterialLotCommand,
   DecideProcessValidationCommand,
+  IdentifyOrganismCommand,
   LotDecision,
   ProcessValidationDecision,
   PublishProcessDefinitionCommand,
   PublishSpecificationCommand,
   ReceiveKeyMaterialLotCommand,
   RecordConsumptionCommand,
+  RecordEmResultsCommand,
+  RecordEmSessionCommand,
   RecordIntegrityCheckCommand,
   RecordLineClearanceCommand,
   RecordMediaFillCommand,
@@ -271,4 +275,71 @@ export class ProductionClient {
       command,
     );
   }
+
+  /** Environmental monitoring (PRD-05); ids in paths are encoded, query values too. */
+  recordEmSession(command: RecordEmSessionCommand) {
+    return this.http.request<unknown>('production', 'POST', `${EM}/sessions`, command);
+  }
+
+  recordEmResults(sessionId: string, command: RecordEmResultsCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `${EM}/sessions/${segment(sessionId)}/results`,
+      command,
+    );
+  }
+
+  emSessions(filter: { roomCode?: string; from?: string; to?: string }) {
+    return this.http.request<unknown>('production', 'GET', `${EM}/sessions${query(filter)}`);
+  }
+
+  emExcursions(open?: string) {
+    return this.http.request<unknown>('production', 'GET', `${EM}/excursions${query({ open })}`);
+  }
+
+  identifyOrganism(excursionId: string, command: IdentifyOrganismCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `${EM}/excursions/${segment(excursionId)}/organism-identification`,
+      command,
+    );
+  }
+
+  checkImpactAssessment(excursionId: string, donorCode: string) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `${EM}/excursions/${segment(excursionId)}/impact-assessment-check${query({ donorCode })}`,
+    );
+  }
+
+  assessContaminationImpact(excursionId: string, command: AssessContaminationImpactCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `${EM}/excursions/${segment(excursionId)}/impact-assessments`,
+      command,
+    );
+  }
+
+  /** PRD-05: the open holds on the journey's batch; `donorCode` is canonical. */
+  emReleaseHolds(donorCode: string) {
+    return this.http.request<unknown>(
+      'production',
+      'GET',
+      `${EM}/release-holds${query({ donorCode })}`,
+    );
+  }
+}
+
+const EM = '/internal/environmental-monitoring';
+
+/** A query string of the defined values, each encoded. */
+function query(values: Record<string, string | undefined>): string {
+  const defined = Object.entries(values).filter(
+    (e): e is [string, string] => e[1] !== undefined && e[1] !== '',
+  );
+  return defined.length ? `?${new URLSearchParams(defined).toString()}` : '';
 }

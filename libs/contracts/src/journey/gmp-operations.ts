@@ -23,6 +23,9 @@ export const RECORD_OPERATIONS = {
   bookProcessStep: { roles: ['production-manager'] },
   cancelProcessStepBooking: { roles: ['production-manager'] },
   recordLineClearance: { roles: ['operator'] },
+  recordEnvironmentalMonitoring: { roles: ['qc'] },
+  identifyOrganism: { roles: ['qc'] },
+  assessContaminationImpact: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;

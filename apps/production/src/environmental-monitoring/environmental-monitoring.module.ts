@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { signatureRecorderProvider } from '@v2v/service-kit';
+import { FacilityRepository } from '../facility/facility.repository';
+import { PRODUCTION_SCHEMA } from '../production.data-source';
+import { EmResultRecorder } from './em-result-recorder';
+import { EnvironmentalMonitoringController } from './environmental-monitoring.controller';
+import { EnvironmentalMonitoringRepository } from './environmental-monitoring.repository';
+import { AssessContaminationImpactUseCase } from './usecases/assess-contamination-impact.usecase';
+import { IdentifyOrganismUseCase } from './usecases/identify-organism.usecase';
+import { RecordEmResultsUseCase } from './usecases/record-em-results.usecase';
+import { RecordEmSessionUseCase } from './usecases/record-em-session.usecase';
+import { ReleaseHoldsUseCase } from './usecases/release-holds.usecase';
+
+/**
+ * Environmental monitoring (PRD-05): sessions and results per room, excursions with the batches
+ * they exposed, organism identification, QA's signed impact assessments and the release holds.
+ */
+@Module({
+  controllers: [EnvironmentalMonitoringController],
+  providers: [
+    FacilityRepository,
+    EnvironmentalMonitoringRepository,
+    EmResultRecorder,
+    RecordEmSessionUseCase,
+    RecordEmResultsUseCase,
+    IdentifyOrganismUseCase,
+    AssessContaminationImpactUseCase,
+    ReleaseHoldsUseCase,
+    signatureRecorderProvider(PRODUCTION_SCHEMA),
+  ],
+  exports: [ReleaseHoldsUseCase],
+})
+export class EnvironmentalMonitoringModule {}
