@@ -2,7 +2,12 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { databaseUrl, migrationDatabaseUrl } from '@v2v/database';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { demoUserPassword, GatewayClient } from '@v2v/testing';
+import {
+  demoUserPassword,
+  GatewayClient,
+  INSERT_ROOM_BOOKING_SQL,
+  roomBookingParams,
+} from '@v2v/testing';
 
 const api = new GatewayClient(`http://127.0.0.1:${SERVICE_PORTS.gateway}`);
 const HOUR = 3_600_000;
@@ -48,9 +53,8 @@ async function sql<T>(url: string, text: string, params: unknown[]): Promise<T[]
 const book = (donorCode: string, startsAt: Date, endsAt: Date) =>
   sql(
     migrationDatabaseUrl(),
-    `INSERT INTO production.room_booking (booking_id, donor_code, product_code, room_code, starts_at, ends_at, status)
-     VALUES ($1, $2, 'CART-CD19', $3, $4, $5, 'booked')`,
-    [randomUUID(), donorCode, ROOM, startsAt, endsAt],
+    INSERT_ROOM_BOOKING_SQL,
+    roomBookingParams({ bookingId: randomUUID(), donorCode, roomCode: ROOM, startsAt, endsAt }),
   );
 
 const signaturesFor = async (excursionId: string) =>

@@ -7,3 +7,4 @@ export * from './demo-credentials';
 export * from './demo-facility';
 export * from './demo-media-fills';
 export * from './demo-processes';
+export * from './room-booking-fixture.sql';

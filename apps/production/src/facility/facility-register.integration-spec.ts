@@ -135,17 +135,24 @@ describe('facility register on real PostgreSQL (§6, FAC-01, FAC-02)', () => {
   it('FAC-01 records checks once; a failed latest check shows until a later pass', async () => {
     const { isolator } = await newIsolator();
     const record = new RecordIntegrityCheckUseCase(db, facility, register, clock, ids);
-    const check = (result: 'pass' | 'fail', eventId = randomUUID()) =>
+    const check = (
+      result: 'pass' | 'fail',
+      eventId = randomUUID(),
+      checkedAt = new Date().toISOString(),
+    ) =>
       record.execute(isolator.equipmentCode, {
-        checkedAt: new Date().toISOString(),
+        checkedAt,
         result,
         method: 'pressure-decay test',
         eventId,
         checkedBy: operator,
       });
     const eventId = randomUUID();
-    const passed = await check('pass', eventId);
-    expect(await check('pass', eventId)).toEqual(passed);
+    const checkedAt = new Date().toISOString();
+    const passed = await check('pass', eventId, checkedAt);
+    expect(await check('pass', eventId, checkedAt)).toEqual(passed);
+    // The same event id for another check (here: another time) is a conflict, not a repeat.
+    await expect(check('pass', eventId)).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
     await check('fail');
     const failed = await facility.equipment(db.manager, isolator.equipmentCode);
     expect(failed?.lastIntegrityCheckFailedAt).not.toBeNull();

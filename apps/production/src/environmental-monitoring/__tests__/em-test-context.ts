@@ -10,6 +10,7 @@ import {
 } from '@v2v/contracts';
 import { migrationDatabaseUrl } from '@v2v/database';
 import { RandomUuidGenerator, SystemClock } from '@v2v/service-kit';
+import { INSERT_ROOM_BOOKING_SQL, roomBookingParams } from '@v2v/testing';
 import {
   sealSignature,
   signatureOf,
@@ -109,9 +110,8 @@ export async function emTestContext() {
     ): Promise<string> {
       const bookingId = randomUUID();
       await owner.query(
-        `INSERT INTO production.room_booking (booking_id, donor_code, product_code, room_code, starts_at, ends_at, status)
-         VALUES ($1, $2, 'CART-CD19', $3, $4, $5, $6)`,
-        [bookingId, donorCode, roomCode, from, to, status],
+        INSERT_ROOM_BOOKING_SQL,
+        roomBookingParams({ bookingId, donorCode, roomCode, startsAt: from, endsAt: to, status }),
       );
       return bookingId;
     },
