@@ -279,10 +279,14 @@ describe('DON-02 medical institution qualification', () => {
         body: { code: 'DON-02', message: expect.stringContaining('INST-002 is suspended') },
       });
       expect(await order('INST-002')).toMatchObject({ status: 409, body: { code: 'DON-02' } });
-      const recorded = (await detail('INST-002')).decisions.find(
-        (d) => d.decisionId === suspension!.decisionId,
-      );
-      expect(recorded?.notifiedJourneys).toContain(donorCode);
+      // The journey is signalled before the consumer's transaction records that it was told.
+      const recorded = await pollUntil('the notified journey on the decision', async () => {
+        const decision = (await detail('INST-002')).decisions.find(
+          (d) => d.decisionId === suspension!.decisionId,
+        );
+        return decision?.notifiedJourneys.includes(donorCode) ? decision : undefined;
+      });
+      expect(recorded.notifiedJourneys).toContain(donorCode);
     } finally {
       // The seeded institution is approved again whatever happened above.
       const reinstated = await decide('INST-002', {
