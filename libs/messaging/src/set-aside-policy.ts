@@ -22,7 +22,8 @@ export type HandlerFailureDecision =
  */
 export function decideHandlerFailure(error: unknown, attempt: number): HandlerFailureDecision {
   if (isInfrastructureFailure(error)) return { action: 'rethrow' };
-  if (error instanceof ZodError) return { action: 'set-aside', reason: `contract: ${describe(error)}` };
+  if (error instanceof ZodError)
+    return { action: 'set-aside', reason: `contract: ${describe(error)}` };
   if (error instanceof DomainError) {
     return { action: 'set-aside', reason: `refused ${error.code}: ${error.message}` };
   }
@@ -36,9 +37,7 @@ export function decideHandlerFailure(error: unknown, attempt: number): HandlerFa
 }
 
 export type PublishFailureDecision =
-  | { action: 'retry' }
-  | { action: 'set-aside'; reason: string }
-  | { action: 'broker-failure' };
+  { action: 'retry' } | { action: 'set-aside'; reason: string } | { action: 'broker-failure' };
 
 /**
  * CSV-04: what the outbox relay does when publishing one row failed, `failures` times so far
