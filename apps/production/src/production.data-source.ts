@@ -12,6 +12,7 @@ import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { CreateFacility1765000000000 } from './migrations/1765000000000-CreateFacility';
 import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/1765000410000-KeyStepRecordsByJourneyStep';
+import { SetAsideUnappliedMessages1765000510000 } from './migrations/1765000510000-SetAsideUnappliedMessages';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -27,6 +28,7 @@ export const PRODUCTION_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
   CreateFacility1765000000000,
   KeyStepRecordsByJourneyStep1765000410000,
+  SetAsideUnappliedMessages1765000510000,
 ];
 
 /**
