@@ -31,9 +31,10 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
     }),
     TerminusModule,
   ],
-  controllers: [LedgerController, HealthController],
+  controllers: [LedgerController, SetAsideMessagesController, HealthController],
   providers: [
     LedgerRepository,
+    setAsideMessagesProvider(TRACEABILITY_SCHEMA),
     TraceByDonorCodeUseCase,
     TraceByPatientReferenceUseCase,
     VerifyLedgerUseCase,

@@ -48,14 +48,26 @@ export interface SetAsideOutboxRowView {
 
 /**
  * CSV-04: what a service set aside, kept where ops can read it. `tables` names what the schema
- * has: `set_aside_message` where it consumes (an inbox), set-aside outbox rows where it publishes.
+ * has: `set_aside_message` where it consumes (an inbox), set-aside outbox rows where it publishes;
+ * read from the schema itself when not given (the health check and the listing of any service).
  */
 export class SetAsideMessageRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
-    private readonly tables: { inbox: boolean; outbox: boolean },
+    private tables?: { inbox: boolean; outbox: boolean },
   ) {}
+
+  private async schemaTables(): Promise<{ inbox: boolean; outbox: boolean }> {
+    if (!this.tables) {
+      const [row] = await this.dataSource.query(
+        `SELECT to_regclass($1) IS NOT NULL AS inbox, to_regclass($2) IS NOT NULL AS outbox`,
+        [`"${this.schema}"."set_aside_message"`, `"${this.schema}"."outbox"`],
+      );
+      this.tables = { inbox: row.inbox, outbox: row.outbox };
+    }
+    return this.tables;
+  }
 
   /** Once per offset: a redelivery after a crash before the offset commit adds nothing. */
   async record(m: SetAsideMessage): Promise<void> {
@@ -98,12 +110,13 @@ export class SetAsideMessageRepository {
   }
 
   async counts(): Promise<{ messages: number; outboxRows: number }> {
+    const tables = await this.schemaTables();
     const count = async (sql: string) => Number((await this.dataSource.query(sql))[0].count);
     return {
-      messages: this.tables.inbox
+      messages: tables.inbox
         ? await count(`SELECT count(*) AS count FROM "${this.schema}"."set_aside_message"`)
         : 0,
-      outboxRows: this.tables.outbox
+      outboxRows: tables.outbox
         ? await count(
             `SELECT count(*) AS count FROM "${this.schema}"."outbox"
               WHERE "set_aside_at" IS NOT NULL`,
@@ -116,7 +129,8 @@ export class SetAsideMessageRepository {
   async list(
     limit: number,
   ): Promise<{ messages: SetAsideMessageView[]; outboxRows: SetAsideOutboxRowView[] }> {
-    const messages: SetAsideMessageView[] = this.tables.inbox
+    const tables = await this.schemaTables();
+    const messages: SetAsideMessageView[] = tables.inbox
       ? await this.dataSource.query(
           `SELECT "consumer_group" AS "consumerGroup", "topic", "partition",
                   "kafka_offset"::text AS "offset", "message_key" AS "key", "event_id" AS "eventId",
@@ -128,7 +142,7 @@ export class SetAsideMessageRepository {
           [limit],
         )
       : [];
-    const outboxRows: SetAsideOutboxRowView[] = this.tables.outbox
+    const outboxRows: SetAsideOutboxRowView[] = tables.outbox
       ? await this.dataSource.query(
           `SELECT "id", "topic", "message_key" AS "key", "message_type" AS "messageType",
                   "last_error" AS "reason", "record_failures" AS "failures",

@@ -8,6 +8,10 @@ import { SignatureRecorder, signatureSealPublicKey } from '@v2v/signatures';
 import { AuditController } from './audit.controller';
 import { HealthController } from './health.controller';
 import { RefusalsController } from './refusals.controller';
+import {
+  SetAsideMessagesController,
+  setAsideMessagesProvider,
+} from './set-aside-messages.controller';
 import { serviceLoggerModule } from './logger.module';
 import { JourneySignaturesController } from './journey-signatures.controller';
 import { JourneySignatures } from './journey-signatures';
@@ -36,14 +40,15 @@ export function gmpServiceImports(
 }
 
 /**
- * Its read-only internal API: audit trail, step records and signatures, refused steps,
- * health.
+ * Its read-only internal API: audit trail, step records and signatures, refused steps, messages
+ * set aside, health.
  */
 export const GMP_SERVICE_CONTROLLERS = [
   AuditController,
   StepRecordsController,
   JourneySignaturesController,
   RefusalsController,
+  SetAsideMessagesController,
   HealthController,
 ];
 
@@ -75,6 +80,7 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
       inject: [DataSource],
       useFactory: (ds: DataSource) => new RefusalRecordRepository(ds, schema, service),
     },
+    setAsideMessagesProvider(schema),
     signatureRecorderProvider(schema),
   ];
 }
