@@ -11,6 +11,8 @@ import {
   OPTIONAL_SERVICE_CONFIG,
   ServiceConfig,
   serviceLoggerModule,
+  SetAsideMessagesController,
+  setAsideMessagesProvider,
 } from '@v2v/service-kit';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
