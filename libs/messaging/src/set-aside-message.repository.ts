@@ -159,7 +159,7 @@ export class SetAsideMessageRepository {
 
 /** PostgreSQL text holds no NUL character; a hostile payload may carry them. */
 function asText(value: string): string {
-  return value.replace(/\u0000/g, '\uFFFD');
+  return value.split('\u0000').join('\uFFFD');
 }
 
 function keptPayload(value: Buffer | null): string {

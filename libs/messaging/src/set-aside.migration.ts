@@ -16,8 +16,9 @@ const TRIGGER_FUNCTION = 'set_aside_message_append_only';
 
 /**
  * CSV-04: a service sets aside what it cannot apply or publish instead of stopping over it.
- * `inbox`: the schema has consumers (an inbox), so its `inbox_rejected` becomes `set_aside_message`, append-only (the
- * service role may read and insert; the owner's trigger refuses UPDATE, DELETE and TRUNCATE);
+ * `inbox`: the schema has consumers, so its `inbox_rejected` becomes `set_aside_message`,
+ * append-only (the service role may read and insert; the owner's trigger refuses UPDATE,
+ * DELETE and TRUNCATE);
  * `outbox`: its outbox rows can be set aside (the service already updates its outbox).
  */
 export function setAsideMigration(

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SetAsideMessageRepository } from '@v2v/messaging';
 
-/** Internal, read-only (CSV-04): the messages and outbox rows this service set aside, newest first. */
+/** Internal, read-only (CSV-04): the messages and outbox rows set aside, newest first. */
 @Controller('internal/set-aside-messages')
 export class SetAsideMessagesController {
   constructor(
@@ -14,13 +13,4 @@ export class SetAsideMessagesController {
     const n = Number.parseInt(limit, 10);
     return this.setAside.list(Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 100);
   }
-}
-
-/** The repository behind the listing and the health check, bound to the service's schema. */
-export function setAsideMessagesProvider(schema: string) {
-  return {
-    provide: SetAsideMessageRepository,
-    inject: [DataSource],
-    useFactory: (ds: DataSource) => new SetAsideMessageRepository(ds, schema),
-  };
 }
