@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** Payload kept of a message set aside; `payload_bytes` keeps the size it arrived with. */
@@ -162,6 +163,8 @@ function asText(value: string): string {
   return value.split('\u0000').join('\uFFFD');
 }
 
+/** The first 64 KB; a character cut by the cap is left out (the decoder holds it back). */
 function keptPayload(value: Buffer | null): string {
-  return value ? asText(value.subarray(0, SET_ASIDE_PAYLOAD_CAP_BYTES).toString('utf8')) : '';
+  if (!value) return '';
+  return asText(new StringDecoder('utf8').write(value.subarray(0, SET_ASIDE_PAYLOAD_CAP_BYTES)));
 }

@@ -106,13 +106,13 @@ function envelope(payload: Record<string, unknown>, id = randomUUID()): EventEnv
 const send = (key: string, value: string) =>
   publisher.publishBatch([{ topic, key, value, headers: {} }]);
 
-async function setAsideAt(offsetOf: (rows: { reason: string; key: string }[]) => unknown) {
+async function setAsideUntil(done: (rows: { reason: string; key: string }[]) => unknown) {
   return pollUntil('set-aside messages', async () => {
     const rows = await dataSource.query(
       `SELECT reason, message_key AS key, attempts, payload, payload_bytes AS "payloadBytes"
          FROM "${schema}"."set_aside_message"`,
     );
-    return offsetOf(rows) ? rows : undefined;
+    return done(rows) ? rows : undefined;
   });
 }
 
@@ -134,7 +134,7 @@ describe('set-aside on real PostgreSQL and Kafka', () => {
       );
       return rows.length === 1 ? rows : undefined;
     });
-    const rows = await setAsideAt((r) => r.length >= 3);
+    const rows = await setAsideUntil((r) => r.length >= 3);
     const byKey = Object.fromEntries(rows.map((r: { key: string }) => [r.key, r]));
     expect(Object.keys(byKey).sort()).toEqual(['not-json', 'wrong-type', 'year-0']);
     expect(byKey['year-0'].reason).toMatch(/value refused by the database: .*out of range/);
@@ -157,7 +157,7 @@ describe('set-aside on real PostgreSQL and Kafka', () => {
     // Under the broker's default 1 MB limit; a larger one is the outbox case below.
     const big = JSON.stringify(envelope({ loggerId: 'x'.repeat(200 * 1024), measuredAt: 5 }));
     await send('big', big);
-    const rows = await setAsideAt((r) => r.some((row) => row.key === 'big'));
+    const rows = await setAsideUntil((r) => r.some((row) => row.key === 'big'));
     const row = rows.find((r: { key: string }) => r.key === 'big');
     expect(row.payloadBytes).toBe(Buffer.byteLength(big));
     expect(Buffer.byteLength(row.payload)).toBeLessThanOrEqual(64 * 1024);
