@@ -56,18 +56,17 @@ export class SetAsideMessageRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
-    private tables?: { inbox: boolean; outbox: boolean },
+    private readonly tables?: { inbox: boolean; outbox: boolean },
   ) {}
 
+  /** Not cached when read from the schema: a health check may run before the migrations. */
   private async schemaTables(): Promise<{ inbox: boolean; outbox: boolean }> {
-    if (!this.tables) {
-      const [row] = await this.dataSource.query(
-        `SELECT to_regclass($1) IS NOT NULL AS inbox, to_regclass($2) IS NOT NULL AS outbox`,
-        [`"${this.schema}"."set_aside_message"`, `"${this.schema}"."outbox"`],
-      );
-      this.tables = { inbox: row.inbox, outbox: row.outbox };
-    }
-    return this.tables;
+    if (this.tables) return this.tables;
+    const [row] = await this.dataSource.query(
+      `SELECT to_regclass($1) IS NOT NULL AS inbox, to_regclass($2) IS NOT NULL AS outbox`,
+      [`"${this.schema}"."set_aside_message"`, `"${this.schema}"."outbox"`],
+    );
+    return { inbox: row.inbox, outbox: row.outbox };
   }
 
   /** Once per offset: a redelivery after a crash before the offset commit adds nothing. */

@@ -46,12 +46,21 @@ describe('decideHandlerFailure', () => {
     });
   });
 
-  it('CSV-04 never sets a message aside because the database is away', () => {
+  it('CSV-04 never sets a message aside because the database or Temporal is away', () => {
     for (const error of [
       pgError('57P01', 'terminating connection due to administrator command'),
       pgError('08006', 'connection failure'),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       new Error('Connection terminated unexpectedly'),
+      // Temporal's client: a ServiceError caused by gRPC UNAVAILABLE (the server is down).
+      Object.assign(new Error('Failed to signal workflow'), {
+        name: 'ServiceError',
+        cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+          code: 14,
+          details: 'No connection established',
+          metadata: {},
+        }),
+      }),
     ]) {
       expect(decideHandlerFailure(error, SET_ASIDE_MAX_ATTEMPTS)).toEqual({ action: 'rethrow' });
     }

@@ -16,9 +16,9 @@ export type HandlerFailureDecision =
  * try (1-based). A contract or domain refusal (ZodError, DomainError, or PostgreSQL's own
  * refusal of a value, SQLSTATE class 22, e.g. year 0 in a timestamp) fails the same way on every
  * redelivery, so the message is set aside at once. Any other error is retried with a doubling
- * backoff and set aside after SET_ASIDE_MAX_ATTEMPTS. An outage of the database itself is no
- * fault of the message: it is rethrown, so that no message is set aside because the database
- * was away; the consumer restarts on the same offset (bounded, then it reports unhealthy).
+ * backoff and set aside after SET_ASIDE_MAX_ATTEMPTS. An outage of the database or of Temporal is
+ * no fault of the message: it is rethrown, so that no message is set aside because either was
+ * away; the consumer restarts on the same offset (bounded, then it reports unhealthy).
  */
 export function decideHandlerFailure(error: unknown, attempt: number): HandlerFailureDecision {
   if (isInfrastructureFailure(error)) return { action: 'rethrow' };
@@ -70,13 +70,25 @@ function recordRefusal(error: unknown): string | undefined {
 /** Connection, resource and operator failures of PostgreSQL or the network. */
 const INFRASTRUCTURE_SQLSTATE_CLASSES = ['08', '53', '57', '58'];
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+/** gRPC statuses of a Temporal server away: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE. */
+const GRPC_UNAVAILABLE = new Set([4, 8, 14]);
 
+/** PostgreSQL, the network or Temporal (handlers signal journeys) away: no message's fault. */
 function isInfrastructureFailure(error: unknown): boolean {
-  const state = sqlState(error);
-  if (state && INFRASTRUCTURE_SQLSTATE_CLASSES.includes(state.slice(0, 2))) return true;
-  if (state && NETWORK_CODES.has(state)) return true;
-  // node-postgres reports a dropped connection without a code.
-  return /Connection terminated|connection timeout/i.test(describe(error));
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const state = sqlState(e);
+    if (state && INFRASTRUCTURE_SQLSTATE_CLASSES.includes(state.slice(0, 2))) return true;
+    if (state && NETWORK_CODES.has(state)) return true;
+    const { code, details, name, cause } = e as Record<string, unknown>;
+    if (typeof details === 'string' && typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) {
+      return true;
+    }
+    if (name === 'TransportError') return true;
+    // node-postgres reports a dropped connection without a code.
+    if (/Connection terminated|connection timeout/i.test(describe(e))) return true;
+    e = cause;
+  }
+  return false;
 }
 
 function sqlState(error: unknown): string | undefined {
