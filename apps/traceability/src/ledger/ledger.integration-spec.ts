@@ -3,6 +3,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import {
+  addOutboxSetAsideSql,
   appendToOutbox,
   createKafka,
   createOutboxTableSql,
@@ -69,7 +70,11 @@ beforeAll(async () => {
     logging: false,
   }).initialize();
   await owner.query(`CREATE SCHEMA "${producerSchema}"`);
-  for (const sql of createOutboxTableSql(producerSchema)) await owner.query(sql);
+  for (const sql of [
+    ...createOutboxTableSql(producerSchema),
+    ...addOutboxSetAsideSql(producerSchema),
+  ])
+    await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(producerSchema, []));
   dataSource = await new DataSource({
     ...traceabilityDataSourceOptions(),
