@@ -12,6 +12,7 @@ import { CreateRefusalRecords1764910000010 } from './migrations/1764910000010-Cr
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { KeyStepRecordsByJourneyStep1765000400000 } from './migrations/1765000400000-KeyStepRecordsByJourneyStep';
+import { SetAsideUnappliedMessages1765000500000 } from './migrations/1765000500000-SetAsideUnappliedMessages';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -27,6 +28,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
   KeyStepRecordsByJourneyStep1765000400000,
+  SetAsideUnappliedMessages1765000500000,
 ];
 
 /**

@@ -15,6 +15,7 @@ import { WithdrawTrainingRecords1764900000003 } from './migrations/1764900000003
 import { AddRefusalCodeAndDonorCode1764910000040 } from './migrations/1764910000040-AddRefusalCodeAndDonorCode';
 import { ScopeIdempotencyRecords1764920000000 } from './migrations/1764920000000-ScopeIdempotencyRecords';
 import { AddProductionManagerRole1765000000000 } from './migrations/1765000000000-AddProductionManagerRole';
+import { SetAsideUnappliedMessages1765000540000 } from './migrations/1765000540000-SetAsideUnappliedMessages';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -33,6 +34,7 @@ export const GATEWAY_MIGRATIONS = [
   AddRefusalCodeAndDonorCode1764910000040,
   ScopeIdempotencyRecords1764920000000,
   AddProductionManagerRole1765000000000,
+  SetAsideUnappliedMessages1765000540000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

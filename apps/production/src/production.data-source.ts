@@ -15,6 +15,7 @@ import { CreateMediaFills1765000100000 } from './migrations/1765000100000-Create
 import { CreateProcessesAndCalendar1765000200000 } from './migrations/1765000200000-CreateProcessesAndCalendar';
 import { CreateEnvironmentalMonitoring1765000300000 } from './migrations/1765000300000-CreateEnvironmentalMonitoring';
 import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/1765000410000-KeyStepRecordsByJourneyStep';
+import { SetAsideUnappliedMessages1765000510000 } from './migrations/1765000510000-SetAsideUnappliedMessages';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -33,6 +34,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateProcessesAndCalendar1765000200000,
   CreateEnvironmentalMonitoring1765000300000,
   KeyStepRecordsByJourneyStep1765000410000,
+  SetAsideUnappliedMessages1765000510000,
 ];
 
 /**

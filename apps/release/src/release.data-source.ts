@@ -10,6 +10,7 @@ import { CreateRefusalRecords1764910000030 } from './migrations/1764910000030-Cr
 import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000000-CreateElectronicSignatures';
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { KeyStepRecordsByJourneyStep1765000420000 } from './migrations/1765000420000-KeyStepRecordsByJourneyStep';
+import { SetAsideUnappliedMessages1765000520000 } from './migrations/1765000520000-SetAsideUnappliedMessages';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -23,6 +24,7 @@ export const RELEASE_MIGRATIONS = [
   CreateElectronicSignatures1764920000000,
   MakeStepRecordsAppendOnly1764930000000,
   KeyStepRecordsByJourneyStep1765000420000,
+  SetAsideUnappliedMessages1765000520000,
 ];
 
 /**

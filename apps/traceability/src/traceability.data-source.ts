@@ -2,9 +2,14 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateLedger1764028800000 } from './migrations/1764028800000-CreateLedger';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
+import { SetAsideUnappliedMessages1765000530000 } from './migrations/1765000530000-SetAsideUnappliedMessages';
 
 export const TRACEABILITY_SCHEMA = 'traceability';
-export const TRACEABILITY_MIGRATIONS = [CreateLedger1764028800000, GrantServiceRole1764115800000];
+export const TRACEABILITY_MIGRATIONS = [
+  CreateLedger1764028800000,
+  GrantServiceRole1764115800000,
+  SetAsideUnappliedMessages1765000530000,
+];
 
 /**
  * The service data source; DATABASE_URL from `env` (the app config at boot), else the process env.

@@ -11,6 +11,8 @@ import {
   OPTIONAL_SERVICE_CONFIG,
   ServiceConfig,
   serviceLoggerModule,
+  SetAsideMessagesController,
+  setAsideMessagesProvider,
 } from '@v2v/service-kit';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
@@ -31,9 +33,10 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
     }),
     TerminusModule,
   ],
-  controllers: [LedgerController, HealthController],
+  controllers: [LedgerController, SetAsideMessagesController, HealthController],
   providers: [
     LedgerRepository,
+    setAsideMessagesProvider(TRACEABILITY_SCHEMA),
     TraceByDonorCodeUseCase,
     TraceByPatientReferenceUseCase,
     VerifyLedgerUseCase,

@@ -1,7 +1,8 @@
 import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { ZodError } from 'zod';
 import { EventEnvelope, eventEnvelopeSchema } from '@v2v/contracts';
+import { SetAsideMessageRepository } from './set-aside-message.repository';
+import { decideHandlerFailure } from './set-aside-policy';
 
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
 
@@ -12,23 +13,35 @@ export interface InboxConsumerOptions {
   groupId: string;
   topics: string[];
   handler: EventHandler;
-  /** Bounded restarts: after this many consecutive crashes the process exits. */
+  /**
+   * Bounded restarts for what is no message's fault (broker or database away): after this many
+   * consecutive crashes the consumer stops and reports `failure` (health turns unhealthy).
+   */
   maxRestarts?: number;
   onFatal?: (error: unknown) => void;
-  log?: (msg: string, extra?: object) => void;
+  logger?: { error(msg: string, extra: object): void; warn(msg: string, extra: object): void };
 }
 
 /**
  * Applies each event at most once: the inbox row (keyed by event id) and the handler's
  * writes commit in one transaction; the Kafka offset is committed only after that.
- * A redelivered event finds its inbox row and is skipped.
+ * A redelivered event finds its inbox row and is skipped. A message that cannot be applied is
+ * set aside (`decideHandlerFailure`, CSV-04) and the offset committed past it: one bad message
+ * never stops the partition, let alone the process.
  */
 export class InboxConsumer {
   private consumer?: Consumer;
   private restarts = 0;
   private lastProgressAt = Date.now();
+  private fatal?: unknown;
+  private readonly setAside: SetAsideMessageRepository;
 
-  constructor(private readonly options: InboxConsumerOptions) {}
+  constructor(private readonly options: InboxConsumerOptions) {
+    this.setAside = new SetAsideMessageRepository(options.dataSource, options.schema, {
+      inbox: true,
+      outbox: false,
+    });
+  }
 
   async start(): Promise<void> {
     const { kafka, groupId, topics, maxRestarts = 5 } = this.options;
@@ -39,6 +52,7 @@ export class InboxConsumer {
         restartOnFailure: async (error) => {
           this.restarts += 1;
           if (this.restarts > maxRestarts) {
+            this.fatal = error;
             this.options.onFatal?.(error);
             return false;
           }
@@ -63,44 +77,88 @@ export class InboxConsumer {
     return new Date(this.lastProgressAt);
   }
 
-  private async consume({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  /** Why the consumer stopped after its bounded restarts; undefined while it runs. */
+  get failure(): unknown {
+    return this.fatal;
+  }
+
+  private async consume({ topic, partition, message, heartbeat }: EachMessagePayload) {
+    const firstFailedAt = new Date();
     const raw = message.value?.toString('utf8') ?? '';
     const parsed = parseEnvelope(raw);
-    const { dataSource, schema, handler } = this.options;
-    const reject = async (error: string) => {
-      await dataSource.query(
-        `INSERT INTO "${schema}"."inbox_rejected" ("topic", "partition", "kafka_offset", "raw", "error")
-         VALUES ($1, $2, $3, $4, $5)`,
-        [topic, partition, message.offset, raw.slice(0, 100_000), error],
-      );
-      this.options.log?.('rejected malformed event', { topic, partition, offset: message.offset });
-    };
-    if (!parsed.ok) {
-      await reject(parsed.error);
-    } else {
-      const envelope = parsed.envelope;
-      try {
-        await dataSource.transaction(async (manager) => {
-          const inserted: unknown[] = await manager.query(
-            `INSERT INTO "${schema}"."inbox" ("event_id", "message_type", "topic", "partition", "kafka_offset")
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
-            [envelope.id, envelope.messageType, topic, partition, message.offset],
-          );
-          if (inserted.length === 1) await handler(envelope, manager);
-        });
-      } catch (error) {
-        // A payload that fails its contract fails the same way on every redelivery: retrying
-        // it would stall the partition and crash-loop the consumer. It is kept aside (nothing
-        // of it was applied, the inbox row rolled back with it); other errors are retried.
-        if (!(error instanceof ZodError)) throw error;
-        await reject(`${envelope.messageType} ${envelope.id}: payload invalid: ${error.message}`);
-      }
+    const failed = parsed.ok
+      ? await this.apply(parsed.envelope, topic, partition, message.offset, heartbeat)
+      : { reason: parsed.error, attempts: 1 };
+    if (failed) {
+      // Written before the offset commit: a crash between the two sets it aside only once.
+      await this.setAside.record({
+        consumerGroup: this.options.groupId,
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key?.toString('utf8') ?? null,
+        eventId: parsed.ok ? parsed.envelope.id : null,
+        value: message.value,
+        ...failed,
+        firstFailedAt,
+        lastFailedAt: new Date(),
+      });
+      (this.options.logger ?? console).error('message set aside', {
+        groupId: this.options.groupId,
+        topic,
+        partition,
+        offset: message.offset,
+        ...failed,
+      });
     }
     await this.consumer!.commitOffsets([
       { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
     ]);
     this.lastProgressAt = Date.now();
     this.restarts = 0;
+  }
+
+  /** Applies the event, retrying as the policy says; what to set aside if it cannot. */
+  private async apply(
+    envelope: EventEnvelope,
+    topic: string,
+    partition: number,
+    offset: string,
+    heartbeat: () => Promise<void>,
+  ): Promise<{ reason: string; attempts: number } | undefined> {
+    const { dataSource, schema, handler } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO "${schema}"."inbox" ("event_id", "message_type", "topic", "partition", "kafka_offset")
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
+            [envelope.id, envelope.messageType, topic, partition, offset],
+          );
+          if (inserted.length === 1) await handler(envelope, manager);
+        });
+        return undefined;
+      } catch (error) {
+        // Nothing of a failed attempt was applied: the inbox row rolled back with it.
+        const decision = decideHandlerFailure(error, attempt);
+        if (decision.action === 'rethrow') throw error;
+        if (decision.action === 'set-aside') {
+          return {
+            reason: `${envelope.messageType} ${envelope.id}: ${decision.reason}`,
+            attempts: attempt,
+          };
+        }
+        (this.options.logger ?? console).warn('message failed, retrying', {
+          topic,
+          partition,
+          offset,
+          attempt,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+        await heartbeat();
+      }
+    }
   }
 }
 
@@ -111,7 +169,7 @@ function parseEnvelope(
     const result = eventEnvelopeSchema.safeParse(JSON.parse(raw));
     return result.success
       ? { ok: true, envelope: result.data }
-      : { ok: false, error: result.error.message };
+      : { ok: false, error: `envelope invalid: ${result.error.message}` };
   } catch (error) {
     return { ok: false, error: `not JSON: ${(error as Error).message}` };
   }

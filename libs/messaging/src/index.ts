@@ -16,3 +16,7 @@ export * from './refusal-record.repository';
 export * from './step-record-append-only.migration';
 export * from './step-identity.migration';
 export * from './step-identity';
+export * from './set-aside-policy';
+export * from './set-aside.sql';
+export * from './set-aside.migration';
+export * from './set-aside-message.repository';

@@ -37,7 +37,8 @@ export function createInboxTableSql(schema: string): string[] {
       "processed_at" timestamptz NOT NULL DEFAULT clock_timestamp(),
       CONSTRAINT "PK_${schema}_inbox" PRIMARY KEY ("event_id")
     )`,
-    // Messages that failed schema validation: kept, never retried forever.
+    // Messages that failed schema validation: kept, never retried forever. As created by the
+    // first migrations; `setAsideMigration` moves its rows into `set_aside_message`.
     `CREATE TABLE "${schema}"."inbox_rejected" (
       "id" bigserial NOT NULL,
       "topic" text NOT NULL,

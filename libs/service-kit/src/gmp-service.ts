@@ -3,11 +3,16 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditReader } from '@v2v/audit';
-import { RefusalRecordRepository, StepRecordReader } from '@v2v/messaging';
+import {
+  RefusalRecordRepository,
+  SetAsideMessageRepository,
+  StepRecordReader,
+} from '@v2v/messaging';
 import { SignatureRecorder, signatureSealPublicKey } from '@v2v/signatures';
 import { AuditController } from './audit.controller';
 import { HealthController } from './health.controller';
 import { RefusalsController } from './refusals.controller';
+import { SetAsideMessagesController } from './set-aside-messages.controller';
 import { serviceLoggerModule } from './logger.module';
 import { JourneySignaturesController } from './journey-signatures.controller';
 import { JourneySignatures } from './journey-signatures';
@@ -36,14 +41,15 @@ export function gmpServiceImports(
 }
 
 /**
- * Its read-only internal API: audit trail, step records and signatures, refused steps,
- * health.
+ * Its read-only internal API: audit trail, step records and signatures, refused steps, messages
+ * set aside, health.
  */
 export const GMP_SERVICE_CONTROLLERS = [
   AuditController,
   StepRecordsController,
   JourneySignaturesController,
   RefusalsController,
+  SetAsideMessagesController,
   HealthController,
 ];
 
@@ -75,6 +81,7 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
       inject: [DataSource],
       useFactory: (ds: DataSource) => new RefusalRecordRepository(ds, schema, service),
     },
+    setAsideMessagesProvider(schema),
     signatureRecorderProvider(schema),
   ];
 }
@@ -86,5 +93,14 @@ export function signatureRecorderProvider(schema: string): Provider {
     inject: [OPTIONAL_SERVICE_CONFIG],
     useFactory: (config?: ServiceConfig) =>
       new SignatureRecorder(schema, signatureSealPublicKey(envOf(config))),
+  };
+}
+
+/** The repository behind the listing and the health check, bound to the service's schema. */
+export function setAsideMessagesProvider(schema: string): Provider {
+  return {
+    provide: SetAsideMessageRepository,
+    inject: [DataSource],
+    useFactory: (ds: DataSource) => new SetAsideMessageRepository(ds, schema),
   };
 }

@@ -16,3 +16,4 @@ export * from './internal-credentials';
 export * from './ports';
 export * from './journey-step-recorder';
 export * from './service-config.module';
+export * from './set-aside-messages.controller';

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   createKafka,
@@ -24,6 +25,7 @@ export function outboxRelayProcess(
     schema,
     publisher,
     onError: (error) => console.error(`[${clientId} outbox relay] ${(error as Error).message}`),
+    onSetAside: (row) => new Logger(`${schema} outbox relay`).error(row, 'outbox row set aside'),
   });
   return {
     name: `${schema} outbox relay`,
@@ -86,21 +88,30 @@ export function inboxConsumerProcess(options: {
   env?: NodeJS.ProcessEnv;
 }): BackgroundProcess {
   const { env, ...consumerOptions } = options;
+  const logger = new Logger(`${options.groupId} consumer`);
   const consumer = new InboxConsumer({
     ...consumerOptions,
     kafka: createKafka(options.groupId, undefined, env),
-    onFatal: (error) => {
-      console.error(`[${options.groupId}] consumer gave up after bounded restarts: ${error}`);
-      process.exit(1);
+    logger: {
+      error: (msg, extra) => logger.error(extra, msg),
+      warn: (msg, extra) => logger.warn(extra, msg),
     },
+    // A bad message is set aside and never reaches here; only the broker or the database being
+    // away for all the bounded restarts does. The process stays up and reports it unhealthy
+    // (its HTTP API still answers) rather than exiting and taking the whole service down.
+    onFatal: (error) =>
+      logger.error({ error: String(error) }, 'consumer gave up after bounded restarts'),
   });
   return {
     name: `${options.groupId} consumer`,
     start: () => consumer.start(),
     stop: () => consumer.stop(),
     health: async () => ({
-      healthy: true,
-      detail: { lastProgressAt: consumer.lastProgress.toISOString() },
+      healthy: consumer.failure === undefined,
+      detail: {
+        lastProgressAt: consumer.lastProgress.toISOString(),
+        ...(consumer.failure === undefined ? {} : { stoppedBy: String(consumer.failure) }),
+      },
     }),
   };
 }

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { BackgroundProcesses, outboxRelayProcess } from '@v2v/service-kit';
+import {
+  BackgroundProcesses,
+  outboxRelayProcess,
+  setAsideMessagesProvider,
+} from '@v2v/service-kit';
 import { DataSource } from 'typeorm';
 import { PublicHealthController } from './public-health.controller';
 
@@ -12,6 +16,7 @@ import { PublicHealthController } from './public-health.controller';
   imports: [TerminusModule],
   controllers: [PublicHealthController],
   providers: [
+    setAsideMessagesProvider('gateway'),
     {
       provide: BackgroundProcesses,
       inject: [DataSource],

@@ -3,6 +3,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import {
+  addOutboxSetAsideSql,
   appendToOutbox,
   createKafka,
   createOutboxTableSql,
@@ -69,7 +70,11 @@ beforeAll(async () => {
     logging: false,
   }).initialize();
   await owner.query(`CREATE SCHEMA "${producerSchema}"`);
-  for (const sql of createOutboxTableSql(producerSchema)) await owner.query(sql);
+  for (const sql of [
+    ...createOutboxTableSql(producerSchema),
+    ...addOutboxSetAsideSql(producerSchema),
+  ])
+    await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(producerSchema, []));
   dataSource = await new DataSource({
     ...traceabilityDataSourceOptions(),
@@ -238,7 +243,7 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
 
     await chainOf(donorCode, 1);
     const rejected = await dataSource.query(
-      `SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw = $2`,
+      `SELECT reason AS error FROM traceability.set_aside_message WHERE topic = $1 AND payload = $2`,
       [topic, raw],
     );
     expect(rejected).toHaveLength(1);
@@ -319,7 +324,8 @@ describe('traceability ledger on real PostgreSQL and Kafka', () => {
     const chain = await chainOf(donorCode, 1);
     expect(chain.map((e) => e.messageType)).toEqual(['collection.scheduled.v1']);
     const rejected = await dataSource.query(
-      `SELECT error FROM traceability.inbox_rejected WHERE topic = $1 AND raw LIKE $2`,
+      `SELECT reason AS error FROM traceability.set_aside_message
+        WHERE topic = $1 AND payload LIKE $2`,
       [topic, `%${donorCode}%`],
     );
     expect(rejected).toHaveLength(1);

@@ -1,0 +1,102 @@
+import { ZodError } from 'zod';
+import { DomainError } from '@v2v/contracts';
+
+/** Attempts a message or outbox row gets before it is set aside. */
+export const SET_ASIDE_MAX_ATTEMPTS = 5;
+/** Backoff before the second attempt; it doubles for each one after (200, 400, 800, 1600 ms). */
+export const SET_ASIDE_FIRST_BACKOFF_MS = 200;
+
+export type HandlerFailureDecision =
+  | { action: 'retry'; delayMs: number }
+  | { action: 'set-aside'; reason: string }
+  | { action: 'rethrow' };
+
+/**
+ * CSV-04 and GEN-01: what the consumer does when applying a message failed on its `attempt`-th
+ * try (1-based). A contract or domain refusal (ZodError, DomainError, or PostgreSQL's own
+ * refusal of a value, SQLSTATE class 22, e.g. year 0 in a timestamp) fails the same way on every
+ * redelivery, so the message is set aside at once. Any other error is retried with a doubling
+ * backoff and set aside after SET_ASIDE_MAX_ATTEMPTS. An outage of the database or of Temporal is
+ * no fault of the message: it is rethrown, so that no message is set aside because either was
+ * away; the consumer restarts on the same offset (bounded, then it reports unhealthy).
+ */
+export function decideHandlerFailure(error: unknown, attempt: number): HandlerFailureDecision {
+  if (isInfrastructureFailure(error)) return { action: 'rethrow' };
+  if (error instanceof ZodError)
+    return { action: 'set-aside', reason: `contract: ${describe(error)}` };
+  if (error instanceof DomainError) {
+    return { action: 'set-aside', reason: `refused ${error.code}: ${error.message}` };
+  }
+  if (sqlState(error)?.startsWith('22')) {
+    return { action: 'set-aside', reason: `value refused by the database: ${describe(error)}` };
+  }
+  if (attempt >= SET_ASIDE_MAX_ATTEMPTS) {
+    return { action: 'set-aside', reason: `failed ${attempt} times: ${describe(error)}` };
+  }
+  return { action: 'retry', delayMs: SET_ASIDE_FIRST_BACKOFF_MS * 2 ** (attempt - 1) };
+}
+
+export type PublishFailureDecision =
+  { action: 'retry' } | { action: 'set-aside'; reason: string } | { action: 'broker-failure' };
+
+/**
+ * CSV-04: what the outbox relay does when publishing one row failed, `failures` times so far
+ * including this one. Only a refusal of the record itself by the broker (too large, invalid)
+ * counts against the row; it is set aside after SET_ASIDE_MAX_ATTEMPTS. Anything else (broker
+ * unreachable, leader moving, timeouts) is the broker's failure: no row is blamed, the relay
+ * backs off and tries the whole batch again, so an outage never sets the outbox aside.
+ */
+export function decidePublishFailure(error: unknown, failures: number): PublishFailureDecision {
+  const refusal = recordRefusal(error);
+  if (!refusal) return { action: 'broker-failure' };
+  if (failures >= SET_ASIDE_MAX_ATTEMPTS) {
+    return { action: 'set-aside', reason: `broker refused ${failures} times: ${refusal}` };
+  }
+  return { action: 'retry' };
+}
+
+/** Broker error types that refuse the record itself, whatever the broker's state. */
+const RECORD_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD']);
+
+function recordRefusal(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const { type, cause } = e as { type?: unknown; cause?: unknown };
+    if (typeof type === 'string' && RECORD_REFUSALS.has(type)) return `${type}: ${describe(e)}`;
+    e = cause;
+  }
+  return undefined;
+}
+
+/** Connection, resource and operator failures of PostgreSQL or the network. */
+const INFRASTRUCTURE_SQLSTATE_CLASSES = ['08', '53', '57', '58'];
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+/** gRPC statuses of a Temporal server away: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE. */
+const GRPC_UNAVAILABLE = new Set([4, 8, 14]);
+
+/** PostgreSQL, the network or Temporal (handlers signal journeys) away: no message's fault. */
+function isInfrastructureFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const state = sqlState(e);
+    if (state && INFRASTRUCTURE_SQLSTATE_CLASSES.includes(state.slice(0, 2))) return true;
+    if (state && NETWORK_CODES.has(state)) return true;
+    const { code, details, name, cause } = e as Record<string, unknown>;
+    if (typeof details === 'string' && typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) {
+      return true;
+    }
+    if (name === 'TransportError') return true;
+    // node-postgres reports a dropped connection without a code.
+    if (/Connection terminated|connection timeout/i.test(describe(e))) return true;
+    e = cause;
+  }
+  return false;
+}
+
+function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
