@@ -26,20 +26,23 @@ export class LedgerRepository {
    */
   async append(manager: EntityManager, chainId: string, envelope: EventEnvelope): Promise<number> {
     const empty = emptyChainHead(chainId);
-    await manager.query(
-      `INSERT INTO ${S}."ledger_chain_head" ("chain_id", "seq", "entry_hash") VALUES ($1, $2, $3)
-       ON CONFLICT ("chain_id") DO NOTHING`,
-      [chainId, empty.seq, empty.entryHash],
-    );
+    // One statement creates the head if missing and locks it either way (the no-op update takes
+    // the row lock), answering the head to chain onto: two round trips per append, not four.
     const [head] = await manager.query(
-      `SELECT "seq"::int AS "seq", "entry_hash" AS "entryHash" FROM ${S}."ledger_chain_head" WHERE "chain_id" = $1 FOR UPDATE`,
-      [chainId],
+      `INSERT INTO ${S}."ledger_chain_head" ("chain_id", "seq", "entry_hash") VALUES ($1, $2, $3)
+       ON CONFLICT ("chain_id") DO UPDATE SET "chain_id" = EXCLUDED."chain_id"
+       RETURNING "seq"::int AS "seq", "entry_hash" AS "entryHash"`,
+      [chainId, empty.seq, empty.entryHash],
     );
     const e = nextLedgerEntry({ chainId, seq: head.seq, entryHash: head.entryHash }, envelope);
     await manager.query(
-      `INSERT INTO ${S}."ledger_entry" ("chain_id", "seq", "event_id", "message_type", "occurred_at", "producer",
-         "canonical_content", "content_hash", "prev_hash", "entry_hash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `WITH "entry" AS (
+         INSERT INTO ${S}."ledger_entry" ("chain_id", "seq", "event_id", "message_type", "occurred_at", "producer",
+           "canonical_content", "content_hash", "prev_hash", "entry_hash")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         RETURNING "chain_id", "seq", "entry_hash")
+       UPDATE ${S}."ledger_chain_head" h SET "seq" = "entry"."seq", "entry_hash" = "entry"."entry_hash"
+         FROM "entry" WHERE h."chain_id" = "entry"."chain_id"`,
       [
         e.chainId,
         e.seq,
@@ -52,10 +55,6 @@ export class LedgerRepository {
         e.prevHash,
         e.entryHash,
       ],
-    );
-    await manager.query(
-      `UPDATE ${S}."ledger_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`,
-      [chainId, e.seq, e.entryHash],
     );
     return e.seq;
   }
@@ -104,19 +103,35 @@ export class LedgerRepository {
   }
 
   async chain(chainId: string, manager = this.dataSource.manager): Promise<StoredLedgerEntry[]> {
-    const rows = await manager.query(
-      `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "event_id" AS "eventId", "message_type" AS "messageType",
-              "occurred_at" AS "occurredAt", "recorded_at" AS "recordedAt", "producer",
-              "canonical_content" AS "canonicalContent", "content_hash" AS "contentHash",
-              "prev_hash" AS "prevHash", "entry_hash" AS "entryHash"
-         FROM ${S}."ledger_entry" WHERE "chain_id" = $1 ORDER BY "seq"`,
-      [chainId],
-    );
-    return rows.map((r: { occurredAt: Date; recordedAt: Date }) => ({
-      ...r,
-      occurredAt: r.occurredAt.toISOString(),
-      recordedAt: r.recordedAt.toISOString(),
-    }));
+    return (await this.chains([chainId], manager)).get(chainId) ?? [];
+  }
+
+  /** Several chains in one query (verify reads the ledger in pages of chains, not one by one). */
+  async chains(
+    chainIds: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, StoredLedgerEntry[]>> {
+    const rows: Array<StoredLedgerEntry & { occurredAt: Date; recordedAt: Date }> =
+      await manager.query(
+        `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "event_id" AS "eventId", "message_type" AS "messageType",
+                "occurred_at" AS "occurredAt", "recorded_at" AS "recordedAt", "producer",
+                "canonical_content" AS "canonicalContent", "content_hash" AS "contentHash",
+                "prev_hash" AS "prevHash", "entry_hash" AS "entryHash"
+           FROM ${S}."ledger_entry" WHERE "chain_id" = ANY($1) ORDER BY "chain_id", "seq"`,
+        [chainIds],
+      );
+    const byChain = new Map<string, StoredLedgerEntry[]>();
+    for (const r of rows) {
+      const entry = {
+        ...r,
+        occurredAt: r.occurredAt.toISOString(),
+        recordedAt: r.recordedAt.toISOString(),
+      };
+      const chain = byChain.get(r.chainId);
+      if (chain) chain.push(entry);
+      else byChain.set(r.chainId, [entry]);
+    }
+    return byChain;
   }
 
   /**

@@ -27,6 +27,10 @@ export class InMemoryLedger {
       this.links.push({ ...link, linkedAt: this.links.length });
   }
 
+  private chainOf(chainId: string) {
+    return this.entries.filter((e) => e.chainId === chainId).sort((a, b) => a.seq - b.seq);
+  }
+
   asRepository(): LedgerRepository {
     const repository: Pick<LedgerRepository, keyof LedgerRepository> = {
       append: (m, c, e) => this.append(m, c, e),
@@ -45,8 +49,8 @@ export class InMemoryLedger {
       },
       donorCodesOfPatient: async (reference) =>
         this.links.filter((l) => l.patientReference === reference).map((l) => l.donorCode),
-      chain: async (chainId) =>
-        this.entries.filter((e) => e.chainId === chainId).sort((a, b) => a.seq - b.seq),
+      chain: async (chainId) => this.chainOf(chainId),
+      chains: async (chainIds) => new Map(chainIds.map((id) => [id, this.chainOf(id)])),
       chainIds: async () =>
         [...new Set([...this.heads.keys(), ...this.entries.map((e) => e.chainId)])].sort(),
       heads: async () => [...this.heads.values()].sort((a, b) => (a.chainId < b.chainId ? -1 : 1)),
