@@ -13,6 +13,7 @@ import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { KeyStepRecordsByJourneyStep1765000400000 } from './migrations/1765000400000-KeyStepRecordsByJourneyStep';
 import { SetAsideUnappliedMessages1765000500000 } from './migrations/1765000500000-SetAsideUnappliedMessages';
+import { GuardAuditChainHeads1765000700000 } from './migrations/1765000700000-GuardAuditChainHeads';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -29,6 +30,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
   KeyStepRecordsByJourneyStep1765000400000,
   SetAsideUnappliedMessages1765000500000,
+  GuardAuditChainHeads1765000700000,
 ];
 
 /**

@@ -16,6 +16,7 @@ import { AddRefusalCodeAndDonorCode1764910000040 } from './migrations/1764910000
 import { ScopeIdempotencyRecords1764920000000 } from './migrations/1764920000000-ScopeIdempotencyRecords';
 import { AddProductionManagerRole1765000000000 } from './migrations/1765000000000-AddProductionManagerRole';
 import { SetAsideUnappliedMessages1765000540000 } from './migrations/1765000540000-SetAsideUnappliedMessages';
+import { GuardAuditChainHeads1765000740000 } from './migrations/1765000740000-GuardAuditChainHeads';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -35,6 +36,7 @@ export const GATEWAY_MIGRATIONS = [
   ScopeIdempotencyRecords1764920000000,
   AddProductionManagerRole1765000000000,
   SetAsideUnappliedMessages1765000540000,
+  GuardAuditChainHeads1765000740000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

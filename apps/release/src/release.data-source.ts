@@ -11,6 +11,7 @@ import { CreateElectronicSignatures1764920000000 } from './migrations/1764920000
 import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/1764930000000-MakeStepRecordsAppendOnly';
 import { KeyStepRecordsByJourneyStep1765000420000 } from './migrations/1765000420000-KeyStepRecordsByJourneyStep';
 import { SetAsideUnappliedMessages1765000520000 } from './migrations/1765000520000-SetAsideUnappliedMessages';
+import { GuardAuditChainHeads1765000720000 } from './migrations/1765000720000-GuardAuditChainHeads';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -25,6 +26,7 @@ export const RELEASE_MIGRATIONS = [
   MakeStepRecordsAppendOnly1764930000000,
   KeyStepRecordsByJourneyStep1765000420000,
   SetAsideUnappliedMessages1765000520000,
+  GuardAuditChainHeads1765000720000,
 ];
 
 /**

@@ -3,12 +3,14 @@ import { serviceDataSourceOptions } from '@v2v/database';
 import { CreateLedger1764028800000 } from './migrations/1764028800000-CreateLedger';
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { SetAsideUnappliedMessages1765000530000 } from './migrations/1765000530000-SetAsideUnappliedMessages';
+import { GuardLedgerChainHeads1765000730000 } from './migrations/1765000730000-GuardLedgerChainHeads';
 
 export const TRACEABILITY_SCHEMA = 'traceability';
 export const TRACEABILITY_MIGRATIONS = [
   CreateLedger1764028800000,
   GrantServiceRole1764115800000,
   SetAsideUnappliedMessages1765000530000,
+  GuardLedgerChainHeads1765000730000,
 ];
 
 /**

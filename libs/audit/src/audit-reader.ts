@@ -1,5 +1,11 @@
-import { DataSource } from 'typeorm';
-import { ChainBreak, headsHash, StoredEntry, verifyChain } from '@v2v/integrity';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ChainBreak,
+  ChainHead,
+  headsHash,
+  StoredEntry,
+  verifyChainAgainstHead,
+} from '@v2v/integrity';
 
 export interface AuditView {
   service: string;
@@ -31,7 +37,11 @@ export class AuditReader {
     return this.select(`"record_type" = $1 AND "record_id" = $2`, [recordType, recordId]);
   }
 
-  /** Recomputes every audit chain of the service; names the first broken entry. */
+  /**
+   * Recomputes every audit chain of the service and checks each ends at its head, in one
+   * snapshot; names the first broken entry. Chains are taken from the entries and the heads
+   * alike, so a chain whose head row went missing, or a head without entries, is checked too.
+   */
   async verify(): Promise<{
     valid: boolean;
     chainsChecked: number;
@@ -39,32 +49,44 @@ export class AuditReader {
     firstBroken?: ChainBreak;
     headsHash: string;
   }> {
-    const chains: Array<{ chain_id: string }> = await this.dataSource.query(
-      `SELECT "chain_id" FROM "${this.schema}"."audit_chain_head" ORDER BY "chain_id"`,
-    );
-    let entriesChecked = 0;
-    let firstBroken: ChainBreak | undefined;
-    for (const { chain_id } of chains) {
-      const entries: StoredEntry[] = await this.dataSource.query(
-        `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "canonical_content" AS "canonicalContent",
-                "content_hash" AS "contentHash", "prev_hash" AS "prevHash", "entry_hash" AS "entryHash"
-           FROM "${this.schema}"."audit_entry" WHERE "chain_id" = $1 ORDER BY "seq"`,
-        [chain_id],
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const heads: ChainHead[] = await manager.query(
+        `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "entry_hash" AS "entryHash"
+           FROM "${this.schema}"."audit_chain_head" ORDER BY "chain_id"`,
       );
-      entriesChecked += entries.length;
-      firstBroken = verifyChain(entries);
-      if (firstBroken) break;
-    }
-    const heads = await this.dataSource.query(
-      `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "entry_hash" AS "entryHash" FROM "${this.schema}"."audit_chain_head"`,
+      const headOf = new Map(heads.map((h) => [h.chainId, h]));
+      const chains: Array<{ chain_id: string }> = await manager.query(
+        `SELECT "chain_id" FROM "${this.schema}"."audit_chain_head"
+         UNION SELECT DISTINCT "chain_id" FROM "${this.schema}"."audit_entry" ORDER BY 1`,
+      );
+      let chainsChecked = 0;
+      let entriesChecked = 0;
+      let firstBroken: ChainBreak | undefined;
+      for (const { chain_id } of chains) {
+        const entries = await this.entriesOf(manager, chain_id);
+        chainsChecked += 1;
+        entriesChecked += entries.length;
+        firstBroken = verifyChainAgainstHead(chain_id, entries, headOf.get(chain_id));
+        if (firstBroken) break;
+      }
+      return {
+        valid: !firstBroken,
+        chainsChecked,
+        entriesChecked,
+        ...(firstBroken ? { firstBroken } : {}),
+        headsHash: headsHash(heads),
+      };
+    });
+  }
+
+  private entriesOf(manager: EntityManager, chainId: string): Promise<StoredEntry[]> {
+    return manager.query(
+      `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "canonical_content" AS "canonicalContent",
+              "content_hash" AS "contentHash", "prev_hash" AS "prevHash", "entry_hash" AS "entryHash"
+         FROM "${this.schema}"."audit_entry" WHERE "chain_id" = $1 ORDER BY "seq"`,
+      [chainId],
     );
-    return {
-      valid: !firstBroken,
-      chainsChecked: chains.length,
-      entriesChecked,
-      ...(firstBroken ? { firstBroken } : {}),
-      headsHash: headsHash(heads),
-    };
   }
 
   private async select(where: string, params: unknown[]): Promise<AuditView[]> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  chainHeadGuardSql,
   migrationDatabaseUrl,
   serviceDataSourceOptions,
   serviceRoleGrantsSql,
@@ -24,6 +25,10 @@ beforeAll(async () => {
   await owner.query(`CREATE SCHEMA "${schema}"`);
   for (const sql of createAuditTablesSql(schema)) await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(schema, ['audit_entry']));
+  // As auditHeadGuardMigration does in every service schema.
+  const guarded = { schema, headTable: 'audit_chain_head', entryTable: 'audit_entry' };
+  for (const sql of chainHeadGuardSql({ ...guarded, functionName: 'guard_head', rule: 'CSV-01' }))
+    await owner.query(sql);
   dataSource = await new DataSource(
     serviceDataSourceOptions({ schema, entities: [], migrations: [] }),
   ).initialize();
@@ -175,6 +180,69 @@ describe('audit trail on real PostgreSQL (CSV-01)', () => {
     expect(await reader.verify()).toMatchObject({
       valid: false,
       firstBroken: { chainId: journey, seq: 2, reason: 'CONTENT_HASH_MISMATCH' },
+    });
+  });
+
+  it('CSV-01 keeps chain heads forward-only: no delete for the service role, and no one moves one back or to a missing entry', async () => {
+    const journey = journeyId();
+    await dataSource.transaction(async (m) => {
+      for (const value of ['a', 'b'])
+        await writeAudit(m, schema, {
+          recordType: 'batch',
+          recordId: 'B-head',
+          journeyId: journey,
+          action: 'create',
+          actor,
+          newValue: { value },
+        });
+    });
+    const [first] = await owner.query(
+      `SELECT entry_hash FROM "${schema}".audit_entry WHERE chain_id = $1 AND seq = 1`,
+      [journey],
+    );
+    const head = `"${schema}".audit_chain_head`;
+    await expect(
+      dataSource.query(`DELETE FROM ${head} WHERE chain_id = $1`, [journey]),
+    ).rejects.toThrow(/permission denied/);
+    for (const [sql, params] of [
+      [
+        `UPDATE ${head} SET seq = 1, entry_hash = $2 WHERE chain_id = $1`,
+        [journey, first.entry_hash],
+      ],
+      [
+        `UPDATE ${head} SET seq = 3, entry_hash = $2 WHERE chain_id = $1`,
+        [journey, 'f'.repeat(64)],
+      ],
+      [`DELETE FROM ${head} WHERE chain_id = $1`, [journey]],
+      [`INSERT INTO ${head} (chain_id, seq, entry_hash) VALUES ($1, 5, $2)`, ['x', 'f'.repeat(64)]],
+    ] as const)
+      await expect(owner.query(sql, [...params])).rejects.toThrow(/\(CSV-01\)/);
+    expect(
+      await owner.query(`SELECT seq::int AS seq FROM ${head} WHERE chain_id = $1`, [journey]),
+    ).toEqual([{ seq: 2 }]);
+  });
+
+  it('CSV-01 verify names a chain whose head row the owner removed with the trigger off', async () => {
+    // Sorts before the other tests' chains, so it is the first break verify reports.
+    const journey = `journey-00000000-${randomUUID()}`;
+    await dataSource.transaction((m) =>
+      writeAudit(m, schema, {
+        recordType: 'batch',
+        recordId: 'B-gone',
+        journeyId: journey,
+        action: 'create',
+        actor,
+        newValue: { value: 'kept' },
+      }),
+    );
+    await owner.transaction(async (m) => {
+      await m.query(`ALTER TABLE "${schema}".audit_chain_head DISABLE TRIGGER USER`);
+      await m.query(`DELETE FROM "${schema}".audit_chain_head WHERE chain_id = $1`, [journey]);
+      await m.query(`ALTER TABLE "${schema}".audit_chain_head ENABLE TRIGGER USER`);
+    });
+    expect(await reader.verify()).toMatchObject({
+      valid: false,
+      firstBroken: { chainId: journey, seq: 1, reason: 'CHAIN_LINK_MISMATCH' },
     });
   });
 });

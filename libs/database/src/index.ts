@@ -4,3 +4,4 @@ export * from './retention-guard.sql';
 export * from './service-role-grants.sql';
 export * from './service-role-grants.migration';
 export * from './append-only.sql';
+export * from './chain-head-guard.sql';

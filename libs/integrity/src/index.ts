@@ -1,2 +1,3 @@
 export * from './hash-chain';
 export * from './verify-chain';
+export * from './chain-head-check';

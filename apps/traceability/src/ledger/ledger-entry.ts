@@ -1,21 +1,12 @@
 import { EventEnvelope } from '@v2v/contracts';
 import {
   canonicalContent,
+  ChainHead,
   contentHash,
   entryHash,
   GENESIS_HASH,
   StoredEntry,
 } from '@v2v/integrity';
-
-/**
- * Where a chain stands: its last entry's seq and hash (seq 0 and the genesis hash before the
- * first).
- */
-export interface ChainHead {
-  chainId: string;
-  seq: number;
-  entryHash: string;
-}
 
 /** A ledger row: the hashed fields plus the envelope's indexed columns. */
 export interface LedgerEntry extends StoredEntry {

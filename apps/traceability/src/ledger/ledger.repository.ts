@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@v2v/contracts';
-import { ChainHead, emptyChainHead, LedgerEntry, nextLedgerEntry } from './ledger-entry';
+import { ChainHead } from '@v2v/integrity';
+import { emptyChainHead, LedgerEntry, nextLedgerEntry } from './ledger-entry';
 
 const S = '"traceability"';
 
@@ -26,8 +27,9 @@ export class LedgerRepository {
    */
   async append(manager: EntityManager, chainId: string, envelope: EventEnvelope): Promise<number> {
     const empty = emptyChainHead(chainId);
-    // One statement creates the head if missing and locks it either way (the no-op update takes
-    // the row lock), answering the head to chain onto: two round trips per append, not four.
+    // One statement creates the head if missing and locks it either way (the unchanged write
+    // takes the row lock), answering the head to chain onto. The head moves in a statement of its
+    // own, after the entry: its guard checks that the entry it moves to exists.
     const [head] = await manager.query(
       `INSERT INTO ${S}."ledger_chain_head" ("chain_id", "seq", "entry_hash") VALUES ($1, $2, $3)
        ON CONFLICT ("chain_id") DO UPDATE SET "chain_id" = EXCLUDED."chain_id"
@@ -36,13 +38,9 @@ export class LedgerRepository {
     );
     const e = nextLedgerEntry({ chainId, seq: head.seq, entryHash: head.entryHash }, envelope);
     await manager.query(
-      `WITH "entry" AS (
-         INSERT INTO ${S}."ledger_entry" ("chain_id", "seq", "event_id", "message_type", "occurred_at", "producer",
-           "canonical_content", "content_hash", "prev_hash", "entry_hash")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         RETURNING "chain_id", "seq", "entry_hash")
-       UPDATE ${S}."ledger_chain_head" h SET "seq" = "entry"."seq", "entry_hash" = "entry"."entry_hash"
-         FROM "entry" WHERE h."chain_id" = "entry"."chain_id"`,
+      `INSERT INTO ${S}."ledger_entry" ("chain_id", "seq", "event_id", "message_type", "occurred_at", "producer",
+         "canonical_content", "content_hash", "prev_hash", "entry_hash")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         e.chainId,
         e.seq,
@@ -55,6 +53,10 @@ export class LedgerRepository {
         e.prevHash,
         e.entryHash,
       ],
+    );
+    await manager.query(
+      `UPDATE ${S}."ledger_chain_head" SET "seq" = $2, "entry_hash" = $3 WHERE "chain_id" = $1`,
+      [chainId, e.seq, e.entryHash],
     );
     return e.seq;
   }

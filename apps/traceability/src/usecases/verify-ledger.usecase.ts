@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, requireDonorCode } from '@v2v/contracts';
-import { ChainBreak, headsHash } from '@v2v/integrity';
-import { verifyChainAgainstHead } from '../ledger/chain-head-check';
+import { ChainBreak, headsHash, verifyChainAgainstHead } from '@v2v/integrity';
 import { LedgerRepository } from '../ledger/ledger.repository';
 
 /** Chains read per query: one round trip per chain made verify a fifth of the scan rate. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
-import { ChainHead, emptyChainHead, nextLedgerEntry } from '../ledger-entry';
+import { ChainHead } from '@v2v/integrity';
+import { emptyChainHead, nextLedgerEntry } from '../ledger-entry';
 import { DonorPatientLink, LedgerRepository, StoredLedgerEntry } from '../ledger.repository';
 
 const NO_MANAGER = {} as EntityManager;

@@ -1,5 +1,14 @@
-import { ChainBreak, StoredEntry, verifyChain } from '@v2v/integrity';
-import { ChainHead } from './ledger-entry';
+import { ChainBreak, StoredEntry, verifyChain } from './verify-chain';
+
+/**
+ * Where a chain stands: its last entry's seq and hash (seq 0 and the genesis hash before the
+ * first).
+ */
+export interface ChainHead {
+  chainId: string;
+  seq: number;
+  entryHash: string;
+}
 
 /**
  * Recomputes one chain and checks it ends where its head row says. The chain alone cannot show

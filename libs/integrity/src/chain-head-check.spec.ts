@@ -1,14 +1,21 @@
-import { custodyEnvelope, InMemoryLedger, newDonorCode } from './__tests__/in-memory-ledger';
 import { verifyChainAgainstHead } from './chain-head-check';
+import { canonicalContent, contentHash, entryHash, GENESIS_HASH } from './hash-chain';
+import type { StoredEntry } from './verify-chain';
 
-const NO_MANAGER = {} as never;
-
+/** A chain of `length` entries built with the primitives, and the head that ends it. */
 async function chainOf(length: number) {
-  const ledger = new InMemoryLedger();
-  const donorCode = newDonorCode();
-  for (let i = 0; i < length; i++)
-    await ledger.append(NO_MANAGER, donorCode, custodyEnvelope(donorCode, 'batch.started.v1'));
-  return { donorCode, entries: ledger.entries, head: ledger.heads.get(donorCode)! };
+  const donorCode = 'A999926000001007';
+  const entries: StoredEntry[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= length; seq++) {
+    const canonical = canonicalContent({ messageType: 'batch.started.v1', seq });
+    const hashed = { chainId: donorCode, seq, prevHash, contentHash: contentHash(canonical) };
+    const entry = { ...hashed, canonicalContent: canonical, entryHash: entryHash(hashed) };
+    entries.push(entry);
+    prevHash = entry.entryHash;
+  }
+  const head = { chainId: donorCode, seq: length, entryHash: prevHash };
+  return { donorCode, entries, head };
 }
 
 describe('a chain checked against its head row', () => {

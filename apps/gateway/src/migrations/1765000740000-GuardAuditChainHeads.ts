@@ -1,0 +1,7 @@
+import { auditHeadGuardMigration } from '@v2v/audit';
+
+/** CSV-01: audit chain heads move forward only, to an existing entry, and are never deleted. */
+export const GuardAuditChainHeads1765000740000 = auditHeadGuardMigration(
+  'gateway',
+  'GuardAuditChainHeads1765000740000',
+);
