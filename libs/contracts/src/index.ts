@@ -39,3 +39,4 @@ export * from './internal/media-fills';
 export * from './internal/processes';
 export * from './internal/production-calendar';
 export * from './internal/environmental-monitoring';
+export * from './production/batch-record';
