@@ -8,6 +8,7 @@ import {
   requireDecontaminated,
   requireDonorMaterialScan,
   requireLabelConfirmed,
+  requireLabelsConfirmed,
   requireWasteInactivated,
 } from './batch-record-rules';
 
@@ -47,13 +48,24 @@ describe('PRD-06 labels in the batch record', () => {
     expect(requireDonorMaterialScan(donorCode, donorCode)).toMatchObject({ matched: true });
   });
 
+  const label = {
+    labelId: 'B-2026-000001-FILL-1',
+    container: 'infusion bag',
+    content: `${donorCode}|B-2026-000001|FILL|1`,
+  };
+
   it('PRD-06 refuses a label confirmation that reads back another label', () => {
-    expect(refusal(() => requireLabelConfirmed('B-2026-000001-P1', 'B-2026-000002-P1'))).toBe(
-      'PRD-06',
-    );
-    expect(refusal(() => requireLabelConfirmed('B-2026-000001-P1', 'B-2026-000001-P1'))).toBe(
-      'allowed',
-    );
+    const other = `${donorCode}|B-2026-000002|FILL|1`;
+    expect(refusal(() => requireLabelConfirmed(label, other))).toBe('PRD-06');
+    expect(refusal(() => requireLabelConfirmed(label, label.content))).toBe('allowed');
+  });
+
+  it('PRD-06 refuses a step whose generated label has no confirmation scan', () => {
+    expect(refusal(() => requireLabelsConfirmed([label], []))).toBe('PRD-06');
+    const wrong = [{ labelId: label.labelId, scan: label.labelId }];
+    expect(refusal(() => requireLabelsConfirmed([label], wrong))).toBe('PRD-06');
+    const right = [{ labelId: label.labelId, scan: label.content }];
+    expect(refusal(() => requireLabelsConfirmed([label], right))).toBe('allowed');
   });
 });
 

@@ -57,13 +57,36 @@ export function requireDonorMaterialScan(donorCode: string, scan: string | undef
 }
 
 /** PRD-06: a system-generated label's confirmation scan must read back exactly that label. */
-export function requireLabelConfirmed(labelId: string, scan: string): void {
-  if (scan.trim() !== labelId)
+export function requireLabelConfirmed(
+  label: { labelId: string; content: string },
+  scan: string,
+): void {
+  if (scan.trim() !== label.content)
     throw new DomainError(
       'PRD-06',
-      `label ${labelId} was confirmed with a scan of ${scan}: print and scan the batch's own label (PRD-06)`,
-      { labelId, scan },
+      `label ${label.labelId} was confirmed with a scan of ${scan}: print and scan the batch's own label (PRD-06)`,
+      { labelId: label.labelId, scan },
     );
+}
+
+/**
+ * PRD-06: every label the system generated for a step is confirmed before the step ends; a
+ * missing confirmation, or one that reads another label, stops the step.
+ */
+export function requireLabelsConfirmed(
+  labels: ReadonlyArray<{ labelId: string; content: string; container: string }>,
+  confirmations: ReadonlyArray<{ labelId: string; scan: string }>,
+): void {
+  for (const label of labels) {
+    const confirmation = confirmations.find((c) => c.labelId === label.labelId);
+    if (!confirmation)
+      throw new DomainError(
+        'PRD-06',
+        `label ${label.labelId} (${label.container}) has no confirmation scan: print it, apply it and scan it (PRD-06)`,
+        { labelId: label.labelId },
+      );
+    requireLabelConfirmed(label, confirmation.scan);
+  }
 }
 
 /**
