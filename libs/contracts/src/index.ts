@@ -40,3 +40,4 @@ export * from './internal/processes';
 export * from './internal/production-calendar';
 export * from './internal/environmental-monitoring';
 export * from './production/batch-record';
+export * from './internal/batch-record';

@@ -44,14 +44,14 @@ export function requireNextStep(
     refuse(`the next step is ${steps[completed].stepId} (#${completed})`);
 }
 
-/** PRD-01: a step is completed once, after its own start. */
-export function requireStepInProgress(
+/** PRD-01: a step is completed once, after its own start; returns the start. */
+export function requireStepInProgress<R extends RecordedStep>(
   batchNumber: string,
-  recorded: readonly RecordedStep[],
+  recorded: readonly R[],
   requested: { stepIndex: number; stepId: string },
-): void {
+): R {
   const mine = recorded.filter((r) => r.stepIndex === requested.stepIndex);
-  const started = mine.some((r) => r.kind === 'start' && r.stepId === requested.stepId);
+  const started = mine.find((r) => r.kind === 'start' && r.stepId === requested.stepId);
   const completed = mine.some((r) => r.kind === 'completion');
   if (!started || completed)
     throw new DomainError(
@@ -59,6 +59,7 @@ export function requireStepInProgress(
       `step ${requested.stepId} of batch ${batchNumber} is ${completed ? 'already completed' : 'not started'}; steps are taken in order (PRD-01)`,
       { batchNumber, stepId: requested.stepId },
     );
+  return started;
 }
 
 /** What a booking says about whom and what it is for. */

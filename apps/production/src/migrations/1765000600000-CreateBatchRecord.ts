@@ -70,6 +70,7 @@ export class CreateBatchRecord1765000600000 implements MigrationInterface {
       "ended_at" timestamptz,
       "summary" text NOT NULL,
       "payload" jsonb NOT NULL,
+      "total_cell_count" bigint,
       "recorded_by" text NOT NULL,
       "recorded_by_role" text NOT NULL,
       "recorded_at" timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -85,7 +86,10 @@ export class CreateBatchRecord1765000600000 implements MigrationInterface {
       CONSTRAINT "CHK_batch_step_record_operators" CHECK (
         cardinality("operators") >= 1 AND "operators"[1] = "recorded_by"),
       CONSTRAINT "CHK_batch_step_record_end" CHECK (
-        ("kind" = 'completion') = ("ended_at" IS NOT NULL) AND COALESCE("ended_at" >= "started_at", true))
+        ("kind" = 'completion') = ("ended_at" IS NOT NULL) AND COALESCE("ended_at" >= "started_at", true)),
+      -- PRD-01: the batch size, recorded by the last step's completion, is a count of cells.
+      CONSTRAINT "CHK_batch_step_record_cell_count" CHECK (
+        "total_cell_count" IS NULL OR ("kind" = 'completion' AND "total_cell_count" > 0))
     )`);
     // PER-02: a person's last completed steps, newest first.
     await q.query(
