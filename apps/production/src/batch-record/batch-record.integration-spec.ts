@@ -161,6 +161,26 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
         ]);
     }
     expect(totalCellCount).toBe(200_000_000);
+    // GEN-01: an overdue transfer raised by the workflow's timer is recorded once, however retried.
+    const overdue = {
+      journeyId: batch.journeyId,
+      donorCode: batch.donorCode,
+      batchNumber: batch.batchNumber,
+      fromStepId: STEPS[4].stepId,
+      departedAt: at(base, 295).toISOString(),
+      dueAt: at(base, 355).toISOString(),
+    };
+    const raised = await ctx.transferOverdue.execute(overdue);
+    expect(await ctx.transferOverdue.execute(overdue)).toEqual(raised);
+    expect(raised.deviations).toEqual([
+      expect.objectContaining({ rule: 'GEN-01', stepId: 'FILL' }),
+    ]);
+    expect(
+      await ctx.count(
+        `SELECT count(*) AS n FROM production.batch_deviation WHERE batch_number = $1 AND rule = 'GEN-01'`,
+        [batch.batchNumber],
+      ),
+    ).toBe(1);
     expect(await rowsOf(batch)).toBe(10);
     expect(await consumptionsOf(batch)).toBe(5);
     const [label] = await ctx.dataSource.query(

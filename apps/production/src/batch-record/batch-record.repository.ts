@@ -221,19 +221,6 @@ export class BatchRecordRepository {
     );
   }
 
-  /** The deviation already raised for a batch, step, rule and message, if any. */
-  async deviation(
-    manager: EntityManager,
-    key: { batchNumber: string; stepId: string; rule: string; message: string },
-  ): Promise<BatchDeviationNotice | undefined> {
-    const rows: BatchDeviationNotice[] = await manager.query(
-      `SELECT ${DEVIATION_COLUMNS} FROM ${S}."batch_deviation"
-        WHERE "batch_number" = $1 AND "step_id" = $2 AND "rule" = $3 AND "message" = $4`,
-      [key.batchNumber, key.stepId, key.rule, key.message],
-    );
-    return rows[0];
-  }
-
   /**
    * PER-02: the person's last completed step in a vector or positive-material area or on
    * positive material, ended by `at`, and their last decontamination since leaving that area.

@@ -31,6 +31,7 @@ import { BatchRecordRepository } from '../batch-record.repository';
 import { BatchStepContext } from '../usecases/batch-step-context';
 import { BatchStepWriter } from '../usecases/batch-step-writer';
 import { CompleteBatchStepUseCase } from '../usecases/complete-batch-step.usecase';
+import { RaiseBatchTransferDeviationUseCase } from '../usecases/raise-batch-transfer-deviation.usecase';
 import { RecordDecontaminationUseCase } from '../usecases/record-decontamination.usecase';
 import { StartBatchStepUseCase } from '../usecases/start-batch-step.usecase';
 
@@ -96,6 +97,7 @@ export async function batchRecordTestContext() {
     ),
     complete: new CompleteBatchStepUseCase(writer, context, records, bookings, consumptions),
     decontaminate: new RecordDecontaminationUseCase(dataSource, records, facility),
+    transferOverdue: new RaiseBatchTransferDeviationUseCase(dataSource, records),
     count: async (sql: string, params: unknown[]) =>
       Number(((await dataSource.query(sql, params)) as Array<{ n: string }>)[0].n),
   };

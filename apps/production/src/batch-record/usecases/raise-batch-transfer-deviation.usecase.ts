@@ -45,13 +45,14 @@ export class RaiseBatchTransferDeviationUseCase {
           'NOT_FOUND',
           `no batch ${input.batchNumber} for donor code ${input.donorCode}`,
         );
-      const raised = await this.records.deviation(manager, key);
+      const eventId = `transfer-overdue/${batch.batchNumber}/${input.fromStepId}`;
+      const [raised] = await this.records.deviationsOfEvent(manager, eventId);
       if (raised) return recordOf(raised);
       const deviationId = randomUUID();
       const [deviation] = await this.records.raiseDeviations(
         manager,
         {
-          eventId: `transfer-overdue/${input.batchNumber}/${input.fromStepId}`,
+          eventId,
           batchNumber: batch.batchNumber,
           donorCode: batch.donorCode,
           raisedAt: input.dueAt,
