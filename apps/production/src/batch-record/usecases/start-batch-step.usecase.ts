@@ -78,7 +78,7 @@ export class StartBatchStepUseCase {
       );
     await this.mediaFills.require(manager, placed.lineCode, shift.shiftCode, startedAt);
 
-    const operators = [...new Set([input.actor.userId, ...payload.coOperators])];
+    const operators = [...new Set([input.actor.userId, ...(payload.coOperators ?? [])])];
     for (const person of operators) {
       const standing = await this.records.hazardStanding(manager, person, payload.startedAt);
       requireDecontaminated({ userId: person, areaCode: placed.areaCode, ...standing });
