@@ -8,6 +8,7 @@ import {
 } from '@v2v/contracts';
 import { BookProcessStepUseCase } from '../../calendar/usecases/book-process-step.usecase';
 import { RoomBookingRepository } from '../../calendar/room-booking.repository';
+import { requireIntegrityCheckCurrent } from '../../facility/facility-rules';
 import { FacilityRepository } from '../../facility/facility.repository';
 import { MediaFillStanding } from '../../media-fills/usecases/media-fill-standing.usecase';
 import { type BatchDeviation, judgeTransfer, requireDecontaminated } from '../batch-record-rules';
@@ -66,6 +67,11 @@ export class StartBatchStepUseCase {
       knownPositiveMarkers: input.knownPositiveMarkers,
     });
     const placed = await this.calendar.recheckAtStart(manager, booking.bookingId, startedAt);
+    // The calendar judges the integrity check at the booked start; the work starts now.
+    const equipment = placed.equipmentCode
+      ? await this.facility.equipment(manager, placed.equipmentCode)
+      : undefined;
+    if (equipment) requireIntegrityCheckCurrent(equipment, startedAt);
 
     const shift = await this.facility.shift(manager, payload.shiftCode);
     if (!shift)
