@@ -16,6 +16,7 @@ import { CreateProcessesAndCalendar1765000200000 } from './migrations/1765000200
 import { CreateEnvironmentalMonitoring1765000300000 } from './migrations/1765000300000-CreateEnvironmentalMonitoring';
 import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/1765000410000-KeyStepRecordsByJourneyStep';
 import { SetAsideUnappliedMessages1765000510000 } from './migrations/1765000510000-SetAsideUnappliedMessages';
+import { CreateBatchRecord1765000600000 } from './migrations/1765000600000-CreateBatchRecord';
 import { GuardAuditChainHeads1765000710000 } from './migrations/1765000710000-GuardAuditChainHeads';
 
 export const PRODUCTION_SCHEMA = 'production';
@@ -36,6 +37,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateEnvironmentalMonitoring1765000300000,
   KeyStepRecordsByJourneyStep1765000410000,
   SetAsideUnappliedMessages1765000510000,
+  CreateBatchRecord1765000600000,
   GuardAuditChainHeads1765000710000,
 ];
 

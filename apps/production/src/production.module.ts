@@ -16,6 +16,7 @@ import {
   PRODUCTION_STEP_PROVIDERS,
   ProductionActivityAdapter,
 } from './batches/production.activities';
+import { BatchRecordModule } from './batch-record/batch-record.module';
 import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { MediaFillsModule } from './media-fills/media-fills.module';
@@ -34,6 +35,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
     MediaFillsModule,
     ProductionCalendarModule,
     EnvironmentalMonitoringModule,
+    BatchRecordModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [

@@ -39,3 +39,5 @@ export * from './internal/media-fills';
 export * from './internal/processes';
 export * from './internal/production-calendar';
 export * from './internal/environmental-monitoring';
+export * from './production/batch-record';
+export * from './internal/batch-record';

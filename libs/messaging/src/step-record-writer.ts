@@ -45,7 +45,10 @@ interface ExistingRow {
   detail: Record<string, unknown>;
 }
 
-/** The record as the journey sees it; `outcome` and `knownPositiveMarkers` travel in its detail. */
+/**
+ * The record as the journey sees it; `outcome`, `knownPositiveMarkers` and (production's start)
+ * `batchNumber` travel in its detail.
+ */
 function stepRecordOf(
   recordId: string,
   summary: string,
@@ -55,6 +58,7 @@ function stepRecordOf(
   if (typeof detail.outcome === 'string') record.outcome = detail.outcome;
   if (Array.isArray(detail.knownPositiveMarkers))
     record.knownPositiveMarkers = detail.knownPositiveMarkers as string[];
+  if (typeof detail.batchNumber === 'string') record.batchNumber = detail.batchNumber;
   return record;
 }
 

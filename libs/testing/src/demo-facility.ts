@@ -117,7 +117,9 @@ export const DEMO_LINES = [
   { lineCode: 'LP1', areaCode: 'POS-1', name: 'Positive-material line' },
 ] as const;
 
+/** Three shifts cover the day (UTC), so a journey at any hour has a shift with a media fill. */
 export const DEMO_SHIFTS = [
+  { shiftCode: 'EARLY', name: 'Early shift', startsAt: '00:00', endsAt: '08:00' },
   { shiftCode: 'DAY', name: 'Day shift', startsAt: '08:00', endsAt: '16:00' },
   { shiftCode: 'NIGHT', name: 'Night shift', startsAt: '16:00', endsAt: '00:00' },
 ] as const;

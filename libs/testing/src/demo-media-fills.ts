@@ -1,7 +1,7 @@
 /**
  * The local demo media fills (seeded by `tools/platform/demo-media-fills.seeder.ts`, PRD-02):
- * line L1 is qualified and current on both shifts; L2's only pass on the day shift was
- * performed seven months (213 days) before seeding, so L2 DAY is not current.
+ * line L1 is qualified and current on every shift (EARLY, DAY, NIGHT); L2's only pass on the
+ * day shift was performed seven months (213 days) before seeding, so L2 DAY is not current.
  * `performedDaysAgo` counts back from the day the seeder runs.
  */
 export const DEMO_MEDIA_FILLS = [
@@ -25,6 +25,13 @@ export const DEMO_MEDIA_FILLS = [
     shiftCode: 'NIGHT',
     kind: 'periodic',
     performedDaysAgo: 9,
+  },
+  {
+    eventId: 'seed-media-fill-L1-EARLY-periodic',
+    lineCode: 'L1',
+    shiftCode: 'EARLY',
+    kind: 'periodic',
+    performedDaysAgo: 8,
   },
   {
     eventId: 'seed-media-fill-L2-DAY-initial',

@@ -32,12 +32,14 @@ export class BatchRepository {
       status: string;
       label: unknown;
       startedAt: string;
+      processVersion: number;
     },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO "production"."batch"
-         ("batch_number", "donor_code", "journey_id", "product_code", "status", "label_content", "started_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+         ("batch_number", "donor_code", "journey_id", "product_code", "status", "label_content", "started_at",
+          "process_version")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         batch.batchNumber,
         batch.donorCode,
@@ -46,6 +48,7 @@ export class BatchRepository {
         batch.status,
         batch.label,
         batch.startedAt,
+        batch.processVersion,
       ],
     );
   }

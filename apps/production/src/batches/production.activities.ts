@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ProductionActivities } from '@v2v/contracts';
+import { CompleteBatchStepUseCase } from '../batch-record/usecases/complete-batch-step.usecase';
+import { GetBatchProcessUseCase } from '../batch-record/usecases/get-batch-process.usecase';
+import { RaiseBatchTransferDeviationUseCase } from '../batch-record/usecases/raise-batch-transfer-deviation.usecase';
+import { StartBatchStepUseCase } from '../batch-record/usecases/start-batch-step.usecase';
 import { GetProductSpecificationUseCase } from '../specifications/usecases/get-product-specification.usecase';
 import { BatchRepository } from './batch.repository';
 import { CompleteProductionUseCase } from './usecases/complete-production.usecase';
@@ -12,6 +16,10 @@ export class ProductionActivityAdapter {
     private readonly specification: GetProductSpecificationUseCase,
     private readonly start: StartProductionUseCase,
     private readonly completion: CompleteProductionUseCase,
+    private readonly batchProcess: GetBatchProcessUseCase,
+    private readonly stepStart: StartBatchStepUseCase,
+    private readonly stepCompletion: CompleteBatchStepUseCase,
+    private readonly transferDeviation: RaiseBatchTransferDeviationUseCase,
   ) {}
 
   activities(): ProductionActivities {
@@ -19,6 +27,10 @@ export class ProductionActivityAdapter {
       getProductSpecification: (input) => this.specification.execute(input),
       startProduction: (input) => this.start.execute(input),
       completeProduction: (input) => this.completion.execute(input),
+      getBatchProcess: (input) => this.batchProcess.execute(input),
+      startBatchStep: (input) => this.stepStart.execute(input),
+      completeBatchStep: (input) => this.stepCompletion.execute(input),
+      raiseBatchTransferDeviation: (input) => this.transferDeviation.execute(input),
     };
   }
 }

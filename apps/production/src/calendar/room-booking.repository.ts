@@ -24,6 +24,7 @@ interface BookingRow {
   starts_at: Date;
   ends_at: Date;
   status: RoomBooking['status'];
+  completed_at: Date | null;
   line_clearance_at: Date | null;
   line_clearance_by: string | null;
   line_clearance_note: string | null;
@@ -55,6 +56,7 @@ const toBooking = (r: BookingRow): RoomBooking => ({
   startsAt: r.starts_at,
   endsAt: r.ends_at,
   status: r.status,
+  completedAt: r.completed_at,
   lineClearanceAt: r.line_clearance_at,
   lineClearanceBy: r.line_clearance_by,
   lineClearanceNote: r.line_clearance_note,
@@ -84,6 +86,7 @@ export class RoomBookingRepository {
   /**
    * What a booking of [from, to) in the room is checked against: the area's live bookings
    * overlapping it, and the room's last non-culture booking ended before it (line clearance).
+   * A booking occupies its room until its step's actual end, when recorded, else its end.
    */
   async calendarAround(
     manager: EntityManager,
@@ -91,11 +94,13 @@ export class RoomBookingRepository {
   ): Promise<RoomBooking[]> {
     const rows: BookingRow[] = await manager.query(
       `SELECT * FROM ${S}."room_booking"
-        WHERE "area_code" = $1 AND "status" <> 'cancelled' AND "ends_at" > $3 AND "starts_at" < $4
+        WHERE "area_code" = $1 AND "status" <> 'cancelled'
+          AND COALESCE("completed_at", "ends_at") > $3 AND "starts_at" < $4
        UNION ALL
        (SELECT * FROM ${S}."room_booking"
-         WHERE "room_code" = $2 AND "status" <> 'cancelled' AND NOT "cell_culture" AND "ends_at" <= $3
-         ORDER BY "ends_at" DESC LIMIT 1)`,
+         WHERE "room_code" = $2 AND "status" <> 'cancelled' AND NOT "cell_culture"
+           AND COALESCE("completed_at", "ends_at") <= $3
+         ORDER BY COALESCE("completed_at", "ends_at") DESC LIMIT 1)`,
       [input.areaCode, input.roomCode, input.from, input.to],
     );
     return rows.map(toBooking);
@@ -136,6 +141,7 @@ export class RoomBookingRepository {
     b: Omit<
       RoomBooking,
       | 'status'
+      | 'completedAt'
       | 'lineClearanceAt'
       | 'lineClearanceBy'
       | 'lineClearanceNote'
@@ -190,6 +196,14 @@ export class RoomBookingRepository {
       [bookingId, input.cancelledBy, input.reason],
     );
     return toBooking(rows[0]);
+  }
+
+  /** The batch record: the booked step ended at `endedAt` (status stays until line clearance). */
+  async recordStepEnded(manager: EntityManager, bookingId: string, endedAt: Date): Promise<void> {
+    await manager.query(
+      `UPDATE ${S}."room_booking" SET "completed_at" = $2 WHERE "booking_id" = $1`,
+      [bookingId, endedAt],
+    );
   }
 
   /** §9(5)4: the step is done and its room cleared; the booking is completed. */

@@ -36,6 +36,8 @@ export interface RoomBooking extends BookingCandidate {
   batchKind: BatchKind;
   validationStanding: ValidationStanding;
   status: BookingStatus;
+  /** When the step actually ended (the batch record): the room is free from then on. */
+  completedAt: Date | null;
   lineClearanceAt: Date | null;
   lineClearanceBy: string | null;
   lineClearanceNote: string | null;
@@ -47,9 +49,13 @@ export interface RoomBooking extends BookingCandidate {
   eventId: string;
 }
 
-/** What the calendar's rules need from the candidate's bookings. */
+/**
+ * What the calendar's rules need from the candidate's bookings; a booking occupies
+ * [startsAt, completedAt ?? endsAt).
+ */
 export type CalendarEntry = BookingCandidate &
-  Pick<RoomBooking, 'bookingId' | 'status' | 'lineClearanceAt'>;
+  Pick<RoomBooking, 'bookingId' | 'status' | 'lineClearanceAt'> &
+  Partial<Pick<RoomBooking, 'completedAt'>>;
 
 /** The facts a booking is checked against, besides the calendar. */
 export interface BookingFacts {

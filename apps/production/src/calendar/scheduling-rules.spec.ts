@@ -162,6 +162,21 @@ describe('checkBooking (PRD-04, §9(5))', () => {
     expect(checkBooking(later, [{ ...ended, lineClearanceAt: at(7) }], afterEnd)).toEqual([]);
   });
 
+  it("PRD-04 §9(5)4 frees the room from the step's actual end, not its booked end", () => {
+    const early = booked({
+      ...closedCandidate,
+      donorCode: 'D-2',
+      startsAt: at(6),
+      endsAt: at(10),
+      completedAt: at(7),
+      lineClearanceAt: at(7),
+    });
+    const next = { ...closedCandidate, startsAt: at(8), endsAt: at(9) };
+    expect(checkBooking(next, [early], { ...closedFacts, now: at(8) })).toEqual([]);
+    const running = { ...early, completedAt: null, lineClearanceAt: null };
+    expect(items(checkBooking(next, [running], { ...closedFacts, now: at(8) }))).toEqual([4]);
+  });
+
   it('PRD-04 §9(5)4 books ahead of a step that has not ended yet (checked again at start)', () => {
     const upcoming = booked({
       ...closedCandidate,

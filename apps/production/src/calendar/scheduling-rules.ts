@@ -7,12 +7,16 @@ import type {
   SchedulingViolation,
 } from './room-booking';
 
+/** Until when a booking occupies its room: its step's actual end, once recorded, else its end. */
+const occupiedUntil = (b: CalendarEntry) => (b.completedAt ?? b.endsAt).getTime();
+
 const label = (b: CalendarEntry) =>
   `${b.productCode} ${b.donorCode} step ${b.stepId} in ${b.roomCode} ${b.startsAt.toISOString()}–${b.endsAt.toISOString()}`;
 
 /**
  * PRD-04, §9(5)1–7: every scheduling rule the candidate breaks against the calendar (any
- * bookings; those of other areas, cancelled ones and the candidate itself are ignored):
+ * bookings; those of other areas, cancelled ones and the candidate itself are ignored; a
+ * booking occupies its room until its step's actual end when recorded, else its booked end):
  * 1 positive material only in its dedicated area, and no other material there;
  * 2 open system: no two products in one area at once, no two batches of one product in a room;
  * 4 closed system: one step at a time in a room except cell culture, and no next step after a
@@ -43,10 +47,10 @@ export function checkBooking(
     if (b.status === 'cancelled' || b.areaCode !== c.areaCode) continue;
     if (c.bookingId !== undefined && b.bookingId === c.bookingId) continue;
     const bStart = b.startsAt.getTime();
-    const bEnd = b.endsAt.getTime();
+    const bEnd = occupiedUntil(b);
     const sameRoom = b.roomCode === c.roomCode;
     if (sameRoom && bEnd <= start && !b.cellCulture) {
-      if (!previous || bEnd > previous.endsAt.getTime()) previous = b;
+      if (!previous || bEnd > occupiedUntil(previous)) previous = b;
     }
     if (bEnd <= start || bStart >= end) continue;
 
@@ -105,7 +109,7 @@ export function checkBooking(
       message: `§9(5)1: material without a positive marker is not processed in ${purpose} area ${c.areaCode}`,
     });
   if (c.operationType === 'closed' && !c.cellCulture && previous && !previous.lineClearanceAt) {
-    if (previous.endsAt.getTime() <= facts.now.getTime())
+    if (occupiedUntil(previous) <= facts.now.getTime())
       violations.push({
         item: 4,
         message: `§9(5)4: the line clearance of the room's previous step is not recorded (${label(previous)})`,

@@ -12,7 +12,7 @@ import { RegisterKeyMaterialUseCase } from './usecases/register-key-material.use
 
 /**
  * Key materials, their lots and consumptions (MAT-01, MAT-02, TRC-01); the data source is the
- * app's.
+ * app's. The batch record records its steps' consumptions through the exported use case.
  */
 @Module({
   controllers: [KeyMaterialsController],
@@ -26,5 +26,6 @@ import { RegisterKeyMaterialUseCase } from './usecases/register-key-material.use
     KeyMaterialGenealogyUseCase,
     signatureRecorderProvider(PRODUCTION_SCHEMA),
   ],
+  exports: [RecordKeyMaterialConsumptionUseCase],
 })
 export class KeyMaterialsModule {}

@@ -2,6 +2,14 @@ import type { DeviationNotice } from '../journey/journey.contracts';
 import type { ProductSpecification } from '../journey/product-specification';
 import type { JourneyStep } from '../journey/journey-steps';
 import type { StepPayload } from '../journey/step-payloads';
+import type {
+  BatchProcess,
+  BatchStepActivityInput,
+  BatchStepCompletion,
+  BatchStepRecord,
+  BatchStepStart,
+  BatchTransferOverdueInput,
+} from '../production/batch-record';
 import type { StepActivityInput, StepRecord } from './step-activity';
 
 type Step<S extends JourneyStep> = (
@@ -36,6 +44,14 @@ export interface ProductionActivities {
   }): Promise<ProductSpecification>;
   startProduction: Step<'startProduction'>;
   completeProduction: Step<'completeProduction'>;
+  /** The published, validated definition the journey's specification version runs on. */
+  getBatchProcess(input: {
+    productCode: string;
+    specificationVersion: number;
+  }): Promise<BatchProcess>;
+  startBatchStep(input: BatchStepActivityInput<BatchStepStart>): Promise<BatchStepRecord>;
+  completeBatchStep(input: BatchStepActivityInput<BatchStepCompletion>): Promise<BatchStepRecord>;
+  raiseBatchTransferDeviation(input: BatchTransferOverdueInput): Promise<BatchStepRecord>;
 }
 
 /** Activities on the `release` task queue. */

@@ -48,4 +48,6 @@ export interface StepRecord {
   outcome?: string;
   /** Set by the screening record: the markers the donor is positive for (DON-05). */
   knownPositiveMarkers?: string[];
+  /** Set by the start of production: the batch's number, the batch record's key (PRD-01). */
+  batchNumber?: string;
 }

@@ -21,6 +21,8 @@ export const CUSTODY_EVENT_TYPES = [
   'deviation.raised.v1',
   'journey.cancelled.v1',
   'batch.started.v1',
+  'batch.step-started.v1',
+  'batch.step-completed.v1',
   'key-material.consumed.v1',
   'batch.completed.v1',
   'qc-result.recorded.v1',

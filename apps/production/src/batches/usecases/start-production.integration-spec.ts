@@ -9,6 +9,8 @@ import {
 } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput } from '@v2v/service-kit';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
+import { ProcessRepository } from '../../processes/process.repository';
+import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
 import { BatchRepository } from '../batch.repository';
 import { StartProductionUseCase } from './start-production.usecase';
 
@@ -22,7 +24,13 @@ beforeAll(async () => {
     producer: 'production',
     topic: TOPICS.production,
   });
-  startProduction = new StartProductionUseCase(steps, new BatchRepository(dataSource));
+  const processes = new ProcessRepository(dataSource);
+  startProduction = new StartProductionUseCase(
+    steps,
+    new BatchRepository(dataSource),
+    processes,
+    new ProcessValidationStanding(processes),
+  );
 });
 afterAll(() => dataSource?.destroy());
 
@@ -88,5 +96,40 @@ describe('startProduction retried after its answer was lost (CSV-04)', () => {
     expect(uniqueViolationConstraint(error)).toBeUndefined();
     expect(await batches(donorCode)).toBe(1);
     expect(await records(donorCode)).toBe(1);
+  });
+});
+
+describe('startProduction on a validated process (PRD-03)', () => {
+  it('PRD-03 records the process version on the batch and returns the batch number', async () => {
+    const donorCode = newDonorCode();
+    const record = await startProduction.execute(stepFor(donorCode, { cycle: 0, repeat: 0 }));
+    expect(record.batchNumber).toMatch(/^B\d{4}-\d{6}$/);
+    const [batch] = await dataSource.query(
+      `SELECT batch_number, process_version FROM production.batch WHERE donor_code = $1`,
+      [donorCode],
+    );
+    expect(batch).toEqual({ batch_number: record.batchNumber, process_version: 1 });
+  });
+
+  it('PRD-03 refuses a specification version without a published process, writing nothing', async () => {
+    const productCode = `IT-${randomUUID().slice(0, 8).toUpperCase()}`;
+    await dataSource.query(
+      `INSERT INTO production.product_specification (product_code, version, name, content, published_by)
+       VALUES ($1, 1, $2, $3, 'it.qa')`,
+      [productCode, CART_CD19_V1.name, JSON.stringify(CART_CD19_V1)],
+    );
+    const donorCode = newDonorCode();
+    const input = stepFor(donorCode, { cycle: 0, repeat: 0 });
+    const error = await startProduction
+      .execute({
+        ...input,
+        order: { ...input.order, productCode },
+        specification: { ...input.specification, productCode },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DomainError', code: 'PRD-03' });
+    expect(await batches(donorCode)).toBe(0);
+    expect(await records(donorCode)).toBe(0);
+    expect(await events(donorCode)).toBe(0);
   });
 });

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { writeAudit } from '@v2v/audit';
-import { StepRecord, verifyLabelScan } from '@v2v/contracts';
+import { DomainError, StepRecord, verifyLabelScan } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
+import { ProcessRepository } from '../../processes/process.repository';
+import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
 import { BatchRepository } from '../batch.repository';
 import { batchNumber, productLabelContent } from '../product-label';
 
-/** The batch starts on the verified donor material label (TRC-03) and gets its number and label. */
+/**
+ * The batch starts on the verified donor material label (TRC-03) and gets its number and label,
+ * on the published process of the journey's specification version, which must be validated for
+ * a commercial batch (PRD-03); the batch records that process version.
+ */
 @Injectable()
 export class StartProductionUseCase implements StepUseCase<'startProduction'> {
   constructor(
     private readonly steps: JourneyStepRecorder,
     private readonly batches: BatchRepository,
+    private readonly processes: ProcessRepository,
+    private readonly validation: ProcessValidationStanding,
   ) {}
 
   async execute(input: StepInput<'startProduction'>): Promise<StepRecord> {
@@ -30,6 +38,19 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
         detail: { batchNumber: number, label, labelVerification },
       },
       async (manager) => {
+        const { productCode, version } = input.specification;
+        const process = await this.processes.definitionOfSpecification(
+          manager,
+          productCode,
+          version,
+        );
+        if (!process)
+          throw new DomainError(
+            'PRD-03',
+            `${productCode} specification v${version} has no published process definition: a batch runs on a validated process (PRD-03)`,
+            { productCode, specificationVersion: version },
+          );
+        await this.validation.require(manager, productCode, process.processVersion, 'commercial');
         const batch = {
           batchNumber: number,
           donorCode: input.donorCode,
@@ -37,6 +58,7 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
           status: 'in-production',
           label,
           startedAt: input.occurredAt,
+          processVersion: process.processVersion,
         };
         await this.batches.insert(manager, { ...batch, journeyId: input.journeyId });
         await writeAudit(manager, 'production', {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
   DomainError,
@@ -9,7 +9,10 @@ import {
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
 import { isoDay, KeyMaterialConsumption } from '../key-material';
-import { KeyMaterialConsumptionRepository } from '../key-material-consumption.repository';
+import {
+  type BatchRef,
+  KeyMaterialConsumptionRepository,
+} from '../key-material-consumption.repository';
 import { assertLotConsumable } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { isUniqueViolation } from './unique-violation';
@@ -49,56 +52,7 @@ export class RecordKeyMaterialConsumptionUseCase {
             'NOT_FOUND',
             `no batch in production for donor code ${donorCode}: key materials are consumed by a batch in production`,
           );
-        // No lock on the lot: a released lot can no longer change (TRG_key_material_lot_guard).
-        const lot = await this.materials.findLot(command.lotId, manager);
-        assertLotConsumable(lot, command.lotId, isoDay(now));
-        const consumption = await this.consumptions.insert(manager, {
-          consumptionId: this.ids.newId(),
-          eventId: command.eventId,
-          lotId: lot.lotId,
-          materialCode: lot.materialCode,
-          batchNumber: batch.batchNumber,
-          donorCode,
-          journeyId: batch.journeyId,
-          quantity: command.quantity,
-          unit: command.unit,
-          consumedBy: command.consumedBy,
-        });
-        await writeAudit(manager, 'production', {
-          recordType: 'key-material-consumption',
-          recordId: consumption.consumptionId,
-          journeyId: batch.journeyId,
-          action: 'create',
-          actor: command.consumedBy,
-          newValue: consumption,
-        });
-        await appendToOutbox(manager, {
-          topic: TOPICS.production,
-          aggregateType: 'journey',
-          aggregateId: donorCode,
-          messageType: 'key-material.consumed.v1',
-          producer: 'production',
-          causationId: command.eventId,
-          journeyId: batch.journeyId,
-          occurredAt: new Date(consumption.consumedAt),
-          payload: {
-            donorCode,
-            journeyId: batch.journeyId,
-            actor: command.consumedBy,
-            recordId: consumption.consumptionId,
-            summary: `batch ${batch.batchNumber} consumed ${command.quantity} ${command.unit} of key-material lot ${lot.lotId} (${lot.materialCode})`,
-            detail: {
-              lotId: lot.lotId,
-              materialCode: lot.materialCode,
-              supplierLot: lot.inspection.supplierLot,
-              expiresOn: lot.inspection.expiresOn,
-              batchNumber: batch.batchNumber,
-              quantity: command.quantity,
-              unit: command.unit,
-            },
-          },
-        });
-        return consumption;
+        return this.recordFor(manager, batch, { ...command, donorCode }, now);
       });
     } catch (error) {
       // Two deliveries of the same event id raced: the loser answers with the winner's record.
@@ -108,6 +62,70 @@ export class RecordKeyMaterialConsumptionUseCase {
       if (winner) return this.sameRequest(winner, donorCode, command);
       throw error;
     }
+  }
+
+  /**
+   * MAT-01 inside the caller's transaction (the batch record's step completion): the lot must
+   * be released and unexpired on `now`'s day; the consumption, its audit entry and its custody
+   * event are written with the caller's other records.
+   */
+  async recordFor(
+    manager: EntityManager,
+    batch: Pick<BatchRef, 'batchNumber' | 'journeyId'>,
+    command: RecordConsumptionCommand,
+    now: Date,
+  ): Promise<KeyMaterialConsumption> {
+    const { donorCode } = command;
+    // No lock on the lot: a released lot can no longer change (TRG_key_material_lot_guard).
+    const lot = await this.materials.findLot(command.lotId, manager);
+    assertLotConsumable(lot, command.lotId, isoDay(now));
+    const consumption = await this.consumptions.insert(manager, {
+      consumptionId: this.ids.newId(),
+      eventId: command.eventId,
+      lotId: lot.lotId,
+      materialCode: lot.materialCode,
+      batchNumber: batch.batchNumber,
+      donorCode,
+      journeyId: batch.journeyId,
+      quantity: command.quantity,
+      unit: command.unit,
+      consumedBy: command.consumedBy,
+    });
+    await writeAudit(manager, 'production', {
+      recordType: 'key-material-consumption',
+      recordId: consumption.consumptionId,
+      journeyId: batch.journeyId,
+      action: 'create',
+      actor: command.consumedBy,
+      newValue: consumption,
+    });
+    await appendToOutbox(manager, {
+      topic: TOPICS.production,
+      aggregateType: 'journey',
+      aggregateId: donorCode,
+      messageType: 'key-material.consumed.v1',
+      producer: 'production',
+      causationId: command.eventId,
+      journeyId: batch.journeyId,
+      occurredAt: new Date(consumption.consumedAt),
+      payload: {
+        donorCode,
+        journeyId: batch.journeyId,
+        actor: command.consumedBy,
+        recordId: consumption.consumptionId,
+        summary: `batch ${batch.batchNumber} consumed ${command.quantity} ${command.unit} of key-material lot ${lot.lotId} (${lot.materialCode})`,
+        detail: {
+          lotId: lot.lotId,
+          materialCode: lot.materialCode,
+          supplierLot: lot.inspection.supplierLot,
+          expiresOn: lot.inspection.expiresOn,
+          batchNumber: batch.batchNumber,
+          quantity: command.quantity,
+          unit: command.unit,
+        },
+      },
+    });
+    return consumption;
   }
 
   private sameRequest(

@@ -1,0 +1,210 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+import type { Actor } from '../journey/actor';
+import { plausibleInstant } from '../events/plausible-instant';
+import type { ProcessDefinitionContent } from '../internal/processes';
+
+/*
+ * The electronic batch record (§9, PRD-01..08, PER-02, GEN-01, MAT-01, TRC-03): a child workflow
+ * of the journey, `batch-<batch number>`, taking the steps of the journey's process definition in
+ * order, each as two updates — `startBatchStep` (the room, equipment and line are checked again
+ * when the work starts, PRD-04) and `completeBatchStep` (what the step did). Production records
+ * and judges each; the workflow keeps the order and the in-process transfer timers.
+ */
+
+export const BATCH_RECORD_WORKFLOW_TYPE = 'batchRecord';
+export const batchRecordWorkflowId = (batchNumber: string) => `batch-${batchNumber}`;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const instant = plausibleInstant({ notAfter: true });
+const userId = z.string().trim().min(1).max(100);
+
+/**
+ * An operator starts a step on a booking of the production calendar (room, equipment, line and
+ * time were checked at booking and are checked again now), on a line and shift with a current
+ * media fill. `coOperators` are the other people working the step (PER-02 applies to each).
+ * `transferArrival` closes the in-process transfer out of the previous step, if it had one.
+ */
+export const batchStepStartSchema = z.strictObject({
+  bookingId: z.uuid(),
+  shiftCode: text(32),
+  startedAt: instant,
+  coOperators: z.array(userId).max(6).default([]),
+  transferArrival: z
+    .strictObject({
+      arrivedAt: instant,
+      minObservedTemperatureC: z.number().min(-200).max(80),
+      maxObservedTemperatureC: z.number().min(-200).max(80),
+    })
+    .optional(),
+});
+export type BatchStepStart = z.infer<typeof batchStepStartSchema>;
+
+/**
+ * What the step did: every parameter of the definition (PRD-01), every consumable by its lot
+ * (PRD-08, MAT-01), every container's inspection before use and after filling (PRD-07), the
+ * confirmation scan of every label the system printed for the step (PRD-06), positive waste's
+ * inactivation (PRD-08) and, for a step with a transfer out, when the material left.
+ */
+export const batchStepCompletionSchema = z.strictObject({
+  endedAt: instant,
+  parameters: z
+    .array(z.strictObject({ parameterId: text(48), value: z.number().finite() }))
+    .max(50),
+  consumables: z
+    .array(
+      z.strictObject({
+        materialCode: text(32),
+        lotId: text(64),
+        quantity: z.number().positive().finite(),
+        unit: text(16),
+      }),
+    )
+    .max(50),
+  containerInspections: z
+    .array(
+      z.strictObject({
+        container: text(100),
+        phase: z.enum(['before-use', 'after-filling']),
+        intact: z.boolean(),
+        note: text(1000).optional(),
+      }),
+    )
+    .max(40),
+  labelConfirmations: z.array(z.strictObject({ labelId: text(64), scan: text(200) })).max(20),
+  wasteInactivation: z.strictObject({ method: text(200), completedAt: instant }).optional(),
+  transferDepartedAt: instant.optional(),
+});
+export type BatchStepCompletion = z.infer<typeof batchStepCompletionSchema>;
+
+/** A person's decontamination on leaving a vector or positive-material area (PER-02). */
+export const decontaminationSchema = z.strictObject({
+  person: userId,
+  areaCode: text(32),
+  decontaminatedAt: instant,
+  method: text(200),
+});
+export type Decontamination = z.infer<typeof decontaminationSchema>;
+
+/** The update's argument: the gateway adds the event id (Idempotency-Key) and the actor. */
+export interface BatchStepCommand<P> {
+  stepId: string;
+  eventId: string;
+  actor: Actor;
+  payload: P;
+}
+
+/** A deviation the batch record raised (parameter, container, transfer): QA investigates it. */
+export interface BatchDeviationNotice {
+  deviationId: string;
+  stepId: string;
+  rule: 'PRD-01' | 'PRD-07' | 'PRD-08' | 'GEN-01';
+  message: string;
+  raisedAt: string;
+}
+
+/** A label the system generated for a step's output (PRD-06): print it, then scan it. */
+export interface BatchLabel {
+  labelId: string;
+  stepId: string;
+  container: string;
+  /** What the Data Matrix encodes; the confirmation scan must read exactly this. */
+  content: string;
+}
+
+/** What production recorded for one start or completion. */
+export interface BatchStepRecord {
+  recordId: string;
+  summary: string;
+  deviations: BatchDeviationNotice[];
+  labels: BatchLabel[];
+  /** On the last step's completion: the total cell count (PRD-01, the batch size). */
+  totalCellCount?: number;
+}
+
+export type BatchStepStatus = 'pending' | 'in-progress' | 'completed';
+
+export interface BatchRecordView {
+  batchNumber: string;
+  donorCode: string;
+  productCode: string;
+  processVersion: number;
+  steps: Array<{
+    stepId: string;
+    name: string;
+    status: BatchStepStatus;
+    startedAt?: string;
+    endedAt?: string;
+    bookingId?: string;
+  }>;
+  labels: BatchLabel[];
+  deviations: BatchDeviationNotice[];
+  /** An in-process transfer under way: where from, and when its time limit runs out (GEN-01). */
+  transfer?: { fromStepId: string; departedAt: string; dueAt: string };
+  completed: boolean;
+  totalCellCount?: number;
+}
+
+/** The child's input from the journey, after the batch was started (`startProduction`). */
+export interface BatchRecordInput {
+  journeyId: string;
+  donorCode: string;
+  batchNumber: string;
+  productCode: string;
+  specificationVersion: number;
+  knownPositiveMarkers: string[];
+}
+
+/** The child's result: the journey records the completion of production with it. */
+export interface BatchRecordResult {
+  batchNumber: string;
+  totalCellCount: number;
+  completedAt: string;
+  completedBy: Actor;
+  deviations: BatchDeviationNotice[];
+}
+
+/** The published definition a batch runs on (PRD-01, PRD-03). */
+export interface BatchProcess {
+  productCode: string;
+  processVersion: number;
+  specificationVersion: number;
+  content: ProcessDefinitionContent;
+}
+
+/** What production's batch-record activities receive. */
+export interface BatchStepActivityInput<P> {
+  journeyId: string;
+  donorCode: string;
+  batchNumber: string;
+  processVersion: number;
+  stepId: string;
+  /** The step's position in the definition (0 is the first). */
+  stepIndex: number;
+  eventId: string;
+  actor: Actor;
+  /** Workflow time at which the update was accepted. */
+  occurredAt: string;
+  knownPositiveMarkers: string[];
+  payload: P;
+}
+
+/** Raised by the workflow when an in-process transfer runs past its time limit (GEN-01). */
+export interface BatchTransferOverdueInput {
+  journeyId: string;
+  donorCode: string;
+  batchNumber: string;
+  fromStepId: string;
+  departedAt: string;
+  dueAt: string;
+}
+
+export const startBatchStepUpdate = defineUpdate<
+  BatchRecordView,
+  [BatchStepCommand<BatchStepStart>]
+>('startBatchStep');
+export const completeBatchStepUpdate = defineUpdate<
+  BatchRecordView,
+  [BatchStepCommand<BatchStepCompletion>]
+>('completeBatchStep');
+export const batchRecordViewQuery = defineQuery<BatchRecordView>('batchRecordView');
