@@ -48,4 +48,6 @@ export interface StepRecord {
   outcome?: string;
   /** Set by the screening record: the markers the donor is positive for (DON-05). */
   knownPositiveMarkers?: string[];
+  /** Set by production's batch start: the batch's number (PRD-01). */
+  batchNumber?: string;
 }
