@@ -26,6 +26,9 @@ export const RECORD_OPERATIONS = {
   recordEnvironmentalMonitoring: { roles: ['qc'] },
   identifyOrganism: { roles: ['qc'] },
   assessContaminationImpact: { roles: ['qa-qp'] },
+  recordDecontamination: { roles: ['operator', 'production-manager'] },
+  startBatchStep: { roles: ['operator'] },
+  completeBatchStep: { roles: ['operator'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
