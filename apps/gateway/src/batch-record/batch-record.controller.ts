@@ -29,7 +29,8 @@ const DONOR_CODE = {
   description: 'donor unique code (ISBT 128 DIN structure with its check character, TRC-02)',
 };
 const REFUSALS =
-  '409 STEP_OUT_OF_ORDER (not the next step / not in progress), STEP_IN_PROGRESS, or the rule production refused';
+  '409 STEP_OUT_OF_ORDER (not the next step / not in progress), STEP_IN_PROGRESS, ' +
+  'or the rule production refused';
 
 /**
  * The electronic batch record (PRD-01..08, PER-02, GEN-01): the journey's child workflow
