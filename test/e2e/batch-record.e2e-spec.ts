@@ -7,8 +7,10 @@ import {
   batchRecordWorkflowId,
   completeBatchStepUpdate,
   formatDonorCode,
+  formatDonorCodeEyeReadable,
   generateDonorUniqueCode,
   JourneyView,
+  parseDonorCode,
 } from '@v2v/contracts';
 import {
   batchStepCompletion,
@@ -94,7 +96,9 @@ describe('the electronic batch record through the gateway (PRD-01, PRD-04, PRD-0
     const base = `/api/journeys/${order.donorCode}/batch-record/labels/${first.labelId}`;
     const pdf = await labelFile(api, 'operator', `${base}.pdf`);
     expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
-    expect(pdfText(pdf.body)).toContain(journey.batchNumber);
+    const text = pdfText(pdf.body);
+    expect(text).toContain(formatDonorCodeEyeReadable(parseDonorCode(order.donorCode)));
+    expect(text).toContain(journey.batchNumber);
     const png = await labelFile(api, 'production-manager', `${base}.png`);
     expect(png).toMatchObject({ status: 200, type: 'image/png' });
     expect(decodeDataMatrix(png.body)).toBe(first.content);
@@ -108,8 +112,9 @@ describe('the electronic batch record through the gateway (PRD-01, PRD-04, PRD-0
     const manual = await api.step<Refusal>('operator', donorCode, 'completeProduction', {
       totalCellCount: 250_000_000,
     });
+    // PRD-01's refusals are 400 (domain-error.ts: 'invalid'), whatever refuses them.
     expect(manual).toMatchObject({
-      status: 409,
+      status: 400,
       body: { code: 'PRD-01', message: expect.stringContaining('last step') },
     });
 
