@@ -72,8 +72,8 @@ async function journeyInProduction() {
   expect(order.status).toBe(201);
   const donorCode = order.body.donorCode;
   for (const scripted of stepsBefore(
-    happyPathSteps({ donorCode, patientReference }),
-    'completeProduction',
+    happyPathSteps({ donorCode, patientReference, batchRecord: false }),
+    'recordQcResult',
   )) {
     const res = await api.run(donorCode, scripted);
     expect({ step: scripted.step, status: res.status, body: res.body }).toMatchObject({

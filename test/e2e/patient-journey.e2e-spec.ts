@@ -1,4 +1,4 @@
-import { JOURNEY_STEP_NAMES, journeyWorkflowId } from '@v2v/contracts';
+import { batchRecordWorkflowId, JOURNEY_STEP_NAMES, journeyWorkflowId } from '@v2v/contracts';
 import { happyPathSteps, pollUntil } from '@v2v/testing';
 import { api, newOrder, stagesInHistory, useTemporal } from './support/journeys';
 
@@ -153,15 +153,23 @@ describe('a patient journey from order to infusion through the gateway', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(2000);
 
+    // The donor code finds the journey and its batch record (PRD-01) in Temporal UI.
+    const journey = await api.as<{ view: { batchNumber: string } }>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.donorCode}`,
+    );
     const listed = await pollUntil('the journey in Temporal visibility', async () => {
       const found = [];
       for await (const wf of temporal().workflow.list({
         query: `DonorCode = "${order.donorCode}"`,
       }))
         found.push(wf);
-      return found.length > 0 ? found : undefined;
+      return found.length > 1 ? found : undefined;
     });
-    expect(listed.map((w) => w.workflowId)).toEqual([order.journeyId]);
+    expect(listed.map((w) => w.workflowId).sort()).toEqual(
+      [order.journeyId, batchRecordWorkflowId(journey.body.view.batchNumber)].sort(),
+    );
   });
 });
 

@@ -46,6 +46,8 @@ describe('role × endpoint matrix', () => {
       // No such account or record: an allowed admin is stopped by validation or 404, never writes.
       username: 'matrix-nobody',
       trainingRecordId: '0',
+      stepId: 'T-CELL-SELECTION',
+      labelId: 'no-such-label',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

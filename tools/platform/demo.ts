@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
+  DEMO_BATCH_FLOOR,
+  DEMO_LINE,
   GatewayClient,
   happyPathSteps,
   pollUntil,
   rejectionAndRecollectionSteps,
+  runBatchRecord,
   ScriptedStep,
 } from '@v2v/testing';
 
@@ -25,7 +29,8 @@ interface TraceEntry {
 /**
  * `npm run demo`: with the platform running, drives two patient journeys through the public
  * API only — one straight from order to infusion, one whose first unit is quarantined at
- * receipt, rejected and recollected — then prints their traces and where to see them.
+ * receipt, rejected and recollected — each through its electronic batch record, shows one PRD-04
+ * refusal of the production calendar, then prints their traces and where to see them.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(
@@ -57,7 +62,10 @@ async function runJourney(
   );
 
   for (const scripted of script({ donorCode, patientReference })) {
-    const result = await api.run<{ stage: string; recollections: number }>(donorCode, scripted);
+    const result = await api.run<{ stage: string; recollections: number }>(donorCode, {
+      ...scripted,
+      batchRecord: false,
+    });
     expectOk(scripted.step, result);
     const readings = scripted.telemetry
       ? ` (after ${scripted.telemetry.readings.length} logger readings)`
@@ -65,6 +73,7 @@ async function runJourney(
     console.log(
       `${scripted.step.padEnd(28)} by ${scripted.role.padEnd(9)} → ${result.body.stage}${readings}`,
     );
+    if (scripted.batchRecord) await batchRecord(api, donorCode);
   }
 
   const trace = await pollUntil('the infusion in the ledger', async () => {
@@ -97,6 +106,79 @@ async function runJourney(
   );
   console.log(`Temporal UI:   ${order.body.temporalUiUrl}`);
   console.log(`               or search: DonorCode="${donorCode}"`);
+}
+
+/** The batch record, step by step, then production completed by its last step. */
+async function batchRecord(api: GatewayClient, donorCode: string): Promise<void> {
+  await showPrd04Refusal(api, donorCode);
+  const view = await runBatchRecord(api, donorCode, ({ stepId, view, labels }) => {
+    const floor = DEMO_BATCH_FLOOR[stepId];
+    console.log(
+      `  batch ${view.batchNumber} ${stepId.padEnd(24)} ${floor.roomCode}/${floor.equipmentCode}: booked, started, completed, ${labels.length} label(s) printed and scanned, line cleared`,
+    );
+  });
+  const record = await api.as<{ temporalUiUrl: string }>(
+    'ops',
+    'GET',
+    `/api/journeys/${donorCode}/batch-record`,
+  );
+  console.log(
+    `  batch record complete: ${view.totalCellCount} cells, ${view.deviations.length} deviation(s); production completed by its last step → qc`,
+  );
+  console.log(`  Temporal UI: ${record.body.temporalUiUrl}`);
+}
+
+/**
+ * PRD-04 (§9(5)1): two batches of one product in one open-system room at once are refused.
+ * The journey's activation is booked two days ahead, a second batch is refused the same window,
+ * and the first booking is cancelled again so the floor is as it was.
+ */
+async function showPrd04Refusal(api: GatewayClient, donorCode: string): Promise<void> {
+  const step = 'ACTIVATION-TRANSDUCTION';
+  const { roomCode, equipmentCode } = DEMO_BATCH_FLOOR[step];
+  const startsAt = new Date(Date.now() + 48 * 3_600_000).toISOString();
+  const endsAt = new Date(Date.now() + 54 * 3_600_000).toISOString();
+  const book = (code: string) =>
+    api.as<{ bookingId: string; code: string; message: string }>(
+      'production-manager',
+      'POST',
+      '/api/production-calendar/bookings',
+      {
+        body: {
+          donorCode: code,
+          productCode: 'CART-CD19',
+          processVersion: 1,
+          stepId: step,
+          roomCode,
+          equipmentCode,
+          lineCode: DEMO_LINE,
+          positiveMaterial: false,
+          startsAt,
+          endsAt,
+        },
+        idempotencyKey: randomUUID(),
+      },
+    );
+  const first = await book(donorCode);
+  expectOk('booking the activation', first);
+  const other = formatDonorCode(
+    generateDonorUniqueCode({ facility: 'A9999', year: 2026, sequence: randomInt(1, 999_999) }),
+  );
+  const refused = await book(other);
+  if (refused.status !== 409 || refused.body.code !== 'PRD-04')
+    throw new Error(
+      `expected a PRD-04 refusal, got ${refused.status} ${JSON.stringify(refused.body)}`,
+    );
+  console.log(
+    `  PRD-04: a second batch's ${step} in ${roomCode} at the same time → 409 ${refused.body.code}: ${refused.body.message}`,
+  );
+  const cancelled = await api.as(
+    'production-manager',
+    'POST',
+    `/api/production-calendar/bookings/${first.body.bookingId}/cancel`,
+    { body: { reason: 'demo of the PRD-04 refusal; the batch is booked when it runs' } },
+  );
+  expectOk('cancelling the demo booking', cancelled);
 }
 
 function expectOk(what: string, res: { status: number; body: unknown }): void {

@@ -233,3 +233,24 @@ describe('JourneyState', () => {
     });
   });
 });
+
+describe('JourneyState with a batch record', () => {
+  it('PRD-01 refuses a completeProduction by hand while the batch record runs', () => {
+    const state = new JourneyState(input, '2026-12-01T08:00:00Z');
+    state.specification = spec;
+    state.stage = 'in-production';
+    expect(state.refusal('completeProduction', command('by-hand'))).toBeUndefined();
+    state.apply(
+      'startProduction',
+      command('start'),
+      { recordId: 'r', summary: 's', batchNumber: 'B-1' },
+      '2026-12-01T09:00:00Z',
+    );
+    state.openBatchRecord('batch-B-1', '2026-12-01T09:00:00Z');
+    expect(state.view().batchNumber).toBe('B-1');
+    expect(state.refusal('completeProduction', command('by-hand'))).toMatchObject({
+      reasonCode: 'PRD-01',
+      message: expect.stringContaining('last step of its batch record'),
+    });
+  });
+});

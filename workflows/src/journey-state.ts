@@ -39,6 +39,10 @@ export class JourneyState {
   readonly deviations: DeviationNotice[] = [];
   /** DON-02: the latest notice of the institution's standing (by decision time). */
   institutionNotice?: InstitutionStandingNotice;
+  /** PRD-01: the batch production started, from its start record. */
+  batchNumber?: string;
+  /** The batch record child; while it runs, its last step completes production. */
+  batchRecordWorkflowId?: string;
   private readonly openLegs: OpenLeg[] = [];
   private readonly applied = new Map<string, JourneyView>();
   /** Records applied per step and cycle (`<step>@<cycle>`): a repeated step's next `repeat`. */
@@ -68,6 +72,11 @@ export class JourneyState {
         message: 'another step of this journey is being applied; try again',
       };
     }
+    if (step === 'completeProduction' && this.batchRecordWorkflowId)
+      return {
+        reasonCode: 'PRD-01',
+        message: `production of batch ${this.batchNumber} is completed by the last step of its batch record (${this.batchRecordWorkflowId}), not by hand (PRD-01)`,
+      };
     const evaluation = evaluateStep(this.stage, step);
     if (!evaluation.allowed)
       return { reasonCode: evaluation.reasonCode, message: evaluation.message };
@@ -79,6 +88,10 @@ export class JourneyState {
     const done = this.applied.get(eventId);
     if (done) return Promise.resolve(done);
     return this.inFlight?.eventId === eventId ? this.inFlight.result : undefined;
+  }
+
+  get busy(): boolean {
+    return this.inFlight !== undefined;
   }
 
   begin(eventId: string, result: Promise<JourneyView>): void {
@@ -110,6 +123,7 @@ export class JourneyState {
     if (this.opensCycle(step)) this.recollections += 1;
     this.stage = stageAfterStep(step, record.outcome);
     if (record.knownPositiveMarkers) this.knownPositiveMarkers = [...record.knownPositiveMarkers];
+    if (record.batchNumber) this.batchNumber = record.batchNumber;
     this.timeline.push({
       at,
       kind: 'step',
@@ -130,6 +144,16 @@ export class JourneyState {
   advance(stage: JourneyStage, at: string, summary: string): void {
     this.stage = stage;
     this.timeline.push({ at, kind: 'system', stage, summary });
+  }
+
+  openBatchRecord(workflowId: string, at: string): void {
+    this.batchRecordWorkflowId = workflowId;
+    this.note(`batch record ${workflowId} started`, at);
+  }
+
+  /** A system entry on the timeline that does not move the stage. */
+  note(summary: string, at: string): void {
+    this.timeline.push({ at, kind: 'system', stage: this.stage, summary });
   }
 
   openLeg(leg: OpenLeg): void {
@@ -193,6 +217,7 @@ export class JourneyState {
       knownPositiveMarkers: [...this.knownPositiveMarkers],
       deviations: [...this.deviations],
       ...(this.institutionNotice ? { institutionNotice: this.institutionNotice } : {}),
+      ...(this.batchNumber ? { batchNumber: this.batchNumber } : {}),
     };
   }
 }

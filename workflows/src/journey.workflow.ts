@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   ChildWorkflowHandle,
   allHandlersFinished,
@@ -27,10 +26,12 @@ import {
   stepLegEffect,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
+import { startBatchRecord } from './batch-record-child';
 import { custodyLeg } from './custody-leg.workflow';
 import { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
-import { specifications, STEP_ACTIVITIES } from './step-activities';
+import { specifications, STEP_ACTIVITIES, stepActivityInput } from './step-activities';
+import { asStepFailure } from './step-failure';
 
 const HOUR_MS = 3_600_000;
 
@@ -94,6 +95,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     }
     if (effect?.kind === 'start-follow-up')
       state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+    if (step === 'startProduction') await startBatchRecord(state, workflowId);
   };
 
   const runStep = async (step: JourneyStep, command: StepCommand): Promise<JourneyView> => {
@@ -167,37 +169,8 @@ async function callOwningService(
   journeyId: string,
 ) {
   try {
-    return await STEP_ACTIVITIES[step]({
-      journeyId,
-      donorCode: state.input.donorCode,
-      eventId: command.eventId,
-      occurrence: state.occurrenceOf(step),
-      actor: command.actor,
-      occurredAt: new Date().toISOString(),
-      order: state.input.order,
-      specification: state.specification!,
-      knownPositiveMarkers: state.knownPositiveMarkers,
-      payload: command.payload as never,
-    });
+    return await STEP_ACTIVITIES[step](stepActivityInput(step, command, state, journeyId));
   } catch (error) {
     throw asStepFailure(error);
   }
-}
-
-/** The service's refusal code becomes the update's failure type; the stage stays. */
-function asStepFailure(error: unknown): ApplicationFailure {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure && cause.nonRetryable && cause.type) {
-    return ApplicationFailure.create({
-      type: cause.type,
-      message: cause.message,
-      details: cause.details ?? undefined,
-      nonRetryable: true,
-    });
-  }
-  return ApplicationFailure.create({
-    type: 'SERVICE_UNAVAILABLE',
-    message: `the owning service did not complete the step: ${(cause as Error)?.message ?? cause}`,
-    nonRetryable: true,
-  });
 }

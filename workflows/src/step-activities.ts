@@ -5,10 +5,12 @@ import type {
   ProductionActivities,
   ReleaseActivities,
   StepActivityInput,
+  StepCommand,
   StepRecord,
 } from '@v2v/contracts';
 import { TASK_QUEUES } from '@v2v/contracts';
 import { DURABLE_ACTIVITY, STEP_ACTIVITY } from './activity-options';
+import type { JourneyState } from './journey-state';
 
 export const donorIntake = proxyActivities<DonorIntakeActivities>({
   ...STEP_ACTIVITY,
@@ -22,6 +24,11 @@ export const production = proxyActivities<ProductionActivities>({
 export const specifications = proxyActivities<
   Pick<ProductionActivities, 'getProductSpecification'>
 >({ ...DURABLE_ACTIVITY, taskQueue: TASK_QUEUES.production });
+/** Production's completion recorded from the batch record: nobody waits on it, it must land. */
+export const durableProduction = proxyActivities<Pick<ProductionActivities, 'completeProduction'>>({
+  ...DURABLE_ACTIVITY,
+  taskQueue: TASK_QUEUES.production,
+});
 export const release = proxyActivities<ReleaseActivities>({
   ...STEP_ACTIVITY,
   taskQueue: TASK_QUEUES.release,
@@ -50,3 +57,24 @@ export const STEP_ACTIVITIES: Record<JourneyStep, StepActivity> = {
   recordInfusion: release.recordInfusion,
   completeFollowUp: release.completeFollowUp,
 };
+
+/** What a step activity receives for a step of this journey, accepted now. */
+export function stepActivityInput(
+  step: JourneyStep,
+  command: StepCommand,
+  state: JourneyState,
+  journeyId: string,
+): StepActivityInput<never> {
+  return {
+    journeyId,
+    donorCode: state.input.donorCode,
+    eventId: command.eventId,
+    occurrence: state.occurrenceOf(step),
+    actor: command.actor,
+    occurredAt: new Date().toISOString(),
+    order: state.input.order,
+    specification: state.specification!,
+    knownPositiveMarkers: state.knownPositiveMarkers,
+    payload: command.payload as never,
+  };
+}

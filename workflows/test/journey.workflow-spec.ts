@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   InstitutionStandingNotice,
@@ -14,6 +12,7 @@ import {
 import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
 import {
+  expectRefused,
   HAPPY_PATH,
   payloadFor,
   sendStep,
@@ -42,17 +41,6 @@ afterAll(async () => {
   await stopWorkers?.();
   await env?.teardown();
 });
-
-async function expectRefused(promise: Promise<unknown>, type: string) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  expect((cause as ApplicationFailure).type).toBe(type);
-}
 
 describe('patientJourney on the Temporal dev server', () => {
   it('walks order → infusion → follow-up → closed and keeps the stage search attribute current', async () => {

@@ -31,8 +31,10 @@ describe('determinism guard', () => {
   it('has recorded histories of finished journeys to replay', () => {
     // happy-path, rejection-recollection-cancelled and transport-deadline-deviation were
     // recorded before donor screening and institution notices existed: journeys of that time
-    // must still replay.
+    // must still replay. happy-path-batch-record is the first with the batch record child
+    // (patched 'batch-record-child'): the others replay the journey without it.
     expect(recordedHistories().map((h) => h.name)).toEqual([
+      'happy-path-batch-record',
       'happy-path-screened',
       'happy-path',
       'institution-suspension-hold',

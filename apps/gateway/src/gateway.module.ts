@@ -21,6 +21,7 @@ import { InstitutionsModule } from './institutions/institutions.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { LabelsModule } from './labels/labels.module';
+import { BatchRecordModule } from './batch-record/batch-record.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProcessesModule } from './processes/processes.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   TelemetryModule,
   DeviationsModule,
   LabelsModule,
+  BatchRecordModule,
   InstitutionsModule,
   ShippersModule,
   HealthModule,

@@ -1,4 +1,5 @@
 import type { JourneyStep, Role, TemperatureReadings } from '@v2v/contracts';
+import { runBatchRecord } from './batch-record-script';
 import type { ScriptedStep } from './journey-script';
 import { demoUserPassword } from './demo-credentials';
 import { pollUntil } from './poll';
@@ -99,14 +100,25 @@ export class GatewayClient {
     return res.body.count;
   }
 
-  /** A scripted step as its user takes it, after uploading the logger readings it needs. */
+  /**
+   * A scripted step as its user takes it, after uploading the logger readings it needs; after
+   * production's start, the batch record through to qc (runBatchRecord).
+   */
   async run<T = unknown>(
     donorCode: string,
     scripted: ScriptedStep,
     idempotencyKey?: string,
   ): Promise<HttpResult<T>> {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
-    return this.step<T>(scripted.role, donorCode, scripted.step, scripted.payload, idempotencyKey);
+    const res = await this.step<T>(
+      scripted.role,
+      donorCode,
+      scripted.step,
+      scripted.payload,
+      idempotencyKey,
+    );
+    if (scripted.batchRecord && res.status === 200) await runBatchRecord(this, donorCode);
+    return res;
   }
 
   async request<T = unknown>(

@@ -8,3 +8,4 @@ export * from './demo-facility';
 export * from './demo-media-fills';
 export * from './demo-processes';
 export * from './room-booking-fixture.sql';
+export * from './batch-record-script';

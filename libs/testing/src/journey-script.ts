@@ -10,6 +10,8 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
    * receipt.
    */
   telemetry?: TemperatureReadings;
+  /** After the step (production's start), the batch record is taken through to qc. */
+  batchRecord?: boolean;
 }
 
 /** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
@@ -61,6 +63,8 @@ export function happyPathSteps(input: {
   start?: Date;
   /** The qualified person's password, re-entered at each signed release decision (CSV-02). */
   signerPassword?: string;
+  /** false: the journey stays in production after its start (no batch record is taken). */
+  batchRecord?: boolean;
 }): ScriptedStep[] {
   const signature = {
     password: input.signerPassword ?? demoUserPassword(),
@@ -76,8 +80,11 @@ export function happyPathSteps(input: {
   return [
     s('recordDonorScreening', 'hospital', negativeScreening(start)),
     ...materialCycleSteps({ ...input, start, signature }),
-    s('startProduction', 'operator', { labelScan: input.donorCode }),
-    s('completeProduction', 'operator', { totalCellCount: 250_000_000 }),
+    // The batch record's last step completes production (runBatchRecord): no manual step.
+    {
+      ...s('startProduction', 'operator', { labelScan: input.donorCode }),
+      batchRecord: input.batchRecord !== false,
+    },
     s('recordQcResult', 'qc', {
       results: [
         { test: 'sterility', value: 'no growth', withinSpecification: true },

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'index.ts');
-export const EXPECTED_WORKFLOW_TYPES = ['custodyLeg', 'patientJourney'];
+export const EXPECTED_WORKFLOW_TYPES = ['batchRecord', 'custodyLeg', 'patientJourney'];
 
 /**
  * Bundles the workflow code and refuses a bundle with any bundler warning: a warning is

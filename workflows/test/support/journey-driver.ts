@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client, WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   formatDonorCode,
   generateDonorUniqueCode,
@@ -139,4 +140,16 @@ export const HAPPY_PATH: JourneyStep[] = [
 /** The happy path up to and including `last`. */
 export function stepsThrough(last: JourneyStep): JourneyStep[] {
   return HAPPY_PATH.slice(0, HAPPY_PATH.indexOf(last) + 1);
+}
+
+/** Expects an update refused (validator or service) with the given failure type. */
+export async function expectRefused(promise: Promise<unknown>, type: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(type);
 }

@@ -2,6 +2,10 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
+  BatchStepActivityInput,
+  BatchStepCompletion,
+  BatchStepRecord,
+  BatchTransferOverdueInput,
   DonorIntakeActivities,
   ProductionActivities,
   ProductSpecification,
@@ -10,6 +14,7 @@ import {
   StepRecord,
   TASK_QUEUES,
 } from '@v2v/contracts';
+import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
 
 export const SPEC_V1: ProductSpecification = {
   productCode: 'CART-CD19',
@@ -38,6 +43,8 @@ export class MockServices {
   /** Server time until which `getProductSpecification` fails as a service that is down does. */
   private specificationOutageUntil = 0;
   private answers = new Map<string, Partial<StepRecord>>();
+  /** Production numbers each started batch (as the real service does since the batch record). */
+  numberBatches = false;
 
   /** Makes a step's record carry e.g. an outcome (`quarantined`) or known-positive markers. */
   answer(name: string, record: Partial<StepRecord>): void {
@@ -62,15 +69,82 @@ export class MockServices {
   }
 
   private step(name: string) {
-    return async (input: unknown): Promise<StepRecord> => {
+    return this.recorded(name, () => ({}));
+  }
+
+  /** Records the call, applies a refusal set with `refuse`, else answers with `answer`. */
+  private recorded<I, R extends object>(name: string, answer: (input: I) => R) {
+    return async (input: I): Promise<StepRecord & R> => {
       this.calls.push({ name, input, scheduledAt: Context.current().info.scheduledTimestampMs });
       const refusal = this.refusals.get(name);
       if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
       return {
         recordId: `${name}-${this.calls.length}`,
         summary: `${name} recorded`,
+        ...answer(input),
         ...this.answers.get(name),
       };
+    };
+  }
+
+  /**
+   * Production's batch record: a start prints one label per step, and the last step's
+   * completion carries the cell count it was given (the batch size, PRD-01).
+   */
+  private batchActivities() {
+    const lastStep = DEMO_PROCESS_CART_CD19.steps.at(-1)!.stepId;
+    const cellCount = DEMO_PROCESS_CART_CD19.cellCountParameter;
+    return {
+      getBatchProcess: this.recorded(
+        'getBatchProcess',
+        (input: { productCode: string; specificationVersion: number }) => ({
+          ...input,
+          processVersion: 1,
+          content: DEMO_PROCESS_CART_CD19,
+        }),
+      ),
+      startBatchStep: this.recorded('startBatchStep', (input: BatchStepActivityInput<unknown>) => ({
+        deviations: [],
+        labels: [
+          {
+            labelId: `LBL-${input.batchNumber}-${input.stepIndex}`,
+            stepId: input.stepId,
+            container: 'bag',
+            content: `${input.donorCode}|${input.batchNumber}|${input.stepId}`,
+          },
+        ],
+      })),
+      completeBatchStep: this.recorded(
+        'completeBatchStep',
+        (
+          input: BatchStepActivityInput<BatchStepCompletion>,
+        ): Omit<BatchStepRecord, 'recordId'> => ({
+          summary: `${input.stepId} completed`,
+          deviations: [],
+          labels: [],
+          ...(input.stepId === lastStep
+            ? {
+                totalCellCount: input.payload.parameters.find((p) => p.parameterId === cellCount)
+                  ?.value,
+              }
+            : {}),
+        }),
+      ),
+      raiseBatchTransferDeviation: this.recorded(
+        'raiseBatchTransferDeviation',
+        (input: BatchTransferOverdueInput) => ({
+          deviations: [
+            {
+              deviationId: `${input.batchNumber}-${input.fromStepId}-transfer`,
+              stepId: input.fromStepId,
+              rule: 'GEN-01' as const,
+              message: `transfer out of ${input.fromStepId} was due by ${input.dueAt} (GEN-01)`,
+              raisedAt: input.dueAt,
+            },
+          ],
+          labels: [],
+        }),
+      ),
     };
   }
 
@@ -105,8 +179,11 @@ export class MockServices {
           throw new Error('connect ECONNREFUSED production:3002');
         return { ...SPEC_V1, version: this.latestSpecVersion };
       },
-      startProduction: this.step('startProduction'),
+      startProduction: this.recorded('startProduction', (input: { donorCode: string }) =>
+        this.numberBatches ? { batchNumber: batchNumberFor(input.donorCode) } : {},
+      ),
       completeProduction: this.step('completeProduction'),
+      ...this.batchActivities(),
     };
   }
 
@@ -123,6 +200,11 @@ export class MockServices {
     ] as const;
     return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as ReleaseActivities;
   }
+}
+
+/** The batch number the mocked production gives a donor's batch. */
+export function batchNumberFor(donorCode: string): string {
+  return `B${donorCode.replace(/\W/g, '')}`;
 }
 
 /** The journey worker plus one activity worker per service queue, as in production. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  Actor,
   AssessContaminationImpactCommand,
+  BatchLabel,
   BookProcessStepCommand,
   CalendarQuery,
   CancelBookingCommand,
@@ -9,6 +11,7 @@ import type {
   ChangeRoomCommand,
   DecideKeyMaterialLotCommand,
   DecideProcessValidationCommand,
+  Decontamination,
   IdentifyOrganismCommand,
   LotDecision,
   ProcessValidationDecision,
@@ -35,6 +38,9 @@ export interface LotGenealogy {
   lot: Record<string, unknown>;
   consumptions: Array<{ donorCode: string } & Record<string, unknown>>;
 }
+
+/** A label production generated for a batch step, with the batch and donor it belongs to. */
+export type BatchLabelContent = BatchLabel & { batchNumber: string; donorCode: string };
 
 /**
  * Production's internal API as the gateway uses it: product specifications, key materials, the
@@ -331,6 +337,20 @@ export class ProductionClient {
       'GET',
       `${EM}/release-holds${query({ donorCode })}`,
     );
+  }
+
+  /** PRD-06: what a batch label shows and encodes. */
+  batchLabel(labelId: string) {
+    return this.http.request<BatchLabelContent>(
+      'production',
+      'GET',
+      `/internal/batch-labels/${segment(labelId)}`,
+    );
+  }
+
+  /** PER-02: a person's decontamination on leaving a vector or positive-material area. */
+  recordDecontamination(command: Decontamination & { eventId: string; recordedBy: Actor }) {
+    return this.http.request<unknown>('production', 'POST', '/internal/decontaminations', command);
   }
 }
 

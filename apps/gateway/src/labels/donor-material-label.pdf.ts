@@ -2,11 +2,11 @@ import PDFDocument from 'pdfkit';
 import type { DonorMaterialLabel } from '@v2v/contracts';
 import { labelDateTime } from './donor-material-label';
 
-const MM = 72 / 25.4;
-const PAGE = { width: 100 * MM, height: 60 * MM };
-const MARGIN = 3 * MM;
-const SYMBOL = 24 * MM;
-const TEXT_X = MARGIN + SYMBOL + 3 * MM;
+export const MM = 72 / 25.4;
+export const PAGE = { width: 100 * MM, height: 60 * MM };
+export const MARGIN = 3 * MM;
+export const SYMBOL = 24 * MM;
+export const TEXT_X = MARGIN + SYMBOL + 3 * MM;
 const TEXT_WIDTH = PAGE.width - TEXT_X - MARGIN;
 const LABEL_WIDTH = 14 * MM;
 const WARNING_HEIGHT = 8 * MM;

@@ -6,16 +6,16 @@ import type { DonorMaterialLabel } from '@v2v/contracts';
  * every hand-over scan accepts (TRC-02, TRC-03). The padding (two modules; a module is two
  * bwip-js units) keeps the quiet zone scanners need.
  */
-const symbol = (donorCode: string) => ({
+export const symbol = (text: string) => ({
   bcid: 'datamatrix',
-  text: donorCode,
+  text,
   padding: 4,
   backgroundcolor: 'FFFFFF',
 });
 
-/** The bare symbol, for placing on the PDF label. */
-export function barcodeSymbolPng(donorCode: string): Promise<Buffer> {
-  return bwipjs.toBuffer({ ...symbol(donorCode), scale: 8 });
+/** The bare symbol (of a donor code, or of a batch label's content), for a PDF label. */
+export function barcodeSymbolPng(text: string): Promise<Buffer> {
+  return bwipjs.toBuffer({ ...symbol(text), scale: 8 });
 }
 
 /**

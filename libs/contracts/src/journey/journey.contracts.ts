@@ -64,6 +64,8 @@ export interface JourneyView {
   deviations: DeviationNotice[];
   /** DON-02: the latest change of the institution's standing while this journey ran, if any. */
   institutionNotice?: InstitutionStandingNotice;
+  /** PRD-01: the batch started for this journey; its record is the workflow `batch-<number>`. */
+  batchNumber?: string;
 }
 
 export type CustodyLeg = 'transport-to-factory' | 'shipment-to-site';
