@@ -152,14 +152,31 @@ describe('checkBooking (PRD-04, §9(5))', () => {
     expect(checkBooking(culture, [other], f)).toEqual([]);
   });
 
-  it("PRD-04 §9(5)4 refuses the next closed step after a room's ended step without line clearance", () => {
-    const ended = booked({ ...closedCandidate, donorCode: 'D-2', startsAt: at(2), endsAt: at(6) });
+  it("PRD-04 §9(5)4 refuses the next closed step after a room's performed step without line clearance", () => {
+    const ended = booked({
+      ...closedCandidate,
+      donorCode: 'D-2',
+      startsAt: at(2),
+      endsAt: at(6),
+      completedAt: at(5),
+    });
     const later = { ...closedCandidate, startsAt: at(8), endsAt: at(10) };
     const afterEnd = { ...closedFacts, now: at(7) };
     expect(checkBooking(later, [ended], afterEnd)).toEqual([
       expect.objectContaining({ item: 4, message: expect.stringContaining('line clearance') }),
     ]);
     expect(checkBooking(later, [{ ...ended, lineClearanceAt: at(7) }], afterEnd)).toEqual([]);
+  });
+
+  it('PRD-04 §9(5)4 needs no clearance after a booking whose step never ran', () => {
+    const neverRan = booked({
+      ...closedCandidate,
+      donorCode: 'D-2',
+      startsAt: at(2),
+      endsAt: at(6),
+    });
+    const later = { ...closedCandidate, startsAt: at(8), endsAt: at(10) };
+    expect(checkBooking(later, [neverRan], { ...closedFacts, now: at(7) })).toEqual([]);
   });
 
   it("PRD-04 §9(5)4 frees the room from the step's actual end, not its booked end", () => {

@@ -19,8 +19,8 @@ const label = (b: CalendarEntry) =>
  * booking occupies its room until its step's actual end when recorded, else its booked end):
  * 1 positive material only in its dedicated area, and no other material there;
  * 2 open system: no two products in one area at once, no two batches of one product in a room;
- * 4 closed system: one step at a time in a room except cell culture, and no next step after a
- *   room's ended booking whose line clearance is not recorded;
+ * 4 closed system: one step at a time in a room except cell culture, and no next step after the
+ *   room's last performed step while its line clearance is not recorded;
  * 6 open-system culture only in a compartment (or incubator) nobody else uses at that time;
  *   closed-system cultures may share;
  * 7 no more concurrent lines in the area, nor isolators in the room, than the validated worst case.
@@ -49,7 +49,9 @@ export function checkBooking(
     const bStart = b.startsAt.getTime();
     const bEnd = occupiedUntil(b);
     const sameRoom = b.roomCode === c.roomCode;
-    if (sameRoom && bEnd <= start && !b.cellCulture) {
+    // The room's previous step is the last one performed there: a booking whose step never
+    // ran left nothing to clear, and must not hold the room until someone cancels it.
+    if (sameRoom && b.completedAt && bEnd <= start && !b.cellCulture) {
       if (!previous || bEnd > occupiedUntil(previous)) previous = b;
     }
     if (bEnd <= start || bStart >= end) continue;

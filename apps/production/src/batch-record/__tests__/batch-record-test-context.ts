@@ -58,7 +58,7 @@ export async function batchRecordTestContext() {
   const bookings = new RoomBookingRepository(dataSource);
   const facility = new FacilityRepository();
   const records = new BatchRecordRepository(dataSource);
-  const writer = new BatchStepWriter(dataSource, records);
+  const writer = new BatchStepWriter(dataSource, records, clock);
   const context = new BatchStepContext(records, processes);
   const calendar = new BookProcessStepUseCase(dataSource, bookings, facility, validation, clock);
   const steps = new JourneyStepRecorder(dataSource, {
@@ -97,7 +97,7 @@ export async function batchRecordTestContext() {
     ),
     complete: new CompleteBatchStepUseCase(writer, context, records, bookings, consumptions),
     decontaminate: new RecordDecontaminationUseCase(dataSource, records, facility),
-    transferOverdue: new RaiseBatchTransferDeviationUseCase(dataSource, records),
+    transferOverdue: new RaiseBatchTransferDeviationUseCase(dataSource, records, clock),
     count: async (sql: string, params: unknown[]) =>
       Number(((await dataSource.query(sql, params)) as Array<{ n: string }>)[0].n),
   };

@@ -12,6 +12,7 @@ import {
   uniqueViolationConstraint,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
+import { Clock } from '@v2v/service-kit';
 import type { BatchDeviation } from '../batch-record-rules';
 import type { BatchStepRow, NewBatchStepRow } from '../batch-record';
 import { BatchRecordRepository } from '../batch-record.repository';
@@ -32,6 +33,7 @@ export class BatchStepWriter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: BatchRecordRepository,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -145,7 +147,9 @@ export class BatchStepWriter {
       producer: 'production',
       causationId: row.eventId,
       journeyId: row.journeyId,
-      occurredAt: new Date(at),
+      // When the step was recorded, as for every other custody event; when the work started
+      // or ended is in the detail.
+      occurredAt: this.clock.now(),
       payload: {
         donorCode: row.donorCode,
         journeyId: row.journeyId,

@@ -9,6 +9,7 @@ import {
   TOPICS,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
+import { Clock } from '@v2v/service-kit';
 import { BatchRecordRepository } from '../batch-record.repository';
 
 const SYSTEM = { userId: 'system', role: 'ops' } as const;
@@ -23,6 +24,7 @@ export class RaiseBatchTransferDeviationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: BatchRecordRepository,
+    private readonly clock: Clock,
   ) {}
 
   execute(input: BatchTransferOverdueInput): Promise<BatchStepRecord> {
@@ -75,7 +77,8 @@ export class RaiseBatchTransferDeviationUseCase {
         producer: 'production',
         causationId: deviationId,
         journeyId: batch.journeyId,
-        occurredAt: new Date(input.dueAt),
+        // When it was raised; when the limit ran out is the deviation's `raisedAt`.
+        occurredAt: this.clock.now(),
         payload: {
           donorCode: batch.donorCode,
           journeyId: batch.journeyId,
