@@ -23,7 +23,7 @@ export function verifyExportFile(
     : checkpointSigningPublicKey(env);
   const ledger = ledgerOf(JSON.parse(readFileSync(exportFile, 'utf8')));
   const findings = verifyChainExport(ledger, publicKey).map(
-    (f) => `BROKEN  ${exportFile}: ${f.reason}: ${f.message}`,
+    (f) => `BROKEN  ${f.reason}: ${f.message}`,
   );
   const head = ledger.checkpoint.heads.find((h) => h.chainId === ledger.chainId);
   const summary = `${findings.length === 0 ? 'intact ' : 'BROKEN '} chain ${ledger.chainId}  ${ledger.entries.length} entries  checkpoint ${ledger.checkpoint.takenAt} head seq ${head?.seq ?? '-'}`;

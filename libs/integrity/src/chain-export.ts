@@ -65,7 +65,7 @@ export function verifyChainExport(exported: ChainExport, publicKey: KeyObject): 
     findings.push({
       reason: broken.reason,
       seq: broken.seq,
-      message: `chain ${chainId} entry ${broken.seq}: ${broken.reason}${at}`,
+      message: `chain ${chainId} entry ${broken.seq}${at}`,
     });
   }
   return findings;
