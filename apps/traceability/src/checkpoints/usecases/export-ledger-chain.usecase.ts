@@ -7,8 +7,9 @@ import { CheckpointSigner } from '../checkpoint-signer';
 
 /**
  * TRC-01, CSV-01: one donor's ledger chain, every entry as stored (canonical content and
- * hashes, nothing else: each field exported is one the offline check covers), with a checkpoint of its head signed now, both read in one snapshot, so an inspector
- * can check the chain offline and compare it later with the ledger.
+ * hashes, nothing else: each field exported is one the offline check covers), with a
+ * checkpoint of its head signed now, both read in one snapshot, so an inspector can check the
+ * chain offline and compare it later with the ledger.
  */
 @Injectable()
 export class ExportLedgerChainUseCase {
