@@ -62,6 +62,13 @@ describe("a journey's export.json checked offline against its signed checkpoint"
       (await api.as('operator', 'GET', `/api/journeys/${order.donorCode}/export.json`)).status,
     ).toBe(403);
 
+    // The CSV export prints the checkpoint of the same head with its signature.
+    const head = exported.ledger.checkpoint.heads[0];
+    const csv = await api.as<string>('ops', 'GET', `/api/journeys/${order.donorCode}/export.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain(`export,checkpoint.entryHash,${head.entryHash}`);
+    expect(csv.body).toMatch(/export,checkpoint\.signature,[A-Za-z0-9+/]{86}==/);
+
     const text = JSON.stringify(exported, null, 2);
     const intact = await verifyOffline(write('intact.json', text));
     expect(intact).toMatchObject({ code: 0, output: expect.stringMatching(/^intact /m) });
