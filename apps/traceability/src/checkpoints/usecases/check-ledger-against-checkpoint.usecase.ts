@@ -24,9 +24,8 @@ export class CheckLedgerAgainstCheckpointUseCase {
     const found = await this.ledger.snapshot((manager) =>
       this.checkpoints.entriesAt(checkpoint.heads, manager),
     );
-    const chains = new Map<string, ChainHead[]>();
-    for (const entry of found)
-      chains.set(entry.chainId, [...(chains.get(entry.chainId) ?? []), entry]);
+    // A checkpoint holds one head per chain, so at most one entry per chain is found.
+    const chains = new Map<string, ChainHead[]>(found.map((entry) => [entry.chainId, [entry]]));
     return checkChainsAgainstCheckpoint(chains, checkpoint);
   }
 }
