@@ -109,6 +109,12 @@ describe('docker-compose.yml (multi-host deployment)', () => {
     );
   });
 
+  it('gives traceability its checkpoint signing key as a required variable', () => {
+    expect(services.traceability.environment?.CHECKPOINT_SIGNING_PRIVATE_KEY).toBe(
+      '${CHECKPOINT_SIGNING_PRIVATE_KEY:?set CHECKPOINT_SIGNING_PRIVATE_KEY}',
+    );
+  });
+
   it('builds an image that installs every workspace package', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     const packages = ['apps', 'libs']

@@ -11,9 +11,15 @@ import {
   OPTIONAL_SERVICE_CONFIG,
   ServiceConfig,
   serviceLoggerModule,
+  ServicePortsModule,
   SetAsideMessagesController,
   setAsideMessagesProvider,
 } from '@v2v/service-kit';
+import { CheckpointConfig } from './checkpoints/checkpoint-config';
+import { ledgerCheckpointProcess } from './checkpoints/checkpoint-process';
+import { CHECKPOINT_PROVIDERS } from './checkpoints/checkpoints.providers';
+import { CheckpointsController } from './checkpoints/checkpoints.controller';
+import { TakeLedgerCheckpointUseCase } from './checkpoints/usecases/take-ledger-checkpoint.usecase';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { recordCustodyEvent } from './ledger/record-custody-event';
@@ -32,18 +38,37 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
       useFactory: (config?: ServiceConfig) => traceabilityDataSourceOptions(envOf(config)),
     }),
     TerminusModule,
+    ServicePortsModule,
   ],
-  controllers: [LedgerController, SetAsideMessagesController, HealthController],
+  controllers: [
+    LedgerController,
+    CheckpointsController,
+    SetAsideMessagesController,
+    HealthController,
+  ],
   providers: [
     LedgerRepository,
     setAsideMessagesProvider(TRACEABILITY_SCHEMA),
     TraceByDonorCodeUseCase,
     TraceByPatientReferenceUseCase,
     VerifyLedgerUseCase,
+    ...CHECKPOINT_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [ServiceConfig, DataSource, LedgerRepository],
-      useFactory: (config: ServiceConfig, dataSource: DataSource, ledger: LedgerRepository) =>
+      inject: [
+        ServiceConfig,
+        DataSource,
+        LedgerRepository,
+        TakeLedgerCheckpointUseCase,
+        CheckpointConfig,
+      ],
+      useFactory: (
+        config: ServiceConfig,
+        dataSource: DataSource,
+        ledger: LedgerRepository,
+        takeCheckpoint: TakeLedgerCheckpointUseCase,
+        checkpoints: CheckpointConfig,
+      ) =>
         new BackgroundProcesses(
           [
             inboxConsumerProcess({
@@ -54,6 +79,7 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
               handler: recordCustodyEvent(ledger),
               env: config.env,
             }),
+            ledgerCheckpointProcess(takeCheckpoint, checkpoints),
           ],
           { enabled: config.backgroundProcesses },
         ),

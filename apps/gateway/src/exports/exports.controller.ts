@@ -41,6 +41,16 @@ export class ExportsController {
     return journeyRecordCsv(await this.records.collect(donorCode));
   }
 
+  @Get('journeys/:donorCode/export.json')
+  @Roles('ops', 'qa-qp')
+  @ApiOperation({
+    summary:
+      "The journey's ledger chain, every entry with its stored canonical content and hashes, and a checkpoint of its head signed now (Ed25519), for `npm run verify -- --offline`. Roles: ops, qa-qp.",
+  })
+  json(@DonorCodeParam() donorCode: string) {
+    return this.records.ledgerExport(donorCode);
+  }
+
   @Get('journeys/:donorCode/export.pdf')
   @Roles('ops', 'qa-qp')
   @Header('content-type', 'application/pdf')

@@ -27,6 +27,9 @@ export function journeyRecordCsv(record: JourneyRecord): string {
         'journeyChainHead',
       ] as const
     ).map((k) => row('export', k, record[k])),
+    ...(['takenAt', 'seq', 'entryHash', 'signature'] as const).map((k) =>
+      row('export', `checkpoint.${k}`, record.checkpoint[k]),
+    ),
     ...record.auditHeads.map((h) => row('export', `auditHeads.${h.service}`, h.headsHash)),
     '',
     row('section', 'seq', 'occurredAt', 'messageType', 'producer', 'actor', 'summary', 'entryHash'),

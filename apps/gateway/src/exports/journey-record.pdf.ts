@@ -36,6 +36,10 @@ function writeJourney(doc: PDFKit.PDFDocument, record: JourneyRecord): void {
     ['Exported at', record.exportedAt],
     ['Ledger head hash (compare with npm run verify)', record.ledgerHeadHash],
     ["This journey's chain head", record.journeyChainHead],
+    [
+      `Checkpoint signed ${record.checkpoint.takenAt} (head seq ${record.checkpoint.seq})`,
+      `${record.checkpoint.entryHash}, Ed25519 signature ${record.checkpoint.signature}`,
+    ],
     ...record.auditHeads.map((h) => [`Audit trail heads, ${h.service}`, h.headsHash]),
   ]) {
     doc

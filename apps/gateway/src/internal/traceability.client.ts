@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LedgerVerification, LedgerVerificationResult } from '@v2v/contracts';
+import type { ChainExport } from '@v2v/integrity';
 import { InternalServiceClient, segment } from './internal-service.client';
 
 /** One donor code's chain of custody as the ledger answers it. */
@@ -25,6 +26,15 @@ export class TraceabilityClient {
       'traceability',
       'GET',
       `/internal/trace/patients/${segment(patientReference)}`,
+    );
+  }
+
+  /** The donor's chain as stored, with a checkpoint of its head the ledger signed now. */
+  ledgerChainExport(donorCode: string) {
+    return this.http.request<ChainExport>(
+      'traceability',
+      'GET',
+      `/internal/ledger/chains/${donorCode}/export`,
     );
   }
 
