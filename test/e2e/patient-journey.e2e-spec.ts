@@ -1,5 +1,5 @@
 import { batchRecordWorkflowId, JOURNEY_STEP_NAMES, journeyWorkflowId } from '@v2v/contracts';
-import { happyPathSteps, pollUntil } from '@v2v/testing';
+import { DEMO_PROCESS_CART_CD19, happyPathSteps, pollUntil } from '@v2v/testing';
 import { api, newOrder, stagesInHistory, useTemporal } from './support/journeys';
 
 const temporal = useTemporal();
@@ -71,6 +71,12 @@ describe('a patient journey from order to infusion through the gateway', () => {
       'donor-material.received.v1',
       'donor-material.released.v1',
       'batch.started.v1',
+      // Each step of the batch record: its start, the key materials it consumed, its completion.
+      ...DEMO_PROCESS_CART_CD19.steps.flatMap((step) => [
+        'batch.step-started.v1',
+        ...step.consumables.map(() => 'key-material.consumed.v1'),
+        'batch.step-completed.v1',
+      ]),
       'batch.completed.v1',
       'qc-result.recorded.v1',
       'batch.released.v1',

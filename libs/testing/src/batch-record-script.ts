@@ -120,7 +120,9 @@ export async function bookDemoStep(
           ...(incubatorCompartment ? { incubatorCompartment } : {}),
           lineCode: DEMO_LINE,
           positiveMaterial: false,
-          startsAt: new Date(now - 60_000).toISOString(),
+          // From now: the room's previous step (perhaps this journey's own) was completed a
+          // moment ago, and a booking reaching back before that would overlap it.
+          startsAt: new Date(now).toISOString(),
           endsAt: new Date(now + step.plannedDurationHours * 3_600_000).toISOString(),
         },
         idempotencyKey: randomUUID(),

@@ -175,11 +175,17 @@ export class BatchRecordRepository {
     );
   }
 
-  async label(labelId: string): Promise<(BatchLabel & { batchNumber: string }) | undefined> {
-    const rows: Array<BatchLabel & { batchNumber: string }> = await this.dataSource.query(
-      `SELECT ${LABEL_COLUMNS}, "batch_number" AS "batchNumber" FROM ${S}."batch_label" WHERE "label_id" = $1`,
-      [labelId],
-    );
+  /** A label with its batch and donor code: the gateway renders it only on its own journey. */
+  async label(
+    labelId: string,
+  ): Promise<(BatchLabel & { batchNumber: string; donorCode: string }) | undefined> {
+    const rows: Array<BatchLabel & { batchNumber: string; donorCode: string }> =
+      await this.dataSource.query(
+        `SELECT ${LABEL_COLUMNS}, l."batch_number" AS "batchNumber", b."donor_code" AS "donorCode"
+           FROM ${S}."batch_label" l JOIN ${S}."batch" b USING ("batch_number")
+          WHERE l."label_id" = $1`,
+        [labelId],
+      );
     return rows[0];
   }
 
