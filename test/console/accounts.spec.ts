@@ -42,7 +42,7 @@ test('an ended session sends the user back to sign-in with a message', async ({ 
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const claims = { username: 'ops', role: 'ops', mustChangePassword: false, exp: 1 };
   const expired = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.invalid-signature`;
-  await page.evaluate((token) => sessionStorage.setItem('v2v.session', token), expired);
+  await page.evaluate(`sessionStorage.setItem('v2v.session', ${JSON.stringify(expired)})`);
   await page.reload();
   await expect(page.getByTestId('sign-in-notice')).toHaveText('会话已过期或已结束，请重新登录。');
   await checkScreen(page, 'sign-in-expired');

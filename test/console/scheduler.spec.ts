@@ -57,9 +57,9 @@ test('an order is checked before sending, and the server refusal shows its rule 
   await page.getByRole('button', { name: '下达订单' }).click();
   await expect(page.getByTestId('refusal-code')).toHaveText('VALIDATION_FAILED');
   await expect(
-    page.locator('.ant-form-item', { has: page.getByLabel('期望采集日期') }).locator(
-      '.ant-form-item-explain-error',
-    ),
+    page
+      .locator('.ant-form-item', { has: page.getByLabel('期望采集日期') })
+      .locator('.ant-form-item-explain-error'),
   ).toBeVisible();
 
   // A product without a published specification: refused with its code and sentence.

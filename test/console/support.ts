@@ -22,7 +22,10 @@ export async function signIn(page: Page, username: string, password: string): Pr
  * kept as a screenshot artifact (.data/console/screenshots).
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(ARTIFACTS, 'screenshots', `${name}.png`),
+    fullPage: true,
+  });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -4,7 +4,9 @@
  */
 import type { operations } from './api/gateway-api';
 
-export type Stage = NonNullable<operations['JourneysController_list']['parameters']['query']>['stage'];
+export type Stage = NonNullable<
+  operations['JourneysController_list']['parameters']['query']
+>['stage'];
 
 /** The stages the gateway's OpenAPI enumerates; the types below refuse a missing one. */
 export const JOURNEY_STAGES = [

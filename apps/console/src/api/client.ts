@@ -26,7 +26,10 @@ const auth: Middleware = {
     // A 401 on a signed-in call is an expired or ended session: back to sign-in.
     if (response.status === 401) onSessionEvent('expired');
     if (response.status === 403) {
-      const body = await response.clone().json().catch(() => undefined);
+      const body = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
       if (body?.code === 'PASSWORD_CHANGE_REQUIRED') onSessionEvent('password-change-required');
     }
     return response;

@@ -84,7 +84,8 @@ export const en: Messages = {
     title: 'Electronic signature',
     meaning: 'Meaning of the signature',
     meanings: { released: 'released', rejected: 'rejected', approved: 'approved' },
-    statement: 'I, {{username}} ({{role}}), sign the {{action}} of donor unique code {{donorCode}}; the signature means: {{meaning}}.',
+    statement:
+      'I, {{username}} ({{role}}), sign the {{action}} of donor unique code {{donorCode}}; the signature means: {{meaning}}.',
     password: 'Re-enter your password',
     comment: 'Comment',
     sign: 'Sign and submit',

@@ -49,7 +49,10 @@ export function ChangePassword() {
   };
 
   return (
-    <Card title={<h1 className="card-title">{t('password.title')}</h1>} style={{ maxWidth: 480, margin: '48px auto' }}>
+    <Card
+      title={<h1 className="card-title">{t('password.title')}</h1>}
+      style={{ maxWidth: 480, margin: '48px auto' }}
+    >
       {session?.mustChangePassword && (
         <Alert type="info" showIcon title={t('password.required')} style={{ marginBottom: 16 }} />
       )}

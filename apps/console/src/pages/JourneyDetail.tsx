@@ -84,7 +84,9 @@ export function JourneyDetail() {
         <Descriptions.Item label={t('journey.specification')}>
           v{view.productSpecificationVersion}
         </Descriptions.Item>
-        <Descriptions.Item label={t('journey.recollections')}>{view.recollections}</Descriptions.Item>
+        <Descriptions.Item label={t('journey.recollections')}>
+          {view.recollections}
+        </Descriptions.Item>
         <Descriptions.Item label={t('journey.knownPositive')}>
           {view.knownPositiveMarkers.join(', ') || '—'}
         </Descriptions.Item>

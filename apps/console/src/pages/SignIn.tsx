@@ -31,7 +31,10 @@ export function SignIn() {
   };
 
   return (
-    <Card title={<h1 className="card-title">{t('signIn.title')}</h1>} style={{ maxWidth: 420, margin: '48px auto' }}>
+    <Card
+      title={<h1 className="card-title">{t('signIn.title')}</h1>}
+      style={{ maxWidth: 420, margin: '48px auto' }}
+    >
       {notice && (
         <Alert
           type={notice === 'expired' ? 'warning' : 'success'}

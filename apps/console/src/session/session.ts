@@ -18,7 +18,9 @@ const KEY = 'v2v.session';
 export function sessionOf(token: string): Session {
   const payload = token.split('.')[1] ?? '';
   const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
+  const claims = JSON.parse(
+    new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))),
+  );
   return {
     token,
     username: String(claims.username),
