@@ -15,6 +15,8 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel(/^(用户名|Username)$/).fill(username);
   await page.getByLabel(/^(密码|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  // Signed in once the console leaves the sign-in screen (to the board or the password change).
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 }
 
 /**
