@@ -85,7 +85,7 @@ export const en: Messages = {
     meaning: 'Meaning of the signature',
     meanings: { released: 'released', rejected: 'rejected', approved: 'approved' },
     statement:
-      'I, {{username}} ({{role}}), sign the {{action}} of donor unique code {{donorCode}}; the signature means: {{meaning}}.',
+      'I, {{username}} ({{role}}), sign by electronic signature: {{action}}, donor unique code {{donorCode}}; the signature means: {{meaning}}.',
     password: 'Re-enter your password',
     comment: 'Comment',
     sign: 'Sign and submit',

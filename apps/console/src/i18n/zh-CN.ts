@@ -83,7 +83,7 @@ export const zhCN = {
     meaning: '签名含义',
     meanings: { released: '放行', rejected: '拒绝', approved: '批准' },
     statement:
-      '本人 {{username}}（{{role}}）对供者唯一编号 {{donorCode}} 的{{action}}进行电子签名，签名含义：{{meaning}}。',
+      '本人 {{username}}（{{role}}）以电子签名确认：{{action}}，供者唯一编号 {{donorCode}}；签名含义：{{meaning}}。',
     password: '请重新输入密码',
     comment: '备注',
     sign: '签名并提交',
