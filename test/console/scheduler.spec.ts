@@ -36,6 +36,8 @@ test('a scheduler works in Chinese, switches to English, orders a therapy and fi
   await expect(page.getByTestId('donor-code')).toHaveText(code);
   // Temporal's visibility store catches up with the start in a moment: the board lists it.
   await page.getByRole('link', { name: 'Back to the board' }).click();
+  await page.getByLabel('Stage').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Ordered' }).click();
   await expect(async () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByRole('link', { name: code })).toBeVisible({ timeout: 2_000 });

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { ErrorPage } from './components/ErrorPage';
 import { Board } from './pages/Board';
 import { ChangePassword } from './pages/ChangePassword';
 import { JourneyDetail } from './pages/JourneyDetail';
@@ -42,30 +43,32 @@ export function App() {
     >
       <AntApp>
         <AppLayout>
-          <Routes>
-            <Route path="/sign-in" element={<SignIn />} />
-            <Route
-              path="/password"
-              element={session ? <ChangePassword /> : <Navigate to="/sign-in" replace />}
-            />
-            <Route
-              path="/"
-              element={
-                <Guarded>
-                  <Board />
-                </Guarded>
-              }
-            />
-            <Route
-              path="/journeys/:donorCode"
-              element={
-                <Guarded>
-                  <JourneyDetail />
-                </Guarded>
-              }
-            />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          <ErrorPage>
+            <Routes>
+              <Route path="/sign-in" element={<SignIn />} />
+              <Route
+                path="/password"
+                element={session ? <ChangePassword /> : <Navigate to="/sign-in" replace />}
+              />
+              <Route
+                path="/"
+                element={
+                  <Guarded>
+                    <Board />
+                  </Guarded>
+                }
+              />
+              <Route
+                path="/journeys/:donorCode"
+                element={
+                  <Guarded>
+                    <JourneyDetail />
+                  </Guarded>
+                }
+              />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </ErrorPage>
         </AppLayout>
       </AntApp>
     </ConfigProvider>
