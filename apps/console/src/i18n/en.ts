@@ -44,7 +44,6 @@ export const en: Messages = {
     product: 'Product',
     startedAt: 'Started',
     order: 'Order a therapy',
-    notFound: 'No journey has that donor unique code',
     refresh: 'Refresh',
   },
   order: {

@@ -42,7 +42,6 @@ export const zhCN = {
     product: '产品',
     startedAt: '开始时间',
     order: '下达治疗订单',
-    notFound: '未找到该供者唯一编号的旅程',
     refresh: '刷新',
   },
   order: {

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, outcome } from '../api/client';
 import type { Refusal } from '../api/refusal';
 import { showFieldErrors } from '../components/field-errors';
@@ -22,6 +23,7 @@ const MIN_LENGTH = 12;
  */
 export function ChangePassword() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { session, signIn, signOut } = useSession();
   const [refusal, setRefusal] = useState<Refusal>();
   const [busy, setBusy] = useState(false);
@@ -45,7 +47,7 @@ export function ChangePassword() {
     setBusy(false);
     if (!login.ok) return signOut('changed');
     signIn(login.data.accessToken);
-    window.location.assign('/');
+    navigate('/');
   };
 
   return (

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +28,7 @@ export function JourneyDetail() {
   const { t } = useTranslation();
   const { donorCode = '' } = useParams();
   const { session } = useSession();
+  const { message } = App.useApp();
   const role = session?.role ?? '';
   const [journey, setJourney] = useState<JourneyStatus>();
   const [refusal, setRefusal] = useState<Refusal>();
@@ -158,6 +171,7 @@ export function JourneyDetail() {
         onCancel={() => setSigning(false)}
         onSigned={() => {
           setSigning(false);
+          void message.success(t('journey.released'));
           void load();
         }}
       />
