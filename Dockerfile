@@ -7,6 +7,7 @@ COPY apps/donor-intake/package.json apps/donor-intake/
 COPY apps/production/package.json apps/production/
 COPY apps/release/package.json apps/release/
 COPY apps/traceability/package.json apps/traceability/
+COPY apps/console/package.json apps/console/
 COPY workflows/package.json workflows/
 COPY libs/audit/package.json libs/audit/
 COPY libs/contracts/package.json libs/contracts/

@@ -85,6 +85,8 @@ export default tseslint.config(
       '.nx/**',
       'coverage/**',
       'workflows/test/histories/**',
+      // Generated from the gateway's OpenAPI document (npm run console:api).
+      'apps/console/src/api/gateway-api.ts',
     ],
   },
   js.configs.recommended,

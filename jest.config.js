@@ -27,6 +27,8 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,workflows,tools,test}/**/*.spec.ts'],
+      // The console's browser tests are Playwright's (tools/test.sh), not Jest's.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/console/'],
     },
     {
       ...base,

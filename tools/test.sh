@@ -17,3 +17,5 @@ echo "== integration tests (real PostgreSQL, Kafka, Temporal)"
 $jest --selectProjects integration --runInBand "$@"
 echo "== end-to-end tests (the whole platform as processes)"
 $jest --selectProjects e2e --runInBand "$@"
+echo "== console tests (Playwright in Chromium; the platform and the console as npm start runs them)"
+npx playwright test -c test/console/playwright.config.ts

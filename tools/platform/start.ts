@@ -1,5 +1,6 @@
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalUiUrl } from '@v2v/temporal';
+import { startConsole } from './console-process';
 import { seedDemoProduction } from './demo-production.seeder';
 import { seedDemoUsers } from './demo-users.seeder';
 import { runInfraScript } from './infra';
@@ -23,9 +24,11 @@ async function main(): Promise<void> {
   const platform = await startPlatformProcesses({
     output: (name, line) => console.log(`[${name}] ${line}`),
   });
+  const consoleApp = await startConsole({ output: (line) => console.log(`[console] ${line}`) });
   const gateway = `http://localhost:${SERVICE_PORTS.gateway}`;
   console.log(`
 vein-to-vein platform is up (${((Date.now() - started) / 1000).toFixed(1)} s)
+  console       ${consoleApp.url}
   gateway       ${gateway}
   API docs      ${gateway}/api/docs
   Temporal UI   ${temporalUiUrl()}
@@ -37,7 +40,7 @@ Ctrl-C stops everything.`);
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping apps…`);
-    await platform.stop();
+    await Promise.all([consoleApp.stop(), platform.stop()]);
     if (process.env.KEEP_INFRA !== '1') runInfraScript('down');
     process.exit(0);
   };

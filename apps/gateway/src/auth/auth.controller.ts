@@ -8,10 +8,11 @@ import {
   Res,
   UnauthorizedException,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ROLES } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
+import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { z } from 'zod';
 import { AuthenticatedUser, CurrentUser } from './authenticated-user';
 import { PasswordChangeRoute, Public, Roles } from './roles.decorator';
@@ -56,6 +57,7 @@ export class AuthController {
     summary:
       'Exchange username and password for a short-lived bearer token. Public. Repeated failures lock the username and the source address for 15 minutes (429 with Retry-After). An account that must change its password gets a token for POST /api/auth/password only.',
   })
+  @ApiBody({ schema: openApiSchema(loginSchema) })
   async login(
     @Body(new ZodBodyPipe(loginSchema)) body: z.infer<typeof loginSchema>,
     @Req() request: Request,
@@ -87,6 +89,7 @@ export class AuthController {
     summary:
       'Change your own password: the current one re-entered, the new one checked by the password policy (at least 12 characters, not the username, not a well-known default). Ends every session issued before; log in again. Roles: every role.',
   })
+  @ApiBody({ schema: openApiSchema(passwordChangeSchema) })
   async password(
     @CurrentUser() user: AuthenticatedUser,
     @Body(new ZodBodyPipe(passwordChangeSchema)) body: z.infer<typeof passwordChangeSchema>,

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LedgerVerification, ledgerVerificationSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { Roles } from '../auth/roles.decorator';
 import { TraceabilityClient } from '../internal/traceability.client';
+import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 
 /** The chain of custody, both ways (TRC-01), and the ledger's verification. */
@@ -40,6 +41,7 @@ export class TracesController {
     summary:
       'Recompute the hash chains (all, or one donor code) and name the first broken entry. Roles: ops, qa-qp.',
   })
+  @ApiBody({ schema: openApiSchema(ledgerVerificationSchema) })
   verify(@Body(new ZodBodyPipe(ledgerVerificationSchema)) body: LedgerVerification) {
     return this.traceability.verifyLedger(body);
   }

@@ -1,0 +1,180 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, idempotencyKey, outcome } from '../api/client';
+import type { Refusal } from '../api/refusal';
+import type { JourneyStatus, LedgerVerification } from '../api/views';
+import { RecordedAt } from '../components/RecordedAt';
+import { RefusalAlert } from '../components/RefusalAlert';
+import { type SignatureInput, SignatureDialog } from '../components/SignatureDialog';
+import { mayReleaseMaterial, mayVerifyLedger } from '../roles';
+import { useSession } from '../session/SessionContext';
+
+/** One journey: stage, timeline, pending deadlines, Temporal UI, ledger, QA's release. */
+export function JourneyDetail() {
+  const { t } = useTranslation();
+  const { donorCode = '' } = useParams();
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const role = session?.role ?? '';
+  const [journey, setJourney] = useState<JourneyStatus>();
+  const [refusal, setRefusal] = useState<Refusal>();
+  const [ledger, setLedger] = useState<LedgerVerification>();
+  const [verifying, setVerifying] = useState(false);
+  const [signing, setSigning] = useState(false);
+  const path = { donorCode };
+
+  const load = useCallback(async () => {
+    const result = await outcome<JourneyStatus>(
+      api.GET('/api/journeys/{donorCode}', { params: { path: { donorCode } } }),
+    );
+    if (result.ok) setJourney(result.data);
+    else setRefusal(result.refusal);
+  }, [donorCode]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const verifyLedger = async () => {
+    setVerifying(true);
+    setLedger(undefined);
+    const result = await outcome<LedgerVerification>(
+      api.POST('/api/ledger/verify', { body: { donorCode } }),
+    );
+    setVerifying(false);
+    if (result.ok) setLedger(result.data);
+    else setRefusal(result.refusal);
+  };
+
+  const releaseMaterial = ({ password, comment }: SignatureInput) =>
+    outcome(
+      api.POST('/api/journeys/{donorCode}/release-material', {
+        params: { path, header: { 'Idempotency-Key': idempotencyKey() } },
+        body: { ...(comment ? { comment } : {}), signature: { password } },
+      }),
+    );
+
+  if (!journey)
+    return (
+      <Card>
+        <RefusalAlert refusal={refusal} />
+        {!refusal && <Spin />}
+      </Card>
+    );
+  const { view } = journey;
+  return (
+    <Card
+      title={
+        <h1 className="card-title">
+          {t('journey.title')} · <span data-testid="donor-code">{view.donorCode}</span>
+        </h1>
+      }
+      extra={<Link to="/">{t('journey.back')}</Link>}
+    >
+      <RefusalAlert refusal={refusal} />
+      <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('journey.stage')}>
+          <Tag color="blue" data-testid="journey-stage">
+            {t(`stages.${view.stage}`)}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('journey.institution')}>{view.institutionId}</Descriptions.Item>
+        <Descriptions.Item label={t('journey.product')}>{view.productCode}</Descriptions.Item>
+        <Descriptions.Item label={t('journey.specification')}>
+          v{view.productSpecificationVersion}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('journey.recollections')}>
+          {view.recollections}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('journey.knownPositive')}>
+          {view.knownPositiveMarkers.join(', ') || '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <a href={journey.temporalUiUrl} target="_blank" rel="noreferrer">
+          {t('journey.temporal')}
+        </a>
+        {mayVerifyLedger(role) && (
+          <Button onClick={() => void verifyLedger()} loading={verifying}>
+            {t('journey.verify')}
+          </Button>
+        )}
+        {mayReleaseMaterial(role, view.stage) && (
+          <Button type="primary" onClick={() => setSigning(true)}>
+            {t('journey.release')}
+          </Button>
+        )}
+      </Space>
+      {verifying && <Alert type="info" showIcon title={t('journey.verifying')} />}
+      {ledger && (
+        <Alert
+          data-testid="ledger-result"
+          type={ledger.valid ? 'success' : 'error'}
+          showIcon
+          title={ledger.valid ? t('journey.ledgerValid') : t('journey.ledgerBroken')}
+          description={`${t('journey.headHash')}: ${ledger.ledgerHeadHash}`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <h2>{t('journey.deadlines')}</h2>
+      {journey.pendingDeadlines.length === 0 ? (
+        <Empty description={t('journey.noDeadlines')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={journey.pendingDeadlines}
+          columns={[
+            { title: 'ID', dataIndex: 'rule' },
+            { title: '', dataIndex: 'description' },
+            {
+              title: t('journey.dueAt'),
+              dataIndex: 'dueAt',
+              render: (at: string) => <RecordedAt at={at} />,
+            },
+          ]}
+        />
+      )}
+      <h2>{t('journey.timeline')}</h2>
+      <Timeline
+        data-testid="timeline"
+        items={journey.timeline.map((entry) => ({
+          content: (
+            <div>
+              <RecordedAt at={entry.at} /> · <Tag>{t(`stages.${entry.stage}`)}</Tag>
+              <div>{entry.summary}</div>
+            </div>
+          ),
+        }))}
+      />
+      <SignatureDialog
+        open={signing}
+        action={t('journey.release')}
+        meaning="released"
+        donorCode={view.donorCode}
+        sign={releaseMaterial}
+        onCancel={() => setSigning(false)}
+        onSigned={() => {
+          setSigning(false);
+          void message.success(t('journey.released'));
+          void load();
+        }}
+      />
+    </Card>
+  );
+}

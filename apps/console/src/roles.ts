@@ -1,0 +1,46 @@
+/**
+ * What each role sees in the console, as docs/roles.md declares the endpoints; the gateway
+ * still refuses anything else (403 FORBIDDEN_ROLE), the console only hides what would fail.
+ */
+import type { operations } from './api/gateway-api';
+
+export type Stage = NonNullable<
+  operations['JourneysController_list']['parameters']['query']
+>['stage'];
+
+/** The stages the gateway's OpenAPI enumerates; the types below refuse a missing one. */
+export const JOURNEY_STAGES = [
+  'ordered',
+  'donor-screened',
+  'collection-scheduled',
+  'collected',
+  'in-transit-to-factory',
+  'received',
+  'material-quarantined',
+  'material-released',
+  'material-rejected',
+  'in-production',
+  'qc',
+  'release-review',
+  'released',
+  'shipped',
+  'received-at-site',
+  'infused',
+  'follow-up',
+  'closed',
+  'cancelled',
+] as const satisfies readonly Stage[];
+const everyStage: Exclude<Stage, (typeof JOURNEY_STAGES)[number] | undefined> extends never
+  ? true
+  : false = true;
+void everyStage;
+
+const LISTS_JOURNEYS = ['scheduler', 'production-manager', 'ops', 'qa-qp', 'hospital'];
+const VERIFIES_LEDGER = ['ops', 'qa-qp'];
+
+export const mayListJourneys = (role: string) => LISTS_JOURNEYS.includes(role);
+export const mayOrder = (role: string) => role === 'scheduler';
+export const mayVerifyLedger = (role: string) => VERIFIES_LEDGER.includes(role);
+/** The qualified person decides on donor material once the factory has received it. */
+export const mayReleaseMaterial = (role: string, stage: string) =>
+  role === 'qa-qp' && (stage === 'received' || stage === 'material-quarantined');

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { consoleUrl } from '../../tools/platform/console-process';
+
+const ROOT = path.resolve(__dirname, '../..');
+/** Screenshots and failure traces: kept after the run, in the ignored .data folder. */
+export const ARTIFACTS = path.join(ROOT, '.data/console');
+
+/**
+ * The console tier: Debian's Chromium (Playwright's own browser download is not reachable
+ * here) against the real stack, started exactly as `npm start` does (the console included);
+ * a platform already running on the console's port is used as it is. One worker: the tests
+ * share the one stack.
+ */
+export default defineConfig({
+  testDir: __dirname,
+  testMatch: '*.spec.ts',
+  outputDir: path.join(ARTIFACTS, 'results'),
+  workers: 1,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: consoleUrl(),
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+  webServer: {
+    command: 'node -r @swc-node/register tools/platform/start.ts',
+    cwd: ROOT,
+    env: { KEEP_INFRA: '1' },
+    url: consoleUrl(),
+    reuseExistingServer: true,
+    timeout: 300_000,
+    gracefulShutdown: { signal: 'SIGINT', timeout: 30_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
