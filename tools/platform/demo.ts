@@ -111,12 +111,14 @@ async function runJourney(
 /** The batch record, step by step, then production completed by its last step. */
 async function batchRecord(api: GatewayClient, donorCode: string): Promise<void> {
   await showPrd04Refusal(api, donorCode);
+  const started = new Date();
   const view = await runBatchRecord(api, donorCode, ({ stepId, view, labels }) => {
     const floor = DEMO_BATCH_FLOOR[stepId];
     console.log(
       `  batch ${view.batchNumber} ${stepId.padEnd(24)} ${floor.roomCode}/${floor.equipmentCode}: booked, started, completed, ${labels.length} label(s) printed and scanned, line cleared`,
     );
   });
+  await monitoringSession(api, donorCode, started);
   const record = await api.as<{ temporalUiUrl: string }>(
     'ops',
     'GET',
@@ -126,6 +128,44 @@ async function batchRecord(api: GatewayClient, donorCode: string): Promise<void>
     `  batch record complete: ${view.totalCellCount} cells, ${view.deviations.length} deviation(s); production completed by its last step → qc`,
   );
   console.log(`  Temporal UI: ${record.body.temporalUiUrl}`);
+}
+
+/**
+ * PRD-05: QC's environmental monitoring of the open-processing room for the time the batch
+ * was in it, judged by the system against the limits of each zone's grade; none is exceeded,
+ * so the batch has no hold.
+ */
+async function monitoringSession(api: GatewayClient, donorCode: string, from: Date) {
+  const results = [
+    { kind: 'settle-plate', zoneGrade: 'A', sampleLocation: 'BSC-101 work surface', value: 0 },
+    { kind: 'glove-print', zoneGrade: 'A', sampleLocation: 'operator left hand', value: 0 },
+    { kind: 'viable-air', zoneGrade: 'B', sampleLocation: 'room centre', value: 3 },
+    { kind: 'particles-0.5um', zoneGrade: 'A', sampleLocation: 'BSC-101', value: 800 },
+  ];
+  const session = await api.as<{ excursions: unknown[] }>(
+    'qc',
+    'POST',
+    '/api/environmental-monitoring/sessions',
+    {
+      body: {
+        roomCode: 'CP1-R01',
+        startedAt: from.toISOString(),
+        endedAt: new Date().toISOString(),
+        occupancyState: 'in-operation',
+        results,
+      },
+      idempotencyKey: randomUUID(),
+    },
+  );
+  expectOk('environmental monitoring session', session);
+  const holds = await api.as<{ releasable: boolean }>(
+    'qa-qp',
+    'GET',
+    `/api/journeys/${donorCode}/environmental-monitoring-holds`,
+  );
+  console.log(
+    `  EM session CP1-R01 (in operation): ${results.length} results within the limits of their zone's grade, ${session.body.excursions.length} excursion(s); batch releasable as to PRD-05: ${holds.body.releasable}`,
+  );
 }
 
 /**
