@@ -6,7 +6,6 @@ import {
   judgeTransfer,
   requireConsumablesByLot,
   requireDecontaminated,
-  requireDonorMaterialScan,
   requireLabelConfirmed,
   requireLabelsConfirmed,
   requireWasteInactivated,
@@ -37,17 +36,6 @@ describe('PRD-06 labels in the batch record', () => {
   const code = (sequence: number) =>
     formatDonorCode(generateDonorUniqueCode({ facility: 'A9999', year: 26, sequence }));
   const donorCode = code(42);
-
-  it('PRD-06 requires the donor material scan before the first step', () => {
-    expect(refusal(() => requireDonorMaterialScan(donorCode, undefined))).toBe('PRD-06');
-  });
-
-  it('PRD-06 refuses another donor code and returns the verification of the right one', () => {
-    const other = code(43);
-    expect(refusal(() => requireDonorMaterialScan(donorCode, other))).toBe('IDENTITY_MISMATCH');
-    expect(requireDonorMaterialScan(donorCode, donorCode)).toMatchObject({ matched: true });
-  });
-
   const label = {
     labelId: 'B-2026-000001-FILL-1',
     container: 'infusion bag',

@@ -1,4 +1,4 @@
-import { DomainError, verifyLabelScan } from '@v2v/contracts';
+import { DomainError } from '@v2v/contracts';
 
 /*
  * The electronic batch record's rules (§9(7)–(11), PRD-06..08, PER-02), each a pure function of
@@ -40,20 +40,6 @@ export interface InProcessTransfer {
 export interface BatchDeviation {
   rule: 'PRD-01' | 'PRD-07' | 'PRD-08' | 'GEN-01';
   message: string;
-}
-
-/**
- * PRD-06: before the first step the donor material label is scanned and must carry the batch's
- * donor code; the verification is returned to be recorded with the step.
- */
-export function requireDonorMaterialScan(donorCode: string, scan: string | undefined) {
-  if (!scan)
-    throw new DomainError(
-      'PRD-06',
-      `scan the donor material label before the first step of the batch of ${donorCode} (PRD-06)`,
-      { donorCode },
-    );
-  return verifyLabelScan(donorCode, scan);
 }
 
 /** PRD-06: a system-generated label's confirmation scan must read back exactly that label. */
