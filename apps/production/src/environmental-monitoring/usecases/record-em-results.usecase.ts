@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, type RecordEmResultsCommand } from '@v2v/contracts';
-import { isUniqueViolation } from '../../key-materials/usecases/unique-violation';
+import {
+  DomainError,
+  type RecordEmResultsCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import { EmResultRecorder } from '../em-result-recorder';
 import { EnvironmentalMonitoringRepository } from '../environmental-monitoring.repository';
 import { SessionView, sessionView } from './em-views';
@@ -37,7 +40,7 @@ export class RecordEmResultsUseCase {
         );
       });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (uniqueViolationConstraint(error) === undefined) throw error;
       const winner = await this.repository.sessionIdOfResultEvent(command.eventId);
       if (winner) return this.sameRequest(winner, sessionId, command.eventId);
       throw new DomainError(

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, type RecordEmSessionCommand } from '@v2v/contracts';
+import {
+  DomainError,
+  type RecordEmSessionCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import { Clock, IdGenerator } from '@v2v/service-kit';
 import { FacilityRepository } from '../../facility/facility.repository';
-import { isUniqueViolation } from '../../key-materials/usecases/unique-violation';
 import { EmResultRecorder } from '../em-result-recorder';
 import { requireSessionInstants } from '../em-rules';
 import { EnvironmentalMonitoringRepository } from '../environmental-monitoring.repository';
@@ -68,9 +71,10 @@ export class RecordEmSessionUseCase {
       return this.view(sessionId);
     } catch (error) {
       // Two deliveries of one event id raced: the loser answers with the winner's session.
-      const winner = isUniqueViolation(error)
-        ? await this.repository.sessionIdOfEvent(command.eventId)
-        : undefined;
+      const winner =
+        uniqueViolationConstraint(error) !== undefined
+          ? await this.repository.sessionIdOfEvent(command.eventId)
+          : undefined;
       if (winner) return this.sameRequest(winner, command);
       throw error;
     }

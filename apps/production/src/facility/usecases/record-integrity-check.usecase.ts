@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, type RecordIntegrityCheckCommand } from '@v2v/contracts';
+import {
+  DomainError,
+  type RecordIntegrityCheckCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import { Clock, IdGenerator } from '@v2v/service-kit';
-import { isUniqueViolation } from '../../key-materials/usecases/unique-violation';
 import { requireIntegrityCheckRecordable } from '../facility-register-rules';
 import { FacilityRegisterRepository, IntegrityCheck } from '../facility-register.repository';
 import { FacilityRepository } from '../facility.repository';
@@ -61,9 +64,10 @@ export class RecordIntegrityCheckUseCase {
         return check;
       });
     } catch (error) {
-      const winner = isUniqueViolation(error)
-        ? await this.register.integrityCheckByEvent(this.dataSource.manager, command.eventId)
-        : undefined;
+      const winner =
+        uniqueViolationConstraint(error) !== undefined
+          ? await this.register.integrityCheckByEvent(this.dataSource.manager, command.eventId)
+          : undefined;
       if (winner) return sameRequest(winner, equipmentCode, command);
       throw error;
     }

@@ -1,6 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@v2v/contracts';
-import { isUniqueViolation } from '../../key-materials/usecases/unique-violation';
+import { DomainError, uniqueViolationConstraint } from '@v2v/contracts';
 
 /** The register's record types, as the audit trail names them (the demo seeder's too). */
 export const RECORD_TYPES = {
@@ -43,7 +42,7 @@ export async function registerInTransaction<T>(
   try {
     return await dataSource.transaction(work);
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken();
+    if (uniqueViolationConstraint(error) !== undefined) throw taken();
     throw error;
   }
 }

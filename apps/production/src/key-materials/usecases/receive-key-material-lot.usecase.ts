@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, type ReceiveKeyMaterialLotCommand } from '@v2v/contracts';
+import {
+  DomainError,
+  type ReceiveKeyMaterialLotCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import { KeyMaterialLot } from '../key-material';
 import { KeyMaterialRepository, publicLot, StoredLot } from '../key-material.repository';
-import { isUniqueViolation } from './unique-violation';
 import { Clock } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
@@ -68,9 +71,10 @@ export class ReceiveKeyMaterialLotUseCase {
         return lot;
       });
     } catch (error) {
-      const winner = isUniqueViolation(error)
-        ? await this.materials.findLotByReceiptEvent(command.requestKey)
-        : undefined;
+      const winner =
+        uniqueViolationConstraint(error) !== undefined
+          ? await this.materials.findLotByReceiptEvent(command.requestKey)
+          : undefined;
       if (winner) return this.sameRequest(winner, materialCode, command);
       throw error;
     }

@@ -3,9 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
   DomainError,
-  type RecordConsumptionCommand,
   requireDonorCode,
   TOPICS,
+  type RecordConsumptionCommand,
+  uniqueViolationConstraint,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
 import { isoDay, KeyMaterialConsumption } from '../key-material';
@@ -15,7 +16,6 @@ import {
 } from '../key-material-consumption.repository';
 import { assertLotConsumable } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
-import { isUniqueViolation } from './unique-violation';
 import { Clock, IdGenerator } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
@@ -56,9 +56,10 @@ export class RecordKeyMaterialConsumptionUseCase {
       });
     } catch (error) {
       // Two deliveries of the same event id raced: the loser answers with the winner's record.
-      const winner = isUniqueViolation(error)
-        ? await this.consumptions.byEventId(command.eventId)
-        : undefined;
+      const winner =
+        uniqueViolationConstraint(error) !== undefined
+          ? await this.consumptions.byEventId(command.eventId)
+          : undefined;
       if (winner) return this.sameRequest(winner, donorCode, command);
       throw error;
     }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, type RegisterKeyMaterialCommand } from '@v2v/contracts';
+import {
+  DomainError,
+  type RegisterKeyMaterialCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import { isoDay, KeyMaterial } from '../key-material';
 import { requireIvdApproval, requireRiskAssessment } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
-import { isUniqueViolation } from './unique-violation';
 import { Clock } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
@@ -56,7 +59,7 @@ export class RegisterKeyMaterialUseCase {
       });
     } catch (error) {
       // Two registrations of one code at once: the second finds the primary key taken.
-      if (isUniqueViolation(error)) throw alreadyRegistered();
+      if (uniqueViolationConstraint(error) !== undefined) throw alreadyRegistered();
       throw error;
     }
   }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, type RecordMediaFillCommand } from '@v2v/contracts';
+import {
+  DomainError,
+  type RecordMediaFillCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import { Clock, IdGenerator } from '@v2v/service-kit';
 import { FacilityRepository } from '../../facility/facility.repository';
 import { unknownReference } from '../../facility/usecases/register-writes';
-import { isUniqueViolation } from '../../key-materials/usecases/unique-violation';
 import type { MediaFill } from '../media-fill';
 import { judgeMediaFill, requireMediaFillDesign, requireMediaFillUnits } from '../media-fill-rules';
 import { MediaFillRepository } from '../media-fill.repository';
@@ -67,9 +70,10 @@ export class RecordMediaFillUseCase {
         return run;
       });
     } catch (error) {
-      const winner = isUniqueViolation(error)
-        ? await this.mediaFills.byEvent(this.dataSource.manager, command.eventId)
-        : undefined;
+      const winner =
+        uniqueViolationConstraint(error) !== undefined
+          ? await this.mediaFills.byEvent(this.dataSource.manager, command.eventId)
+          : undefined;
       if (winner) return sameRequest(winner, command);
       throw error;
     }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { DomainError, type PublishProcessDefinitionCommand } from '@v2v/contracts';
-import { isUniqueViolation } from '../../key-materials/usecases/unique-violation';
+import {
+  DomainError,
+  type PublishProcessDefinitionCommand,
+  uniqueViolationConstraint,
+} from '@v2v/contracts';
 import type { ProcessDefinition } from '../process';
 import { requireCellCountParameter, requireStepGradesFitOperation } from '../process-rules';
 import { ProcessRepository } from '../process.repository';
@@ -76,7 +79,7 @@ export class PublishProcessDefinitionUseCase {
       });
     } catch (error) {
       // Two publications for one specification version at once: the second loses on the key.
-      if (isUniqueViolation(error)) throw taken(0);
+      if (uniqueViolationConstraint(error) !== undefined) throw taken(0);
       throw error;
     }
   }
