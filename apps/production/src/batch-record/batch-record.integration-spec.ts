@@ -216,6 +216,10 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
       refusalOf(ctx.start.execute(activityInput(batch, index, start)));
 
     expect(await starting(startOf(onL1.bookingId, startAt), 1)).toMatchObject({ code: 'PRD-01' });
+    // A forged update whose actor is not an operator (e.g. sent straight to Temporal).
+    const forged = { ...activityInput(batch, 0, startOf(onL1.bookingId, startAt)) };
+    forged.actor = { userId: 'qc', role: 'qc' };
+    expect(await refusalOf(ctx.start.execute(forged))).toMatchObject({ code: 'PER-01' });
     expect(await starting(startOf(othersBooking.bookingId, startAt))).toMatchObject({
       code: 'PRD-04',
       message: expect.stringContaining(`it is for donor ${other.donorCode}`),

@@ -1,4 +1,5 @@
-import type { Role } from './actor';
+import { DomainError } from '../errors/domain-error';
+import type { Actor, Role } from './actor';
 import { JOURNEY_STEP_NAMES, type JourneyStep } from './journey-steps';
 
 /**
@@ -42,4 +43,19 @@ export const GMP_OPERATION_NAMES: GmpOperation[] = [
 
 export function isRecordOperation(operation: string): operation is RecordOperation {
   return operation in RECORD_OPERATIONS;
+}
+
+/**
+ * Checked again where the record is written, not only at the gateway: an operation arriving by
+ * another path (a Temporal update sent straight to the workflow, an internal call) with an
+ * actor whose role does not perform it is refused, as PER-01's authorization for it.
+ */
+export function requireOperationRole(operation: RecordOperation, actor: Actor): void {
+  const roles: readonly Role[] = RECORD_OPERATIONS[operation].roles;
+  if (!roles.includes(actor.role))
+    throw new DomainError(
+      'PER-01',
+      `${actor.userId} (${actor.role}) is not authorized for ${operation}, which ${roles.join(', ')} perform (PER-01)`,
+      { operation, role: actor.role },
+    );
 }

@@ -8,6 +8,7 @@ import {
   type BatchStepRecord,
   type CustodyEventType,
   DomainError,
+  requireOperationRole,
   TOPICS,
   uniqueViolationConstraint,
 } from '@v2v/contracts';
@@ -46,6 +47,7 @@ export class BatchStepWriter {
     kind: Kind,
     record: (manager: EntityManager) => Promise<BatchStepRecord>,
   ): Promise<BatchStepRecord> {
+    requireOperationRole(kind === 'start' ? 'startBatchStep' : 'completeBatchStep', input.actor);
     const repeat = await this.recorded(this.dataSource.manager, input, kind);
     if (repeat) return repeat;
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { type DecontaminationCommand, DomainError } from '@v2v/contracts';
+import { type DecontaminationCommand, DomainError, requireOperationRole } from '@v2v/contracts';
 import { FacilityRepository } from '../../facility/facility.repository';
 import type { DecontaminationRecord } from '../batch-record';
 import { BatchRecordRepository } from '../batch-record.repository';
@@ -20,6 +20,7 @@ export class RecordDecontaminationUseCase {
   ) {}
 
   async execute(command: DecontaminationCommand): Promise<DecontaminationRecord> {
+    requireOperationRole('recordDecontamination', command.recordedBy);
     const repeat = await this.records.decontaminationByEvent(command.eventId);
     if (repeat) return sameRequest(repeat, command);
     return this.dataSource.transaction(async (manager) => {
