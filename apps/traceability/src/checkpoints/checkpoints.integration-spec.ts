@@ -1,6 +1,4 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
-import { databaseUrl, migrateServiceSchema, migrationDatabaseUrl } from '@v2v/database';
+import type { DataSource } from 'typeorm';
 import {
   canonicalContent,
   checkpointSigningPrivateKey,
@@ -12,29 +10,20 @@ import {
 import { SystemClock } from '@v2v/service-kit';
 import { envelopeOf } from '../ledger/__tests__/ledger-tampering';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { traceabilityDataSourceOptions } from '../traceability.data-source';
 import { VerifyLedgerUseCase } from '../usecases/verify-ledger.usecase';
 import { CheckpointRepository } from './checkpoint.repository';
 import { CheckpointSigner } from './checkpoint-signer';
 import { CheckLedgerAgainstCheckpointUseCase } from './usecases/check-ledger-against-checkpoint.usecase';
 import { ExportLedgerChainUseCase } from './usecases/export-ledger-chain.usecase';
 import { TakeLedgerCheckpointUseCase } from './usecases/take-ledger-checkpoint.usecase';
+import { ledgerDatabases, newChainDonorCode } from '../ledger/__tests__/ledger-databases';
 
 // Real PostgreSQL, the traceability schema as migrated. `owner` has the schema owner's rights,
 // the tamperer who can switch triggers off; `service` is the services' role.
 let owner: DataSource;
 let service: DataSource;
-const connect = (url: string) =>
-  new DataSource({
-    ...traceabilityDataSourceOptions(),
-    url,
-    logging: false,
-  } as DataSourceOptions).initialize();
-
 beforeAll(async () => {
-  owner = await connect(migrationDatabaseUrl());
-  await migrateServiceSchema(owner);
-  service = await connect(databaseUrl());
+  ({ owner, service } = await ledgerDatabases());
 });
 
 afterAll(async () => {
@@ -42,14 +31,7 @@ afterAll(async () => {
   await owner?.destroy();
 });
 
-const donorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({
-      facility: 'I0003',
-      year: 2026,
-      sequence: 1 + Math.floor(Math.random() * 999_998),
-    }),
-  );
+const donorCode = () => newChainDonorCode('I0003');
 
 const dev = { NODE_ENV: 'test' };
 

@@ -1,26 +1,15 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
-import { databaseUrl, migrateServiceSchema, migrationDatabaseUrl } from '@v2v/database';
-import { traceabilityDataSourceOptions } from '../traceability.data-source';
+import type { DataSource } from 'typeorm';
 import { VerifyLedgerUseCase } from '../usecases/verify-ledger.usecase';
 import { LedgerRepository } from './ledger.repository';
 import { envelopeOf } from './__tests__/ledger-tampering';
+import { ledgerDatabases, newChainDonorCode } from './__tests__/ledger-databases';
 
 // Real PostgreSQL, the traceability schema as migrated. `owner` has the schema owner's rights
 // (a tamperer who can do anything the triggers allow); `service` is the services' role.
 let owner: DataSource;
 let service: DataSource;
-const connect = (url: string) =>
-  new DataSource({
-    ...traceabilityDataSourceOptions(),
-    url,
-    logging: false,
-  } as DataSourceOptions).initialize();
-
 beforeAll(async () => {
-  owner = await connect(migrationDatabaseUrl());
-  await migrateServiceSchema(owner);
-  service = await connect(databaseUrl());
+  ({ owner, service } = await ledgerDatabases());
 });
 
 afterAll(async () => {
@@ -28,14 +17,7 @@ afterAll(async () => {
   await owner?.destroy();
 });
 
-const donorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({
-      facility: 'I0002',
-      year: 2026,
-      sequence: 1 + Math.floor(Math.random() * 999_998),
-    }),
-  );
+const donorCode = () => newChainDonorCode('I0002');
 
 describe('ledger chain heads (TRC-01, CSV-01)', () => {
   it('TRC-01 keeps a chain head forward-only: no delete for the service role, and no one moves it back or to a missing entry', async () => {
