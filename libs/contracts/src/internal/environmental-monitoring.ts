@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorSchema } from '../journey/actor';
 import { electronicSignatureSchema, signatureRequestSchema } from '../journey/electronic-signature';
 import { FACILITY_CODE_PATTERN } from '../production/facility-vocabulary';
+import { plausibleInstant } from '../events/plausible-instant';
 
 /*
  * Environmental monitoring (PRD-05, §9(6)) as a shared contract: the bodies the gateway
@@ -72,8 +73,8 @@ const results = z.array(emResultSchema).max(500);
 /** A monitoring session in one room, with the results known at recording time. */
 export const emSessionSchema = z.strictObject({
   roomCode: z.string().regex(FACILITY_CODE_PATTERN),
-  startedAt: z.iso.datetime({ offset: true }),
-  endedAt: z.iso.datetime({ offset: true }),
+  startedAt: plausibleInstant({ notAfter: true }),
+  endedAt: plausibleInstant({ notAfter: true }),
   occupancyState: z.enum(OCCUPANCY_STATES),
   results: results.default([]),
 });

@@ -8,6 +8,7 @@ import {
   INCUBATOR_SEPARATIONS,
   PRESSURE_REGIMES,
 } from '../production/facility-vocabulary';
+import { plausibleInstant } from '../events/plausible-instant';
 
 /*
  * The facility register (§6, FAC-01, FAC-02) as a shared contract: the bodies the gateway
@@ -106,7 +107,7 @@ export type ShiftRegistration = z.infer<typeof shiftRegistrationSchema>;
 
 /** FAC-01: an integrity check of an isolator or closed system, as the checker records it. */
 export const integrityCheckSchema = z.strictObject({
-  checkedAt: z.iso.datetime({ offset: true }),
+  checkedAt: plausibleInstant({ notAfter: true }),
   result: z.enum(['pass', 'fail']),
   method: text(200).describe('e.g. pressure-decay test, glove leak test'),
   note: text(2000).optional(),

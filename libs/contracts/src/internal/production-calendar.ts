@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorSchema } from '../journey/actor';
 import { productCodeSchema } from '../journey/product-specification';
 import { FACILITY_CODE_PATTERN } from '../production/facility-vocabulary';
+import { plausibleInstant } from '../events/plausible-instant';
 
 /*
  * The production calendar (PRD-04, §9(5)1–7): booking a step of a process version into a room,
@@ -33,8 +34,8 @@ export const processStepBookingSchema = z
     lineCode: facilityCode,
     /** §9(5)1: material with a positive infectious-disease marker, from the donor's record. */
     positiveMaterial: z.boolean(),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: plausibleInstant(),
+    endsAt: plausibleInstant(),
   })
   .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), {
     message: 'endsAt must be after startsAt',
@@ -58,7 +59,7 @@ export type CancelBookingCommand = z.infer<typeof cancelBookingCommandSchema>;
 
 /** §9(5)4: the operator records the line clearance after the step, before the room's next. */
 export const lineClearanceSchema = z.strictObject({
-  clearedAt: z.iso.datetime({ offset: true }).optional(),
+  clearedAt: plausibleInstant({ notAfter: true }).optional(),
   note: text(2000).optional(),
 });
 export const recordLineClearanceCommandSchema = lineClearanceSchema.extend({
@@ -70,8 +71,8 @@ export type RecordLineClearanceCommand = z.infer<typeof recordLineClearanceComma
 export const calendarQuerySchema = z
   .strictObject({
     areaCode: facilityCode,
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: plausibleInstant(),
+    to: plausibleInstant(),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
     message: 'to must be after from',
