@@ -1,5 +1,5 @@
 import { emSessionSchema } from './environmental-monitoring';
-import { lineClearanceSchema } from './production-calendar';
+import { lineClearanceSchema, processStepBookingSchema } from './production-calendar';
 
 /** The field paths a schema refuses `body` on. */
 const refusedPaths = (
@@ -30,5 +30,25 @@ describe('instants of the factory floor are real and plausible', () => {
     const ahead = new Date(Date.now() + 3_600_000).toISOString();
     expect(refusedPaths(lineClearanceSchema, { clearedAt: ahead })).toEqual(['clearedAt']);
     expect(refusedPaths(lineClearanceSchema, { clearedAt: new Date().toISOString() })).toEqual([]);
+  });
+
+  it('GEN-01 books a step weeks ahead, and refuses a booking in year 0', () => {
+    const booking = (startsAt: string, endsAt: string) => ({
+      donorCode: 'A999926000001007',
+      productCode: 'CART-CD19',
+      processVersion: 1,
+      stepId: 'FILL',
+      roomCode: 'CP1-R03',
+      equipmentCode: 'ISO-301',
+      lineCode: 'L1',
+      positiveMaterial: false,
+      startsAt,
+      endsAt,
+    });
+    const weeks = (n: number) => new Date(Date.now() + n * 7 * 86_400_000).toISOString();
+    expect(refusedPaths(processStepBookingSchema, booking(weeks(3), weeks(4)))).toEqual([]);
+    expect(
+      refusedPaths(processStepBookingSchema, booking('0000-01-01T00:00:00Z', weeks(1))),
+    ).toEqual(['startsAt']);
   });
 });

@@ -34,8 +34,9 @@ export const processStepBookingSchema = z
     lineCode: facilityCode,
     /** §9(5)1: material with a positive infectious-disease marker, from the donor's record. */
     positiveMaterial: z.boolean(),
-    startsAt: plausibleInstant(),
-    endsAt: plausibleInstant(),
+    // Bookings lie ahead: only the lower bound applies.
+    startsAt: plausibleInstant({ notAfter: false }),
+    endsAt: plausibleInstant({ notAfter: false }),
   })
   .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), {
     message: 'endsAt must be after startsAt',
@@ -71,8 +72,8 @@ export type RecordLineClearanceCommand = z.infer<typeof recordLineClearanceComma
 export const calendarQuerySchema = z
   .strictObject({
     areaCode: facilityCode,
-    from: plausibleInstant(),
-    to: plausibleInstant(),
+    from: plausibleInstant({ notAfter: false }),
+    to: plausibleInstant({ notAfter: false }),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
     message: 'to must be after from',
