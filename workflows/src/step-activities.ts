@@ -40,6 +40,7 @@ type StepActivity = (input: StepActivityInput<never>) => Promise<StepRecord>;
 export const STEP_ACTIVITIES: Record<JourneyStep, StepActivity> = {
   recordDonorScreening: donorIntake.recordDonorScreening,
   scheduleCollection: donorIntake.scheduleCollection,
+  postponeCollection: donorIntake.postponeCollection,
   recordCollection: donorIntake.recordCollection,
   recordPostCollectionStorage: donorIntake.recordPostCollectionStorage,
   handOverToCourier: donorIntake.handOverToCourier,
@@ -49,6 +50,8 @@ export const STEP_ACTIVITIES: Record<JourneyStep, StepActivity> = {
   cancelJourney: donorIntake.cancelJourney,
   startProduction: production.startProduction,
   completeProduction: production.completeProduction,
+  rejectFailedBatch: production.rejectFailedBatch,
+  remanufactureBatch: production.remanufactureBatch,
   recordQcResult: release.recordQcResult,
   releaseBatch: release.releaseBatch,
   rejectBatch: release.rejectBatch,

@@ -41,3 +41,4 @@ export * from './internal/production-calendar';
 export * from './internal/environmental-monitoring';
 export * from './production/batch-record';
 export * from './internal/batch-record';
+export * from './production/manufacturing-slots';

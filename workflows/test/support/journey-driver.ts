@@ -68,6 +68,7 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
       eligibilityConfirmed: true,
     },
     scheduleCollection: { collectionDate: '2026-12-01' },
+    postponeCollection: { collectionDate: '2026-12-04', reason: 'patient febrile on the day' },
     recordCollection: {
       collectedAt: '2026-12-01T08:00:00Z',
       volumeMl: 180,
@@ -102,6 +103,12 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
     },
     startProduction: { labelScan: donorCode },
     completeProduction: { totalCellCount: 1_000_000 },
+    rejectFailedBatch: {
+      reason: 'culture contaminated on day 5',
+      disposition: 'destroy',
+      signature: signature('rejected'),
+    },
+    remanufactureBatch: { reason: 'retained portion available', signature: signature('approved') },
     recordQcResult: {
       results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }],
     },

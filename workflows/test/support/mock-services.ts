@@ -7,6 +7,7 @@ import {
   BatchStepRecord,
   BatchTransferOverdueInput,
   DonorIntakeActivities,
+  ManufacturingSlot,
   ProductionActivities,
   ProductSpecification,
   ReleaseActivities,
@@ -88,6 +89,58 @@ export class MockServices {
   }
 
   /**
+   * Production's manufacturing slots: a hold is a slot starting on the preferred day (or the
+   * collection date), confirmed or released as the journey asks; `refuse` makes a hold fail.
+   */
+  private slotActivities(): Pick<
+    ProductionActivities,
+    'holdManufacturingSlot' | 'confirmManufacturingSlot' | 'releaseManufacturingSlot'
+  > {
+    const slots = new Map<string, ManufacturingSlot>();
+    const change = (slotId: string, update: Partial<ManufacturingSlot>) => {
+      const slot = { ...slots.get(slotId)!, ...update };
+      slots.set(slotId, slot);
+      return slot;
+    };
+    return {
+      holdManufacturingSlot: async (input) => {
+        await this.recorded('holdManufacturingSlot', () => ({}))(input);
+        const slotId = `slot-${input.eventId}`;
+        const startsOn =
+          input.preferredStartOn ?? input.collectionDate ?? input.occurredAt.slice(0, 10);
+        slots.set(slotId, {
+          slotId,
+          donorCode: input.donorCode,
+          journeyId: input.journeyId,
+          productCode: input.productCode,
+          lineCode: 'LINE-1',
+          areaCode: 'AREA-1',
+          startsOn,
+          endsOn: startsOn,
+          plannedShipmentOn: null,
+          status: 'held',
+          reason: input.reason,
+          requestedBy: input.actor,
+          requestedAt: input.occurredAt,
+        });
+        return slots.get(slotId)!;
+      },
+      confirmManufacturingSlot: async (input) => {
+        await this.recorded('confirmManufacturingSlot', () => ({}))(input);
+        return change(input.slotId, { status: 'booked' });
+      },
+      releaseManufacturingSlot: async (input) => {
+        await this.recorded('releaseManufacturingSlot', () => ({}))(input);
+        const slotId =
+          input.slotId ??
+          [...slots.values()].find((s) => s.donorCode === input.donorCode && s.status === 'booked')
+            ?.slotId;
+        return slotId ? change(slotId, { status: 'released', releaseReason: input.reason }) : null;
+      },
+    };
+  }
+
+  /**
    * Production's batch record: a start prints one label per step, and the last step's
    * completion carries the cell count it was given (the batch size, PRD-01).
    */
@@ -152,6 +205,7 @@ export class MockServices {
     const names = [
       'recordDonorScreening',
       'scheduleCollection',
+      'postponeCollection',
       'recordCollection',
       'recordPostCollectionStorage',
       'handOverToCourier',
@@ -183,6 +237,12 @@ export class MockServices {
         this.numberBatches ? { batchNumber: batchNumberFor(input.donorCode) } : {},
       ),
       completeProduction: this.step('completeProduction'),
+      rejectFailedBatch: this.step('rejectFailedBatch'),
+      remanufactureBatch: this.step('remanufactureBatch'),
+      requireNoBatchReleaseHold: async (input) => {
+        await this.recorded('requireNoBatchReleaseHold', () => ({}))(input);
+      },
+      ...this.slotActivities(),
       ...this.batchActivities(),
     };
   }

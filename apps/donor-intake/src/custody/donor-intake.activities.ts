@@ -7,6 +7,7 @@ import { RejectMaterialUseCase } from '../material/usecases/reject-material.usec
 import { ReleaseMaterialUseCase } from '../material/usecases/release-material.usecase';
 import { CancelJourneyUseCase } from './usecases/cancel-journey.usecase';
 import { HandOverToCourierUseCase } from './usecases/hand-over-to-courier.usecase';
+import { PostponeCollectionUseCase } from './usecases/postpone-collection.usecase';
 import { RecordCollectionUseCase } from './usecases/record-collection.usecase';
 import { RecordPostCollectionStorageUseCase } from './usecases/record-post-collection-storage.usecase';
 import { ScheduleCollectionUseCase } from './usecases/schedule-collection.usecase';
@@ -20,6 +21,7 @@ export class DonorIntakeActivityAdapter {
   constructor(
     private readonly screening: RecordDonorScreeningUseCase,
     private readonly scheduling: ScheduleCollectionUseCase,
+    private readonly postponement: PostponeCollectionUseCase,
     private readonly collection: RecordCollectionUseCase,
     private readonly storage: RecordPostCollectionStorageUseCase,
     private readonly handOver: HandOverToCourierUseCase,
@@ -34,6 +36,7 @@ export class DonorIntakeActivityAdapter {
     return {
       recordDonorScreening: (input) => this.screening.execute(input),
       scheduleCollection: (input) => this.scheduling.execute(input),
+      postponeCollection: (input) => this.postponement.execute(input),
       recordCollection: (input) => this.collection.execute(input),
       recordPostCollectionStorage: (input) => this.storage.execute(input),
       handOverToCourier: (input) => this.handOver.execute(input),
@@ -50,6 +53,7 @@ export class DonorIntakeActivityAdapter {
 export const DONOR_INTAKE_STEP_PROVIDERS = [
   RecordDonorScreeningUseCase,
   ScheduleCollectionUseCase,
+  PostponeCollectionUseCase,
   RecordCollectionUseCase,
   RecordPostCollectionStorageUseCase,
   HandOverToCourierUseCase,

@@ -32,6 +32,15 @@ export class JourneyStepsController {
     return this.steps.take('scheduleCollection', code, body, caller);
   }
 
+  @StepEndpoint('postponeCollection')
+  postponeCollection(
+    @DonorCodeParam() code: string,
+    @Body() body: unknown,
+    @Caller() caller: StepCaller,
+  ) {
+    return this.steps.take('postponeCollection', code, body, caller);
+  }
+
   @StepEndpoint('recordCollection')
   recordCollection(
     @DonorCodeParam() code: string,
@@ -102,6 +111,24 @@ export class JourneyStepsController {
     @Caller() caller: StepCaller,
   ) {
     return this.steps.take('completeProduction', code, body, caller);
+  }
+
+  @StepEndpoint('rejectFailedBatch')
+  rejectFailedBatch(
+    @DonorCodeParam() code: string,
+    @Body() body: unknown,
+    @Caller() caller: StepCaller,
+  ) {
+    return this.steps.take('rejectFailedBatch', code, body, caller);
+  }
+
+  @StepEndpoint('remanufactureBatch')
+  remanufactureBatch(
+    @DonorCodeParam() code: string,
+    @Body() body: unknown,
+    @Caller() caller: StepCaller,
+  ) {
+    return this.steps.take('remanufactureBatch', code, body, caller);
   }
 
   @StepEndpoint('recordQcResult')

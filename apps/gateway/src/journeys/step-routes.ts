@@ -15,7 +15,13 @@ export const STEP_ROUTES: Record<JourneyStep, { route: string; roles: Role[]; su
     route: 'schedule-collection',
     roles: ['scheduler'],
     summary:
-      'Book the collection (and a manufacturing slot); also books a recollection after a rejection.',
+      'Book the collection and a manufacturing slot (refused when no line is free, naming the earliest free day); also books a recollection after a rejected unit or batch.',
+  },
+  postponeCollection: {
+    route: 'postpone-collection',
+    roles: ['scheduler'],
+    summary:
+      'Move the collection to another day with its reason (the patient unfit, a postponement); the manufacturing slot is rebooked around it.',
   },
   recordCollection: {
     route: 'record-collection',
@@ -61,6 +67,18 @@ export const STEP_ROUTES: Record<JourneyStep, { route: string; roles: Role[]; su
     route: 'complete-production',
     roles: ['operator'],
     summary: 'Complete the batch with its total cell count.',
+  },
+  rejectFailedBatch: {
+    route: 'reject-failed-batch',
+    roles: ['qa-qp'],
+    summary:
+      'QA rejects a batch that failed in production, with its signed disposition (MAT-04); its manufacturing slot is released.',
+  },
+  remanufactureBatch: {
+    route: 'remanufacture-batch',
+    roles: ['qa-qp'],
+    summary:
+      'QA approves re-manufacture from the retained portion of the donor material (refused without one); a new manufacturing slot is booked.',
   },
   recordQcResult: {
     route: 'record-qc-result',

@@ -10,6 +10,13 @@ import type {
   BatchStepStart,
   BatchTransferOverdueInput,
 } from '../production/batch-record';
+import type {
+  BatchReleaseHoldQuery,
+  ManufacturingSlot,
+  ManufacturingSlotConfirmation,
+  ManufacturingSlotHoldRequest,
+  ManufacturingSlotRelease,
+} from '../production/manufacturing-slots';
 import type { StepActivityInput, StepRecord } from './step-activity';
 
 type Step<S extends JourneyStep> = (
@@ -26,6 +33,7 @@ export interface RaiseDeviationInput {
 export interface DonorIntakeActivities {
   recordDonorScreening: Step<'recordDonorScreening'>;
   scheduleCollection: Step<'scheduleCollection'>;
+  postponeCollection: Step<'postponeCollection'>;
   recordCollection: Step<'recordCollection'>;
   recordPostCollectionStorage: Step<'recordPostCollectionStorage'>;
   handOverToCourier: Step<'handOverToCourier'>;
@@ -44,6 +52,13 @@ export interface ProductionActivities {
   }): Promise<ProductSpecification>;
   startProduction: Step<'startProduction'>;
   completeProduction: Step<'completeProduction'>;
+  rejectFailedBatch: Step<'rejectFailedBatch'>;
+  remanufactureBatch: Step<'remanufactureBatch'>;
+  holdManufacturingSlot(input: ManufacturingSlotHoldRequest): Promise<ManufacturingSlot>;
+  confirmManufacturingSlot(input: ManufacturingSlotConfirmation): Promise<ManufacturingSlot>;
+  releaseManufacturingSlot(input: ManufacturingSlotRelease): Promise<ManufacturingSlot | null>;
+  /** PRD-05: refuses while an EM contamination's impact on the batch is not assessed. */
+  requireNoBatchReleaseHold(input: BatchReleaseHoldQuery): Promise<void>;
   /** The published, validated definition the journey's specification version runs on. */
   getBatchProcess(input: {
     productCode: string;

@@ -100,6 +100,13 @@ export const REFUSAL_CODES = {
   AREA_SEPARATION: 'conflict',
   /** The same idempotency key or event id was reused with a different request. */
   IDEMPOTENCY_CONFLICT: 'conflict',
+  /**
+   * No production line can take the journey's batch in the days its material allows: the
+   * message names the earliest day one is free.
+   */
+  NO_MANUFACTURING_SLOT: 'conflict',
+  /** A re-manufacture asked for a journey whose donor material has no unused retained portion. */
+  NO_RETAINED_MATERIAL: 'conflict',
   /** A write that a unique constraint refused: the same record is already on record. */
   RECORD_ALREADY_EXISTS: 'conflict',
   /** A deviation already investigated and closed cannot be closed again. */

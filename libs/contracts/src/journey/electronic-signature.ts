@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { type Actor, actorSchema, type Role } from './actor';
 
 /**
- * The release decisions that need an electronic signature (CSV-02) by the qualified person
- * (PER-03), and the meaning each signature carries.
+ * The journey's decisions that need an electronic signature (CSV-02) by the qualified person
+ * (PER-03) — release and rejection of material and batches, a failed batch's disposition and
+ * its re-manufacture — and the meaning each signature carries.
  */
 export const SIGNED_STEPS = {
   releaseMaterial: 'released',
   rejectMaterial: 'rejected',
   releaseBatch: 'released',
   rejectBatch: 'rejected',
+  rejectFailedBatch: 'rejected',
+  remanufactureBatch: 'approved',
 } as const;
 export type SignedStep = keyof typeof SIGNED_STEPS;
 

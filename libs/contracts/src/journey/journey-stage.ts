@@ -13,6 +13,7 @@ export const JOURNEY_STAGES = [
   'material-released',
   'material-rejected',
   'in-production',
+  'batch-rejected',
   'qc',
   'release-review',
   'released',

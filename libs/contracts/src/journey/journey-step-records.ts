@@ -18,6 +18,15 @@ export type StepLegEffect =
   | { kind: 'end-leg'; leg: CustodyLeg }
   | { kind: 'start-follow-up' };
 
+/**
+ * What a step does to the journey's manufacturing slot (libs/contracts/src/production/
+ * manufacturing-slots.ts): `book` holds a slot before the step (from the collection date of the
+ * payload, or from the step's day for retained material) and confirms it after; `release` frees
+ * the journey's slot after the step.
+ */
+export type StepSlotEffect =
+  { kind: 'book'; from: 'collection-date' | 'step-day' } | { kind: 'release' };
+
 export interface StepRecordSpec {
   owner: StepOwningService;
   /** The owning service's `step_record.record_type`; also the idempotency check's kind. */
@@ -25,6 +34,7 @@ export interface StepRecordSpec {
   /** The custody event's message type on the owner's topic. */
   messageType: CustodyEventType;
   legEffect?: StepLegEffect;
+  slotEffect?: StepSlotEffect;
 }
 
 /**
@@ -42,6 +52,13 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'donor-intake',
     recordType: 'collection-schedule',
     messageType: 'collection.scheduled.v1',
+    slotEffect: { kind: 'book', from: 'collection-date' },
+  },
+  postponeCollection: {
+    owner: 'donor-intake',
+    recordType: 'collection-postponement',
+    messageType: 'collection.postponed.v1',
+    slotEffect: { kind: 'book', from: 'collection-date' },
   },
   recordCollection: {
     owner: 'donor-intake',
@@ -75,6 +92,7 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'donor-intake',
     recordType: 'material-disposition',
     messageType: 'donor-material.rejected.v1',
+    slotEffect: { kind: 'release' },
   },
   startProduction: {
     owner: 'production',
@@ -85,6 +103,18 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'production',
     recordType: 'batch-completion',
     messageType: 'batch.completed.v1',
+  },
+  rejectFailedBatch: {
+    owner: 'production',
+    recordType: 'batch-rejection',
+    messageType: 'batch.rejected-in-production.v1',
+    slotEffect: { kind: 'release' },
+  },
+  remanufactureBatch: {
+    owner: 'production',
+    recordType: 'remanufacture-decision',
+    messageType: 'batch.remanufacture-approved.v1',
+    slotEffect: { kind: 'book', from: 'step-day' },
   },
   recordQcResult: {
     owner: 'release',
@@ -129,6 +159,7 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'donor-intake',
     recordType: 'journey-cancellation',
     messageType: 'journey.cancelled.v1',
+    slotEffect: { kind: 'release' },
   },
 } as const satisfies Record<JourneyStep, StepRecordSpec>;
 
@@ -141,6 +172,12 @@ export function stepRecordTypes<S extends JourneyStep>(
     (typeof JOURNEY_STEP_RECORDS)[S],
     'recordType' | 'messageType'
   >;
+}
+
+/** The manufacturing-slot effect of a step, if it has one. */
+export function stepSlotEffect(step: JourneyStep): StepSlotEffect | undefined {
+  const spec: StepRecordSpec = JOURNEY_STEP_RECORDS[step];
+  return spec.slotEffect;
 }
 
 /** The custody-leg effect of a step, if it has one. */

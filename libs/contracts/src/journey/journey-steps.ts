@@ -7,7 +7,12 @@ import type { JourneyStage } from './journey-stage';
  */
 export const JOURNEY_STEPS = {
   recordDonorScreening: { from: ['ordered'], to: 'donor-screened' },
-  scheduleCollection: { from: ['donor-screened', 'material-rejected'], to: 'collection-scheduled' },
+  // After a rejected unit or batch, scheduling a collection books the recollection.
+  scheduleCollection: {
+    from: ['donor-screened', 'material-rejected', 'batch-rejected'],
+    to: 'collection-scheduled',
+  },
+  postponeCollection: { from: ['collection-scheduled'], to: 'collection-scheduled' },
   recordCollection: { from: ['collection-scheduled'], to: 'collected' },
   recordPostCollectionStorage: { from: ['collected'], to: 'collected' },
   handOverToCourier: { from: ['collected'], to: 'in-transit-to-factory' },
@@ -21,6 +26,10 @@ export const JOURNEY_STEPS = {
   rejectMaterial: { from: ['received', 'material-quarantined'], to: 'material-rejected' },
   startProduction: { from: ['material-released'], to: 'in-production' },
   completeProduction: { from: ['in-production'], to: 'qc' },
+  // A batch that failed in production: QA's signed disposition (MAT-04), then re-manufacture
+  // from retained donor material, a recollection, or cancellation.
+  rejectFailedBatch: { from: ['in-production'], to: 'batch-rejected' },
+  remanufactureBatch: { from: ['batch-rejected'], to: 'material-released' },
   recordQcResult: { from: ['qc'], to: 'release-review' },
   releaseBatch: { from: ['release-review'], to: 'released' },
   rejectBatch: { from: ['release-review'], to: 'cancelled' },
@@ -40,6 +49,7 @@ export const JOURNEY_STEPS = {
       'material-released',
       'material-rejected',
       'in-production',
+      'batch-rejected',
       'qc',
       'release-review',
       'released',

@@ -58,6 +58,13 @@ export const STEP_PAYLOAD_SCHEMAS = {
   }),
   scheduleCollection: z.strictObject({
     collectionDate: isoDate,
+    /** The preferred first manufacturing day; the earliest free one after collection otherwise. */
+    manufacturingSlot: isoDate.optional(),
+  }),
+  /** A collection moved (the patient unfit on the day, a postponement): its slots are rebooked. */
+  postponeCollection: z.strictObject({
+    collectionDate: isoDate,
+    reason,
     manufacturingSlot: isoDate.optional(),
   }),
   recordCollection: z.strictObject({
@@ -100,8 +107,22 @@ export const STEP_PAYLOAD_SCHEMAS = {
     signature: signatureRequestSchema,
   }),
   rejectMaterial: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
-  startProduction: z.strictObject({ labelScan: donorCodeScan }),
+  startProduction: z.strictObject({
+    labelScan: donorCodeScan,
+    /** A portion of the donor material set aside at the start: a failed batch can be re-made. */
+    retainedPortion: z
+      .strictObject({
+        volumeMl: z.number().positive().max(2000),
+        container: text(100),
+        storageLocation: text(100),
+      })
+      .optional(),
+  }),
   completeProduction: z.strictObject({ totalCellCount: z.number().int().positive() }),
+  /** MAT-04 applies to product too: a failed batch is rejected with its signed disposition. */
+  rejectFailedBatch: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
+  /** From the retained portion of the donor material; production refuses without one. */
+  remanufactureBatch: z.strictObject({ reason, signature: signatureRequestSchema }),
   recordQcResult: z.strictObject({
     results: z
       .array(
