@@ -1,15 +1,26 @@
 import {
   ChildWorkflowHandle,
   condition,
+  getExternalWorkflowHandle,
   ParentClosePolicy,
   patched,
   startChild,
 } from '@temporalio/workflow';
-import { BatchRecordResult, batchRecordWorkflowId, StepCommand } from '@v2v/contracts';
+import {
+  BatchRecordRejection,
+  BatchRecordResult,
+  batchRecordWorkflowId,
+  batchRejectedSignal,
+  StepCommand,
+} from '@v2v/contracts';
 import { batchRecord } from './batch-record.workflow';
 import type { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
-import { durableProduction, stepActivityInput } from './step-activities';
+import { asStepFailure } from './step-failure';
+import { durableProduction, production, stepActivityInput } from './step-activities';
+
+/** Journeys older than the PRD-05 release gate were released without asking production. */
+export const RELEASE_HOLD_GATE_PATCH = 'prd-05-release-gate';
 
 /** Journeys that started production before the batch record existed complete it by hand. */
 export const BATCH_RECORD_CHILD_PATCH = 'batch-record-child';
@@ -53,13 +64,20 @@ async function completeProductionWhenDone(
   state: JourneyState,
   journeyId: string,
 ): Promise<void> {
-  let result: BatchRecordResult;
+  let result: BatchRecordResult | BatchRecordRejection;
   try {
     result = await handle.result();
   } catch (error) {
     state.note(
       `batch record ${handle.workflowId} failed: ${failureMessage(error)}`,
       new Date().toISOString(),
+    );
+    return;
+  }
+  if (result.outcome === 'rejected') {
+    state.note(
+      `batch record ${handle.workflowId} ended: the batch was rejected`,
+      result.rejectedAt,
     );
     return;
   }
@@ -84,6 +102,39 @@ async function completeProductionWhenDone(
     );
   }
 }
+
+/** QA's rejection recorded, the batch record takes no more steps and ends. */
+export async function rejectBatchRecord(state: JourneyState, command: StepCommand): Promise<void> {
+  const workflowId = state.batchRecordWorkflowId;
+  if (!workflowId) return;
+  try {
+    await getExternalWorkflowHandle(workflowId).signal(batchRejectedSignal, {
+      rejectedAt: new Date().toISOString(),
+      rejectedBy: command.actor,
+    });
+  } catch (error) {
+    // A record already ended (its last step done as QA rejected) has nothing left to stop.
+    state.note(`batch record ${workflowId} not signalled: ${failureMessage(error)}`, now());
+  }
+}
+
+/**
+ * PRD-05: a batch exposed to a microbial contamination is not released before its impact
+ * assessment; production answers for the batch's open holds, and refuses the release with them.
+ */
+export async function requireBatchReleasable(state: JourneyState): Promise<void> {
+  if (!state.batchNumber || !patched(RELEASE_HOLD_GATE_PATCH)) return;
+  try {
+    await production.requireNoBatchReleaseHold({
+      donorCode: state.input.donorCode,
+      batchNumber: state.batchNumber,
+    });
+  } catch (error) {
+    throw asStepFailure(error);
+  }
+}
+
+const now = () => new Date().toISOString();
 
 function failureMessage(error: unknown): string {
   const cause = (error as { cause?: Error }).cause;

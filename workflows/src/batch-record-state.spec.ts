@@ -103,3 +103,21 @@ describe('BatchRecordState', () => {
     expect(state.view()).toMatchObject({ completed: true, totalCellCount: 7 });
   });
 });
+
+describe('a batch rejected by QA (MAT-04)', () => {
+  it('MAT-04 ends the record and refuses every later step, the first rejection standing', () => {
+    const state = loaded();
+    state.applyStart(start(first.stepId), record);
+    expect(state.ended).toBe(false);
+    const qa = { userId: 'qa', role: 'qa-qp' } as const;
+    state.reject({ rejectedAt: '2026-12-02T10:00:00Z', rejectedBy: qa });
+    state.reject({ rejectedAt: '2026-12-02T11:00:00Z', rejectedBy: qa });
+    expect(state.ended).toBe(true);
+    expect(state.completed).toBe(false);
+    expect(state.view().rejectedAt).toBe('2026-12-02T10:00:00Z');
+    expect(state.refusal('complete', complete(first.stepId))).toMatchObject({
+      reasonCode: 'STEP_OUT_OF_ORDER',
+      message: expect.stringContaining('was rejected at 2026-12-02T10:00:00Z'),
+    });
+  });
+});

@@ -44,6 +44,8 @@ export class BatchRecordState {
   totalCellCount?: number;
   lastActor?: Actor;
   completedAt?: string;
+  /** QA rejected the batch (MAT-04): the record ends without its remaining steps. */
+  rejection?: { rejectedAt: string; rejectedBy: Actor };
   readonly labels: BatchLabel[] = [];
   readonly deviations: BatchDeviationNotice[] = [];
   private progress: StepProgress[] = [];
@@ -61,6 +63,15 @@ export class BatchRecordState {
     return this.progress.length > 0 && this.progress.every((p) => p.status === 'completed');
   }
 
+  /** Ended: every step completed, or the batch rejected. */
+  get ended(): boolean {
+    return this.completed || this.rejection !== undefined;
+  }
+
+  reject(rejection: { rejectedAt: string; rejectedBy: Actor }): void {
+    this.rejection ??= rejection;
+  }
+
   get busy(): boolean {
     return this.inFlight !== undefined;
   }
@@ -75,6 +86,10 @@ export class BatchRecordState {
       return undefined;
     // Until the definition is loaded the order is unknown: the handler checks again once it is.
     if (!this.process) return undefined;
+    if (this.rejection)
+      return outOfOrder(
+        `batch ${this.input.batchNumber} was rejected at ${this.rejection.rejectedAt}; its record takes no more steps`,
+      );
     if (this.inFlight)
       return {
         reasonCode: 'STEP_IN_PROGRESS',
@@ -202,6 +217,7 @@ export class BatchRecordState {
           }
         : {}),
       completed: this.completed,
+      ...(this.rejection ? { rejectedAt: this.rejection.rejectedAt } : {}),
       ...(this.totalCellCount !== undefined ? { totalCellCount: this.totalCellCount } : {}),
     };
   }

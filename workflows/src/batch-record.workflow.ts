@@ -10,8 +10,10 @@ import {
 import type { ProductionActivities } from '@v2v/contracts';
 import {
   BatchRecordInput,
+  BatchRecordRejection,
   BatchRecordResult,
   BatchRecordView,
+  batchRejectedSignal,
   batchRecordViewQuery,
   BatchStepCommand,
   completeBatchStepUpdate,
@@ -36,12 +38,15 @@ const durable = proxyActivities<
  * each step of the process definition is started and completed by an update, strictly in order;
  * production records and judges each (PRD-01..08, PER-02). After a step whose material leaves
  * in an in-process transfer, a durable timer runs to the transfer's time limit: if the next
- * step has not started by then, production raises a GEN-01 deviation, once.
+ * step has not started by then, production raises a GEN-01 deviation, once. QA's rejection of the
+ * batch (signalled by the journey once recorded) ends the record without its remaining steps.
  *
  * History stays bounded without continue-as-new: a definition has at most 40 steps, so a batch
  * takes at most 80 updates of a few events each, plus one timer per transfer.
  */
-export async function batchRecord(input: BatchRecordInput): Promise<BatchRecordResult> {
+export async function batchRecord(
+  input: BatchRecordInput,
+): Promise<BatchRecordResult | BatchRecordRejection> {
   const state = new BatchRecordState(input);
 
   const publish = () =>
@@ -123,6 +128,10 @@ export async function batchRecord(input: BatchRecordInput): Promise<BatchRecordR
     { validator: (command) => refuse('complete', command) },
   );
   setHandler(batchRecordViewQuery, () => state.view());
+  setHandler(batchRejectedSignal, (rejection) => {
+    state.reject(rejection);
+    publish();
+  });
 
   upsertSearchAttributes([
     { key: DonorCodeKey, value: input.donorCode },
@@ -136,12 +145,19 @@ export async function batchRecord(input: BatchRecordInput): Promise<BatchRecordR
   );
   publish();
 
-  while (!state.completed) {
+  while (!state.ended) {
     const transfer = state.transfer;
     if (transfer && !transfer.raised) await watchTransfer(state, transfer, publish);
-    else await condition(() => state.completed || state.transfer !== transfer);
+    else await condition(() => state.ended || state.transfer !== transfer);
   }
   await condition(allHandlersFinished);
+  if (state.rejection)
+    return {
+      outcome: 'rejected',
+      batchNumber: input.batchNumber,
+      ...state.rejection,
+      deviations: [...state.deviations],
+    };
   if (state.totalCellCount === undefined)
     throw ApplicationFailure.create({
       type: 'PRD-01',
@@ -149,6 +165,7 @@ export async function batchRecord(input: BatchRecordInput): Promise<BatchRecordR
       nonRetryable: true,
     });
   return {
+    outcome: 'completed',
     batchNumber: input.batchNumber,
     totalCellCount: state.totalCellCount,
     completedAt: state.completedAt!,
@@ -167,7 +184,7 @@ async function watchTransfer(
   transfer: OpenTransfer,
   publish: () => void,
 ): Promise<void> {
-  const ended = () => state.transfer !== transfer || state.completed;
+  const ended = () => state.transfer !== transfer || state.ended;
   const remaining = Math.max(1, Date.parse(transfer.dueAt) - Date.now());
   if (await condition(ended, remaining)) return;
   await condition(() => !state.busy);

@@ -1,6 +1,7 @@
 import {
   InstitutionStandingNotice,
   JourneyInput,
+  ManufacturingSlot,
   ProductSpecification,
   StepCommand,
 } from '@v2v/contracts';
@@ -252,5 +253,58 @@ describe('JourneyState with a batch record', () => {
       reasonCode: 'PRD-01',
       message: expect.stringContaining('last step of its batch record'),
     });
+  });
+});
+
+describe('the manufacturing slot on the journey', () => {
+  const slot = (slotId: string, startsOn: string): ManufacturingSlot => ({
+    slotId,
+    donorCode: input.donorCode,
+    journeyId: `journey-${input.donorCode}`,
+    productCode: 'CART-CD19',
+    lineCode: 'L1',
+    areaCode: 'CP-1',
+    startsOn,
+    endsOn: '2026-12-20',
+    plannedShipmentOn: '2026-12-27',
+    status: 'booked',
+    reason: 'collection scheduled for 2026-12-08',
+    requestedBy: { userId: 'sched', role: 'scheduler' },
+    requestedAt: '2026-12-01T09:00:00Z',
+  });
+
+  it('shows the booked slot, says rebooked when it changes, and drops it when released', () => {
+    const state = new JourneyState(input, '2026-12-01T08:00:00Z');
+    state.bookSlot(slot('s1', '2026-12-09'), '2026-12-01T09:00:00Z');
+    expect(state.view().manufacturingSlot).toEqual({
+      slotId: 's1',
+      lineCode: 'L1',
+      startsOn: '2026-12-09',
+      endsOn: '2026-12-20',
+      plannedShipmentOn: '2026-12-27',
+    });
+    state.bookSlot(slot('s2', '2026-12-12'), '2026-12-02T09:00:00Z');
+    state.releaseSlot(
+      { ...slot('s1', '2026-12-09'), status: 'released', releaseReason: 'rebooked' },
+      '2026-12-02T09:00:01Z',
+    );
+    expect(state.view().manufacturingSlot?.slotId).toBe('s2');
+    state.releaseSlot(
+      { ...slot('s2', '2026-12-12'), status: 'released', releaseReason: 'journey cancelled' },
+      '2026-12-03T09:00:00Z',
+    );
+    expect(state.view().manufacturingSlot).toBeUndefined();
+    expect(state.timeline.map((t) => t.summary).slice(1)).toEqual([
+      'manufacturing slot booked: line L1 from 2026-12-09 to 2026-12-20, shipment planned 2026-12-27 (collection scheduled for 2026-12-08)',
+      'manufacturing slot rebooked: line L1 from 2026-12-12 to 2026-12-20, shipment planned 2026-12-27 (collection scheduled for 2026-12-08)',
+      'manufacturing slot on line L1 from 2026-12-09 released: rebooked',
+      'manufacturing slot on line L1 from 2026-12-12 released: journey cancelled',
+    ]);
+  });
+
+  it('a collection scheduled after a rejected batch opens the next cycle', () => {
+    const state = new JourneyState(input, '2026-12-01T08:00:00Z');
+    state.stage = 'batch-rejected';
+    expect(state.occurrenceOf('scheduleCollection')).toEqual({ cycle: 1, repeat: 0 });
   });
 });

@@ -5,9 +5,11 @@ import {
   InstitutionStandingNotice,
   institutionHoldRefusal,
   JourneyInput,
+  JourneyManufacturingSlot,
   JourneyStage,
   JourneyStep,
   JourneyView,
+  ManufacturingSlot,
   PendingDeadline,
   ProductSpecification,
   stageAfterStep,
@@ -43,6 +45,10 @@ export class JourneyState {
   batchNumber?: string;
   /** The batch record child; while it runs, its last step completes production. */
   batchRecordWorkflowId?: string;
+  /** The journey's booked manufacturing slot; its changes are on the timeline. */
+  manufacturingSlot?: JourneyManufacturingSlot;
+  /** Work after a recorded step that nobody waits on (a slot's release); the journey awaits it. */
+  private readonly tracked: Promise<void>[] = [];
   private readonly openLegs: OpenLeg[] = [];
   private readonly applied = new Map<string, JourneyView>();
   /** Records applied per step and cycle (`<step>@<cycle>`): a repeated step's next `repeat`. */
@@ -114,7 +120,10 @@ export class JourneyState {
   }
 
   private opensCycle(step: JourneyStep): boolean {
-    return step === 'scheduleCollection' && this.stage === 'material-rejected';
+    return (
+      step === 'scheduleCollection' &&
+      (this.stage === 'material-rejected' || this.stage === 'batch-rejected')
+    );
   }
 
   apply(step: JourneyStep, command: StepCommand, record: StepRecord, at: string): void {
@@ -149,6 +158,34 @@ export class JourneyState {
   openBatchRecord(workflowId: string, at: string): void {
     this.batchRecordWorkflowId = workflowId;
     this.note(`batch record ${workflowId} started`, at);
+  }
+
+  bookSlot(slot: ManufacturingSlot, at: string): void {
+    const rebooked = this.manufacturingSlot && this.manufacturingSlot.slotId !== slot.slotId;
+    const { slotId, lineCode, startsOn, endsOn, plannedShipmentOn } = slot;
+    this.manufacturingSlot = { slotId, lineCode, startsOn, endsOn, plannedShipmentOn };
+    const shipment = plannedShipmentOn ? `, shipment planned ${plannedShipmentOn}` : '';
+    this.note(
+      `manufacturing slot ${rebooked ? 'rebooked' : 'booked'}: line ${lineCode} from ${startsOn} to ${endsOn}${shipment} (${slot.reason})`,
+      at,
+    );
+  }
+
+  releaseSlot(slot: ManufacturingSlot, at: string): void {
+    if (this.manufacturingSlot?.slotId === slot.slotId) this.manufacturingSlot = undefined;
+    this.note(
+      `manufacturing slot on line ${slot.lineCode} from ${slot.startsOn} released: ${slot.releaseReason}`,
+      at,
+    );
+  }
+
+  track(work: Promise<void>): void {
+    this.tracked.push(work);
+  }
+
+  /** Resolves once all tracked work is done (the journey ends only then). */
+  async settled(): Promise<void> {
+    await Promise.all(this.tracked);
   }
 
   /** A system entry on the timeline that does not move the stage. */
@@ -218,6 +255,7 @@ export class JourneyState {
       deviations: [...this.deviations],
       ...(this.institutionNotice ? { institutionNotice: this.institutionNotice } : {}),
       ...(this.batchNumber ? { batchNumber: this.batchNumber } : {}),
+      ...(this.manufacturingSlot ? { manufacturingSlot: { ...this.manufacturingSlot } } : {}),
     };
   }
 }

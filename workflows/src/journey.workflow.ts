@@ -26,10 +26,11 @@ import {
   stepLegEffect,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
-import { startBatchRecord } from './batch-record-child';
+import { rejectBatchRecord, requireBatchReleasable, startBatchRecord } from './batch-record-child';
 import { custodyLeg } from './custody-leg.workflow';
 import { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
+import { withSlotEffect } from './manufacturing-slot-effects';
 import { specifications, STEP_ACTIVITIES, stepActivityInput } from './step-activities';
 import { asStepFailure } from './step-failure';
 
@@ -96,6 +97,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     if (effect?.kind === 'start-follow-up')
       state.advance('follow-up', new Date().toISOString(), 'follow-up started');
     if (step === 'startProduction') await startBatchRecord(state, workflowId);
+    if (step === 'rejectFailedBatch') await rejectBatchRecord(state, command);
   };
 
   const runStep = async (step: JourneyStep, command: StepCommand): Promise<JourneyView> => {
@@ -104,8 +106,11 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     const result = (async () => {
       // A step can arrive before the specification is pinned; it waits rather than fails.
       await condition(() => state.specification !== undefined);
-      const record = await callOwningService(step, command, state, workflowId);
-      state.apply(step, command, record, new Date().toISOString());
+      if (step === 'releaseBatch') await requireBatchReleasable(state);
+      await withSlotEffect(step, command, state, workflowId, async () => {
+        const record = await callOwningService(step, command, state, workflowId);
+        state.apply(step, command, record, new Date().toISOString());
+      });
       publishJourneyVisibility(state);
       const stageAfterStep = state.stage;
       await afterStep(step, command);
@@ -159,6 +164,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
 
   await condition(() => isTerminalStage(state.stage));
   await condition(allHandlersFinished);
+  await state.settled();
   return state.view();
 }
 

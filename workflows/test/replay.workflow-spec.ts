@@ -33,7 +33,10 @@ describe('determinism guard', () => {
     // recorded before donor screening and institution notices existed: journeys of that time
     // must still replay. happy-path-batch-record is the first with the batch record child
     // (patched 'batch-record-child'): the others replay the journey without it.
+    // failed-batch-recollection-cancelled is the first with manufacturing slots (patched
+    // 'manufacturing-slots') and a batch rejected in production.
     expect(recordedHistories().map((h) => h.name)).toEqual([
+      'failed-batch-recollection-cancelled',
       'happy-path-batch-record',
       'happy-path-screened',
       'happy-path',

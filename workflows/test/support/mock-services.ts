@@ -65,6 +65,14 @@ export class MockServices {
     this.refusals.delete(name);
   }
 
+  /** A donor's first batch is `batchNumberFor`; a re-manufactured one adds `-R<n>`. */
+  private nextBatchNumber(donorCode: string): string {
+    const earlier = this.callsOf('startProduction').filter(
+      (c) => (c.input as { donorCode: string }).donorCode === donorCode,
+    ).length;
+    return earlier > 1 ? `${batchNumberFor(donorCode)}-R${earlier - 1}` : batchNumberFor(donorCode);
+  }
+
   callsOf(name: string): ActivityCall[] {
     return this.calls.filter((c) => c.name === name);
   }
@@ -234,7 +242,7 @@ export class MockServices {
         return { ...SPEC_V1, version: this.latestSpecVersion };
       },
       startProduction: this.recorded('startProduction', (input: { donorCode: string }) =>
-        this.numberBatches ? { batchNumber: batchNumberFor(input.donorCode) } : {},
+        this.numberBatches ? { batchNumber: this.nextBatchNumber(input.donorCode) } : {},
       ),
       completeProduction: this.step('completeProduction'),
       rejectFailedBatch: this.step('rejectFailedBatch'),

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InstitutionStandingNotice } from '../institutions/institution-qualification';
+import type { ManufacturingSlot } from '../production/manufacturing-slots';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
 import type { JourneyStep } from './journey-steps';
@@ -66,7 +67,14 @@ export interface JourneyView {
   institutionNotice?: InstitutionStandingNotice;
   /** PRD-01: the batch started for this journey; its record is the workflow `batch-<number>`. */
   batchNumber?: string;
+  /** The journey's booked manufacturing slot, if it holds one (every change is on the timeline). */
+  manufacturingSlot?: JourneyManufacturingSlot;
 }
+
+export type JourneyManufacturingSlot = Pick<
+  ManufacturingSlot,
+  'slotId' | 'lineCode' | 'startsOn' | 'endsOn' | 'plannedShipmentOn'
+>;
 
 export type CustodyLeg = 'transport-to-factory' | 'shipment-to-site';
 

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { Actor } from '../journey/actor';
 import { plausibleInstant } from '../events/plausible-instant';
@@ -142,6 +142,8 @@ export interface BatchRecordView {
   /** An in-process transfer under way: where from, and when its time limit runs out (GEN-01). */
   transfer?: { fromStepId: string; departedAt: string; dueAt: string };
   completed: boolean;
+  /** When QA rejected the batch, if it did (the record then takes no more steps). */
+  rejectedAt?: string;
   totalCellCount?: number;
 }
 
@@ -157,12 +159,27 @@ export interface BatchRecordInput {
 
 /** The child's result: the journey records the completion of production with it. */
 export interface BatchRecordResult {
+  /** Absent in results of batch records older than rejection: those all completed. */
+  outcome?: 'completed';
   batchNumber: string;
   totalCellCount: number;
   completedAt: string;
   completedBy: Actor;
   deviations: BatchDeviationNotice[];
 }
+
+/** The child's result when QA rejected the batch before its last step (MAT-04). */
+export interface BatchRecordRejection {
+  outcome: 'rejected';
+  batchNumber: string;
+  rejectedAt: string;
+  rejectedBy: Actor;
+  deviations: BatchDeviationNotice[];
+}
+
+/** Sent by the journey once QA's rejection of the batch is recorded: the record takes no more steps. */
+export const batchRejectedSignal =
+  defineSignal<[{ rejectedAt: string; rejectedBy: Actor }]>('batchRejected');
 
 /** The published definition a batch runs on (PRD-01, PRD-03). */
 export interface BatchProcess {
