@@ -177,7 +177,7 @@ export interface BatchRecordRejection {
   deviations: BatchDeviationNotice[];
 }
 
-/** Sent by the journey once QA's rejection of the batch is recorded: the record takes no more steps. */
+/** Sent by the journey once QA's rejection of the batch is recorded: no more steps are taken. */
 export const batchRejectedSignal =
   defineSignal<[{ rejectedAt: string; rejectedBy: Actor }]>('batchRejected');
 
