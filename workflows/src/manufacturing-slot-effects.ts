@@ -29,11 +29,11 @@ interface SlotPayload {
 
 /**
  * Runs `record` (the owning service's step, applied to the journey) inside the step's
- * manufacturing-slot effect (the table in `JOURNEY_STEP_RECORDS`): a step that books holds a slot first, so a full calendar
- * refuses the step itself, then confirms it once the step is recorded (the journey's previous
- * slot is released as rebooked), or releases the hold if the step failed; a step that releases
- * frees the journey's slot after it is recorded. Releases are tracked by the state, and the
- * journey does not end before they are done.
+ * manufacturing-slot effect (the table in `JOURNEY_STEP_RECORDS`). A step that books holds a
+ * slot first, so a full calendar refuses the step itself, then confirms it once the step is
+ * recorded (the journey's previous slot is released as rebooked), or releases the hold if the
+ * step failed. A step that releases frees the journey's slot after it is recorded. Releases are
+ * tracked by the state, and the journey does not end before they are done.
  */
 export async function withSlotEffect<R>(
   step: JourneyStep,
