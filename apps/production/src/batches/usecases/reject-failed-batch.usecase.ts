@@ -20,7 +20,7 @@ export class RejectFailedBatchUseCase implements StepUseCase<'rejectFailedBatch'
     private readonly signatures: SignatureRecorder,
   ) {}
 
-  execute(input: StepInput<'rejectFailedBatch'>): Promise<StepRecord> {
+  async execute(input: StepInput<'rejectFailedBatch'>): Promise<StepRecord> {
     const disposition = requireBatchDisposition(input.payload.disposition);
     const { reason } = input.payload;
     return this.steps.record(
