@@ -11,8 +11,11 @@ const OWNER = {
   rejectBatch: 'release',
 } as const;
 
-/** The services that record signed journey steps, each keeping its own signatures. */
-const SIGNING_SERVICES = ['donorIntake', 'release'] as const;
+/**
+ * The services that record signed journey steps, each keeping its own signatures (production:
+ * a failed batch's rejection and its re-manufacture).
+ */
+const SIGNING_SERVICES = ['donorIntake', 'production', 'release'] as const;
 
 /**
  * A journey's electronic signatures, each with its validity checked now against the signed

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { BatchDisposition, DonorBatch } from './remanufacture-rules';
 
 /** A batch as its audit entries record it. */
 export interface BatchRow {
@@ -9,7 +10,10 @@ export interface BatchRow {
   completedAt: string | null;
 }
 
-/** The production batches, one per journey's donor material (TRC-01). */
+/**
+ * The production batches of the journeys' donor material (TRC-01): one in production at a time
+ * per donor code, and more than one only when a failed batch was re-made from retained material.
+ */
 @Injectable()
 export class BatchRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -74,5 +78,32 @@ export class BatchRepository {
       `UPDATE "production"."batch" SET "status" = $2, "total_cell_count" = $3, "completed_at" = $4 WHERE "batch_number" = $1`,
       [batch.batchNumber, batch.status, batch.totalCellCount, batch.completedAt],
     );
+  }
+
+  /** QA's rejection of a failed batch with its disposition (MAT-04). */
+  async reject(
+    manager: EntityManager,
+    batch: {
+      batchNumber: string;
+      rejectedAt: string;
+      reason: string;
+      disposition: BatchDisposition;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE "production"."batch" SET "status" = 'rejected', "rejected_at" = $2, "rejection_reason" = $3, "disposition" = $4
+         WHERE "batch_number" = $1 AND "status" = 'in-production'`,
+      [batch.batchNumber, batch.rejectedAt, batch.reason, batch.disposition],
+    );
+  }
+
+  /** Every batch of a donor code, in start order, locked against a concurrent decision. */
+  async ofDonorForUpdate(manager: EntityManager, donorCode: string): Promise<DonorBatch[]> {
+    const rows: Array<Omit<DonorBatch, 'startedAt'> & { startedAt: Date }> = await manager.query(
+      `SELECT "batch_number" AS "batchNumber", "status", "started_at" AS "startedAt"
+         FROM "production"."batch" WHERE "donor_code" = $1 ORDER BY "started_at", "batch_number" FOR UPDATE`,
+      [donorCode],
+    );
+    return rows.map((r) => ({ ...r, startedAt: r.startedAt.toISOString() }));
   }
 }

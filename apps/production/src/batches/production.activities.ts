@@ -6,7 +6,11 @@ import { RaiseBatchTransferDeviationUseCase } from '../batch-record/usecases/rai
 import { StartBatchStepUseCase } from '../batch-record/usecases/start-batch-step.usecase';
 import { GetProductSpecificationUseCase } from '../specifications/usecases/get-product-specification.usecase';
 import { BatchRepository } from './batch.repository';
+import { RetainedDonorMaterial } from './retained-donor-material';
+import { RetainedMaterialRepository } from './retained-material.repository';
 import { CompleteProductionUseCase } from './usecases/complete-production.usecase';
+import { RejectFailedBatchUseCase } from './usecases/reject-failed-batch.usecase';
+import { RemanufactureBatchUseCase } from './usecases/remanufacture-batch.usecase';
 import { StartProductionUseCase } from './usecases/start-production.usecase';
 
 /** The production activities on the `production` task queue, each its use case. */
@@ -20,6 +24,8 @@ export class ProductionActivityAdapter {
     private readonly stepStart: StartBatchStepUseCase,
     private readonly stepCompletion: CompleteBatchStepUseCase,
     private readonly transferDeviation: RaiseBatchTransferDeviationUseCase,
+    private readonly failedBatchRejection: RejectFailedBatchUseCase,
+    private readonly remanufacture: RemanufactureBatchUseCase,
   ) {}
 
   activities(): ProductionActivities {
@@ -27,6 +33,8 @@ export class ProductionActivityAdapter {
       getProductSpecification: (input) => this.specification.execute(input),
       startProduction: (input) => this.start.execute(input),
       completeProduction: (input) => this.completion.execute(input),
+      rejectFailedBatch: (input) => this.failedBatchRejection.execute(input),
+      remanufactureBatch: (input) => this.remanufacture.execute(input),
       getBatchProcess: (input) => this.batchProcess.execute(input),
       startBatchStep: (input) => this.stepStart.execute(input),
       completeBatchStep: (input) => this.stepCompletion.execute(input),
@@ -41,5 +49,9 @@ export const PRODUCTION_STEP_PROVIDERS = [
   GetProductSpecificationUseCase,
   StartProductionUseCase,
   CompleteProductionUseCase,
+  RetainedMaterialRepository,
+  RetainedDonorMaterial,
+  RejectFailedBatchUseCase,
+  RemanufactureBatchUseCase,
   ProductionActivityAdapter,
 ];

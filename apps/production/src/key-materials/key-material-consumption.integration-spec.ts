@@ -198,4 +198,37 @@ describe('key-material consumption on real PostgreSQL (MAT-01, TRC-01)', () => {
       code: 'NOT_FOUND',
     });
   });
+  it('TRC-01 traces a donor code with a failed batch and its re-make back to both batches', async () => {
+    const failed = await ctx.newBatchInProduction();
+    await ctx.consume.execute(
+      consumption(failed.donorCode, SEEDED_KEY_MATERIAL_LOTS.interleukin2),
+      NOW,
+    );
+    await ctx.dataSource.query(
+      `UPDATE production.batch SET status = 'rejected', rejected_at = now(), rejection_reason = 'sterility failed',
+         disposition = 'destroy' WHERE batch_number = $1`,
+      [failed.batchNumber],
+    );
+    const remake = `IT-${randomUUID().slice(0, 8)}`;
+    await ctx.dataSource.query(
+      `INSERT INTO production.batch (batch_number, donor_code, journey_id, product_code, status, label_content, started_at)
+       VALUES ($1, $2, $3, 'CART-CD19', 'in-production', '{}', now() + interval '1 day')`,
+      [remake, failed.donorCode, failed.journeyId],
+    );
+    await ctx.consume.execute(
+      consumption(failed.donorCode, SEEDED_KEY_MATERIAL_LOTS.interleukin2),
+      NOW,
+    );
+
+    const backward = await ctx.genealogy.ofJourney(failed.donorCode);
+    expect(backward).toMatchObject({
+      batchNumber: remake,
+      batchStatus: 'in-production',
+      batches: [
+        { batchNumber: failed.batchNumber, status: 'rejected' },
+        { batchNumber: remake, status: 'in-production' },
+      ],
+    });
+    expect(backward.consumptions.map((c) => c.batchNumber)).toEqual([failed.batchNumber, remake]);
+  });
 });

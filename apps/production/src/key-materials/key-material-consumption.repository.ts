@@ -87,14 +87,16 @@ export class KeyMaterialConsumptionRepository {
     return rows[0];
   }
 
-  /** The journey's batch in any status (one batch per donor code). */
-  async batchOf(donorCode: string): Promise<BatchRef | undefined> {
-    const rows: BatchRef[] = await this.dataSource.query(
+  /**
+   * The journey's batches in any status, in start order: one, or more when a failed batch was
+   * re-made from retained donor material.
+   */
+  batchesOf(donorCode: string): Promise<BatchRef[]> {
+    return this.dataSource.query(
       `SELECT "batch_number" AS "batchNumber", "donor_code" AS "donorCode", "journey_id" AS "journeyId", "status"
-         FROM ${S}."batch" WHERE "donor_code" = $1`,
+         FROM ${S}."batch" WHERE "donor_code" = $1 ORDER BY "started_at", "batch_number"`,
       [donorCode],
     );
-    return rows[0];
   }
 
   async insert(

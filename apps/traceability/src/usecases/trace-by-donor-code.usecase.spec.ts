@@ -67,6 +67,26 @@ describe('TraceByDonorCode', () => {
     ]);
   });
 
+  it('TRC-01 traces a donor code to both batches when a failed batch was re-made', async () => {
+    const donorCode = newDonorCode();
+    await record(registration(donorCode, 'PAT-0004', '2026-03-01T08:00:00.000Z'), NO_MANAGER);
+    const branch: Array<[string, string, string]> = [
+      ['batch.started.v1', '2026-03-05T08:00:00.000Z', 'batch B2026-000001 started'],
+      ['batch.rejected-in-production.v1', '2026-03-09T08:00:00.000Z', 'batch rejected'],
+      ['batch.remanufacture-approved.v1', '2026-03-09T09:00:00.000Z', 're-manufacture approved'],
+      ['batch.started.v1', '2026-03-10T08:00:00.000Z', 'batch B2026-000002 started'],
+      ['batch.completed.v1', '2026-03-20T08:00:00.000Z', 'batch completed'],
+    ];
+    for (const [messageType, occurredAt, summary] of branch) {
+      await record(custodyEnvelope(donorCode, messageType, { occurredAt, summary }), NO_MANAGER);
+    }
+    const { entries } = await trace.execute(donorCode);
+    expect(entries.map((e) => [e.messageType, e.summary])).toEqual([
+      ['donor.registered.v1', 'donor.registered.v1'],
+      ...branch.map(([messageType, , summary]) => [messageType, summary]),
+    ]);
+  });
+
   it('TRC-02 refuses a donor code whose check character is wrong', async () => {
     const donorCode = newDonorCode();
     await record(registration(donorCode, 'PAT-0003'), NO_MANAGER);

@@ -13,6 +13,8 @@ import { migrationDatabaseUrl } from '@v2v/database';
 import { JourneyStepRecorder, RandomUuidGenerator, SystemClock } from '@v2v/service-kit';
 import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
 import { BatchRepository } from '../../batches/batch.repository';
+import { RetainedDonorMaterial } from '../../batches/retained-donor-material';
+import { RetainedMaterialRepository } from '../../batches/retained-material.repository';
 import { StartProductionUseCase } from '../../batches/usecases/start-production.usecase';
 import { RoomBookingRepository } from '../../calendar/room-booking.repository';
 import { BookProcessStepUseCase } from '../../calendar/usecases/book-process-step.usecase';
@@ -85,6 +87,7 @@ export async function batchRecordTestContext() {
       new BatchRepository(dataSource),
       processes,
       validation,
+      new RetainedDonorMaterial(new RetainedMaterialRepository(), new RandomUuidGenerator()),
     ),
     start: new StartBatchStepUseCase(
       writer,

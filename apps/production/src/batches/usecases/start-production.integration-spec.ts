@@ -7,11 +7,13 @@ import {
   TOPICS,
   uniqueViolationConstraint,
 } from '@v2v/contracts';
-import { JourneyStepRecorder, StepInput } from '@v2v/service-kit';
+import { JourneyStepRecorder, RandomUuidGenerator, StepInput } from '@v2v/service-kit';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
 import { ProcessRepository } from '../../processes/process.repository';
 import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
 import { BatchRepository } from '../batch.repository';
+import { RetainedDonorMaterial } from '../retained-donor-material';
+import { RetainedMaterialRepository } from '../retained-material.repository';
 import { StartProductionUseCase } from './start-production.usecase';
 
 // Real PostgreSQL, the production schema as migrated, the service's own connection.
@@ -30,6 +32,7 @@ beforeAll(async () => {
     new BatchRepository(dataSource),
     processes,
     new ProcessValidationStanding(processes),
+    new RetainedDonorMaterial(new RetainedMaterialRepository(), new RandomUuidGenerator()),
   );
 });
 afterAll(() => dataSource?.destroy());

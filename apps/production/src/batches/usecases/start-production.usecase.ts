@@ -6,11 +6,17 @@ import { ProcessRepository } from '../../processes/process.repository';
 import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
 import { BatchRepository } from '../batch.repository';
 import { batchNumber, productLabelContent } from '../product-label';
+import {
+  RetainedDonorMaterial,
+  retainedOf,
+  retainedPortionSummary,
+} from '../retained-donor-material';
 
 /**
  * The batch starts on the verified donor material label (TRC-03) and gets its number and label,
  * on the published process of the journey's specification version, which must be validated for
- * a commercial batch (PRD-03); the batch records that process version.
+ * a commercial batch (PRD-03); the batch records that process version. A portion of the donor
+ * material set aside at the start is recorded with it, for a re-manufacture if the batch fails.
  */
 @Injectable()
 export class StartProductionUseCase implements StepUseCase<'startProduction'> {
@@ -19,6 +25,7 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
     private readonly batches: BatchRepository,
     private readonly processes: ProcessRepository,
     private readonly validation: ProcessValidationStanding,
+    private readonly retained: RetainedDonorMaterial,
   ) {}
 
   async execute(input: StepInput<'startProduction'>): Promise<StepRecord> {
@@ -34,8 +41,8 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
       'startProduction',
       input,
       {
-        summary: `batch ${number} started, donor material label verified`,
-        detail: { batchNumber: number, label, labelVerification },
+        summary: `batch ${number} started, donor material label verified${retainedPortionSummary(input.payload.retainedPortion)}`,
+        detail: { batchNumber: number, label, labelVerification, ...retainedOf(input.payload) },
       },
       async (manager) => {
         const { productCode, version } = input.specification;
@@ -69,6 +76,7 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
           actor: input.actor,
           newValue: batch,
         });
+        await this.retained.setAside(manager, input, number);
       },
     );
   }

@@ -15,14 +15,18 @@ export interface LotGenealogy {
 
 export interface JourneyMaterials {
   donorCode: string;
+  /** The journey's latest batch. */
   batchNumber: string;
   batchStatus: string;
+  /** Every batch of the donor code in start order (a failed batch and its re-make). */
+  batches: Array<{ batchNumber: string; status: string }>;
+  /** Each names the batch it was consumed by. */
   consumptions: ConsumptionWithLot[];
 }
 
 /**
  * TRC-01 for materials: forward from a lot to every batch and donor code it touched (the gateway
- * adds the patient), and backward from a journey's batch to every lot it consumed.
+ * adds the patient), and backward from a journey's batches to every lot they consumed.
  */
 @Injectable()
 export class KeyMaterialGenealogyUseCase {
@@ -46,16 +50,18 @@ export class KeyMaterialGenealogyUseCase {
 
   async ofJourney(rawDonorCode: string): Promise<JourneyMaterials> {
     const donorCode = requireDonorCode(rawDonorCode);
-    const batch = await this.consumptions.batchOf(donorCode);
-    if (!batch)
+    const batches = await this.consumptions.batchesOf(donorCode);
+    const latest = batches.at(-1);
+    if (!latest)
       throw new DomainError(
         'NOT_FOUND',
         `no batch for donor code ${donorCode}: its production has not started`,
       );
     return {
       donorCode,
-      batchNumber: batch.batchNumber,
-      batchStatus: batch.status,
+      batchNumber: latest.batchNumber,
+      batchStatus: latest.status,
+      batches: batches.map(({ batchNumber, status }) => ({ batchNumber, status })),
       consumptions: await this.consumptions.ofDonor(donorCode),
     };
   }
