@@ -75,7 +75,6 @@ async function floorHistories(lengths: number[]): Promise<Recorded[]> {
     taskQueue: QUEUE,
     workflowsPath: require.resolve('./replay-floor.workflow'),
     activities: { noop: async () => undefined },
-    bundlerOptions: { logger: quiet },
   });
   try {
     return await worker.runUntil(

@@ -198,6 +198,22 @@ export class RoomBookingRepository {
     return toBooking(rows[0]);
   }
 
+  /** A rejected batch's bookings not yet done are cancelled: its rooms are free from now. */
+  async cancelOpenBookingsOf(
+    manager: EntityManager,
+    donorCode: string,
+    input: { cancelledBy: string; reason: string },
+  ): Promise<RoomBooking[]> {
+    const rows: BookingRow[] = await manager.query(
+      `UPDATE ${S}."room_booking" SET "status" = 'cancelled', "cancelled_at" = clock_timestamp(),
+         "cancelled_by" = $2, "cancellation_reason" = $3
+        WHERE "donor_code" = $1 AND "status" = 'booked' AND "completed_at" IS NULL
+        RETURNING *`,
+      [donorCode, input.cancelledBy, input.reason],
+    );
+    return rows.map(toBooking);
+  }
+
   /** The batch record: the booked step ended at `endedAt` (status stays until line clearance). */
   async recordStepEnded(manager: EntityManager, bookingId: string, endedAt: Date): Promise<void> {
     await manager.query(

@@ -28,6 +28,7 @@ import { RetainedMaterialRepository } from '../retained-material.repository';
 import { RejectFailedBatchUseCase } from './reject-failed-batch.usecase';
 import { RemanufactureBatchUseCase } from './remanufacture-batch.usecase';
 import { StartProductionUseCase } from './start-production.usecase';
+import { RoomBookingRepository } from '../../calendar/room-booking.repository';
 
 // Real PostgreSQL, the production schema as migrated: the service's own role, and the schema
 // owner for the refusals that hold even for it.
@@ -61,7 +62,12 @@ beforeAll(async () => {
     new ProcessValidationStanding(processes),
     retained,
   );
-  reject = new RejectFailedBatchUseCase(steps, batches, signatures);
+  reject = new RejectFailedBatchUseCase(
+    steps,
+    batches,
+    signatures,
+    new RoomBookingRepository(dataSource),
+  );
   remanufacture = new RemanufactureBatchUseCase(steps, batches, retained, signatures);
 });
 afterAll(async () => {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import { DomainError, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { SignatureRecorder } from '@v2v/signatures';
+import { RoomBookingRepository } from '../../calendar/room-booking.repository';
 import { BatchRepository } from '../batch.repository';
 import { requireBatchDisposition } from '../remanufacture-rules';
 
@@ -18,6 +20,7 @@ export class RejectFailedBatchUseCase implements StepUseCase<'rejectFailedBatch'
     private readonly steps: JourneyStepRecorder,
     private readonly batches: BatchRepository,
     private readonly signatures: SignatureRecorder,
+    private readonly bookings: RoomBookingRepository,
   ) {}
 
   async execute(input: StepInput<'rejectFailedBatch'>): Promise<StepRecord> {
@@ -51,7 +54,31 @@ export class RejectFailedBatchUseCase implements StepUseCase<'rejectFailedBatch'
           oldValue: before,
           newValue: { ...before, status: 'rejected', ...rejection },
         });
+        await this.cancelOpenBookings(manager, input, before.batchNumber);
       },
     );
+  }
+
+  /** The rejected batch takes no more steps: its rooms are given back to the calendar. */
+  private async cancelOpenBookings(
+    manager: EntityManager,
+    input: StepInput<'rejectFailedBatch'>,
+    batchNumber: string,
+  ): Promise<void> {
+    const reason = `batch ${batchNumber} rejected: ${input.payload.reason}`;
+    const cancelled = await this.bookings.cancelOpenBookingsOf(manager, input.donorCode, {
+      cancelledBy: input.actor.userId,
+      reason,
+    });
+    for (const booking of cancelled)
+      await writeAudit(manager, 'production', {
+        recordType: 'room-booking',
+        recordId: booking.bookingId,
+        journeyId: input.journeyId,
+        action: 'update',
+        actor: input.actor,
+        reason,
+        newValue: booking,
+      });
   }
 }
