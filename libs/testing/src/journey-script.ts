@@ -233,3 +233,54 @@ export function rejectionAndRecollectionSteps(input: {
     ...happy.slice(1),
   ];
 }
+
+/**
+ * A journey whose first batch fails in production: a portion of the donor material is set
+ * aside at the start, QA rejects the batch with a destroy disposition (MAT-04) and approves its
+ * re-manufacture from that portion, and the second batch goes through to infusion.
+ */
+export function failedBatchAndRemanufactureSteps(input: {
+  donorCode: string;
+  patientReference: string;
+  start?: Date;
+  signerPassword?: string;
+}): ScriptedStep[] {
+  const signature = { password: input.signerPassword ?? demoUserPassword() };
+  const happy = happyPathSteps(input);
+  const start = scriptedStep(happy, 'startProduction');
+  const failedStart = {
+    ...start,
+    payload: {
+      labelScan: input.donorCode,
+      retainedPortion: {
+        volumeMl: 20,
+        container: 'cryobag 50 ml',
+        storageLocation: 'LN2 tank 2, rack 4',
+      },
+    },
+    batchRecord: false,
+  } as ScriptedStep;
+  const decisions = [
+    {
+      step: 'rejectFailedBatch',
+      role: 'qa-qp',
+      payload: {
+        reason: 'culture contaminated on day 5 (sterility in-process test positive)',
+        disposition: 'destroy',
+        signature,
+      },
+    },
+    {
+      step: 'remanufactureBatch',
+      role: 'qa-qp',
+      payload: { reason: 'retained portion of the donor material available', signature },
+    },
+  ] as ScriptedStep[];
+  return [
+    ...stepsBefore(happy, 'startProduction'),
+    failedStart,
+    ...decisions,
+    start,
+    ...happy.slice(happy.indexOf(start) + 1),
+  ];
+}

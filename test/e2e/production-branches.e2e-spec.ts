@@ -1,0 +1,193 @@
+import {
+  BATCH_RECORD_WORKFLOW_TYPE,
+  batchRecordWorkflowId,
+  JourneyView,
+  ManufacturingSlot,
+} from '@v2v/contracts';
+import {
+  failedBatchAndRemanufactureSteps,
+  happyPathSteps,
+  pollUntil,
+  scriptedStep,
+  stepsBefore,
+} from '@v2v/testing';
+import { api, newOrder, screen, stagesInHistory, useTemporal } from './support/journeys';
+
+const temporal = useTemporal();
+
+const journeyView = async (donorCode: string) =>
+  (await api.as<{ view: JourneyView }>('ops', 'GET', `/api/journeys/${donorCode}`)).body.view;
+
+const slotsOf = (donorCode: string, role: 'scheduler' | 'hospital' = 'scheduler') =>
+  api.as<ManufacturingSlot[]>(role, 'GET', `/api/journeys/${donorCode}/manufacturing-slots`);
+
+const day = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+async function runAll(donorCode: string, steps: ReturnType<typeof happyPathSteps>) {
+  for (const scripted of steps)
+    expect({ step: scripted.step, status: (await api.run(donorCode, scripted)).status }).toEqual({
+      step: scripted.step,
+      status: 200,
+    });
+}
+
+describe('manufacturing slots down the chain, through the gateway', () => {
+  it('a scheduled collection books a slot the scheduler and the hospital see; a postponement rebooks it', async () => {
+    const order = await newOrder();
+    await screen(order);
+    const scheduled = await api.step<{ view: JourneyView }>(
+      'scheduler',
+      order.donorCode,
+      'scheduleCollection',
+      { collectionDate: day(2), manufacturingSlot: day(3) },
+    );
+    expect(scheduled.status).toBe(200);
+    const booked = scheduled.body.view.manufacturingSlot!;
+    expect(booked).toMatchObject({ startsOn: day(3), lineCode: expect.any(String) });
+
+    const postponed = await api.step<{ view: JourneyView }>(
+      'scheduler',
+      order.donorCode,
+      'postponeCollection',
+      { collectionDate: day(5), reason: 'patient febrile on the day of collection' },
+    );
+    expect(postponed.status).toBe(200);
+    const rebooked = postponed.body.view.manufacturingSlot!;
+    expect(rebooked.slotId).not.toBe(booked.slotId);
+    expect(rebooked.startsOn > day(5)).toBe(true);
+
+    for (const role of ['scheduler', 'hospital'] as const) {
+      const slots = await slotsOf(order.donorCode, role);
+      expect(slots.status).toBe(200);
+      const [latest, earlier] = slots.body;
+      expect(latest).toMatchObject({
+        slotId: rebooked.slotId,
+        status: 'booked',
+        replacesSlotId: booked.slotId,
+        reason: `collection postponed to ${day(5)}: patient febrile on the day of collection`,
+      });
+      expect(earlier).toMatchObject({
+        slotId: booked.slotId,
+        status: 'released',
+        releaseReason: expect.stringContaining('rebooked'),
+      });
+    }
+  });
+
+  it('a preferred manufacturing day after the donor material shelf life is refused, and nothing is booked', async () => {
+    const order = await newOrder();
+    await screen(order);
+    const refused = await api.step<{ code: string; message: string }>(
+      'scheduler',
+      order.donorCode,
+      'scheduleCollection',
+      { collectionDate: day(2), manufacturingSlot: day(20) },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('manufacturing');
+    expect((await journeyView(order.donorCode)).stage).toBe('donor-screened');
+    expect((await slotsOf(order.donorCode)).body).toEqual([]);
+  });
+
+  it('a cancelled journey gives its slot back', async () => {
+    const order = await newOrder();
+    await screen(order);
+    const steps = happyPathSteps(order);
+    expect((await api.run(order.donorCode, scriptedStep(steps, 'scheduleCollection'))).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await api.step('scheduler', order.donorCode, 'cancelJourney', {
+          reason: 'patient withdrew consent',
+        })
+      ).status,
+    ).toBe(200);
+    const slot = await pollUntil('the slot released', async () => {
+      const [latest] = (await slotsOf(order.donorCode)).body;
+      return latest?.status === 'released' ? latest : undefined;
+    });
+    expect(slot.releaseReason).toBe('journey cancelled: patient withdrew consent');
+  });
+});
+
+describe('a failed batch, through the gateway (MAT-04, PRD-01)', () => {
+  it('MAT-04 rejects the failed batch with its signed disposition, re-manufactures from the retained portion, and the second batch reaches qc', async () => {
+    const order = await newOrder();
+    const steps = failedBatchAndRemanufactureSteps(order);
+    await runAll(order.donorCode, stepsBefore(steps, 'recordQcResult'));
+
+    const view = await pollUntil('the journey in qc', async () => {
+      const v = await journeyView(order.donorCode);
+      return v.stage === 'qc' ? v : undefined;
+    });
+    const batches = await temporal().workflow.list({
+      query: `WorkflowType = '${BATCH_RECORD_WORKFLOW_TYPE}' AND DonorCode = '${order.donorCode}'`,
+    });
+    const ids: string[] = [];
+    for await (const w of batches) ids.push(w.workflowId);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(batchRecordWorkflowId(view.batchNumber!));
+    const first = ids.find((id) => id !== batchRecordWorkflowId(view.batchNumber!))!;
+    expect(await temporal().workflow.getHandle(first).result()).toMatchObject({
+      outcome: 'rejected',
+    });
+
+    const stages = await stagesInHistory(temporal(), `journey-${order.donorCode}`);
+    expect(stages).toEqual(
+      expect.arrayContaining(['in-production', 'batch-rejected', 'material-released', 'qc']),
+    );
+    expect(stages.indexOf('batch-rejected')).toBeLessThan(stages.lastIndexOf('in-production'));
+
+    const slots = (await slotsOf(order.donorCode)).body;
+    expect(slots[0]).toMatchObject({ status: 'booked', batchNumber: view.batchNumber });
+    expect(slots.find((s) => s.releaseReason?.startsWith('batch rejected'))).toBeDefined();
+
+    const signatures = await api.as<
+      Array<{ meaning: string; valid: boolean; subject: { recordType: string } }>
+    >('qa-qp', 'GET', `/api/journeys/${order.donorCode}/signatures`);
+    expect(
+      signatures.body
+        .filter((s) => ['rejectFailedBatch', 'remanufactureBatch'].includes(s.subject.recordType))
+        .map((s) => [s.subject.recordType, s.meaning, s.valid]),
+    ).toEqual([
+      ['rejectFailedBatch', 'rejected', true],
+      ['remanufactureBatch', 'approved', true],
+    ]);
+  });
+
+  it('NO_RETAINED_MATERIAL refuses a re-manufacture when no portion was set aside; the journey stays batch-rejected', async () => {
+    const order = await newOrder();
+    const steps = failedBatchAndRemanufactureSteps(order).map((s) =>
+      s.step === 'startProduction' ? { ...s, payload: { labelScan: order.donorCode } } : s,
+    );
+    await runAll(order.donorCode, stepsBefore(steps, 'remanufactureBatch'));
+    const refused = await api.run<{ code: string; message: string }>(
+      order.donorCode,
+      scriptedStep(steps, 'remanufactureBatch'),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('NO_RETAINED_MATERIAL');
+    expect(refused.body.message).toContain(order.donorCode);
+    expect((await journeyView(order.donorCode)).stage).toBe('batch-rejected');
+    const refusals = await api.as<Array<{ code: string }>>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.donorCode}/refusals`,
+    );
+    expect(refusals.body.map((r) => r.code)).toContain('NO_RETAINED_MATERIAL');
+  });
+
+  it('MAT-04 a rejection without a disposition is refused at the edge', async () => {
+    const order = await newOrder();
+    const refused = await api.step<{ code: string; message: string }>(
+      'qa-qp',
+      order.donorCode,
+      'rejectFailedBatch',
+      { reason: 'contaminated', signature: { password: 'x' } },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('MAT-04');
+  });
+});
