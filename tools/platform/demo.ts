@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
+import { formatDonorCode, generateDonorUniqueCode, ManufacturingSlot } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
   DEMO_BATCH_FLOOR,
@@ -7,6 +7,7 @@ import {
   GatewayClient,
   happyPathSteps,
   pollUntil,
+  failedBatchAndRemanufactureSteps,
   rejectionAndRecollectionSteps,
   runBatchRecord,
   ScriptedStep,
@@ -29,8 +30,9 @@ interface TraceEntry {
 /**
  * `npm run demo`: with the platform running, drives two patient journeys through the public
  * API only — one straight from order to infusion, one whose first unit is quarantined at
- * receipt, rejected and recollected — each through its electronic batch record, shows one PRD-04
- * refusal of the production calendar, then prints their traces and where to see them.
+ * receipt, rejected and recollected, one whose first batch fails and is re-manufactured — each
+ * through its electronic batch record, shows one PRD-04 refusal of the production calendar,
+ * then prints their traces, their manufacturing slots and where to see them.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
   await runJourney(api, (order) => happyPathSteps(order));
   console.log('\njourney 2: unit quarantined at receipt, rejected, recollected, then infused\n');
   await runJourney(api, (order) => rejectionAndRecollectionSteps(order));
+  console.log(
+    '\njourney 3: the first batch fails in production, is rejected (MAT-04) and re-manufactured from the retained portion, then infused\n',
+  );
+  await runJourney(api, (order) => failedBatchAndRemanufactureSteps(order));
 }
 
 async function runJourney(
@@ -104,8 +110,27 @@ async function runJourney(
   console.log(
     `\nledger verify: ${verify.body.valid ? 'intact' : 'BROKEN'} (head ${verify.body.ledgerHeadHash})`,
   );
+  await manufacturingSlots(api, donorCode);
   console.log(`Temporal UI:   ${order.body.temporalUiUrl}`);
   console.log(`               or search: DonorCode="${donorCode}"`);
+}
+
+/** Every manufacturing slot the journey booked, rebooked or released, newest first. */
+async function manufacturingSlots(api: GatewayClient, donorCode: string): Promise<void> {
+  const slots = await api.as<ManufacturingSlot[]>(
+    'scheduler',
+    'GET',
+    `/api/journeys/${donorCode}/manufacturing-slots`,
+  );
+  expectOk('manufacturing slots', slots);
+  console.log('manufacturing slots (newest first):');
+  for (const slot of slots.body) {
+    const shipment = slot.plannedShipmentOn ? `, shipment ${slot.plannedShipmentOn}` : '';
+    const released = slot.releaseReason ? ` — released: ${slot.releaseReason}` : '';
+    console.log(
+      `  ${slot.status.padEnd(8)} line ${slot.lineCode} ${slot.startsOn} → ${slot.endsOn}${shipment} (${slot.reason})${released}`,
+    );
+  }
 }
 
 /** The batch record, step by step, then production completed by its last step. */
