@@ -32,6 +32,7 @@ export class RegisterLineUseCase {
         line_code: command.lineCode,
         area_code: command.areaCode,
         name: command.name,
+        batch_capacity: command.batchCapacity,
         created_by: command.by.userId,
       });
       const line = (await this.facility.line(manager, command.lineCode)) as ProductionLine;
