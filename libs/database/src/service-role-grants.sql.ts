@@ -75,7 +75,10 @@ export function revokeUpdateSql(schema: string, table: string, role = serviceDat
  * (each change audited) but whose rows stay on record.
  */
 export function revokeDeleteSql(schema: string, table: string, role = serviceDatabaseRole()) {
-  return forServiceRoleSql([`REVOKE DELETE, TRUNCATE ON "${schema}"."${table}" FROM "${role}"`], role);
+  return forServiceRoleSql(
+    [`REVOKE DELETE, TRUNCATE ON "${schema}"."${table}" FROM "${role}"`],
+    role,
+  );
 }
 
 /** Runs the statements for the service role, skipped when that role does not exist. */

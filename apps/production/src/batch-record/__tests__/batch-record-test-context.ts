@@ -22,6 +22,7 @@ import { FacilityRepository } from '../../facility/facility.repository';
 import { KeyMaterialConsumptionRepository } from '../../key-materials/key-material-consumption.repository';
 import { KeyMaterialRepository } from '../../key-materials/key-material.repository';
 import { RecordKeyMaterialConsumptionUseCase } from '../../key-materials/usecases/record-key-material-consumption.usecase';
+import { ManufacturingSlotRepository } from '../../manufacturing-slots/manufacturing-slot.repository';
 import { MediaFillRepository } from '../../media-fills/media-fill.repository';
 import { MediaFillStanding } from '../../media-fills/usecases/media-fill-standing.usecase';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
@@ -85,6 +86,7 @@ export async function batchRecordTestContext() {
       new BatchRepository(dataSource),
       processes,
       validation,
+      new ManufacturingSlotRepository(dataSource),
     ),
     start: new StartBatchStepUseCase(
       writer,
