@@ -67,7 +67,7 @@ export function requireStartInWindow(preferredStartOn: string, window: Manufactu
   );
 }
 
-/** Material with a positive marker only in its dedicated area, other material in a cell-product one (DON-05, FAC-03). */
+/** Positive material only in its dedicated area, other material in a cell-product one (DON-05). */
 export const materialAreaPurpose = (knownPositiveMarkers: readonly string[]): AreaPurpose =>
   knownPositiveMarkers.length > 0 ? 'positive-material' : 'cell-product';
 
