@@ -382,7 +382,7 @@ describe('manufacturing slots on real PostgreSQL (issue 11, PRD-04)', () => {
       dataSource.query(`DELETE FROM production.manufacturing_slot WHERE slot_id = $1`, [
         slot.slotId,
       ]),
-    ).rejects.toThrow(/permission denied/);
+    ).rejects.toMatchObject({ code: '42501' });
   });
 
   it('refuses a process publication naming a line not on the register', async () => {
