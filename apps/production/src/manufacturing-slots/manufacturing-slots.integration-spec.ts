@@ -6,23 +6,17 @@ import {
   formatDonorCode,
   generateDonorUniqueCode,
   type ManufacturingSlotHoldRequest,
-  type ProcessValidationDecision,
-  processValidationSignedDetail,
+  TOPICS,
 } from '@v2v/contracts';
-import {
-  sealSignature,
-  signatureOf,
-  SignatureRecorder,
-  signatureSealPrivateKey,
-  signatureSealPublicKey,
-} from '@v2v/signatures';
+import { JourneyStepRecorder } from '@v2v/service-kit';
 import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
-import { FacilityRepository } from '../facility/facility.repository';
-import { productionDataSourceOptions } from '../production.data-source';
+import { BatchRepository } from '../batches/batch.repository';
+import { StartProductionUseCase } from '../batches/usecases/start-production.usecase';
+import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../production.data-source';
 import { ProcessRepository } from '../processes/process.repository';
-import { DecideProcessValidationUseCase } from '../processes/usecases/decide-process-validation.usecase';
-import { PublishProcessDefinitionUseCase } from '../processes/usecases/publish-process-definition.usecase';
+import { ProcessValidationStanding } from '../processes/usecases/process-validation-standing.usecase';
 import { ProductSpecificationRepository } from '../specifications/product-specification.repository';
+import { type Floor, manager, slotFloors } from './__tests__/slot-floor';
 import { ManufacturingSlotRepository } from './manufacturing-slot.repository';
 import { addDays } from './slot-rules';
 import { ConfirmManufacturingSlotUseCase } from './usecases/confirm-manufacturing-slot.usecase';
@@ -34,31 +28,22 @@ import { ReleaseManufacturingSlotUseCase } from './usecases/release-manufacturin
 // Each test has a floor of its own (an area, its lines, a product whose process runs only on
 // them) on days years ahead, so it never meets the demo floor, another test or another run.
 const scheduler: Actor = { userId: 'it.scheduler', role: 'scheduler' };
-const manager: Actor = { userId: 'it.manager', role: 'production-manager' };
-const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
 /** The demo process plans 183 hours: 8 days. Shelf life 72 hours: starts from C+1 to C+3. */
 const DAYS = 8;
 
 let dataSource: DataSource;
 let processes: ProcessRepository;
 let slots: ManufacturingSlotRepository;
-let publish: PublishProcessDefinitionUseCase;
-let decide: DecideProcessValidationUseCase;
+let floors: ReturnType<typeof slotFloors>;
 let hold: HoldManufacturingSlotUseCase;
 let confirm: ConfirmManufacturingSlotUseCase;
 let release: ReleaseManufacturingSlotUseCase;
-const linesMade: string[] = [];
 
 beforeAll(async () => {
   dataSource = await new DataSource(productionDataSourceOptions()).initialize();
   processes = new ProcessRepository(dataSource);
   slots = new ManufacturingSlotRepository(dataSource);
-  publish = new PublishProcessDefinitionUseCase(dataSource, processes, new FacilityRepository());
-  decide = new DecideProcessValidationUseCase(
-    dataSource,
-    processes,
-    new SignatureRecorder('production', signatureSealPublicKey()),
-  );
+  floors = slotFloors(dataSource);
   hold = new HoldManufacturingSlotUseCase(
     dataSource,
     slots,
@@ -69,97 +54,17 @@ beforeAll(async () => {
   release = new ReleaseManufacturingSlotUseCase(dataSource, slots);
 });
 afterAll(async () => {
-  // A process without line codes (an older local demo definition) may run on any active line:
-  // the test lines are taken out of use so that it never books them.
-  if (linesMade.length)
-    await dataSource?.query(
-      `UPDATE production.production_line SET active = false WHERE line_code = ANY($1)`,
-      [linesMade],
-    );
+  await floors?.retire();
   await dataSource?.destroy();
 });
 
-const tag = () => randomUUID().slice(0, 6).toUpperCase();
+const floor = (input: Parameters<typeof floors.floor>[0]) => floors.floor(input);
 const newDonorCode = () =>
   formatDonorCode(
     generateDonorUniqueCode({ facility: 'Z9998', year: 2026, sequence: randomInt(1, 999_999) }),
   );
 /** A collection day years ahead, different for every test and run. */
 const farDay = () => addDays('2045-01-01', randomInt(0, 15_000));
-
-interface Floor {
-  productCode: string;
-  areaCode: string;
-  lineCodes: string[];
-}
-
-/** An area with its lines, and a product whose process v1 runs on them only. */
-async function floor(input: {
-  lines: number;
-  capacity: number;
-  purpose?: 'cell-product' | 'positive-material';
-  maxConcurrentLinesInArea?: number;
-}): Promise<Floor> {
-  const t = tag();
-  const areaCode = `IT-SLOT-${t}`;
-  const purpose = input.purpose ?? 'cell-product';
-  await dataSource.query(
-    `INSERT INTO production.production_area (area_code, name, purpose, air_handling_system, pressure_regime, created_by)
-     VALUES ($1, 'Slot test area', $2, $3, $4, 'it.manager')`,
-    [areaCode, purpose, `AHU-IT-${t}`, purpose === 'positive-material' ? 'negative' : 'positive'],
-  );
-  const lineCodes = Array.from({ length: input.lines }, (_, i) => `IT-L${i + 1}-${t}`);
-  for (const lineCode of lineCodes) {
-    await dataSource.query(
-      `INSERT INTO production.production_line (line_code, area_code, name, batch_capacity, created_by)
-       VALUES ($1, $2, 'Slot test line', $3, 'it.manager')`,
-      [lineCode, areaCode, input.capacity],
-    );
-    linesMade.push(lineCode);
-  }
-  const productCode = `IT-SLOT-${t}`;
-  await dataSource.query(
-    `INSERT INTO production.product_specification (product_code, version, name, content, published_by)
-     VALUES ($1, 1, $2, $3, 'it.qa')`,
-    [productCode, CART_CD19_V1.name, JSON.stringify(CART_CD19_V1)],
-  );
-  await publish.execute(productCode, {
-    specificationVersion: 1,
-    content: { ...DEMO_PROCESS_CART_CD19, lineCodes, releaseTestingDays: 7 },
-    eventId: randomUUID(),
-    publishedBy: manager,
-  });
-  if (input.maxConcurrentLinesInArea !== undefined) {
-    const decision: ProcessValidationDecision = {
-      status: 'validated',
-      worstCase: {
-        maxConcurrentLinesInArea: input.maxConcurrentLinesInArea,
-        maxConcurrentIsolatorsInRoom: 2,
-        operators: 4,
-      },
-      reportReference: 'PV-IT-SLOTS',
-    };
-    const signature = sealSignature(
-      signatureOf(
-        {
-          meaning: decision.status,
-          recordType: 'process-validation',
-          recordId: `${productCode}/v1`,
-          detail: processValidationSignedDetail(productCode, 1, decision),
-        },
-        qa,
-      ),
-      signatureSealPrivateKey(),
-    );
-    await decide.execute(productCode, 1, {
-      ...decision,
-      eventId: randomUUID(),
-      decidedBy: qa,
-      signature,
-    });
-  }
-  return { productCode, areaCode, lineCodes };
-}
 
 function holdRequest(
   f: Floor,
@@ -375,6 +280,45 @@ describe('manufacturing slots on real PostgreSQL (issue 11, PRD-04)', () => {
     expect((await slots.slotsOf(mine.donorCode))[0].status).toBe('held');
   });
 
+  it("names the batch started on the journey's booked slot", async () => {
+    const f = await floor({ lines: 1, capacity: 1, maxConcurrentLinesInArea: 2 });
+    const request = holdRequest(f, farDay());
+    const held = await hold.execute(request);
+    await confirm.execute({ ...context(request), slotId: held.slotId });
+    const startProduction = new StartProductionUseCase(
+      new JourneyStepRecorder(dataSource, {
+        schema: PRODUCTION_SCHEMA,
+        producer: 'production',
+        topic: TOPICS.production,
+      }),
+      new BatchRepository(dataSource),
+      processes,
+      new ProcessValidationStanding(processes),
+      slots,
+    );
+    const record = await startProduction.execute({
+      ...context(request),
+      eventId: randomUUID(),
+      occurrence: { cycle: 0, repeat: 0 },
+      actor: { userId: 'it.operator', role: 'operator' },
+      order: {
+        patientReference: 'PAT-IT-SLOT',
+        institutionId: 'INST-001',
+        productCode: f.productCode,
+        requestedCollectionDate: '2026-12-01',
+      },
+      specification: { productCode: f.productCode, version: 1, ...CART_CD19_V1 },
+      knownPositiveMarkers: [],
+      payload: { labelScan: request.donorCode },
+    });
+    expect((await slots.slotsOf(request.donorCode))[0]).toMatchObject({
+      slotId: held.slotId,
+      status: 'booked',
+      batchNumber: record.batchNumber,
+    });
+    expect((await auditOf(held.slotId)).at(-1)?.reason).toBe(`batch ${record.batchNumber} started`);
+  });
+
   it('the service role cannot delete a slot', async () => {
     const f = await floor({ lines: 1, capacity: 1 });
     const slot = await hold.execute(holdRequest(f, farDay()));
@@ -393,7 +337,7 @@ describe('manufacturing slots on real PostgreSQL (issue 11, PRD-04)', () => {
       [f.productCode, CART_CD19_V1.name, JSON.stringify(CART_CD19_V1)],
     );
     await expect(
-      publish.execute(f.productCode, {
+      floors.publish.execute(f.productCode, {
         specificationVersion: 2,
         content: { ...DEMO_PROCESS_CART_CD19, lineCodes: [f.lineCodes[0], 'NO-SUCH-LINE'] },
         eventId: randomUUID(),
