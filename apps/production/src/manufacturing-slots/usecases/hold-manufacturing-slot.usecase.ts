@@ -5,6 +5,7 @@ import {
   DomainError,
   type ManufacturingSlot,
   type ManufacturingSlotHoldRequest,
+  type ProductSpecification,
   uniqueViolationConstraint,
 } from '@v2v/contracts';
 import { ProcessRepository } from '../../processes/process.repository';
@@ -42,12 +43,18 @@ export class HoldManufacturingSlotUseCase {
   ) {}
 
   async execute(input: ManufacturingSlotHoldRequest): Promise<ManufacturingSlot> {
+    // Read before the transaction, which must not wait for a second pooled connection.
+    const specification = await this.specifications.find(
+      input.productCode,
+      input.specificationVersion,
+    );
+    const hold = (manager: EntityManager) => this.hold(manager, input, specification);
     try {
-      return await this.dataSource.transaction((manager) => this.hold(manager, input));
+      return await this.dataSource.transaction(hold);
     } catch (error) {
       // The same hold retried while the first was being written: the first one's slot.
       if (uniqueViolationConstraint(error) === 'UQ_manufacturing_slot_event')
-        return this.dataSource.transaction((manager) => this.hold(manager, input));
+        return this.dataSource.transaction(hold);
       throw error;
     }
   }
@@ -55,6 +62,7 @@ export class HoldManufacturingSlotUseCase {
   private async hold(
     manager: EntityManager,
     input: ManufacturingSlotHoldRequest,
+    specification: ProductSpecification,
   ): Promise<ManufacturingSlot> {
     const repeat = await this.slots.byEvent(manager, input.eventId);
     if (repeat) {
@@ -66,7 +74,6 @@ export class HoldManufacturingSlotUseCase {
       return repeat;
     }
     const { productCode, specificationVersion } = input;
-    const specification = await this.specifications.find(productCode, specificationVersion);
     const process = await this.processes.definitionOfSpecification(
       manager,
       productCode,
