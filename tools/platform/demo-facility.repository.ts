@@ -40,6 +40,22 @@ export class DemoFacilityRepository {
     return this.insert('production_line', 'line_code', row);
   }
 
+  /**
+   * Sets a line's batch capacity when it differs; the capacity it had, or undefined when it
+   * already had this one (or there is no such line).
+   */
+  async updateLineCapacity(lineCode: string, batchCapacity: number): Promise<number | undefined> {
+    const rows: Array<{ previous: number }> = await this.manager.query(
+      `UPDATE "${S}"."production_line" l SET "batch_capacity" = $2, "updated_at" = clock_timestamp()
+         FROM (SELECT "line_code", "batch_capacity" AS "previous" FROM "${S}"."production_line"
+                WHERE "line_code" = $1 FOR UPDATE) old
+        WHERE l."line_code" = old."line_code" AND old."previous" <> $2
+        RETURNING old."previous"`,
+      [lineCode, batchCapacity],
+    );
+    return rows[0]?.previous;
+  }
+
   insertShift(row: Record<string, unknown>) {
     return this.insert('production_shift', 'shift_code', row);
   }

@@ -84,9 +84,24 @@ export async function seedDemoFacility(manager: EntityManager, now = new Date())
       line_code: l.lineCode,
       area_code: l.areaCode,
       name: l.name,
+      batch_capacity: l.batchCapacity,
       created_by: SEED_ACTOR.userId,
     };
     await audited('production-line', l.lineCode, await demo.insertLine(row), l);
+    // A floor seeded before lines had a capacity: the seeder runs at every start, so it sets it.
+    const previous = await demo.updateLineCapacity(l.lineCode, l.batchCapacity);
+    if (previous !== undefined) {
+      created += 1;
+      await writeAudit(manager, S, {
+        recordType: 'production-line',
+        recordId: l.lineCode,
+        action: 'update',
+        actor: SEED_ACTOR,
+        reason: 'the demo line capacity (manufacturing slots of the test suites)',
+        oldValue: { batchCapacity: previous },
+        newValue: { batchCapacity: l.batchCapacity },
+      });
+    }
   }
   for (const s of DEMO_SHIFTS) {
     const row = {

@@ -21,6 +21,7 @@ import { InstitutionsModule } from './institutions/institutions.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { LabelsModule } from './labels/labels.module';
+import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-slots.module';
 import { BatchRecordModule } from './batch-record/batch-record.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProcessesModule } from './processes/processes.module';
@@ -56,6 +57,7 @@ export const FEATURE_MODULES = [
   DeviationsModule,
   LabelsModule,
   BatchRecordModule,
+  ManufacturingSlotsModule,
   InstitutionsModule,
   ShippersModule,
   HealthModule,

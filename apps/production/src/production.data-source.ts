@@ -18,6 +18,7 @@ import { KeyStepRecordsByJourneyStep1765000410000 } from './migrations/176500041
 import { SetAsideUnappliedMessages1765000510000 } from './migrations/1765000510000-SetAsideUnappliedMessages';
 import { CreateBatchRecord1765000600000 } from './migrations/1765000600000-CreateBatchRecord';
 import { GuardAuditChainHeads1765000710000 } from './migrations/1765000710000-GuardAuditChainHeads';
+import { CreateManufacturingSlots1765000800000 } from './migrations/1765000800000-CreateManufacturingSlots';
 import { CreateFailedBatchRecords1765000820000 } from './migrations/1765000820000-CreateFailedBatchRecords';
 
 export const PRODUCTION_SCHEMA = 'production';
@@ -40,6 +41,7 @@ export const PRODUCTION_MIGRATIONS = [
   SetAsideUnappliedMessages1765000510000,
   CreateBatchRecord1765000600000,
   GuardAuditChainHeads1765000710000,
+  CreateManufacturingSlots1765000800000,
   CreateFailedBatchRecords1765000820000,
 ];
 

@@ -19,6 +19,7 @@ import {
 import { BatchRecordModule } from './batch-record/batch-record.module';
 import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
+import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-slots.module';
 import { MediaFillsModule } from './media-fills/media-fills.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
@@ -36,6 +37,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
     ProductionCalendarModule,
     EnvironmentalMonitoringModule,
     BatchRecordModule,
+    ManufacturingSlotsModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [

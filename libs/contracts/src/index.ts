@@ -42,3 +42,4 @@ export * from './internal/environmental-monitoring';
 export * from './production/batch-record';
 export * from './internal/batch-record';
 export * from './production/manufacturing-slots';
+export * from './internal/manufacturing-slots';

@@ -70,6 +70,17 @@ export function revokeUpdateSql(schema: string, table: string, role = serviceDat
   return forServiceRoleSql([`REVOKE UPDATE ON "${schema}"."${table}" FROM "${role}"`], role);
 }
 
+/**
+ * Takes DELETE and TRUNCATE on a table from the service role: a record whose status changes
+ * (each change audited) but whose rows stay on record.
+ */
+export function revokeDeleteSql(schema: string, table: string, role = serviceDatabaseRole()) {
+  return forServiceRoleSql(
+    [`REVOKE DELETE, TRUNCATE ON "${schema}"."${table}" FROM "${role}"`],
+    role,
+  );
+}
+
 /** Runs the statements for the service role, skipped when that role does not exist. */
 function forServiceRoleSql(statements: string[], role: string): string {
   return `DO $grants$ BEGIN

@@ -111,10 +111,15 @@ export const DEMO_EQUIPMENT = [
   },
 ] as const;
 
+/**
+ * Each demo line carries 400 batches at once: far beyond a real line, because the demo floor
+ * is sized for the test suites, which start hundreds of journeys on the same days and each
+ * takes a manufacturing slot; a real line's capacity is what its equipment and staff carry.
+ */
 export const DEMO_LINES = [
-  { lineCode: 'L1', areaCode: 'CP-1', name: 'CAR-T line 1' },
-  { lineCode: 'L2', areaCode: 'CP-1', name: 'CAR-T line 2' },
-  { lineCode: 'LP1', areaCode: 'POS-1', name: 'Positive-material line' },
+  { lineCode: 'L1', areaCode: 'CP-1', name: 'CAR-T line 1', batchCapacity: 400 },
+  { lineCode: 'L2', areaCode: 'CP-1', name: 'CAR-T line 2', batchCapacity: 400 },
+  { lineCode: 'LP1', areaCode: 'POS-1', name: 'Positive-material line', batchCapacity: 400 },
 ] as const;
 
 /** Three shifts cover the day (UTC), so a journey at any hour has a shift with a media fill. */

@@ -7,11 +7,16 @@ const noContainers = { beforeUse: [], afterFilling: [] };
  * `tools/platform/demo-processes.seeder.ts`): closed selection at D, open activation and
  * transduction in an A-in-B biosafety cabinet, closed expansion in an incubator, closed
  * harvest and formulation at D, and the fill in an isolator at D, whose total viable cell count
- * is the batch size (PRD-01).
+ * is the batch size (PRD-01). It runs on the CP-1 lines and, for material with a positive
+ * marker, on POS-1's line (DON-05), and ships 7 days after manufacturing (release testing).
+ * A database seeded before these two fields keeps its stored v1 (a published definition never
+ * changes): without them the process runs on every active line and plans no shipment day.
  */
 export const DEMO_PROCESS_CART_CD19: ProcessDefinitionContent = {
   name: 'CAR-T CD19 autologous process',
   cellCountParameter: 'TOTAL-VIABLE-CELLS',
+  lineCodes: ['L1', 'L2', 'LP1'],
+  releaseTestingDays: 7,
   steps: [
     {
       stepId: 'T-CELL-SELECTION',

@@ -4,6 +4,9 @@ import { CompleteBatchStepUseCase } from '../batch-record/usecases/complete-batc
 import { GetBatchProcessUseCase } from '../batch-record/usecases/get-batch-process.usecase';
 import { RaiseBatchTransferDeviationUseCase } from '../batch-record/usecases/raise-batch-transfer-deviation.usecase';
 import { StartBatchStepUseCase } from '../batch-record/usecases/start-batch-step.usecase';
+import { ConfirmManufacturingSlotUseCase } from '../manufacturing-slots/usecases/confirm-manufacturing-slot.usecase';
+import { HoldManufacturingSlotUseCase } from '../manufacturing-slots/usecases/hold-manufacturing-slot.usecase';
+import { ReleaseManufacturingSlotUseCase } from '../manufacturing-slots/usecases/release-manufacturing-slot.usecase';
 import { GetProductSpecificationUseCase } from '../specifications/usecases/get-product-specification.usecase';
 import { BatchRepository } from './batch.repository';
 import { RetainedDonorMaterial } from './retained-donor-material';
@@ -26,6 +29,9 @@ export class ProductionActivityAdapter {
     private readonly transferDeviation: RaiseBatchTransferDeviationUseCase,
     private readonly failedBatchRejection: RejectFailedBatchUseCase,
     private readonly remanufacture: RemanufactureBatchUseCase,
+    private readonly slotHold: HoldManufacturingSlotUseCase,
+    private readonly slotConfirmation: ConfirmManufacturingSlotUseCase,
+    private readonly slotRelease: ReleaseManufacturingSlotUseCase,
   ) {}
 
   activities(): ProductionActivities {
@@ -39,6 +45,9 @@ export class ProductionActivityAdapter {
       startBatchStep: (input) => this.stepStart.execute(input),
       completeBatchStep: (input) => this.stepCompletion.execute(input),
       raiseBatchTransferDeviation: (input) => this.transferDeviation.execute(input),
+      holdManufacturingSlot: (input) => this.slotHold.execute(input),
+      confirmManufacturingSlot: (input) => this.slotConfirmation.execute(input),
+      releaseManufacturingSlot: (input) => this.slotRelease.execute(input),
     };
   }
 }

@@ -44,7 +44,7 @@ let book: BookProcessStepUseCase;
 beforeAll(async () => {
   dataSource = await new DataSource(productionDataSourceOptions()).initialize();
   const processes = new ProcessRepository(dataSource);
-  publish = new PublishProcessDefinitionUseCase(dataSource, processes);
+  publish = new PublishProcessDefinitionUseCase(dataSource, processes, new FacilityRepository());
   decide = new DecideProcessValidationUseCase(
     dataSource,
     processes,

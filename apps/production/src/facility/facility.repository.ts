@@ -83,6 +83,7 @@ interface LineRow {
   line_code: string;
   area_code: string;
   name: string;
+  batch_capacity: number;
   active: boolean;
 }
 
@@ -94,7 +95,7 @@ interface ShiftRow {
   active: boolean;
 }
 
-const LINE_COLUMNS = `"line_code", "area_code", "name", "active"`;
+const LINE_COLUMNS = `"line_code", "area_code", "name", "batch_capacity", "active"`;
 const SHIFT_COLUMNS = `"shift_code", "name", to_char("starts_at", 'HH24:MI') AS "starts_at",
   to_char("ends_at", 'HH24:MI') AS "ends_at", "active"`;
 
@@ -102,6 +103,7 @@ const toLine = (r: LineRow): ProductionLine => ({
   lineCode: r.line_code,
   areaCode: r.area_code,
   name: r.name,
+  batchCapacity: r.batch_capacity,
   active: r.active,
 });
 

@@ -53,6 +53,8 @@ export interface ProductionLine {
   lineCode: string;
   areaCode: string;
   name: string;
+  /** How many batches the line carries at once (manufacturing slots). */
+  batchCapacity: number;
   active: boolean;
 }
 

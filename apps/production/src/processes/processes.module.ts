@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { signatureRecorderProvider } from '@v2v/service-kit';
+import { FacilityRepository } from '../facility/facility.repository';
 import { PRODUCTION_SCHEMA } from '../production.data-source';
 import { ProcessRepository } from './process.repository';
 import { ProcessesController } from './processes.controller';
@@ -15,6 +16,7 @@ import { PublishProcessDefinitionUseCase } from './usecases/publish-process-defi
   controllers: [ProcessesController],
   providers: [
     ProcessRepository,
+    FacilityRepository,
     PublishProcessDefinitionUseCase,
     DecideProcessValidationUseCase,
     ProcessValidationStanding,

@@ -94,6 +94,8 @@ export const lineRegistrationSchema = z.strictObject({
   lineCode: facilityCode,
   areaCode: facilityCode,
   name: text(200),
+  /** How many batches the line carries at once (manufacturing slots); one when absent. */
+  batchCapacity: z.int().min(1).max(500).optional(),
 });
 export type LineRegistration = z.infer<typeof lineRegistrationSchema>;
 

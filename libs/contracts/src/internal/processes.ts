@@ -5,6 +5,7 @@ import { productCodeSchema } from '../journey/product-specification';
 import {
   CLEANROOM_GRADES,
   EQUIPMENT_CLASSES,
+  FACILITY_CODE_PATTERN,
   OPERATION_TYPES,
 } from '../production/facility-vocabulary';
 import { signedCommandFields } from './signed-command';
@@ -89,6 +90,14 @@ export const processDefinitionContentSchema = z
     cellCountParameter: identifier
       .optional()
       .describe('PRD-01: the parameter of the last step that records the total cell count'),
+    /** The production lines the process is validated to run on; every active line if absent. */
+    lineCodes: z
+      .array(z.string().regex(FACILITY_CODE_PATTERN, 'a facility code'))
+      .min(1)
+      .max(50)
+      .optional(),
+    /** Days from the end of manufacturing to the planned shipment (QC release testing). */
+    releaseTestingDays: z.int().min(0).max(90).optional(),
   })
   .superRefine((content, ctx) => {
     const seen = new Set<string>();
@@ -96,6 +105,10 @@ export const processDefinitionContentSchema = z
       if (seen.has(step.stepId))
         ctx.addIssue({ code: 'custom', path: ['steps', i, 'stepId'], message: 'already used' });
       seen.add(step.stepId);
+    });
+    content.lineCodes?.forEach((lineCode, i) => {
+      if (content.lineCodes?.indexOf(lineCode) !== i)
+        ctx.addIssue({ code: 'custom', path: ['lineCodes', i], message: 'already listed' });
     });
   });
 export type ProcessDefinitionContent = z.infer<typeof processDefinitionContentSchema>;

@@ -24,6 +24,7 @@ import { FacilityRepository } from '../../facility/facility.repository';
 import { KeyMaterialConsumptionRepository } from '../../key-materials/key-material-consumption.repository';
 import { KeyMaterialRepository } from '../../key-materials/key-material.repository';
 import { RecordKeyMaterialConsumptionUseCase } from '../../key-materials/usecases/record-key-material-consumption.usecase';
+import { ManufacturingSlotRepository } from '../../manufacturing-slots/manufacturing-slot.repository';
 import { MediaFillRepository } from '../../media-fills/media-fill.repository';
 import { MediaFillStanding } from '../../media-fills/usecases/media-fill-standing.usecase';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
@@ -88,6 +89,7 @@ export async function batchRecordTestContext() {
       processes,
       validation,
       new RetainedDonorMaterial(new RetainedMaterialRepository(), new RandomUuidGenerator()),
+      new ManufacturingSlotRepository(dataSource),
     ),
     start: new StartBatchStepUseCase(
       writer,

@@ -19,6 +19,8 @@ import {
   signatureSealPrivateKey,
   signatureSealPublicKey,
 } from '@v2v/signatures';
+import { RoomBookingRepository } from '../../calendar/room-booking.repository';
+import { ManufacturingSlotRepository } from '../../manufacturing-slots/manufacturing-slot.repository';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
 import { ProcessRepository } from '../../processes/process.repository';
 import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
@@ -28,7 +30,6 @@ import { RetainedMaterialRepository } from '../retained-material.repository';
 import { RejectFailedBatchUseCase } from './reject-failed-batch.usecase';
 import { RemanufactureBatchUseCase } from './remanufacture-batch.usecase';
 import { StartProductionUseCase } from './start-production.usecase';
-import { RoomBookingRepository } from '../../calendar/room-booking.repository';
 
 // Real PostgreSQL, the production schema as migrated: the service's own role, and the schema
 // owner for the refusals that hold even for it.
@@ -61,6 +62,7 @@ beforeAll(async () => {
     processes,
     new ProcessValidationStanding(processes),
     retained,
+    new ManufacturingSlotRepository(dataSource),
   );
   reject = new RejectFailedBatchUseCase(
     steps,

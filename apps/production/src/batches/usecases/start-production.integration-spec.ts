@@ -8,6 +8,7 @@ import {
   uniqueViolationConstraint,
 } from '@v2v/contracts';
 import { JourneyStepRecorder, RandomUuidGenerator, StepInput } from '@v2v/service-kit';
+import { ManufacturingSlotRepository } from '../../manufacturing-slots/manufacturing-slot.repository';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from '../../production.data-source';
 import { ProcessRepository } from '../../processes/process.repository';
 import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
@@ -33,6 +34,7 @@ beforeAll(async () => {
     processes,
     new ProcessValidationStanding(processes),
     new RetainedDonorMaterial(new RetainedMaterialRepository(), new RandomUuidGenerator()),
+    new ManufacturingSlotRepository(dataSource),
   );
 });
 afterAll(() => dataSource?.destroy());

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { writeAudit } from '@v2v/audit';
 import { DomainError, StepRecord, verifyLabelScan } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
+import { ManufacturingSlotRepository } from '../../manufacturing-slots/manufacturing-slot.repository';
+import { auditSlot } from '../../manufacturing-slots/slot-audit';
 import { ProcessRepository } from '../../processes/process.repository';
 import { ProcessValidationStanding } from '../../processes/usecases/process-validation-standing.usecase';
 import { BatchRepository } from '../batch.repository';
@@ -26,6 +28,7 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
     private readonly processes: ProcessRepository,
     private readonly validation: ProcessValidationStanding,
     private readonly retained: RetainedDonorMaterial,
+    private readonly slots: ManufacturingSlotRepository,
   ) {}
 
   async execute(input: StepInput<'startProduction'>): Promise<StepRecord> {
@@ -77,6 +80,13 @@ export class StartProductionUseCase implements StepUseCase<'startProduction'> {
           newValue: batch,
         });
         await this.retained.setAside(manager, input, number);
+        // The journey's booked manufacturing slot names the batch that started on it.
+        const slot = await this.slots.recordBatch(manager, input.donorCode, number);
+        if (slot)
+          await auditSlot(manager, input.actor, slot.after, {
+            before: slot.before,
+            reason: `batch ${number} started`,
+          });
       },
     );
   }

@@ -32,6 +32,8 @@ export class RegisterLineUseCase {
         line_code: command.lineCode,
         area_code: command.areaCode,
         name: command.name,
+        // Absent, the register's default: one batch at a time.
+        ...(command.batchCapacity === undefined ? {} : { batch_capacity: command.batchCapacity }),
         created_by: command.by.userId,
       });
       const line = (await this.facility.line(manager, command.lineCode)) as ProductionLine;

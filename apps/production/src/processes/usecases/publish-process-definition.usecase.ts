@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
   DomainError,
   type PublishProcessDefinitionCommand,
   uniqueViolationConstraint,
 } from '@v2v/contracts';
+import { FacilityRepository } from '../../facility/facility.repository';
 import type { ProcessDefinition } from '../process';
 import { requireCellCountParameter, requireStepGradesFitOperation } from '../process-rules';
 import { ProcessRepository } from '../process.repository';
@@ -20,6 +21,7 @@ export class PublishProcessDefinitionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly processes: ProcessRepository,
+    private readonly facility: FacilityRepository,
   ) {}
 
   async execute(
@@ -53,6 +55,7 @@ export class PublishProcessDefinitionUseCase {
             'NOT_FOUND',
             `no published specification ${productCode} v${specificationVersion}`,
           );
+        await this.requireLinesOnRegister(manager, content.lineCodes ?? []);
         await this.processes.lockProduct(manager, productCode);
         const existing = await this.processes.definitionOfSpecification(
           manager,
@@ -82,5 +85,23 @@ export class PublishProcessDefinitionUseCase {
       if (uniqueViolationConstraint(error) !== undefined) throw taken(0);
       throw error;
     }
+  }
+
+  /** The lines a process is validated on are lines of the facility register. */
+  private async requireLinesOnRegister(manager: EntityManager, lineCodes: string[]) {
+    const unknown: Array<{ index: number; lineCode: string }> = [];
+    for (const [index, lineCode] of lineCodes.entries())
+      if (!(await this.facility.line(manager, lineCode))) unknown.push({ index, lineCode });
+    if (unknown.length)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `the process names lines that are not on the facility register: ${unknown.map((u) => u.lineCode).join(', ')}`,
+        {
+          fieldErrors: unknown.map((u) => ({
+            path: `content.lineCodes.${u.index}`,
+            message: 'not on the register',
+          })),
+        },
+      );
   }
 }
