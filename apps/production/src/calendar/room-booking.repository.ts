@@ -189,7 +189,8 @@ export class RoomBookingRepository {
     bookingId: string,
     input: { cancelledBy: string; reason: string },
   ): Promise<RoomBooking> {
-    const rows: BookingRow[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count] on PostgreSQL.
+    const [rows]: [BookingRow[], number] = await manager.query(
       `UPDATE ${S}."room_booking" SET "status" = 'cancelled', "cancelled_at" = clock_timestamp(),
          "cancelled_by" = $2, "cancellation_reason" = $3
         WHERE "booking_id" = $1 RETURNING *`,
@@ -204,7 +205,8 @@ export class RoomBookingRepository {
     donorCode: string,
     input: { cancelledBy: string; reason: string },
   ): Promise<RoomBooking[]> {
-    const rows: BookingRow[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count] on PostgreSQL.
+    const [rows]: [BookingRow[], number] = await manager.query(
       `UPDATE ${S}."room_booking" SET "status" = 'cancelled', "cancelled_at" = clock_timestamp(),
          "cancelled_by" = $2, "cancellation_reason" = $3
         WHERE "donor_code" = $1 AND "status" = 'booked' AND "completed_at" IS NULL
@@ -228,7 +230,8 @@ export class RoomBookingRepository {
     bookingId: string,
     input: { clearedAt: Date; clearedBy: string; note: string | null },
   ): Promise<RoomBooking> {
-    const rows: BookingRow[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count] on PostgreSQL.
+    const [rows]: [BookingRow[], number] = await manager.query(
       `UPDATE ${S}."room_booking" SET "status" = 'completed', "line_clearance_at" = $2,
          "line_clearance_by" = $3, "line_clearance_note" = $4
         WHERE "booking_id" = $1 RETURNING *`,

@@ -222,7 +222,8 @@ export class ManufacturingSlotRepository {
     slotId: string,
     replacesSlotId: string | null,
   ): Promise<ManufacturingSlot> {
-    const rows: SlotRow[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count] on PostgreSQL.
+    const [rows]: [SlotRow[], number] = await manager.query(
       `UPDATE ${S}."manufacturing_slot"
           SET "status" = 'booked', "replaces_slot_id" = $2, "updated_at" = clock_timestamp()
         WHERE "slot_id" = $1 RETURNING ${SLOT_COLUMNS}`,
@@ -236,7 +237,8 @@ export class ManufacturingSlotRepository {
     slotId: string,
     release: { at: string; by: Actor; reason: string },
   ): Promise<ManufacturingSlot> {
-    const rows: SlotRow[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count] on PostgreSQL.
+    const [rows]: [SlotRow[], number] = await manager.query(
       `UPDATE ${S}."manufacturing_slot"
           SET "status" = 'released', "released_at" = $2, "released_by" = $3,
               "released_by_role" = $4, "release_reason" = $5, "updated_at" = clock_timestamp()
@@ -254,7 +256,8 @@ export class ManufacturingSlotRepository {
   ): Promise<{ before: ManufacturingSlot; after: ManufacturingSlot } | undefined> {
     const before = await this.bookedOf(manager, donorCode);
     if (!before) return undefined;
-    const rows: SlotRow[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count] on PostgreSQL.
+    const [rows]: [SlotRow[], number] = await manager.query(
       `UPDATE ${S}."manufacturing_slot" SET "batch_number" = $2, "updated_at" = clock_timestamp()
         WHERE "slot_id" = $1 RETURNING ${SLOT_COLUMNS}`,
       [before.slotId, batchNumber],
