@@ -48,9 +48,9 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   const startLeg = async (
     leg: CustodyLeg,
     limit: { maxHours: number; minTemperatureC: number; maxTemperatureC: number },
+    startedAt: Date,
   ) => {
     const { maxHours } = limit;
-    const startedAt = new Date();
     const childWorkflowId = `${workflowId}-${leg}-${state.recollections}`;
     // TERMINATE on parent close: a cancelled journey's fate of material in transit is
     // documented by its cancellation record, and no leg outlives the journey that owns it.
@@ -88,8 +88,16 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   // The step table says what a step does to the custody legs (libs/contracts).
   const afterStep = async (step: JourneyStep, command: StepCommand) => {
     const effect = stepLegEffect(step);
-    if (effect?.kind === 'start-leg')
-      await startLeg(effect.leg, state.specification![effect.limits]);
+    if (effect?.kind === 'start-leg') {
+      // GEN-01: the limit runs from the hand-over itself; a late entry does not extend it, and
+      // one already past raises its deviation at once.
+      const at = (command.payload as Record<string, string | undefined>)[effect.startsAt];
+      await startLeg(
+        effect.leg,
+        state.specification![effect.limits],
+        at ? new Date(at) : new Date(),
+      );
+    }
     if (effect?.kind === 'end-leg') {
       const payload = command.payload as { receivedAt?: string };
       await endLeg(effect.leg, payload.receivedAt!);

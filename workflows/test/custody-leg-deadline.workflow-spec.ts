@@ -36,12 +36,11 @@ afterAll(async () => {
 async function handedOverJourney() {
   const handle = await startJourney(env.client);
   const code = handle.workflowId.slice('journey-'.length);
+  const now = new Date(await env.currentTimeMs());
   for (const step of stepsThrough('handOverToCourier'))
-    await sendStep(handle, step, payloadFor(step, code));
-  const handOver = services
-    .callsOf('handOverToCourier')
-    .find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId)!;
-  return { handle, code, handOverAt: handOver.scheduledAt };
+    await sendStep(handle, step, payloadFor(step, code, now));
+  // The hand-over the step reports: the leg's limit counts from it (GEN-01).
+  return { handle, code, handOverAt: now.getTime() };
 }
 
 function deviationCallsOf(journeyId: string) {
@@ -55,8 +54,8 @@ describe('custody leg deadlines (time skipping)', () => {
     const { handle, code, handOverAt } = await handedOverJourney();
     const [deadline] = await handle.query(pendingDeadlinesQuery);
     expect(deadline).toMatchObject({ rule: 'GEN-01' });
-    expect(Date.parse(deadline.dueAt) - handOverAt).toBeGreaterThanOrEqual(
-      SPEC_V1.transportToFactory.maxHours * HOUR_MS - 1000,
+    expect(Date.parse(deadline.dueAt) - handOverAt).toBe(
+      SPEC_V1.transportToFactory.maxHours * HOUR_MS,
     );
 
     await env.sleep('47h');
@@ -87,6 +86,41 @@ describe('custody leg deadlines (time skipping)', () => {
     await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code));
     await handle.result();
     await recordHistory('transport-deadline-deviation-screened', handle);
+  });
+
+  it('GEN-01 counts the limit from the hand-over time the step reports, not from when it was entered', async () => {
+    const handle = await startJourney(env.client);
+    const code = handle.workflowId.slice('journey-'.length);
+    const now = await env.currentTimeMs();
+    for (const step of stepsThrough('recordPostCollectionStorage'))
+      await sendStep(handle, step, payloadFor(step, code));
+    // Entered 47 h after the courier took the material: 1 h of the 48 h limit is left.
+    const handedOverAt = new Date(now - 47 * HOUR_MS);
+    await sendStep(
+      handle,
+      'handOverToCourier',
+      payloadFor('handOverToCourier', code, handedOverAt),
+    );
+    const [deadline] = await handle.query(pendingDeadlinesQuery);
+    expect(Date.parse(deadline.dueAt)).toBe(handedOverAt.getTime() + 48 * HOUR_MS);
+    await env.sleep('50m');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
+    await env.sleep('20m');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(1);
+    await handle.terminate('test done');
+  });
+
+  it('GEN-01 raises the deviation at once for a hand-over entered after its limit had passed', async () => {
+    const handle = await startJourney(env.client);
+    const code = handle.workflowId.slice('journey-'.length);
+    const now = await env.currentTimeMs();
+    for (const step of stepsThrough('recordPostCollectionStorage'))
+      await sendStep(handle, step, payloadFor(step, code));
+    const lateEntry = new Date(now - 50 * HOUR_MS);
+    await sendStep(handle, 'handOverToCourier', payloadFor('handOverToCourier', code, lateEntry));
+    await env.sleep('1m');
+    expect(deviationCallsOf(handle.workflowId)).toHaveLength(1);
+    await handle.terminate('test done');
   });
 
   it('GEN-01 raises nothing when the material is received within the limit', async () => {

@@ -52,8 +52,12 @@ export function sendStep<S extends JourneyStep>(
   });
 }
 
-/** Payloads for every step, valid enough for the workflow (services are mocked). */
-export function payloadFor(step: JourneyStep, donorCode: string): never {
+/**
+ * Payloads for every step, valid enough for the workflow (services are mocked). The custody legs
+ * count from their hand-over's time (GEN-01), so those are `now`: the test server's time where
+ * a test skips time, the real time otherwise.
+ */
+export function payloadFor(step: JourneyStep, donorCode: string, now = new Date()): never {
   const signature = (meaning: string) => ({
     signatureId: `sig-${meaning}`,
     signer: { userId: 'qa-qp', role: 'qa-qp' },
@@ -83,7 +87,7 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
       location: 'R2',
     },
     handOverToCourier: {
-      handedOverAt: '2026-12-01T09:00:00Z',
+      handedOverAt: now.toISOString(),
       courier: 'C',
       shipperId: 'S',
       packageId: 'P',
@@ -114,7 +118,7 @@ export function payloadFor(step: JourneyStep, donorCode: string): never {
     },
     releaseBatch: { signature: signature('released') },
     rejectBatch: { reason: 'out of specification', signature: signature('rejected') },
-    shipToSite: { shippedAt: '2026-12-20T09:00:00Z', courier: 'C', shipperId: 'S' },
+    shipToSite: { shippedAt: now.toISOString(), courier: 'C', shipperId: 'S' },
     receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
     recordInfusion: {
       infusedAt: '2026-12-22T09:00:00Z',

@@ -9,12 +9,18 @@ export type StepOwningService = 'donor-intake' | 'production' | 'release';
 export type CustodyLegLimitKey = 'transportToFactory' | 'shipmentToSite';
 
 /**
- * What a recorded step does to the custody legs after it: opens a leg (its deadline and
- * temperature range from the specification), closes one at the receipt the payload reports
- * (`receivedAt`), or starts the patient's follow-up.
+ * What a recorded step does to the custody legs after it: opens a leg at the moment the payload
+ * reports (`startsAt` names the field: its deadline counts from the event, not from when it was
+ * entered) with its limit and temperature range from the specification, closes one at the
+ * receipt the payload reports (`receivedAt`), or starts the patient's follow-up.
  */
 export type StepLegEffect =
-  | { kind: 'start-leg'; leg: CustodyLeg; limits: CustodyLegLimitKey }
+  | {
+      kind: 'start-leg';
+      leg: CustodyLeg;
+      limits: CustodyLegLimitKey;
+      startsAt: 'handedOverAt' | 'shippedAt';
+    }
   | { kind: 'end-leg'; leg: CustodyLeg }
   | { kind: 'start-follow-up' };
 
@@ -74,7 +80,12 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'donor-intake',
     recordType: 'transport-hand-over',
     messageType: 'donor-material.handed-to-courier.v1',
-    legEffect: { kind: 'start-leg', leg: 'transport-to-factory', limits: 'transportToFactory' },
+    legEffect: {
+      kind: 'start-leg',
+      leg: 'transport-to-factory',
+      limits: 'transportToFactory',
+      startsAt: 'handedOverAt',
+    },
   },
   recordMaterialReceipt: {
     owner: 'donor-intake',
@@ -136,7 +147,12 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'release',
     recordType: 'shipment',
     messageType: 'product.shipped.v1',
-    legEffect: { kind: 'start-leg', leg: 'shipment-to-site', limits: 'shipmentToSite' },
+    legEffect: {
+      kind: 'start-leg',
+      leg: 'shipment-to-site',
+      limits: 'shipmentToSite',
+      startsAt: 'shippedAt',
+    },
   },
   receiveAtSite: {
     owner: 'release',
