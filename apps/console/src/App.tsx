@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage } from './components/ErrorPage';
+import { BatchRecordPage } from './pages/batch/BatchRecordPage';
 import { Board } from './pages/Board';
 import { ChangePassword } from './pages/ChangePassword';
 import { JourneyDetail } from './pages/JourneyDetail';
@@ -63,6 +64,14 @@ export function App() {
                 element={
                   <Guarded>
                     <JourneyDetail />
+                  </Guarded>
+                }
+              />
+              <Route
+                path="/journeys/:donorCode/batch-record"
+                element={
+                  <Guarded>
+                    <BatchRecordPage />
                   </Guarded>
                 }
               />
