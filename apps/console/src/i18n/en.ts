@@ -187,6 +187,11 @@ export const en: Messages = {
     downloadLabel: 'Download label',
     transfer: 'In-process transfer under way (from step {{from}}); it must arrive by',
     completed: 'Every step completed; total cell count {{count}}',
+    clearance: {
+      title: 'Line clearance: step {{step}} in {{room}} (ended {{at}})',
+      note: 'Clearance note',
+      submit: 'Record the line clearance',
+    },
     start: {
       title: 'Start step: {{name}}',
       booking: 'Booking on the production calendar',

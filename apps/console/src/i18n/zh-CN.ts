@@ -181,6 +181,11 @@ export const zhCN = {
     downloadLabel: '下载标签',
     transfer: '中间产品转运中（自工序 {{from}} 出发），须在以下时间前到达',
     completed: '全部工序已完成，总细胞数 {{count}}',
+    clearance: {
+      title: '清场：工序 {{step}}，{{room}}（{{at}} 结束）',
+      note: '清场说明',
+      submit: '记录清场',
+    },
     start: {
       title: '开始工序：{{name}}',
       booking: '生产日历中的预约',

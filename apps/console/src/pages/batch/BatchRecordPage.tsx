@@ -1,54 +1,25 @@
-import type { BatchLabel, BatchRecordView, ProcessStep } from '@v2v/contracts';
+import type { BatchLabel, BatchRecordView } from '@v2v/contracts';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, outcome, type Outcome } from '../../api/client';
+import { api, outcome } from '../../api/client';
 import { download } from '../../api/download';
 import type { Refusal } from '../../api/refusal';
 import { RecordedAt } from '../../components/RecordedAt';
 import { RefusalAlert } from '../../components/RefusalAlert';
 import { mayRunBatchSteps } from '../../roles';
 import { useSession } from '../../session/SessionContext';
-import { currentStep } from './batch-record';
-import { type CatalogueLot, CompleteStepForm } from './CompleteStepForm';
-import { type FacilityView, StartStepForm } from './StartStepForm';
+import { type BatchContext, batchContextOf } from './batch-context';
+import { awaitingLineClearance, bookingsOf, currentStep } from './batch-record';
+import { CompleteStepForm } from './CompleteStepForm';
+import { LineClearanceForm } from './LineClearanceForm';
+import { StartStepForm } from './StartStepForm';
+
+/** antd's green tag text falls short of 4.5:1; white on this green reaches it. */
+const COMPLETED_GREEN = '#237804';
 
 type View = BatchRecordView & { temporalUiUrl: string };
-interface ProcessVersion {
-  definition: { processVersion: number; content: { steps: ProcessStep[] } };
-}
-
-/** What the operator's forms need besides the record: definition, facility, lots. */
-interface Context {
-  steps: ProcessStep[];
-  facility: FacilityView;
-  lots: CatalogueLot[];
-}
-
-async function contextOf(view: BatchRecordView): Promise<Outcome<Context>> {
-  const [processes, facility, materials] = await Promise.all([
-    outcome<ProcessVersion[]>(
-      api.GET('/api/processes/{productCode}', {
-        params: { path: { productCode: view.productCode } },
-      }),
-    ),
-    outcome<FacilityView>(api.GET('/api/facility')),
-    outcome<Array<{ lots: CatalogueLot[] }>>(api.GET('/api/key-materials')),
-  ]);
-  if (!processes.ok) return processes;
-  if (!facility.ok) return facility;
-  if (!materials.ok) return materials;
-  const version = processes.data.find((p) => p.definition.processVersion === view.processVersion);
-  return {
-    ok: true,
-    data: {
-      steps: version?.definition.content.steps ?? [],
-      facility: facility.data,
-      lots: materials.data.flatMap((m) => m.lots),
-    },
-  };
-}
 
 /**
  * The electronic batch record of a journey (PRD-01..08): its steps in order, deviations, labels
@@ -61,7 +32,7 @@ export function BatchRecordPage() {
   const { session } = useSession();
   const operator = mayRunBatchSteps(session?.role ?? '');
   const [view, setView] = useState<View>();
-  const [context, setContext] = useState<Context>();
+  const [context, setContext] = useState<BatchContext>();
   const [refusal, setRefusal] = useState<Refusal>();
 
   const load = useCallback(async () => {
@@ -71,7 +42,7 @@ export function BatchRecordPage() {
     if (!result.ok) return setRefusal(result.refusal);
     setView(result.data);
     if (!operator) return;
-    const loaded = await contextOf(result.data);
+    const loaded = await batchContextOf(result.data);
     if (loaded.ok) setContext(loaded.data);
     else setRefusal(loaded.refusal);
   }, [donorCode, operator]);
@@ -155,7 +126,7 @@ export function BatchRecordPage() {
             dataIndex: 'status',
             render: (status: string, s) => (
               <Tag
-                color={status === 'completed' ? 'green' : 'default'}
+                color={status === 'completed' ? COMPLETED_GREEN : 'default'}
                 data-testid={`status-${s.stepId}`}
               >
                 {t(`batch.statuses.${status}`)}
@@ -197,6 +168,15 @@ export function BatchRecordPage() {
           ]}
         />
       )}
+      {operator &&
+        context &&
+        awaitingLineClearance(context.bookings, donorCode).map((booking) => (
+          <LineClearanceForm
+            key={booking.bookingId}
+            booking={booking}
+            onRecorded={() => void load()}
+          />
+        ))}
       {operator && current && !definition && !refusal && <Spin />}
       {operator && current && definition && context && current.status === 'pending' && (
         <StartStepForm
@@ -205,6 +185,7 @@ export function BatchRecordPage() {
           step={definition}
           transferIn={view.transfer ? (context.steps[index - 1]?.transferOut ?? null) : null}
           facility={context.facility}
+          bookings={bookingsOf(context.bookings, donorCode, current.stepId)}
           onRecorded={() => void load()}
         />
       )}

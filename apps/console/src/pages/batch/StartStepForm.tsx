@@ -1,12 +1,11 @@
 import type { ProcessStep } from '@v2v/contracts';
 import { Descriptions, Empty, Form, InputNumber, Select } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, outcome, stepParams } from '../../api/client';
 import { DateTimeInput } from '../../components/DateTimeInput';
 import { StepForm } from '../../components/StepForm';
 import { instantOf, localInputValue, localTime } from '../../format';
-import { bookingsOf, type CalendarBooking, type Shift, shiftContaining } from './batch-record';
+import { type CalendarBooking, type Shift, shiftContaining } from './batch-record';
 
 export interface FacilityView {
   areas: Array<{ areaCode: string; name: string }>;
@@ -25,24 +24,6 @@ interface Values {
   };
 }
 
-const DAY = 86_400_000;
-
-/** Every booking of every area from a week ago to a month ahead (the calendar's window). */
-async function bookingsAround(facility: FacilityView): Promise<CalendarBooking[]> {
-  const from = new Date(Date.now() - 7 * DAY).toISOString();
-  const to = new Date(Date.now() + 30 * DAY).toISOString();
-  const answers = await Promise.all(
-    facility.areas.map((area) =>
-      outcome<CalendarBooking[]>(
-        api.GET('/api/production-calendar', {
-          params: { query: { areaCode: area.areaCode, from, to } },
-        }),
-      ),
-    ),
-  );
-  return answers.flatMap((a) => (a.ok ? a.data : []));
-}
-
 /**
  * The start of the next step on one of its bookings (PRD-04), on a shift with a current media
  * fill (PRD-02), with the other people working it (PER-02) and, after a step with a transfer
@@ -54,22 +35,14 @@ export function StartStepForm(props: {
   /** The previous step's transfer out, when the material is on its way to this step. */
   transferIn: ProcessStep['transferOut'];
   facility: FacilityView;
+  /** The step's bookings for this batch still to be worked (bookingsOf). */
+  bookings: CalendarBooking[];
   onRecorded(): void;
 }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [bookings, setBookings] = useState<CalendarBooking[]>();
-  const { donorCode, step, transferIn, facility } = props;
+  const { donorCode, step, transferIn, facility, bookings } = props;
   const required = { required: true, message: t('form.required') };
-
-  useEffect(() => {
-    void bookingsAround(facility).then((all) => {
-      const mine = bookingsOf(all, donorCode, step.stepId);
-      setBookings(mine);
-      if (mine[0] && !form.getFieldValue('bookingId'))
-        form.setFieldValue('bookingId', mine[0].bookingId);
-    });
-  }, [facility, donorCode, step.stepId, form]);
 
   const send = ({ startedAt, transferArrival, ...rest }: Values) =>
     outcome(
@@ -98,6 +71,7 @@ export function StartStepForm(props: {
       title={t('batch.start.title', { name: step.name })}
       submitLabel={t('batch.start.submit')}
       initialValues={{
+        bookingId: bookings[0]?.bookingId,
         startedAt: now,
         coOperators: [],
         shiftCode: shiftContaining(facility.shifts, new Date())?.shiftCode,
@@ -106,13 +80,12 @@ export function StartStepForm(props: {
       send={send}
       onRecorded={props.onRecorded}
     >
-      {bookings?.length === 0 && (
+      {bookings.length === 0 && (
         <Empty description={t('batch.start.noBooking')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
       <Form.Item label={t('batch.start.booking')} name="bookingId" rules={[required]}>
         <Select
-          loading={!bookings}
-          options={(bookings ?? []).map((b) => ({
+          options={bookings.map((b) => ({
             value: b.bookingId,
             label: [
               b.roomCode,

@@ -1,5 +1,6 @@
 import type { BatchRecordView } from '@v2v/contracts';
 import {
+  awaitingLineClearance,
   bookingsOf,
   type CalendarBooking,
   currentStep,
@@ -28,32 +29,50 @@ describe('the batch record screen', () => {
     expect(currentStep(view(['completed', 'completed']))).toBeUndefined();
   });
 
-  it("offers only the batch's open bookings of the step, earliest first", () => {
-    const booking = (over: Partial<CalendarBooking>): CalendarBooking => ({
-      bookingId: 'b',
-      donorCode: 'D1',
-      stepId: 'FILL',
-      roomCode: 'R',
-      equipmentCode: null,
-      incubatorCompartment: null,
-      lineCode: 'L1',
-      startsAt: '2026-12-01T10:00:00Z',
-      endsAt: '2026-12-01T12:00:00Z',
-      status: 'booked',
-      ...over,
-    });
+  const booking = (over: Partial<CalendarBooking>): CalendarBooking => ({
+    bookingId: 'b',
+    donorCode: 'D1',
+    stepId: 'FILL',
+    roomCode: 'R',
+    equipmentCode: null,
+    incubatorCompartment: null,
+    lineCode: 'L1',
+    startsAt: '2026-12-01T10:00:00Z',
+    endsAt: '2026-12-01T12:00:00Z',
+    status: 'booked',
+    completedAt: null,
+    lineClearanceAt: null,
+    ...over,
+  });
+
+  it("offers only the batch's bookings of the step still to be worked, earliest first", () => {
     const found = bookingsOf(
       [
         booking({ bookingId: 'late', startsAt: '2026-12-02T10:00:00Z' }),
         booking({ bookingId: 'other-donor', donorCode: 'D2' }),
         booking({ bookingId: 'other-step', stepId: 'EXPANSION' }),
         booking({ bookingId: 'cancelled', status: 'cancelled' }),
+        booking({ bookingId: 'worked', completedAt: '2026-12-01T11:00:00Z' }),
         booking({ bookingId: 'early' }),
       ],
       'D1',
       'FILL',
     );
     expect(found.map((b) => b.bookingId)).toEqual(['early', 'late']);
+  });
+
+  it('PRD-04 asks for the line clearance of each ended step of the batch that has none', () => {
+    const ended = '2026-12-01T11:00:00Z';
+    const found = awaitingLineClearance(
+      [
+        booking({ bookingId: 'ended', completedAt: ended }),
+        booking({ bookingId: 'cleared', completedAt: ended, lineClearanceAt: ended }),
+        booking({ bookingId: 'ahead' }),
+        booking({ bookingId: 'other-donor', donorCode: 'D2', completedAt: ended }),
+      ],
+      'D1',
+    );
+    expect(found.map((b) => b.bookingId)).toEqual(['ended']);
   });
 
   it('PRD-02 proposes the shift whose UTC hours contain now, a night shift past midnight', () => {

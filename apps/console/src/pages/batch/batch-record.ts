@@ -16,6 +16,9 @@ export interface CalendarBooking {
   startsAt: string;
   endsAt: string;
   status: 'booked' | 'cancelled' | 'completed';
+  /** When the step on it ended (the batch record); the booking stays `booked`. */
+  completedAt: string | null;
+  lineClearanceAt: string | null;
 }
 
 export interface Shift {
@@ -41,15 +44,29 @@ export function currentStep(view: BatchRecordView): BatchRecordView['steps'][num
   );
 }
 
-/** The step's open bookings for this batch, earliest first. */
+/** The step's bookings for this batch not yet worked or cancelled, earliest first. */
 export function bookingsOf(
   bookings: CalendarBooking[],
   donorCode: string,
   stepId: string,
 ): CalendarBooking[] {
   return bookings
-    .filter((b) => b.donorCode === donorCode && b.stepId === stepId && b.status === 'booked')
+    .filter(
+      (b) =>
+        b.donorCode === donorCode && b.stepId === stepId && b.status === 'booked' && !b.completedAt,
+    )
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+}
+
+/**
+ * §9(5)4: the bookings of this batch whose step has ended and whose room has no line clearance
+ * yet; the room's next booking is refused (PRD-04) until it is recorded.
+ */
+export function awaitingLineClearance(
+  bookings: CalendarBooking[],
+  donorCode: string,
+): CalendarBooking[] {
+  return bookings.filter((b) => b.donorCode === donorCode && b.completedAt && !b.lineClearanceAt);
 }
 
 const minuteOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
