@@ -12,7 +12,7 @@ type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } 
 interface Props<V> {
   form: FormInstance<V>;
   title: ReactNode;
-  /** The card's test id and accessible name source. */
+  /** The card's test id. */
   name: string;
   submitLabel: string;
   initialValues?: DeepPartial<V>;
