@@ -1,26 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { demoUserPassword, happyPathSteps, stepsBefore } from '@v2v/testing';
-import { api, checkScreen, patientReference, signIn } from './support';
+import { checkScreen, orderedJourney, runSteps, signIn } from './support';
 
 /** A journey driven through the API up to the qualified person's release of donor material. */
 async function receivedJourney(): Promise<string> {
-  const patient = patientReference();
-  const order = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
-    body: {
-      patientReference: patient,
-      institutionId: 'INST-001',
-      productCode: 'CART-CD19',
-      requestedCollectionDate: '2026-12-20',
-    },
-  });
-  expect(order.status).toBe(201);
-  const { donorCode } = order.body;
-  const steps = happyPathSteps({ donorCode, patientReference: patient });
-  for (const scripted of stepsBefore(steps, 'releaseMaterial')) {
-    const res = await api.run(donorCode, scripted);
-    expect(res.status, `${scripted.step}: ${JSON.stringify(res.body)}`).toBe(200);
-  }
-  return donorCode;
+  const order = await orderedJourney();
+  await runSteps(order.donorCode, stepsBefore(happyPathSteps(order), 'releaseMaterial'));
+  return order.donorCode;
 }
 
 test('the qualified person releases donor material through the signature dialog', async ({

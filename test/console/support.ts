@@ -1,7 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { GatewayClient } from '@v2v/testing';
+import { GatewayClient, type ScriptedStep } from '@v2v/testing';
 import { ARTIFACTS } from './playwright.config';
 
 /**
@@ -37,3 +37,33 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 
 /** A patient reference no other run uses. */
 export const patientReference = () => `PAT-${Math.random().toString(36).slice(2, 10)}`;
+
+/** A new journey of CART-CD19 at INST-001, ordered by the scheduler through the API. */
+export async function orderedJourney(): Promise<{ donorCode: string; patientReference: string }> {
+  const patient = patientReference();
+  const order = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
+    body: {
+      patientReference: patient,
+      institutionId: 'INST-001',
+      productCode: 'CART-CD19',
+      requestedCollectionDate: '2026-12-20',
+    },
+  });
+  expect(order.status).toBe(201);
+  return { donorCode: order.body.donorCode, patientReference: patient };
+}
+
+/** Takes each scripted step through the API, as its own role would. */
+export async function runSteps(donorCode: string, steps: ScriptedStep[]): Promise<void> {
+  for (const scripted of steps) {
+    const res = await api.run(donorCode, scripted);
+    expect(res.status, `${scripted.step}: ${JSON.stringify(res.body)}`).toBe(200);
+  }
+}
+
+/**
+ * What a person in Shanghai (the browser's zone in these tests, UTC+8 without summer time)
+ * types into a date-time input for an instant.
+ */
+export const shanghaiInput = (at: Date) =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19);

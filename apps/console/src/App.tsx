@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPage } from './components/ErrorPage';
+import { BatchRecordPage } from './pages/batch/BatchRecordPage';
 import { Board } from './pages/Board';
 import { ChangePassword } from './pages/ChangePassword';
 import { JourneyDetail } from './pages/JourneyDetail';
@@ -14,10 +15,13 @@ import { useSession } from './session/SessionContext';
 
 /**
  * antd's default blue and grey texts fall short of WCAG AA contrast (4.5:1) on white: the
- * console uses the next darker blue and greys that reach it (axe-core checks each screen).
+ * console uses the next darker blue and greys that reach it (axe-core checks each screen), also
+ * for a button under the pointer (antd's hover blue is lighter than its primary).
  */
 const ACCESSIBLE_COLOURS = {
   colorPrimary: '#0958d9',
+  colorPrimaryHover: '#003eb3',
+  colorPrimaryActive: '#002c8c',
   colorLink: '#0958d9',
   colorTextDescription: 'rgba(0, 0, 0, 0.65)',
   colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
@@ -63,6 +67,14 @@ export function App() {
                 element={
                   <Guarded>
                     <JourneyDetail />
+                  </Guarded>
+                }
+              />
+              <Route
+                path="/journeys/:donorCode/batch-record"
+                element={
+                  <Guarded>
+                    <BatchRecordPage />
                   </Guarded>
                 }
               />

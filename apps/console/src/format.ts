@@ -20,3 +20,16 @@ export function localTime(iso: string, locale: string, timeZone?: string): strin
 export function serverTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A `datetime-local` input's value (to the second) for an instant, in the browser's zone. */
+export function localInputValue(at: Date): string {
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `${date}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+}
+
+/** The instant a `datetime-local` value names in the browser's zone, as the API takes it. */
+export function instantOf(localValue: string): string {
+  return new Date(localValue).toISOString();
+}

@@ -20,6 +20,7 @@ export const JOURNEY_STAGES = [
   'material-released',
   'material-rejected',
   'in-production',
+  'batch-rejected',
   'qc',
   'release-review',
   'released',
@@ -44,3 +45,13 @@ export const mayVerifyLedger = (role: string) => VERIFIES_LEDGER.includes(role);
 /** The qualified person decides on donor material once the factory has received it. */
 export const mayReleaseMaterial = (role: string, stage: string) =>
   role === 'qa-qp' && (stage === 'received' || stage === 'material-quarantined');
+
+/** The institution records its own patients' steps up to the hand-over (docs/roles.md). */
+export const mayRecordHospitalSteps = (role: string) => role === 'hospital';
+/** The factory's operator inspects donor material on receipt (recordMaterialReceipt). */
+export const mayInspectReceipt = (role: string, stage: string) =>
+  role === 'operator' && stage === 'in-transit-to-factory';
+const READS_BATCH_RECORD = ['operator', 'production-manager', 'qc', 'qa-qp', 'ops'];
+export const mayReadBatchRecord = (role: string) => READS_BATCH_RECORD.includes(role);
+/** Only the operator starts and completes batch steps. */
+export const mayRunBatchSteps = (role: string) => role === 'operator';

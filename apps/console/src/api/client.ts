@@ -58,3 +58,9 @@ export async function outcome<T>(
 
 /** A fresh key per submitted form: a retried request is not taken twice. */
 export const idempotencyKey = () => crypto.randomUUID();
+
+/** The path and Idempotency-Key of a journey step's request. */
+export const stepParams = (donorCode: string) => ({
+  path: { donorCode },
+  header: { 'Idempotency-Key': idempotencyKey() },
+});

@@ -257,10 +257,30 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Book the collection (and a manufacturing slot); also books a recollection after a rejection.
+     * Book the collection and a manufacturing slot (refused when no line is free, naming the earliest free day); also books a recollection after a rejected unit or batch.
      * @description Roles: scheduler. Sent to the journey as the Temporal update `scheduleCollection`.
      */
     post: operations['scheduleCollection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/postpone-collection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the collection to another day with its reason (the patient unfit, a postponement); the manufacturing slot is rebooked around it.
+     * @description Roles: scheduler. Sent to the journey as the Temporal update `postponeCollection`.
+     */
+    post: operations['postponeCollection'];
     delete?: never;
     options?: never;
     head?: never;
@@ -421,6 +441,46 @@ export interface paths {
      * @description Roles: operator. Sent to the journey as the Temporal update `completeProduction`.
      */
     post: operations['completeProduction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/reject-failed-batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * QA rejects a batch that failed in production, with its signed disposition (MAT-04); its manufacturing slot is released.
+     * @description Roles: qa-qp. Signed decision: the body carries `signature.password`, re-entered at signing (CSV-02); only the qualified person may sign (PER-03). Sent to the journey as the Temporal update `rejectFailedBatch`.
+     */
+    post: operations['rejectFailedBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/remanufacture-batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * QA approves re-manufacture from the retained portion of the donor material (refused without one); a new manufacturing slot is booked.
+     * @description Roles: qa-qp. Signed decision: the body carries `signature.password`, re-entered at signing (CSV-02); only the qualified person may sign (PER-03). Sent to the journey as the Temporal update `remanufactureBatch`.
+     */
+    post: operations['remanufactureBatch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -715,6 +775,23 @@ export interface paths {
     };
     /** The journey's trace, signatures and audit trail as CSV, with the head hashes. Roles: ops, qa-qp. */
     get: operations['ExportsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/export.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's ledger chain, every entry with its stored canonical content and hashes, and a checkpoint of its head signed now (Ed25519), for `npm run verify -- --offline`. Roles: ops, qa-qp. */
+    get: operations['ExportsController_json'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1475,6 +1552,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{donorCode}/batch-record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's batch record: each step's status, booking, start and end; the labels to print and scan; deviations; an in-process transfer under way with its limit (GEN-01); the Temporal UI link. Roles: operator, production-manager, qc, qa-qp, ops. */
+    get: operations['BatchRecordController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/batch-record/steps/{stepId}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start the next step on its booking: FAC-01, FAC-02, PRD-02, PRD-03, PRD-04 and PER-02 checked again now, the previous transfer's arrival recorded; 409 STEP_OUT_OF_ORDER (not the next step / not in progress), STEP_IN_PROGRESS, or the rule production refused. Roles: operator. */
+    post: operations['BatchRecordController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/batch-record/steps/{stepId}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the step in progress: parameters (PRD-01), consumables by lot (PRD-08, MAT-01), container inspections (PRD-07), label confirmation scans (PRD-06), waste inactivation (PRD-08), the transfer's departure; the last step's completes production; 409 STEP_OUT_OF_ORDER (not the next step / not in progress), STEP_IN_PROGRESS, or the rule production refused. Roles: operator. */
+    post: operations['BatchRecordController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/batch-record/labels/{labelId}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A batch label, 100 × 60 mm: the Data Matrix of the content the confirmation scan must read, and the eye-readable donor unique code, batch, step and container (PRD-06, TRC-03). Roles: operator, production-manager, qa-qp. */
+    get: operations['BatchRecordController_labelPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/batch-record/labels/{labelId}.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A batch label's Data Matrix with the eye-readable donor unique code, batch and step under it (PRD-06). Roles: operator, production-manager, qa-qp. */
+    get: operations['BatchRecordController_labelPng'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/decontaminations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a person's decontamination on leaving a vector or positive-material area (PER-02). Roles: operator, production-manager. */
+    post: operations['BatchRecordController_decontaminate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/institutions': {
     parameters: {
       query?: never;
@@ -1857,6 +2036,7 @@ export interface operations {
           operation:
             | 'recordDonorScreening'
             | 'scheduleCollection'
+            | 'postponeCollection'
             | 'recordCollection'
             | 'recordPostCollectionStorage'
             | 'handOverToCourier'
@@ -1865,6 +2045,8 @@ export interface operations {
             | 'rejectMaterial'
             | 'startProduction'
             | 'completeProduction'
+            | 'rejectFailedBatch'
+            | 'remanufactureBatch'
             | 'recordQcResult'
             | 'releaseBatch'
             | 'rejectBatch'
@@ -1891,7 +2073,10 @@ export interface operations {
             | 'recordLineClearance'
             | 'recordEnvironmentalMonitoring'
             | 'identifyOrganism'
-            | 'assessContaminationImpact';
+            | 'assessContaminationImpact'
+            | 'recordDecontamination'
+            | 'startBatchStep'
+            | 'completeBatchStep';
           /** Format: date */
           validFrom: string;
           /** Format: date */
@@ -1978,6 +2163,7 @@ export interface operations {
           | 'material-released'
           | 'material-rejected'
           | 'in-production'
+          | 'batch-rejected'
           | 'qc'
           | 'release-review'
           | 'released'
@@ -2122,6 +2308,61 @@ export interface operations {
         'application/json': {
           /** Format: date */
           collectionDate: string;
+          /** Format: date */
+          manufacturingSlot?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the journey after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED with fieldErrors, or TRC-02 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no journey with this donor code */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, … */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postponeCollection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          collectionDate: string;
+          reason: string;
           /** Format: date */
           manufacturingSlot?: string;
         };
@@ -2513,6 +2754,11 @@ export interface operations {
       content: {
         'application/json': {
           labelScan: string;
+          retainedPortion?: {
+            volumeMl: number;
+            container: string;
+            storageLocation: string;
+          };
         };
       };
     };
@@ -2564,6 +2810,116 @@ export interface operations {
       content: {
         'application/json': {
           totalCellCount: number;
+        };
+      };
+    };
+    responses: {
+      /** @description the journey after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED with fieldErrors, or TRC-02 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no journey with this donor code */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, … */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  rejectFailedBatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          /** @enum {string} */
+          disposition: 'destroy' | 'return' | 'quarantine';
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description the journey after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED with fieldErrors, or TRC-02 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no journey with this donor code */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, … */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  remanufactureBatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          signature: {
+            password: string;
+          };
         };
       };
     };
@@ -3161,6 +3517,25 @@ export interface operations {
     };
   };
   ExportsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExportsController_json: {
     parameters: {
       query?: never;
       header?: never;
@@ -4584,6 +4959,199 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordController_start: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+        stepId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          bookingId: string;
+          shiftCode: string;
+          /** Format: date-time */
+          startedAt: string;
+          /** @default [] */
+          coOperators?: string[];
+          transferArrival?: {
+            /** Format: date-time */
+            arrivedAt: string;
+            minObservedTemperatureC: number;
+            maxObservedTemperatureC: number;
+          };
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordController_complete: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+        stepId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          endedAt: string;
+          parameters: {
+            parameterId: string;
+            value: number;
+          }[];
+          consumables: {
+            materialCode: string;
+            lotId: string;
+            quantity: number;
+            unit: string;
+          }[];
+          containerInspections: {
+            container: string;
+            /** @enum {string} */
+            phase: 'before-use' | 'after-filling';
+            intact: boolean;
+            note?: string;
+          }[];
+          labelConfirmations: {
+            labelId: string;
+            scan: string;
+          }[];
+          wasteInactivation?: {
+            method: string;
+            /** Format: date-time */
+            completedAt: string;
+          };
+          /** Format: date-time */
+          transferDepartedAt?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordController_labelPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+        labelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordController_labelPng: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+        labelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordController_decontaminate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          person: string;
+          areaCode: string;
+          /** Format: date-time */
+          decontaminatedAt: string;
+          method: string;
+        };
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };

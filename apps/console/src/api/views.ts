@@ -36,6 +36,8 @@ export interface JourneyStatus {
     productSpecificationVersion: number;
     recollections: number;
     knownPositiveMarkers: string[];
+    /** Set once production started: the batch record is `batch-<batchNumber>`. */
+    batchNumber?: string;
   };
   timeline: TimelineEntry[];
   pendingDeadlines: Array<{ id: string; rule: string; description: string; dueAt: string }>;

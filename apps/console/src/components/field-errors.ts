@@ -11,3 +11,23 @@ export function showFieldErrors(form: FormInstance, refusal: Refusal, names: str
     names.filter((name) => byField[name]).map((name) => ({ name, errors: [byField[name]] })),
   );
 }
+
+/** A server path as a form's name path: `results.0.method` is `['results', 0, 'method']`. */
+export function namePathOf(path: string): Array<string | number> {
+  return path
+    .split('.')
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * For forms whose values have the request body's shape (lists included): each server field
+ * error goes beside the field at its exact path.
+ */
+export function showFieldErrorsAtPaths(form: FormInstance, refusal: Refusal): void {
+  form.setFields(
+    refusal.fieldErrors
+      .filter(({ path }) => path !== '')
+      .map(({ path, message }) => ({ name: namePathOf(path), errors: [message] })),
+  );
+}

@@ -5,6 +5,7 @@ import {
   Card,
   Descriptions,
   Empty,
+  Result,
   Space,
   Spin,
   Table,
@@ -20,8 +21,16 @@ import type { JourneyStatus, LedgerVerification } from '../api/views';
 import { RecordedAt } from '../components/RecordedAt';
 import { RefusalAlert } from '../components/RefusalAlert';
 import { type SignatureInput, SignatureDialog } from '../components/SignatureDialog';
-import { mayReleaseMaterial, mayVerifyLedger } from '../roles';
+import {
+  mayInspectReceipt,
+  mayReadBatchRecord,
+  mayRecordHospitalSteps,
+  mayReleaseMaterial,
+  mayVerifyLedger,
+} from '../roles';
 import { useSession } from '../session/SessionContext';
+import { HospitalSteps } from './hospital/HospitalSteps';
+import { ReceiptInspection, ReceiptOutcome } from './ReceiptInspection';
 
 /** One journey: stage, timeline, pending deadlines, Temporal UI, ledger, QA's release. */
 export function JourneyDetail() {
@@ -68,6 +77,18 @@ export function JourneyDetail() {
       }),
     );
 
+  // Another institution's code, an unknown one and a deleted journey answer the same 404.
+  if (!journey && refusal?.status === 404)
+    return (
+      <Card>
+        <Result
+          status="404"
+          title={t('journey.notFound')}
+          subTitle={<span data-testid="refusal-message">{refusal.message}</span>}
+          extra={<Link to="/">{t('journey.back')}</Link>}
+        />
+      </Card>
+    );
   if (!journey)
     return (
       <Card>
@@ -113,6 +134,11 @@ export function JourneyDetail() {
             {t('journey.verify')}
           </Button>
         )}
+        {view.batchNumber && mayReadBatchRecord(role) && (
+          <Link to={`/journeys/${encodeURIComponent(view.donorCode)}/batch-record`}>
+            {t('batch.open')} · {view.batchNumber}
+          </Link>
+        )}
         {mayReleaseMaterial(role, view.stage) && (
           <Button type="primary" onClick={() => setSigning(true)}>
             {t('journey.release')}
@@ -129,6 +155,18 @@ export function JourneyDetail() {
           description={`${t('journey.headHash')}: ${ledger.ledgerHeadHash}`}
           style={{ marginBottom: 16 }}
         />
+      )}
+      <ReceiptOutcome stage={view.stage} timeline={journey.timeline} />
+      {mayRecordHospitalSteps(role) && (
+        <HospitalSteps
+          donorCode={view.donorCode}
+          stage={view.stage}
+          timeline={journey.timeline}
+          onRecorded={() => void load()}
+        />
+      )}
+      {mayInspectReceipt(role, view.stage) && (
+        <ReceiptInspection donorCode={view.donorCode} onRecorded={() => void load()} />
       )}
       <h2>{t('journey.deadlines')}</h2>
       {journey.pendingDeadlines.length === 0 ? (

@@ -1,0 +1,64 @@
+import { Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { download } from '../../api/download';
+import type { Refusal } from '../../api/refusal';
+import type { TimelineEntry } from '../../api/views';
+import { RefusalAlert } from '../../components/RefusalAlert';
+import { CollectionForm, HandOverForm, StorageForm } from './CollectionForms';
+import { ScreeningForm } from './ScreeningForm';
+
+/** Stages in which the institution holds a collected unit whose label it prints. */
+const LABELLED_STAGES = ['collected', 'in-transit-to-factory'];
+
+/** Whether the unit collected last already has its post-collection storage record. */
+function storageRecorded(timeline: TimelineEntry[]): boolean {
+  const last = (step: string) => timeline.map((e) => e.step).lastIndexOf(step);
+  return last('recordPostCollectionStorage') > last('recordCollection');
+}
+
+/**
+ * The institution's records on its own patient's journey (the gateway answers 404 for any
+ * other): the form of each step the stage allows, and the donor material label.
+ */
+export function HospitalSteps(props: {
+  donorCode: string;
+  stage: string;
+  timeline: TimelineEntry[];
+  onRecorded(): void;
+}) {
+  const { t } = useTranslation();
+  const [refusal, setRefusal] = useState<Refusal>();
+  const { donorCode, stage, onRecorded } = props;
+
+  const downloadLabel = async () => {
+    const result = await download(
+      api.GET('/api/journeys/{donorCode}/label.pdf', {
+        params: { path: { donorCode } },
+        parseAs: 'blob',
+      }),
+      `label-${donorCode}.pdf`,
+    );
+    setRefusal(result.ok ? undefined : result.refusal);
+  };
+
+  return (
+    <section aria-label={t('hospital.title')}>
+      <RefusalAlert refusal={refusal} />
+      {LABELLED_STAGES.includes(stage) && (
+        <Button onClick={() => void downloadLabel()} style={{ marginBottom: 16 }}>
+          {t('hospital.label')}
+        </Button>
+      )}
+      {stage === 'ordered' && <ScreeningForm donorCode={donorCode} onRecorded={onRecorded} />}
+      {stage === 'collection-scheduled' && (
+        <CollectionForm donorCode={donorCode} onRecorded={onRecorded} />
+      )}
+      {stage === 'collected' && !storageRecorded(props.timeline) && (
+        <StorageForm donorCode={donorCode} onRecorded={onRecorded} />
+      )}
+      {stage === 'collected' && <HandOverForm donorCode={donorCode} onRecorded={onRecorded} />}
+    </section>
+  );
+}
