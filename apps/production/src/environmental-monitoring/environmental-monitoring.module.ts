@@ -10,10 +10,12 @@ import { IdentifyOrganismUseCase } from './usecases/identify-organism.usecase';
 import { RecordEmResultsUseCase } from './usecases/record-em-results.usecase';
 import { RecordEmSessionUseCase } from './usecases/record-em-session.usecase';
 import { ReleaseHoldsUseCase } from './usecases/release-holds.usecase';
+import { SignalJourneyDeviationsUseCase } from './usecases/signal-journey-deviations.usecase';
 
 /**
  * Environmental monitoring (PRD-05): sessions and results per room, excursions with the batches
- * they exposed, organism identification, QA's signed impact assessments and the release holds.
+ * they exposed and the PRD-05 deviations raised on their journeys, organism identification, QA's
+ * signed impact assessments and the release holds.
  */
 @Module({
   controllers: [EnvironmentalMonitoringController],
@@ -26,8 +28,9 @@ import { ReleaseHoldsUseCase } from './usecases/release-holds.usecase';
     IdentifyOrganismUseCase,
     AssessContaminationImpactUseCase,
     ReleaseHoldsUseCase,
+    SignalJourneyDeviationsUseCase,
     signatureRecorderProvider(PRODUCTION_SCHEMA),
   ],
-  exports: [ReleaseHoldsUseCase],
+  exports: [ReleaseHoldsUseCase, SignalJourneyDeviationsUseCase],
 })
 export class EnvironmentalMonitoringModule {}

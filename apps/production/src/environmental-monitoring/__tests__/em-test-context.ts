@@ -50,7 +50,8 @@ export async function emTestContext() {
   } as DataSourceOptions).initialize();
   const ids = new RandomUuidGenerator();
   const repository = new EnvironmentalMonitoringRepository(dataSource);
-  const recorder = new EmResultRecorder(repository, ids);
+  const clock = new SystemClock();
+  const recorder = new EmResultRecorder(repository, ids, clock);
 
   return {
     dataSource,
@@ -61,7 +62,7 @@ export async function emTestContext() {
       new FacilityRepository(),
       repository,
       recorder,
-      new SystemClock(),
+      clock,
       ids,
     ),
     recordResults: new RecordEmResultsUseCase(dataSource, repository, recorder),
