@@ -183,6 +183,35 @@ describe('environmental monitoring through the gateway (PRD-05)', () => {
     expect((await journey(donorCode)).timeline).toContainEqual(
       expect.objectContaining({ kind: 'deviation', summary: deviation.description }),
     );
+    // DON-06.4: QA closes it, signed, like any deviation of the journey; once.
+    const deviationsPath = `/api/journeys/${encodeURIComponent(donorCode)}/deviations`;
+    const closePath = `${deviationsPath}/${deviation.deviationId}/close`;
+    const closure = {
+      investigation: 'plate exposed beside the open hatch during a transfer',
+      rootCause: 'hatch interlock bypassed',
+      correctiveAction: 'interlock restored; operators retrained on transfers',
+      signature: { password: demoUserPassword() },
+    };
+    expect(await api.as('operator', 'POST', closePath, { body: closure })).toMatchObject({
+      body: { code: 'PER-03' },
+    });
+    expect((await api.as('qa-qp', 'POST', closePath, { body: closure })).status).toBe(200);
+    expect(await api.as('qa-qp', 'POST', closePath, { body: closure })).toMatchObject({
+      status: 409,
+      body: { code: 'DEVIATION_ALREADY_CLOSED' },
+    });
+    const listed = await api.as<Array<{ deviationId: string; status: string; closedBy: string }>>(
+      'qa-qp',
+      'GET',
+      deviationsPath,
+    );
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        deviationId: deviation.deviationId,
+        status: 'closed',
+        closedBy: 'qa-qp',
+      }),
+    ]);
     const holdsPath = `/api/journeys/${encodeURIComponent(donorCode)}/environmental-monitoring-holds`;
     const held = await api.as<Holds>('qa-qp', 'GET', holdsPath);
     expect(held).toMatchObject({

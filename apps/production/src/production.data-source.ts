@@ -21,6 +21,7 @@ import { GuardAuditChainHeads1765000710000 } from './migrations/1765000710000-Gu
 import { CreateManufacturingSlots1765000800000 } from './migrations/1765000800000-CreateManufacturingSlots';
 import { CreateFailedBatchRecords1765000820000 } from './migrations/1765000820000-CreateFailedBatchRecords';
 import { RaiseEmDeviationsOnJourneys1765000840000 } from './migrations/1765000840000-RaiseEmDeviationsOnJourneys';
+import { CreateEmDeviationClosures1765000850000 } from './migrations/1765000850000-CreateEmDeviationClosures';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -45,6 +46,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateManufacturingSlots1765000800000,
   CreateFailedBatchRecords1765000820000,
   RaiseEmDeviationsOnJourneys1765000840000,
+  CreateEmDeviationClosures1765000850000,
 ];
 
 /**

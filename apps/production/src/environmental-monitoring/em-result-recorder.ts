@@ -108,9 +108,22 @@ export class EmResultRecorder {
       session.startedAt,
       session.endedAt,
     );
-    const exposed = exposures.map((e) => ({ ...e, deviationId: this.ids.newId() }));
+    const excursionId = this.ids.newId();
+    const now = this.clock.now();
+    const facts = {
+      ...result,
+      excursionId,
+      sessionId: session.sessionId,
+      roomCode: session.roomCode,
+      sessionStartedAt: session.startedAt,
+      sessionEndedAt: session.endedAt,
+    };
+    const exposed = exposures.map((e) => ({
+      ...e,
+      deviation: excursionDeviation(facts, e, this.ids.newId(), now.toISOString()),
+    }));
     const excursion = {
-      excursionId: this.ids.newId(),
+      excursionId,
       sessionId: session.sessionId,
       resultId: result.resultId,
       roomCode: session.roomCode,
@@ -125,17 +138,7 @@ export class EmResultRecorder {
       actor,
       newValue: { ...excursion, exposedBatches: exposed },
     });
-    const now = this.clock.now();
-    const facts = {
-      ...result,
-      excursionId: excursion.excursionId,
-      sessionId: session.sessionId,
-      roomCode: session.roomCode,
-      sessionStartedAt: session.startedAt,
-      sessionEndedAt: session.endedAt,
-    };
-    for (const e of exposed) {
-      const deviation = excursionDeviation(facts, e, e.deviationId, now.toISOString());
+    for (const { deviation, ...e } of exposed) {
       const journeyId = journeyWorkflowId(e.donorCode);
       await appendToOutbox(manager, {
         topic: TOPICS.production,
@@ -150,7 +153,7 @@ export class EmResultRecorder {
           donorCode: e.donorCode,
           journeyId,
           actor: SYSTEM,
-          recordId: e.deviationId,
+          recordId: deviation.deviationId,
           summary: deviation.description,
           detail: { ...deviation, batchNumber: e.batchNumber },
         },

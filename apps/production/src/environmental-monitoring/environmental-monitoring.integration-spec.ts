@@ -296,4 +296,63 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
       });
     }
   });
+
+  it('PRD-05 DON-06.4 closes the journey deviation of an excursion once, signed by QA', async () => {
+    const roomCode = await ctx.newRoom('D');
+    const donorCode = ctx.donorCode();
+    await ctx.book(roomCode, donorCode, at(-5), at(-2));
+    const high = { kind: 'viable-air' as const, zoneGrade: 'D' as const, sampleLocation: 'door' };
+    const [excursion] = (
+      await ctx.recordSession.execute(session(roomCode, [{ ...high, value: 250 }]))
+    ).excursions;
+    const [deviation] = await ctx.deviations.list(donorCode);
+    expect(deviation).toMatchObject({
+      deviationId: excursion.exposedBatches[0].deviationId,
+      description: expect.stringContaining(`viable-air excursion in room ${roomCode}`),
+      status: 'open',
+    });
+    const closure = {
+      investigation: 'door held open during a material transfer',
+      rootCause: 'transfer hatch out of service',
+      correctiveAction: 'hatch repaired; transfers through the hatch only',
+    };
+    const close = (signer = qa) =>
+      ctx.closeDeviation.execute(deviation.deviationId, {
+        donorCode,
+        ...closure,
+        closedBy: signer,
+        signature: ctx.closureSignature(deviation.deviationId, donorCode, closure, signer),
+      });
+    const forged = ctx.closeDeviation.execute(deviation.deviationId, {
+      donorCode,
+      ...closure,
+      rootCause: 'another text than the one signed',
+      closedBy: qa,
+      signature: ctx.closureSignature(deviation.deviationId, donorCode, closure),
+    });
+    expect(await refusal(forged)).toMatch(/^CSV-02: /);
+    expect(await refusal(close())).toBe('allowed');
+    expect(await refusal(close())).toBe(
+      `DEVIATION_ALREADY_CLOSED: deviation ${deviation.deviationId} is already closed`,
+    );
+    expect(await ctx.deviations.list(donorCode)).toEqual([
+      expect.objectContaining({ ...closure, closedBy: qa.userId, status: 'closed' }),
+    ]);
+    expect(
+      await ctx.count(
+        `SELECT count(*)::int AS n FROM production.electronic_signature WHERE record_type = 'deviation-closure' AND record_id = $1`,
+        [deviation.deviationId],
+      ),
+    ).toBe(1);
+    expect(
+      await refusal(
+        ctx.closeDeviation.execute(deviation.deviationId, {
+          donorCode: ctx.donorCode(),
+          ...closure,
+          closedBy: qa,
+          signature: ctx.closureSignature(deviation.deviationId, donorCode, closure),
+        }),
+      ),
+    ).toMatch(/^NOT_FOUND: /);
+  });
 });

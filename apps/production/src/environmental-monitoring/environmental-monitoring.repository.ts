@@ -220,7 +220,7 @@ export class EnvironmentalMonitoringRepository {
       EmExcursion,
       'excursionId' | 'sessionId' | 'resultId' | 'roomCode' | 'kind' | 'microbial'
     >,
-    exposed: Array<Exposure & { deviationId: string }>,
+    exposed: Array<Exposure & { deviation: { deviationId: string; description: string } }>,
   ): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."em_excursion" ("excursion_id", "session_id", "result_id", "room_code", "kind", "microbial")
@@ -230,9 +230,17 @@ export class EnvironmentalMonitoringRepository {
     for (const e of exposed)
       await manager.query(
         `INSERT INTO ${S}."em_exposed_batch" ("excursion_id", "donor_code", "product_code", "booking_ids",
-           "batch_number", "deviation_id")
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [x.excursionId, e.donorCode, e.productCode, e.bookingIds, e.batchNumber, e.deviationId],
+           "batch_number", "deviation_id", "deviation_description")
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          x.excursionId,
+          e.donorCode,
+          e.productCode,
+          e.bookingIds,
+          e.batchNumber,
+          e.deviation.deviationId,
+          e.deviation.description,
+        ],
       );
   }
 
