@@ -6,6 +6,7 @@ import {
   demoUserPassword,
   GatewayClient,
   INSERT_ROOM_BOOKING_SQL,
+  pollUntil,
   roomBookingParams,
 } from '@v2v/testing';
 
@@ -34,6 +35,14 @@ interface Holds {
   releasable: boolean;
   holds: Array<{ excursionId: string; roomCode: string; sessionId: string }>;
 }
+
+interface JourneyStatus {
+  view: { deviations: Array<{ deviationId: string; rule: string; description: string }> };
+  timeline: Array<{ kind: string; summary: string }>;
+}
+const journey = async (donorCode: string) =>
+  (await api.as<JourneyStatus>('ops', 'GET', `/api/journeys/${encodeURIComponent(donorCode)}`))
+    .body;
 
 async function sql<T>(url: string, text: string, params: unknown[]): Promise<T[]> {
   const db = new PgClient({ connectionString: url });
@@ -158,6 +167,51 @@ describe('environmental monitoring through the gateway (PRD-05)', () => {
       }),
     ]);
     const { excursionId } = recorded.body.excursions[0];
+    // The excursion is a deviation of the journey whose batch was booked in the room: raised
+    // through production's outbox and signalled to the running journey by its consumer.
+    const deviation = await pollUntil(
+      'the PRD-05 deviation on the journey',
+      async () =>
+        (await journey(donorCode)).view.deviations.find(
+          (d) => d.rule === 'PRD-05' && d.description.includes(recorded.body.sessionId),
+        ),
+      { timeoutMs: 60_000 },
+    );
+    expect(deviation.description).toMatch(
+      new RegExp(`^settle-plate excursion in room ${ROOM} during session .*above the limit of 0`),
+    );
+    expect((await journey(donorCode)).timeline).toContainEqual(
+      expect.objectContaining({ kind: 'deviation', summary: deviation.description }),
+    );
+    // DON-06.4: QA closes it, signed, like any deviation of the journey; once.
+    const deviationsPath = `/api/journeys/${encodeURIComponent(donorCode)}/deviations`;
+    const closePath = `${deviationsPath}/${deviation.deviationId}/close`;
+    const closure = {
+      investigation: 'plate exposed beside the open hatch during a transfer',
+      rootCause: 'hatch interlock bypassed',
+      correctiveAction: 'interlock restored; operators retrained on transfers',
+      signature: { password: demoUserPassword() },
+    };
+    expect(await api.as('operator', 'POST', closePath, { body: closure })).toMatchObject({
+      body: { code: 'PER-03' },
+    });
+    expect((await api.as('qa-qp', 'POST', closePath, { body: closure })).status).toBe(200);
+    expect(await api.as('qa-qp', 'POST', closePath, { body: closure })).toMatchObject({
+      status: 409,
+      body: { code: 'DEVIATION_ALREADY_CLOSED' },
+    });
+    const listed = await api.as<Array<{ deviationId: string; status: string; closedBy: string }>>(
+      'qa-qp',
+      'GET',
+      deviationsPath,
+    );
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        deviationId: deviation.deviationId,
+        status: 'closed',
+        closedBy: 'qa-qp',
+      }),
+    ]);
     const holdsPath = `/api/journeys/${encodeURIComponent(donorCode)}/environmental-monitoring-holds`;
     const held = await api.as<Holds>('qa-qp', 'GET', holdsPath);
     expect(held).toMatchObject({

@@ -20,6 +20,8 @@ import { CreateBatchRecord1765000600000 } from './migrations/1765000600000-Creat
 import { GuardAuditChainHeads1765000710000 } from './migrations/1765000710000-GuardAuditChainHeads';
 import { CreateManufacturingSlots1765000800000 } from './migrations/1765000800000-CreateManufacturingSlots';
 import { CreateFailedBatchRecords1765000820000 } from './migrations/1765000820000-CreateFailedBatchRecords';
+import { RaiseEmDeviationsOnJourneys1765000840000 } from './migrations/1765000840000-RaiseEmDeviationsOnJourneys';
+import { CreateEmDeviationClosures1765000850000 } from './migrations/1765000850000-CreateEmDeviationClosures';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -43,6 +45,8 @@ export const PRODUCTION_MIGRATIONS = [
   GuardAuditChainHeads1765000710000,
   CreateManufacturingSlots1765000800000,
   CreateFailedBatchRecords1765000820000,
+  RaiseEmDeviationsOnJourneys1765000840000,
+  CreateEmDeviationClosures1765000850000,
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   GMP_SERVICE_CONTROLLERS,
   gmpServiceImports,
   gmpServiceProviders,
+  inboxConsumerProcess,
   journeyStepRecorderProvider,
   outboxRelayProcess,
   ServiceConfig,
@@ -23,6 +24,7 @@ import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-sl
 import { MediaFillsModule } from './media-fills/media-fills.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
+import { SignalJourneyDeviationsUseCase } from './environmental-monitoring/usecases/signal-journey-deviations.usecase';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
@@ -52,16 +54,32 @@ import { ProductSpecificationsController } from './specifications/product-specif
     ...PRODUCTION_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [ServiceConfig, DataSource, ProductionActivityAdapter, RefusalRecordRepository],
+      inject: [
+        ServiceConfig,
+        DataSource,
+        ProductionActivityAdapter,
+        RefusalRecordRepository,
+        SignalJourneyDeviationsUseCase,
+      ],
       useFactory: (
         config: ServiceConfig,
         dataSource: DataSource,
         steps: ProductionActivityAdapter,
         refusals: RefusalRecordRepository,
+        deviations: SignalJourneyDeviationsUseCase,
       ) =>
         new BackgroundProcesses(
           [
             outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production', config.env),
+            // PRD-05: an excursion's deviations reach the running journeys they concern.
+            inboxConsumerProcess({
+              dataSource,
+              schema: PRODUCTION_SCHEMA,
+              groupId: 'production-journey-deviations',
+              topics: [TOPICS.production],
+              handler: deviations.handler(),
+              env: config.env,
+            }),
             activityWorkerProcess(TASK_QUEUES.production, steps.activities(), refusals, config.env),
           ],
           { enabled: config.backgroundProcesses },

@@ -1491,7 +1491,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The deviations raised for a journey's donor material, open or closed. Roles: operator, qa-qp, ops. */
+    /** The deviations raised for a journey: its donor material's and its environmental monitoring excursions' (PRD-05), open or closed. Roles: operator, qa-qp, ops. */
     get: operations['DeviationsController_list'];
     put?: never;
     post?: never;

@@ -6,7 +6,6 @@ import { deviationClosureSchema, signatureRequestSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
-import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { DeviationClosureService } from './deviation-closure.service';
@@ -14,24 +13,21 @@ import { PerformsOperation } from '../training/performs-operation.decorator';
 
 const closeBody = deviationClosureSchema.extend({ signature: signatureRequestSchema });
 
-/** A journey's deviations and QA's signed closure of each (DON-06.4). */
+/** A journey's deviations and QA's signed closure of each (DON-06.4, PRD-05). */
 @ApiTags('deviations')
 @ApiBearerAuth()
 @Controller('api/journeys/:donorCode/deviations')
 export class DeviationsController {
-  constructor(
-    private readonly donorIntake: DonorIntakeClient,
-    private readonly closures: DeviationClosureService,
-  ) {}
+  constructor(private readonly closures: DeviationClosureService) {}
 
   @Get()
   @Roles('operator', 'qa-qp', 'ops')
   @ApiOperation({
     summary:
-      "The deviations raised for a journey's donor material, open or closed. Roles: operator, qa-qp, ops.",
+      "The deviations raised for a journey: its donor material's and its environmental monitoring excursions' (PRD-05), open or closed. Roles: operator, qa-qp, ops.",
   })
   list(@DonorCodeParam() donorCode: string) {
-    return this.donorIntake.deviations(donorCode);
+    return this.closures.deviations(donorCode);
   }
 
   @Post(':deviationId/close')

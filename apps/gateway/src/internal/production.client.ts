@@ -7,6 +7,7 @@ import type {
   CalendarQuery,
   CancelBookingCommand,
   ChangeAreaCommand,
+  CloseDeviationCommand,
   ChangeEquipmentCommand,
   ChangeRoomCommand,
   DecideKeyMaterialLotCommand,
@@ -336,6 +337,24 @@ export class ProductionClient {
       'production',
       'GET',
       `${EM}/release-holds${query({ donorCode })}`,
+    );
+  }
+
+  /** PRD-05: the deviations excursions raised on the journey; `donorCode` is canonical. */
+  emDeviations(donorCode: string) {
+    return this.http.request<Array<{ deviationId: string; raisedAt: string }>>(
+      'production',
+      'GET',
+      `${EM}/deviations${query({ donorCode })}`,
+    );
+  }
+
+  closeEmDeviation(deviationId: string, command: CloseDeviationCommand) {
+    return this.http.request<unknown>(
+      'production',
+      'POST',
+      `${EM}/deviations/${segment(deviationId)}/close`,
+      command,
     );
   }
 

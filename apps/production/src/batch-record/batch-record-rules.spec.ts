@@ -142,7 +142,8 @@ describe('PER-02 decontamination between areas', () => {
   const vectorWork = {
     areaCode: 'VEC-1',
     reason: 'vector-area' as const,
-    endedAt: '2026-12-01T09:00:00Z',
+    startedAt: '2026-12-01T07:00:00Z',
+    endedAt: '2026-12-01T09:00:00Z' as string | null,
   };
 
   it('PER-02 refuses a person from the vector area without a later decontamination', () => {
@@ -175,6 +176,30 @@ describe('PER-02 decontamination between areas', () => {
           userId: 'op.wang',
           areaCode: 'VEC-1',
           lastHazardousWork: vectorWork,
+          lastDecontaminationAt: undefined,
+        }),
+      ),
+    ).toBe('allowed');
+  });
+
+  it('PER-02 refuses a person whose step in the vector area is started and not completed, even decontaminated', () => {
+    const inProgress = { ...vectorWork, endedAt: null };
+    expect(() =>
+      requireDecontaminated({
+        userId: 'op.wang',
+        areaCode: 'CP-1',
+        lastHazardousWork: inProgress,
+        lastDecontaminationAt: '2026-12-01T09:30:00Z',
+      }),
+    ).toThrow(
+      'op.wang is still at work in vector area VEC-1 (a step started at 2026-12-01T07:00:00Z is not completed); complete it and record a decontamination before work in area CP-1 (PER-02)',
+    );
+    expect(
+      refusal(() =>
+        requireDecontaminated({
+          userId: 'op.wang',
+          areaCode: 'VEC-1',
+          lastHazardousWork: inProgress,
           lastDecontaminationAt: undefined,
         }),
       ),

@@ -212,12 +212,16 @@ export function requireWasteInactivated(
 export interface HazardousWork {
   areaCode: string;
   reason: 'vector-area' | 'positive-material';
-  endedAt: string;
+  startedAt: string;
+  /** Null while the step is started and not completed: the person is still in that area. */
+  endedAt: string | null;
 }
 
 /**
  * PER-02 (§5(3)): after work in a vector area or with positive material, a person starts a step
- * in another production area only with a decontamination recorded since then.
+ * in another production area only with a decontamination recorded since then. A step started
+ * there and not completed keeps the person in that area: no decontamination lets them start
+ * elsewhere until it is completed.
  */
 export function requireDecontaminated(input: {
   userId: string;
@@ -227,13 +231,20 @@ export function requireDecontaminated(input: {
 }): void {
   const work = input.lastHazardousWork;
   if (!work || work.areaCode === input.areaCode) return;
+  const where = work.reason === 'vector-area' ? 'in vector area' : 'with positive material in area';
+  if (work.endedAt === null)
+    throw new DomainError(
+      'PER-02',
+      `${input.userId} is still at work ${where} ${work.areaCode} (a step started at ${work.startedAt} is not completed); complete it and record a decontamination before work in area ${input.areaCode} (PER-02)`,
+      { userId: input.userId, fromArea: work.areaCode, toArea: input.areaCode },
+    );
   const decontaminated =
     input.lastDecontaminationAt !== undefined &&
     new Date(input.lastDecontaminationAt).getTime() >= new Date(work.endedAt).getTime();
   if (!decontaminated)
     throw new DomainError(
       'PER-02',
-      `${input.userId} worked ${work.reason === 'vector-area' ? 'in vector area' : 'with positive material in area'} ${work.areaCode} until ${work.endedAt}; record a decontamination before work in area ${input.areaCode} (PER-02)`,
+      `${input.userId} worked ${where} ${work.areaCode} until ${work.endedAt}; record a decontamination before work in area ${input.areaCode} (PER-02)`,
       { userId: input.userId, fromArea: work.areaCode, toArea: input.areaCode },
     );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchLabel, BatchStepCompletion, BatchStepStart } from '@v2v/contracts';
+import type { BatchStepCompletion, BatchStepStart } from '@v2v/contracts';
 import { SEEDED_KEY_MATERIAL_LOTS as LOTS } from '@v2v/testing';
 import {
   activityInput,
@@ -13,6 +13,15 @@ import {
   startedBatch,
   type StartedBatch,
 } from './__tests__/batch-record-test-context';
+import {
+  ARRIVAL_TEMPERATURES,
+  arrival,
+  clear,
+  completion,
+  refusalOf,
+  rowsOf,
+  startOf,
+} from './__tests__/batch-step-payloads';
 
 // Real PostgreSQL: the production schema as migrated and seeded, through the services' role.
 let ctx: BatchRecordTestContext;
@@ -27,102 +36,11 @@ afterAll(async () => {
   await ctx?.owner.destroy();
 });
 
-const VALUES: Record<string, number> = {
-  'CD3-PURITY': 92,
-  MOI: 12,
-  'INCUBATOR-TEMP': 37,
-  CO2: 5,
-  VIABILITY: 85,
-  'TOTAL-VIABLE-CELLS': 200_000_000,
-};
-const LOT_OF: Record<string, string> = {
-  'SUS-TS520': LOTS.tubingSet,
-  'LV-CD19-BBZ': LOTS.lentiviralVector,
-  'IL2-RH': LOTS.interleukin2,
-  'SERUM-HAB': LOTS.humanAbSerum,
-};
-
-/** Everything step `index` records when it went well (MOI 12 is out of range: a deviation). */
-function completion(index: number, labels: BatchLabel[], endedAt: Date): BatchStepCompletion {
-  const step = STEPS[index];
-  return {
-    endedAt: endedAt.toISOString(),
-    parameters: step.parameters.map((p) => ({
-      parameterId: p.parameterId,
-      value: VALUES[p.parameterId],
-    })),
-    consumables: step.consumables.map((c) => ({
-      materialCode: c.materialCode,
-      lotId: LOT_OF[c.materialCode],
-      quantity: 1,
-      unit: 'unit',
-    })),
-    containerInspections: [
-      ...step.containers.beforeUse.map((container) => ({
-        container,
-        phase: 'before-use' as const,
-        intact: true,
-      })),
-      ...step.containers.afterFilling.map((container) => ({
-        container,
-        phase: 'after-filling' as const,
-        intact: true,
-      })),
-    ],
-    labelConfirmations: labels.map((l) => ({ labelId: l.labelId, scan: l.content })),
-    ...(step.transferOut ? { transferDepartedAt: endedAt.toISOString() } : {}),
-  };
-}
-
-const startOf = (
-  bookingId: string,
-  startedAt: Date,
-  extra: Partial<BatchStepStart> = {},
-): BatchStepStart => ({
-  bookingId,
-  shiftCode: 'DAY',
-  startedAt: startedAt.toISOString(),
-  coOperators: [],
-  ...extra,
-});
-
-/** Five minutes into the booking, after a ten-minute transfer from the previous step. */
-const arrival = (startedAt: Date, [min, max]: [number, number]) => ({
-  arrivedAt: startedAt.toISOString(),
-  minObservedTemperatureC: min,
-  maxObservedTemperatureC: max,
-});
-const ARRIVAL_TEMPERATURES: Array<[number, number]> = [
-  [0, 0],
-  [20, 22],
-  [25, 30],
-  [25, 30],
-  [4, 6],
-];
-
-const rowsOf = (batch: StartedBatch, kind?: 'start' | 'completion') =>
-  ctx.count(
-    `SELECT count(*) AS n FROM production.batch_step_record WHERE batch_number = $1 AND ($2::text IS NULL OR kind = $2)`,
-    [batch.batchNumber, kind ?? null],
-  );
 const consumptionsOf = (batch: StartedBatch) =>
   ctx.count(
     `SELECT count(*) AS n FROM production.key_material_consumption WHERE batch_number = $1`,
     [batch.batchNumber],
   );
-const refusalOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'allowed',
-    (e: unknown) => e,
-  );
-
-async function clear(bookingId: string, clearedAt: Date) {
-  await ctx.clearance.execute(
-    bookingId,
-    { clearedAt: clearedAt.toISOString(), clearedBy: operator },
-    new Date(clearedAt.getTime() + 60_000),
-  );
-}
 
 describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FAC-01, MAT-01)', () => {
   it('PRD-01 runs the five demo steps in order on the demo floor to the batch size', async () => {
@@ -150,7 +68,7 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
       const completed = await ctx.complete.execute(input);
       // A retried activity gets the first record back and writes nothing more (CSV-04).
       expect(await ctx.complete.execute(input)).toEqual(completed);
-      await clear(bookings[i].bookingId, at(base, 60 * i + 56));
+      await clear(ctx, bookings[i].bookingId, at(base, 60 * i + 56));
       totalCellCount = completed.totalCellCount;
       if (STEPS[i].stepId === 'ACTIVATION-TRANSDUCTION')
         expect(completed.deviations).toEqual([
@@ -181,7 +99,7 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
         [batch.batchNumber],
       ),
     ).toBe(1);
-    expect(await rowsOf(batch)).toBe(10);
+    expect(await rowsOf(ctx, batch)).toBe(10);
     expect(await consumptionsOf(batch)).toBe(5);
     const [label] = await ctx.dataSource.query(
       `SELECT label_id, content FROM production.batch_label WHERE batch_number = $1 AND step_id = 'FILL'`,
@@ -262,7 +180,7 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
       code: 'PER-02',
       message: expect.stringContaining('vector area VEC-1'),
     });
-    expect(await rowsOf(batch)).toBe(0);
+    expect(await rowsOf(ctx, batch)).toBe(0);
 
     await ctx.decontaminate.execute({
       person: vectorWorker,
@@ -301,12 +219,12 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
     expect(await completing({ ...good, consumables: [ofAnotherMaterial] })).toMatchObject({
       code: 'PRD-08',
     });
-    expect(await rowsOf(batch, 'completion')).toBe(0);
+    expect(await rowsOf(ctx, batch, 'completion')).toBe(0);
     expect(await consumptionsOf(batch)).toBe(0);
 
     await ctx.complete.execute(activityInput(batch, 0, good));
-    await clear(onL1.bookingId, at(base, 176));
-    expect(await rowsOf(batch)).toBe(2);
+    await clear(ctx, onL1.bookingId, at(base, 176));
+    expect(await rowsOf(ctx, batch)).toBe(2);
   });
 
   it('FAC-01 refuses the fill on an isolator whose integrity check fell overdue after booking', async () => {
@@ -362,7 +280,7 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
     );
     await ctx.cancel.execute(bookingId, { reason: 'IT: FAC-01 refused', cancelledBy: operator });
     expect(refusal).toMatchObject({ code: 'FAC-01', message: expect.stringContaining('ISO-302') });
-    expect(await rowsOf(batch, 'start')).toBe(4);
+    expect(await rowsOf(ctx, batch, 'start')).toBe(4);
   });
 
   it('keeps the batch record append-only: UPDATE and DELETE refused to the service role, by trigger to the owner', async () => {

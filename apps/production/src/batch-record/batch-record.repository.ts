@@ -13,6 +13,11 @@ import type {
 
 const S = '"production"';
 
+/** The completion, by the instant `$2`, of the step whose start row is `r`. */
+const COMPLETED_BY_2 = `SELECT 1 FROM ${S}."batch_step_record" c
+  WHERE c."batch_number" = r."batch_number" AND c."step_index" = r."step_index"
+    AND c."kind" = 'completion' AND c."ended_at" <= $2`;
+
 interface StepRecordRow {
   record_id: string;
   event_id: string;
@@ -228,20 +233,33 @@ export class BatchRecordRepository {
   }
 
   /**
-   * PER-02: the person's last completed step in a vector or positive-material area or on
-   * positive material, ended by `at`, and their last decontamination since leaving that area.
+   * PER-02: the person's last hazardous work by `at`: a step in a vector or positive-material
+   * area or on positive material, either completed by then or started and not completed by then
+   * on a batch still in production (the person is still there; that one comes first), and
+   * their last decontamination since leaving that area.
    */
   async hazardStanding(
     manager: EntityManager,
     person: string,
     at: string,
   ): Promise<PersonHazardStanding> {
-    const [work]: Array<{ areaCode: string; purpose: string; endedAt: Date }> = await manager.query(
-      `SELECT r."area_code" AS "areaCode", a."purpose", r."ended_at" AS "endedAt"
-         FROM ${S}."batch_step_record" r JOIN ${S}."production_area" a ON a."area_code" = r."area_code"
-        WHERE r."kind" = 'completion' AND r."operators" @> ARRAY[$1]::text[] AND r."ended_at" <= $2
+    const [work]: Array<{
+      areaCode: string;
+      purpose: string;
+      startedAt: Date;
+      endedAt: Date | null;
+    }> = await manager.query(
+      `SELECT r."area_code" AS "areaCode", a."purpose", r."started_at" AS "startedAt",
+              CASE WHEN r."kind" = 'completion' THEN r."ended_at" END AS "endedAt"
+         FROM ${S}."batch_step_record" r
+         JOIN ${S}."production_area" a ON a."area_code" = r."area_code"
+         JOIN ${S}."batch" b ON b."batch_number" = r."batch_number"
+        WHERE r."operators" @> ARRAY[$1]::text[]
           AND (a."purpose" IN ('vector', 'positive-material') OR r."positive_material")
-        ORDER BY r."ended_at" DESC LIMIT 1`,
+          AND ((r."kind" = 'completion' AND r."ended_at" <= $2)
+            OR (r."kind" = 'start' AND r."started_at" <= $2 AND b."status" = 'in-production'
+                AND NOT EXISTS (${COMPLETED_BY_2})))
+        ORDER BY (r."kind" = 'start') DESC, coalesce(r."ended_at", r."started_at") DESC LIMIT 1`,
       [person, at],
     );
     if (!work) return { lastHazardousWork: undefined, lastDecontaminationAt: undefined };
@@ -254,10 +272,27 @@ export class BatchRecordRepository {
       lastHazardousWork: {
         areaCode: work.areaCode,
         reason: work.purpose === 'vector' ? 'vector-area' : 'positive-material',
-        endedAt: work.endedAt.toISOString(),
+        startedAt: work.startedAt.toISOString(),
+        endedAt: work.endedAt?.toISOString() ?? null,
       },
       lastDecontaminationAt: decontamination?.at?.toISOString(),
     };
+  }
+
+  /**
+   * PRD-03: the people at work in a room at `at`, the operators of steps started there by then
+   * and not completed by then, on batches still in production.
+   */
+  async operatorsInRoom(manager: EntityManager, roomCode: string, at: string): Promise<string[]> {
+    const rows: Array<{ person: string }> = await manager.query(
+      `SELECT DISTINCT unnest(r."operators") AS "person"
+         FROM ${S}."batch_step_record" r JOIN ${S}."batch" b ON b."batch_number" = r."batch_number"
+        WHERE r."room_code" = $1 AND r."kind" = 'start' AND r."started_at" <= $2
+          AND b."status" = 'in-production' AND NOT EXISTS (${COMPLETED_BY_2})
+        ORDER BY 1`,
+      [roomCode, at],
+    );
+    return rows.map((r) => r.person);
   }
 
   async insertDecontamination(

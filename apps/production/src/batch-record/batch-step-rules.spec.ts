@@ -7,6 +7,7 @@ import {
   requireBookingForStep,
   requireLotOfMaterial,
   requireNextStep,
+  requireOperatorsWithinWorstCase,
   requireStepInProgress,
   requireTransferDeparture,
   requireWithinShift,
@@ -177,5 +178,39 @@ describe('PRD-08 transfers and lots', () => {
     const use = { materialCode: 'IL2-RH', lotId: 'KML-1' };
     expect(refusal(() => requireLotOfMaterial(use, 'SERUM-HAB'))).toBe('PRD-08');
     expect(refusal(() => requireLotOfMaterial(use, 'IL2-RH'))).toBe('allowed');
+  });
+});
+
+describe('PRD-03 the validated worst case of operators in the room', () => {
+  const worstCase = { maxConcurrentLinesInArea: 2, maxConcurrentIsolatorsInRoom: 1, operators: 3 };
+  const check = (
+    inRoom: string[],
+    operators: string[],
+    worst: typeof worstCase | null = worstCase,
+  ) =>
+    requireOperatorsWithinWorstCase({
+      roomCode: 'CP1-R01',
+      process: { productCode: 'CART-CD19', processVersion: 2 },
+      inRoom,
+      operators,
+      worstCase: worst,
+    });
+
+  it('PRD-03 refuses a step that brings the room beyond the validated operators, naming them', () => {
+    expect(() => check(['op.li', 'op.zhao'], ['op.wang', 'op.chen'])).toThrow(
+      '4 operators would work in room CP1-R01 at once (op.li, op.zhao, op.wang, op.chen); the validated worst case of process CART-CD19 v2 covers 3 (PRD-03)',
+    );
+    expect(refusal(() => check(['op.li', 'op.zhao'], ['op.wang', 'op.chen']))).toBe('PRD-03');
+  });
+
+  it('PRD-03 counts each person once and allows the worst case itself', () => {
+    expect(refusal(() => check(['op.li', 'op.zhao', 'op.li'], ['op.wang', 'op.zhao']))).toBe(
+      'allowed',
+    );
+    expect(refusal(() => check([], ['op.wang']))).toBe('allowed');
+  });
+
+  it('PRD-03 sets no limit where the version has no worst case (a process-validation batch)', () => {
+    expect(refusal(() => check(['a', 'b', 'c'], ['d', 'e'], null))).toBe('allowed');
   });
 });

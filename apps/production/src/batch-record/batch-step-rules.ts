@@ -1,11 +1,12 @@
 import { DomainError } from '@v2v/contracts';
-import type { BatchLabel } from '@v2v/contracts';
+import type { BatchLabel, ValidatedWorstCase } from '@v2v/contracts';
 import type { ProductionShift } from '../facility/facility';
 
 /*
  * The batch record's rules for taking a step (§9(5), (7)), pure functions of the batch, its
  * definition and what is on record: the order of the steps, the booking a step runs on, the
- * shift it runs in, the labels it generates and the batch size it ends with.
+ * shift it runs in, the people in the room, the labels it generates and the batch size it ends
+ * with.
  */
 
 /** A step of the batch as its start and completion rows record it. */
@@ -194,5 +195,32 @@ export function requireLotOfMaterial(
       'PRD-08',
       `lot ${consumable.lotId} is a lot of ${lotMaterialCode}, not ${consumable.materialCode} (PRD-08)`,
       { lotId: consumable.lotId, materialCode: consumable.materialCode },
+    );
+}
+
+/**
+ * PRD-03 (§9(3)2): the validation of an autologous process covered a worst case, the operators
+ * among its conditions; the people at work in the room at once (those of steps started there and
+ * not completed, and this step's) may not exceed it. The rule is PRD-03's, not PRD-04's: §9(3)2
+ * names the operators as a condition the process validation covers, while §9(5) schedules
+ * rooms and sets no number of people; beyond the worst case the batch runs outside what the
+ * validation covered. A version without a worst case (a process-validation batch, which
+ * establishes it) sets no limit.
+ */
+export function requireOperatorsWithinWorstCase(input: {
+  roomCode: string;
+  process: { productCode: string; processVersion: number };
+  inRoom: readonly string[];
+  operators: readonly string[];
+  worstCase: ValidatedWorstCase | null;
+}): void {
+  if (!input.worstCase) return;
+  const people = [...new Set([...input.inRoom, ...input.operators])];
+  const covered = input.worstCase.operators;
+  if (people.length > covered)
+    throw new DomainError(
+      'PRD-03',
+      `${people.length} operators would work in room ${input.roomCode} at once (${people.join(', ')}); the validated worst case of process ${input.process.productCode} v${input.process.processVersion} covers ${covered} (PRD-03)`,
+      { roomCode: input.roomCode, operators: people, validatedOperators: covered },
     );
 }

@@ -7,6 +7,7 @@ import { StartBatchStepUseCase } from '../batch-record/usecases/start-batch-step
 import { ConfirmManufacturingSlotUseCase } from '../manufacturing-slots/usecases/confirm-manufacturing-slot.usecase';
 import { HoldManufacturingSlotUseCase } from '../manufacturing-slots/usecases/hold-manufacturing-slot.usecase';
 import { ReleaseManufacturingSlotUseCase } from '../manufacturing-slots/usecases/release-manufacturing-slot.usecase';
+import { ReleaseHoldsUseCase } from '../environmental-monitoring/usecases/release-holds.usecase';
 import { GetProductSpecificationUseCase } from '../specifications/usecases/get-product-specification.usecase';
 import { BatchRepository } from './batch.repository';
 import { RetainedDonorMaterial } from './retained-donor-material';
@@ -32,6 +33,7 @@ export class ProductionActivityAdapter {
     private readonly slotHold: HoldManufacturingSlotUseCase,
     private readonly slotConfirmation: ConfirmManufacturingSlotUseCase,
     private readonly slotRelease: ReleaseManufacturingSlotUseCase,
+    private readonly releaseHolds: ReleaseHoldsUseCase,
   ) {}
 
   activities(): ProductionActivities {
@@ -48,6 +50,7 @@ export class ProductionActivityAdapter {
       holdManufacturingSlot: (input) => this.slotHold.execute(input),
       confirmManufacturingSlot: (input) => this.slotConfirmation.execute(input),
       releaseManufacturingSlot: (input) => this.slotRelease.execute(input),
+      requireNoBatchReleaseHold: (input) => this.releaseHolds.requireNoBatchReleaseHold(input),
     };
   }
 }

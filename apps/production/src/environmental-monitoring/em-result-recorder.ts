@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import type { Actor, EmResultEntry } from '@v2v/contracts';
-import { IdGenerator } from '@v2v/service-kit';
-import { isMicrobial, judgeResult, requireCorrectable, requireZoneInRoom } from './em-rules';
-import type { EmSession } from './environmental-monitoring';
+import { type Actor, type EmResultEntry, journeyWorkflowId, TOPICS } from '@v2v/contracts';
+import { appendToOutbox } from '@v2v/messaging';
+import { Clock, IdGenerator } from '@v2v/service-kit';
+import {
+  excursionDeviation,
+  isMicrobial,
+  judgeResult,
+  requireCorrectable,
+  requireZoneInRoom,
+} from './em-rules';
+import type { EmResult, EmSession } from './environmental-monitoring';
 import { EnvironmentalMonitoringRepository } from './environmental-monitoring.repository';
+
+/** The deviation is the system's, raised by the result QC recorded (as for GEN-01). */
+const SYSTEM = { userId: 'system', role: 'ops' } as const;
 
 /**
  * PRD-05: records results of a session inside the caller's transaction. Each is judged by the
@@ -19,6 +29,7 @@ export class EmResultRecorder {
   constructor(
     private readonly repository: EnvironmentalMonitoringRepository,
     private readonly ids: IdGenerator,
+    private readonly clock: Clock,
   ) {}
 
   async record(
@@ -70,31 +81,54 @@ export class EmResultRecorder {
           : {}),
         newValue: result,
       });
-      if (judged.outcome === 'excursion' && !excursionOfOriginal)
-        await this.openExcursion(manager, session, result.resultId, entry, recordedBy);
+      if (judged.outcome === 'excursion' && judged.limit !== null && !excursionOfOriginal)
+        await this.openExcursion(manager, session, { ...result, limit: judged.limit }, recordedBy);
     }
   }
 
+  /**
+   * Opens the excursion with the batches it exposed and raises a PRD-05 deviation on each one's
+   * journey: `deviation.raised.v1` through the outbox in this transaction, so the excursion and
+   * its deviations commit or fail together; the journey is signalled from the event.
+   */
   private async openExcursion(
     manager: EntityManager,
     session: Omit<EmSession, 'results' | 'recordedBy' | 'recordedAt'>,
-    resultId: string,
-    entry: EmResultEntry,
+    result: Pick<
+      EmResult,
+      'resultId' | 'kind' | 'zoneGrade' | 'sampleLocation' | 'value' | 'unit'
+    > & {
+      limit: number;
+    },
     actor: Actor,
   ): Promise<void> {
-    const exposed = await this.repository.exposures(
+    const exposures = await this.repository.exposures(
       manager,
       session.roomCode,
       session.startedAt,
       session.endedAt,
     );
-    const excursion = {
-      excursionId: this.ids.newId(),
+    const excursionId = this.ids.newId();
+    const now = this.clock.now();
+    const facts = {
+      ...result,
+      excursionId,
       sessionId: session.sessionId,
-      resultId,
       roomCode: session.roomCode,
-      kind: entry.kind,
-      microbial: isMicrobial(entry.kind),
+      sessionStartedAt: session.startedAt,
+      sessionEndedAt: session.endedAt,
+    };
+    const exposed = exposures.map((e) => ({
+      ...e,
+      deviation: excursionDeviation(facts, e, this.ids.newId(), now.toISOString()),
+    }));
+    const excursion = {
+      excursionId,
+      sessionId: session.sessionId,
+      resultId: result.resultId,
+      roomCode: session.roomCode,
+      kind: result.kind,
+      microbial: isMicrobial(result.kind),
     };
     await this.repository.insertExcursion(manager, excursion, exposed);
     await writeAudit(manager, 'production', {
@@ -104,5 +138,26 @@ export class EmResultRecorder {
       actor,
       newValue: { ...excursion, exposedBatches: exposed },
     });
+    for (const { deviation, ...e } of exposed) {
+      const journeyId = journeyWorkflowId(e.donorCode);
+      await appendToOutbox(manager, {
+        topic: TOPICS.production,
+        aggregateType: 'journey',
+        aggregateId: e.donorCode,
+        messageType: 'deviation.raised.v1',
+        producer: 'production',
+        causationId: excursion.excursionId,
+        journeyId,
+        occurredAt: now,
+        payload: {
+          donorCode: e.donorCode,
+          journeyId,
+          actor: SYSTEM,
+          recordId: deviation.deviationId,
+          summary: deviation.description,
+          detail: { ...deviation, batchNumber: e.batchNumber },
+        },
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@v2v/contracts';
 import {
+  excursionDeviation,
   followUpOf,
   releaseHoldsOf,
   requireCorrectable,
@@ -45,6 +46,7 @@ const excursion = (over: Partial<EmExcursion> = {}): EmExcursion => ({
       productCode: 'CART-CD19',
       bookingIds: ['b-1'],
       batchNumber: null,
+      deviationId: 'd-1',
       assessment: null,
     },
   ],
@@ -153,7 +155,7 @@ describe('PRD-05 microbial excursions: organism and impact on every exposed batc
 
   it('PRD-05 refuses the release of a batch exposed to an unassessed microbial excursion, naming excursion, room and session', () => {
     expect(() => requireImpactAssessed(DONOR, [excursion()])).toThrow(
-      'the batch of =Z999926000001007 is not releasable: settle-plate excursion x-1 in room CP1-R01 during session s-1 (2026-11-01T08:00:00.000Z–2026-11-01T12:00:00.000Z): no impact assessment (PRD-05)',
+      'the batch of =Z999926000001007 is not releasable: settle-plate excursion x-1 in room CP1-R01 during session s-1 (2026-11-01T08:00:00.000Z–2026-11-01T12:00:00.000Z): organism not identified, impact not assessed (PRD-05)',
     );
     expect(codeOf(() => requireImpactAssessed(DONOR, [excursion()]))).toBe('PRD-05');
   });
@@ -164,7 +166,7 @@ describe('PRD-05 microbial excursions: organism and impact on every exposed batc
         exposedBatches: [{ ...excursion().exposedBatches[0], assessment: assessment(c) }],
       });
     expect(releaseHoldsOf(DONOR, [assessed('impact-further-investigation')])[0].reason).toBe(
-      'impact assessed impact-further-investigation',
+      'impact under further investigation',
     );
     expect(releaseHoldsOf(DONOR, [assessed('impact-batch-rejected')])).toHaveLength(1);
     expect(codeOf(() => requireImpactAssessed(DONOR, [assessed('no-impact')]))).toBe('allowed');
@@ -193,5 +195,48 @@ describe('PRD-05 microbial excursions: organism and impact on every exposed batc
       exposedBatches: [{ ...excursion().exposedBatches[0], assessment: assessment('no-impact') }],
     });
     expect(followUpOf(done)).toEqual({ open: false, pending: [] });
+  });
+});
+
+describe('PRD-05 release gate of one batch and the deviation on its journey', () => {
+  const organism = {
+    genus: 'Bacillus',
+    species: null,
+    method: 'Gram stain and API',
+    identifiedBy: qa,
+    identifiedAt: '2026-11-03T00:00:00Z',
+  };
+  const ofBatch = (batchNumber: string | null) =>
+    excursion({ organism, exposedBatches: [{ ...excursion().exposedBatches[0], batchNumber }] });
+
+  it('PRD-05 refuses the batch naming why it is held once the organism is identified', () => {
+    expect(() => requireImpactAssessed(DONOR, [ofBatch('B-1')], 'B-1')).toThrow(
+      /^the batch of =Z999926000001007 \(B-1\) is not releasable: settle-plate excursion x-1 in room CP1-R01 during session s-1 .*: impact not assessed \(PRD-05\)$/,
+    );
+  });
+
+  it('PRD-05 holds the batch when the exposure named it or no batch yet, not another batch of the donor', () => {
+    expect(releaseHoldsOf(DONOR, [ofBatch('B-1')], 'B-1')).toHaveLength(1);
+    expect(releaseHoldsOf(DONOR, [ofBatch(null)], 'B-2')).toHaveLength(1);
+    expect(codeOf(() => requireImpactAssessed(DONOR, [ofBatch('B-1')], 'B-2'))).toBe('allowed');
+  });
+
+  it('PRD-05 describes the deviation by room, session, result and limit', () => {
+    const x = excursion();
+    const deviation = excursionDeviation(
+      { ...x, unit: 'cfu/4h' },
+      { donorCode: DONOR, batchNumber: 'B-1' },
+      'd-1',
+      '2026-11-04T08:00:00.000Z',
+    );
+    expect(deviation).toEqual({
+      deviationId: 'd-1',
+      rule: 'PRD-05',
+      source: 'em-excursion',
+      excursionId: 'x-1',
+      detectedAt: '2026-11-04T08:00:00.000Z',
+      description:
+        'settle-plate excursion in room CP1-R01 during session s-1 (2026-11-01T08:00:00.000Z–2026-11-01T12:00:00.000Z): 1 cfu/4h at BSC-101 work surface (grade A) above the limit of 0 cfu/4h; batch B-1 was in the room (PRD-05)',
+    });
   });
 });

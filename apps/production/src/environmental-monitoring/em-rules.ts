@@ -1,5 +1,6 @@
 import {
   type CleanroomGrade,
+  type DeviationNotice,
   DomainError,
   EM_RESULT_KINDS,
   type EmResultKind,
@@ -14,6 +15,7 @@ import type {
   EmOutcome,
   EmResult,
   ExcursionFollowUp,
+  ImpactAssessment,
 } from './environmental-monitoring';
 
 /** How far ahead of the server clock an instant may lie (the recording device's clock skew). */
@@ -171,14 +173,31 @@ export interface ReleaseHold {
   reason: string;
 }
 
-/** The holds on the batch of `donorCode` among the excursions that exposed it. */
-export function releaseHoldsOf(donorCode: string, excursions: EmExcursion[]): ReleaseHold[] {
+/** Why an exposed batch is held: what of §9(6)'s identification and assessment is missing. */
+function holdReason(excursion: EmExcursion, assessment: ImpactAssessment | null): string {
+  if (!assessment)
+    return excursion.organism
+      ? 'impact not assessed'
+      : 'organism not identified, impact not assessed';
+  if (assessment.conclusion === 'impact-further-investigation')
+    return 'impact under further investigation';
+  return `impact assessed ${assessment.conclusion}`;
+}
+
+/**
+ * The holds on the batch of `donorCode` among the excursions that exposed it. With a batch
+ * number, an exposure recorded for another batch of the donor (an earlier, rejected one) does
+ * not hold this one; an exposure recorded before the batch number was known does.
+ */
+export function releaseHoldsOf(
+  donorCode: string,
+  excursions: EmExcursion[],
+  batchNumber?: string,
+): ReleaseHold[] {
   return excursions.flatMap((x) => {
     const exposed = x.exposedBatches.find((b) => b.donorCode === donorCode);
     if (!x.microbial || !exposed || clears(exposed.assessment?.conclusion)) return [];
-    const reason = exposed.assessment
-      ? `impact assessed ${exposed.assessment.conclusion}`
-      : 'no impact assessment';
+    if (batchNumber && exposed.batchNumber && exposed.batchNumber !== batchNumber) return [];
     return [
       {
         excursionId: x.excursionId,
@@ -187,7 +206,7 @@ export function releaseHoldsOf(donorCode: string, excursions: EmExcursion[]): Re
         sessionStartedAt: x.sessionStartedAt,
         sessionEndedAt: x.sessionEndedAt,
         kind: x.kind,
-        reason,
+        reason: holdReason(x, exposed.assessment),
       },
     ];
   });
@@ -198,8 +217,12 @@ export function releaseHoldsOf(donorCode: string, excursions: EmExcursion[]): Re
  * releasable until QA assessed the impact and concluded none. Refused naming the excursion,
  * room and session.
  */
-export function requireImpactAssessed(donorCode: string, excursions: EmExcursion[]): void {
-  const holds = releaseHoldsOf(donorCode, excursions);
+export function requireImpactAssessed(
+  donorCode: string,
+  excursions: EmExcursion[],
+  batchNumber?: string,
+): void {
+  const holds = releaseHoldsOf(donorCode, excursions, batchNumber);
   if (!holds.length) return;
   const named = holds
     .map(
@@ -209,7 +232,45 @@ export function requireImpactAssessed(donorCode: string, excursions: EmExcursion
     .join('; ');
   throw new DomainError(
     'PRD-05',
-    `the batch of ${donorCode} is not releasable: ${named} (PRD-05)`,
+    `the batch of ${batchNumber ? `${donorCode} (${batchNumber})` : donorCode} is not releasable: ${named} (PRD-05)`,
     { holds },
   );
+}
+
+/** What an excursion's deviation on an exposed batch's journey names (PRD-05, GEN-01). */
+export interface ExcursionDeviationFacts {
+  excursionId: string;
+  sessionId: string;
+  roomCode: string;
+  sessionStartedAt: string;
+  sessionEndedAt: string;
+  kind: EmResultKind;
+  zoneGrade: ZoneGrade;
+  sampleLocation: string;
+  value: number;
+  unit: string;
+  limit: number;
+}
+
+/**
+ * PRD-05 (§9(6)): an excursion is a deviation of every journey whose batch was in the room
+ * during the session; its description names room, session, result and limit.
+ */
+export function excursionDeviation(
+  x: ExcursionDeviationFacts,
+  exposed: { donorCode: string; batchNumber: string | null },
+  deviationId: string,
+  detectedAt: string,
+): DeviationNotice & { source: 'em-excursion'; excursionId: string } {
+  const batch = exposed.batchNumber
+    ? `batch ${exposed.batchNumber}`
+    : `the batch of ${exposed.donorCode}`;
+  return {
+    deviationId,
+    rule: 'PRD-05',
+    source: 'em-excursion',
+    excursionId: x.excursionId,
+    detectedAt,
+    description: `${x.kind} excursion in room ${x.roomCode} during session ${x.sessionId} (${x.sessionStartedAt}–${x.sessionEndedAt}): ${x.value} ${x.unit} at ${x.sampleLocation} (grade ${x.zoneGrade}) above the limit of ${x.limit} ${x.unit}; ${batch} was in the room (PRD-05)`,
+  };
 }

@@ -1,12 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { DomainError } from '@v2v/contracts';
+import {
+  type CloseDeviationCommand,
+  closeDeviationCommandSchema,
+  DomainError,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
+import { EmDeviationRepository } from './em-deviation.repository';
 import { EnvironmentalMonitoringRepository } from './environmental-monitoring.repository';
 import {
   AssessContaminationImpactCommand,
   assessContaminationImpactCommandSchema,
   AssessContaminationImpactUseCase,
 } from './usecases/assess-contamination-impact.usecase';
+import { CloseEmDeviationUseCase } from './usecases/close-em-deviation.usecase';
 import { excursionView } from './usecases/em-views';
 import {
   IdentifyOrganismCommand,
@@ -45,6 +51,8 @@ export class EnvironmentalMonitoringController {
     private readonly identify: IdentifyOrganismUseCase,
     private readonly assess: AssessContaminationImpactUseCase,
     private readonly holds: ReleaseHoldsUseCase,
+    private readonly deviations: EmDeviationRepository,
+    private readonly closeDeviation: CloseEmDeviationUseCase,
   ) {}
 
   @Post('sessions')
@@ -115,6 +123,22 @@ export class EnvironmentalMonitoringController {
   releaseHolds(@Query('donorCode') donorCode?: string) {
     if (!donorCode) throw new DomainError('VALIDATION_FAILED', 'donorCode is required');
     return this.holds.holdsOf(donorCode);
+  }
+
+  /** PRD-05: the deviations excursions raised on a journey, open or closed. */
+  @Get('deviations')
+  deviationsOf(@Query('donorCode') donorCode?: string) {
+    if (!donorCode) throw new DomainError('VALIDATION_FAILED', 'donorCode is required');
+    return this.deviations.list(donorCode);
+  }
+
+  @Post('deviations/:deviationId/close')
+  @HttpCode(200)
+  close(
+    @Param('deviationId') deviationId: string,
+    @Body(new ZodBodyPipe(closeDeviationCommandSchema)) command: CloseDeviationCommand,
+  ) {
+    return this.closeDeviation.execute(uuid('deviationId', deviationId), command);
   }
 }
 

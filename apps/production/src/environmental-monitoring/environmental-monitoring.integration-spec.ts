@@ -115,6 +115,7 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
           productCode: 'CART-CD19',
           bookingIds: [bookingId],
           batchNumber,
+          deviationId: expect.any(String),
           assessment: null,
         },
         expect.objectContaining({ donorCode: noBatch, batchNumber: null }),
@@ -194,8 +195,12 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
     const roomCode = await ctx.newRoom('A-in-B');
     const donorCode = ctx.donorCode();
     await ctx.book(roomCode, donorCode, at(-5), at(-2));
+    const batchNumber = await ctx.batchInProduction(donorCode);
     const [excursion] = (await ctx.recordSession.execute(session(roomCode, [growth]))).excursions;
     const { excursionId } = excursion;
+    expect(await refusal(ctx.holds.requireNoBatchReleaseHold({ donorCode, batchNumber }))).toMatch(
+      /: organism not identified, impact not assessed \(PRD-05\)$/,
+    );
     const rationale = 'Micrococcus luteus, skin flora; product sterility negative';
     const assess = (conclusion: 'no-impact' | 'impact-further-investigation', by = qa) =>
       ctx.assess.execute(excursionId, {
@@ -232,12 +237,19 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
       expect.objectContaining({
         excursionId,
         roomCode,
-        reason: 'impact assessed impact-further-investigation',
+        reason: 'impact under further investigation',
       }),
     ]);
+    // The journey's gate before releaseBatch (an activity) refuses while the hold is open.
+    expect(await refusal(ctx.holds.requireNoBatchReleaseHold({ donorCode, batchNumber }))).toBe(
+      `PRD-05: the batch of ${donorCode} (${batchNumber}) is not releasable: settle-plate excursion ${excursionId} in room ${roomCode} during session ${excursion.sessionId} (${excursion.sessionStartedAt}–${excursion.sessionEndedAt}): impact under further investigation (PRD-05)`,
+    );
     const cleared = await assess('no-impact');
     expect(cleared).toMatchObject({ open: false, pending: [] });
     expect(await ctx.holds.holdsOf(donorCode)).toEqual({ donorCode, releasable: true, holds: [] });
+    await expect(
+      ctx.holds.requireNoBatchReleaseHold({ donorCode, batchNumber }),
+    ).resolves.toBeUndefined();
     expect(await refusal(assess('no-impact'))).toMatch(/already concluded no-impact \(PRD-05\)$/);
     expect(
       await ctx.count(
@@ -245,5 +257,102 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
         [excursionId],
       ),
     ).toBe(2);
+  });
+
+  it('PRD-05 raises one deviation.raised.v1 per exposed donor code with the excursion, once per event id', async () => {
+    const roomCode = await ctx.newRoom('A-in-B');
+    const donors = [ctx.donorCode(), ctx.donorCode()];
+    for (const donorCode of donors) await ctx.book(roomCode, donorCode, at(-5), at(-2));
+    const batchNumber = await ctx.batchInProduction(donors[0]);
+    const command = session(roomCode, [growth]);
+    const [excursion] = (await ctx.recordSession.execute(command)).excursions;
+    await ctx.recordSession.execute(command);
+
+    const raised: Array<{ message_key: string; envelope: { payload: Record<string, unknown> } }> =
+      await ctx.dataSource.query(
+        `SELECT message_key, envelope FROM production.outbox WHERE message_type = 'deviation.raised.v1'
+            AND message_key = ANY($1) ORDER BY message_key`,
+        [donors],
+      );
+    expect(raised.map((r) => r.message_key)).toEqual([...donors].sort());
+    for (const { message_key: donorCode, envelope } of raised) {
+      const exposed = excursion.exposedBatches.find((b) => b.donorCode === donorCode)!;
+      expect(envelope.payload).toMatchObject({
+        donorCode,
+        journeyId: `journey-${donorCode}`,
+        recordId: exposed.deviationId,
+        detail: {
+          source: 'em-excursion',
+          rule: 'PRD-05',
+          deviationId: exposed.deviationId,
+          excursionId: excursion.excursionId,
+          batchNumber: donorCode === donors[0] ? batchNumber : null,
+          description: expect.stringMatching(
+            new RegExp(
+              `^settle-plate excursion in room ${roomCode} during session ${excursion.sessionId} .*: 1 cfu/4 h at BSC work surface \\(grade A\\) above the limit of 0 cfu/4 h;`,
+            ),
+          ),
+        },
+      });
+    }
+  });
+
+  it('PRD-05 DON-06.4 closes the journey deviation of an excursion once, signed by QA', async () => {
+    const roomCode = await ctx.newRoom('D');
+    const donorCode = ctx.donorCode();
+    await ctx.book(roomCode, donorCode, at(-5), at(-2));
+    const high = { kind: 'viable-air' as const, zoneGrade: 'D' as const, sampleLocation: 'door' };
+    const [excursion] = (
+      await ctx.recordSession.execute(session(roomCode, [{ ...high, value: 250 }]))
+    ).excursions;
+    const [deviation] = await ctx.deviations.list(donorCode);
+    expect(deviation).toMatchObject({
+      deviationId: excursion.exposedBatches[0].deviationId,
+      description: expect.stringContaining(`viable-air excursion in room ${roomCode}`),
+      status: 'open',
+    });
+    const closure = {
+      investigation: 'door held open during a material transfer',
+      rootCause: 'transfer hatch out of service',
+      correctiveAction: 'hatch repaired; transfers through the hatch only',
+    };
+    const close = (signer = qa) =>
+      ctx.closeDeviation.execute(deviation.deviationId, {
+        donorCode,
+        ...closure,
+        closedBy: signer,
+        signature: ctx.closureSignature(deviation.deviationId, donorCode, closure, signer),
+      });
+    const forged = ctx.closeDeviation.execute(deviation.deviationId, {
+      donorCode,
+      ...closure,
+      rootCause: 'another text than the one signed',
+      closedBy: qa,
+      signature: ctx.closureSignature(deviation.deviationId, donorCode, closure),
+    });
+    expect(await refusal(forged)).toMatch(/^CSV-02: /);
+    expect(await refusal(close())).toBe('allowed');
+    expect(await refusal(close())).toBe(
+      `DEVIATION_ALREADY_CLOSED: deviation ${deviation.deviationId} is already closed`,
+    );
+    expect(await ctx.deviations.list(donorCode)).toEqual([
+      expect.objectContaining({ ...closure, closedBy: qa.userId, status: 'closed' }),
+    ]);
+    expect(
+      await ctx.count(
+        `SELECT count(*)::int AS n FROM production.electronic_signature WHERE record_type = 'deviation-closure' AND record_id = $1`,
+        [deviation.deviationId],
+      ),
+    ).toBe(1);
+    expect(
+      await refusal(
+        ctx.closeDeviation.execute(deviation.deviationId, {
+          donorCode: ctx.donorCode(),
+          ...closure,
+          closedBy: qa,
+          signature: ctx.closureSignature(deviation.deviationId, donorCode, closure),
+        }),
+      ),
+    ).toMatch(/^NOT_FOUND: /);
   });
 });

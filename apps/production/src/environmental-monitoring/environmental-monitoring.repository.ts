@@ -46,7 +46,7 @@ export interface NewResult extends Omit<EmResult, 'recordedAt'> {
 }
 
 /** A booking of the calendar overlapping a session, with the donor's batch in production. */
-export type Exposure = Omit<ExposedBatch, 'assessment'>;
+export type Exposure = Omit<ExposedBatch, 'assessment' | 'deviationId'>;
 
 const EXCURSION_SELECT = `SELECT x."excursion_id", x."session_id", x."result_id", x."room_code", x."kind",
     x."microbial", x."opened_at", s."started_at", s."ended_at", r."zone_grade", r."sample_location",
@@ -220,7 +220,7 @@ export class EnvironmentalMonitoringRepository {
       EmExcursion,
       'excursionId' | 'sessionId' | 'resultId' | 'roomCode' | 'kind' | 'microbial'
     >,
-    exposed: Exposure[],
+    exposed: Array<Exposure & { deviation: { deviationId: string; description: string } }>,
   ): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."em_excursion" ("excursion_id", "session_id", "result_id", "room_code", "kind", "microbial")
@@ -229,9 +229,18 @@ export class EnvironmentalMonitoringRepository {
     );
     for (const e of exposed)
       await manager.query(
-        `INSERT INTO ${S}."em_exposed_batch" ("excursion_id", "donor_code", "product_code", "booking_ids", "batch_number")
-         VALUES ($1, $2, $3, $4, $5)`,
-        [x.excursionId, e.donorCode, e.productCode, e.bookingIds, e.batchNumber],
+        `INSERT INTO ${S}."em_exposed_batch" ("excursion_id", "donor_code", "product_code", "booking_ids",
+           "batch_number", "deviation_id", "deviation_description")
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          x.excursionId,
+          e.donorCode,
+          e.productCode,
+          e.bookingIds,
+          e.batchNumber,
+          e.deviation.deviationId,
+          e.deviation.description,
+        ],
       );
   }
 
@@ -252,7 +261,8 @@ export class EnvironmentalMonitoringRepository {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.excursion_id);
     const exposed: Row[] = await manager.query(
-      `SELECT "excursion_id", "donor_code", "product_code", "booking_ids"::text[] AS "booking_ids", "batch_number"
+      `SELECT "excursion_id", "donor_code", "product_code", "booking_ids"::text[] AS "booking_ids", "batch_number",
+              "deviation_id"
          FROM ${S}."em_exposed_batch" WHERE "excursion_id" = ANY($1) ORDER BY "donor_code"`,
       [ids],
     );
@@ -296,6 +306,7 @@ export class EnvironmentalMonitoringRepository {
             productCode: e.product_code as string,
             bookingIds: e.booking_ids as string[],
             batchNumber: (e.batch_number as string | null) ?? null,
+            deviationId: (e.deviation_id as string | null) ?? null,
             assessment: a ? toAssessment(a) : null,
           };
         }),

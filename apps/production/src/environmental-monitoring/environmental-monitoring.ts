@@ -68,6 +68,8 @@ export interface ExposedBatch {
   productCode: string;
   bookingIds: string[];
   batchNumber: string | null;
+  /** The PRD-05 deviation raised on the journey; null for excursions opened before it was. */
+  deviationId: string | null;
   /** The latest assessment; an earlier one concluding further investigation stays on record. */
   assessment: ImpactAssessment | null;
 }

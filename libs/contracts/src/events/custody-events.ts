@@ -60,3 +60,18 @@ export const donorRegisteredPayloadSchema = custodyEventPayloadSchema.extend({
     productCode: z.string().min(1),
   }),
 });
+
+/**
+ * `deviation.raised.v1` of an environmental monitoring excursion (PRD-05): production raises it
+ * on each exposed batch's journey; its detail carries the journey's deviation notice.
+ */
+export const emDeviationPayloadSchema = custodyEventPayloadSchema.extend({
+  detail: z.looseObject({
+    source: z.literal('em-excursion'),
+    deviationId: z.string().min(1),
+    rule: z.literal('PRD-05'),
+    excursionId: z.string().min(1),
+    detectedAt: z.iso.datetime({ offset: true }),
+    description: z.string().min(1),
+  }),
+});

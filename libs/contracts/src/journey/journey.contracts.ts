@@ -47,8 +47,10 @@ export interface PendingDeadline {
 
 export interface DeviationNotice {
   deviationId: string;
-  rule: 'GEN-01';
-  leg: CustodyLeg;
+  /** GEN-01: a custody leg's limits; PRD-05: an EM excursion in a room the batch was in. */
+  rule: 'GEN-01' | 'PRD-05';
+  /** The custody leg of a GEN-01 deviation; an EM excursion has none. */
+  leg?: CustodyLeg;
   detectedAt: string;
   description: string;
 }

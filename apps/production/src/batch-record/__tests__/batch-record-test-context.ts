@@ -99,6 +99,7 @@ export async function batchRecordTestContext() {
       calendar,
       facility,
       mediaFills,
+      processes,
     ),
     complete: new CompleteBatchStepUseCase(writer, context, records, bookings, consumptions),
     decontaminate: new RecordDecontaminationUseCase(dataSource, records, facility),

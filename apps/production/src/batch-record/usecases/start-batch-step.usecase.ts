@@ -11,11 +11,13 @@ import { RoomBookingRepository } from '../../calendar/room-booking.repository';
 import { requireIntegrityCheckCurrent } from '../../facility/facility-rules';
 import { FacilityRepository } from '../../facility/facility.repository';
 import { MediaFillStanding } from '../../media-fills/usecases/media-fill-standing.usecase';
+import { ProcessRepository } from '../../processes/process.repository';
 import { type BatchDeviation, judgeTransfer, requireDecontaminated } from '../batch-record-rules';
 import { BatchRecordRepository } from '../batch-record.repository';
 import {
   requireBookingForStep,
   requireNextStep,
+  requireOperatorsWithinWorstCase,
   requireWithinShift,
   stepLabels,
 } from '../batch-step-rules';
@@ -30,8 +32,9 @@ type Input = BatchStepActivityInput<BatchStepStart>;
  * calendar, the room's grade, the equipment's integrity and the validation as they are now
  * (PRD-04, FAC-02, FAC-01, PRD-03); on a line and shift with a current media fill, within the
  * shift's hours (PRD-02); by people decontaminated since their last hazardous work elsewhere
- * (PER-02); closing the transfer out of the previous step (PRD-08, GEN-01). The system
- * generates the step's labels (PRD-06). A refusal writes nothing.
+ * and not still at work there (PER-02), no more of them in the room at once than the validated
+ * worst case covers (PRD-03); closing the transfer out of the previous step (PRD-08, GEN-01).
+ * The system generates the step's labels (PRD-06). A refusal writes nothing.
  */
 @Injectable()
 export class StartBatchStepUseCase {
@@ -43,6 +46,7 @@ export class StartBatchStepUseCase {
     private readonly calendar: BookProcessStepUseCase,
     private readonly facility: FacilityRepository,
     private readonly mediaFills: MediaFillStanding,
+    private readonly processes: ProcessRepository,
   ) {}
 
   execute(input: Input): Promise<BatchStepRecord> {
@@ -89,6 +93,19 @@ export class StartBatchStepUseCase {
       const standing = await this.records.hazardStanding(manager, person, payload.startedAt);
       requireDecontaminated({ userId: person, areaCode: placed.areaCode, ...standing });
     }
+    // Under the area's lock the calendar's recheck took: two starts in the room count each other.
+    const validation = await this.processes.latestValidation(
+      manager,
+      batch.productCode,
+      batch.processVersion,
+    );
+    requireOperatorsWithinWorstCase({
+      roomCode: placed.roomCode,
+      process: { productCode: batch.productCode, processVersion: batch.processVersion },
+      inRoom: await this.records.operatorsInRoom(manager, placed.roomCode, startedAt.toISOString()),
+      operators,
+      worstCase: validation?.worstCase ?? null,
+    });
 
     const deviations = this.judgeArrival(ctx, input);
     const labels = stepLabels({

@@ -20,12 +20,14 @@ import {
 } from '@v2v/signatures';
 import { FacilityRepository } from '../../facility/facility.repository';
 import { productionDataSourceOptions } from '../../production.data-source';
+import { EmDeviationRepository } from '../em-deviation.repository';
 import { EmResultRecorder } from '../em-result-recorder';
 import { EnvironmentalMonitoringRepository } from '../environmental-monitoring.repository';
 import {
   AssessContaminationImpactUseCase,
   impactAssessmentContent,
 } from '../usecases/assess-contamination-impact.usecase';
+import { CloseEmDeviationUseCase } from '../usecases/close-em-deviation.usecase';
 import { IdentifyOrganismUseCase } from '../usecases/identify-organism.usecase';
 import { RecordEmResultsUseCase } from '../usecases/record-em-results.usecase';
 import { RecordEmSessionUseCase } from '../usecases/record-em-session.usecase';
@@ -50,7 +52,10 @@ export async function emTestContext() {
   } as DataSourceOptions).initialize();
   const ids = new RandomUuidGenerator();
   const repository = new EnvironmentalMonitoringRepository(dataSource);
-  const recorder = new EmResultRecorder(repository, ids);
+  const clock = new SystemClock();
+  const recorder = new EmResultRecorder(repository, ids, clock);
+  const signatures = new SignatureRecorder('production', signatureSealPublicKey());
+  const deviations = new EmDeviationRepository(dataSource);
 
   return {
     dataSource,
@@ -61,17 +66,14 @@ export async function emTestContext() {
       new FacilityRepository(),
       repository,
       recorder,
-      new SystemClock(),
+      clock,
       ids,
     ),
     recordResults: new RecordEmResultsUseCase(dataSource, repository, recorder),
     identify: new IdentifyOrganismUseCase(dataSource, repository, ids),
-    assess: new AssessContaminationImpactUseCase(
-      dataSource,
-      repository,
-      new SignatureRecorder('production', signatureSealPublicKey()),
-      ids,
-    ),
+    assess: new AssessContaminationImpactUseCase(dataSource, repository, signatures, ids),
+    deviations,
+    closeDeviation: new CloseEmDeviationUseCase(dataSource, deviations, signatures),
     holds: new ReleaseHoldsUseCase(repository),
 
     /** A fresh area and room of `grade`, so bookings and sessions of other tests never meet. */
@@ -141,6 +143,23 @@ export async function emTestContext() {
         ),
         signatureSealPrivateKey(),
       );
+    },
+
+    /** QA's signature of a deviation closure as the gateway seals it (CSV-02). */
+    closureSignature(
+      deviationId: string,
+      donorCode: string,
+      closure: { investigation: string; rootCause: string; correctiveAction: string },
+      signer: Actor = qa,
+    ) {
+      const content = {
+        meaning: 'closed',
+        recordType: 'deviation-closure',
+        recordId: deviationId,
+        donorCode,
+        detail: { donorCode, ...closure },
+      };
+      return sealSignature(signatureOf(content, signer), signatureSealPrivateKey());
     },
 
     count: async (sql: string, params: unknown[]) =>
