@@ -51,16 +51,18 @@ describe('journey step record table', () => {
     }
   });
 
-  it('times each leg by its own limits and starts follow-up only after the infusion', () => {
+  it('GEN-01 times each leg by its own limits from the event its step reports, and starts follow-up only after the infusion', () => {
     expect(stepLegEffect('handOverToCourier')).toEqual({
       kind: 'start-leg',
       leg: 'transport-to-factory',
       limits: 'transportToFactory',
+      startsAt: 'handedOverAt',
     });
     expect(stepLegEffect('shipToSite')).toEqual({
       kind: 'start-leg',
       leg: 'shipment-to-site',
       limits: 'shipmentToSite',
+      startsAt: 'shippedAt',
     });
     const followUps = entries.filter(([, s]) => s.legEffect?.kind === 'start-follow-up');
     expect(followUps.map(([step]) => step)).toEqual(['recordInfusion']);
@@ -71,3 +73,19 @@ function legOf(spec: StepRecordSpec): string | undefined {
   const effect = spec.legEffect;
   return effect && 'leg' in effect ? effect.leg : undefined;
 }
+
+describe('manufacturing-slot effects', () => {
+  it('books for the steps that need a slot and releases after those that end its use', () => {
+    const effects = Object.fromEntries(
+      entries.filter(([, s]) => s.slotEffect).map(([step, s]) => [step, s.slotEffect]),
+    );
+    expect(effects).toEqual({
+      scheduleCollection: { kind: 'book', from: 'collection-date' },
+      postponeCollection: { kind: 'book', from: 'collection-date' },
+      rejectMaterial: { kind: 'release' },
+      rejectFailedBatch: { kind: 'release' },
+      remanufactureBatch: { kind: 'book', from: 'step-day' },
+      cancelJourney: { kind: 'release' },
+    });
+  });
+});
