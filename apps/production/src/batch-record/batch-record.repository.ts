@@ -281,14 +281,18 @@ export class BatchRecordRepository {
 
   /**
    * PRD-03: the people at work in a room at `at`, the operators of steps started there by then
-   * and not completed by then, on batches still in production.
+   * and not completed by then, on batches still in production, while their booking still holds
+   * the room (as the calendar counts it: until the step's end, else the booked end). A start
+   * abandoned past its booked end no longer counts people in the room.
    */
   async operatorsInRoom(manager: EntityManager, roomCode: string, at: string): Promise<string[]> {
     const rows: Array<{ person: string }> = await manager.query(
       `SELECT DISTINCT unnest(r."operators") AS "person"
          FROM ${S}."batch_step_record" r JOIN ${S}."batch" b ON b."batch_number" = r."batch_number"
+         JOIN ${S}."room_booking" rb ON rb."booking_id" = r."booking_id"
         WHERE r."room_code" = $1 AND r."kind" = 'start' AND r."started_at" <= $2
           AND b."status" = 'in-production' AND NOT EXISTS (${COMPLETED_BY_2})
+          AND rb."status" <> 'cancelled' AND coalesce(rb."completed_at", rb."ends_at") > $2
         ORDER BY 1`,
       [roomCode, at],
     );
