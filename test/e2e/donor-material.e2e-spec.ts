@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CART_CD19_V1, StepRequestBody } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
+  DEMO_PROCESS_CART_CD19,
   demoUserPassword,
   GatewayClient,
   happyPathSteps,
@@ -371,6 +372,12 @@ describe('product specifications', () => {
       body: { content: CART_CD19_V1, signature },
     });
     expect(v1).toMatchObject({ status: 201, body: { version: 1 } });
+    // Scheduling the collection books a manufacturing slot, which the process of v1 plans.
+    const process = await api.as('production-manager', 'POST', `/api/processes/${product}`, {
+      body: { specificationVersion: 1, content: DEMO_PROCESS_CART_CD19 },
+      idempotencyKey: randomUUID(),
+    });
+    expect(process.status).toBe(201);
     const running = await newOrder(product);
     expect(await pinnedVersion(running.donorCode)).toBe(1);
 

@@ -36,24 +36,24 @@ describe('manufacturing slots down the chain, through the gateway', () => {
   it('a scheduled collection books a slot the scheduler and the hospital see; a postponement rebooks it', async () => {
     const order = await newOrder();
     await screen(order);
-    const scheduled = await api.step<{ view: JourneyView }>(
+    const scheduled = await api.step<JourneyView>(
       'scheduler',
       order.donorCode,
       'scheduleCollection',
       { collectionDate: day(2), manufacturingSlot: day(3) },
     );
     expect(scheduled.status).toBe(200);
-    const booked = scheduled.body.view.manufacturingSlot!;
+    const booked = scheduled.body.manufacturingSlot!;
     expect(booked).toMatchObject({ startsOn: day(3), lineCode: expect.any(String) });
 
-    const postponed = await api.step<{ view: JourneyView }>(
+    const postponed = await api.step<JourneyView>(
       'scheduler',
       order.donorCode,
       'postponeCollection',
       { collectionDate: day(5), reason: 'patient febrile on the day of collection' },
     );
     expect(postponed.status).toBe(200);
-    const rebooked = postponed.body.view.manufacturingSlot!;
+    const rebooked = postponed.body.manufacturingSlot!;
     expect(rebooked.slotId).not.toBe(booked.slotId);
     expect(rebooked.startsOn > day(5)).toBe(true);
 
@@ -144,13 +144,15 @@ describe('a failed batch, through the gateway (MAT-04, PRD-01)', () => {
     expect(slots[0]).toMatchObject({ status: 'booked', batchNumber: view.batchNumber });
     expect(slots.find((s) => s.releaseReason?.startsWith('batch rejected'))).toBeDefined();
 
-    const signatures = await api.as<
-      Array<{ meaning: string; valid: boolean; subject: { recordType: string } }>
-    >('qa-qp', 'GET', `/api/journeys/${order.donorCode}/signatures`);
+    const signatures = await api.as<Array<{ meaning: string; valid: boolean; step: string }>>(
+      'qa-qp',
+      'GET',
+      `/api/journeys/${order.donorCode}/signatures`,
+    );
     expect(
       signatures.body
-        .filter((s) => ['rejectFailedBatch', 'remanufactureBatch'].includes(s.subject.recordType))
-        .map((s) => [s.subject.recordType, s.meaning, s.valid]),
+        .filter((s) => ['rejectFailedBatch', 'remanufactureBatch'].includes(s.step))
+        .map((s) => [s.step, s.meaning, s.valid]),
     ).toEqual([
       ['rejectFailedBatch', 'rejected', true],
       ['remanufactureBatch', 'approved', true],
@@ -181,13 +183,15 @@ describe('a failed batch, through the gateway (MAT-04, PRD-01)', () => {
 
   it('MAT-04 a rejection without a disposition is refused at the edge', async () => {
     const order = await newOrder();
-    const refused = await api.step<{ code: string; message: string }>(
+    const refused = await api.step<{ fieldErrors: Array<{ path: string; message: string }> }>(
       'qa-qp',
       order.donorCode,
       'rejectFailedBatch',
       { reason: 'contaminated', signature: { password: 'x' } },
     );
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain('MAT-04');
+    expect(refused.body.fieldErrors).toEqual([
+      expect.objectContaining({ path: 'disposition', message: expect.stringContaining('MAT-04') }),
+    ]);
   });
 });
