@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import {
   BATCH_RECORD_WORKFLOW_TYPE,
+  CART_CD19_V1,
   batchRecordWorkflowId,
   JourneyView,
   ManufacturingSlot,
 } from '@v2v/contracts';
 import {
+  DEMO_PROCESS_CART_CD19,
+  demoUserPassword,
   failedBatchAndRemanufactureSteps,
   happyPathSteps,
   pollUntil,
@@ -73,6 +77,94 @@ describe('manufacturing slots down the chain, through the gateway', () => {
         releaseReason: expect.stringContaining('rebooked'),
       });
     }
+  });
+
+  it('NO_MANUFACTURING_SLOT refuses a collection when the product’s only line is full, naming the earliest free day; a cancellation frees it', async () => {
+    const product = `SLOT-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const signature = { password: demoUserPassword() };
+    const spec = await api.as('qa-qp', 'POST', `/api/product-specifications/${product}/versions`, {
+      body: { content: CART_CD19_V1, signature },
+    });
+    expect(spec.status).toBe(201);
+    // An area of its own: a line in use in a demo area would count against the demo product's
+    // validated concurrent lines there (PRD-04).
+    const unique = randomUUID().slice(0, 8).toUpperCase();
+    const areaCode = `E2E-${unique}`;
+    const area = await api.as('production-manager', 'POST', '/api/facility/areas', {
+      body: {
+        areaCode,
+        name: 'one-line area',
+        purpose: 'cell-product',
+        airHandlingSystem: `AHU-${unique}`,
+        pressureRegime: 'positive',
+      },
+    });
+    expect(area.status).toBe(201);
+    const lineCode = `L-${unique}`;
+    const line = await api.as('production-manager', 'POST', '/api/facility/lines', {
+      body: { lineCode, areaCode, name: 'one-batch line', batchCapacity: 1 },
+    });
+    expect(line.status).toBe(201);
+    const process = await api.as('production-manager', 'POST', `/api/processes/${product}`, {
+      body: {
+        specificationVersion: 1,
+        content: { ...DEMO_PROCESS_CART_CD19, lineCodes: [lineCode] },
+      },
+      idempotencyKey: randomUUID(),
+    });
+    expect(process.status).toBe(201);
+
+    const order = async () => {
+      const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
+      const res = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
+        body: {
+          patientReference,
+          institutionId: 'INST-001',
+          productCode: product,
+          requestedCollectionDate: day(2),
+        },
+      });
+      expect(res.status).toBe(201);
+      const placed = { donorCode: res.body.donorCode, patientReference };
+      await screen(placed);
+      return placed;
+    };
+    const schedule = (donorCode: string) =>
+      api.step<{ code: string; message: string; details: { earliestFreeStartOn: string } }>(
+        'scheduler',
+        donorCode,
+        'scheduleCollection',
+        { collectionDate: day(2) },
+      );
+    const first = await order();
+    const second = await order();
+    expect((await schedule(first.donorCode)).status).toBe(200);
+
+    const refused = await schedule(second.donorCode);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('NO_MANUFACTURING_SLOT');
+    expect(refused.body.details.earliestFreeStartOn > day(3)).toBe(true);
+    expect(refused.body.message).toContain(refused.body.details.earliestFreeStartOn);
+    expect((await journeyView(second.donorCode)).stage).toBe('donor-screened');
+    const refusals = await api.as<Array<{ code: string; actor?: { userId: string } }>>(
+      'ops',
+      'GET',
+      `/api/journeys/${second.donorCode}/refusals`,
+    );
+    expect(refusals.body.map((r) => r.code)).toContain('NO_MANUFACTURING_SLOT');
+
+    const cancelled = await api.step('scheduler', first.donorCode, 'cancelJourney', {
+      reason: 'patient withdrew consent',
+    });
+    expect(cancelled.status).toBe(200);
+    await pollUntil('the cancelled journey’s slot released', async () => {
+      const [slot] = (await slotsOf(first.donorCode)).body;
+      return slot?.status === 'released' ? slot : undefined;
+    });
+    const booked = await schedule(second.donorCode);
+    expect(booked.status).toBe(200);
+    expect((await slotsOf(second.donorCode)).body[0]).toMatchObject({ lineCode, status: 'booked' });
+    await api.step('scheduler', second.donorCode, 'cancelJourney', { reason: 'test done' });
   });
 
   it('a preferred manufacturing day after the donor material shelf life is refused, and nothing is booked', async () => {

@@ -1654,6 +1654,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{donorCode}/manufacturing-slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's manufacturing slots, the latest requested first: line, days, planned shipment, status, and what each replaced or why it was released. Roles: scheduler, hospital (own institution only), operator, production-manager, qa-qp, ops. */
+    get: operations['ManufacturingSlotsController_journeySlots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/manufacturing-capacity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per line the product's latest process may run on and per day: its capacity in batches, the batches held or booked on it and the places free (none where the area is at its validated number of concurrent lines, PRD-04). Roles: scheduler, production-manager, ops. */
+    get: operations['ManufacturingSlotsController_capacity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/institutions': {
     parameters: {
       query?: never;
@@ -4188,6 +4222,7 @@ export interface operations {
           lineCode: string;
           areaCode: string;
           name: string;
+          batchCapacity?: number;
         };
       };
     };
@@ -4427,6 +4462,8 @@ export interface operations {
             }[];
             /** @description PRD-01: the parameter of the last step that records the total cell count */
             cellCountParameter?: string;
+            lineCodes?: string[];
+            releaseTestingDays?: number;
           };
         };
       };
@@ -5152,6 +5189,48 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ManufacturingSlotsController_journeySlots: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ManufacturingSlotsController_capacity: {
+    parameters: {
+      query: {
+        productCode: unknown;
+        /** @description 1 to 62, 14 by default */
+        days?: unknown;
+        /** @description the first day, YYYY-MM-DD */
+        from: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -24,6 +24,21 @@ describe('Temporal answers → domain refusals', () => {
     expect(error).toMatchObject({ code: type, message: `refused: ${type}` });
   });
 
+  it("keeps the owning service's details of the refusal beside its code", () => {
+    const error = new WorkflowUpdateFailedError(
+      'Workflow Update failed',
+      ApplicationFailure.create({
+        type: 'NO_MANUFACTURING_SLOT',
+        message: 'no line is free',
+        details: [{ earliestFreeStartOn: '2026-12-12' }],
+      }),
+    );
+    expect(toDomainError(error, 'X')).toMatchObject({
+      code: 'NO_MANUFACTURING_SLOT',
+      details: { earliestFreeStartOn: '2026-12-12', refusal: 'NO_MANUFACTURING_SLOT' },
+    });
+  });
+
   it('CSV-03 answers an unknown journey as NOT_FOUND, as tenancy answers a code it refuses', () => {
     expect(
       toDomainError(new WorkflowNotFoundError('gone', 'journey-X', undefined), 'X'),

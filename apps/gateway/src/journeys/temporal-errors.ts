@@ -15,7 +15,11 @@ export function toDomainError(error: unknown, donorCode: string): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const type = error.cause.type ?? 'STEP_OUT_OF_ORDER';
     const code = (refusalKind(type) ? type : 'STEP_OUT_OF_ORDER') as RefusalCode;
-    return new DomainError(code, error.cause.message, { refusal: type });
+    // The owning service's details (e.g. the earliest free slot, the holds that refuse a
+    // release) travel as the failure's first detail.
+    const [details] = (error.cause.details ?? []) as unknown[];
+    const known = typeof details === 'object' && details !== null ? details : {};
+    return new DomainError(code, error.cause.message, { ...known, refusal: type });
   }
   if (isClosedWorkflow(error)) {
     return new DomainError(
