@@ -1,4 +1,3 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   BatchRecordResult,
   BatchStepActivityInput,
@@ -8,7 +7,6 @@ import {
   journeyTimelineQuery,
   journeyViewQuery,
 } from '@v2v/contracts';
-import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import {
   BATCH_STEPS,
   completeStep,
@@ -19,33 +17,16 @@ import {
 } from './support/batch-record-driver';
 import { timeSkippingEnvironment } from './support/environments';
 import { expectRefused, HAPPY_PATH, payloadFor, sendStep } from './support/journey-driver';
-import { MockServices, startWorkers } from './support/mock-services';
+import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
 
 const MINUTE_MS = 60_000;
-let env: TestWorkflowEnvironment;
-let services: MockServices;
-let stopWorkers: () => Promise<void>;
-
-beforeAll(async () => {
-  env = await timeSkippingEnvironment();
-  services = new MockServices();
-  services.numberBatches = true;
-  stopWorkers = await startWorkers(
-    env.nativeConnection,
-    env.namespace ?? 'default',
-    await bundleJourneyWorkflows(),
-    services,
-  );
-});
-
-afterAll(async () => {
-  await stopWorkers?.();
-  await env?.teardown();
+const platform = useMockedPlatform(timeSkippingEnvironment, (s) => {
+  s.numberBatches = true;
 });
 
 function callsFor(name: string, batchNumber: string) {
-  return services
+  return platform.services
     .callsOf(name)
     .map((c) => c.input as BatchStepActivityInput<unknown>)
     .filter((input) => input.batchNumber === batchNumber);
@@ -53,7 +34,7 @@ function callsFor(name: string, batchNumber: string) {
 
 describe('batch record child workflow (time skipping)', () => {
   it('PRD-01 takes the five steps in order, and the journey completes production with the cell count', async () => {
-    const { handle, code, batchNumber, batch } = await producingJourney(env.client);
+    const { handle, code, batchNumber, batch } = await producingJourney(platform.env.client);
     expect((await handle.query(journeyViewQuery)).batchNumber).toBe(batchNumber);
     const description = await batch.describe();
     expect(description.typedSearchAttributes.get(DonorCodeKey)).toBe(code);
@@ -78,7 +59,7 @@ describe('batch record child workflow (time skipping)', () => {
       (v: JourneyView) => v.stage === 'qc',
     );
     expect(view.batchNumber).toBe(batchNumber);
-    const [completion] = services
+    const [completion] = platform.services
       .callsOf('completeProduction')
       .filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId);
     expect(completion.input).toMatchObject({
@@ -96,7 +77,7 @@ describe('batch record child workflow (time skipping)', () => {
   });
 
   it('PRD-01 refuses a step out of order and a completion of a step not started, recording nothing', async () => {
-    const { batchNumber, batch } = await producingJourney(env.client);
+    const { batchNumber, batch } = await producingJourney(platform.env.client);
     await expectRefused(startStep(batch, BATCH_STEPS[1].stepId), 'STEP_OUT_OF_ORDER');
     await expectRefused(completeStep(batch, BATCH_STEPS[0].stepId), 'STEP_OUT_OF_ORDER');
     await expectRefused(startStep(batch, 'NO-SUCH-STEP'), 'NOT_FOUND');
@@ -115,7 +96,7 @@ describe('batch record child workflow (time skipping)', () => {
   });
 
   it('answers a repeated event id with the first answer and records the step once', async () => {
-    const { batchNumber, batch } = await producingJourney(env.client);
+    const { batchNumber, batch } = await producingJourney(platform.env.client);
     const first = await startStep(batch, BATCH_STEPS[0].stepId, {}, 'start-once');
     const again = await startStep(batch, BATCH_STEPS[0].stepId, {}, 'start-once');
     expect(again).toEqual(first);
@@ -123,12 +104,16 @@ describe('batch record child workflow (time skipping)', () => {
   });
 
   it("keeps production's refusal code and the step as it was", async () => {
-    const { batch } = await producingJourney(env.client);
-    services.refuse('startBatchStep', 'PRD-04', 'CP1-R03 is booked by another batch (PRD-04)');
+    const { batch } = await producingJourney(platform.env.client);
+    platform.services.refuse(
+      'startBatchStep',
+      'PRD-04',
+      'CP1-R03 is booked by another batch (PRD-04)',
+    );
     try {
       await expectRefused(startStep(batch, BATCH_STEPS[0].stepId), 'PRD-04');
     } finally {
-      services.allow('startBatchStep');
+      platform.services.allow('startBatchStep');
     }
     const view = await batch.query(batchRecordViewQuery);
     expect(view.steps[0].status).toBe('pending');
@@ -136,10 +121,10 @@ describe('batch record child workflow (time skipping)', () => {
   });
 
   it('GEN-01 raises one deviation when the next step has not started by the transfer limit', async () => {
-    const { batchNumber, batch } = await producingJourney(env.client);
+    const { batchNumber, batch } = await producingJourney(platform.env.client);
     const [first, second] = BATCH_STEPS;
     await startStep(batch, first.stepId);
-    const departedAt = new Date(await env.currentTimeMs()).toISOString();
+    const departedAt = new Date(await platform.env.currentTimeMs()).toISOString();
     const completed = await completeStep(batch, first.stepId, { transferDepartedAt: departedAt });
     const limit = first.transferOut!.maxMinutes * MINUTE_MS;
     expect(completed.transfer).toEqual({
@@ -147,34 +132,34 @@ describe('batch record child workflow (time skipping)', () => {
       departedAt,
       dueAt: new Date(Date.parse(departedAt) + limit).toISOString(),
     });
-    await env.sleep(limit - MINUTE_MS);
+    await platform.env.sleep(limit - MINUTE_MS);
     expect(callsFor('raiseBatchTransferDeviation', batchNumber)).toHaveLength(0);
-    await env.sleep(2 * MINUTE_MS);
+    await platform.env.sleep(2 * MINUTE_MS);
     const view = await eventually(
       () => batch.query(batchRecordViewQuery),
       (v) => v.deviations.length > 0,
     );
     expect(view.deviations).toEqual([expect.objectContaining({ rule: 'GEN-01' })]);
-    await env.sleep(60 * MINUTE_MS);
+    await platform.env.sleep(60 * MINUTE_MS);
     expect(callsFor('raiseBatchTransferDeviation', batchNumber)).toHaveLength(1);
     const next = await startStep(batch, second.stepId);
     expect(next.transfer).toBeUndefined();
   });
 
   it('GEN-01 raises nothing when the next step starts within the transfer limit', async () => {
-    const { batchNumber, batch } = await producingJourney(env.client);
+    const { batchNumber, batch } = await producingJourney(platform.env.client);
     const [first, second] = BATCH_STEPS;
     await startStep(batch, first.stepId);
-    const departedAt = new Date(await env.currentTimeMs()).toISOString();
+    const departedAt = new Date(await platform.env.currentTimeMs()).toISOString();
     await completeStep(batch, first.stepId, { transferDepartedAt: departedAt });
-    await env.sleep(5 * MINUTE_MS);
+    await platform.env.sleep(5 * MINUTE_MS);
     await startStep(batch, second.stepId);
-    await env.sleep(first.transferOut!.maxMinutes * 2 * MINUTE_MS);
+    await platform.env.sleep(first.transferOut!.maxMinutes * 2 * MINUTE_MS);
     expect(callsFor('raiseBatchTransferDeviation', batchNumber)).toHaveLength(0);
   });
 
   it('PRD-01 refuses a completeProduction a person sends while the batch record runs', async () => {
-    const { handle, code } = await producingJourney(env.client);
+    const { handle, code } = await producingJourney(platform.env.client);
     await expectRefused(
       sendStep(handle, 'completeProduction', payloadFor('completeProduction', code)),
       'PRD-01',

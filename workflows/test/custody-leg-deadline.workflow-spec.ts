@@ -1,4 +1,3 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   DeviationNotice,
   journeyTimelineQuery,
@@ -6,37 +5,19 @@ import {
   pendingDeadlinesQuery,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
-import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { timeSkippingEnvironment } from './support/environments';
 import { payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
-import { MockServices, SPEC_V1, startWorkers } from './support/mock-services';
+import { SPEC_V1 } from './support/mock-services';
+import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
 
 const HOUR_MS = 3_600_000;
-let env: TestWorkflowEnvironment;
-let services: MockServices;
-let stopWorkers: () => Promise<void>;
-
-beforeAll(async () => {
-  env = await timeSkippingEnvironment();
-  services = new MockServices();
-  stopWorkers = await startWorkers(
-    env.nativeConnection,
-    env.namespace ?? 'default',
-    await bundleJourneyWorkflows(),
-    services,
-  );
-});
-
-afterAll(async () => {
-  await stopWorkers?.();
-  await env?.teardown();
-});
+const platform = useMockedPlatform(timeSkippingEnvironment);
 
 async function handedOverJourney() {
-  const handle = await startJourney(env.client);
+  const handle = await startJourney(platform.env.client);
   const code = handle.workflowId.slice('journey-'.length);
-  const now = new Date(await env.currentTimeMs());
+  const now = new Date(await platform.env.currentTimeMs());
   for (const step of stepsThrough('handOverToCourier'))
     await sendStep(handle, step, payloadFor(step, code, now));
   // The hand-over the step reports: the leg's limit counts from it (GEN-01).
@@ -44,7 +25,7 @@ async function handedOverJourney() {
 }
 
 function deviationCallsOf(journeyId: string) {
-  return services
+  return platform.services
     .callsOf('raiseTransportDeviation')
     .filter((c) => (c.input as { journeyId: string }).journeyId === journeyId);
 }
@@ -58,9 +39,9 @@ describe('custody leg deadlines (time skipping)', () => {
       SPEC_V1.transportToFactory.maxHours * HOUR_MS,
     );
 
-    await env.sleep('47h');
+    await platform.env.sleep('47h');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
-    await env.sleep('2h');
+    await platform.env.sleep('2h');
 
     const calls = deviationCallsOf(handle.workflowId);
     expect(calls).toHaveLength(1);
@@ -89,9 +70,9 @@ describe('custody leg deadlines (time skipping)', () => {
   });
 
   it('GEN-01 counts the limit from the hand-over time the step reports, not from when it was entered', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    const now = await env.currentTimeMs();
+    const now = await platform.env.currentTimeMs();
     for (const step of stepsThrough('recordPostCollectionStorage'))
       await sendStep(handle, step, payloadFor(step, code));
     // Entered 47 h after the courier took the material: 1 h of the 48 h limit is left.
@@ -103,31 +84,31 @@ describe('custody leg deadlines (time skipping)', () => {
     );
     const [deadline] = await handle.query(pendingDeadlinesQuery);
     expect(Date.parse(deadline.dueAt)).toBe(handedOverAt.getTime() + 48 * HOUR_MS);
-    await env.sleep('50m');
+    await platform.env.sleep('50m');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
-    await env.sleep('20m');
+    await platform.env.sleep('20m');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(1);
     await handle.terminate('test done');
   });
 
   it('GEN-01 raises the deviation at once for a hand-over entered after its limit had passed', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const code = handle.workflowId.slice('journey-'.length);
-    const now = await env.currentTimeMs();
+    const now = await platform.env.currentTimeMs();
     for (const step of stepsThrough('recordPostCollectionStorage'))
       await sendStep(handle, step, payloadFor(step, code));
     const lateEntry = new Date(now - 50 * HOUR_MS);
     await sendStep(handle, 'handOverToCourier', payloadFor('handOverToCourier', code, lateEntry));
-    await env.sleep('1m');
+    await platform.env.sleep('1m');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(1);
     await handle.terminate('test done');
   });
 
   it('GEN-01 raises nothing when the material is received within the limit', async () => {
     const { handle, code } = await handedOverJourney();
-    await env.sleep('40h');
+    await platform.env.sleep('40h');
     await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code));
-    await env.sleep('72h');
+    await platform.env.sleep('72h');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
     expect(await handle.query(pendingDeadlinesQuery)).toEqual([]);
     expect((await handle.query(journeyViewQuery)).deviations).toEqual([]);
@@ -136,7 +117,7 @@ describe('custody leg deadlines (time skipping)', () => {
 
   it('GEN-01 raises a deviation the moment a logger reading leaves the temperature range, once per leg', async () => {
     const { handle, code, handOverAt } = await handedOverJourney();
-    await env.sleep('5h');
+    await platform.env.sleep('5h');
     const readings = (temperatureC: number) => ({
       leg: 'transport-to-factory' as const,
       loggerId: 'LOGGER-7',
@@ -146,11 +127,11 @@ describe('custody leg deadlines (time skipping)', () => {
       ],
     });
     await handle.signal(temperatureReadingsSignal, readings(5.5));
-    await env.sleep('1m');
+    await platform.env.sleep('1m');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(0);
 
     await handle.signal(temperatureReadingsSignal, readings(11.4));
-    await env.sleep('1m');
+    await platform.env.sleep('1m');
     const calls = deviationCallsOf(handle.workflowId);
     expect(calls).toHaveLength(1);
     const { deviation } = calls[0].input as { deviation: DeviationNotice };
@@ -164,7 +145,7 @@ describe('custody leg deadlines (time skipping)', () => {
     ]);
 
     await handle.signal(temperatureReadingsSignal, readings(12));
-    await env.sleep('1m');
+    await platform.env.sleep('1m');
     expect(deviationCallsOf(handle.workflowId)).toHaveLength(1);
     await sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code));
     await sendStep(handle, 'cancelJourney', payloadFor('cancelJourney', code));

@@ -1,4 +1,3 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   BatchRecordRejection,
   batchRecordViewQuery,
@@ -8,7 +7,6 @@ import {
   journeyViewQuery,
   ManufacturingSlotHoldRequest,
 } from '@v2v/contracts';
-import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import {
   BATCH_STEPS,
   completeStep,
@@ -18,33 +16,16 @@ import {
 } from './support/batch-record-driver';
 import { timeSkippingEnvironment } from './support/environments';
 import { expectRefused, payloadFor, sendStep } from './support/journey-driver';
-import { MockServices, startWorkers } from './support/mock-services';
+import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
 
-let env: TestWorkflowEnvironment;
-let services: MockServices;
-let stopWorkers: () => Promise<void>;
-
-beforeAll(async () => {
-  env = await timeSkippingEnvironment();
-  services = new MockServices();
-  services.numberBatches = true;
-  stopWorkers = await startWorkers(
-    env.nativeConnection,
-    env.namespace ?? 'default',
-    await bundleJourneyWorkflows(),
-    services,
-  );
-});
-
-afterAll(async () => {
-  await stopWorkers?.();
-  await env?.teardown();
+const platform = useMockedPlatform(timeSkippingEnvironment, (s) => {
+  s.numberBatches = true;
 });
 
 describe('a failed batch: rejected with its disposition, then re-manufactured or recollected (time skipping)', () => {
   it('MAT-04 a rejected batch ends its batch record, releases its slot, and re-manufacture runs a second batch', async () => {
-    const { handle, code, batchNumber, batch } = await producingJourney(env.client);
+    const { handle, code, batchNumber, batch } = await producingJourney(platform.env.client);
     await startStep(batch, BATCH_STEPS[0].stepId);
 
     const rejected = await sendStep(
@@ -74,7 +55,7 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
     );
     expect(remade.stage).toBe('material-released');
     expect(remade.manufacturingSlot).toBeDefined();
-    const holds = services
+    const holds = platform.services
       .callsOf('holdManufacturingSlot')
       .map((c) => c.input as ManufacturingSlotHoldRequest)
       .filter((h) => h.donorCode === code);
@@ -86,12 +67,14 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
     const second = await sendStep(handle, 'startProduction', payloadFor('startProduction', code));
     expect(second.stage).toBe('in-production');
     expect(second.batchNumber).toBe(`${batchNumber}-R1`);
-    const secondBatch = env.client.workflow.getHandle(batchRecordWorkflowId(`${batchNumber}-R1`));
+    const secondBatch = platform.env.client.workflow.getHandle(
+      batchRecordWorkflowId(`${batchNumber}-R1`),
+    );
     expect((await secondBatch.query(batchRecordViewQuery)).batchNumber).toBe(`${batchNumber}-R1`);
   });
 
   it('after a rejected batch the journey may go back to recollection, a new cycle (slots rebooked)', async () => {
-    const { handle, code } = await producingJourney(env.client);
+    const { handle, code } = await producingJourney(platform.env.client);
     await sendStep(handle, 'rejectFailedBatch', payloadFor('rejectFailedBatch', code));
     const recollection = await sendStep(handle, 'scheduleCollection', {
       collectionDate: '2026-12-28',
@@ -103,14 +86,14 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
   });
 
   it('a rejected batch record refuses further steps', async () => {
-    const { handle, code, batch } = await producingJourney(env.client);
+    const { handle, code, batch } = await producingJourney(platform.env.client);
     await sendStep(handle, 'rejectFailedBatch', payloadFor('rejectFailedBatch', code));
     await batch.result();
     await expect(startStep(batch, BATCH_STEPS[0].stepId)).rejects.toThrow();
   });
 
   it('PRD-05 an open environmental-monitoring hold refuses the release; assessed, it goes ahead', async () => {
-    const { handle, code, batchNumber, batch } = await producingJourney(env.client);
+    const { handle, code, batchNumber, batch } = await producingJourney(platform.env.client);
     for (const step of BATCH_STEPS) {
       await startStep(batch, step.stepId);
       await completeStep(batch, step.stepId);
@@ -120,7 +103,7 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
       (v: JourneyView) => v.stage === 'qc',
     );
     await sendStep(handle, 'recordQcResult', payloadFor('recordQcResult', code));
-    services.refuse(
+    platform.services.refuse(
       'requireNoBatchReleaseHold',
       'PRD-05',
       `batch ${batchNumber} held: a contamination in room R-101 is not assessed (PRD-05)`,
@@ -131,14 +114,14 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
         'PRD-05',
       );
     } finally {
-      services.allow('requireNoBatchReleaseHold');
+      platform.services.allow('requireNoBatchReleaseHold');
     }
     const releases = () =>
-      services
+      platform.services
         .callsOf('releaseBatch')
         .filter((c) => (c.input as { donorCode: string }).donorCode === code);
     expect(releases()).toHaveLength(0);
-    const gate = services
+    const gate = platform.services
       .callsOf('requireNoBatchReleaseHold')
       .map((c) => c.input)
       .filter((input) => (input as { donorCode: string }).donorCode === code);

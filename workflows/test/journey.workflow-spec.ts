@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   InstitutionStandingNotice,
   institutionStandingSignal,
@@ -9,7 +8,6 @@ import {
   JourneyView,
   journeyViewQuery,
 } from '@v2v/contracts';
-import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { devServerEnvironment } from './support/environments';
 import {
   expectRefused,
@@ -19,32 +17,14 @@ import {
   startJourney,
   stepsThrough,
 } from './support/journey-driver';
-import { MockServices, startWorkers } from './support/mock-services';
+import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
 
-let env: TestWorkflowEnvironment;
-let services: MockServices;
-let stopWorkers: () => Promise<void>;
-
-beforeAll(async () => {
-  env = await devServerEnvironment();
-  services = new MockServices();
-  stopWorkers = await startWorkers(
-    env.nativeConnection,
-    env.namespace ?? 'default',
-    await bundleJourneyWorkflows(),
-    services,
-  );
-});
-
-afterAll(async () => {
-  await stopWorkers?.();
-  await env?.teardown();
-});
+const platform = useMockedPlatform(devServerEnvironment);
 
 describe('patientJourney on the Temporal dev server', () => {
   it('walks order → infusion → follow-up → closed and keeps the stage search attribute current', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const stages: string[] = [];
     for (const step of HAPPY_PATH) {
       const view = await sendStep(
@@ -82,40 +62,40 @@ describe('patientJourney on the Temporal dev server', () => {
   });
 
   it('GEN-03 keeps the specification version the journey started with when a new one is published', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const code = handle.workflowId.slice('journey-'.length);
     await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', code));
     await sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code));
-    services.latestSpecVersion = 2;
+    platform.services.latestSpecVersion = 2;
     try {
       const view = await sendStep(handle, 'recordCollection', payloadFor('recordCollection', code));
       expect(view.productSpecificationVersion).toBe(1);
       // Every service check of the running journey uses the pinned version, not the new one.
-      const collection = services
+      const collection = platform.services
         .callsOf('recordCollection')
         .find((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId);
       expect(
         (collection?.input as { specification: { version: number } }).specification.version,
       ).toBe(1);
-      const later = await startJourney(env.client);
+      const later = await startJourney(platform.env.client);
       await sendStep(later, 'recordDonorScreening', payloadFor('recordDonorScreening', ''));
       expect((await later.query(journeyViewQuery)).productSpecificationVersion).toBe(2);
       await later.terminate('test done');
     } finally {
-      services.latestSpecVersion = 1;
+      platform.services.latestSpecVersion = 1;
     }
     await handle.terminate('test done');
   });
 
   it('refuses an out-of-order step with STEP_OUT_OF_ORDER and leaves the stage as it was', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     await expectRefused(
       sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', '')),
       'STEP_OUT_OF_ORDER',
     );
     expect(await handle.query(journeyStageQuery)).toBe('ordered');
     expect(
-      services
+      platform.services
         .callsOf('releaseBatch')
         .filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId),
     ).toHaveLength(0);
@@ -123,7 +103,7 @@ describe('patientJourney on the Temporal dev server', () => {
   });
 
   it('applies a repeated step with the same event id once and answers it the same', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const eventId = randomUUID();
     const first = await sendStep(
       handle,
@@ -138,7 +118,7 @@ describe('patientJourney on the Temporal dev server', () => {
       eventId,
     );
     expect(again).toEqual(first);
-    const calls = services
+    const calls = platform.services
       .callsOf('recordDonorScreening')
       .filter((c) => (c.input as { eventId: string }).eventId === eventId);
     expect(calls).toHaveLength(1);
@@ -148,18 +128,22 @@ describe('patientJourney on the Temporal dev server', () => {
   });
 
   it('fails the step with the service refusal code and keeps the stage', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const code = handle.workflowId.slice('journey-'.length);
     for (const step of stepsThrough('handOverToCourier'))
       await sendStep(handle, step, payloadFor(step, code));
-    services.refuse('recordMaterialReceipt', 'IDENTITY_MISMATCH', 'scanned code does not match');
+    platform.services.refuse(
+      'recordMaterialReceipt',
+      'IDENTITY_MISMATCH',
+      'scanned code does not match',
+    );
     try {
       await expectRefused(
         sendStep(handle, 'recordMaterialReceipt', payloadFor('recordMaterialReceipt', code)),
         'IDENTITY_MISMATCH',
       );
     } finally {
-      services.allow('recordMaterialReceipt');
+      platform.services.allow('recordMaterialReceipt');
     }
     expect(await handle.query(journeyStageQuery)).toBe('in-transit-to-factory');
     const retried = await sendStep(
@@ -172,11 +156,11 @@ describe('patientJourney on the Temporal dev server', () => {
   });
 
   it('DON-04 quarantines a unit that failed receipt inspection, takes the rejection branch to a recollection and on to a cancelled journey', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const code = handle.workflowId.slice('journey-'.length);
     for (const step of stepsThrough('handOverToCourier'))
       await sendStep(handle, step, payloadFor(step, code));
-    services.answer('recordMaterialReceipt', {
+    platform.services.answer('recordMaterialReceipt', {
       outcome: 'quarantined',
       summary: 'receipt inspection failed DON-04.3',
     });
@@ -186,7 +170,7 @@ describe('patientJourney on the Temporal dev server', () => {
           .stage,
       ).toBe('material-quarantined');
     } finally {
-      services.answer('recordMaterialReceipt', {});
+      platform.services.answer('recordMaterialReceipt', {});
     }
     await expectRefused(
       sendStep(handle, 'releaseMaterial', payloadFor('releaseMaterial', code)),
@@ -209,7 +193,7 @@ describe('patientJourney on the Temporal dev server', () => {
   });
 
   it('DON-02 holds the institution steps of a running journey from a suspension notice until the reinstatement notice', async () => {
-    const handle = await startJourney(env.client);
+    const handle = await startJourney(platform.env.client);
     const code = handle.workflowId.slice('journey-'.length);
     await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', code));
     const notice = (
@@ -235,7 +219,7 @@ describe('patientJourney on the Temporal dev server', () => {
       'DON-02',
     );
     expect(
-      services
+      platform.services
         .callsOf('scheduleCollection')
         .filter((c) => (c.input as { journeyId: string }).journeyId === handle.workflowId),
     ).toHaveLength(0);

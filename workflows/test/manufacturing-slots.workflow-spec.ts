@@ -1,4 +1,3 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   JourneyView,
   journeyTimelineQuery,
@@ -6,7 +5,6 @@ import {
   ManufacturingSlotHoldRequest,
   ManufacturingSlotRelease,
 } from '@v2v/contracts';
-import { bundleJourneyWorkflows } from '../src/worker/workflow-bundle';
 import { eventually } from './support/batch-record-driver';
 import { timeSkippingEnvironment } from './support/environments';
 import {
@@ -16,42 +14,24 @@ import {
   startJourney,
   stepsThrough,
 } from './support/journey-driver';
-import { MockServices, startWorkers } from './support/mock-services';
+import { useMockedPlatform } from './support/mocked-platform';
 
-let env: TestWorkflowEnvironment;
-let services: MockServices;
-let stopWorkers: () => Promise<void>;
-
-beforeAll(async () => {
-  env = await timeSkippingEnvironment();
-  services = new MockServices();
-  stopWorkers = await startWorkers(
-    env.nativeConnection,
-    env.namespace ?? 'default',
-    await bundleJourneyWorkflows(),
-    services,
-  );
-});
-
-afterAll(async () => {
-  await stopWorkers?.();
-  await env?.teardown();
-});
+const platform = useMockedPlatform(timeSkippingEnvironment);
 
 afterEach(() => {
-  services.allow('holdManufacturingSlot');
-  services.allow('scheduleCollection');
+  platform.services.allow('holdManufacturingSlot');
+  platform.services.allow('scheduleCollection');
 });
 
 async function screenedJourney() {
-  const handle = await startJourney(env.client);
+  const handle = await startJourney(platform.env.client);
   const code = handle.workflowId.slice('journey-'.length);
   await sendStep(handle, 'recordDonorScreening', payloadFor('recordDonorScreening', code));
   return { handle, code };
 }
 
 const callsFor = <T extends { donorCode: string }>(name: string, code: string) =>
-  services
+  platform.services
     .callsOf(name)
     .map((c) => c.input as T)
     .filter((input) => input.donorCode === code);
@@ -81,7 +61,7 @@ describe('manufacturing slots down the chain (time skipping)', () => {
 
   it('no free line refuses the scheduling itself: nothing is recorded by donor-intake', async () => {
     const { handle, code } = await screenedJourney();
-    services.refuse(
+    platform.services.refuse(
       'holdManufacturingSlot',
       'NO_MANUFACTURING_SLOT',
       'no line is free from 2026-12-09 to 2026-12-11; the earliest free start is 2026-12-20',
@@ -96,7 +76,7 @@ describe('manufacturing slots down the chain (time skipping)', () => {
 
   it('a hold whose step is refused is released, and the journey holds no slot', async () => {
     const { handle, code } = await screenedJourney();
-    services.refuse('scheduleCollection', 'DON-02', 'institution suspended (DON-02)');
+    platform.services.refuse('scheduleCollection', 'DON-02', 'institution suspended (DON-02)');
     await expectRefused(
       sendStep(handle, 'scheduleCollection', payloadFor('scheduleCollection', code)),
       'DON-02',
