@@ -105,7 +105,7 @@ describe('the electronic batch record through the gateway (PRD-01, PRD-04, PRD-0
     expect((await labelFile(api, 'qc', `${base}.png`)).status).toBe(403);
   });
 
-  it('refuses a step out of order, a start on another journey’s booking (PRD-04), a wrong label scan (PRD-06) and a manual completion (PRD-01), advancing nothing', async () => {
+  it('refuses a step out of order, a start on another journey’s booking (PRD-04), a wrong label scan (PRD-06), a container not inspected (PRD-07), a consumable without its lot (PRD-08) and a manual completion (PRD-01), advancing nothing', async () => {
     const order = await journeyInProduction();
     const { donorCode } = order;
 
@@ -215,6 +215,26 @@ describe('the electronic batch record through the gateway (PRD-01, PRD-04, PRD-0
       status: 'in-progress',
     });
     expect((await journeyView(donorCode)).stage).toBe('in-production');
+
+    // PRD-07 and PRD-08: a completion without the selection bag's inspection after filling, or
+    // without the lot of the single-use tubing set, is refused and records nothing.
+    const refusedCompletion = async (body: unknown) =>
+      api.as<Refusal>('operator', 'POST', stepUrl(donorCode, SELECTION.stepId, 'complete'), {
+        body,
+        idempotencyKey: randomUUID(),
+      });
+    const uninspected = await refusedCompletion({
+      ...completion,
+      containerInspections: completion.containerInspections.filter(
+        (i) => i.phase !== 'after-filling',
+      ),
+    });
+    expect(uninspected).toMatchObject({ status: 409, body: { code: 'PRD-07' } });
+    expect(uninspected.body.message).toContain('(after-filling)');
+    const withoutLot = await refusedCompletion({ ...completion, consumables: [] });
+    expect(withoutLot).toMatchObject({ status: 409, body: { code: 'PRD-08' } });
+    expect(withoutLot.body.message).toContain(SELECTION.consumables[0].materialCode);
+    expect((await batchRecord(donorCode)).body.steps[0].status).toBe('in-progress');
 
     // The mismatch stopped the step, not the batch: the right scans complete it, and the
     // line is cleared so the room is free for the next batch.
