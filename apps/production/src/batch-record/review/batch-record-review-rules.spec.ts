@@ -114,9 +114,9 @@ describe('QA-02.2 the batch record a review covers', () => {
     const label = { labelId: 'L-3', stepId: 'FILL', container: 'bag', content: 'x|3' };
     expect(batchRecordHash({ ...record, labels: [...record.labels, label] })).not.toBe(signed);
     expect(batchRecordHash({ ...record, steps: record.steps.slice(0, 3) })).not.toBe(signed);
-    expect(
-      batchRecordHash({ ...record, batch: { ...record.batch, totalCellCount: 1 } }),
-    ).not.toBe(signed);
+    expect(batchRecordHash({ ...record, batch: { ...record.batch, totalCellCount: 1 } })).not.toBe(
+      signed,
+    );
   });
 });
 

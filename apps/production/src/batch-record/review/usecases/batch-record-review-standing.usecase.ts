@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  type BatchRecordReview,
-  type BatchRecordReviewQuery,
-  DomainError,
-} from '@v2v/contracts';
+import { type BatchRecordReview, type BatchRecordReviewQuery, DomainError } from '@v2v/contracts';
 import {
   batchRecordHash,
   requireValidReview,
   reviewVoidReason,
 } from '../batch-record-review-rules';
-import { BatchRecordReviewRepository, type RecordedReview } from '../batch-record-review.repository';
+import {
+  BatchRecordReviewRepository,
+  type RecordedReview,
+} from '../batch-record-review.repository';
 import { ReviewableRecords } from './reviewable-records';
 
 /**
