@@ -103,7 +103,8 @@ export function reviewVoidReason(
     return `the batch record changed after the review: ${raised
       .map((d) => `deviation ${d.rule} on ${d.stepId} raised (${d.message})`)
       .join('; ')}`;
-  return `the batch record changed after the review: it hashed ${review.recordHash}, now ${currentHash}`;
+  const hashes = `it hashed ${review.recordHash}, now ${currentHash}`;
+  return `the batch record changed after the review: ${hashes}`;
 }
 
 /** QA-02 (item QA-02.2): the release gate's check that a valid review is on record. */

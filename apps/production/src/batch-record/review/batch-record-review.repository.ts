@@ -66,7 +66,8 @@ export class BatchRecordReviewRepository {
     const rows: Array<Omit<ReviewedBatch, 'totalCellCount'> & { totalCellCount: string | null }> =
       await manager.query(
         `SELECT "batch_number" AS "batchNumber", "donor_code" AS "donorCode",
-                "journey_id" AS "journeyId", "product_code" AS "productCode", "process_version" AS "processVersion", "status",
+                "journey_id" AS "journeyId", "product_code" AS "productCode",
+                "process_version" AS "processVersion", "status",
                 "total_cell_count" AS "totalCellCount", ${ISO('started_at')} AS "startedAt",
                 ${ISO('completed_at')} AS "completedAt"
            FROM ${S}."batch" WHERE "batch_number" = $1 ${lock ? 'FOR UPDATE' : ''}`,
