@@ -22,6 +22,7 @@ import { CreateManufacturingSlots1765000800000 } from './migrations/176500080000
 import { CreateFailedBatchRecords1765000820000 } from './migrations/1765000820000-CreateFailedBatchRecords';
 import { RaiseEmDeviationsOnJourneys1765000840000 } from './migrations/1765000840000-RaiseEmDeviationsOnJourneys';
 import { CreateEmDeviationClosures1765000850000 } from './migrations/1765000850000-CreateEmDeviationClosures';
+import { CreateBatchRecordReviews1765000920000 } from './migrations/1765000920000-CreateBatchRecordReviews';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -47,6 +48,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateFailedBatchRecords1765000820000,
   RaiseEmDeviationsOnJourneys1765000840000,
   CreateEmDeviationClosures1765000850000,
+  CreateBatchRecordReviews1765000920000,
 ];
 
 /**

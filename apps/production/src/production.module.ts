@@ -18,6 +18,7 @@ import {
   ProductionActivityAdapter,
 } from './batches/production.activities';
 import { BatchRecordModule } from './batch-record/batch-record.module';
+import { BatchRecordReviewModule } from './batch-record/review/batch-record-review.module';
 import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-slots.module';
@@ -39,6 +40,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
     ProductionCalendarModule,
     EnvironmentalMonitoringModule,
     BatchRecordModule,
+    BatchRecordReviewModule,
     ManufacturingSlotsModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],

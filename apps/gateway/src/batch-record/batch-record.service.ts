@@ -90,7 +90,8 @@ export class BatchRecordService {
     });
   }
 
-  private async batchNumberOf(donorCode: string): Promise<string> {
+  /** The journey's batch: the one its batch record (and QA's review of it) is about. */
+  async batchNumberOf(donorCode: string): Promise<string> {
     const { view } = await this.journeys.status(donorCode);
     if (!view.batchNumber)
       throw new DomainError(

@@ -40,6 +40,7 @@ import { StartBatchStepUseCase } from './usecases/start-batch-step.usecase';
   ],
   exports: [
     ProcessesModule,
+    BatchRecordRepository,
     GetBatchProcessUseCase,
     StartBatchStepUseCase,
     CompleteBatchStepUseCase,

@@ -354,9 +354,11 @@ export class BatchRecordRepository {
     );
   }
 
-  /** The whole record of a batch, for reading. */
-  async entries(batchNumber: string): Promise<BatchRecordEntries | undefined> {
-    const manager = this.dataSource.manager;
+  /** The whole record of a batch, for reading (in `manager`'s transaction when given). */
+  async entries(
+    batchNumber: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<BatchRecordEntries | undefined> {
     const [batch]: Array<Omit<BatchRecordEntries, 'steps' | 'labels' | 'deviations'>> =
       await manager.query(
         `SELECT "batch_number" AS "batchNumber", "donor_code" AS "donorCode", "product_code" AS "productCode",

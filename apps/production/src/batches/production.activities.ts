@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ProductionActivities } from '@v2v/contracts';
+import { BatchRecordReviewActivities, ProductionActivities } from '@v2v/contracts';
 import { CompleteBatchStepUseCase } from '../batch-record/usecases/complete-batch-step.usecase';
 import { GetBatchProcessUseCase } from '../batch-record/usecases/get-batch-process.usecase';
 import { RaiseBatchTransferDeviationUseCase } from '../batch-record/usecases/raise-batch-transfer-deviation.usecase';
 import { StartBatchStepUseCase } from '../batch-record/usecases/start-batch-step.usecase';
+import { BatchRecordReviewStanding } from '../batch-record/review/usecases/batch-record-review-standing.usecase';
 import { ConfirmManufacturingSlotUseCase } from '../manufacturing-slots/usecases/confirm-manufacturing-slot.usecase';
 import { HoldManufacturingSlotUseCase } from '../manufacturing-slots/usecases/hold-manufacturing-slot.usecase';
 import { ReleaseManufacturingSlotUseCase } from '../manufacturing-slots/usecases/release-manufacturing-slot.usecase';
@@ -34,9 +35,10 @@ export class ProductionActivityAdapter {
     private readonly slotConfirmation: ConfirmManufacturingSlotUseCase,
     private readonly slotRelease: ReleaseManufacturingSlotUseCase,
     private readonly releaseHolds: ReleaseHoldsUseCase,
+    private readonly batchRecordReview: BatchRecordReviewStanding,
   ) {}
 
-  activities(): ProductionActivities {
+  activities(): ProductionActivities & BatchRecordReviewActivities {
     return {
       getProductSpecification: (input) => this.specification.execute(input),
       startProduction: (input) => this.start.execute(input),
@@ -51,6 +53,7 @@ export class ProductionActivityAdapter {
       confirmManufacturingSlot: (input) => this.slotConfirmation.execute(input),
       releaseManufacturingSlot: (input) => this.slotRelease.execute(input),
       requireNoBatchReleaseHold: (input) => this.releaseHolds.requireNoBatchReleaseHold(input),
+      requireBatchRecordReviewed: (input) => this.batchRecordReview.requireReviewed(input),
     };
   }
 }

@@ -17,6 +17,7 @@ import type {
   ManufacturingSlotHoldRequest,
   ManufacturingSlotRelease,
 } from '../production/manufacturing-slots';
+import type { BatchRecordReviewQuery } from '../internal/batch-record-review';
 import type { StepActivityInput, StepRecord } from './step-activity';
 
 type Step<S extends JourneyStep> = (
@@ -42,6 +43,16 @@ export interface DonorIntakeActivities {
   rejectMaterial: Step<'rejectMaterial'>;
   cancelJourney: Step<'cancelJourney'>;
   raiseTransportDeviation(input: RaiseDeviationInput): Promise<StepRecord>;
+}
+
+/**
+ * The release gate's production activity (QA-02.2), on the `production` task queue. Kept apart
+ * from ProductionActivities until the journey's release gate calls it (the workflows' mock
+ * services implement ProductionActivities in full).
+ */
+export interface BatchRecordReviewActivities {
+  /** QA-02.2: refuses unless QA's review of the batch record is on record and still valid. */
+  requireBatchRecordReviewed(input: BatchRecordReviewQuery): Promise<void>;
 }
 
 /** Activities on the `production` task queue. */

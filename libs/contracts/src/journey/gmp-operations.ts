@@ -30,6 +30,7 @@ export const RECORD_OPERATIONS = {
   recordDecontamination: { roles: ['operator', 'production-manager'] },
   startBatchStep: { roles: ['operator'] },
   completeBatchStep: { roles: ['operator'] },
+  reviewBatchRecord: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
