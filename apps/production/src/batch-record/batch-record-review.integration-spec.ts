@@ -108,7 +108,9 @@ async function completedBatch(dayOffset: number): Promise<StartedBatch> {
     eventId: randomUUID(),
     occurrence: { cycle: 0, repeat: 0 },
     actor: operator,
-    occurredAt: at(base, 300).toISOString(),
+    // Recorded now: the step's custody event takes only a plausible instant (GEN-01), while the
+    // batch record runs days ahead so as not to meet other runs on the shared demo floor.
+    occurredAt: new Date().toISOString(),
     order: {
       patientReference: 'PAT-IT-EBR',
       institutionId: 'INST-001',
