@@ -43,3 +43,4 @@ export * from './production/batch-record';
 export * from './internal/batch-record';
 export * from './production/manufacturing-slots';
 export * from './internal/manufacturing-slots';
+export * from './internal/samples';

@@ -30,6 +30,8 @@ export const RECORD_OPERATIONS = {
   recordDecontamination: { roles: ['operator', 'production-manager'] },
   startBatchStep: { roles: ['operator'] },
   completeBatchStep: { roles: ['operator'] },
+  recordSample: { roles: ['qc'] },
+  decideRetentionException: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
