@@ -60,7 +60,7 @@ const sampleFields = {
   takenAt: plausibleInstant(),
 };
 
-/** A sample of a journey's donor material, intermediate or final product; the taker is the caller. */
+/** A sample of a journey's donor material, an intermediate or the final product, by the caller. */
 export const journeySampleSchema = z.strictObject({
   subject: z.enum(JOURNEY_SAMPLE_SUBJECTS),
   batchNumber: z
@@ -157,9 +157,7 @@ export const decideRetentionExceptionCommandSchema = checkRetentionExceptionComm
   /** The electronic signature the gateway sealed for this decision (CSV-02). */
   signature: electronicSignatureSchema,
 });
-export type DecideRetentionExceptionCommand = z.infer<
-  typeof decideRetentionExceptionCommandSchema
->;
+export type DecideRetentionExceptionCommand = z.infer<typeof decideRetentionExceptionCommandSchema>;
 
 /** The record type a retention exception's signature names; its record id is the event id. */
 export const RETENTION_EXCEPTION_RECORD = 'retention-exception';

@@ -68,7 +68,9 @@ function newSample(command: RecordSampleCommand): NewSample {
       journey.batchNumber
         ? 'a sample of donor material names no batch'
         : `a sample of the ${journey.subject} names its batch`,
-      { fieldErrors: [{ path: 'batchNumber', message: 'only for intermediate and final-product' }] },
+      {
+        fieldErrors: [{ path: 'batchNumber', message: 'only for intermediate and final-product' }],
+      },
     );
   return {
     sampleId: randomUUID(),
