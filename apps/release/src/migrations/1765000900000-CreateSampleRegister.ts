@@ -69,8 +69,8 @@ export class CreateSampleRegister1765000900000 implements MigrationInterface {
       CONSTRAINT "CHK_sample_text" CHECK (btrim("unit") <> '' AND btrim("container") <> ''
         AND btrim("storage_location") <> '' AND btrim("storage_condition") <> ''),
       -- QA-01: a retention sample is kept until a stated day, a lot's at least to its expiry.
-      CONSTRAINT "CHK_sample_retention" CHECK (("purpose" = 'retention') = ("retention_until" IS NOT NULL)
-        AND COALESCE("retention_until" >= "lot_expires_on", true))
+      CONSTRAINT "CHK_sample_retention" CHECK (("purpose" <> 'retention' OR "retention_until" IS NOT NULL)
+        AND ("purpose" <> 'retention' OR COALESCE("retention_until" >= "lot_expires_on", true)))
     )`);
     await q.query(`CREATE INDEX "IDX_sample_donor" ON "${S}"."sample" ("donor_code", "taken_at")`);
     await q.query(`CREATE INDEX "IDX_sample_lot" ON "${S}"."sample" ("lot_id", "taken_at")`);
