@@ -40,7 +40,7 @@ const notRetained = (labelPhoto?: { contentType: string; base64: string }) => ({
 const standingOf = (donorCode: string, as = 'qa-qp') =>
   api.as<Standing & Refusal>(as, 'GET', `/api/journeys/${donorCode}/retention`);
 const decide = (donorCode: string, body: unknown, as = 'qa-qp') =>
-  api.as<Refusal & { kind: string; labelPhoto: { sha256: string } | null }>(
+  api.as<Refusal & { exceptionId: string; kind: string; labelPhoto: { sha256: string } | null }>(
     as,
     'POST',
     `/api/journeys/${donorCode}/retention-exceptions`,
@@ -91,6 +91,15 @@ describe('samples and retention (QA-01)', () => {
       body: { kind: 'product-not-retained', labelPhoto: { sha256: expect.any(String) } },
     });
     expect((await standingOf(donorCode)).body).toEqual({ donorCode, settled: true, items: [] });
+    const photo = await api.as<{ contentType: string; sha256: string; base64: string }>(
+      'ops',
+      'GET',
+      `/api/journeys/${donorCode}/retention-exceptions/${decided.body.exceptionId}/label-photo`,
+    );
+    expect(photo).toMatchObject({
+      status: 200,
+      body: { contentType: 'image/png', sha256: decided.body.labelPhoto!.sha256, base64: PNG },
+    });
 
     const register = await api.as<{ samples: unknown[]; exceptions: unknown[] }>(
       'ops',

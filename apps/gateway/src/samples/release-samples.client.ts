@@ -35,6 +35,14 @@ export class ReleaseSamplesClient {
     );
   }
 
+  labelPhoto(donorCode: string, exceptionId: string) {
+    return this.http.request<unknown>(
+      'release',
+      'GET',
+      `/internal/journeys/${donorCode}/retention-exceptions/${segment(exceptionId)}/label-photo`,
+    );
+  }
+
   checkRetentionException(command: CheckRetentionExceptionCommand) {
     return this.http.request<unknown>(
       'release',

@@ -113,6 +113,16 @@ export class SamplesController {
     });
   }
 
+  @Get('journeys/:donorCode/retention-exceptions/:exceptionId/label-photo')
+  @Roles('qc', 'qa-qp', 'ops')
+  @ApiOperation({
+    summary:
+      'The label photo on record for a product-not-retained exception, base64 with its content type and SHA-256 (QA-01). Roles: qc, qa-qp, ops.',
+  })
+  labelPhoto(@DonorCodeParam() donorCode: string, @Param('exceptionId') exceptionId: string) {
+    return this.samples.labelPhoto(donorCode, exceptionId);
+  }
+
   @Get('journeys/:donorCode/retention')
   @Roles('qc', 'qa-qp', 'ops', 'hospital')
   @ApiOperation({

@@ -120,6 +120,11 @@ export class SamplesService {
     return this.release.samplesOfLot(lotId);
   }
 
+  /** `donorCode` is canonical. */
+  labelPhoto(donorCode: string, exceptionId: string) {
+    return this.release.labelPhoto(donorCode, exceptionId);
+  }
+
   retentionStanding(donorCode: string) {
     return this.release.retentionStanding(donorCode);
   }

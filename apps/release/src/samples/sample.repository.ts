@@ -222,6 +222,27 @@ export class SampleRepository {
     return rows[0] && toException(rows[0]);
   }
 
+  /** The label photo of a journey's exception, as uploaded. */
+  async labelPhoto(
+    donorCode: string,
+    exceptionId: string,
+  ): Promise<{ contentType: string; sha256: string; content: Buffer } | undefined> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT p."content_type", p."sha256", p."content" FROM ${S}."retention_exception" e
+       JOIN ${S}."retention_label_photo" p ON p."photo_id" = e."label_photo_id"
+       WHERE e."exception_id" = $1 AND e."donor_code" = $2`,
+      [exceptionId, donorCode],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        contentType: row.content_type as string,
+        sha256: row.sha256 as string,
+        content: row.content as Buffer,
+      }
+    );
+  }
+
   async exceptionsOfJourney(
     donorCode: string,
     manager = this.dataSource.manager,

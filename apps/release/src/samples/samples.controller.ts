@@ -14,6 +14,8 @@ import { DecideRetentionExceptionUseCase } from './usecases/decide-retention-exc
 import { RecordSampleUseCase } from './usecases/record-sample.usecase';
 import { RetentionStandingUseCase } from './usecases/retention-standing.usecase';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Internal API of the sample register (QA-01); the gateway exposes it with roles. */
 @Controller('internal')
 export class SamplesController {
@@ -47,6 +49,24 @@ export class SamplesController {
       this.samples.exceptionsOfJourney(donorCode),
     ]);
     return { donorCode, samples, exceptions };
+  }
+
+  /** The label photo of a product-not-retained exception, base64 with its type and hash. */
+  @Get('journeys/:donorCode/retention-exceptions/:exceptionId/label-photo')
+  async labelPhoto(
+    @Param('donorCode') donorCode: string,
+    @Param('exceptionId') exceptionId: string,
+  ) {
+    const photo = UUID.test(exceptionId)
+      ? await this.samples.labelPhoto(donorCode, exceptionId)
+      : undefined;
+    if (!photo)
+      throw new DomainError(
+        'NOT_FOUND',
+        `no label photo of retention exception ${exceptionId} of ${donorCode}`,
+      );
+    const { content, ...meta } = photo;
+    return { ...meta, base64: content.toString('base64') };
   }
 
   @Get('journeys/:donorCode/retention')

@@ -33,6 +33,7 @@ let owner: DataSource;
 let record: RecordSampleUseCase;
 let decide: DecideRetentionExceptionUseCase;
 let retention: RetentionStandingUseCase;
+let samples: SampleRepository;
 
 beforeAll(async () => {
   dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
@@ -40,7 +41,7 @@ beforeAll(async () => {
     ...releaseDataSourceOptions(),
     url: migrationDatabaseUrl(),
   } as DataSourceOptions).initialize();
-  const samples = new SampleRepository(dataSource);
+  samples = new SampleRepository(dataSource);
   record = new RecordSampleUseCase(dataSource, samples);
   decide = new DecideRetentionExceptionUseCase(
     dataSource,
@@ -207,6 +208,11 @@ describe('the sample register (QA-01)', () => {
       },
     });
     expect(await retention.standing(donorCode)).toEqual({ donorCode, settled: true, items: [] });
+    expect(await samples.labelPhoto(donorCode, decided.exceptionId)).toMatchObject({
+      contentType: 'image/png',
+      content: PNG,
+    });
+    expect(await samples.labelPhoto(newDonorCode(), decided.exceptionId)).toBeUndefined();
     await expect(retention.requireSettled({ donorCode })).resolves.toBeUndefined();
     expect(await decide.execute(exception)).toEqual(decided);
     expect(await signaturesOf(exception.eventId)).toBe(1);
