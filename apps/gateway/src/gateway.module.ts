@@ -27,6 +27,7 @@ import { OrdersModule } from './orders/orders.module';
 import { ProcessesModule } from './processes/processes.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { RefusalsModule } from './refusals/refusals.module';
+import { SamplesModule } from './samples/samples.module';
 import { SharedModule } from './shared/shared.module';
 import { ShippersModule } from './shippers/shippers.module';
 import { SignaturesModule } from './signatures/signatures.module';
@@ -58,6 +59,7 @@ export const FEATURE_MODULES = [
   LabelsModule,
   BatchRecordModule,
   ManufacturingSlotsModule,
+  SamplesModule,
   InstitutionsModule,
   ShippersModule,
   HealthModule,

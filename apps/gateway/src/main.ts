@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import { RETENTION_EXCEPTION_BODY_LIMIT } from '@v2v/contracts';
 import { bootstrapService } from '@v2v/service-kit';
 import { GatewayConfig } from './config/gateway-config';
 import { GatewayModule } from './gateway.module';
@@ -18,6 +20,11 @@ void bootstrapService(GatewayApp, {
   port: config.port,
   exceptionFilter: (app) => new RefusalRecordingFilter(app.get(AccessRefusalLog)),
   configure: (app) => {
+    // QA-01: a retention exception carries its label photo; no other route takes a large body.
+    app.use(
+      '/api/journeys/:donorCode/retention-exceptions',
+      json({ limit: RETENTION_EXCEPTION_BODY_LIMIT }),
+    );
     const document = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')
       .setDescription(

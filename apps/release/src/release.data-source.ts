@@ -12,6 +12,7 @@ import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/17649300000
 import { KeyStepRecordsByJourneyStep1765000420000 } from './migrations/1765000420000-KeyStepRecordsByJourneyStep';
 import { SetAsideUnappliedMessages1765000520000 } from './migrations/1765000520000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000720000 } from './migrations/1765000720000-GuardAuditChainHeads';
+import { CreateSampleRegister1765000900000 } from './migrations/1765000900000-CreateSampleRegister';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -27,6 +28,7 @@ export const RELEASE_MIGRATIONS = [
   KeyStepRecordsByJourneyStep1765000420000,
   SetAsideUnappliedMessages1765000520000,
   GuardAuditChainHeads1765000720000,
+  CreateSampleRegister1765000900000,
 ];
 
 /**

@@ -15,9 +15,10 @@ import {
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
+import { SamplesModule } from './samples/samples.module';
 
 @Module({
-  imports: gmpServiceImports('release', releaseDataSourceOptions),
+  imports: [...gmpServiceImports('release', releaseDataSourceOptions), SamplesModule],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [
     ...gmpServiceProviders('release', RELEASE_SCHEMA),

@@ -44,3 +44,4 @@ export * from './internal/batch-record';
 export * from './production/manufacturing-slots';
 export * from './internal/manufacturing-slots';
 export * from './internal/batch-record-review';
+export * from './internal/samples';

@@ -39,6 +39,13 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.status(400).json(validationBody(error));
       return;
     }
+    if (isBodyTooLarge(error)) {
+      response.status(413).json({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `the request body is larger than this route takes (${error.limit} bytes)`,
+      });
+      return;
+    }
     if (error instanceof HttpException) {
       const body = error.getResponse();
       response.status(error.getStatus()).json(typeof body === 'string' ? { message: body } : body);
@@ -47,6 +54,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     this.logger.error(error);
     response.status(500).json({ code: 'INTERNAL', message: 'internal error' });
   }
+}
+
+/** The JSON body parser's refusal of a body over its limit, which reaches the filter as is. */
+function isBodyTooLarge(error: unknown): error is { type: string; limit: number } {
+  return (error as { type?: unknown } | null)?.type === 'entity.too.large';
 }
 
 export function validationBody(error: ZodError) {

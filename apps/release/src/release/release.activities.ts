@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReleaseActivities } from '@v2v/contracts';
 import { JourneyStepRecorder } from '@v2v/service-kit';
+import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import { QcResultRepository } from './qc-result.repository';
 import { CompleteFollowUpUseCase } from './usecases/complete-follow-up.usecase';
 import { ReceiveAtSiteUseCase } from './usecases/receive-at-site.usecase';
@@ -22,6 +23,7 @@ export class ReleaseActivityAdapter {
     private readonly infusion: RecordInfusionUseCase,
     private readonly followUp: CompleteFollowUpUseCase,
     private readonly steps: JourneyStepRecorder,
+    private readonly retention: RetentionStandingUseCase,
   ) {}
 
   activities(): ReleaseActivities {
@@ -34,6 +36,7 @@ export class ReleaseActivityAdapter {
       recordInfusion: (input) => this.infusion.execute(input),
       completeFollowUp: (input) => this.followUp.execute(input),
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
+      requireRetentionSettled: (input) => this.retention.requireSettled(input),
     };
   }
 }

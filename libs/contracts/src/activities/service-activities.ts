@@ -90,6 +90,8 @@ export interface ReleaseActivities {
   recordInfusion: Step<'recordInfusion'>;
   completeFollowUp: Step<'completeFollowUp'>;
   raiseShipmentDeviation(input: RaiseDeviationInput): Promise<StepRecord>;
+  /** QA-01: refuses naming the open items while the journey's retention is not settled. */
+  requireRetentionSettled(input: { donorCode: string }): Promise<void>;
 }
 
 export const TASK_QUEUES = {

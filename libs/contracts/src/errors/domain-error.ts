@@ -61,6 +61,13 @@ export const REFUSAL_CODES = {
   'MAT-04': 'invalid',
   /** A product specification that cannot be published (incomplete or inconsistent). */
   'GEN-03': 'invalid',
+  /**
+   * §10(1): a sample or retention exception without what its record needs (a retention sample's
+   * end, a key-material lot's retention to its expiry, an exception's photo, report or sample),
+   * or a journey whose retention is not settled. 'invalid': each is a record that lacks
+   * something the requester must supply, not a state another record could change.
+   */
+  'QA-01': 'invalid',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
   /** A step on an isolator or closed system whose integrity check is overdue (§6(3)). */

@@ -1,0 +1,39 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { DomainErrorFilter } from './domain-error.filter';
+
+function answer(error: unknown) {
+  const sent: { status?: number; body?: unknown } = {};
+  const response = {
+    status: (status: number) => {
+      sent.status = status;
+      return response;
+    },
+    json: (body: unknown) => {
+      sent.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as ArgumentsHost;
+  new DomainErrorFilter().catch(error, host);
+  return sent;
+}
+
+describe('DomainErrorFilter', () => {
+  it("answers the body parser's too-large refusal 413, not 500", () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      type: 'entity.too.large',
+      status: 413,
+      limit: 102400,
+    });
+    expect(answer(tooLarge)).toEqual({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('102400 bytes') },
+    });
+  });
+
+  it('answers an unexpected error 500 without its detail', () => {
+    expect(answer(new Error('connection reset'))).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL', message: 'internal error' },
+    });
+  });
+});
