@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { RETENTION_EXCEPTION_BODY_LIMIT } from '@v2v/contracts';
-import { bootstrapService } from '@v2v/service-kit';
+import { acceptLargeJsonBodies, bootstrapService } from '@v2v/service-kit';
 import { GatewayConfig } from './config/gateway-config';
 import { GatewayModule } from './gateway.module';
 import { AccessRefusalLog } from './refusals/access-refusal.log';
@@ -21,9 +20,10 @@ void bootstrapService(GatewayApp, {
   exceptionFilter: (app) => new RefusalRecordingFilter(app.get(AccessRefusalLog)),
   configure: (app) => {
     // QA-01: a retention exception carries its label photo; no other route takes a large body.
-    app.use(
+    acceptLargeJsonBodies(
+      app,
       '/api/journeys/:donorCode/retention-exceptions',
-      json({ limit: RETENTION_EXCEPTION_BODY_LIMIT }),
+      RETENTION_EXCEPTION_BODY_LIMIT,
     );
     const document = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')

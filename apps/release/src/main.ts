@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { json } from 'express';
 import { RETENTION_EXCEPTION_BODY_LIMIT } from '@v2v/contracts';
-import { bootstrapService, readServiceConfig, SERVICE_PORTS } from '@v2v/service-kit';
+import {
+  acceptLargeJsonBodies,
+  bootstrapService,
+  readServiceConfig,
+  SERVICE_PORTS,
+} from '@v2v/service-kit';
 import { ReleaseModule } from './release.module';
 
 // The one place the app reads its environment: validated here, injected from here on.
@@ -12,5 +16,5 @@ void bootstrapService(ReleaseModule, {
   config,
   // QA-01: a retention exception carries its label photo (check and decision).
   configure: (app) =>
-    app.use('/internal/retention-exceptions', json({ limit: RETENTION_EXCEPTION_BODY_LIMIT })),
+    acceptLargeJsonBodies(app, '/internal/retention-exceptions', RETENTION_EXCEPTION_BODY_LIMIT),
 });

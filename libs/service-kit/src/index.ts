@@ -17,3 +17,4 @@ export * from './ports';
 export * from './journey-step-recorder';
 export * from './service-config.module';
 export * from './set-aside-messages.controller';
+export * from './large-json-bodies';
