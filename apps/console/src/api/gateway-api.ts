@@ -1654,6 +1654,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{donorCode}/batch-record/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** QA's latest review of the batch record, with `valid` (the record's content hash recomputed now equals the signed one) and `voidReason` once a row was appended after it (QA-02.2); 404 before any review. Roles: qa-qp, qc, ops, production-manager. */
+    get: operations['BatchRecordReviewController_latest'];
+    put?: never;
+    /** Sign the batch record reviewed, with a comment and the password re-entered (CSV-02, PER-03): every step row, label and deviation and the batch itself, by the hash of their canonical content. Refused 409 QA-02 (item QA-02.2) while a step or production is not completed or the batch was rejected. The record's deviations have no closure yet; the review lists them. Roles: qa-qp. */
+    post: operations['BatchRecordReviewController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/journeys/{donorCode}/manufacturing-slots': {
     parameters: {
       query?: never;
@@ -1680,6 +1698,109 @@ export interface paths {
     };
     /** Per line the product's latest process may run on and per day: its capacity in batches, the batches held or booked on it and the places free (none where the area is at its validated number of concurrent lines, PRD-04). Roles: scheduler, production-manager, ops. */
     get: operations['ManufacturingSlotsController_capacity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's samples and its decided retention exceptions, label photos by their SHA-256 (QA-01). Roles: qc, qa-qp, ops. */
+    get: operations['SamplesController_journeySamples'];
+    put?: never;
+    /** Record a QC or retention sample of the journey's donor material, an intermediate or the final product; a retention sample states its retention end (QA-01). Roles: qc. */
+    post: operations['SamplesController_recordJourneySample'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/key-material-lots/{lotId}/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a QC or retention sample of a key-material lot; a retention sample is kept at least to the lot's expiry as production recorded it (QA-01.2). Roles: qc. */
+    post: operations['SamplesController_recordLotSample'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The samples of a key-material lot (QA-01). Roles: qc, qa-qp, ops. */
+    get: operations['SamplesController_lotSamples'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/retention-exceptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide a retention exception with its rationale, signed with the password re-entered (CSV-02, PER-03); product-not-retained needs a PNG or JPEG photo of the label (base64, at most 2 MiB), retention-shortened its evaluation report, intermediate-retained and frozen-retention their retention sample (QA-01). Roles: qa-qp. */
+    post: operations['SamplesController_decideException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/retention-exceptions/{exceptionId}/label-photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The label photo on record for a product-not-retained exception, base64 with its content type and SHA-256 (QA-01). Roles: qc, qa-qp, ops. */
+    get: operations['SamplesController_labelPhoto'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's QA-01 standing: settled, or the open items (QA-01.1 donor material, QA-01.3 final product). Roles: qc, qa-qp, ops, hospital (own institution only). */
+    get: operations['SamplesController_retention'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2110,7 +2231,10 @@ export interface operations {
             | 'assessContaminationImpact'
             | 'recordDecontamination'
             | 'startBatchStep'
-            | 'completeBatchStep';
+            | 'completeBatchStep'
+            | 'reviewBatchRecord'
+            | 'recordSample'
+            | 'decideRetentionException';
           /** Format: date */
           validFrom: string;
           /** Format: date */
@@ -5196,6 +5320,58 @@ export interface operations {
       };
     };
   };
+  BatchRecordReviewController_latest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchRecordReviewController_review: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          comment: string;
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ManufacturingSlotsController_journeySlots: {
     parameters: {
       query?: never;
@@ -5226,6 +5402,225 @@ export interface operations {
       };
       header?: never;
       path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_journeySamples: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_recordJourneySample: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          subject: 'donor-material' | 'intermediate' | 'final-product';
+          /** @description the batch of an intermediate or the final product; required for them */
+          batchNumber?: string;
+          /** @enum {string} */
+          purpose: 'qc' | 'retention';
+          quantity: number;
+          /** @description e.g. mL, vial, bag, 10^6 cells */
+          unit: string;
+          container: string;
+          storageLocation: string;
+          /** @description e.g. "≤ -150 °C vapour phase LN2" */
+          storageCondition: string;
+          /**
+           * Format: date
+           * @description the last day the sample is kept; required for a retention sample (QA-01)
+           */
+          retentionUntil?: string;
+          /** Format: date-time */
+          takenAt: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_recordLotSample: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        lotId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          purpose: 'qc' | 'retention';
+          quantity: number;
+          /** @description e.g. mL, vial, bag, 10^6 cells */
+          unit: string;
+          container: string;
+          storageLocation: string;
+          /** @description e.g. "≤ -150 °C vapour phase LN2" */
+          storageCondition: string;
+          /**
+           * Format: date
+           * @description the last day the sample is kept; required for a retention sample (QA-01)
+           */
+          retentionUntil?: string;
+          /** Format: date-time */
+          takenAt: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_lotSamples: {
+    parameters: {
+      query: {
+        /** @description a key-material lot id */
+        lot: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_decideException: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind:
+            | 'donor-material-not-retained'
+            | 'product-not-retained'
+            | 'retention-shortened'
+            | 'intermediate-retained'
+            | 'frozen-retention';
+          rationale: string;
+          /** @description retention-shortened: the evaluation report (QA-01) */
+          evaluationReportReference?: string;
+          /**
+           * Format: uuid
+           * @description intermediate-retained: the intermediate retention sample; frozen-retention: the frozen one
+           */
+          sampleId?: string;
+          labelPhoto?: {
+            /** @enum {string} */
+            contentType: 'image/png' | 'image/jpeg';
+            /** Format: base64 */
+            base64: string;
+          };
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_labelPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SamplesController_retention: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
