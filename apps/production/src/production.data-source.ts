@@ -23,6 +23,7 @@ import { CreateFailedBatchRecords1765000820000 } from './migrations/176500082000
 import { RaiseEmDeviationsOnJourneys1765000840000 } from './migrations/1765000840000-RaiseEmDeviationsOnJourneys';
 import { CreateEmDeviationClosures1765000850000 } from './migrations/1765000850000-CreateEmDeviationClosures';
 import { CreateBatchRecordReviews1765000920000 } from './migrations/1765000920000-CreateBatchRecordReviews';
+import { GuardBatchChanges1765000940000 } from './migrations/1765000940000-GuardBatchChanges';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -49,6 +50,7 @@ export const PRODUCTION_MIGRATIONS = [
   RaiseEmDeviationsOnJourneys1765000840000,
   CreateEmDeviationClosures1765000850000,
   CreateBatchRecordReviews1765000920000,
+  GuardBatchChanges1765000940000,
 ];
 
 /**

@@ -13,6 +13,7 @@ import { KeyStepRecordsByJourneyStep1765000420000 } from './migrations/176500042
 import { SetAsideUnappliedMessages1765000520000 } from './migrations/1765000520000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000720000 } from './migrations/1765000720000-GuardAuditChainHeads';
 import { CreateSampleRegister1765000900000 } from './migrations/1765000900000-CreateSampleRegister';
+import { MakeQcResultsAppendOnly1765000940000 } from './migrations/1765000940000-MakeQcResultsAppendOnly';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -29,6 +30,7 @@ export const RELEASE_MIGRATIONS = [
   SetAsideUnappliedMessages1765000520000,
   GuardAuditChainHeads1765000720000,
   CreateSampleRegister1765000900000,
+  MakeQcResultsAppendOnly1765000940000,
 ];
 
 /**

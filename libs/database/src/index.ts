@@ -5,3 +5,4 @@ export * from './service-role-grants.sql';
 export * from './service-role-grants.migration';
 export * from './append-only.sql';
 export * from './chain-head-guard.sql';
+export * from './audited-change.sql';

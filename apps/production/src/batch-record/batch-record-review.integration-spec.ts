@@ -163,6 +163,13 @@ describe("QA's signed review of the batch record on real PostgreSQL (QA-02.2, CS
   it('QA-02 records the review of a complete record, valid until a deviation is appended', async () => {
     const batch = await completedBatch(6);
     reviewed = batch;
+    // QA-03: completing production fixes the product's expiry from the pinned specification.
+    const [expiry] = await ctx.dataSource.query(
+      `SELECT to_char(product_expires_on, 'YYYY-MM-DD') AS d FROM production.batch WHERE batch_number = $1`,
+      [batch.batchNumber],
+    );
+    const shelfLifeMs = CART_CD19_V1.productShelfLifeDays * 86_400_000;
+    expect(expiry.d).toBe(new Date(Date.now() + shelfLifeMs).toISOString().slice(0, 10));
     await expect(standing.requireReviewed(batch)).rejects.toMatchObject({
       code: 'QA-02',
       message: expect.stringContaining('has not been reviewed by QA (QA-02.2)'),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { writeAudit } from '@v2v/audit';
 import { productionDataSourceOptions } from '../production.data-source';
 
 // Real PostgreSQL, the production schema as migrated, the service's own connection.
@@ -44,5 +45,63 @@ describe('batch record retention in the database (QA-03)', () => {
     const batch = await insertBatch('2015-06-30');
     await dataSource.query(`DELETE FROM production.batch WHERE batch_number = $1`, [batch]);
     expect(await remaining(batch)).toBe(0);
+  });
+});
+
+describe('a batch changes only through audited paths, its expiry only forward (CSV-01, QA-03)', () => {
+  const audited = (batchNumber: string, sql: string, params: unknown[]) =>
+    dataSource.transaction(async (manager) => {
+      await manager.query(sql, params);
+      await writeAudit(manager, 'production', {
+        recordType: 'batch',
+        recordId: batchNumber,
+        action: 'update',
+        actor: { userId: 'it', role: 'ops' },
+        reason: 'integration test of the audited-change guard',
+        newValue: { batchNumber },
+      });
+    });
+  const expiryOf = async (batchNumber: string) =>
+    (
+      await dataSource.query(
+        `SELECT to_char(product_expires_on, 'YYYY-MM-DD') AS d FROM production.batch WHERE batch_number = $1`,
+        [batchNumber],
+      )
+    )[0].d;
+
+  it('CSV-01 refuses to commit an UPDATE of a batch by the service role without its audit entry', async () => {
+    const batch = await insertBatch('2027-06-30');
+    await expect(
+      dataSource.query(`UPDATE production.batch SET total_cell_count = 1 WHERE batch_number = $1`, [
+        batch,
+      ]),
+    ).rejects.toThrow(/CSV-01: batch .* changed without its audit entry/);
+    await audited(
+      batch,
+      `UPDATE production.batch SET total_cell_count = 2 WHERE batch_number = $1`,
+      [batch],
+    );
+    const [row] = await dataSource.query(
+      `SELECT total_cell_count FROM production.batch WHERE batch_number = $1`,
+      [batch],
+    );
+    expect(Number(row.total_cell_count)).toBe(2);
+  });
+
+  it('QA-03 refuses moving the product expiry back or clearing it, even audited; later is allowed', async () => {
+    const batch = await insertBatch('2027-06-30');
+    const move = (to: string | null) =>
+      audited(
+        batch,
+        `UPDATE production.batch SET product_expires_on = $2 WHERE batch_number = $1`,
+        [batch, to],
+      );
+    await expect(move('2020-01-01')).rejects.toThrow(
+      /QA-03: batch.product_expires_on may not move back/,
+    );
+    await expect(move(null)).rejects.toThrow(/QA-03/);
+    expect(await expiryOf(batch)).toBe('2027-06-30');
+    await move('2027-12-31');
+    expect(await expiryOf(batch)).toBe('2027-12-31');
   });
 });

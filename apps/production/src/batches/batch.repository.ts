@@ -72,11 +72,24 @@ export class BatchRepository {
 
   async complete(
     manager: EntityManager,
-    batch: { batchNumber: string; status: string; totalCellCount: number; completedAt: string },
+    batch: {
+      batchNumber: string;
+      status: string;
+      totalCellCount: number;
+      completedAt: string;
+      productExpiresOn: string;
+    },
   ): Promise<void> {
     await manager.query(
-      `UPDATE "production"."batch" SET "status" = $2, "total_cell_count" = $3, "completed_at" = $4 WHERE "batch_number" = $1`,
-      [batch.batchNumber, batch.status, batch.totalCellCount, batch.completedAt],
+      `UPDATE "production"."batch" SET "status" = $2, "total_cell_count" = $3, "completed_at" = $4,
+         "product_expires_on" = $5 WHERE "batch_number" = $1`,
+      [
+        batch.batchNumber,
+        batch.status,
+        batch.totalCellCount,
+        batch.completedAt,
+        batch.productExpiresOn,
+      ],
     );
   }
 

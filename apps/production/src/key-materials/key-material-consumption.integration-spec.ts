@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeAudit } from '@v2v/audit';
 import { custodyEventPayloadSchema, TOPICS } from '@v2v/contracts';
 import { SEEDED_KEY_MATERIAL_LOTS } from '@v2v/testing';
 import {
@@ -33,6 +34,21 @@ async function expectNothingWritten(eventId: string) {
     [`%${eventId}%`],
   );
   expect(n).toBe(0);
+}
+
+/** A batch moved on by hand, with its audit entry as any change of a batch needs (CSV-01). */
+async function auditedBatchChange(sql: string, batchNumber: string): Promise<void> {
+  await ctx.dataSource.transaction(async (manager) => {
+    await manager.query(sql, [batchNumber]);
+    await writeAudit(manager, 'production', {
+      recordType: 'batch',
+      recordId: batchNumber,
+      action: 'update',
+      actor: { userId: 'it', role: 'ops' },
+      reason: 'integration test: the batch moved on outside the step under test',
+      newValue: { batchNumber },
+    });
+  });
 }
 
 describe('key-material consumption on real PostgreSQL (MAT-01, TRC-01)', () => {
@@ -114,9 +130,9 @@ describe('key-material consumption on real PostgreSQL (MAT-01, TRC-01)', () => {
 
   it('refuses a consumption for a journey without a batch in production', async () => {
     const batch = await ctx.newBatchInProduction();
-    await ctx.dataSource.query(
+    await auditedBatchChange(
       `UPDATE production.batch SET status = 'completed' WHERE batch_number = $1`,
-      [batch.batchNumber],
+      batch.batchNumber,
     );
     const command = consumption(batch.donorCode, SEEDED_KEY_MATERIAL_LOTS.interleukin2);
     await expect(ctx.consume.execute(command, NOW)).rejects.toMatchObject({
@@ -204,10 +220,10 @@ describe('key-material consumption on real PostgreSQL (MAT-01, TRC-01)', () => {
       consumption(failed.donorCode, SEEDED_KEY_MATERIAL_LOTS.interleukin2),
       NOW,
     );
-    await ctx.dataSource.query(
+    await auditedBatchChange(
       `UPDATE production.batch SET status = 'rejected', rejected_at = now(), rejection_reason = 'sterility failed',
          disposition = 'destroy' WHERE batch_number = $1`,
-      [failed.batchNumber],
+      failed.batchNumber,
     );
     const remake = `IT-${randomUUID().slice(0, 8)}`;
     await ctx.dataSource.query(

@@ -4,6 +4,19 @@ import { DomainError, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { BatchRepository } from '../batch.repository';
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The product expires its shelf life (the pinned specification's) after manufacture ends: the
+ * date QA-03 counts the batch record's retention from, fixed once production completes.
+ */
+function productExpiresOn(input: StepInput<'completeProduction'>): string {
+  const completed = Date.parse(input.occurredAt);
+  return new Date(completed + input.specification.productShelfLifeDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
 /** The batch record step that completes production with the total cell count. */
 @Injectable()
 export class CompleteProductionUseCase implements StepUseCase<'completeProduction'> {
@@ -32,6 +45,7 @@ export class CompleteProductionUseCase implements StepUseCase<'completeProductio
           status: 'completed',
           totalCellCount: input.payload.totalCellCount,
           completedAt: input.occurredAt,
+          productExpiresOn: productExpiresOn(input),
         };
         await this.batches.complete(manager, after);
         await writeAudit(manager, 'production', {
