@@ -45,7 +45,7 @@ function DayCell({ lineCode, cell }: { lineCode: string; cell: LineDayCapacity }
         {t('slots.calendar.taken')} <span data-testid="taken">{cell.taken}</span>
       </div>
       {state === 'full' && <Tag>{t('slots.calendar.full')}</Tag>}
-      {state === 'area-limit' && <Tag color="orange">{t('slots.calendar.areaLimit')}</Tag>}
+      {state === 'area-limit' && <Tag>{t('slots.calendar.areaLimit')}</Tag>}
     </div>
   );
 }

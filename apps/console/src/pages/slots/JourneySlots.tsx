@@ -7,7 +7,8 @@ import { RecordedAt } from '../../components/RecordedAt';
 import { RefusalAlert } from '../../components/RefusalAlert';
 import { bookedSlot, lastManufacturingDay, type ManufacturingSlot, replacedBy } from './slots';
 
-const STATUS_COLOURS = { held: 'gold', booked: 'green', released: 'default' } as const;
+/** The booked slot stands out; antd's blue tag is the one that keeps AA contrast. */
+const STATUS_COLOURS = { held: 'default', booked: 'blue', released: 'default' } as const;
 
 /**
  * The journey's manufacturing slot and its history, newest first: every booking, rebooking
@@ -83,13 +84,12 @@ export function JourneySlots({ donorCode, version }: { donorCode: string; versio
         )
       )}
       {slots && slots.length > 0 && (
-        <>
+        <div data-testid="slot-history">
           <h3>{t('slots.journey.history')}</h3>
           <Table<ManufacturingSlot>
             rowKey="slotId"
             size="small"
             pagination={false}
-            data-testid="slot-history"
             dataSource={slots}
             scroll={{ x: true }}
             columns={[
@@ -162,7 +162,7 @@ export function JourneySlots({ donorCode, version }: { donorCode: string; versio
               },
             ]}
           />
-        </>
+        </div>
       )}
     </section>
   );
