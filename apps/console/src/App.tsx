@@ -11,6 +11,7 @@ import { Board } from './pages/Board';
 import { ChangePassword } from './pages/ChangePassword';
 import { JourneyDetail } from './pages/JourneyDetail';
 import { SignIn } from './pages/SignIn';
+import { CapacityCalendar } from './pages/slots/CapacityCalendar';
 import { useSession } from './session/SessionContext';
 
 /**
@@ -75,6 +76,14 @@ export function App() {
                 element={
                   <Guarded>
                     <BatchRecordPage />
+                  </Guarded>
+                }
+              />
+              <Route
+                path="/manufacturing-capacity"
+                element={
+                  <Guarded>
+                    <CapacityCalendar />
                   </Guarded>
                 }
               />

@@ -55,3 +55,15 @@ const READS_BATCH_RECORD = ['operator', 'production-manager', 'qc', 'qa-qp', 'op
 export const mayReadBatchRecord = (role: string) => READS_BATCH_RECORD.includes(role);
 /** Only the operator starts and completes batch steps. */
 export const mayRunBatchSteps = (role: string) => role === 'operator';
+
+/** Manufacturing slots (docs/roles.md): a journey's slots and the capacity calendar. */
+const READS_SLOTS = ['scheduler', 'hospital', 'operator', 'production-manager', 'qa-qp', 'ops'];
+const READS_CAPACITY = ['scheduler', 'production-manager', 'ops'];
+/** A first collection, or a recollection after a rejected unit or batch. */
+const SCHEDULES_COLLECTION = ['donor-screened', 'material-rejected', 'batch-rejected'];
+export const mayReadSlots = (role: string) => READS_SLOTS.includes(role);
+export const mayReadCapacity = (role: string) => READS_CAPACITY.includes(role);
+export const mayScheduleCollection = (role: string, stage: string) =>
+  role === 'scheduler' && SCHEDULES_COLLECTION.includes(stage);
+export const mayPostponeCollection = (role: string, stage: string) =>
+  role === 'scheduler' && stage === 'collection-scheduled';

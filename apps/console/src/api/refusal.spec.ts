@@ -25,6 +25,15 @@ describe('refusalOf', () => {
     expect(fieldErrorsByField(refusal)).toEqual({ institutionId: 'not approved' });
   });
 
+  it('keeps what the refusal names in its details, e.g. the earliest free manufacturing day', () => {
+    const refusal = refusalOf(409, {
+      code: 'NO_MANUFACTURING_SLOT',
+      message: 'no production line (LINE-A) is free for 2 days starting between …',
+      details: { earliestFreeStartOn: '2026-12-20', refusal: 'NO_MANUFACTURING_SLOT' },
+    });
+    expect(refusal.details?.earliestFreeStartOn).toBe('2026-12-20');
+  });
+
   it('names the HTTP status when the body is not a refusal', () => {
     expect(refusalOf(502, 'Bad Gateway')).toEqual({
       status: 502,

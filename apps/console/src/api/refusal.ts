@@ -13,13 +13,15 @@ export interface Refusal {
   code: string;
   message: string;
   fieldErrors: FieldError[];
+  /** What the refusal names beside its sentence, e.g. the earliest free manufacturing day. */
+  details?: Record<string, unknown>;
 }
 
 interface RefusalBody {
   code?: unknown;
   message?: unknown;
   fieldErrors?: unknown;
-  details?: { fieldErrors?: unknown };
+  details?: { fieldErrors?: unknown } & Record<string, unknown>;
 }
 
 function asFieldErrors(value: unknown): FieldError[] {
@@ -38,6 +40,7 @@ export function refusalOf(status: number, body: unknown): Refusal {
     code: typeof b.code === 'string' ? b.code : `HTTP_${status}`,
     message: typeof message === 'string' ? message : '',
     fieldErrors: asFieldErrors(b.fieldErrors ?? b.details?.fieldErrors),
+    ...(typeof b.details === 'object' && b.details !== null ? { details: b.details } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ interface Props<V> {
   /** Asked before sending, e.g. to confirm a value that will be recorded as a deviation. */
   confirm?(values: V): Promise<boolean>;
   onRecorded(data: unknown): void;
+  /** What the refusal offers to do next, shown under it (e.g. book the earliest free day). */
+  onRefusal?(refusal: Refusal): ReactNode;
   children: ReactNode;
 }
 
@@ -57,6 +59,7 @@ export function StepForm<V>(props: Props<V>) {
       style={{ marginBottom: 16 }}
     >
       <RefusalAlert refusal={refusal} />
+      {refusal && props.onRefusal?.(refusal)}
       <Form<V>
         form={props.form}
         layout="vertical"

@@ -1,3 +1,4 @@
+import { slotsEn } from './slots';
 import type { Messages } from './zh-CN';
 
 /** English, the same keys as Chinese (the type refuses a missing one). */
@@ -271,4 +272,5 @@ export const en: Messages = {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
+  slots: slotsEn,
 };

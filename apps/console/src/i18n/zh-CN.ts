@@ -1,3 +1,5 @@
+import { slotsZhCN } from './slots';
+
 /** Simplified Chinese, the console's first language; GMP terms as the guideline uses them. */
 export const zhCN = {
   app: { title: '细胞治疗全程追溯控制台', signOut: '退出登录', language: '语言' },
@@ -265,5 +267,6 @@ export const zhCN = {
     closed: '已关闭',
     cancelled: '已取消',
   },
+  slots: slotsZhCN,
 };
 export type Messages = typeof zhCN;

@@ -7,7 +7,7 @@ import type { Refusal } from '../api/refusal';
 import type { JourneySummary } from '../api/views';
 import { RecordedAt } from '../components/RecordedAt';
 import { RefusalAlert } from '../components/RefusalAlert';
-import { JOURNEY_STAGES, mayListJourneys, mayOrder, type Stage } from '../roles';
+import { JOURNEY_STAGES, mayListJourneys, mayOrder, mayReadCapacity, type Stage } from '../roles';
 import { useSession } from '../session/SessionContext';
 import { OrderForm } from './OrderForm';
 
@@ -73,6 +73,9 @@ export function Board() {
           />
         )}
         {mayListJourneys(role) && <Button onClick={() => void load()}>{t('board.refresh')}</Button>}
+        {mayReadCapacity(role) && (
+          <Link to="/manufacturing-capacity">{t('slots.calendar.open')}</Link>
+        )}
         {mayOrder(role) && (
           <Button type="primary" onClick={() => setOrdering(true)}>
             {t('board.order')}

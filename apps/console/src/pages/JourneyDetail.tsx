@@ -23,14 +23,19 @@ import { RefusalAlert } from '../components/RefusalAlert';
 import { type SignatureInput, SignatureDialog } from '../components/SignatureDialog';
 import {
   mayInspectReceipt,
+  mayPostponeCollection,
   mayReadBatchRecord,
+  mayReadSlots,
   mayRecordHospitalSteps,
   mayReleaseMaterial,
+  mayScheduleCollection,
   mayVerifyLedger,
 } from '../roles';
 import { useSession } from '../session/SessionContext';
 import { HospitalSteps } from './hospital/HospitalSteps';
 import { ReceiptInspection, ReceiptOutcome } from './ReceiptInspection';
+import { PostponeCollectionForm, ScheduleCollectionForm } from './slots/CollectionScheduling';
+import { JourneySlots } from './slots/JourneySlots';
 
 /** One journey: stage, timeline, pending deadlines, Temporal UI, ledger, QA's release. */
 export function JourneyDetail() {
@@ -164,6 +169,15 @@ export function JourneyDetail() {
           timeline={journey.timeline}
           onRecorded={() => void load()}
         />
+      )}
+      {mayReadSlots(role) && (
+        <JourneySlots donorCode={view.donorCode} version={journey.timeline.length} />
+      )}
+      {mayScheduleCollection(role, view.stage) && (
+        <ScheduleCollectionForm donorCode={view.donorCode} onRecorded={() => void load()} />
+      )}
+      {mayPostponeCollection(role, view.stage) && (
+        <PostponeCollectionForm donorCode={view.donorCode} onRecorded={() => void load()} />
       )}
       {mayInspectReceipt(role, view.stage) && (
         <ReceiptInspection donorCode={view.donorCode} onRecorded={() => void load()} />
