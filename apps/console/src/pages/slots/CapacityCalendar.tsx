@@ -165,17 +165,25 @@ export function CapacityCalendar() {
       {capacity && capacity.lines.length === 0 ? (
         <Empty description={t('slots.calendar.noLines')} />
       ) : (
-        <Table<LineCapacity>
-          rowKey="lineCode"
-          size="small"
-          bordered
-          loading={loading}
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={capacity?.lines ?? []}
-          columns={columns}
-          data-testid="capacity-calendar"
-        />
+        // The grid scrolls sideways in a region the keyboard can reach (a scrolling antd table
+        // body is not focusable, so a long list of lines would be out of a keyboard user's reach).
+        <div
+          role="region"
+          aria-label={t('slots.calendar.title')}
+          tabIndex={0}
+          style={{ overflowX: 'auto' }}
+        >
+          <Table<LineCapacity>
+            rowKey="lineCode"
+            size="small"
+            bordered
+            loading={loading}
+            pagination={false}
+            dataSource={capacity?.lines ?? []}
+            columns={columns}
+            data-testid="capacity-calendar"
+          />
+        </div>
       )}
     </Card>
   );
