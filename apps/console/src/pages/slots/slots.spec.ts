@@ -13,6 +13,9 @@ import {
 
 const slot = (over: Partial<ManufacturingSlot>): ManufacturingSlot => ({
   slotId: 'slot-1',
+  donorCode: 'A99991500000100M',
+  journeyId: 'journey-A99991500000100M',
+  productCode: 'CART-CD19',
   lineCode: 'LINE-A',
   areaCode: 'AREA-B',
   startsOn: '2026-12-03',

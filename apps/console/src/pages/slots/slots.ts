@@ -1,58 +1,17 @@
 /**
  * The scheduler's manufacturing slots (issue 11) as the console reads them: the shapes the
- * gateway answers (libs/contracts `ManufacturingSlot`, `ManufacturingCapacity`; its OpenAPI
- * document declares no response schema) and the calendar arithmetic of the screens.
+ * gateway answers, as libs/contracts declares them (type-only: nothing of it is bundled; its
+ * OpenAPI document declares no response schema), and the calendar arithmetic of the screens.
  */
+import type {
+  LineCapacity,
+  LineDayCapacity,
+  ManufacturingCapacity,
+  ManufacturingSlot,
+} from '@v2v/contracts';
 import type { Refusal } from '../../api/refusal';
 
-export interface Actor {
-  userId: string;
-  role: string;
-}
-
-export interface ManufacturingSlot {
-  slotId: string;
-  lineCode: string;
-  areaCode: string;
-  /** First manufacturing day, the factory's calendar day. */
-  startsOn: string;
-  /** The day after the last planned manufacturing day (exclusive end). */
-  endsOn: string;
-  plannedShipmentOn: string | null;
-  status: 'held' | 'booked' | 'released';
-  reason: string;
-  requestedBy: Actor;
-  requestedAt: string;
-  replacesSlotId?: string;
-  releasedAt?: string;
-  releasedBy?: Actor;
-  releaseReason?: string;
-  batchNumber?: string;
-}
-
-export interface LineDayCapacity {
-  day: string;
-  capacity: number;
-  taken: number;
-  free: number;
-}
-
-export interface LineCapacity {
-  lineCode: string;
-  areaCode: string;
-  areaPurpose: string;
-  days: LineDayCapacity[];
-}
-
-export interface ManufacturingCapacity {
-  productCode: string;
-  processVersion: number;
-  from: string;
-  days: number;
-  /** PRD-04: the validated worst case's limit of concurrent lines per area, if any. */
-  maxConcurrentLinesInArea: number | null;
-  lines: LineCapacity[];
-}
+export type { LineCapacity, LineDayCapacity, ManufacturingCapacity, ManufacturingSlot };
 
 /** The calendar pages by two weeks. */
 export const CALENDAR_DAYS = 14;
