@@ -37,6 +37,7 @@ import { CompleteBatchStepUseCase } from '../usecases/complete-batch-step.usecas
 import { RaiseBatchTransferDeviationUseCase } from '../usecases/raise-batch-transfer-deviation.usecase';
 import { RecordDecontaminationUseCase } from '../usecases/record-decontamination.usecase';
 import { StartBatchStepUseCase } from '../usecases/start-batch-step.usecase';
+import { RUN_DAY_ENV, RUN_SLOT_ENV } from './run-day';
 
 export const operator: Actor = { userId: 'it.operator', role: 'operator' };
 export const productionManager: Actor = { userId: 'it.manager', role: 'production-manager' };
@@ -116,9 +117,15 @@ export const newDonorCode = () =>
   );
 
 const DAY = 86_400_000;
-/** This run's day, 3 to 50 days ahead: the seeded media fills and integrity checks hold then. */
-const RUN_DAY = Math.floor(Date.now() / DAY) * DAY + randomInt(3, 51) * DAY;
-const RUN_SLOT = (8 * 60 + randomInt(0, 18) * 10) * MINUTE;
+/**
+ * This run's day, 3 to 44 days ahead (the seeded media fills and integrity checks hold then),
+ * and its starting slot: chosen once per test run by the integration global setup, so that the
+ * spec files sharing the demo floor take their own `dayOffset` days of the same run instead of
+ * each drawing a day of its own and meeting another file's bookings.
+ */
+const RUN_DAY =
+  Math.floor(Date.now() / DAY) * DAY + Number(process.env[RUN_DAY_ENV] ?? randomInt(3, 45)) * DAY;
+const RUN_SLOT = (8 * 60 + Number(process.env[RUN_SLOT_ENV] ?? randomInt(0, 18)) * 10) * MINUTE;
 
 /**
  * A point between 08:00 and 10:50 UTC of this run's day plus `dayOffset` days: two runs on one
