@@ -45,3 +45,4 @@ export * from './production/manufacturing-slots';
 export * from './internal/manufacturing-slots';
 export * from './internal/batch-record-review';
 export * from './internal/samples';
+export * from './internal/release-gates';

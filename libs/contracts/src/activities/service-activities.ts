@@ -18,6 +18,12 @@ import type {
   ManufacturingSlotRelease,
 } from '../production/manufacturing-slots';
 import type { BatchRecordReviewQuery } from '../internal/batch-record-review';
+import type {
+  ReleaseGate,
+  ReleaseGateItem,
+  ReleaseGateQuery,
+  ResultToFollow,
+} from '../internal/release-gates';
 import type { StepActivityInput, StepRecord } from './step-activity';
 
 type Step<S extends JourneyStep> = (
@@ -78,6 +84,33 @@ export interface ProductionActivities {
   startBatchStep(input: BatchStepActivityInput<BatchStepStart>): Promise<BatchStepRecord>;
   completeBatchStep(input: BatchStepActivityInput<BatchStepCompletion>): Promise<BatchStepRecord>;
   raiseBatchTransferDeviation(input: BatchTransferOverdueInput): Promise<BatchStepRecord>;
+}
+
+/**
+ * The release gates each owning service answers for (libs/contracts/src/internal/release-gates.ts),
+ * on its own task queue. A service may answer several gates, and one item (QA-02.3, QA-02.4) may
+ * be answered by several services, each for the records it holds.
+ */
+export interface DonorMaterialReleaseGateActivities {
+  /** QA-02.3 the donor material's deviations closed; QA-02.5 material used before its tests. */
+  donorMaterialReleaseGates(input: ReleaseGateQuery): Promise<ReleaseGate[]>;
+}
+export interface ProductionReleaseGateActivities {
+  /** QA-02.2 review valid, QA-02.3 batch and EM deviations closed, QA-02.4 labels, PRD-05. */
+  productionReleaseGates(input: ReleaseGateQuery): Promise<ReleaseGate[]>;
+}
+export interface QualityControlReleaseGateActivities {
+  /** QA-02.1 the QC results against the test plan, QA-01 the retention standing. */
+  qualityControlReleaseGates(
+    input: ReleaseGateQuery,
+  ): Promise<{ gates: ReleaseGate[]; resultsToFollow: ResultToFollow[] }>;
+  /**
+   * Something a recorded release covers changed: the release is void from now on (CSV-02), its
+   * shipment refused, recorded with what changed.
+   */
+  voidRelease(
+    input: ReleaseGateQuery & { reason: string; changed: ReleaseGateItem[] },
+  ): Promise<void>;
 }
 
 /** Activities on the `release` task queue. */
