@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ReleaseActivities } from '@v2v/contracts';
+import { QualityControlReleaseGateActivities, ReleaseActivities } from '@v2v/contracts';
 import { JourneyStepRecorder } from '@v2v/service-kit';
+import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
-import { QcResultRepository } from './qc-result.repository';
 import { CompleteFollowUpUseCase } from './usecases/complete-follow-up.usecase';
 import { ReceiveAtSiteUseCase } from './usecases/receive-at-site.usecase';
 import { RecordInfusionUseCase } from './usecases/record-infusion.usecase';
@@ -24,9 +24,11 @@ export class ReleaseActivityAdapter {
     private readonly followUp: CompleteFollowUpUseCase,
     private readonly steps: JourneyStepRecorder,
     private readonly retention: RetentionStandingUseCase,
+    private readonly qc: QcStandingUseCase,
   ) {}
 
-  activities(): ReleaseActivities {
+  activities(): ReleaseActivities &
+    Pick<QualityControlReleaseGateActivities, 'qualityControlReleaseGates'> {
     return {
       recordQcResult: (input) => this.qcResult.execute(input),
       releaseBatch: (input) => this.release.execute(input),
@@ -37,13 +39,13 @@ export class ReleaseActivityAdapter {
       completeFollowUp: (input) => this.followUp.execute(input),
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
       requireRetentionSettled: (input) => this.retention.requireSettled(input),
+      qualityControlReleaseGates: (input) => this.qc.releaseGates(input),
     };
   }
 }
 
 /** The step use cases and what they need, for the app module's providers. */
 export const RELEASE_STEP_PROVIDERS = [
-  QcResultRepository,
   RecordQcResultUseCase,
   ReleaseBatchUseCase,
   RejectBatchUseCase,

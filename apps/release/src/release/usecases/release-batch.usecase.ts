@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { SignatureRecorder } from '@v2v/signatures';
-import { QcResultRepository } from '../qc-result.repository';
+import { QcStandingUseCase } from '../../qc/usecases/qc-standing.usecase';
 import { assertBatchReleasable } from '../release-rules';
 
-/** The qualified person's signed release, only of a batch whose QC results all pass. */
+/** The qualified person's signed release, only of a batch whose QC gate is settled (QA-02.1). */
 @Injectable()
 export class ReleaseBatchUseCase implements StepUseCase<'releaseBatch'> {
   constructor(
     private readonly steps: JourneyStepRecorder,
-    private readonly qcResults: QcResultRepository,
+    private readonly qc: QcStandingUseCase,
     private readonly signatures: SignatureRecorder,
   ) {}
 
@@ -24,7 +24,7 @@ export class ReleaseBatchUseCase implements StepUseCase<'releaseBatch'> {
       },
       async (manager) => {
         await this.signatures.recordForStep(manager, 'releaseBatch', input);
-        assertBatchReleasable(await this.qcResults.forDonor(manager, input.donorCode));
+        assertBatchReleasable((await this.qc.qcGate(input.donorCode, manager)).gate);
       },
     );
   }
