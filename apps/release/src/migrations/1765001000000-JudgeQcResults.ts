@@ -131,7 +131,8 @@ export class JudgeQcResults1765001000000 implements MigrationInterface {
       schema: S,
       table: 'qc_result',
       functionName: 'refuse_qc_result_change',
-      message: 'a QC result is never changed; a correction is a new result with its reason (QA-02.1)',
+      message:
+        'a QC result is never changed; a correction is a new result with its reason (QA-02.1)',
       refuse: 'UPDATE',
       truncate: true,
     }))

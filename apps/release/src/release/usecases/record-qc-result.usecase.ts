@@ -25,7 +25,7 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
     private readonly qc: QcRepository,
   ) {}
 
-  execute(input: StepInput<'recordQcResult'>): Promise<StepRecord> {
+  async execute(input: StepInput<'recordQcResult'>): Promise<StepRecord> {
     const plan = requireQcTestPlan(input.specification);
     return this.steps.record(
       'recordQcResult',
