@@ -8,8 +8,7 @@ export type ReleaseGateVerdict = Pick<ReleaseGate, 'status' | 'detail' | 'openRe
  * The SHA-256 of the canonical content a release gate judged (QA-02), hashed as signed content
  * is, so a release signed over the gates is void once any of that content changes.
  */
-export const gateContentHash = (content: unknown): string =>
-  contentHash(canonicalContent(content));
+export const gateContentHash = (content: unknown): string => contentHash(canonicalContent(content));
 
 /** A release gate as its owning service answers it, bound to the hash of what it judged. */
 export function releaseGate(

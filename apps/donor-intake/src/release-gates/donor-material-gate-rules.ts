@@ -16,7 +16,9 @@ export interface MaterialDeviation {
  */
 export function materialDeviationsGate(deviations: readonly MaterialDeviation[]): ReleaseGate {
   const sorted = [...deviations].sort((a, b) => (a.deviationId < b.deviationId ? -1 : 1));
-  const hash = gateContentHash(sorted.map((d) => ({ deviationId: d.deviationId, status: d.status })));
+  const hash = gateContentHash(
+    sorted.map((d) => ({ deviationId: d.deviationId, status: d.status })),
+  );
   const open = sorted.filter((d) => d.status === 'open');
   if (open.length)
     return gate(

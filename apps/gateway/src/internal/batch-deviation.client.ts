@@ -28,5 +28,4 @@ export class BatchDeviationClient {
   }
 }
 
-const path = (batchNumber: string) =>
-  `/internal/batch-records/${segment(batchNumber)}/deviations`;
+const path = (batchNumber: string) => `/internal/batch-records/${segment(batchNumber)}/deviations`;

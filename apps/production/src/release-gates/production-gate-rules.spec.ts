@@ -154,9 +154,9 @@ describe('PRD-05 the release gate of the EM contamination holds', () => {
     const unassessed = contaminationHoldGate(D, B, [excursion(null)]);
     expect(unassessed).toMatchObject({ status: 'open', openRecords: ['x-1'] });
     expect(unassessed.detail).toContain('organism not identified, impact not assessed');
-    expect(
-      contaminationHoldGate(D, B, [excursion('impact-further-investigation')]),
-    ).toMatchObject({ status: 'open' });
+    expect(contaminationHoldGate(D, B, [excursion('impact-further-investigation')])).toMatchObject({
+      status: 'open',
+    });
     expect(contaminationHoldGate(D, B, [excursion('impact-batch-rejected')])).toMatchObject({
       status: 'blocked',
     });

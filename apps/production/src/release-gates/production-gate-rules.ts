@@ -127,8 +127,7 @@ export function contaminationHoldGate(
       .map((x) => ({
         excursionId: x.excursionId,
         assessmentId:
-          x.exposedBatches.find((b) => b.donorCode === donorCode)?.assessment?.assessmentId ??
-          null,
+          x.exposedBatches.find((b) => b.donorCode === donorCode)?.assessment?.assessmentId ?? null,
       }))
       .sort((a, b) => (a.excursionId < b.excursionId ? -1 : 1)),
   );
