@@ -40,7 +40,7 @@ const SELECT = `SELECT e."deviation_id" AS "deviationId", e."deviation_descripti
 export class EmDeviationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(donorCode: string, manager: EntityManager = this.dataSource.manager): Promise<EmDeviation[]> {
+  list(donorCode: string, manager = this.dataSource.manager): Promise<EmDeviation[]> {
     return manager.query(
       `${SELECT} WHERE e."donor_code" = $1 AND e."deviation_id" IS NOT NULL ORDER BY x."opened_at"`,
       [donorCode],
