@@ -9,3 +9,4 @@ export * from './demo-media-fills';
 export * from './demo-processes';
 export * from './room-booking-fixture.sql';
 export * from './batch-record-script';
+export * from './release-preparation';
