@@ -188,4 +188,12 @@ describe('QA-02.4 the chain of identity of the batch and its labels', () => {
     expect(gate.detail).toContain(`batch ${B} carries donor code ${other}`);
     expect(gate.detail).toContain(`label ${B}-FILL-2 reads ${other}|${B}|FILL|2`);
   });
+
+  it('QA-02.4 blocks a batch that is not on record', () => {
+    expect(batchIdentityGate({ donorCode: D, batchNumber: B }, undefined, [])).toMatchObject({
+      status: 'blocked',
+      detail: `the chain of identity of ${D} is broken: no batch ${B} is on record`,
+      openRecords: [B],
+    });
+  });
 });

@@ -158,23 +158,24 @@ export function contaminationHoldGate(
 }
 
 /**
- * QA-02.4 (production's part): the batch's donor code is the journey's, and every label the
- * system generated for the batch carries that donor code and the batch number. The content
- * judged is the batch's identity and every label's content.
+ * QA-02.4 (production's part): the journey's batch is on record under the journey's donor
+ * code, and every label the system generated for the batch carries that donor code and the
+ * batch number. The content judged is the batch's identity and every label's content.
  */
 export function batchIdentityGate(
   journey: { donorCode: string; batchNumber: string },
-  batch: { donorCode: string; batchNumber: string },
+  batch: { donorCode: string; batchNumber: string } | undefined,
   labels: readonly BatchLabel[],
 ): ReleaseGate {
   const hash = gateContentHash({
-    batch,
+    batch: batch ?? null,
     labels: [...labels]
       .sort((a, b) => (a.labelId < b.labelId ? -1 : 1))
       .map((l) => ({ labelId: l.labelId, content: l.content })),
   });
   const problems: string[] = [];
-  if (batch.donorCode !== journey.donorCode)
+  if (!batch) problems.push(`no batch ${journey.batchNumber} is on record`);
+  else if (batch.donorCode !== journey.donorCode)
     problems.push(`batch ${batch.batchNumber} carries donor code ${batch.donorCode}`);
   const wrong = labels.filter((l) => {
     const [donorCode, batchNumber] = l.content.split('|');
@@ -187,7 +188,7 @@ export function batchIdentityGate(
       {
         status: 'blocked',
         detail: `the chain of identity of ${journey.donorCode} is broken: ${problems.join('; ')}`,
-        openRecords: [batch.batchNumber, ...wrong.map((l) => l.labelId)],
+        openRecords: [journey.batchNumber, ...wrong.map((l) => l.labelId)],
       },
       hash,
     );
@@ -195,7 +196,7 @@ export function batchIdentityGate(
     'QA-02.4',
     {
       status: 'settled',
-      detail: `batch ${batch.batchNumber} and its ${labels.length} labels carry donor code ${journey.donorCode}`,
+      detail: `batch ${journey.batchNumber} and its ${labels.length} labels carry donor code ${journey.donorCode}`,
       openRecords: [],
     },
     hash,

@@ -18,8 +18,8 @@ import {
 
 /**
  * The release gates production answers for (QA-02.2, QA-02.3, QA-02.4, PRD-05), read in one
- * snapshot so every gate judges the same moment of the batch's records. A batch that is not
- * the journey's donor code answers only QA-02.4, blocked: nothing else of it may be released.
+ * snapshot so every gate judges the same moment of the batch's records. A batch not on record,
+ * or not of the journey's donor code, answers only QA-02.4, blocked: nothing of it is released.
  */
 @Injectable()
 export class ProductionReleaseGatesUseCase {
@@ -42,7 +42,7 @@ export class ProductionReleaseGatesUseCase {
       const entries = batch && (await this.batchRecord.entries(query.batchNumber, manager));
       const identity = batchIdentityGate(
         journey,
-        { donorCode: batch?.donorCode ?? 'none on record', batchNumber: query.batchNumber },
+        batch && { donorCode: batch.donorCode, batchNumber: batch.batchNumber },
         entries?.labels ?? [],
       );
       if (!batch || batch.donorCode !== donorCode) return [identity];

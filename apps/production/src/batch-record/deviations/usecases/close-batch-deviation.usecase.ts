@@ -82,6 +82,7 @@ export class CloseBatchDeviationUseCase {
         reason: `QA closed deviation ${deviation.rule} on ${deviation.stepId} of batch ${batchNumber}, signature ${signature.signatureId}`,
         newValue: closure,
       });
+      // The closure as recorded: its time is the database's.
       const closed = await this.deviations.deviationForClosure(manager, { ...target, donorCode });
       const { journeyId: _journeyId, ...standing } = closed as typeof deviation;
       void _journeyId;
