@@ -173,9 +173,12 @@ describe('trust boundaries tried from outside the gateway', () => {
       body: { code: 'QA-02', message: expect.stringContaining('QA-02.1') },
     });
     expect(await signaturesOf('release', donorCode)).toBe(0);
+    // The release's preparation (prepareRelease) signed the batch record reviewed; the refused
+    // release itself left no signature at the gateway either.
     expect(
       await rows(
-        `SELECT count(*)::int AS n FROM "gateway"."electronic_signature" WHERE "donor_code" = $1`,
+        `SELECT count(*)::int AS n FROM "gateway"."electronic_signature"
+          WHERE "donor_code" = $1 AND "record_type" = 'releaseBatch'`,
         [donorCode],
       ),
     ).toBe(0);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, runBatchRecord } from '@v2v/testing';
+import { GatewayClient, happyPathSteps, prepareRelease, runBatchRecord } from '@v2v/testing';
 
 /**
  * `npm run bench:steps`: with the platform running (`npm start`), drives JOURNEYS journeys
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     const { donorCode } = order.body;
     for (const scripted of happyPathSteps({ donorCode, patientReference })) {
       if (scripted.telemetry) await api.uploadReadings(scripted.telemetry);
+      // QA's review and QC's retention samples before the release: taken, not timed here.
+      if (scripted.prepareRelease) await prepareRelease(api, donorCode);
       const t = performance.now();
       const res = await api.step(scripted.role, donorCode, scripted.step, scripted.payload);
       if (res.status !== 200) {

@@ -7,6 +7,7 @@ import {
   GatewayClient,
   happyPathSteps,
   pollUntil,
+  prepareRelease,
   failedBatchAndRemanufactureSteps,
   rejectionAndRecollectionSteps,
   runBatchRecord,
@@ -68,9 +69,11 @@ async function runJourney(
   );
 
   for (const scripted of script({ donorCode, patientReference })) {
+    if (scripted.prepareRelease) await releasePreparation(api, donorCode);
     const result = await api.run<{ stage: string; recollections: number }>(donorCode, {
       ...scripted,
       batchRecord: false,
+      prepareRelease: false,
     });
     expectOk(scripted.step, result);
     const readings = scripted.telemetry
@@ -153,6 +156,14 @@ async function batchRecord(api: GatewayClient, donorCode: string): Promise<void>
     `  batch record complete: ${view.totalCellCount} cells, ${view.deviations.length} deviation(s); production completed by its last step → qc`,
   );
   console.log(`  Temporal UI: ${record.body.temporalUiUrl}`);
+}
+
+/** QA signs the batch record reviewed and QC records the retention samples (QA-02.2, QA-01). */
+async function releasePreparation(api: GatewayClient, donorCode: string): Promise<void> {
+  const { batchNumber, recordHash } = await prepareRelease(api, donorCode);
+  console.log(
+    `  batch ${batchNumber}: QA signed the batch record reviewed (hash ${recordHash.slice(0, 12)}…); QC recorded retention samples of the donor material and the final product`,
+  );
 }
 
 /**

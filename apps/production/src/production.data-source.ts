@@ -24,6 +24,7 @@ import { RaiseEmDeviationsOnJourneys1765000840000 } from './migrations/176500084
 import { CreateEmDeviationClosures1765000850000 } from './migrations/1765000850000-CreateEmDeviationClosures';
 import { CreateBatchRecordReviews1765000920000 } from './migrations/1765000920000-CreateBatchRecordReviews';
 import { GuardBatchChanges1765000940000 } from './migrations/1765000940000-GuardBatchChanges';
+import { CreateBatchDeviationClosures1765001200000 } from './migrations/1765001200000-CreateBatchDeviationClosures';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -51,6 +52,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateEmDeviationClosures1765000850000,
   CreateBatchRecordReviews1765000920000,
   GuardBatchChanges1765000940000,
+  CreateBatchDeviationClosures1765001200000,
 ];
 
 /**

@@ -19,6 +19,7 @@ import {
 } from './batches/production.activities';
 import { BatchRecordModule } from './batch-record/batch-record.module';
 import { BatchRecordReviewModule } from './batch-record/review/batch-record-review.module';
+import { BatchDeviationsModule } from './batch-record/deviations/batch-deviations.module';
 import { FacilityModule } from './facility/facility.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-slots.module';
@@ -26,6 +27,7 @@ import { MediaFillsModule } from './media-fills/media-fills.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { SignalJourneyDeviationsUseCase } from './environmental-monitoring/usecases/signal-journey-deviations.usecase';
+import { ReleaseGatesModule } from './release-gates/release-gates.module';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
@@ -42,6 +44,8 @@ import { ProductSpecificationsController } from './specifications/product-specif
     BatchRecordModule,
     BatchRecordReviewModule,
     ManufacturingSlotsModule,
+    BatchDeviationsModule,
+    ReleaseGatesModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [

@@ -4,6 +4,7 @@ import { CreateLedger1764028800000 } from './migrations/1764028800000-CreateLedg
 import { GrantServiceRole1764115800000 } from './migrations/1764115800000-GrantServiceRole';
 import { SetAsideUnappliedMessages1765000530000 } from './migrations/1765000530000-SetAsideUnappliedMessages';
 import { GuardLedgerChainHeads1765000730000 } from './migrations/1765000730000-GuardLedgerChainHeads';
+import { CreateRefusalRecords1765001200000 } from './migrations/1765001200000-CreateRefusalRecords';
 
 export const TRACEABILITY_SCHEMA = 'traceability';
 export const TRACEABILITY_MIGRATIONS = [
@@ -11,6 +12,7 @@ export const TRACEABILITY_MIGRATIONS = [
   GrantServiceRole1764115800000,
   SetAsideUnappliedMessages1765000530000,
   GuardLedgerChainHeads1765000730000,
+  CreateRefusalRecords1765001200000,
 ];
 
 /**

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ALL_TOPICS } from '@v2v/contracts';
+import { ALL_TOPICS, TASK_QUEUES } from '@v2v/contracts';
+import { RefusalRecordRepository } from '@v2v/messaging';
 import {
+  activityWorkerProcess,
   BackgroundProcesses,
   HealthController,
   inboxConsumerProcess,
@@ -23,6 +25,8 @@ import { TakeLedgerCheckpointUseCase } from './checkpoints/usecases/take-ledger-
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { recordCustodyEvent } from './ledger/record-custody-event';
+import { TraceabilityActivityAdapter } from './release-gates/traceability.activities';
+import { LedgerChainReleaseGatesUseCase } from './release-gates/usecases/ledger-chain-release-gates.usecase';
 import { TRACEABILITY_SCHEMA, traceabilityDataSourceOptions } from './traceability.data-source';
 import { TraceByDonorCodeUseCase } from './usecases/trace-by-donor-code.usecase';
 import { TraceByPatientReferenceUseCase } from './usecases/trace-by-patient-reference.usecase';
@@ -53,6 +57,14 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
     TraceByPatientReferenceUseCase,
     VerifyLedgerUseCase,
     ...CHECKPOINT_PROVIDERS,
+    LedgerChainReleaseGatesUseCase,
+    TraceabilityActivityAdapter,
+    {
+      provide: RefusalRecordRepository,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) =>
+        new RefusalRecordRepository(ds, TRACEABILITY_SCHEMA, 'traceability'),
+    },
     {
       provide: BackgroundProcesses,
       inject: [
@@ -61,6 +73,8 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
         LedgerRepository,
         TakeLedgerCheckpointUseCase,
         CheckpointConfig,
+        TraceabilityActivityAdapter,
+        RefusalRecordRepository,
       ],
       useFactory: (
         config: ServiceConfig,
@@ -68,6 +82,8 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
         ledger: LedgerRepository,
         takeCheckpoint: TakeLedgerCheckpointUseCase,
         checkpoints: CheckpointConfig,
+        gates: TraceabilityActivityAdapter,
+        refusals: RefusalRecordRepository,
       ) =>
         new BackgroundProcesses(
           [
@@ -80,6 +96,13 @@ export const LEDGER_CONSUMER_GROUP = 'traceability-ledger';
               env: config.env,
             }),
             ledgerCheckpointProcess(takeCheckpoint, checkpoints),
+            // QA-02.4: the release child asks the ledger's gate on the traceability queue.
+            activityWorkerProcess(
+              TASK_QUEUES.traceability,
+              gates.activities(),
+              refusals,
+              config.env,
+            ),
           ],
           { enabled: config.backgroundProcesses },
         ),

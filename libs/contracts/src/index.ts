@@ -48,3 +48,4 @@ export * from './internal/samples';
 export * from './internal/release-gates';
 export * from './journey/qc-test-plan';
 export * from './internal/quality-control';
+export * from './internal/batch-deviation-closures';

@@ -5,3 +5,4 @@ export * from './signature-keys';
 export * from './signature-recorder';
 export * from './signature-seal';
 export * from './signed-content';
+export * from './release-gate';

@@ -149,12 +149,14 @@ export interface BatchRecordProgress {
  * The batch record of a journey in production, as the floor takes it: for each step of the
  * demo process, the production manager books it, the operator starts it (on the current shift,
  * recording the previous transfer's arrival), completes it and records the line clearance;
- * then the journey reaches `qc` by itself. `onStep` sees each closed step (the demo prints it).
+ * then the journey reaches `qc` by itself. `onStep` sees each closed step (the demo prints it);
+ * `completionOf` may change what a step's completion records (a value out of range, say).
  */
 export async function runBatchRecord(
   api: GatewayClient,
   donorCode: string,
   onStep?: (progress: BatchRecordProgress) => void,
+  completionOf?: (step: ProcessStep, completion: BatchStepCompletion) => BatchStepCompletion,
 ): Promise<BatchRecordView> {
   const base = `/api/journeys/${encodeURIComponent(donorCode)}/batch-record`;
   let view: BatchRecordView | undefined;
@@ -177,7 +179,8 @@ export async function runBatchRecord(
         idempotencyKey: randomUUID(),
       }),
     );
-    const completion = batchStepCompletion(step, started.labels);
+    const planned = batchStepCompletion(step, started.labels);
+    const completion = completionOf ? completionOf(step, planned) : planned;
     view = expectOk(
       `completing ${step.stepId}`,
       await api.as<BatchRecordView>('operator', 'POST', `${base}/steps/${step.stepId}/complete`, {

@@ -3,6 +3,7 @@ import { runBatchRecord } from './batch-record-script';
 import type { ScriptedStep } from './journey-script';
 import { demoUserPassword } from './demo-credentials';
 import { pollUntil } from './poll';
+import { prepareRelease } from './release-preparation';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -102,7 +103,8 @@ export class GatewayClient {
 
   /**
    * A scripted step as its user takes it, after uploading the logger readings it needs; after
-   * production's start, the batch record through to qc (runBatchRecord).
+   * production's start, the batch record through to qc (runBatchRecord); before the release,
+   * QA's review and QC's retention samples (prepareRelease).
    */
   async run<T = unknown>(
     donorCode: string,
@@ -110,6 +112,8 @@ export class GatewayClient {
     idempotencyKey?: string,
   ): Promise<HttpResult<T>> {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
+    if (scripted.prepareRelease)
+      await prepareRelease(this, donorCode, { signerPassword: this.password });
     const res = await this.step<T>(
       scripted.role,
       donorCode,

@@ -10,3 +10,4 @@ export * from './demo-processes';
 export * from './room-booking-fixture.sql';
 export * from './batch-record-script';
 export * from './qc-script';
+export * from './release-preparation';

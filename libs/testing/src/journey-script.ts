@@ -12,6 +12,8 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   telemetry?: TemperatureReadings;
   /** After the step (production's start), the batch record is taken through to qc. */
   batchRecord?: boolean;
+  /** Before the step (the release), QA reviews the batch record and QC takes retention samples. */
+  prepareRelease?: boolean;
 }
 
 /** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
@@ -112,7 +114,10 @@ export function happyPathSteps(input: {
     s('recordQcResult', 'qc', {
       results: qcResultsWithinSpecification(new Date(Math.min(Date.now(), start.getTime()))),
     }),
-    s('releaseBatch', 'qa-qp', { comment: 'batch record reviewed', signature }),
+    {
+      ...s('releaseBatch', 'qa-qp', { comment: 'batch record reviewed', signature }),
+      prepareRelease: true,
+    },
     s('shipToSite', 'operator', {
       shippedAt: at(300),
       courier: 'ColdChain Express',

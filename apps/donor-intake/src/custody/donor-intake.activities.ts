@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DonorIntakeActivities } from '@v2v/contracts';
+import { DonorIntakeActivities, DonorMaterialReleaseGateActivities } from '@v2v/contracts';
 import { JourneyStepRecorder } from '@v2v/service-kit';
 import { RecordDonorScreeningUseCase } from '../material/usecases/record-donor-screening.usecase';
 import { RecordMaterialReceiptUseCase } from '../material/usecases/record-material-receipt.usecase';
 import { RejectMaterialUseCase } from '../material/usecases/reject-material.usecase';
 import { ReleaseMaterialUseCase } from '../material/usecases/release-material.usecase';
+import { DonorMaterialGateRepository } from '../release-gates/donor-material-gate.repository';
+import { DonorMaterialReleaseGatesUseCase } from '../release-gates/usecases/donor-material-release-gates.usecase';
 import { CancelJourneyUseCase } from './usecases/cancel-journey.usecase';
 import { HandOverToCourierUseCase } from './usecases/hand-over-to-courier.usecase';
 import { PostponeCollectionUseCase } from './usecases/postpone-collection.usecase';
@@ -30,9 +32,10 @@ export class DonorIntakeActivityAdapter {
     private readonly rejection: RejectMaterialUseCase,
     private readonly cancellation: CancelJourneyUseCase,
     private readonly steps: JourneyStepRecorder,
+    private readonly releaseGates: DonorMaterialReleaseGatesUseCase,
   ) {}
 
-  activities(): DonorIntakeActivities {
+  activities(): DonorIntakeActivities & DonorMaterialReleaseGateActivities {
     return {
       recordDonorScreening: (input) => this.screening.execute(input),
       scheduleCollection: (input) => this.scheduling.execute(input),
@@ -45,6 +48,7 @@ export class DonorIntakeActivityAdapter {
       rejectMaterial: (input) => this.rejection.execute(input),
       cancelJourney: (input) => this.cancellation.execute(input),
       raiseTransportDeviation: (input) => this.steps.deviation(input),
+      donorMaterialReleaseGates: (input) => this.releaseGates.execute(input),
     };
   }
 }
@@ -61,5 +65,7 @@ export const DONOR_INTAKE_STEP_PROVIDERS = [
   ReleaseMaterialUseCase,
   RejectMaterialUseCase,
   CancelJourneyUseCase,
+  DonorMaterialGateRepository,
+  DonorMaterialReleaseGatesUseCase,
   DonorIntakeActivityAdapter,
 ];

@@ -16,8 +16,8 @@ export interface DeviationClosureRow {
 export class DeviationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(donorCode: string) {
-    return this.dataSource.query(
+  list(donorCode: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.query(
       `SELECT r."event_id" AS "deviationId", r."summary" AS "description", r."occurred_at" AS "raisedAt",
               c."investigation", c."root_cause" AS "rootCause", c."corrective_action" AS "correctiveAction",
               c."closed_by" AS "closedBy", c."closed_at" AS "closedAt",

@@ -47,7 +47,7 @@ export class BatchRecordReviewController {
   @ApiParam(DONOR_CODE)
   @ApiOperation({
     summary:
-      "Sign the batch record reviewed, with a comment and the password re-entered (CSV-02, PER-03): every step row, label and deviation and the batch itself, by the hash of their canonical content. Refused 409 QA-02 (item QA-02.2) while a step or production is not completed or the batch was rejected. The record's deviations have no closure yet; the review lists them. Roles: qa-qp.",
+      "Sign the batch record reviewed, with a comment and the password re-entered (CSV-02, PER-03): every step row, label and deviation and the batch itself, by the hash of their canonical content. Refused 409 QA-02 (item QA-02.2) while a step or production is not completed or the batch was rejected. The review lists the record's deviations; QA closes them apart (QA-02.3) without voiding it. Roles: qa-qp.",
   })
   @ApiBody({ schema: openApiSchema(reviewBody) })
   review(

@@ -5,9 +5,7 @@ import {
   BATCH_RECORD_REVIEWED,
   batchRecordReviewSignedDetail,
   CART_CD19_V1,
-  TOPICS,
 } from '@v2v/contracts';
-import { JourneyStepRecorder, type StepInput } from '@v2v/service-kit';
 import {
   sealSignature,
   SignatureRecorder,
@@ -15,30 +13,19 @@ import {
   signatureSealPrivateKey,
   signatureSealPublicKey,
 } from '@v2v/signatures';
-import { BatchRepository } from '../batches/batch.repository';
-import { CompleteProductionUseCase } from '../batches/usecases/complete-production.usecase';
 import { PRODUCTION_SCHEMA } from '../production.data-source';
 import { ProcessRepository } from '../processes/process.repository';
 import {
-  activityInput,
   at,
   batchRecordTestContext,
   type BatchRecordTestContext,
-  book,
   dayShiftBase,
   operator,
-  STEPS,
   startedBatch,
   type StartedBatch,
 } from './__tests__/batch-record-test-context';
-import {
-  ARRIVAL_TEMPERATURES,
-  arrival,
-  clear,
-  completion,
-  refusalOf,
-  startOf,
-} from './__tests__/batch-step-payloads';
+import { refusalOf } from './__tests__/batch-step-payloads';
+import { completedBatch } from './__tests__/completed-batch';
 import { BatchRecordRepository } from './batch-record.repository';
 import { BatchRecordReviewRepository } from './review/batch-record-review.repository';
 import { BatchRecordReviewStanding } from './review/usecases/batch-record-review-standing.usecase';
@@ -49,7 +36,6 @@ import { ReviewBatchRecordUseCase } from './review/usecases/review-batch-record.
 let ctx: BatchRecordTestContext;
 let review: ReviewBatchRecordUseCase;
 let standing: BatchRecordReviewStanding;
-let completeProduction: CompleteProductionUseCase;
 /** The batch run through and reviewed, for the append-only check. */
 let reviewed: StartedBatch;
 const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
@@ -71,58 +57,11 @@ beforeAll(async () => {
     standing,
     new SignatureRecorder(PRODUCTION_SCHEMA, signatureSealPublicKey()),
   );
-  const steps = new JourneyStepRecorder(ctx.dataSource, {
-    schema: PRODUCTION_SCHEMA,
-    producer: 'production',
-    topic: TOPICS.production,
-  });
-  completeProduction = new CompleteProductionUseCase(steps, new BatchRepository(ctx.dataSource));
 });
 afterAll(async () => {
   await ctx?.dataSource.destroy();
   await ctx?.owner.destroy();
 });
-
-/** Every step of the demo process on `dayOffset`'s day shift, then production completed. */
-async function completedBatch(dayOffset: number): Promise<StartedBatch> {
-  const batch = await startedBatch(ctx);
-  const base = dayShiftBase(dayOffset);
-  const bookings = [];
-  for (const i of STEPS.keys()) bookings.push(await book(ctx, batch, i, at(base, 60 * i)));
-  let totalCellCount = 0;
-  for (const i of STEPS.keys()) {
-    const startedAt = at(base, 60 * i + 5);
-    const transfer = i > 0 ? { transferArrival: arrival(startedAt, ARRIVAL_TEMPERATURES[i]) } : {};
-    const started = await ctx.start.execute(
-      activityInput(batch, i, startOf(bookings[i].bookingId, startedAt, transfer)),
-    );
-    const completed = await ctx.complete.execute(
-      activityInput(batch, i, completion(i, started.labels, at(base, 60 * i + 55))),
-    );
-    await clear(ctx, bookings[i].bookingId, at(base, 60 * i + 56));
-    totalCellCount = completed.totalCellCount ?? totalCellCount;
-  }
-  await completeProduction.execute({
-    journeyId: batch.journeyId,
-    donorCode: batch.donorCode,
-    eventId: randomUUID(),
-    occurrence: { cycle: 0, repeat: 0 },
-    actor: operator,
-    // Recorded now: the step's custody event takes only a plausible instant (GEN-01), while the
-    // batch record runs days ahead so as not to meet other runs on the shared demo floor.
-    occurredAt: new Date().toISOString(),
-    order: {
-      patientReference: 'PAT-IT-EBR',
-      institutionId: 'INST-001',
-      productCode: 'CART-CD19',
-      requestedCollectionDate: '2026-12-01',
-    },
-    specification: { productCode: 'CART-CD19', version: 1, ...CART_CD19_V1 },
-    knownPositiveMarkers: [],
-    payload: { totalCellCount },
-  } as StepInput<'completeProduction'>);
-  return batch;
-}
 
 /** QA's signature as the gateway seals it (CSV-02) over the hash production named. */
 function sealedReview(batch: StartedBatch, recordHash: string, signer: Actor = qa) {
@@ -161,7 +100,7 @@ const signaturesOf = (batch: StartedBatch) =>
 
 describe("QA's signed review of the batch record on real PostgreSQL (QA-02.2, CSV-02)", () => {
   it('QA-02 records the review of a complete record, valid until a deviation is appended', async () => {
-    const batch = await completedBatch(6);
+    const batch = await completedBatch(ctx, 6);
     reviewed = batch;
     // QA-03: completing production fixes the product's expiry from the pinned specification.
     const [expiry] = await ctx.dataSource.query(
@@ -175,7 +114,7 @@ describe("QA's signed review of the batch record on real PostgreSQL (QA-02.2, CS
       message: expect.stringContaining('has not been reviewed by QA (QA-02.2)'),
     });
     const check = await review.check(batch.batchNumber, batch.donorCode);
-    // The demo record's PRD-01 deviation (MOI 12) has no closure yet: the review lists it.
+    // The demo record's PRD-01 deviation (MOI 12), not closed: the review lists it.
     expect(check.deviations).toEqual([expect.objectContaining({ rule: 'PRD-01' })]);
     const cmd = command(batch, sealedReview(batch, check.recordHash));
     const recorded = await review.execute(batch.batchNumber, cmd);

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BatchRecordReviewActivities, ProductionActivities } from '@v2v/contracts';
+import {
+  BatchRecordReviewActivities,
+  ProductionActivities,
+  ProductionReleaseGateActivities,
+} from '@v2v/contracts';
 import { CompleteBatchStepUseCase } from '../batch-record/usecases/complete-batch-step.usecase';
 import { GetBatchProcessUseCase } from '../batch-record/usecases/get-batch-process.usecase';
 import { RaiseBatchTransferDeviationUseCase } from '../batch-record/usecases/raise-batch-transfer-deviation.usecase';
@@ -9,6 +13,7 @@ import { ConfirmManufacturingSlotUseCase } from '../manufacturing-slots/usecases
 import { HoldManufacturingSlotUseCase } from '../manufacturing-slots/usecases/hold-manufacturing-slot.usecase';
 import { ReleaseManufacturingSlotUseCase } from '../manufacturing-slots/usecases/release-manufacturing-slot.usecase';
 import { ReleaseHoldsUseCase } from '../environmental-monitoring/usecases/release-holds.usecase';
+import { ProductionReleaseGatesUseCase } from '../release-gates/usecases/production-release-gates.usecase';
 import { GetProductSpecificationUseCase } from '../specifications/usecases/get-product-specification.usecase';
 import { BatchRepository } from './batch.repository';
 import { RetainedDonorMaterial } from './retained-donor-material';
@@ -36,9 +41,12 @@ export class ProductionActivityAdapter {
     private readonly slotRelease: ReleaseManufacturingSlotUseCase,
     private readonly releaseHolds: ReleaseHoldsUseCase,
     private readonly batchRecordReview: BatchRecordReviewStanding,
+    private readonly releaseGates: ProductionReleaseGatesUseCase,
   ) {}
 
-  activities(): ProductionActivities & BatchRecordReviewActivities {
+  activities(): ProductionActivities &
+    BatchRecordReviewActivities &
+    ProductionReleaseGateActivities {
     return {
       getProductSpecification: (input) => this.specification.execute(input),
       startProduction: (input) => this.start.execute(input),
@@ -54,6 +62,7 @@ export class ProductionActivityAdapter {
       releaseManufacturingSlot: (input) => this.slotRelease.execute(input),
       requireNoBatchReleaseHold: (input) => this.releaseHolds.requireNoBatchReleaseHold(input),
       requireBatchRecordReviewed: (input) => this.batchRecordReview.requireReviewed(input),
+      productionReleaseGates: (input) => this.releaseGates.execute(input),
     };
   }
 }

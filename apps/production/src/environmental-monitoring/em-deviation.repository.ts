@@ -40,8 +40,8 @@ const SELECT = `SELECT e."deviation_id" AS "deviationId", e."deviation_descripti
 export class EmDeviationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(donorCode: string): Promise<EmDeviation[]> {
-    return this.dataSource.query(
+  list(donorCode: string, manager = this.dataSource.manager): Promise<EmDeviation[]> {
+    return manager.query(
       `${SELECT} WHERE e."donor_code" = $1 AND e."deviation_id" IS NOT NULL ORDER BY x."opened_at"`,
       [donorCode],
     );

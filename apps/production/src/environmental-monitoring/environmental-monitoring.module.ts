@@ -35,6 +35,11 @@ import { SignalJourneyDeviationsUseCase } from './usecases/signal-journey-deviat
     CloseEmDeviationUseCase,
     signatureRecorderProvider(PRODUCTION_SCHEMA),
   ],
-  exports: [ReleaseHoldsUseCase, SignalJourneyDeviationsUseCase],
+  exports: [
+    ReleaseHoldsUseCase,
+    SignalJourneyDeviationsUseCase,
+    EnvironmentalMonitoringRepository,
+    EmDeviationRepository,
+  ],
 })
 export class EnvironmentalMonitoringModule {}

@@ -146,6 +146,16 @@ export class LedgerRepository {
     return rows.map((r) => r.chain_id);
   }
 
+  /** One chain's head row; undefined when it has none. */
+  async head(manager: EntityManager, chainId: string): Promise<ChainHead | undefined> {
+    const rows: ChainHead[] = await manager.query(
+      `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "entry_hash" AS "entryHash"
+         FROM ${S}."ledger_chain_head" WHERE "chain_id" = $1`,
+      [chainId],
+    );
+    return rows[0];
+  }
+
   async heads(manager = this.dataSource.manager): Promise<ChainHead[]> {
     return manager.query(
       `SELECT "chain_id" AS "chainId", "seq"::int AS "seq", "entry_hash" AS "entryHash"

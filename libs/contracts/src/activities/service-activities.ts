@@ -99,6 +99,11 @@ export interface ProductionReleaseGateActivities {
   /** QA-02.2 review valid, QA-02.3 batch and EM deviations closed, QA-02.4 labels, PRD-05. */
   productionReleaseGates(input: ReleaseGateQuery): Promise<ReleaseGate[]>;
 }
+/** On the `traceability` task queue: the journey's ledger chain (QA-02.4). */
+export interface TraceabilityReleaseGateActivities {
+  /** QA-02.4 the ledger chain of the donor code intact, every entry naming the same code. */
+  ledgerChainReleaseGates(input: ReleaseGateQuery): Promise<ReleaseGate[]>;
+}
 export interface QualityControlReleaseGateActivities {
   /** QA-02.1 the QC results against the test plan, QA-01 the retention standing. */
   qualityControlReleaseGates(
@@ -132,4 +137,5 @@ export const TASK_QUEUES = {
   donorIntake: 'donor-intake',
   production: 'production',
   release: 'release',
+  traceability: 'traceability',
 } as const;

@@ -49,7 +49,7 @@ export interface BatchRecordReviewCheck {
   batchNumber: string;
   donorCode: string;
   recordHash: string;
-  /** The batch record's deviations; they have no closure of their own yet, so QA sees them. */
+  /** The batch record's deviations, so QA sees them (each is closed apart, QA-02.3). */
   deviations: BatchDeviationNotice[];
   allowed: true;
 }
@@ -61,7 +61,7 @@ export interface BatchRecordReview {
   donorCode: string;
   recordHash: string;
   comment: string;
-  /** The deviations of the record when it was reviewed (none can be closed yet). */
+  /** The deviations of the record when it was reviewed, open or closed. */
   deviations: BatchDeviationNotice[];
   signatureId: string;
   reviewedBy: Actor;

@@ -31,6 +31,7 @@ export const RECORD_OPERATIONS = {
   startBatchStep: { roles: ['operator'] },
   completeBatchStep: { roles: ['operator'] },
   reviewBatchRecord: { roles: ['qa-qp'] },
+  closeBatchDeviation: { roles: ['qa-qp'] },
   recordSample: { roles: ['qc'] },
   decideRetentionException: { roles: ['qa-qp'] },
   recordOosLaboratoryConclusion: { roles: ['qc'] },

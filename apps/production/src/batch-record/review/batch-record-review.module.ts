@@ -22,6 +22,6 @@ import { ReviewBatchRecordUseCase } from './usecases/review-batch-record.usecase
     ReviewBatchRecordUseCase,
     BatchRecordReviewStanding,
   ],
-  exports: [BatchRecordReviewStanding],
+  exports: [BatchRecordReviewStanding, ReviewableRecords, BatchRecordReviewRepository],
 })
 export class BatchRecordReviewModule {}

@@ -54,6 +54,7 @@ export class InMemoryLedger {
       chains: async (chainIds) => new Map(chainIds.map((id) => [id, this.chainOf(id)])),
       chainIds: async () =>
         [...new Set([...this.heads.keys(), ...this.entries.map((e) => e.chainId)])].sort(),
+      head: async (_m, chainId) => this.heads.get(chainId),
       heads: async () => [...this.heads.values()].sort((a, b) => (a.chainId < b.chainId ? -1 : 1)),
     };
     return repository as LedgerRepository;

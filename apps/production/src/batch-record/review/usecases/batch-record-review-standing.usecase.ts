@@ -26,7 +26,7 @@ export class BatchRecordReviewStanding {
 
   /** The batch's latest review with its validity now; NOT_FOUND when none is on record. */
   async latest(target: BatchRecordReviewQuery): Promise<BatchRecordReview> {
-    const review = await this.latestOf(target);
+    const review = await this.current(target);
     if (!review)
       throw new DomainError('NOT_FOUND', `the batch record of ${target.batchNumber} has no review`);
     return review;
@@ -34,7 +34,7 @@ export class BatchRecordReviewStanding {
 
   /** The release gate (QA-02.2): refused unless a valid review of the batch is on record. */
   async requireReviewed(target: BatchRecordReviewQuery): Promise<void> {
-    requireValidReview(target.batchNumber, await this.latestOf(target));
+    requireValidReview(target.batchNumber, await this.current(target));
   }
 
   /** A recorded review with its validity against the record as it stands in `manager`. */
@@ -46,8 +46,8 @@ export class BatchRecordReviewStanding {
     return { ...shown, valid: voidReason === null, voidReason };
   }
 
-  private async latestOf(target: BatchRecordReviewQuery) {
-    const manager = this.dataSource.manager;
+  /** The latest review with its validity, read in `manager`; undefined before any review. */
+  async current(target: BatchRecordReviewQuery, manager = this.dataSource.manager) {
     // The batch must be the donor's before anything of its review is shown.
     await this.records.read(manager, target);
     const review = await this.reviews.latestReview(target.batchNumber, manager);

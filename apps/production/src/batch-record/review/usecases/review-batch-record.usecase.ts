@@ -23,7 +23,8 @@ import { ReviewableRecords } from './reviewable-records';
  * content. `check` refuses an incomplete record before anything is signed and tells the gateway
  * the hash to sign; `execute` reads the record again under the batch's lock, so the signature
  * is refused if the record changed in between, and records signature, review and audit entry
- * together. The record's deviations have no closure of their own yet: the review lists them.
+ * together. The review lists the record's deviations; QA's closure of one (QA-02.3) is a
+ * decision on the deviation, not a row of the record, so it leaves the review valid.
  */
 @Injectable()
 export class ReviewBatchRecordUseCase {

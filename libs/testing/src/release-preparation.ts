@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { JourneySampleRequest } from '@v2v/contracts';
+import { demoUserPassword } from './demo-credentials';
+import type { GatewayClient, HttpResult } from './gateway-client';
+
+function expectStatus<T>(what: string, res: HttpResult<T>, status: number): T {
+  if (res.status !== status)
+    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)} (expected ${status})`);
+  return res.body;
+}
+
+/** A retention sample as QC records it, kept five years (QA-01, QA-03). */
+function retentionSample(
+  subject: 'donor-material' | 'final-product',
+  batchNumber: string,
+  now: Date,
+): JourneySampleRequest {
+  const until = new Date(now);
+  until.setUTCFullYear(until.getUTCFullYear() + 5);
+  return {
+    subject,
+    ...(subject === 'final-product' ? { batchNumber } : {}),
+    purpose: 'retention',
+    quantity: subject === 'final-product' ? 1 : 1.5,
+    unit: 'mL',
+    container: subject === 'final-product' ? 'cryobag 5 mL' : 'cryovial 2 mL',
+    storageLocation: `LN2-03 rack ${subject === 'final-product' ? 'C' : 'B'}`,
+    storageCondition: '≤ -150 °C vapour phase LN2',
+    retentionUntil: until.toISOString().slice(0, 10),
+    takenAt: new Date(now.getTime() - 60_000).toISOString(),
+  };
+}
+
+/**
+ * What QA and QC do before a batch is released (QA-02.2, QA-01): the qualified person signs
+ * the complete batch record reviewed, and QC records the retention samples of the donor
+ * material and of the final product. Run once the journey is in `qc` with its batch record
+ * complete; throws naming the refused request otherwise.
+ */
+export async function prepareRelease(
+  api: GatewayClient,
+  donorCode: string,
+  options: { signerPassword?: string; now?: Date } = {},
+): Promise<{ batchNumber: string; recordHash: string }> {
+  const journey = `/api/journeys/${encodeURIComponent(donorCode)}`;
+  const review = expectStatus(
+    `QA's review of the batch record of ${donorCode}`,
+    await api.as<{ batchNumber: string; recordHash: string }>(
+      'qa-qp',
+      'POST',
+      `${journey}/batch-record/review`,
+      {
+        body: {
+          comment: 'every step, label and deviation of the batch record checked before release',
+          signature: { password: options.signerPassword ?? demoUserPassword() },
+        },
+        idempotencyKey: randomUUID(),
+      },
+    ),
+    200,
+  );
+  const now = options.now ?? new Date();
+  for (const subject of ['donor-material', 'final-product'] as const)
+    expectStatus(
+      `QC's retention sample of the ${subject} of ${donorCode}`,
+      await api.as('qc', 'POST', `${journey}/samples`, {
+        body: retentionSample(subject, review.batchNumber, now),
+        idempotencyKey: randomUUID(),
+      }),
+      201,
+    );
+  return { batchNumber: review.batchNumber, recordHash: review.recordHash };
+}
