@@ -1,7 +1,6 @@
 import { formatDonorCode, parseDonorCode, type ReleaseGate } from '@v2v/contracts';
 import { type ChainHead, type StoredEntry, verifyChainAgainstHead } from '@v2v/integrity';
-import { releaseGate } from '@v2v/signatures';
-import { emptyChainHead } from '../ledger/ledger-entry';
+import { gateContentHash, releaseGate } from '@v2v/signatures';
 
 const gate = releaseGate.bind(null, 'traceability');
 
@@ -32,7 +31,8 @@ function namesOf(entry: StoredEntry): string[] {
  * entry recomputed from its stored content, linked to the one before, ending at the chain's
  * head) and every entry names the journey's donor code and journey. A broken chain or an entry
  * of another donor blocks the release for good; a chain with no entry yet is open. The content
- * judged is the chain's head hash.
+ * judged is the chain's identity and its verdict, not its head: the release and shipment append
+ * to the chain, and a release must not be void because the chain it checked grew since.
  */
 export function ledgerChainGate(
   journey: { donorCode: string; journeyId: string },
@@ -40,7 +40,7 @@ export function ledgerChainGate(
   head: ChainHead | undefined,
 ): ReleaseGate {
   const { donorCode, journeyId } = journey;
-  const hash = (head ?? emptyChainHead(donorCode)).entryHash;
+  const judged = (status: string) => gateContentHash({ donorCode, journeyId, status });
   if (!head && !entries.length)
     return gate(
       'QA-02.4',
@@ -49,7 +49,7 @@ export function ledgerChainGate(
         detail: `no custody event of ${donorCode} is on the traceability ledger yet`,
         openRecords: [donorCode],
       },
-      hash,
+      judged('open'),
     );
   const broken = verifyChainAgainstHead(donorCode, entries, head);
   if (broken)
@@ -60,7 +60,7 @@ export function ledgerChainGate(
         detail: `the ledger chain of ${donorCode} is broken at entry ${broken.seq} (${broken.reason})`,
         openRecords: [`${donorCode}#${broken.seq}`],
       },
-      hash,
+      judged(`broken at ${broken.seq}`),
     );
   const expected = [donorCode, donorCode, journeyId];
   const foreign = entries.filter((e) => namesOf(e).some((name, i) => name !== expected[i]));
@@ -72,7 +72,7 @@ export function ledgerChainGate(
         detail: `${foreign.length} ledger entries of ${donorCode} name another donor code or journey: ${foreign.map((e) => `entry ${e.seq}`).join(', ')}`,
         openRecords: foreign.map((e) => `${donorCode}#${e.seq}`),
       },
-      hash,
+      judged('foreign entries'),
     );
   return gate(
     'QA-02.4',
@@ -81,6 +81,6 @@ export function ledgerChainGate(
       detail: `the ledger chain of ${donorCode} verifies intact over ${entries.length} entries, each naming ${donorCode} and ${journeyId}`,
       openRecords: [],
     },
-    hash,
+    judged('settled'),
   );
 }
