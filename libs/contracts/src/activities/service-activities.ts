@@ -113,6 +113,11 @@ export interface QualityControlReleaseGateActivities {
   ): Promise<void>;
 }
 
+export interface TraceabilityReleaseGateActivities {
+  /** QA-02.4 the journey's ledger chain intact (the traceability worker, G2). */
+  ledgerChainReleaseGates(input: ReleaseGateQuery): Promise<ReleaseGate[]>;
+}
+
 /** Activities on the `release` task queue. */
 export interface ReleaseActivities {
   recordQcResult: Step<'recordQcResult'>;
@@ -132,4 +137,5 @@ export const TASK_QUEUES = {
   donorIntake: 'donor-intake',
   production: 'production',
   release: 'release',
+  traceability: 'traceability',
 } as const;
