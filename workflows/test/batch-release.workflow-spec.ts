@@ -113,7 +113,7 @@ describe('batch release child workflow (time skipping)', () => {
     await release.signal(releaseGatesChangedSignal, { reason: 'QC result corrected' });
     const voided = await eventually(
       () => handle.query(journeyViewQuery),
-      (v: JourneyView) => v.stage === 'release-review',
+      (v: JourneyView) => v.stage === 'release-review' && v.releaseGates?.voidReason !== undefined,
     );
     expect(voided.releaseGates?.voidReason).toContain('QA-02.1 changed since the release');
     const [voiding] = platform.services.callsOf('voidRelease');

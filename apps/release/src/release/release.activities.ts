@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ReleaseActivities } from '@v2v/contracts';
-import { JourneyStepRecorder } from '@v2v/service-kit';
+import { QualityControlReleaseGateActivities, ReleaseActivities } from '@v2v/contracts';
+import { JourneyStepRecorder, SignatureVoidings } from '@v2v/service-kit';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import { QcResultRepository } from './qc-result.repository';
+import { ReleaseSignatureVoidings } from './release-signature-voidings';
+import { ReleaseVoidingRepository } from './release-voiding.repository';
 import { CompleteFollowUpUseCase } from './usecases/complete-follow-up.usecase';
 import { ReceiveAtSiteUseCase } from './usecases/receive-at-site.usecase';
 import { RecordInfusionUseCase } from './usecases/record-infusion.usecase';
@@ -10,6 +12,7 @@ import { RecordQcResultUseCase } from './usecases/record-qc-result.usecase';
 import { RejectBatchUseCase } from './usecases/reject-batch.usecase';
 import { ReleaseBatchUseCase } from './usecases/release-batch.usecase';
 import { ShipToSiteUseCase } from './usecases/ship-to-site.usecase';
+import { VoidReleaseUseCase } from './usecases/void-release.usecase';
 
 /** The release activities on the `release` task queue, each its step's use case. */
 @Injectable()
@@ -24,9 +27,10 @@ export class ReleaseActivityAdapter {
     private readonly followUp: CompleteFollowUpUseCase,
     private readonly steps: JourneyStepRecorder,
     private readonly retention: RetentionStandingUseCase,
+    private readonly voiding: VoidReleaseUseCase,
   ) {}
 
-  activities(): ReleaseActivities {
+  activities(): ReleaseActivities & Pick<QualityControlReleaseGateActivities, 'voidRelease'> {
     return {
       recordQcResult: (input) => this.qcResult.execute(input),
       releaseBatch: (input) => this.release.execute(input),
@@ -37,6 +41,7 @@ export class ReleaseActivityAdapter {
       completeFollowUp: (input) => this.followUp.execute(input),
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
       requireRetentionSettled: (input) => this.retention.requireSettled(input),
+      voidRelease: (input) => this.voiding.execute(input),
     };
   }
 }
@@ -51,5 +56,8 @@ export const RELEASE_STEP_PROVIDERS = [
   ReceiveAtSiteUseCase,
   RecordInfusionUseCase,
   CompleteFollowUpUseCase,
+  ReleaseVoidingRepository,
+  VoidReleaseUseCase,
+  { provide: SignatureVoidings, useClass: ReleaseSignatureVoidings },
   ReleaseActivityAdapter,
 ];
