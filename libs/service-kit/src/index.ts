@@ -11,7 +11,7 @@ export * from './step-records.controller';
 export * from './gmp-service';
 export * from './refusals.controller';
 export * from './journey-signatures.controller';
-export { SignatureVoidings } from './journey-signatures';
+export { JourneySignatures, SignatureVoidings } from './journey-signatures';
 export * from './internal-caller.guard';
 export * from './internal-credentials';
 export * from './ports';
