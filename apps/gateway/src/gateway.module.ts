@@ -35,6 +35,7 @@ import { SpecificationsModule } from './specifications/specifications.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { HospitalTenancyGuard } from './tenancy/hospital-tenancy.guard';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { ReleaseGatesModule } from './release-gates/release-gates.module';
 import { TracesModule } from './traces/traces.module';
 import { UserAdministrationModule } from './user-administration/user-administration.module';
 
@@ -64,6 +65,7 @@ export const FEATURE_MODULES = [
   ShippersModule,
   HealthModule,
   RefusalsModule,
+  ReleaseGatesModule,
 ];
 
 /**
