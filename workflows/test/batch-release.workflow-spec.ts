@@ -20,6 +20,7 @@ import {
 import { timeSkippingEnvironment } from './support/environments';
 import { expectRefused, payloadFor, sendStep } from './support/journey-driver';
 import { useMockedPlatform } from './support/mocked-platform';
+import { recordHistory } from './support/record-history';
 
 const platform = useMockedPlatform(timeSkippingEnvironment, (s) => {
   s.numberBatches = true;
@@ -134,6 +135,11 @@ describe('batch release child workflow (time skipping)', () => {
     expect(shipped.stage).toBe('shipped');
     await release.result();
     expect((await release.describe()).status.name).toBe('COMPLETED');
+
+    for (const step of ['receiveAtSite', 'recordInfusion', 'completeFollowUp'] as const)
+      await sendStep(handle, step, payloadFor(step, code));
+    expect((await handle.result()).stage).toBe('closed');
+    await recordHistory('release-void-rerelease', handle);
   });
 
   it('QA-02 refuses the shipment of a release that is void by the time it ships, even unsignalled', async () => {
