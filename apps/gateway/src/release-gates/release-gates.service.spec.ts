@@ -2,6 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { JourneyView, ReleaseGateStanding } from '@v2v/contracts';
 import type { TemporalClientPort } from '@v2v/service-kit';
 import type { JourneyWorkflowRepository } from '../journeys/journey-workflow.repository';
+import { ReleaseGatesWorkflowRepository } from './release-gates-workflow.repository';
 import { ReleaseGatesService } from './release-gates.service';
 
 const STANDING = {
@@ -15,7 +16,10 @@ function service(view: Partial<JourneyView>, child: { query?: jest.Mock; signal?
   const getHandle = jest.fn(() => child);
   const temporal = { client: async () => ({ workflow: { getHandle } }) };
   return {
-    gates: new ReleaseGatesService(journeys, temporal as unknown as TemporalClientPort),
+    gates: new ReleaseGatesService(
+      journeys,
+      new ReleaseGatesWorkflowRepository(temporal as unknown as TemporalClientPort),
+    ),
     getHandle,
   };
 }

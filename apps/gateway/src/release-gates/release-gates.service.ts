@@ -1,16 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import {
-  batchReleaseWorkflowId,
   DomainError,
   JOURNEY_STAGES,
   type JourneyView,
-  releaseGatesChangedSignal,
-  releaseGatesQuery,
   type ReleaseGateStanding,
 } from '@v2v/contracts';
-import { TemporalClientPort } from '@v2v/service-kit';
 import { JourneyWorkflowRepository } from '../journeys/journey-workflow.repository';
+import { ReleaseGatesWorkflowRepository } from './release-gates-workflow.repository';
 
 /** Stages from which production has completed, so the batch's release child may run. */
 const AFTER_PRODUCTION = JOURNEY_STAGES.slice(JOURNEY_STAGES.indexOf('qc'));
@@ -25,7 +21,7 @@ export class ReleaseGatesService {
 
   constructor(
     private readonly journeys: JourneyWorkflowRepository,
-    private readonly temporal: TemporalClientPort,
+    private readonly releases: ReleaseGatesWorkflowRepository,
   ) {}
 
   async standing(donorCode: string): Promise<ReleaseGateStanding> {
@@ -36,12 +32,8 @@ export class ReleaseGatesService {
         'QA-02',
         `the journey of ${donorCode} has no release gates yet: production has not completed (QA-02)`,
       );
-    try {
-      const standing = await (await this.handle(batchNumber)).query(releaseGatesQuery);
-      if (standing) return standing;
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-    }
+    const standing = await this.releases.standing(batchNumber);
+    if (standing) return standing;
     throw new DomainError(
       'QA-02',
       `batch ${batchNumber} of ${donorCode} has no evaluated release gates: its release child has not answered yet, or production completed before it existed (QA-02)`,
@@ -57,16 +49,12 @@ export class ReleaseGatesService {
       const { view } = await this.journeys.status(donorCode);
       const batchNumber = releasedBatchOf(view);
       if (!batchNumber) return;
-      await (await this.handle(batchNumber)).signal(releaseGatesChangedSignal, { reason });
+      await this.releases.signalChanged(batchNumber, reason);
     } catch (error) {
       this.logger.warn(
         `release gates of ${donorCode} not signalled (${reason}): ${(error as Error).message}`,
       );
     }
-  }
-
-  private async handle(batchNumber: string) {
-    return (await this.temporal.client()).workflow.getHandle(batchReleaseWorkflowId(batchNumber));
   }
 }
 
