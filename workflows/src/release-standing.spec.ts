@@ -106,7 +106,7 @@ describe('the void release', () => {
     const voidance = releaseVoidance(covered, now);
     expect(voidance?.changed).toEqual(['QA-02.3', 'QA-02.4']);
     expect(voidance?.reason).toBe(
-      'the release of batch B1 is void: QA-02.3 is open now: deviation DEV-7 reopened; QA-02.4 is no longer answered; QA-02.4 is open now: no service answered for QA-02.4 (CSV-02)',
+      'the release of batch B1 is void: QA-02.3 is open now: deviation DEV-7 reopened; QA-02.4 is no longer answered (CSV-02)',
     );
   });
 });

@@ -134,7 +134,7 @@ export function releaseVoidance(
     reasons.push(`${before.item} ${why}`);
   }
   for (const added of current.values()) {
-    if (letsReleaseThrough(added)) continue;
+    if (letsReleaseThrough(added) || changed.has(added.item)) continue;
     changed.add(added.item);
     reasons.push(`${added.item} is ${added.status} now: ${added.detail}`);
   }

@@ -15,7 +15,7 @@ import { ReleaseVoiding, ReleaseVoidingRepository } from '../release-voiding.rep
 type VoidReleaseInput = Parameters<QualityControlReleaseGateActivities['voidRelease']>[0];
 
 /** The release child (or the journey at shipment) found the release void: nobody decided it. */
-const SYSTEM = { userId: 'system', role: 'qa-qp' } as const;
+const SYSTEM = { userId: 'system', role: 'ops' } as const;
 
 /**
  * CSV-02: the journey's latest release is void from now on, recorded once with why and what
