@@ -6,7 +6,13 @@ import { journeyStepUpdate, journeyViewQuery, journeyWorkflowId } from '@v2v/con
 import { databaseUrl, migrationDatabaseUrl } from '@v2v/database';
 import { internalCallHeaders, internalServiceToken, SERVICE_PORTS } from '@v2v/service-kit';
 import { temporalAddress } from '@v2v/temporal';
-import { GatewayClient, happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
+import {
+  GatewayClient,
+  happyPathSteps,
+  qcResultsWithinSpecification,
+  scriptedStep,
+  stepsBefore,
+} from '@v2v/testing';
 
 /**
  * The trust boundaries of docs/security.md, tried from outside the gateway: Temporal's frontend
@@ -137,13 +143,35 @@ describe('trust boundaries tried from outside the gateway', () => {
 
   it('CSV-02 leaves no signature behind when the owning service refuses the signed decision', async () => {
     const { donorCode, steps } = await journeyBefore('recordQcResult');
+    // Every result needed before release passes, but sterility shows growth: an OOS (QA-02.1).
     const failing = {
-      results: [{ test: 'sterility', value: 'growth', withinSpecification: false }],
+      results: [
+        ...qcResultsWithinSpecification(new Date()),
+        {
+          testCode: 'sterility',
+          value: 'growth',
+          method: 'membrane filtration',
+          instrumentId: 'QC-INCUBATOR-02',
+          sampleId: 'QCS-FP-02',
+          testedAt: new Date().toISOString(),
+        },
+      ],
     };
     expect((await api.step('qc', donorCode, 'recordQcResult', failing)).status).toBe(200);
+    const investigations = await api.as<unknown[]>(
+      'qc',
+      'GET',
+      `/api/journeys/${donorCode}/oos-investigations`,
+    );
+    expect(investigations.body).toEqual([
+      expect.objectContaining({ testCode: 'sterility', status: 'laboratory' }),
+    ]);
     const release = scriptedStep(steps, 'releaseBatch');
-    const refused = await api.run<{ code: string }>(donorCode, release);
-    expect(refused).toMatchObject({ status: 409, body: { code: 'QA-02' } });
+    const refused = await api.run<{ code: string; message: string }>(donorCode, release);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { code: 'QA-02', message: expect.stringContaining('QA-02.1') },
+    });
     expect(await signaturesOf('release', donorCode)).toBe(0);
     expect(
       await rows(

@@ -25,6 +25,7 @@ import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-sl
 import { BatchRecordModule } from './batch-record/batch-record.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProcessesModule } from './processes/processes.module';
+import { QualityControlModule } from './quality-control/quality-control.module';
 import { ProductionCalendarModule } from './calendar/production-calendar.module';
 import { RefusalsModule } from './refusals/refusals.module';
 import { SamplesModule } from './samples/samples.module';
@@ -61,6 +62,7 @@ export const FEATURE_MODULES = [
   BatchRecordModule,
   ManufacturingSlotsModule,
   SamplesModule,
+  QualityControlModule,
   InstitutionsModule,
   ShippersModule,
   HealthModule,

@@ -14,6 +14,7 @@ import { SetAsideUnappliedMessages1765000520000 } from './migrations/17650005200
 import { GuardAuditChainHeads1765000720000 } from './migrations/1765000720000-GuardAuditChainHeads';
 import { CreateSampleRegister1765000900000 } from './migrations/1765000900000-CreateSampleRegister';
 import { MakeQcResultsAppendOnly1765000940000 } from './migrations/1765000940000-MakeQcResultsAppendOnly';
+import { JudgeQcResults1765001000000 } from './migrations/1765001000000-JudgeQcResults';
 import { CreateReleaseVoidings1765001100000 } from './migrations/1765001100000-CreateReleaseVoidings';
 
 export const RELEASE_SCHEMA = 'release';
@@ -32,6 +33,7 @@ export const RELEASE_MIGRATIONS = [
   GuardAuditChainHeads1765000720000,
   CreateSampleRegister1765000900000,
   MakeQcResultsAppendOnly1765000940000,
+  JudgeQcResults1765001000000,
   CreateReleaseVoidings1765001100000,
 ];
 

@@ -15,10 +15,11 @@ import {
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
+import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
 
 @Module({
-  imports: [...gmpServiceImports('release', releaseDataSourceOptions), SamplesModule],
+  imports: [...gmpServiceImports('release', releaseDataSourceOptions), SamplesModule, QcModule],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [
     ...gmpServiceProviders('release', RELEASE_SCHEMA),

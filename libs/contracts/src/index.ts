@@ -46,3 +46,5 @@ export * from './internal/manufacturing-slots';
 export * from './internal/batch-record-review';
 export * from './internal/samples';
 export * from './internal/release-gates';
+export * from './journey/qc-test-plan';
+export * from './internal/quality-control';

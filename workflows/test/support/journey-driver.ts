@@ -114,7 +114,17 @@ export function payloadFor(step: JourneyStep, donorCode: string, now = new Date(
     },
     remanufactureBatch: { reason: 'retained portion available', signature: signature('approved') },
     recordQcResult: {
-      results: [{ test: 'sterility', value: 'no growth', withinSpecification: true }],
+      results: [
+        {
+          testCode: 'viability',
+          value: 91,
+          unit: '%',
+          method: '7-AAD flow cytometry',
+          instrumentId: 'QC-INSTR-01',
+          sampleId: 'QCS-FP-01',
+          testedAt: now.toISOString(),
+        },
+      ],
     },
     releaseBatch: { signature: signature('released') },
     rejectBatch: { reason: 'out of specification', signature: signature('rejected') },

@@ -83,7 +83,8 @@ export const STEP_ROUTES: Record<JourneyStep, { route: string; roles: Role[]; su
   recordQcResult: {
     route: 'record-qc-result',
     roles: ['qc'],
-    summary: 'Enter the QC results of the batch.',
+    summary:
+      "Enter raw QC results (value, unit, method, instrument, sample, time tested); the system judges each against the test plan of the journey's specification (QA-02.1). A correction names the result it corrects and why; a retest names its open OOS investigation; an OOS result of a gating test opens one. May be taken again until release.",
   },
   releaseBatch: {
     route: 'release-batch',

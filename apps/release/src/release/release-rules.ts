@@ -1,29 +1,18 @@
-import { DomainError } from '@v2v/contracts';
-
-export interface QcResultRow {
-  test: string;
-  withinSpecification: boolean;
-}
+import { DomainError, type ReleaseGate } from '@v2v/contracts';
 
 /**
- * QA-02 (basic form): a batch is released only with QC results on record and every one
- * within specification. Batch-record review, deviations and chain-of-identity checks join
- * this rule in the release issue.
+ * QA-02 (item QA-02.1): the qualified person releases only a batch whose QC gate is settled
+ * (qcReleaseGate: every result needed before release within specification, no investigation
+ * open, none confirmed OOS); the release use case asks it in its transaction, so a refused
+ * release leaves no signature.
  */
-export function assertBatchReleasable(results: QcResultRow[]): void {
-  if (results.length === 0) {
-    throw new DomainError('QA-02', 'no QC result is on record for this batch (QA-02)');
-  }
-  const failing = results.filter((r) => !r.withinSpecification).map((r) => r.test);
-  if (failing.length > 0) {
-    throw new DomainError(
-      'QA-02',
-      `QC results out of specification: ${failing.join(', ')} (QA-02)`,
-      {
-        failing,
-      },
-    );
-  }
+export function assertBatchReleasable(qcGate: ReleaseGate): void {
+  if (qcGate.status !== 'settled')
+    throw new DomainError('QA-02', `the batch is not releasable: ${qcGate.detail} (QA-02.1)`, {
+      item: 'QA-02.1',
+      status: qcGate.status,
+      openRecords: qcGate.openRecords,
+    });
 }
 
 /** The bedside check: the patient about to be infused is the journey's patient. */

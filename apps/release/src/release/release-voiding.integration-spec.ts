@@ -21,7 +21,10 @@ import {
   signatureSealPublicKey,
 } from '@v2v/signatures';
 import { releaseDataSourceOptions } from '../release.data-source';
-import { QcResultRepository } from './qc-result.repository';
+import { QcRepository } from '../qc/qc.repository';
+import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
+import { SampleRepository } from '../samples/sample.repository';
+import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import { ReleaseSignatureVoidings } from './release-signature-voidings';
 import { coveredHashOf } from './release-standing-rules';
 import { ReleaseVoidingRepository } from './release-voiding.repository';
@@ -57,7 +60,11 @@ beforeAll(async () => {
   voidings = new ReleaseVoidingRepository();
   voidRelease = new VoidReleaseUseCase(dataSource, voidings);
   shipment = new ShipToSiteUseCase(steps, voidings);
-  release = new ReleaseBatchUseCase(steps, new QcResultRepository(), signatures);
+  const qc = new QcStandingUseCase(
+    new QcRepository(dataSource),
+    new RetentionStandingUseCase(new SampleRepository(dataSource)),
+  );
+  release = new ReleaseBatchUseCase(steps, qc, signatures);
   journeySignatures = new JourneySignatures(
     dataSource,
     'release',
@@ -116,8 +123,8 @@ function inputOf<P>(donorCode: string, actor: Actor, payload: P, repeat = 0): St
 
 /**
  * A release as the journey records it, its signature and its gates in the record: written
- * through the step recorder and the signature recorder (the QC rule of the use case is S's and
- * is tested with it).
+ * through the step recorder and the signature recorder (the QC gate the use case checks again is
+ * tested with it, in qc.integration-spec.ts).
  */
 async function recordedRelease(donorCode: string, batchNumber: string, repeat = 0) {
   const eventId = randomUUID();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QualityControlReleaseGateActivities, ReleaseActivities } from '@v2v/contracts';
 import { JourneyStepRecorder, SignatureVoidings } from '@v2v/service-kit';
+import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
-import { QcResultRepository } from './qc-result.repository';
 import { ReleaseSignatureVoidings } from './release-signature-voidings';
 import { ReleaseVoidingRepository } from './release-voiding.repository';
 import { CompleteFollowUpUseCase } from './usecases/complete-follow-up.usecase';
@@ -27,10 +27,11 @@ export class ReleaseActivityAdapter {
     private readonly followUp: CompleteFollowUpUseCase,
     private readonly steps: JourneyStepRecorder,
     private readonly retention: RetentionStandingUseCase,
+    private readonly qc: QcStandingUseCase,
     private readonly voiding: VoidReleaseUseCase,
   ) {}
 
-  activities(): ReleaseActivities & Pick<QualityControlReleaseGateActivities, 'voidRelease'> {
+  activities(): ReleaseActivities & QualityControlReleaseGateActivities {
     return {
       recordQcResult: (input) => this.qcResult.execute(input),
       releaseBatch: (input) => this.release.execute(input),
@@ -41,6 +42,7 @@ export class ReleaseActivityAdapter {
       completeFollowUp: (input) => this.followUp.execute(input),
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
       requireRetentionSettled: (input) => this.retention.requireSettled(input),
+      qualityControlReleaseGates: (input) => this.qc.releaseGates(input),
       voidRelease: (input) => this.voiding.execute(input),
     };
   }
@@ -48,7 +50,6 @@ export class ReleaseActivityAdapter {
 
 /** The step use cases and what they need, for the app module's providers. */
 export const RELEASE_STEP_PROVIDERS = [
-  QcResultRepository,
   RecordQcResultUseCase,
   ReleaseBatchUseCase,
   RejectBatchUseCase,

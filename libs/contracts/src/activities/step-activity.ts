@@ -12,7 +12,8 @@ export interface StepOccurrence {
   cycle: number;
   /**
    * How many records of this step the cycle already has: 0 except for a step the journey may
-   * take again in the same stage (post-collection storage, recorded once per storage period).
+   * take again in the same stage (post-collection storage, recorded once per storage period;
+   * QC results, recorded as tests finish, with corrections and retests).
    */
   repeat: number;
 }

@@ -33,6 +33,9 @@ export const RECORD_OPERATIONS = {
   reviewBatchRecord: { roles: ['qa-qp'] },
   recordSample: { roles: ['qc'] },
   decideRetentionException: { roles: ['qa-qp'] },
+  recordOosLaboratoryConclusion: { roles: ['qc'] },
+  recordOosProcessConclusion: { roles: ['qa-qp'] },
+  decideOosOutcome: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;

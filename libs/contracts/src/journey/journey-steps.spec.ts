@@ -67,6 +67,14 @@ describe('journey stage transition table', () => {
     });
   });
 
+  it('QA-02 takes QC results again in release review, for corrections and retests', () => {
+    expect(evaluateStep('release-review', 'recordQcResult')).toEqual({
+      allowed: true,
+      to: 'release-review',
+    });
+    expect(evaluateStep('released', 'recordQcResult')).toMatchObject({ allowed: false });
+  });
+
   it('refuses every step outside its allowed stages with STEP_OUT_OF_ORDER', () => {
     for (const step of JOURNEY_STEP_NAMES) {
       for (const stage of JOURNEY_STAGES) {

@@ -30,7 +30,8 @@ export const JOURNEY_STEPS = {
   // from retained donor material, a recollection, or cancellation.
   rejectFailedBatch: { from: ['in-production'], to: 'batch-rejected' },
   remanufactureBatch: { from: ['batch-rejected'], to: 'material-released' },
-  recordQcResult: { from: ['qc'], to: 'release-review' },
+  // QC results come in as tests finish, corrections and retests after them (QA-02.1).
+  recordQcResult: { from: ['qc', 'release-review'], to: 'release-review' },
   releaseBatch: { from: ['release-review'], to: 'released' },
   rejectBatch: { from: ['release-review'], to: 'cancelled' },
   shipToSite: { from: ['released'], to: 'shipped' },

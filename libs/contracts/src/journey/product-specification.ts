@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { type QcTestPlan, qcTestPlanSchema } from './qc-test-plan';
 
 /**
  * The product specification (GEN-03): everything product-specific a journey is checked
  * against — donor screening standards (DON-01), collection, storage, transport and receipt
  * requirements shown to the institution (DON-03), each custody leg's temperature range and
- * time limit (GEN-01), and shelf lives. Published versions never change; a journey is
- * pinned to the version it started with.
+ * time limit (GEN-01), shelf lives, and the QC test plan (QA-02.1). Published versions never
+ * change; a journey is pinned to the version it started with.
  */
 
 /** The infectious markers a product may require; HIV, HBV, HCV and syphilis always (DON-04.6). */
@@ -75,6 +76,8 @@ export const productSpecificationContentSchema = z
     shipmentToSite: custodyLegLimitSchema,
     productShelfLifeDays: z.number().int().positive(),
     followUpDays: z.number().int().positive(),
+    /** The QC tests of the batch with their acceptance criteria (QA-02.1). */
+    qcTestPlan: qcTestPlanSchema,
   })
   .superRefine((spec, ctx) => {
     const missing = MANDATORY_MARKERS.filter(
@@ -102,7 +105,12 @@ export const productSpecificationContentSchema = z
 export type ProductSpecificationContent = z.infer<typeof productSpecificationContentSchema>;
 export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
 
-export interface ProductSpecification extends ProductSpecificationContent {
+/**
+ * A published version as stored. Versions published before QC test plans were part of the
+ * specification have none (`qcTestPlan` absent): QC entry refuses them (QA-02.1).
+ */
+export interface ProductSpecification extends Omit<ProductSpecificationContent, 'qcTestPlan'> {
+  qcTestPlan?: QcTestPlan;
   productCode: string;
   version: number;
   publishedAt?: string;

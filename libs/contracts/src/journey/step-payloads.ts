@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plausibleInstant } from '../events/plausible-instant';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
 import { INFECTIOUS_MARKERS } from './product-specification';
 import { ElectronicSignature, signatureRequestSchema, SignedStep } from './electronic-signature';
@@ -123,16 +124,32 @@ export const STEP_PAYLOAD_SCHEMAS = {
   rejectFailedBatch: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
   /** From the retained portion of the donor material; production refuses without one. */
   remanufactureBatch: z.strictObject({ reason, signature: signatureRequestSchema }),
+  /**
+   * Raw QC results: the system judges each against the test plan of the journey's specification
+   * (QA-02.1). A correction is a new result naming the one it corrects and why; a retest is
+   * taken under an open OOS investigation of its test.
+   */
   recordQcResult: z.strictObject({
     results: z
       .array(
         z.strictObject({
-          test: text(100),
-          value: text(100),
-          withinSpecification: z.boolean(),
+          testCode: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code of the plan'),
+          /** A number for a range test, the observed text for an allowed-set test. */
+          value: z.union([z.number().finite(), text(100)]),
+          /** Required for a range test, the criterion's unit. */
+          unit: text(32).optional(),
+          method: text(200),
+          instrumentId: text(64),
+          sampleId: text(64),
+          testedAt: plausibleInstant(),
+          correctionOf: z
+            .strictObject({ resultId: z.string().regex(/^[1-9][0-9]{0,17}$/), reason })
+            .optional(),
+          retestUnder: z.uuid().optional(),
         }),
       )
-      .min(1),
+      .min(1)
+      .max(40),
   }),
   releaseBatch: z.strictObject({
     comment: text(1000).optional(),

@@ -2,20 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { SignatureRecorder } from '@v2v/signatures';
-import { QcResultRepository } from '../qc-result.repository';
+import { QcStandingUseCase } from '../../qc/usecases/qc-standing.usecase';
 import { assertBatchReleasable } from '../release-rules';
 import { coveredHashOf, requireReleaseGatesSettled } from '../release-standing-rules';
 
 /**
  * The qualified person's signed release (QA-02), only over the release gates the journey found
  * settled just before, recorded with them and the hash of what they cover (CSV-02: a later
- * change of that content voids the release); a conditional release names the results to follow.
+ * change of that content voids the release), and only of a batch whose QC gate is settled
+ * (QA-02.1, checked again here); a conditional release names the results to follow.
  */
 @Injectable()
 export class ReleaseBatchUseCase implements StepUseCase<'releaseBatch'> {
   constructor(
     private readonly steps: JourneyStepRecorder,
-    private readonly qcResults: QcResultRepository,
+    private readonly qc: QcStandingUseCase,
     private readonly signatures: SignatureRecorder,
   ) {}
 
@@ -38,7 +39,7 @@ export class ReleaseBatchUseCase implements StepUseCase<'releaseBatch'> {
       async (manager) => {
         requireReleaseGatesSettled(standing);
         await this.signatures.recordForStep(manager, 'releaseBatch', input);
-        assertBatchReleasable(await this.qcResults.forDonor(manager, input.donorCode));
+        assertBatchReleasable((await this.qc.qcGate(input.donorCode, manager)).gate);
       },
     );
   }

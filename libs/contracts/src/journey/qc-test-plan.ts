@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/*
+ * The QC test plan of a product specification (QA-02.1, §10(2)): each test with its method, its
+ * sample and its acceptance criterion as data, so the system (not the analyst) decides whether
+ * a raw result is within specification; and whether the test gates the release.
+ */
+
+const text = (max = 200) => z.string().trim().min(1).max(max);
+
+/**
+ * `before-release`: its result is needed before the qualified person may release;
+ * `may-follow-release`: a conditional release may go ahead while it runs (a 14-day sterility),
+ * due `resultDueDays` after the batch's completion; `informational`: judged, never gating.
+ */
+export const QC_TEST_GATINGS = ['before-release', 'may-follow-release', 'informational'] as const;
+export type QcTestGating = (typeof QC_TEST_GATINGS)[number];
+
+export const qcCriterionSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({
+      kind: z.literal('range'),
+      unit: text(32),
+      min: z.number().finite().optional(),
+      max: z.number().finite().optional(),
+    })
+    .refine((c) => c.min !== undefined || c.max !== undefined, {
+      message: 'a range criterion has at least one bound (min or max)',
+    })
+    .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, {
+      message: 'min must not exceed max',
+    }),
+  z.strictObject({
+    kind: z.literal('allowed'),
+    values: z.array(text(100)).min(1).max(20),
+  }),
+]);
+export type QcCriterion = z.infer<typeof qcCriterionSchema>;
+
+export const qcTestSchema = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code: 2-40 lower-case letters, digits, dashes'),
+    name: text(),
+    method: text(),
+    sample: text(),
+    criterion: qcCriterionSchema,
+    gating: z.enum(QC_TEST_GATINGS),
+    resultDueDays: z.number().int().positive().max(365).optional(),
+  })
+  .refine((t) => t.gating !== 'may-follow-release' || t.resultDueDays !== undefined, {
+    message: 'a test that may follow the release states resultDueDays',
+    path: ['resultDueDays'],
+  });
+export type QcTest = z.infer<typeof qcTestSchema>;
+
+export const qcTestPlanSchema = z
+  .array(qcTestSchema)
+  .min(1)
+  .max(40)
+  .superRefine((plan, ctx) => {
+    const seen = new Set<string>();
+    plan.forEach((test, index) => {
+      if (seen.has(test.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'code'],
+          message: `test code ${test.code} appears twice`,
+        });
+      seen.add(test.code);
+    });
+    if (!plan.some((t) => t.gating === 'before-release'))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a test plan has at least one test needed before release (QA-02.1)',
+      });
+  });
+export type QcTestPlan = z.infer<typeof qcTestPlanSchema>;
