@@ -10,6 +10,7 @@ import {
   batchReleaseWorkflowId,
   productShippedSignal,
   ReleaseGateQuery,
+  releaseGatesChangedSignal,
   ReleaseGateStanding,
   releaseVoidedSignal,
 } from '@v2v/contracts';
@@ -105,6 +106,11 @@ export async function requireReleaseStands(state: JourneyState, journeyId: strin
     details: [{ changed: voidance.changed }],
     nonRetryable: true,
   });
+}
+
+/** A step recorded something a gate covers (a QC result): the release child evaluates again. */
+export async function releaseGatesChanged(state: JourneyState, reason: string): Promise<void> {
+  await signalRelease(state, (handle) => handle.signal(releaseGatesChangedSignal, { reason }));
 }
 
 /** Shipped: the release child has nothing left to guard. */

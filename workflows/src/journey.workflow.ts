@@ -35,6 +35,7 @@ import { rejectBatchRecord, startBatchRecord } from './batch-record-child';
 import {
   gateRelease,
   productShipped,
+  releaseGatesChanged,
   releaseRecorded,
   requireReleaseStands,
   startBatchRelease,
@@ -128,6 +129,8 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     if (releaseEffect?.kind === 'release' && releaseGates)
       await releaseRecorded(state, releaseGates);
     if (releaseEffect?.kind === 'ship') await productShipped(state);
+    if (releaseEffect?.kind === 'gates-changed')
+      await releaseGatesChanged(state, `${step} recorded`);
   };
 
   // The step table says what a step does to the batch's release before it is recorded.

@@ -103,8 +103,9 @@ describe('batch release child workflow (time skipping)', () => {
     });
     expect(platform.services.callsOf('releaseBatch')).toHaveLength(0);
 
-    // The child shows the same standing, and tells the journey's view.
-    await release.signal(releaseGatesChangedSignal, { reason: 'test' });
+    // A QC result recorded (a retest) makes the child evaluate again: it shows the same
+    // standing, and tells the journey's view.
+    await sendStep(handle, 'recordQcResult', payloadFor('recordQcResult', code));
     const view = await eventually(
       () => handle.query(journeyViewQuery),
       (v: JourneyView) => (v.releaseGates?.openItems.length ?? 0) === 2,

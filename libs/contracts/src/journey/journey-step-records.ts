@@ -37,9 +37,11 @@ export type StepSlotEffect =
  * What a step does to the batch's release (QA-02, CSV-02): `start-release` starts the release
  * child that evaluates the gates; `release` evaluates the gates before the release is recorded
  * (refused while one is open) and keeps what it covered after; `ship` checks before the shipment
- * that the release still stands (void otherwise), and ends the release child after.
+ * that the release still stands (void otherwise), and ends the release child after;
+ * `gates-changed` tells the release child that a gate it covers may have changed.
  */
-export type StepReleaseEffect = { kind: 'start-release' } | { kind: 'release' } | { kind: 'ship' };
+export type StepReleaseEffect =
+  { kind: 'start-release' } | { kind: 'release' } | { kind: 'ship' } | { kind: 'gates-changed' };
 
 /** What a step does to the batch record child: starts it, or stops it after QA's rejection. */
 export type StepBatchRecordEffect = { kind: 'start' } | { kind: 'reject' };
@@ -147,6 +149,7 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'release',
     recordType: 'qc-result',
     messageType: 'qc-result.recorded.v1',
+    releaseEffect: { kind: 'gates-changed' },
   },
   // Release and rejection are two outcomes of one release decision.
   releaseBatch: {
