@@ -14,13 +14,10 @@ import {
   StepCommand,
 } from '@v2v/contracts';
 import { batchRecord } from './batch-record.workflow';
+import { startBatchRelease } from './batch-release-child';
 import type { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
-import { asStepFailure } from './step-failure';
-import { durableProduction, production, stepActivityInput } from './step-activities';
-
-/** Journeys older than the PRD-05 release gate were released without asking production. */
-export const RELEASE_HOLD_GATE_PATCH = 'prd-05-release-gate';
+import { durableProduction, stepActivityInput } from './step-activities';
 
 /** Journeys that started production before the batch record existed complete it by hand. */
 export const BATCH_RECORD_CHILD_PATCH = 'batch-record-child';
@@ -100,7 +97,9 @@ async function completeProductionWhenDone(
       `production refused the completion of batch ${result.batchNumber}: ${failureMessage(error)}`,
       new Date().toISOString(),
     );
+    return;
   }
+  await startBatchRelease(state, journeyId);
 }
 
 /** QA's rejection recorded, the batch record takes no more steps and ends. */
@@ -115,22 +114,6 @@ export async function rejectBatchRecord(state: JourneyState, command: StepComman
   } catch (error) {
     // A record already ended (its last step done as QA rejected) has nothing left to stop.
     state.note(`batch record ${workflowId} not signalled: ${failureMessage(error)}`, now());
-  }
-}
-
-/**
- * PRD-05: a batch exposed to a microbial contamination is not released before its impact
- * assessment; production answers for the batch's open holds, and refuses the release with them.
- */
-export async function requireBatchReleasable(state: JourneyState): Promise<void> {
-  if (!state.batchNumber || !patched(RELEASE_HOLD_GATE_PATCH)) return;
-  try {
-    await production.requireNoBatchReleaseHold({
-      donorCode: state.input.donorCode,
-      batchNumber: state.batchNumber,
-    });
-  } catch (error) {
-    throw asStepFailure(error);
   }
 }
 

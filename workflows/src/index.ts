@@ -2,3 +2,4 @@
 export { patientJourney } from './journey.workflow';
 export { custodyLeg } from './custody-leg.workflow';
 export { batchRecord } from './batch-record.workflow';
+export { batchRelease } from './batch-release.workflow';

@@ -308,3 +308,33 @@ describe('the manufacturing slot on the journey', () => {
     expect(state.occurrenceOf('scheduleCollection')).toEqual({ cycle: 1, repeat: 0 });
   });
 });
+
+describe('the release on the journey', () => {
+  it('CSV-02 takes a released journey back to release review when its release is void', () => {
+    const state = new JourneyState(input, '2026-12-01T08:00:00Z');
+    state.stage = 'released';
+    state.openBatchRelease('release-B1', '2026-12-10T08:00:00Z');
+    state.voidRelease(
+      'the release of batch B1 is void: QA-02.1 changed (CSV-02)',
+      '2026-12-11T08:00:00.000Z',
+    );
+    expect(state.stage).toBe('release-review');
+    expect(state.coveredRelease).toBeUndefined();
+    expect(state.timeline.at(-1)).toMatchObject({
+      kind: 'system',
+      stage: 'release-review',
+      summary: 'the release of batch B1 is void: QA-02.1 changed (CSV-02)',
+    });
+  });
+
+  it('CSV-02 only notes a voiding that arrives once the product shipped', () => {
+    const state = new JourneyState(input, '2026-12-01T08:00:00Z');
+    state.stage = 'shipped';
+    state.voidRelease(
+      'the release of batch B1 is void: QA-01 is open now (CSV-02)',
+      '2026-12-11T08:00:00.000Z',
+    );
+    expect(state.stage).toBe('shipped');
+    expect(state.timeline.at(-1)).toMatchObject({ kind: 'system', stage: 'shipped' });
+  });
+});

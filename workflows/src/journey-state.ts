@@ -12,6 +12,8 @@ import {
   ManufacturingSlot,
   PendingDeadline,
   ProductSpecification,
+  ReleaseGatesSummary,
+  ReleaseGateStanding,
   stageAfterStep,
   StepCommand,
   StepOccurrence,
@@ -47,6 +49,12 @@ export class JourneyState {
   batchRecordWorkflowId?: string;
   /** The journey's booked manufacturing slot; its changes are on the timeline. */
   manufacturingSlot?: JourneyManufacturingSlot;
+  /** The release child (QA-02), from the batch's completion until it ships. */
+  batchReleaseWorkflowId?: string;
+  /** The release child's last evaluation of the gates, for the view. */
+  releaseGates?: ReleaseGatesSummary;
+  /** The gates the recorded release covered (CSV-02): until shipment, or until it is void. */
+  coveredRelease?: ReleaseGateStanding;
   /** Work after a recorded step that nobody waits on (a slot's release); the journey awaits it. */
   private readonly tracked: Promise<void>[] = [];
   private readonly openLegs: OpenLeg[] = [];
@@ -160,6 +168,21 @@ export class JourneyState {
     this.note(`batch record ${workflowId} started`, at);
   }
 
+  openBatchRelease(workflowId: string, at: string): void {
+    this.batchReleaseWorkflowId = workflowId;
+    this.note(`release ${workflowId} started: the release gates are evaluated`, at);
+  }
+
+  /**
+   * CSV-02: the recorded release no longer stands; a released batch goes back to release review
+   * (the qualified person may release again once the gates settle). Later, it is only noted.
+   */
+  voidRelease(reason: string, at: string): void {
+    this.coveredRelease = undefined;
+    if (this.stage === 'released') this.advance('release-review', at, reason);
+    else this.note(reason, at);
+  }
+
   bookSlot(slot: ManufacturingSlot, at: string): void {
     const rebooked = this.manufacturingSlot && this.manufacturingSlot.slotId !== slot.slotId;
     const { slotId, lineCode, startsOn, endsOn, plannedShipmentOn } = slot;
@@ -256,6 +279,7 @@ export class JourneyState {
       ...(this.institutionNotice ? { institutionNotice: this.institutionNotice } : {}),
       ...(this.batchNumber ? { batchNumber: this.batchNumber } : {}),
       ...(this.manufacturingSlot ? { manufacturingSlot: { ...this.manufacturingSlot } } : {}),
+      ...(this.releaseGates ? { releaseGates: { ...this.releaseGates } } : {}),
     };
   }
 }

@@ -22,11 +22,24 @@ import {
   journeyViewQuery,
   legReceivedSignal,
   pendingDeadlinesQuery,
+  ReleaseGateStanding,
+  releaseGatesSummarySignal,
+  releaseVoidedSignal,
+  stepBatchRecordEffect,
   StepCommand,
   stepLegEffect,
+  stepReleaseEffect,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
-import { rejectBatchRecord, requireBatchReleasable, startBatchRecord } from './batch-record-child';
+import { rejectBatchRecord, startBatchRecord } from './batch-record-child';
+import {
+  gateRelease,
+  productShipped,
+  releaseGatesChanged,
+  releaseRecorded,
+  requireReleaseStands,
+  startBatchRelease,
+} from './batch-release-child';
 import { custodyLeg } from './custody-leg.workflow';
 import { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
@@ -86,7 +99,11 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   };
 
   // The step table says what a step does to the custody legs (libs/contracts).
-  const afterStep = async (step: JourneyStep, command: StepCommand) => {
+  const afterStep = async (
+    step: JourneyStep,
+    command: StepCommand,
+    releaseGates: ReleaseGateStanding | undefined,
+  ) => {
     const effect = stepLegEffect(step);
     if (effect?.kind === 'start-leg') {
       // GEN-01: the limit runs from the hand-over itself; a late entry does not extend it, and
@@ -104,8 +121,24 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     }
     if (effect?.kind === 'start-follow-up')
       state.advance('follow-up', new Date().toISOString(), 'follow-up started');
-    if (step === 'startProduction') await startBatchRecord(state, workflowId);
-    if (step === 'rejectFailedBatch') await rejectBatchRecord(state, command);
+    const batchRecordEffect = stepBatchRecordEffect(step);
+    if (batchRecordEffect?.kind === 'start') await startBatchRecord(state, workflowId);
+    if (batchRecordEffect?.kind === 'reject') await rejectBatchRecord(state, command);
+    const releaseEffect = stepReleaseEffect(step);
+    if (releaseEffect?.kind === 'start-release') await startBatchRelease(state, workflowId);
+    if (releaseEffect?.kind === 'release' && releaseGates)
+      await releaseRecorded(state, releaseGates);
+    if (releaseEffect?.kind === 'ship') await productShipped(state);
+    if (releaseEffect?.kind === 'gates-changed')
+      await releaseGatesChanged(state, `${step} recorded`);
+  };
+
+  // The step table says what a step does to the batch's release before it is recorded.
+  const beforeStep = async (step: JourneyStep): Promise<ReleaseGateStanding | undefined> => {
+    const releaseEffect = stepReleaseEffect(step);
+    if (releaseEffect?.kind === 'release') return gateRelease(state, workflowId);
+    if (releaseEffect?.kind === 'ship') await requireReleaseStands(state, workflowId);
+    return undefined;
   };
 
   const runStep = async (step: JourneyStep, command: StepCommand): Promise<JourneyView> => {
@@ -114,14 +147,14 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     const result = (async () => {
       // A step can arrive before the specification is pinned; it waits rather than fails.
       await condition(() => state.specification !== undefined);
-      if (step === 'releaseBatch') await requireBatchReleasable(state);
+      const releaseGates = await beforeStep(step);
       await withSlotEffect(step, command, state, workflowId, async () => {
-        const record = await callOwningService(step, command, state, workflowId);
+        const record = await callOwningService(step, command, state, workflowId, releaseGates);
         state.apply(step, command, record, new Date().toISOString());
       });
       publishJourneyVisibility(state);
       const stageAfterStep = state.stage;
-      await afterStep(step, command);
+      await afterStep(step, command, releaseGates);
       if (state.stage !== stageAfterStep) publishJourneyVisibility(state);
       const view = state.view();
       state.remember(command.eventId, view);
@@ -162,6 +195,13 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     publishJourneyVisibility(state);
   });
   setHandler(institutionStandingSignal, (notice) => state.recordInstitutionNotice(notice));
+  setHandler(releaseGatesSummarySignal, (summary) => {
+    state.releaseGates = summary;
+  });
+  setHandler(releaseVoidedSignal, ({ reason }) => {
+    state.voidRelease(reason, new Date().toISOString());
+    publishJourneyVisibility(state);
+  });
 
   // GEN-03: the journey keeps the specification version it started with.
   state.specification = await specifications.getProductSpecification({
@@ -181,9 +221,11 @@ async function callOwningService(
   command: StepCommand,
   state: JourneyState,
   journeyId: string,
+  releaseGates: ReleaseGateStanding | undefined,
 ) {
+  const input = stepActivityInput(step, command, state, journeyId);
   try {
-    return await STEP_ACTIVITIES[step](stepActivityInput(step, command, state, journeyId));
+    return await STEP_ACTIVITIES[step](releaseGates ? { ...input, releaseGates } : input);
   } catch (error) {
     throw asStepFailure(error);
   }

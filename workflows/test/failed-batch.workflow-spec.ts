@@ -103,30 +103,27 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
       (v: JourneyView) => v.stage === 'qc',
     );
     await sendStep(handle, 'recordQcResult', payloadFor('recordQcResult', code));
-    platform.services.refuse(
-      'requireNoBatchReleaseHold',
-      'PRD-05',
-      `batch ${batchNumber} held: a contamination in room R-101 is not assessed (PRD-05)`,
+    // PRD-05 is one of the release gates production answers for (the release child's gates).
+    platform.services.gate(batchNumber, 'PRD-05', 'production', {
+      status: 'open',
+      detail: `batch ${batchNumber} held: a contamination in room R-101 is not assessed`,
+    });
+    await expectRefused(
+      sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', code)),
+      'QA-02',
     );
-    try {
-      await expectRefused(
-        sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', code)),
-        'PRD-05',
-      );
-    } finally {
-      platform.services.allow('requireNoBatchReleaseHold');
-    }
     const releases = () =>
       platform.services
         .callsOf('releaseBatch')
         .filter((c) => (c.input as { donorCode: string }).donorCode === code);
     expect(releases()).toHaveLength(0);
-    const gate = platform.services
-      .callsOf('requireNoBatchReleaseHold')
-      .map((c) => c.input)
-      .filter((input) => (input as { donorCode: string }).donorCode === code);
-    expect(gate).toEqual([{ donorCode: code, batchNumber }]);
+    const asked = platform.services
+      .callsOf('productionReleaseGates')
+      .map((c) => c.input as { batchNumber: string })
+      .filter((input) => input.batchNumber === batchNumber);
+    expect(asked.length).toBeGreaterThan(0);
 
+    platform.services.gate(batchNumber, 'PRD-05', 'production', { status: 'settled' });
     const released = await sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', code));
     expect(released.stage).toBe('released');
     expect(releases()).toHaveLength(1);

@@ -35,6 +35,8 @@ describe('determinism guard', () => {
     // (patched 'batch-record-child'): the others replay the journey without it.
     // failed-batch-recollection-cancelled is the first with manufacturing slots (patched
     // 'manufacturing-slots') and a batch rejected in production.
+    // release-void-rerelease is the first with the release child and the journey's release
+    // gates (patched 'batch-release-child', 'batch-release-gates'): a release voided, again.
     expect(recordedHistories().map((h) => h.name)).toEqual([
       'failed-batch-recollection-cancelled',
       'happy-path-batch-record',
@@ -43,6 +45,7 @@ describe('determinism guard', () => {
       'institution-suspension-hold',
       'quarantine-rejection-recollection-cancelled',
       'rejection-recollection-cancelled',
+      'release-void-rerelease',
       'transport-deadline-deviation-screened',
       'transport-deadline-deviation',
       'transport-temperature-excursion',

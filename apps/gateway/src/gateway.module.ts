@@ -36,6 +36,7 @@ import { SpecificationsModule } from './specifications/specifications.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { HospitalTenancyGuard } from './tenancy/hospital-tenancy.guard';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { ReleaseGatesModule } from './release-gates/release-gates.module';
 import { TracesModule } from './traces/traces.module';
 import { UserAdministrationModule } from './user-administration/user-administration.module';
 
@@ -66,6 +67,7 @@ export const FEATURE_MODULES = [
   ShippersModule,
   HealthModule,
   RefusalsModule,
+  ReleaseGatesModule,
 ];
 
 /**

@@ -15,6 +15,7 @@ import { GuardAuditChainHeads1765000720000 } from './migrations/1765000720000-Gu
 import { CreateSampleRegister1765000900000 } from './migrations/1765000900000-CreateSampleRegister';
 import { MakeQcResultsAppendOnly1765000940000 } from './migrations/1765000940000-MakeQcResultsAppendOnly';
 import { JudgeQcResults1765001000000 } from './migrations/1765001000000-JudgeQcResults';
+import { CreateReleaseVoidings1765001100000 } from './migrations/1765001100000-CreateReleaseVoidings';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -33,6 +34,7 @@ export const RELEASE_MIGRATIONS = [
   CreateSampleRegister1765000900000,
   MakeQcResultsAppendOnly1765000940000,
   JudgeQcResults1765001000000,
+  CreateReleaseVoidings1765001100000,
 ];
 
 /**

@@ -15,7 +15,7 @@ import { RefusalsController } from './refusals.controller';
 import { SetAsideMessagesController } from './set-aside-messages.controller';
 import { serviceLoggerModule } from './logger.module';
 import { JourneySignaturesController } from './journey-signatures.controller';
-import { JourneySignatures } from './journey-signatures';
+import { JourneySignatures, SignatureVoidings } from './journey-signatures';
 import { StepRecordsController } from './step-records.controller';
 import { ServicePortsModule } from './ports';
 import { ServiceConfig } from './service-config';
@@ -72,9 +72,9 @@ export function gmpServiceProviders(service: string, schema: string): Provider[]
     },
     {
       provide: JourneySignatures,
-      inject: [DataSource, StepRecordReader],
-      useFactory: (ds: DataSource, records: StepRecordReader) =>
-        new JourneySignatures(ds, schema, records),
+      inject: [DataSource, StepRecordReader, { token: SignatureVoidings, optional: true }],
+      useFactory: (ds: DataSource, records: StepRecordReader, voidings?: SignatureVoidings) =>
+        new JourneySignatures(ds, schema, records, voidings),
     },
     {
       provide: RefusalRecordRepository,

@@ -11,6 +11,7 @@ export * from './step-records.controller';
 export * from './gmp-service';
 export * from './refusals.controller';
 export * from './journey-signatures.controller';
+export { JourneySignatures, SignatureVoidings } from './journey-signatures';
 export * from './internal-caller.guard';
 export * from './internal-credentials';
 export * from './ports';

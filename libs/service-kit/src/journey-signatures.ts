@@ -9,6 +9,14 @@ import {
 } from '@v2v/signatures';
 
 /**
+ * A service's own reasons a signature whose record is unchanged is void now (e.g. a release
+ * voided because what its gates covered changed, CSV-02).
+ */
+export abstract class SignatureVoidings {
+  abstract voidReason(step: string, eventId: string): Promise<string | undefined>;
+}
+
+/**
  * The signatures of a journey's signed steps a service recorded, each checked now against its
  * step record as stored today: a record changed after signing shows its signature as void.
  */
@@ -17,6 +25,7 @@ export class JourneySignatures {
     private readonly dataSource: DataSource,
     private readonly schema: string,
     private readonly records: StepRecordReader,
+    private readonly voidings?: SignatureVoidings,
   ) {}
 
   async list(donorCode: string): Promise<JourneySignatureView[]> {
@@ -44,8 +53,9 @@ export class JourneySignatures {
       step: row.record_type,
       detail: record.detail,
     });
-    return current === row.signed_content_hash
-      ? { ...signature, valid: true }
-      : { ...signature, valid: false, voidReason: 'the signed record changed after signing' };
+    if (current !== row.signed_content_hash)
+      return { ...signature, valid: false, voidReason: 'the signed record changed after signing' };
+    const voidReason = await this.voidings?.voidReason(row.record_type, row.record_id);
+    return voidReason ? { ...signature, valid: false, voidReason } : { ...signature, valid: true };
   }
 }

@@ -43,9 +43,15 @@ export function signedRecordHash(content: {
   );
 }
 
+/**
+ * What the signer signed of a recorded detail: not the signature itself, nor the release gates
+ * the journey evaluated and the owning service records beside a release (the gateway never saw
+ * them; the release is bound to them by its voiding, CSV-02, see docs/quality.md).
+ */
 function withoutSignature(detail: Record<string, unknown>): Record<string, unknown> {
-  const { signature: _signature, ...rest } = detail;
+  const { signature: _signature, releaseGates: _releaseGates, ...rest } = detail;
   void _signature;
+  void _releaseGates;
   return rest;
 }
 

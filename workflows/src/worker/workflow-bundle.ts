@@ -2,7 +2,12 @@ import path from 'node:path';
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'index.ts');
-export const EXPECTED_WORKFLOW_TYPES = ['batchRecord', 'custodyLeg', 'patientJourney'];
+export const EXPECTED_WORKFLOW_TYPES = [
+  'batchRecord',
+  'batchRelease',
+  'custodyLeg',
+  'patientJourney',
+];
 
 /**
  * Bundles the workflow code and refuses a bundle with any bundler warning: a warning is

@@ -7,13 +7,20 @@ import {
   BatchStepRecord,
   BatchTransferOverdueInput,
   DonorIntakeActivities,
+  DonorMaterialReleaseGateActivities,
   ManufacturingSlot,
   ProductionActivities,
+  ProductionReleaseGateActivities,
   ProductSpecification,
+  QualityControlReleaseGateActivities,
   ReleaseActivities,
+  ReleaseGate,
+  ReleaseGateItem,
+  ReleaseGateQuery,
   CART_CD19_V1,
   StepRecord,
   TASK_QUEUES,
+  TraceabilityReleaseGateActivities,
 } from '@v2v/contracts';
 import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
 
@@ -21,6 +28,16 @@ export const SPEC_V1: ProductSpecification = {
   productCode: 'CART-CD19',
   version: 1,
   ...CART_CD19_V1,
+};
+
+type GateOwner = ReleaseGate['answeredBy'];
+
+/** The release gates each owning service answers for, as the real services split them. */
+const GATES_OF: Record<GateOwner, ReleaseGateItem[]> = {
+  'donor-intake': ['QA-02.3', 'QA-02.5'],
+  production: ['QA-02.2', 'QA-02.3', 'QA-02.4', 'PRD-05'],
+  release: ['QA-02.1', 'QA-01'],
+  traceability: ['QA-02.4'],
 };
 
 export interface ActivityCall {
@@ -46,6 +63,32 @@ export class MockServices {
   private answers = new Map<string, Partial<StepRecord>>();
   /** Production numbers each started batch (as the real service does since the batch record). */
   numberBatches = false;
+  /** Gates a test changed, by batch, gate item and owner; every other gate answers settled. */
+  private gateChanges = new Map<string, Partial<ReleaseGate>>();
+
+  /** Sets one gate of a batch as its owning service would answer it from now on. */
+  gate(batchNumber: string, item: ReleaseGateItem, owner: GateOwner, gate: Partial<ReleaseGate>) {
+    this.gateChanges.set(`${batchNumber}/${item}/${owner}`, gate);
+  }
+
+  private gatesOf(owner: GateOwner, query: ReleaseGateQuery): ReleaseGate[] {
+    return GATES_OF[owner].map((item) => ({
+      item,
+      answeredBy: owner,
+      status: 'settled',
+      detail: `${item} settled`,
+      openRecords: [],
+      contentHash: `${item}-${owner}-v1`,
+      ...this.gateChanges.get(`${query.batchNumber}/${item}/${owner}`),
+    }));
+  }
+
+  private gateActivity(name: string, owner: GateOwner) {
+    return async (query: ReleaseGateQuery): Promise<ReleaseGate[]> => {
+      await this.recorded(name, () => ({}))(query);
+      return this.gatesOf(owner, query);
+    };
+  }
 
   /** Makes a step's record carry e.g. an outcome (`quarantined`) or known-positive markers. */
   answer(name: string, record: Partial<StepRecord>): void {
@@ -209,7 +252,7 @@ export class MockServices {
     };
   }
 
-  donorIntake(): DonorIntakeActivities {
+  donorIntake(): DonorIntakeActivities & DonorMaterialReleaseGateActivities {
     const names = [
       'recordDonorScreening',
       'scheduleCollection',
@@ -223,12 +266,15 @@ export class MockServices {
       'cancelJourney',
       'raiseTransportDeviation',
     ] as const;
-    return Object.fromEntries(
-      names.map((n) => [n, this.step(n)]),
-    ) as unknown as DonorIntakeActivities;
+    return {
+      ...(Object.fromEntries(
+        names.map((n) => [n, this.step(n)]),
+      ) as unknown as DonorIntakeActivities),
+      donorMaterialReleaseGates: this.gateActivity('donorMaterialReleaseGates', 'donor-intake'),
+    };
   }
 
-  production(): ProductionActivities {
+  production(): ProductionActivities & ProductionReleaseGateActivities {
     return {
       getProductSpecification: async (input) => {
         const { scheduledTimestampMs, currentAttemptScheduledTimestampMs } = Context.current().info;
@@ -252,10 +298,11 @@ export class MockServices {
       },
       ...this.slotActivities(),
       ...this.batchActivities(),
+      productionReleaseGates: this.gateActivity('productionReleaseGates', 'production'),
     };
   }
 
-  release(): ReleaseActivities {
+  release(): ReleaseActivities & QualityControlReleaseGateActivities {
     const names = [
       'recordQcResult',
       'releaseBatch',
@@ -266,7 +313,25 @@ export class MockServices {
       'completeFollowUp',
       'raiseShipmentDeviation',
     ] as const;
-    return Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as ReleaseActivities;
+    const gates: QualityControlReleaseGateActivities = {
+      qualityControlReleaseGates: async (query) => {
+        await this.recorded('qualityControlReleaseGates', () => ({}))(query);
+        return { gates: this.gatesOf('release', query), resultsToFollow: [] };
+      },
+      voidRelease: async (input) => {
+        await this.recorded('voidRelease', () => ({}))(input);
+      },
+    };
+    return {
+      ...(Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as ReleaseActivities),
+      ...gates,
+    };
+  }
+
+  traceability(): TraceabilityReleaseGateActivities {
+    return {
+      ledgerChainReleaseGates: this.gateActivity('ledgerChainReleaseGates', 'traceability'),
+    };
   }
 }
 
@@ -301,6 +366,12 @@ export async function startWorkers(
       namespace,
       taskQueue: TASK_QUEUES.release,
       activities: services.release(),
+    }),
+    Worker.create({
+      connection,
+      namespace,
+      taskQueue: TASK_QUEUES.traceability,
+      activities: services.traceability(),
     }),
   ]);
   const running = workers.map((w) => w.run());

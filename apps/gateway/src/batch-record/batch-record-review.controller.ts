@@ -11,6 +11,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { PerformsOperation } from '../training/performs-operation.decorator';
 import { BatchRecordReviewService } from './batch-record-review.service';
+import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
 const DONOR_CODE = {
   name: 'donorCode',
@@ -39,6 +40,7 @@ export class BatchRecordReviewController {
   }
 
   @Post()
+  @ChangesReleaseGates('batch record reviewed')
   @PerformsOperation('reviewBatchRecord')
   @HttpCode(200)
   @Roles('qa-qp')

@@ -10,6 +10,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { DeviationClosureService } from './deviation-closure.service';
 import { PerformsOperation } from '../training/performs-operation.decorator';
+import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
 const closeBody = deviationClosureSchema.extend({ signature: signatureRequestSchema });
 
@@ -31,6 +32,7 @@ export class DeviationsController {
   }
 
   @Post(':deviationId/close')
+  @ChangesReleaseGates('deviation closed')
   @PerformsOperation('closeDeviation')
   @HttpCode(200)
   @Roles('qa-qp')

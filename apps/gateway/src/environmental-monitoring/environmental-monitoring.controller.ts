@@ -18,6 +18,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { PerformsOperation } from '../training/performs-operation.decorator';
 import { EnvironmentalMonitoringService } from './environmental-monitoring.service';
+import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
 const READERS = ['qc', 'qa-qp', 'production-manager', 'ops'] as const;
 
@@ -121,6 +122,7 @@ export class EnvironmentalMonitoringController {
   }
 
   @Post('environmental-monitoring/excursions/:excursionId/impact-assessments')
+  @ChangesReleaseGates('contamination impact assessed')
   @PerformsOperation('assessContaminationImpact')
   @HttpCode(201)
   @Roles('qa-qp')

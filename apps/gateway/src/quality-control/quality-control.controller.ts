@@ -18,6 +18,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { PerformsOperation } from '../training/performs-operation.decorator';
 import { QualityControlService } from './quality-control.service';
+import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
 const INVESTIGATION = 'journeys/:donorCode/oos-investigations/:investigationId';
 
@@ -54,6 +55,7 @@ export class QualityControlController {
   }
 
   @Post(`${INVESTIGATION}/laboratory-conclusion`)
+  @ChangesReleaseGates('OOS laboratory phase concluded')
   @PerformsOperation('recordOosLaboratoryConclusion')
   @HttpCode(201)
   @Roles('qc')
@@ -74,6 +76,7 @@ export class QualityControlController {
   }
 
   @Post(`${INVESTIGATION}/process-conclusion`)
+  @ChangesReleaseGates('OOS process phase concluded')
   @PerformsOperation('recordOosProcessConclusion')
   @HttpCode(201)
   @Roles('qa-qp')
@@ -94,6 +97,7 @@ export class QualityControlController {
   }
 
   @Post(`${INVESTIGATION}/outcome`)
+  @ChangesReleaseGates('OOS outcome decided')
   @PerformsOperation('decideOosOutcome')
   @HttpCode(201)
   @Roles('qa-qp')

@@ -18,6 +18,7 @@ import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { PerformsOperation } from '../training/performs-operation.decorator';
 import { SamplesService } from './samples.service';
+import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
 /**
  * The sample register (QA-01, §10(1)): QC and retention samples of a journey's donor
@@ -31,6 +32,7 @@ export class SamplesController {
   constructor(private readonly samples: SamplesService) {}
 
   @Post('journeys/:donorCode/samples')
+  @ChangesReleaseGates('sample recorded')
   @PerformsOperation('recordSample')
   @HttpCode(201)
   @Roles('qc')
@@ -89,6 +91,7 @@ export class SamplesController {
   }
 
   @Post('journeys/:donorCode/retention-exceptions')
+  @ChangesReleaseGates('retention exception decided')
   @PerformsOperation('decideRetentionException')
   @HttpCode(201)
   @Roles('qa-qp')

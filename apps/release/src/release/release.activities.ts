@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { QualityControlReleaseGateActivities, ReleaseActivities } from '@v2v/contracts';
-import { JourneyStepRecorder } from '@v2v/service-kit';
+import { JourneyStepRecorder, SignatureVoidings } from '@v2v/service-kit';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
+import { ReleaseSignatureVoidings } from './release-signature-voidings';
+import { ReleaseVoidingRepository } from './release-voiding.repository';
 import { CompleteFollowUpUseCase } from './usecases/complete-follow-up.usecase';
 import { ReceiveAtSiteUseCase } from './usecases/receive-at-site.usecase';
 import { RecordInfusionUseCase } from './usecases/record-infusion.usecase';
@@ -10,6 +12,7 @@ import { RecordQcResultUseCase } from './usecases/record-qc-result.usecase';
 import { RejectBatchUseCase } from './usecases/reject-batch.usecase';
 import { ReleaseBatchUseCase } from './usecases/release-batch.usecase';
 import { ShipToSiteUseCase } from './usecases/ship-to-site.usecase';
+import { VoidReleaseUseCase } from './usecases/void-release.usecase';
 
 /** The release activities on the `release` task queue, each its step's use case. */
 @Injectable()
@@ -25,10 +28,10 @@ export class ReleaseActivityAdapter {
     private readonly steps: JourneyStepRecorder,
     private readonly retention: RetentionStandingUseCase,
     private readonly qc: QcStandingUseCase,
+    private readonly voiding: VoidReleaseUseCase,
   ) {}
 
-  activities(): ReleaseActivities &
-    Pick<QualityControlReleaseGateActivities, 'qualityControlReleaseGates'> {
+  activities(): ReleaseActivities & QualityControlReleaseGateActivities {
     return {
       recordQcResult: (input) => this.qcResult.execute(input),
       releaseBatch: (input) => this.release.execute(input),
@@ -40,6 +43,7 @@ export class ReleaseActivityAdapter {
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
       requireRetentionSettled: (input) => this.retention.requireSettled(input),
       qualityControlReleaseGates: (input) => this.qc.releaseGates(input),
+      voidRelease: (input) => this.voiding.execute(input),
     };
   }
 }
@@ -53,5 +57,8 @@ export const RELEASE_STEP_PROVIDERS = [
   ReceiveAtSiteUseCase,
   RecordInfusionUseCase,
   CompleteFollowUpUseCase,
+  ReleaseVoidingRepository,
+  VoidReleaseUseCase,
+  { provide: SignatureVoidings, useClass: ReleaseSignatureVoidings },
   ReleaseActivityAdapter,
 ];

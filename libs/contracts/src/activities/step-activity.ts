@@ -1,6 +1,7 @@
 import type { Actor } from '../journey/actor';
 import type { ProductSpecification } from '../journey/product-specification';
 import type { CreateOrder } from '../journey/step-payloads';
+import type { ReleaseGateStanding } from '../internal/release-gates';
 
 /**
  * Which occurrence of a step on a journey this is: with the donor code and the step, the step
@@ -39,6 +40,11 @@ export interface StepActivityInput<P> {
    */
   knownPositiveMarkers: string[];
   payload: P;
+  /**
+   * The release gates as the journey evaluated them just before this release (QA-02): set only
+   * by the journey workflow, never from a payload; the release service refuses without it.
+   */
+  releaseGates?: ReleaseGateStanding;
 }
 
 /** What the owning service recorded for a step. */

@@ -31,6 +31,7 @@ export const CUSTODY_EVENT_TYPES = [
   'qc-result.recorded.v1',
   'batch.released.v1',
   'batch.rejected.v1',
+  'batch.release-voided.v1',
   'product.shipped.v1',
   'product.received-at-site.v1',
   'product.infused.v1',

@@ -71,9 +71,24 @@ export interface ReleaseGateStanding {
   releasable: boolean;
   /** Results still to come: a release now is conditional on them. */
   resultsToFollow: ResultToFollow[];
-  /** SHA-256 over the gates' content hashes in item order: what a release covers. */
-  coveredHash: string;
+  /**
+   * SHA-256 over the gates' content hashes in item order: what a release covers. Set by the
+   * release service when it records the release (the workflow sandbox has no node crypto); the
+   * workflows compare gates by their `contentHash` strings instead.
+   */
+  coveredHash?: string;
   evaluatedAt: string;
+}
+
+/** What the release child tells the journey after each evaluation: the view's release gates. */
+export interface ReleaseGatesSummary {
+  batchNumber: string;
+  releasable: boolean;
+  /** Each gate not settled, as `<item> <detail>` (e.g. `QA-02.3 deviation D-1 open`). */
+  openItems: string[];
+  evaluatedAt: string;
+  /** Set when the recorded release was void (CSV-02): why. */
+  voidReason?: string;
 }
 
 /** What each service's gate activity is asked. */
@@ -88,6 +103,23 @@ export const batchReleaseWorkflowId = (batchNumber: string) => `release-${batchN
 
 /** The last evaluation of the gates held by the release child. */
 export const releaseGatesQuery = defineQuery<ReleaseGateStanding | null>('releaseGates');
+
+/** The release child's evaluation, for the journey's view. */
+export const releaseGatesSummarySignal = defineSignal<[ReleaseGatesSummary]>('releaseGatesSummary');
+
+/**
+ * The journey recorded the qualified person's release over `covered` (the standing its own
+ * evaluation found): from now on the release child compares every evaluation with it.
+ */
+export const batchReleasedSignal =
+  defineSignal<[{ covered: ReleaseGateStanding }]>('batchReleased');
+
+/** The product shipped: the release child has nothing left to guard and ends. */
+export const productShippedSignal = defineSignal<[{ shippedAt: string }]>('productShipped');
+
+/** The release child found the recorded release void and recorded the voiding (CSV-02). */
+export const releaseVoidedSignal =
+  defineSignal<[{ reason: string; changed: ReleaseGateItem[] }]>('releaseVoided');
 
 /**
  * Something a gate covers may have changed (a QC result, an OOS outcome, a review, a sample, a

@@ -1,5 +1,10 @@
 import { CUSTODY_EVENT_TYPES } from '../events/custody-events';
-import { JOURNEY_STEP_RECORDS, stepLegEffect, StepRecordSpec } from './journey-step-records';
+import {
+  JOURNEY_STEP_RECORDS,
+  stepLegEffect,
+  StepRecordSpec,
+  stepReleaseEffect,
+} from './journey-step-records';
 import { JOURNEY_STEP_NAMES, JourneyStep } from './journey-steps';
 
 const entries = Object.entries(JOURNEY_STEP_RECORDS) as Array<[JourneyStep, StepRecordSpec]>;
@@ -13,6 +18,18 @@ const SHARED_RECORD_TYPES: Record<string, JourneyStep[]> = {
 describe('journey step record table', () => {
   it('has an entry for every journey step and no other', () => {
     expect(Object.keys(JOURNEY_STEP_RECORDS).sort()).toEqual([...JOURNEY_STEP_NAMES].sort());
+  });
+
+  it('QA-02 gates the release and the shipment, in the order of the journey', () => {
+    const order = JOURNEY_STEP_NAMES;
+    const stepOf = (kind: string) =>
+      entries.filter(([, s]) => s.releaseEffect?.kind === kind).map(([step]) => step);
+    expect(stepOf('start-release')).toEqual(['completeProduction']);
+    expect(stepOf('release')).toEqual(['releaseBatch']);
+    expect(stepOf('ship')).toEqual(['shipToSite']);
+    expect(order.indexOf('completeProduction')).toBeLessThan(order.indexOf('releaseBatch'));
+    expect(order.indexOf('releaseBatch')).toBeLessThan(order.indexOf('shipToSite'));
+    expect(stepReleaseEffect('recordQcResult')).toEqual({ kind: 'gates-changed' });
   });
 
   it('gives every step its own custody event type, one the ledger knows', () => {

@@ -33,6 +33,19 @@ export type StepLegEffect =
 export type StepSlotEffect =
   { kind: 'book'; from: 'collection-date' | 'step-day' } | { kind: 'release' };
 
+/**
+ * What a step does to the batch's release (QA-02, CSV-02): `start-release` starts the release
+ * child that evaluates the gates; `release` evaluates the gates before the release is recorded
+ * (refused while one is open) and keeps what it covered after; `ship` checks before the shipment
+ * that the release still stands (void otherwise), and ends the release child after;
+ * `gates-changed` tells the release child that a gate it covers may have changed.
+ */
+export type StepReleaseEffect =
+  { kind: 'start-release' } | { kind: 'release' } | { kind: 'ship' } | { kind: 'gates-changed' };
+
+/** What a step does to the batch record child: starts it, or stops it after QA's rejection. */
+export type StepBatchRecordEffect = { kind: 'start' } | { kind: 'reject' };
+
 export interface StepRecordSpec {
   owner: StepOwningService;
   /** The owning service's `step_record.record_type`; also the idempotency check's kind. */
@@ -41,6 +54,8 @@ export interface StepRecordSpec {
   messageType: CustodyEventType;
   legEffect?: StepLegEffect;
   slotEffect?: StepSlotEffect;
+  releaseEffect?: StepReleaseEffect;
+  batchRecordEffect?: StepBatchRecordEffect;
 }
 
 /**
@@ -109,17 +124,20 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'production',
     recordType: 'batch-start',
     messageType: 'batch.started.v1',
+    batchRecordEffect: { kind: 'start' },
   },
   completeProduction: {
     owner: 'production',
     recordType: 'batch-completion',
     messageType: 'batch.completed.v1',
+    releaseEffect: { kind: 'start-release' },
   },
   rejectFailedBatch: {
     owner: 'production',
     recordType: 'batch-rejection',
     messageType: 'batch.rejected-in-production.v1',
     slotEffect: { kind: 'release' },
+    batchRecordEffect: { kind: 'reject' },
   },
   remanufactureBatch: {
     owner: 'production',
@@ -131,12 +149,14 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'release',
     recordType: 'qc-result',
     messageType: 'qc-result.recorded.v1',
+    releaseEffect: { kind: 'gates-changed' },
   },
   // Release and rejection are two outcomes of one release decision.
   releaseBatch: {
     owner: 'release',
     recordType: 'release-decision',
     messageType: 'batch.released.v1',
+    releaseEffect: { kind: 'release' },
   },
   rejectBatch: {
     owner: 'release',
@@ -153,6 +173,7 @@ export const JOURNEY_STEP_RECORDS = {
       limits: 'shipmentToSite',
       startsAt: 'shippedAt',
     },
+    releaseEffect: { kind: 'ship' },
   },
   receiveAtSite: {
     owner: 'release',
@@ -200,4 +221,16 @@ export function stepSlotEffect(step: JourneyStep): StepSlotEffect | undefined {
 export function stepLegEffect(step: JourneyStep): StepLegEffect | undefined {
   const spec: StepRecordSpec = JOURNEY_STEP_RECORDS[step];
   return spec.legEffect;
+}
+
+/** The release effect of a step, if it has one. */
+export function stepReleaseEffect(step: JourneyStep): StepReleaseEffect | undefined {
+  const spec: StepRecordSpec = JOURNEY_STEP_RECORDS[step];
+  return spec.releaseEffect;
+}
+
+/** The batch-record effect of a step, if it has one. */
+export function stepBatchRecordEffect(step: JourneyStep): StepBatchRecordEffect | undefined {
+  const spec: StepRecordSpec = JOURNEY_STEP_RECORDS[step];
+  return spec.batchRecordEffect;
 }

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InstitutionStandingNotice } from '../institutions/institution-qualification';
+import type { ReleaseGatesSummary } from '../internal/release-gates';
 import type { ManufacturingSlot } from '../production/manufacturing-slots';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
@@ -71,6 +72,8 @@ export interface JourneyView {
   batchNumber?: string;
   /** The journey's booked manufacturing slot, if it holds one (every change is on the timeline). */
   manufacturingSlot?: JourneyManufacturingSlot;
+  /** QA-02: the release child's last evaluation of the batch's release gates. */
+  releaseGates?: ReleaseGatesSummary;
 }
 
 export type JourneyManufacturingSlot = Pick<

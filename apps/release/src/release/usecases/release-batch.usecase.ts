@@ -4,8 +4,14 @@ import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { SignatureRecorder } from '@v2v/signatures';
 import { QcStandingUseCase } from '../../qc/usecases/qc-standing.usecase';
 import { assertBatchReleasable } from '../release-rules';
+import { coveredHashOf, requireReleaseGatesSettled } from '../release-standing-rules';
 
-/** The qualified person's signed release, only of a batch whose QC gate is settled (QA-02.1). */
+/**
+ * The qualified person's signed release (QA-02), only over the release gates the journey found
+ * settled just before, recorded with them and the hash of what they cover (CSV-02: a later
+ * change of that content voids the release), and only of a batch whose QC gate is settled
+ * (QA-02.1, checked again here); a conditional release names the results to follow.
+ */
 @Injectable()
 export class ReleaseBatchUseCase implements StepUseCase<'releaseBatch'> {
   constructor(
@@ -15,14 +21,23 @@ export class ReleaseBatchUseCase implements StepUseCase<'releaseBatch'> {
   ) {}
 
   execute(input: StepInput<'releaseBatch'>): Promise<StepRecord> {
+    const standing = input.releaseGates;
+    const toFollow = standing?.resultsToFollow.map((r) => r.testCode) ?? [];
+    const conditional = toFollow.length ? `, conditional on ${toFollow.join(', ')} to follow` : '';
     return this.steps.record(
       'releaseBatch',
       input,
       {
-        summary: `batch released, signed by qualified person ${input.actor.userId}`,
-        detail: input.payload,
+        summary: `batch ${standing?.batchNumber} released${conditional}, signed by qualified person ${input.actor.userId}`,
+        detail: {
+          ...input.payload,
+          ...(standing
+            ? { releaseGates: { ...standing, coveredHash: coveredHashOf(standing) } }
+            : {}),
+        },
       },
       async (manager) => {
+        requireReleaseGatesSettled(standing);
         await this.signatures.recordForStep(manager, 'releaseBatch', input);
         assertBatchReleasable((await this.qc.qcGate(input.donorCode, manager)).gate);
       },

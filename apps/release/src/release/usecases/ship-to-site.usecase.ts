@@ -3,11 +3,19 @@ import { assertQualifiedShipper, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { findShipperQualification } from '@v2v/shipper-qualification';
 import { RELEASE_SCHEMA } from '../../release.data-source';
+import { requireReleaseNotVoid } from '../release-standing-rules';
+import { ReleaseVoidingRepository } from '../release-voiding.repository';
 
-/** The shipment that opens the leg to the site; MAT-03: only on a qualified shipper. */
+/**
+ * The shipment that opens the leg to the site; MAT-03: only on a qualified shipper; QA-02,
+ * CSV-02: never of a release voided since it was recorded.
+ */
 @Injectable()
 export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
-  constructor(private readonly steps: JourneyStepRecorder) {}
+  constructor(
+    private readonly steps: JourneyStepRecorder,
+    private readonly voidings: ReleaseVoidingRepository,
+  ) {}
 
   execute(input: StepInput<'shipToSite'>): Promise<StepRecord> {
     const { payload } = input;
@@ -19,6 +27,8 @@ export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
         detail: payload,
       },
       async (manager) => {
+        const release = await this.voidings.latestRelease(manager, input.donorCode);
+        if (release) requireReleaseNotVoid(await this.voidings.voidingOf(manager, release.eventId));
         const qualification = await findShipperQualification(
           manager,
           RELEASE_SCHEMA,
