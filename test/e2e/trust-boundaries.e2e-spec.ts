@@ -9,6 +9,7 @@ import { temporalAddress } from '@v2v/temporal';
 import {
   GatewayClient,
   happyPathSteps,
+  prepareRelease,
   qcResultsWithinSpecification,
   scriptedStep,
   stepsBefore,
@@ -51,6 +52,8 @@ async function journeyBefore(step: 'releaseBatch' | 'recordQcResult') {
   for (const scripted of stepsBefore(steps, step)) {
     expect((await api.run(donorCode, scripted)).status).toBe(200);
   }
+  // Every gate settled, so what refuses a forged release is its signature, not a gate (QA-02).
+  if (step === 'releaseBatch') await prepareRelease(api, donorCode);
   return { donorCode, steps };
 }
 
