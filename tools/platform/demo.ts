@@ -1,5 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { formatDonorCode, generateDonorUniqueCode, ManufacturingSlot } from '@v2v/contracts';
+import {
+  formatDonorCode,
+  generateDonorUniqueCode,
+  ManufacturingSlot,
+  ReleaseGateStanding,
+} from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
   DEMO_BATCH_FLOOR,
@@ -9,6 +14,7 @@ import {
   pollUntil,
   prepareRelease,
   failedBatchAndRemanufactureSteps,
+  recordOosInvalidatedByRetest,
   rejectionAndRecollectionSteps,
   runBatchRecord,
   ScriptedStep,
@@ -29,11 +35,13 @@ interface TraceEntry {
 }
 
 /**
- * `npm run demo`: with the platform running, drives two patient journeys through the public
+ * `npm run demo`: with the platform running, drives four patient journeys through the public
  * API only — one straight from order to infusion, one whose first unit is quarantined at
- * receipt, rejected and recollected, one whose first batch fails and is re-manufactured — each
- * through its electronic batch record, shows one PRD-04 refusal of the production calendar,
- * then prints their traces, their manufacturing slots and where to see them.
+ * receipt, rejected and recollected, one whose first batch fails and is re-manufactured, one
+ * whose viability is out of specification, investigated, retested and invalidated — each
+ * through its electronic batch record and its release gates, shows one PRD-04 refusal of the
+ * production calendar, then prints their traces, their manufacturing slots and where to see
+ * them.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(
@@ -47,11 +55,35 @@ async function main(): Promise<void> {
     '\njourney 3: the first batch fails in production, is rejected (MAT-04) and re-manufactured from the retained portion, then infused\n',
   );
   await runJourney(api, (order) => failedBatchAndRemanufactureSteps(order));
+  console.log(
+    '\njourney 4: viability out of specification (QA-02.1): investigated, an assignable laboratory cause, retested, invalidated by QA, then released and infused\n',
+  );
+  await runJourney(api, (order) => happyPathSteps(order), { qc: outOfSpecificationAndRetest });
+}
+
+/** QC's results with viability out of specification, and what QC and QA do about it. */
+async function outOfSpecificationAndRetest(api: GatewayClient, donorCode: string): Promise<void> {
+  const investigation = await recordOosInvalidatedByRetest(api, donorCode, {
+    testCode: 'viability',
+    outOfSpecification: 55,
+    retest: 88,
+    report: (phase, result) =>
+      console.log(`${phase.padEnd(34)} → ${result.status} ${summaryOf(result.body)}`),
+  });
+  console.log(
+    `  OOS investigation ${investigation.investigationId} of ${investigation.testCode}: ${investigation.status}`,
+  );
+}
+
+function summaryOf(body: unknown): string {
+  const b = body as { stage?: string; status?: string };
+  return b.stage ?? b.status ?? '';
 }
 
 async function runJourney(
   api: GatewayClient,
   script: (order: { donorCode: string; patientReference: string }) => ScriptedStep[],
+  options: { qc?: (api: GatewayClient, donorCode: string) => Promise<void> } = {},
 ): Promise<void> {
   const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
   const order = await api.as<OrderCreated>('scheduler', 'POST', '/api/orders', {
@@ -69,7 +101,14 @@ async function runJourney(
   );
 
   for (const scripted of script({ donorCode, patientReference })) {
-    if (scripted.prepareRelease) await releasePreparation(api, donorCode);
+    if (scripted.step === 'recordQcResult' && options.qc) {
+      await options.qc(api, donorCode);
+      continue;
+    }
+    if (scripted.prepareRelease) {
+      await releasePreparation(api, donorCode);
+      await releaseGates(api, donorCode);
+    }
     const result = await api.run<{ stage: string; recollections: number }>(donorCode, {
       ...scripted,
       batchRecord: false,
@@ -164,6 +203,29 @@ async function releasePreparation(api: GatewayClient, donorCode: string): Promis
   console.log(
     `  batch ${batchNumber}: QA signed the batch record reviewed (hash ${recordHash.slice(0, 12)}…); QC recorded retention samples of the donor material and the final product`,
   );
+}
+
+/**
+ * The release child's gates (QA-01, QA-02, PRD-05) once they settle: it evaluates them again on
+ * each write that can change one, so this waits for that evaluation.
+ */
+async function releaseGates(api: GatewayClient, donorCode: string): Promise<void> {
+  const standing = await pollUntil('the release gates settled', async () => {
+    const res = await api.as<ReleaseGateStanding>(
+      'qa-qp',
+      'GET',
+      `/api/journeys/${donorCode}/release-gates`,
+    );
+    return res.status === 200 && res.body.releasable ? res.body : undefined;
+  });
+  console.log(`  release gates of batch ${standing.batchNumber}:`);
+  for (const gate of standing.gates)
+    console.log(
+      `    ${gate.item.padEnd(8)} ${gate.status.padEnd(15)} ${gate.detail.slice(0, 130)}`,
+    );
+  const toFollow = standing.resultsToFollow.map((r) => `${r.testCode} due ${r.dueOn ?? '—'}`);
+  if (toFollow.length)
+    console.log(`    conditional release: results to follow ${toFollow.join(', ')}`);
 }
 
 /**

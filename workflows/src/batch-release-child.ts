@@ -31,6 +31,9 @@ export const BATCH_RELEASE_CHILD_PATCH = 'batch-release-child';
 /** Journeys released before the release gates were released on PRD-05 and the QC results. */
 export const BATCH_RELEASE_GATES_PATCH = 'batch-release-gates';
 
+/** Journeys older than this did not tell the release child of a deviation raised. */
+export const RELEASE_GATES_ON_DEVIATION_PATCH = 'release-gates-on-deviation';
+
 /**
  * Once production completes, the batch's release runs as the child `release-<batch number>`.
  * TERMINATE on parent close, as the batch record: no release outlives the journey that owns it.

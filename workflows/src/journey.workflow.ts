@@ -3,6 +3,7 @@ import {
   ChildWorkflowHandle,
   allHandlersFinished,
   condition,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -35,6 +36,7 @@ import { rejectBatchRecord, startBatchRecord } from './batch-record-child';
 import {
   gateRelease,
   productShipped,
+  RELEASE_GATES_ON_DEVIATION_PATCH,
   releaseGatesChanged,
   releaseRecorded,
   requireReleaseStands,
@@ -190,9 +192,13 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   setHandler(temperatureReadingsSignal, async (readings) => {
     await legs.get(readings.leg)?.signal(temperatureReadingsSignal, readings);
   });
-  setHandler(deviationRaisedSignal, (notice) => {
+  setHandler(deviationRaisedSignal, async (notice) => {
     state.recordDeviation(notice);
     publishJourneyVisibility(state);
+    // QA-02.3: a deviation raised once production completed (an EM result read days later)
+    // opens a gate a recorded release may cover; the child judges it at once.
+    if (patched(RELEASE_GATES_ON_DEVIATION_PATCH))
+      await releaseGatesChanged(state, `deviation ${notice.deviationId} raised`);
   });
   setHandler(institutionStandingSignal, (notice) => state.recordInstitutionNotice(notice));
   setHandler(releaseGatesSummarySignal, (summary) => {

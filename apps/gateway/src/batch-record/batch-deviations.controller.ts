@@ -11,6 +11,7 @@ import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { PerformsOperation } from '../training/performs-operation.decorator';
+import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 import { BatchDeviationClosureService } from './batch-deviation-closure.service';
 
 const DONOR_CODE = {
@@ -41,6 +42,7 @@ export class BatchDeviationsController {
 
   @Post(':deviationId/closure')
   @PerformsOperation('closeBatchDeviation')
+  @ChangesReleaseGates('batch record deviation closed')
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
