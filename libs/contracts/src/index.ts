@@ -46,3 +46,4 @@ export * from './internal/manufacturing-slots';
 export * from './internal/batch-record-review';
 export * from './internal/samples';
 export * from './internal/release-gates';
+export * from './custody/leg-telemetry';

@@ -11,6 +11,7 @@ import { PostponeCollectionUseCase } from './usecases/postpone-collection.usecas
 import { RecordCollectionUseCase } from './usecases/record-collection.usecase';
 import { RecordPostCollectionStorageUseCase } from './usecases/record-post-collection-storage.usecase';
 import { ScheduleCollectionUseCase } from './usecases/schedule-collection.usecase';
+import { BindCustodyLegLoggerUseCase } from '../telemetry/usecases/bind-custody-leg-logger.usecase';
 
 /**
  * The donor-intake activities the journey calls on the `donor-intake` task queue: each one
@@ -30,6 +31,7 @@ export class DonorIntakeActivityAdapter {
     private readonly rejection: RejectMaterialUseCase,
     private readonly cancellation: CancelJourneyUseCase,
     private readonly steps: JourneyStepRecorder,
+    private readonly legLogger: BindCustodyLegLoggerUseCase,
   ) {}
 
   activities(): DonorIntakeActivities {
@@ -45,6 +47,7 @@ export class DonorIntakeActivityAdapter {
       rejectMaterial: (input) => this.rejection.execute(input),
       cancelJourney: (input) => this.cancellation.execute(input),
       raiseTransportDeviation: (input) => this.steps.deviation(input),
+      bindCustodyLegLogger: (input) => this.legLogger.execute(input),
     };
   }
 }
@@ -61,5 +64,6 @@ export const DONOR_INTAKE_STEP_PROVIDERS = [
   ReleaseMaterialUseCase,
   RejectMaterialUseCase,
   CancelJourneyUseCase,
+  BindCustodyLegLoggerUseCase,
   DonorIntakeActivityAdapter,
 ];
