@@ -6,6 +6,7 @@ import {
   BatchStepCompletion,
   BatchStepRecord,
   BatchTransferOverdueInput,
+  CustodyLegBinding,
   DonorIntakeActivities,
   ManufacturingSlot,
   ProductionActivities,
@@ -223,9 +224,15 @@ export class MockServices {
       'cancelJourney',
       'raiseTransportDeviation',
     ] as const;
-    return Object.fromEntries(
-      names.map((n) => [n, this.step(n)]),
-    ) as unknown as DonorIntakeActivities;
+    return {
+      ...(Object.fromEntries(names.map((n) => [n, this.step(n)])) as object),
+      // GEN-01: the leg's binding, recorded; no readings are stored before it in these tests.
+      bindCustodyLegLogger: async (input: CustodyLegBinding) => {
+        const { scheduledTimestampMs } = Context.current().info;
+        this.calls.push({ name: 'bindCustodyLegLogger', input, scheduledAt: scheduledTimestampMs });
+        return undefined;
+      },
+    } as DonorIntakeActivities;
   }
 
   production(): ProductionActivities {
