@@ -78,9 +78,9 @@ export class TemperatureReadingRepository {
 
   /** The binding of the leg opened last for this code (a recollection opens a new one). */
   async currentBinding(
-    manager: EntityManager,
     donorCode: string,
     leg: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<CustodyLegLoggerRow | undefined> {
     const rows: CustodyLegLoggerRow[] = await manager.query(
       `SELECT ${BINDING_COLUMNS} FROM "donor_intake"."custody_leg_logger"

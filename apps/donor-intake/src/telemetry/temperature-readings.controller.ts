@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CUSTODY_LEGS, DomainError } from '@v2v/contracts';
 import { TemperatureReadingRepository } from './temperature-reading.repository';
 import { requireBoundLogger } from './telemetry-rules';
@@ -7,10 +6,7 @@ import { requireBoundLogger } from './telemetry-rules';
 /** Internal read API: a journey's stored logger readings per leg, and the flagged conflicts. */
 @Controller('internal/temperature-readings')
 export class TemperatureReadingsController {
-  constructor(
-    private readonly readings: TemperatureReadingRepository,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly readings: TemperatureReadingRepository) {}
 
   @Get(':donorCode')
   async list(@Param('donorCode') donorCode: string, @Query('leg') leg?: string) {
@@ -55,7 +51,7 @@ export class TemperatureReadingsController {
     if (!leg || !(CUSTODY_LEGS as readonly string[]).includes(leg) || !loggerId) {
       throw new DomainError('VALIDATION_FAILED', 'leg and loggerId are required');
     }
-    const binding = await this.readings.currentBinding(this.dataSource.manager, donorCode, leg);
+    const binding = await this.readings.currentBinding(donorCode, leg);
     requireBoundLogger(binding, { donorCode, leg, loggerId, uploadedBy: body.uploadedBy });
   }
 }

@@ -50,7 +50,9 @@ export function summariseReadings(
   range: TemperatureRange | undefined,
 ): LegTelemetry | undefined {
   if (readings.length === 0) return undefined;
-  const last = readings.reduce((a, b) => (Date.parse(b.measuredAt) > Date.parse(a.measuredAt) ? b : a));
+  const last = readings.reduce((a, b) =>
+    Date.parse(b.measuredAt) > Date.parse(a.measuredAt) ? b : a,
+  );
   const excursion = range && earliestOutside(readings, range);
   return {
     count: readings.length,
@@ -67,12 +69,17 @@ export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry):
   return {
     count: a.count + b.count,
     lastMeasuredAt:
-      Date.parse(b.lastMeasuredAt) > Date.parse(a.lastMeasuredAt) ? b.lastMeasuredAt : a.lastMeasuredAt,
+      Date.parse(b.lastMeasuredAt) > Date.parse(a.lastMeasuredAt)
+        ? b.lastMeasuredAt
+        : a.lastMeasuredAt,
     ...(first ? { firstExcursion: first } : {}),
   };
 }
 
-function earliestOutside(readings: LoggedReading[], range: TemperatureRange): Excursion | undefined {
+function earliestOutside(
+  readings: LoggedReading[],
+  range: TemperatureRange,
+): Excursion | undefined {
   const outside = readings
     .filter((r) => r.temperatureC < range.minTemperatureC || r.temperatureC > range.maxTemperatureC)
     .sort((a, b) => Date.parse(a.measuredAt) - Date.parse(b.measuredAt))[0];

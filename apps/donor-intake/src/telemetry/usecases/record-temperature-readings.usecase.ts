@@ -11,7 +11,10 @@ import { writeAudit } from '@v2v/audit';
 import type { EventHandler } from '@v2v/messaging';
 import { TemporalClientPort } from '@v2v/service-kit';
 import { DONOR_INTAKE_SCHEMA } from '../../donor-intake.data-source';
-import { CustodyLegLoggerRow, TemperatureReadingRepository } from '../temperature-reading.repository';
+import {
+  CustodyLegLoggerRow,
+  TemperatureReadingRepository,
+} from '../temperature-reading.repository';
 import { classifyReading, requireBoundLogger } from '../telemetry-rules';
 
 /**
@@ -35,7 +38,7 @@ export class RecordTemperatureReadingsUseCase {
     const { donorCode, leg, loggerId } = upload;
     const uploadedBy = upload.uploadedBy?.userId;
     await this.readings.lockLeg(manager, donorCode, leg);
-    const binding = await this.readings.currentBinding(manager, donorCode, leg);
+    const binding = await this.readings.currentBinding(donorCode, leg, manager);
     requireBoundLogger(binding, { donorCode, leg, loggerId, uploadedBy });
 
     const recorded: LoggedReading[] = [];
@@ -49,10 +52,13 @@ export class RecordTemperatureReadingsUseCase {
       };
       const outcome = classifyReading(await this.readings.insertOnce(manager, reading), reading);
       if (outcome === 'new') recorded.push(reading);
-      if (outcome === 'conflict' && (await this.readings.flagConflict(manager, reading, {
-        eventId: envelope.id,
-        uploadedBy,
-      }))) {
+      if (
+        outcome === 'conflict' &&
+        (await this.readings.flagConflict(manager, reading, {
+          eventId: envelope.id,
+          uploadedBy,
+        }))
+      ) {
         // An out-of-range value on record counts for the leg even where it contradicts another.
         recorded.push(reading);
         await writeAudit(manager, DONOR_INTAKE_SCHEMA, {
@@ -76,7 +82,8 @@ export class RecordTemperatureReadingsUseCase {
       legRange(binding),
     );
     // A closed leg (received, or its journey ended) is not running: the readings stay on record.
-    if (summary) await this.temporal.signalIfRunning(binding.legWorkflowId, legTelemetrySignal, summary);
+    if (summary)
+      await this.temporal.signalIfRunning(binding.legWorkflowId, legTelemetrySignal, summary);
   }
 
   /** The use case as the telemetry consumer's handler. */
