@@ -127,6 +127,21 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
     expect(audit).toEqual([{ record_type: 'custody-leg-logger' }]);
   });
 
+  it('GEN-01 a recollection leg does not inherit the readings of the leg before it', async () => {
+    const { code, binding, at } = await openedLeg();
+    await bind.execute(binding);
+    await apply(uploadOf(code, 'LOGGER-A', [{ measuredAt: at(15), temperatureC: 12 }]));
+    const next = {
+      ...binding,
+      legWorkflowId: binding.legWorkflowId.replace(/-0$/, '-1'),
+      startedAt: at(60),
+    };
+    expect(await bind.execute(next)).toBeUndefined();
+    expect((await readings.currentBinding(code, 'transport-to-factory'))?.legWorkflowId).toBe(
+      next.legWorkflowId,
+    );
+  });
+
   it('GEN-01 refuses an upload from another logger, at the gateway check and at the consumer', async () => {
     const { code, binding, at } = await openedLeg();
     await bind.execute(binding);

@@ -20,7 +20,6 @@ export interface CustodyLegLoggerRow {
   legWorkflowId: string;
   leg: string;
   loggerId: string | null;
-  startedAt: Date;
   minTemperatureC: string | null;
   maxTemperatureC: string | null;
 }
@@ -37,8 +36,7 @@ const readingId = (r: Omit<StoredReading, 'temperatureC'>) =>
   `${r.donorCode}/${r.leg}/${r.loggerId}/${r.measuredAt}`;
 
 const BINDING_COLUMNS = `"leg_workflow_id" AS "legWorkflowId", "leg", "logger_id" AS "loggerId",
-  "started_at" AS "startedAt", "min_temperature_c" AS "minTemperatureC",
-  "max_temperature_c" AS "maxTemperatureC"`;
+  "min_temperature_c" AS "minTemperatureC", "max_temperature_c" AS "maxTemperatureC"`;
 
 @Injectable()
 export class TemperatureReadingRepository {
@@ -112,18 +110,35 @@ export class TemperatureReadingRepository {
     return inserted.length === 1;
   }
 
-  /** The leg's stored readings since it opened, from its logger (any when none is bound). */
-  async sinceOpened(
+  /**
+   * The readings stored for a leg before its binding, from its logger (any when none is bound).
+   * A recollection's leg takes only those stored after the previous leg was bound and measured
+   * since its own hand-over: it does not inherit the readings of the leg before it. A first leg
+   * takes them all (scripted and late-entered hand-overs may be dated after the readings).
+   */
+  async storedForLeg(
     manager: EntityManager,
-    donorCode: string,
-    binding: Pick<CustodyLegLoggerRow, 'leg' | 'loggerId' | 'startedAt'>,
+    binding: Pick<
+      CustodyLegBinding,
+      'legWorkflowId' | 'donorCode' | 'leg' | 'loggerId' | 'startedAt'
+    >,
   ): Promise<LoggedReading[]> {
     const rows: TemperatureReadingRow[] = await manager.query(
-      `SELECT "logger_id" AS "loggerId", "measured_at" AS "measuredAt", "temperature_c" AS "temperatureC"
-         FROM "donor_intake"."temperature_reading"
+      `WITH "previous" AS (
+         SELECT max("bound_at") AS "bound_at" FROM "donor_intake"."custody_leg_logger"
+          WHERE "donor_code" = $1 AND "leg" = $2 AND "leg_workflow_id" <> $4)
+       SELECT "logger_id" AS "loggerId", "measured_at" AS "measuredAt", "temperature_c" AS "temperatureC"
+         FROM "donor_intake"."temperature_reading", "previous"
         WHERE "donor_code" = $1 AND "leg" = $2 AND ($3::text IS NULL OR "logger_id" = $3)
-          AND "measured_at" >= $4`,
-      [donorCode, binding.leg, binding.loggerId, binding.startedAt],
+          AND ("previous"."bound_at" IS NULL
+               OR ("stored_at" > "previous"."bound_at" AND "measured_at" >= $5))`,
+      [
+        binding.donorCode,
+        binding.leg,
+        binding.loggerId ?? null,
+        binding.legWorkflowId,
+        binding.startedAt,
+      ],
     );
     return rows.map((r) => ({
       loggerId: r.loggerId,

@@ -31,11 +31,7 @@ export class BindCustodyLegLoggerUseCase {
           newValue: binding,
         });
       }
-      const stored = await this.readings.sinceOpened(manager, binding.donorCode, {
-        leg: binding.leg,
-        loggerId: binding.loggerId ?? null,
-        startedAt: new Date(binding.startedAt),
-      });
+      const stored = await this.readings.storedForLeg(manager, binding);
       return summariseReadings(stored, binding.temperatureRange);
     });
   }

@@ -74,13 +74,9 @@ export class RecordTemperatureReadingsUseCase {
     if (binding) await this.tellOpenLeg(binding, recorded);
   }
 
-  /** The leg's summary of what was newly recorded since it opened, while it runs. */
+  /** The leg's summary of what was newly recorded, while it runs. */
   private async tellOpenLeg(binding: CustodyLegLoggerRow, recorded: LoggedReading[]) {
-    const opened = binding.startedAt.getTime();
-    const summary = summariseReadings(
-      recorded.filter((r) => Date.parse(r.measuredAt) >= opened),
-      legRange(binding),
-    );
+    const summary = summariseReadings(recorded, legRange(binding));
     // A closed leg (received, or its journey ended) is not running: the readings stay on record.
     if (summary)
       await this.temporal.signalIfRunning(binding.legWorkflowId, legTelemetrySignal, summary);
