@@ -65,6 +65,7 @@ function deviationCallsOf(platform: MockedPlatform, journeyId: string) {
     .map((c) => (c.input as { deviation: DeviationNotice }).deviation);
 }
 
+// The 2,000 uploads take about 15 s alone, longer beside other suites: a timeout of their own.
 describe('custody leg telemetry bounds (time skipping)', () => {
   const platform = useMockedPlatform(timeSkippingEnvironment);
 
@@ -132,7 +133,7 @@ describe('custody leg telemetry bounds (time skipping)', () => {
     expect((await leg.describe()).status.name).toBe('COMPLETED');
     expect(deviationCallsOf(platform, handle.workflowId)).toHaveLength(1);
     await handle.terminate('test done');
-  });
+  }, 300_000);
 });
 
 // A test server of its own: run after the 2,000 uploads above in the same server, its pauses
