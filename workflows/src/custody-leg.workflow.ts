@@ -14,12 +14,12 @@ import {
   CustodyLegResult,
   deviationRaisedSignal,
   DeviationNotice,
-  firstExcursion,
   legReceivedSignal,
   LegTelemetry,
   legTelemetryQuery,
   legTelemetrySignal,
   mergeLegTelemetry,
+  summariseReadings,
   TASK_QUEUES,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
@@ -67,14 +67,12 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
   // Journeys started before legs were signalled directly still relay whole uploads.
   setHandler(temperatureReadingsSignal, ({ readings, loggerId }) => {
     signalsThisRun += 1;
-    const excursion = input.temperatureRange
-      ? firstExcursion(readings, input.temperatureRange, loggerId)
-      : undefined;
-    learn({
-      count: readings.length,
-      lastMeasuredAt: readings[readings.length - 1].measuredAt,
-      ...(excursion ? { firstExcursion: excursion } : {}),
-    });
+    learn(
+      summariseReadings(
+        readings.map((r) => ({ ...r, loggerId })),
+        input.temperatureRange,
+      ),
+    );
   });
   setHandler(legTelemetryQuery, () => telemetry);
 

@@ -1,5 +1,3 @@
-import type { LegReadings } from '../journey/journey.contracts';
-
 export interface TemperatureRange {
   minTemperatureC: number;
   maxTemperatureC: number;
@@ -27,18 +25,6 @@ export interface LegTelemetry {
   count: number;
   lastMeasuredAt: string;
   firstExcursion?: Excursion;
-}
-
-/** The earliest reading outside the leg's range, if any (GEN-01). Pure: unit-tested directly. */
-export function firstExcursion(
-  readings: LegReadings['readings'],
-  range: TemperatureRange,
-  loggerId: string,
-): Excursion | undefined {
-  return earliestOutside(
-    readings.map((r) => ({ ...r, loggerId })),
-    range,
-  );
 }
 
 /**
