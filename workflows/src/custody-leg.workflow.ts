@@ -1,6 +1,9 @@
 import {
+  allHandlersFinished,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -12,13 +15,22 @@ import {
   deviationRaisedSignal,
   DeviationNotice,
   legReceivedSignal,
+  LegTelemetry,
+  legTelemetryQuery,
+  legTelemetrySignal,
+  mergeLegTelemetry,
+  summariseReadings,
   TASK_QUEUES,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
 import { DURABLE_ACTIVITY } from './activity-options';
-import { firstExcursion, Excursion } from './temperature-excursion';
 
 const HOUR_MS = 3_600_000;
+/**
+ * Signals one run of a leg takes before it continues as new: each adds about four history
+ * events, so a run stays near a thousand events however long the loggers keep uploading.
+ */
+export const LEG_SIGNALS_PER_RUN = 250;
 
 // Raising a deviation must not be lost to a service outage: retried until it is recorded.
 const donorIntake = proxyActivities<DonorIntakeActivities>({
@@ -32,22 +44,57 @@ const release = proxyActivities<ReleaseActivities>({
 
 /**
  * One custody leg (GEN-01): waits for receipt with a durable timer set to the leg's time
- * limit, and watches the data logger's readings as they arrive. The moment the limit passes
- * or a reading leaves the temperature range, the owning service records a deviation and the
- * journey is told; the leg then keeps waiting for the receipt. Each kind is raised once.
+ * limit, and watches the data logger's readings as donor-intake records them. The moment the
+ * limit passes or a reading leaves the temperature range, the owning service records a
+ * deviation and the journey is told; the leg then keeps waiting for the receipt. Each kind is
+ * raised once, across continue-as-new too.
  */
 export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResult> {
+  const carried = input.carried ?? {};
   let receivedAt: string | undefined;
-  let excursion: Excursion | undefined;
+  let telemetry: LegTelemetry | undefined = carried.telemetry;
+  let signalsThisRun = 0;
+  const learn = (summary: LegTelemetry | undefined) => {
+    if (summary) telemetry = mergeLegTelemetry(telemetry, summary);
+  };
   setHandler(legReceivedSignal, (signal) => {
     receivedAt = signal.receivedAt;
   });
-  setHandler(temperatureReadingsSignal, ({ readings, loggerId }) => {
-    if (!excursion && input.temperatureRange)
-      excursion = firstExcursion(readings, input.temperatureRange, loggerId);
+  setHandler(legTelemetrySignal, (summary) => {
+    signalsThisRun += 1;
+    learn(summary);
   });
+  // Journeys started before legs were signalled directly still relay whole uploads.
+  setHandler(temperatureReadingsSignal, ({ readings, loggerId }) => {
+    signalsThisRun += 1;
+    learn(
+      summariseReadings(
+        readings.map((r) => ({ ...r, loggerId })),
+        input.temperatureRange,
+      ),
+    );
+  });
+  setHandler(legTelemetryQuery, () => telemetry);
 
   const { workflowId } = workflowInfo();
+  // Legs started before the binding (replayed from their histories) neither bind nor continue
+  // as new: their commands stay as recorded.
+  const bindsLogger = patched('custody-leg-logger-binding');
+  const bound =
+    bindsLogger && !input.carried
+      ? donorIntake
+          .bindCustodyLegLogger({
+            legWorkflowId: workflowId,
+            journeyId: input.journeyId,
+            donorCode: input.donorCode,
+            leg: input.leg,
+            loggerId: input.loggerId,
+            startedAt: input.startedAt,
+            temperatureRange: input.temperatureRange,
+          })
+          .then(learn)
+      : Promise.resolve();
+
   const raise = async (kind: string, description: string) => {
     const deviation: DeviationNotice = {
       deviationId: `${workflowId}-${kind}`,
@@ -67,16 +114,18 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
 
   // The limit runs from the hand-over itself, not from when this child got scheduled.
   const dueAt = Date.parse(input.startedAt) + input.maxHours * HOUR_MS;
-  let timeLimitDeviation: DeviationNotice | undefined;
-  let excursionDeviation: DeviationNotice | undefined;
+  let timeLimitDeviation = carried.timeLimitDeviation;
+  let excursionDeviation = carried.excursionDeviation;
+  const runIsFull = () =>
+    bindsLogger && (signalsThisRun >= LEG_SIGNALS_PER_RUN || workflowInfo().continueAsNewSuggested);
   while (receivedAt === undefined) {
-    const excursionToRaise = () => excursion !== undefined && !excursionDeviation;
-    const wake = () => receivedAt !== undefined || excursionToRaise();
+    const excursionToRaise = () => telemetry?.firstExcursion !== undefined && !excursionDeviation;
+    const wake = () => receivedAt !== undefined || excursionToRaise() || runIsFull();
     const woken = timeLimitDeviation
       ? (await condition(wake), true)
       : await condition(wake, Math.max(1, dueAt - Date.now()));
     if (excursionToRaise()) {
-      const e = excursion!;
+      const e = telemetry!.firstExcursion!;
       excursionDeviation = await raise(
         'temperature-excursion',
         `${input.leg}: ${e.temperatureC} °C measured at ${e.measuredAt} by ${e.loggerId}, outside ${input.temperatureRange!.minTemperatureC}–${input.temperatureRange!.maxTemperatureC} °C (GEN-01)`,
@@ -86,7 +135,15 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
         'time-limit',
         `${input.leg} exceeded its ${input.maxHours} h time limit (started ${input.startedAt}) (GEN-01)`,
       );
+    } else if (receivedAt === undefined && runIsFull()) {
+      await bound;
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof custodyLeg>({
+        ...input,
+        carried: { timeLimitDeviation, excursionDeviation, telemetry },
+      });
     }
   }
+  await bound;
   return { leg: input.leg, receivedAt, deviation: timeLimitDeviation ?? excursionDeviation };
 }

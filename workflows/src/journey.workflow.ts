@@ -64,6 +64,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     leg: CustodyLeg,
     limit: { maxHours: number; minTemperatureC: number; maxTemperatureC: number },
     startedAt: Date,
+    loggerId: string | undefined,
   ) => {
     const { maxHours } = limit;
     const childWorkflowId = `${workflowId}-${leg}-${state.recollections}`;
@@ -83,6 +84,8 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
             maxTemperatureC: limit.maxTemperatureC,
           },
           knownPositiveMarkers: state.knownPositiveMarkers,
+          // GEN-01: the logger the hand-over named; the leg accepts readings from it alone.
+          ...(loggerId ? { loggerId } : {}),
         },
       ],
     });
@@ -115,6 +118,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
         effect.leg,
         state.specification![effect.limits],
         at ? new Date(at) : new Date(),
+        (command.payload as { loggerId?: string }).loggerId,
       );
     }
     if (effect?.kind === 'end-leg') {
@@ -188,7 +192,8 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   setHandler(journeyStageQuery, () => state.stage);
   setHandler(journeyTimelineQuery, () => state.timeline);
   setHandler(pendingDeadlinesQuery, () => state.pendingDeadlines);
-  // Readings reach the leg they belong to while it is open; later ones are only stored.
+  // Journeys started before donor-intake signalled the open leg directly (legTelemetrySignal)
+  // were sent every upload; kept so that their histories replay.
   setHandler(temperatureReadingsSignal, async (readings) => {
     await legs.get(readings.leg)?.signal(temperatureReadingsSignal, readings);
   });

@@ -14,6 +14,7 @@ import { MakeStepRecordsAppendOnly1764930000000 } from './migrations/17649300000
 import { KeyStepRecordsByJourneyStep1765000400000 } from './migrations/1765000400000-KeyStepRecordsByJourneyStep';
 import { SetAsideUnappliedMessages1765000500000 } from './migrations/1765000500000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000700000 } from './migrations/1765000700000-GuardAuditChainHeads';
+import { BindLoggersToCustodyLegs1765001300000 } from './migrations/1765001300000-BindLoggersToCustodyLegs';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -31,6 +32,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   KeyStepRecordsByJourneyStep1765000400000,
   SetAsideUnappliedMessages1765000500000,
   GuardAuditChainHeads1765000700000,
+  BindLoggersToCustodyLegs1765001300000,
 ];
 
 /**

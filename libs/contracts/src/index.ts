@@ -49,3 +49,4 @@ export * from './internal/release-gates';
 export * from './journey/qc-test-plan';
 export * from './internal/quality-control';
 export * from './internal/batch-deviation-closures';
+export * from './custody/leg-telemetry';

@@ -122,6 +122,7 @@ export function happyPathSteps(input: {
       shippedAt: at(300),
       courier: 'ColdChain Express',
       shipperId: 'LN2-DRYSHIPPER-07',
+      loggerId: 'DRYSHIPPER-LOGGER-7',
     }),
     s('receiveAtSite', 'hospital', { receivedAt: at(320), labelScan: input.donorCode }),
     s('recordInfusion', 'hospital', {
@@ -173,6 +174,8 @@ export function materialCycleSteps(input: {
       courier: 'ColdChain Express',
       shipperId: 'SHIPPER-2-8C-01',
       packageId: `PKG-${input.donorCode.slice(-8)}`,
+      // GEN-01: the logger packed with the material (loggerReadings' default).
+      loggerId: 'LOGGER-0001',
     }),
     s(
       'recordMaterialReceipt',

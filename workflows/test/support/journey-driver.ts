@@ -91,6 +91,7 @@ export function payloadFor(step: JourneyStep, donorCode: string, now = new Date(
       courier: 'C',
       shipperId: 'S',
       packageId: 'P',
+      loggerId: 'LOGGER-7',
     },
     recordMaterialReceipt: {
       receivedAt: '2026-12-02T09:00:00Z',
@@ -128,7 +129,12 @@ export function payloadFor(step: JourneyStep, donorCode: string, now = new Date(
     },
     releaseBatch: { signature: signature('released') },
     rejectBatch: { reason: 'out of specification', signature: signature('rejected') },
-    shipToSite: { shippedAt: now.toISOString(), courier: 'C', shipperId: 'S' },
+    shipToSite: {
+      shippedAt: now.toISOString(),
+      courier: 'C',
+      shipperId: 'S',
+      loggerId: 'LOGGER-9',
+    },
     receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
     recordInfusion: {
       infusedAt: '2026-12-22T09:00:00Z',

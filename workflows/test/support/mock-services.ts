@@ -6,6 +6,7 @@ import {
   BatchStepCompletion,
   BatchStepRecord,
   BatchTransferOverdueInput,
+  CustodyLegBinding,
   DonorIntakeActivities,
   DonorMaterialReleaseGateActivities,
   ManufacturingSlot,
@@ -271,6 +272,12 @@ export class MockServices {
         names.map((n) => [n, this.step(n)]),
       ) as unknown as DonorIntakeActivities),
       donorMaterialReleaseGates: this.gateActivity('donorMaterialReleaseGates', 'donor-intake'),
+      // GEN-01: the leg's binding, recorded; no readings are stored before it in these tests.
+      bindCustodyLegLogger: async (input: CustodyLegBinding) => {
+        const { scheduledTimestampMs } = Context.current().info;
+        this.calls.push({ name: 'bindCustodyLegLogger', input, scheduledAt: scheduledTimestampMs });
+        return undefined;
+      },
     };
   }
 

@@ -13,6 +13,7 @@ import { PostponeCollectionUseCase } from './usecases/postpone-collection.usecas
 import { RecordCollectionUseCase } from './usecases/record-collection.usecase';
 import { RecordPostCollectionStorageUseCase } from './usecases/record-post-collection-storage.usecase';
 import { ScheduleCollectionUseCase } from './usecases/schedule-collection.usecase';
+import { BindCustodyLegLoggerUseCase } from '../telemetry/usecases/bind-custody-leg-logger.usecase';
 
 /**
  * The donor-intake activities the journey calls on the `donor-intake` task queue: each one
@@ -33,6 +34,7 @@ export class DonorIntakeActivityAdapter {
     private readonly cancellation: CancelJourneyUseCase,
     private readonly steps: JourneyStepRecorder,
     private readonly releaseGates: DonorMaterialReleaseGatesUseCase,
+    private readonly legLogger: BindCustodyLegLoggerUseCase,
   ) {}
 
   activities(): DonorIntakeActivities & DonorMaterialReleaseGateActivities {
@@ -49,6 +51,7 @@ export class DonorIntakeActivityAdapter {
       cancelJourney: (input) => this.cancellation.execute(input),
       raiseTransportDeviation: (input) => this.steps.deviation(input),
       donorMaterialReleaseGates: (input) => this.releaseGates.execute(input),
+      bindCustodyLegLogger: (input) => this.legLogger.execute(input),
     };
   }
 }
@@ -67,5 +70,6 @@ export const DONOR_INTAKE_STEP_PROVIDERS = [
   CancelJourneyUseCase,
   DonorMaterialGateRepository,
   DonorMaterialReleaseGatesUseCase,
+  BindCustodyLegLoggerUseCase,
   DonorIntakeActivityAdapter,
 ];

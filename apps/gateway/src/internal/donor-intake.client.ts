@@ -60,6 +60,19 @@ export class DonorIntakeClient {
     );
   }
 
+  /** GEN-01: refuses (409) an upload from a logger other than the one the leg is bound to. */
+  admitTemperatureReadings(
+    donorCode: string,
+    upload: { leg: string; loggerId: string; uploadedBy: string },
+  ) {
+    return this.http.request<void>(
+      'donorIntake',
+      'POST',
+      `/internal/temperature-readings/${donorCode}/admission`,
+      upload,
+    );
+  }
+
   deviations(donorCode: string) {
     return this.http.request<unknown>('donorIntake', 'GET', `/internal/deviations/${donorCode}`);
   }

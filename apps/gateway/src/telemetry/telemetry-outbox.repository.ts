@@ -4,7 +4,7 @@ import {
   journeyWorkflowId,
   TELEMETRY_TOPIC,
   TEMPERATURE_READINGS_MESSAGE_TYPE,
-  TemperatureReadings,
+  TemperatureReadingsMessage,
 } from '@v2v/contracts';
 import { appendToOutbox } from '@v2v/messaging';
 
@@ -14,7 +14,7 @@ export class TelemetryOutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Accepts an upload for a checked donor code; the returned envelope id is its event id. */
-  accept(donorCode: string, body: TemperatureReadings) {
+  accept(donorCode: string, body: TemperatureReadingsMessage) {
     return this.dataSource.transaction((manager) =>
       appendToOutbox(
         manager,

@@ -8,6 +8,7 @@ import {
   temperatureReadingsSchema,
 } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
+import { actorOf, AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { Roles } from '../auth/roles.decorator';
 import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
@@ -16,7 +17,10 @@ import { TelemetryOutboxRepository } from './telemetry-outbox.repository';
 
 /**
  * Data-logger telemetry (GEN-01): readings are accepted into the gateway's outbox and reach
- * donor-intake through Kafka, which stores them per leg and passes them to the running leg.
+ * donor-intake through Kafka, which stores them per leg and tells the running leg a summary.
+ * An upload from a logger other than the one the leg's hand-over named is refused here (409
+ * GEN-01, recorded with the device account by the refusal filter) and, should one get past
+ * (bound meanwhile), set aside by donor-intake with the same reason.
  */
 @ApiTags('telemetry')
 @ApiBearerAuth()
@@ -32,12 +36,21 @@ export class TelemetryController {
   @Roles('data-logger')
   @ApiOperation({
     summary:
-      "Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. Roles: data-logger.",
+      "Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. 409 GEN-01 when the leg's hand-over named another logger. Roles: data-logger.",
   })
   @ApiBody({ schema: openApiSchema(temperatureReadingsSchema) })
-  async upload(@Body(new ZodBodyPipe(temperatureReadingsSchema)) body: TemperatureReadings) {
+  async upload(
+    @Body(new ZodBodyPipe(temperatureReadingsSchema)) body: TemperatureReadings,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     const donorCode = requireDonorCode(body.donorCode);
-    const envelope = await this.outbox.accept(donorCode, body);
+    const uploadedBy = actorOf(user);
+    await this.donorIntake.admitTemperatureReadings(donorCode, {
+      leg: body.leg,
+      loggerId: body.loggerId,
+      uploadedBy: uploadedBy.userId,
+    });
+    const envelope = await this.outbox.accept(donorCode, { ...body, uploadedBy });
     return { eventId: envelope.id, accepted: body.readings.length };
   }
 

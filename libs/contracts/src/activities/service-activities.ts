@@ -1,4 +1,5 @@
-import type { DeviationNotice } from '../journey/journey.contracts';
+import type { LegTelemetry } from '../custody/leg-telemetry';
+import type { CustodyLegBinding, DeviationNotice } from '../journey/journey.contracts';
 import type { ProductSpecification } from '../journey/product-specification';
 import type { JourneyStep } from '../journey/journey-steps';
 import type { StepPayload } from '../journey/step-payloads';
@@ -49,6 +50,12 @@ export interface DonorIntakeActivities {
   rejectMaterial: Step<'rejectMaterial'>;
   cancelJourney: Step<'cancelJourney'>;
   raiseTransportDeviation(input: RaiseDeviationInput): Promise<StepRecord>;
+  /**
+   * GEN-01: binds an opened custody leg (either leg: donor-intake stores every logger reading)
+   * to the logger its hand-over named, once per leg workflow; answers the summary of readings
+   * already stored for the leg, so none recorded before the binding goes unwatched.
+   */
+  bindCustodyLegLogger(input: CustodyLegBinding): Promise<LegTelemetry | undefined>;
 }
 
 /**

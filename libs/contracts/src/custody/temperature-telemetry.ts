@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plausibleInstant } from '../events/plausible-instant';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
+import { actorSchema } from '../journey/actor';
 
 /**
  * Data-logger temperature readings (GEN-01): posted to the gateway, published through its
@@ -34,3 +35,12 @@ export const temperatureReadingsSchema = z.strictObject({
     .max(2000),
 });
 export type TemperatureReadings = z.infer<typeof temperatureReadingsSchema>;
+
+/**
+ * An upload as the gateway publishes it: the body and the device account that sent it, so a
+ * refusal names who sent the readings (GEN-01). Absent in messages published before.
+ */
+export const temperatureReadingsMessageSchema = temperatureReadingsSchema.extend({
+  uploadedBy: actorSchema.optional(),
+});
+export type TemperatureReadingsMessage = z.infer<typeof temperatureReadingsMessageSchema>;

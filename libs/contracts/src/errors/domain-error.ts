@@ -59,6 +59,11 @@ export const REFUSAL_CODES = {
    * Nonconforming material without a recorded, signed disposition (destroy, return, quarantine).
    */
   'MAT-04': 'invalid',
+  /**
+   * A logger upload for a custody leg whose hand-over named another data logger (GEN-01): the
+   * device is bound to the leg it was packed with.
+   */
+  'GEN-01': 'conflict',
   /** A product specification that cannot be published (incomplete or inconsistent). */
   'GEN-03': 'invalid',
   /**

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InstitutionStandingNotice } from '../institutions/institution-qualification';
 import type { ReleaseGatesSummary } from '../internal/release-gates';
+import type { LegTelemetry, TemperatureRange } from '../custody/leg-telemetry';
 import type { ManufacturingSlot } from '../production/manufacturing-slots';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
@@ -93,9 +94,37 @@ export interface CustodyLegInput {
   temperatureRange?: { minTemperatureC: number; maxTemperatureC: number };
   /** DON-05: the leg carries known-positive material. */
   knownPositiveMarkers?: string[];
+  /**
+   * GEN-01: the data logger the hand-over named; readings of any other logger are refused for
+   * this leg. Absent in hand-overs recorded before loggers were bound.
+   */
+  loggerId?: string;
+  /** What an earlier run of the same leg knew when it continued as new. */
+  carried?: CustodyLegCarriedState;
 }
 
-/** Data-logger readings of one leg, as forwarded by donor-intake after storing them. */
+/** The state a custody leg keeps across continue-as-new: no readings, only what it decided. */
+export interface CustodyLegCarriedState {
+  timeLimitDeviation?: DeviationNotice;
+  excursionDeviation?: DeviationNotice;
+  telemetry?: LegTelemetry;
+}
+
+/** Donor-intake's record of which logger a custody leg watches, and where its readings go. */
+export interface CustodyLegBinding {
+  legWorkflowId: string;
+  journeyId: string;
+  donorCode: string;
+  leg: CustodyLeg;
+  loggerId?: string;
+  startedAt: string;
+  temperatureRange?: TemperatureRange;
+}
+
+/**
+ * Data-logger readings of one leg, as donor-intake forwarded them to the journey before legs
+ * were told summaries (`legTelemetrySignal`); kept for journeys and legs started then.
+ */
 export interface LegReadings {
   leg: CustodyLeg;
   loggerId: string;
@@ -119,8 +148,15 @@ export const pendingDeadlinesQuery = defineQuery<PendingDeadline[]>('pendingDead
 
 /** Sent by a custody-leg child the moment it raises a deviation. */
 export const deviationRaisedSignal = defineSignal<[DeviationNotice]>('deviationRaised');
-/** Sent by donor-intake to the journey, which passes them to the open leg (GEN-01). */
+/**
+ * Sent by donor-intake to the journey, which passes them to the open leg (GEN-01), before legs
+ * were signalled directly; handled still for the histories of journeys started then.
+ */
 export const temperatureReadingsSignal = defineSignal<[LegReadings]>('temperatureReadings');
+/** Sent by donor-intake to an open custody leg: a summary of the readings it just recorded. */
+export const legTelemetrySignal = defineSignal<[LegTelemetry]>('legTelemetry');
+/** A custody leg's telemetry so far (all its runs) and whether an excursion is on record. */
+export const legTelemetryQuery = defineQuery<LegTelemetry | undefined>('legTelemetry');
 /**
  * Sent by donor-intake to every running journey of an institution whose standing QA changed
  * (DON-02).

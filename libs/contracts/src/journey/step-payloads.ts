@@ -86,6 +86,11 @@ export const STEP_PAYLOAD_SCHEMAS = {
     courier: text(100),
     shipperId: text(64),
     packageId: text(64),
+    /**
+     * GEN-01: the data logger packed with the material; the transport leg accepts readings from
+     * it alone. Optional so that hand-overs recorded before loggers were bound stay readable.
+     */
+    loggerId: text(64).optional(),
   }),
   recordMaterialReceipt: z.strictObject({
     receivedAt: isoDateTime,
@@ -160,6 +165,8 @@ export const STEP_PAYLOAD_SCHEMAS = {
     shippedAt: isoDateTime,
     courier: text(100),
     shipperId: text(64),
+    /** GEN-01: the data logger packed with the product; the shipment leg accepts only it. */
+    loggerId: text(64).optional(),
   }),
   receiveAtSite: z.strictObject({ receivedAt: isoDateTime, labelScan: donorCodeScan }),
   recordInfusion: z.strictObject({

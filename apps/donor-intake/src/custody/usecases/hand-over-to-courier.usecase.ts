@@ -18,7 +18,7 @@ export class HandOverToCourierUseCase implements StepUseCase<'handOverToCourier'
       {
         summary: withPositiveFlag(
           knownPositiveMarkers,
-          `package ${payload.packageId} handed to ${payload.courier} on shipper ${payload.shipperId}`,
+          `package ${payload.packageId} handed to ${payload.courier} on shipper ${payload.shipperId}${payload.loggerId ? ` with logger ${payload.loggerId}` : ''}`,
         ),
         detail: {
           ...payload,

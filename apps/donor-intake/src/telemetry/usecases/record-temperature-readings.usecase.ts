@@ -2,20 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   EventEnvelope,
-  journeyWorkflowId,
-  temperatureReadingsSchema,
-  temperatureReadingsSignal,
+  LoggedReading,
+  legTelemetrySignal,
+  summariseReadings,
+  temperatureReadingsMessageSchema,
 } from '@v2v/contracts';
+import { writeAudit } from '@v2v/audit';
 import type { EventHandler } from '@v2v/messaging';
 import { TemporalClientPort } from '@v2v/service-kit';
-import { TemperatureReadingRepository } from '../temperature-reading.repository';
+import { DONOR_INTAKE_SCHEMA } from '../../donor-intake.data-source';
+import {
+  CustodyLegLoggerRow,
+  TemperatureReadingRepository,
+} from '../temperature-reading.repository';
+import { classifyReading, requireBoundLogger } from '../telemetry-rules';
 
 /**
- * Stores a logger upload per leg (once: a reading is keyed by code, leg, logger and time, so
- * an upload sent twice, with or without an idempotency key, stores nothing twice) and
- * passes it to the journey, whose open leg raises a deviation on an excursion (GEN-01). The
- * signal goes before the commit: a failed commit is redelivered and signalled again, which
- * the leg tolerates; a signal lost after a commit could not be.
+ * Stores a logger upload per leg (GEN-01). A reading is keyed by code, leg, logger and time: the
+ * same one sent again stores nothing, one with another temperature is flagged as a conflict
+ * beside the stored one. An upload from a logger other than the leg's bound one is refused
+ * (the consumer sets the message aside with the reason). The open leg is told a summary of what
+ * was newly recorded, never the readings (its history stays bounded); the journey is not
+ * signalled at all. The signal goes before the commit: a failed commit is redelivered and
+ * signalled again, which only recounts; a signal lost after a commit could not be.
  */
 @Injectable()
 export class RecordTemperatureReadingsUseCase {
@@ -25,27 +34,65 @@ export class RecordTemperatureReadingsUseCase {
   ) {}
 
   async execute(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
-    const upload = temperatureReadingsSchema.parse(envelope.payload);
-    for (const reading of upload.readings) {
-      await this.readings.insertOnce(manager, {
-        donorCode: upload.donorCode,
-        leg: upload.leg,
-        loggerId: upload.loggerId,
-        measuredAt: new Date(reading.measuredAt).toISOString(),
-        temperatureC: reading.temperatureC,
-      });
+    const upload = temperatureReadingsMessageSchema.parse(envelope.payload);
+    const { donorCode, leg, loggerId } = upload;
+    const uploadedBy = upload.uploadedBy?.userId;
+    await this.readings.lockLeg(manager, donorCode, leg);
+    const binding = await this.readings.currentBinding(donorCode, leg, manager);
+    requireBoundLogger(binding, { donorCode, leg, loggerId, uploadedBy });
+
+    const recorded: LoggedReading[] = [];
+    for (const { measuredAt, temperatureC } of upload.readings) {
+      const reading = {
+        donorCode,
+        leg,
+        loggerId,
+        measuredAt: new Date(measuredAt).toISOString(),
+        temperatureC,
+      };
+      const outcome = classifyReading(await this.readings.insertOnce(manager, reading), reading);
+      if (outcome === 'new') recorded.push(reading);
+      if (
+        outcome === 'conflict' &&
+        (await this.readings.flagConflict(manager, reading, {
+          eventId: envelope.id,
+          uploadedBy,
+        }))
+      ) {
+        // An out-of-range value on record counts for the leg even where it contradicts another.
+        recorded.push(reading);
+        await writeAudit(manager, DONOR_INTAKE_SCHEMA, {
+          recordType: 'temperature-reading-conflict',
+          recordId: `${donorCode}/${leg}/${loggerId}/${reading.measuredAt}`,
+          journeyId: envelope.metadata.journeyId,
+          action: 'create',
+          actor: upload.uploadedBy ?? { userId: 'system', role: 'data-logger' },
+          newValue: { ...reading, eventId: envelope.id },
+        });
+      }
     }
-    // No running journey for this code (closed, or a logger misconfigured): the readings stay on
-    // record.
-    await this.temporal.signalIfRunning(
-      journeyWorkflowId(upload.donorCode),
-      temperatureReadingsSignal,
-      { leg: upload.leg, loggerId: upload.loggerId, readings: upload.readings },
-    );
+    if (binding) await this.tellOpenLeg(binding, recorded);
+  }
+
+  /** The leg's summary of what was newly recorded, while it runs. */
+  private async tellOpenLeg(binding: CustodyLegLoggerRow, recorded: LoggedReading[]) {
+    const summary = summariseReadings(recorded, legRange(binding));
+    // A closed leg (received, or its journey ended) is not running: the readings stay on record.
+    if (summary)
+      await this.temporal.signalIfRunning(binding.legWorkflowId, legTelemetrySignal, summary);
   }
 
   /** The use case as the telemetry consumer's handler. */
   handler(): EventHandler {
     return (envelope, manager) => this.execute(envelope, manager);
   }
+}
+
+export function legRange(binding: CustodyLegLoggerRow) {
+  return binding.minTemperatureC === null || binding.maxTemperatureC === null
+    ? undefined
+    : {
+        minTemperatureC: Number(binding.minTemperatureC),
+        maxTemperatureC: Number(binding.maxTemperatureC),
+      };
 }

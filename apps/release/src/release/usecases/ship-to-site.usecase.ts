@@ -23,7 +23,8 @@ export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
       'shipToSite',
       input,
       {
-        summary: `shipped with ${payload.courier} on shipper ${payload.shipperId}`,
+        // GEN-01: the logger packed with the product is on the record (its detail) and named here.
+        summary: `shipped with ${payload.courier} on shipper ${payload.shipperId}${payload.loggerId ? ` with logger ${payload.loggerId}` : ''}`,
         detail: payload,
       },
       async (manager) => {

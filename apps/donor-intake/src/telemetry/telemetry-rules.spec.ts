@@ -1,0 +1,46 @@
+import { DomainError } from '@v2v/contracts';
+import { classifyReading, requireBoundLogger } from './telemetry-rules';
+
+const upload = { donorCode: 'CODE-1', leg: 'transport-to-factory', loggerId: 'LOGGER-7' };
+
+describe('telemetry rules', () => {
+  it('GEN-01 refuses an upload from a logger other than the one the hand-over named', () => {
+    const refusal = (() => {
+      try {
+        requireBoundLogger(
+          { leg: 'transport-to-factory', loggerId: 'LOGGER-1' },
+          { ...upload, uploadedBy: 'data-logger' },
+        );
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({
+      code: 'GEN-01',
+      details: { loggerId: 'LOGGER-7', boundLoggerId: 'LOGGER-1' },
+    });
+    expect((refusal as DomainError).message).toMatch(/LOGGER-7, sent by data-logger,.*LOGGER-1/);
+    expect((refusal as DomainError).message).toMatch(/\(GEN-01\)$/);
+  });
+
+  it('GEN-01 accepts the bound logger, a leg not yet opened and a hand-over that named none', () => {
+    expect(() =>
+      requireBoundLogger({ leg: 'transport-to-factory', loggerId: 'LOGGER-7' }, upload),
+    ).not.toThrow();
+    expect(() => requireBoundLogger(undefined, upload)).not.toThrow();
+    expect(() =>
+      requireBoundLogger({ leg: 'transport-to-factory', loggerId: null }, upload),
+    ).not.toThrow();
+  });
+
+  it('GEN-01 flags a reading with another temperature at a stored time as a conflict', () => {
+    expect(classifyReading({ temperatureC: 5 }, { temperatureC: 5.4 })).toBe('conflict');
+  });
+
+  it('GEN-01 treats the same temperature at a stored time as a duplicate, at stored precision', () => {
+    expect(classifyReading({ temperatureC: 5.4 }, { temperatureC: 5.4 })).toBe('duplicate');
+    expect(classifyReading({ temperatureC: 5.4 }, { temperatureC: 5.401 })).toBe('duplicate');
+    expect(classifyReading(undefined, { temperatureC: 5.4 })).toBe('new');
+  });
+});

@@ -1,0 +1,42 @@
+import { DomainError } from '@v2v/contracts';
+
+/** The logger a leg is bound to; `loggerId` null when its hand-over named none. */
+export interface LegLoggerBinding {
+  leg: string;
+  loggerId: string | null;
+}
+
+/**
+ * GEN-01: a data logger is bound to the custody leg it was packed with at hand-over, so an
+ * upload for that leg from any other logger is refused (and set aside, never stored as the
+ * leg's evidence). A leg not yet opened, or whose hand-over named no logger, binds nothing.
+ */
+export function requireBoundLogger(
+  binding: LegLoggerBinding | undefined,
+  upload: { donorCode: string; leg: string; loggerId: string; uploadedBy?: string },
+): void {
+  if (!binding?.loggerId || binding.loggerId === upload.loggerId) return;
+  const sender = upload.uploadedBy ? `, sent by ${upload.uploadedBy},` : '';
+  throw new DomainError(
+    'GEN-01',
+    `logger ${upload.loggerId}${sender} is not the logger of ${upload.donorCode}'s ${upload.leg} leg: its hand-over named logger ${binding.loggerId} (GEN-01)`,
+    { leg: upload.leg, loggerId: upload.loggerId, boundLoggerId: binding.loggerId },
+  );
+}
+
+export type ReadingOutcome = 'new' | 'duplicate' | 'conflict';
+
+/**
+ * GEN-01, CSV-04: a reading keyed by code, leg, logger and time is new when none is stored, a
+ * duplicate (a no-op) when the stored one has the same temperature, and a conflict, to be
+ * flagged beside the stored one and never silently dropped, when it has another. Stored values
+ * are numeric(6,2): the incoming one is compared at that precision.
+ */
+export function classifyReading(
+  stored: { temperatureC: number } | undefined,
+  incoming: { temperatureC: number },
+): ReadingOutcome {
+  if (!stored) return 'new';
+  const cents = (t: number) => Math.round(t * 100);
+  return cents(stored.temperatureC) === cents(incoming.temperatureC) ? 'duplicate' : 'conflict';
+}

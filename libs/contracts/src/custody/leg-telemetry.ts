@@ -1,0 +1,79 @@
+export interface TemperatureRange {
+  minTemperatureC: number;
+  maxTemperatureC: number;
+}
+
+export interface Excursion {
+  measuredAt: string;
+  temperatureC: number;
+  loggerId: string;
+}
+
+/** A reading as a leg's summary counts it: which logger measured what, when. */
+export interface LoggedReading {
+  loggerId: string;
+  measuredAt: string;
+  temperatureC: number;
+}
+
+/**
+ * What a custody leg is told of newly recorded readings (GEN-01): how many, the latest time
+ * measured and the earliest excursion among them. The readings themselves stay in
+ * donor-intake's store, out of the leg's workflow history.
+ */
+export interface LegTelemetry {
+  count: number;
+  lastMeasuredAt: string;
+  firstExcursion?: Excursion;
+}
+
+/**
+ * GEN-01: the summary of readings a leg needs, or undefined when there are none. Without a
+ * range (legs started before readings were watched) nothing counts as an excursion.
+ */
+export function summariseReadings(
+  readings: LoggedReading[],
+  range: TemperatureRange | undefined,
+): LegTelemetry | undefined {
+  if (readings.length === 0) return undefined;
+  const last = readings.reduce((a, b) =>
+    Date.parse(b.measuredAt) > Date.parse(a.measuredAt) ? b : a,
+  );
+  const excursion = range && earliestOutside(readings, range);
+  return {
+    count: readings.length,
+    lastMeasuredAt: last.measuredAt,
+    ...(excursion ? { firstExcursion: excursion } : {}),
+  };
+}
+
+/** Two summaries as one: counts add up, the later last time and the earlier excursion win. */
+export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry): LegTelemetry {
+  if (!a) return b;
+  const excursions = [a.firstExcursion, b.firstExcursion].filter((e): e is Excursion => !!e);
+  const first = excursions.sort((x, y) => Date.parse(x.measuredAt) - Date.parse(y.measuredAt))[0];
+  return {
+    count: a.count + b.count,
+    lastMeasuredAt:
+      Date.parse(b.lastMeasuredAt) > Date.parse(a.lastMeasuredAt)
+        ? b.lastMeasuredAt
+        : a.lastMeasuredAt,
+    ...(first ? { firstExcursion: first } : {}),
+  };
+}
+
+function earliestOutside(
+  readings: LoggedReading[],
+  range: TemperatureRange,
+): Excursion | undefined {
+  const outside = readings
+    .filter((r) => r.temperatureC < range.minTemperatureC || r.temperatureC > range.maxTemperatureC)
+    .sort((a, b) => Date.parse(a.measuredAt) - Date.parse(b.measuredAt))[0];
+  return (
+    outside && {
+      measuredAt: outside.measuredAt,
+      temperatureC: outside.temperatureC,
+      loggerId: outside.loggerId,
+    }
+  );
+}
