@@ -20,7 +20,8 @@ import { TelemetryOutboxRepository } from './telemetry-outbox.repository';
  * donor-intake through Kafka, which stores them per leg and tells the running leg a summary.
  * An upload from a logger other than the one the leg's hand-over named is refused here (409
  * GEN-01, recorded with the device account by the refusal filter) and, should one get past
- * (bound meanwhile), set aside by donor-intake with the same reason.
+ * (bound meanwhile, or donor-intake unreachable at upload), set aside by donor-intake with the
+ * same reason.
  */
 @ApiTags('telemetry')
 @ApiBearerAuth()
@@ -45,13 +46,26 @@ export class TelemetryController {
   ) {
     const donorCode = requireDonorCode(body.donorCode);
     const uploadedBy = actorOf(user);
-    await this.donorIntake.admitTemperatureReadings(donorCode, {
-      leg: body.leg,
-      loggerId: body.loggerId,
-      uploadedBy: uploadedBy.userId,
-    });
+    await this.admit(donorCode, body, uploadedBy.userId);
     const envelope = await this.outbox.accept(donorCode, { ...body, uploadedBy });
     return { eventId: envelope.id, accepted: body.readings.length };
+  }
+
+  /**
+   * The early answer to a wrong logger. With donor-intake down the readings are still taken
+   * (CSV-04: a logger's record must not be lost to an outage); its consumer refuses a wrong
+   * logger when it reads them, setting the message aside with the reason.
+   */
+  private async admit(donorCode: string, body: TemperatureReadings, uploadedBy: string) {
+    try {
+      await this.donorIntake.admitTemperatureReadings(donorCode, {
+        leg: body.leg,
+        loggerId: body.loggerId,
+        uploadedBy,
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'SERVICE_UNAVAILABLE')) throw error;
+    }
   }
 
   @Get('journeys/:donorCode/temperature-readings')
