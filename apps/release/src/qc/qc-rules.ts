@@ -39,7 +39,7 @@ const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCas
  * test's observation one of the allowed values. Informational tests are judged as well; they
  * only never gate the release (qcStanding).
  */
-export function judgeQcResult(test: QcTest, entry: QcEntry): QcVerdict {
+export function judgeQcResult(test: QcTest, entry: Pick<QcEntry, 'value' | 'unit'>): QcVerdict {
   const { criterion } = test;
   if (criterion.kind === 'range') {
     if (typeof entry.value !== 'number')

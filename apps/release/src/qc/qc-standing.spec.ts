@@ -1,15 +1,21 @@
 import { CART_CD19_V1, type OosInvestigationView, type QcResultView } from '@v2v/contracts';
+import { qcResultsWithinSpecification } from '@v2v/testing';
 import { qcReleaseGate, qcStanding } from './qc-standing';
 
 const plan = CART_CD19_V1.qcTestPlan;
 const BEFORE_RELEASE = plan.filter((t) => t.gating === 'before-release').map((t) => t.code);
 const INVESTIGATION = '7d5a1c1e-0000-4000-8000-000000000001';
+// What QC measures within specification for each test, as the scripts enter it.
+const PASSING = new Map(
+  qcResultsWithinSpecification(new Date('2026-12-01T08:00:00Z')).map((r) => [r.testCode, r]),
+);
+const OUT_OF_SPECIFICATION = { value: 55, unit: '%', verdict: 'out-of-specification' } as const;
 let nextId = 1;
 const result = (testCode: string, over: Partial<QcResultView> = {}): QcResultView => ({
   resultId: String(nextId++),
   testCode,
-  value: 1,
-  unit: null,
+  value: PASSING.get(testCode)?.value ?? 1,
+  unit: PASSING.get(testCode)?.unit ?? null,
   method: 'm',
   instrumentId: 'i',
   sampleId: 's',
@@ -57,7 +63,7 @@ describe('the QC standing and its release gate (QA-02.1)', () => {
     const results = passing();
     const viability = results.find((r) => r.testCode === 'viability')!;
     const correction = result('viability', {
-      verdict: 'out-of-specification',
+      ...OUT_OF_SPECIFICATION,
       correctionOf: { resultId: viability.resultId, reason: 'value mistyped' },
     });
     const standing = qcStanding(plan, [...results, correction], []);
@@ -71,7 +77,7 @@ describe('the QC standing and its release gate (QA-02.1)', () => {
 
   it('QA-02.1 counts a retest only once its investigation is invalidated', () => {
     const results = passing().filter((r) => r.testCode !== 'viability');
-    const oos = result('viability', { verdict: 'out-of-specification' });
+    const oos = result('viability', OUT_OF_SPECIFICATION);
     const retest = result('viability', { retestUnder: INVESTIGATION });
     const all = [...results, oos, retest];
     const open = qcReleaseGate(
@@ -95,8 +101,23 @@ describe('the QC standing and its release gate (QA-02.1)', () => {
     expect(settled.contentHash).not.toBe(open.gate.contentHash);
   });
 
+  it('QA-02.1 judges a stored result again: a value changed behind the service no longer passes, and changes the hash', () => {
+    const results = passing();
+    const before = qcReleaseGate(plan, results, [], undefined).gate;
+    const viability = results.find((r) => r.testCode === 'viability')!;
+    const nudged = results.map((r) => (r === viability ? { ...r, value: 71 } : r));
+    const within = qcReleaseGate(plan, nudged, [], undefined).gate;
+    expect(within.status).toBe('settled');
+    expect(within.contentHash).not.toBe(before.contentHash);
+    const edited = results.map((r) => (r === viability ? { ...r, value: 40 } : r));
+    expect(statusOf(qcStanding(plan, edited, []), 'viability')?.status).toBe(
+      'out-of-specification',
+    );
+    expect(qcReleaseGate(plan, edited, [], undefined).gate).toMatchObject({ status: 'open' });
+  });
+
   it('QA-02.1 blocks the release once an OOS is confirmed', () => {
-    const oos = result('viability', { verdict: 'out-of-specification' });
+    const oos = result('viability', OUT_OF_SPECIFICATION);
     const { gate } = qcReleaseGate(
       plan,
       [...passing(), oos],

@@ -1,13 +1,15 @@
 import {
   type OosInvestigationView,
   type QcResultView,
+  type QcTest,
   type QcTestPlan,
   type QcTestStanding,
   type ReleaseGate,
+  type QcVerdict,
   type ResultToFollow,
 } from '@v2v/contracts';
 import { canonicalContent, contentHash } from '@v2v/integrity';
-import { isOpen, uncorrected } from './qc-rules';
+import { isOpen, judgeQcResult, uncorrected } from './qc-rules';
 
 /**
  * QA-02.1: how each test of the plan stands. The effective result of a test is its latest
@@ -40,7 +42,9 @@ export function qcStanding(
       ? 'oos-confirmed'
       : open.length
         ? 'investigation-open'
-        : (effective?.verdict ?? 'pending');
+        : effective
+          ? verdictNow(test, effective)
+          : 'pending';
     return {
       testCode: test.code,
       gating: test.gating,
@@ -49,6 +53,22 @@ export function qcStanding(
       openInvestigations: open,
     };
   });
+}
+
+/**
+ * A stored result is judged again as it reads now: a value changed behind the service (the
+ * schema owner past the append-only trigger) no longer passes on the verdict stored beside it.
+ */
+function verdictNow(test: QcTest, result: QcResultView): QcVerdict {
+  let judged: QcVerdict;
+  try {
+    judged = judgeQcResult(test, { value: result.value, unit: result.unit ?? undefined });
+  } catch {
+    judged = 'out-of-specification';
+  }
+  return judged === 'within-specification' && result.verdict === 'within-specification'
+    ? 'within-specification'
+    : 'out-of-specification';
 }
 
 const day = (instant: string, plusDays: number) =>
@@ -78,9 +98,14 @@ export function qcReleaseGate(
     openRecords,
     contentHash: contentHash(
       canonicalContent({
+        // The whole result (value, unit, method, instrument, sample, time): a release covers
+        // what was measured, not only which row it was.
         effective: standing
           .filter((t) => t.effectiveResultId)
-          .map((t) => ({ testCode: t.testCode, resultId: t.effectiveResultId, status: t.status })),
+          .map((t) => ({
+            status: t.status,
+            result: results.find((r) => r.resultId === t.effectiveResultId),
+          })),
         investigations: investigations.map((i) => [i.investigationId, i.status]),
       }),
     ),
