@@ -17,6 +17,7 @@ interface Refusal {
   message: string;
 }
 interface Signature {
+  step: string;
   meaning: string;
   valid: boolean;
   voidReason?: string;
@@ -130,14 +131,16 @@ describe('the batch release gathers its gates and a void release stops shipment 
     const shipment = scriptedStep(steps, 'shipToSite');
     const refused = await api.run<Refusal>(donorCode, shipment, randomUUID());
     expect(refused).toMatchObject({ status: 409, body: { code: 'QA-02' } });
-    expect(refused.body.message).toMatch(/release is void.*QA-02\.1/);
+    expect(refused.body.message).toMatch(
+      /the release of batch \S+ is void: QA-02\.1 changed since the release/,
+    );
     expect(await stageOf(donorCode)).toBe('release-review');
     const signatures = await api.as<Signature[]>(
       'ops',
       'GET',
       `/api/journeys/${donorCode}/signatures`,
     );
-    expect(signatures.body.filter((s) => s.meaning === 'released')).toEqual([
+    expect(signatures.body.filter((s) => s.step === 'releaseBatch')).toEqual([
       expect.objectContaining({ valid: false, voidReason: expect.stringContaining('QA-02.1') }),
     ]);
 
