@@ -5,9 +5,7 @@ import { RecordedAt } from '../../components/RecordedAt';
 import { type SignatureInput, SignatureDialog } from '../../components/SignatureDialog';
 import { StepForm } from '../../components/StepForm';
 import { type OosPhaseBodies, recordOosPhase } from './quality-api';
-import { actionFor, type OosInvestigationView } from './release';
-
-const DECIDED = ['invalidated', 'oos-confirmed'];
+import { actionFor, investigationColour, type OosInvestigationView } from './release';
 
 interface Props {
   donorCode: string;
@@ -56,10 +54,7 @@ function Investigation(props: Props & { investigation: OosInvestigationView }) {
         </h3>
       }
       extra={
-        <Tag
-          color={DECIDED.includes(inv.status) ? 'default' : 'gold'}
-          data-testid={`oos-status-${inv.testCode}`}
-        >
+        <Tag color={investigationColour(inv.status)} data-testid={`oos-status-${inv.testCode}`}>
           {t(`release.oosStatus.${inv.status}`)}
         </Tag>
       }

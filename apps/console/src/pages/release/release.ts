@@ -27,21 +27,32 @@ export type {
 export type QcResultsEntry = StepRequestBody<'recordQcResult'>;
 export type QcResultEntryRow = QcResultsEntry['results'][number];
 
-/** antd's tag colours that keep AA contrast: settled green, open gold, blocked red. */
+/**
+ * antd's preset green and gold tag texts fall short of 4.5:1 on their backgrounds: solid
+ * darker colours with white text reach it (axe-core checks each screen).
+ */
+const SETTLED = '#237804';
+const OPEN = '#874d00';
+const BLOCKED = '#a8071a';
+
 export const GATE_COLOURS: Record<ReleaseGateStatus, string> = {
-  settled: 'green',
-  open: 'gold',
-  blocked: 'red',
+  settled: SETTLED,
+  open: OPEN,
+  blocked: BLOCKED,
   'not-applicable': 'default',
 };
 
 export const TEST_COLOURS: Record<QcTestStatus, string> = {
-  'within-specification': 'green',
-  'out-of-specification': 'red',
+  'within-specification': SETTLED,
+  'out-of-specification': BLOCKED,
   pending: 'default',
-  'investigation-open': 'gold',
-  'oos-confirmed': 'red',
+  'investigation-open': OPEN,
+  'oos-confirmed': BLOCKED,
 };
+
+/** An investigation is gold while it is open, grey once decided. */
+export const investigationColour = (status: OosInvestigationStatus) =>
+  status === 'invalidated' || status === 'oos-confirmed' ? 'default' : OPEN;
 
 /**
  * The record an OOS investigation's status expects next, and who gives it (QA-02.1): QC's
