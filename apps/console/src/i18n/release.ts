@@ -73,7 +73,8 @@ export const releaseZhCN = {
     opened: '由结果 #{{result}} 开启于',
     causeFound: '找到可归属的实验室原因',
     noCause: '未找到实验室原因',
-    awaitingRetest: '已安排复检：质量控制在下方录入复检结果后，由质量受权人作出结论。',
+    awaitingRetest:
+      '已安排复检：质量控制在下方“录入检验结果”中录入复检结果，质量受权人据此签署结论。',
     laboratory: '第一阶段：实验室调查',
     recordLaboratory: '记录实验室调查结论',
     assignableCause: '是否找到可归属的实验室原因',

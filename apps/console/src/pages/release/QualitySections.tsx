@@ -15,7 +15,12 @@ import { oosInvestigations, qcResults } from './quality-api';
 import { QcResultEntry } from './QcResultEntry';
 import { QcResults } from './QcResults';
 import { ReleaseGates } from './ReleaseGates';
-import type { OosInvestigationView, QcResultsView, QcTestPlan } from './release';
+import {
+  type OosInvestigationView,
+  type QcResultsView,
+  type QcTestPlan,
+  retestsOrdered,
+} from './release';
 
 /** Stages from which the batch has QC results to show: production has completed. */
 const AFTER_PRODUCTION = ['qc', 'release-review', 'released', 'shipped', 'received-at-site'];
@@ -103,6 +108,10 @@ export function QualitySections(props: Props) {
       )}
       {entering && plan && (
         <QcResultEntry
+          // A retest ordered adds a row: the form starts again with its prefilled values.
+          key={retestsOrdered(investigations)
+            .map((i) => i.investigationId)
+            .join()}
           donorCode={donorCode}
           plan={plan}
           investigations={investigations}

@@ -88,11 +88,11 @@ export function ReleaseGates(props: Props) {
             style={{ marginBottom: 16 }}
           />
           <Table
-            rowKey="item"
+            rowKey={(gate) => `${gate.item}-${gate.answeredBy}`}
             size="small"
             pagination={false}
             dataSource={standing.gates}
-            onRow={(gate) => ({ 'data-testid': `gate-${gate.item}` }) as object}
+            onRow={(gate) => ({ 'data-testid': `gate-${gate.item}-${gate.answeredBy}` }) as object}
             columns={[
               { title: t('release.gates.item'), dataIndex: 'item' },
               {
@@ -104,7 +104,10 @@ export function ReleaseGates(props: Props) {
                 title: t('release.gates.status'),
                 dataIndex: 'status',
                 render: (status: keyof typeof GATE_COLOURS, gate) => (
-                  <Tag color={GATE_COLOURS[status]} data-testid={`gate-status-${gate.item}`}>
+                  <Tag
+                    color={GATE_COLOURS[status]}
+                    data-testid={`gate-status-${gate.item}-${gate.answeredBy}`}
+                  >
                     {t(`release.gateStatus.${status}`)}
                   </Tag>
                 ),

@@ -47,12 +47,14 @@ describe('the QC and release screens', () => {
     expect(actionFor('qa-qp', investigation('laboratory'))).toBeUndefined();
     expect(actionFor('qa-qp', investigation('process'))).toBe('process-conclusion');
     expect(actionFor('qc', investigation('process'))).toBeUndefined();
+    expect(actionFor('qa-qp', investigation('retest-ordered'))).toBe('outcome');
+    expect(actionFor('qc', investigation('retest-ordered'))).toBeUndefined();
     expect(actionFor('qa-qp', investigation('awaiting-outcome'))).toBe('outcome');
     expect(actionFor('ops', investigation('awaiting-outcome'))).toBeUndefined();
   });
 
-  it('QA-02.1 asks nothing while a retest is awaited or once the outcome is decided', () => {
-    for (const status of ['retest-ordered', 'invalidated', 'oos-confirmed'] as const)
+  it('QA-02.1 asks nothing once the outcome is decided', () => {
+    for (const status of ['invalidated', 'oos-confirmed'] as const)
       expect(expectedAction(status)).toBeUndefined();
   });
 
@@ -96,6 +98,7 @@ describe('the QC and release screens', () => {
       gates: [
         gate('QA-02.1', 'settled'),
         gate('QA-02.2', 'open'),
+        { ...gate('QA-02.2', 'open'), answeredBy: 'donor-intake' },
         gate('QA-02.5', 'not-applicable'),
         gate('QA-01', 'blocked'),
       ],

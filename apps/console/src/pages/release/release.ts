@@ -57,7 +57,9 @@ export const investigationColour = (status: OosInvestigationStatus) =>
 /**
  * The record an OOS investigation's status expects next, and who gives it (QA-02.1): QC's
  * laboratory conclusion (phase I), QA's process conclusion (phase II), QA's signed outcome
- * (after a retest, or after phase II); none while a retest is awaited or once decided.
+ * (once a retest is ordered, or after phase II; the server refuses `invalidated` until the
+ * latest retest is within specification); none once decided. QC's retest itself is a row of
+ * the results entry.
  */
 export type OosAction = 'laboratory-conclusion' | 'process-conclusion' | 'outcome';
 
@@ -67,6 +69,7 @@ export function expectedAction(status: OosInvestigationStatus): OosAction | unde
       return 'laboratory-conclusion';
     case 'process':
       return 'process-conclusion';
+    case 'retest-ordered':
     case 'awaiting-outcome':
       return 'outcome';
     default:
@@ -114,6 +117,12 @@ export const retestsOrdered = (investigations: OosInvestigationView[]) =>
 export const valueWithUnit = (result: Pick<QcResultView, 'value' | 'unit'>) =>
   result.unit ? `${result.value} ${result.unit}` : String(result.value);
 
-/** The gating items with something still to do: what the banner names when not releasable. */
-export const openItems = (standing: ReleaseGateStanding) =>
-  standing.gates.filter((g) => g.status === 'open' || g.status === 'blocked').map((g) => g.item);
+/**
+ * The items with something still to do, each once (an item may be answered by several
+ * services): what the banner names when not releasable.
+ */
+export const openItems = (standing: ReleaseGateStanding) => [
+  ...new Set(
+    standing.gates.filter((g) => g.status === 'open' || g.status === 'blocked').map((g) => g.item),
+  ),
+];
