@@ -110,7 +110,7 @@ test('the qualified person sees the open release gates, and the release once the
   await expect(page.getByTestId('journey-stage')).toHaveText('产品已放行');
 });
 
-test('QC concludes the laboratory phase of an OOS and the qualified person signs its outcome', async ({
+test('QC concludes an OOS laboratory phase; the qualified person signs its outcome', async ({
   page,
 }) => {
   // Production completed, then QC's results through the API with viability out of

@@ -173,6 +173,8 @@ function OutcomeDecision(props: PhaseProps) {
   const chosen = Form.useWatch('outcome', form);
   const required = { required: true, message: t('form.required') };
 
+  // The outcome has no comment of its own: a comment typed in the dialog joins the rationale,
+  // so it is signed with it rather than lost.
   const sign = ({ password, comment }: SignatureInput) => {
     const values = decision as OutcomeValues;
     const rationale = comment ? `${values.rationale}\n${comment}` : values.rationale;
@@ -204,7 +206,7 @@ function OutcomeDecision(props: PhaseProps) {
         <Form.Item
           name="rationale"
           label={t('release.oos.rationale')}
-          rules={[required, { max: 3000 }]}
+          rules={[required, { max: 2990 }]}
         >
           <Input.TextArea rows={3} />
         </Form.Item>
