@@ -67,3 +67,17 @@ export const mayScheduleCollection = (role: string, stage: string) =>
   role === 'scheduler' && SCHEDULES_COLLECTION.includes(stage);
 export const mayPostponeCollection = (role: string, stage: string) =>
   role === 'scheduler' && stage === 'collection-scheduled';
+
+/** QC and release (issue 12, docs/roles.md): the gates, the QC results, the investigations. */
+const READS_RELEASE_GATES = ['qa-qp', 'qc', 'ops', 'production-manager'];
+const READS_QC_RESULTS = ['qc', 'qa-qp', 'ops', 'hospital'];
+const READS_INVESTIGATIONS = ['qc', 'qa-qp', 'ops'];
+export const mayReadReleaseGates = (role: string) => READS_RELEASE_GATES.includes(role);
+export const mayReadQcResults = (role: string) => READS_QC_RESULTS.includes(role);
+export const mayReadInvestigations = (role: string) => READS_INVESTIGATIONS.includes(role);
+/** QC records results from the batch's completion until the release (recordQcResult). */
+export const mayRecordQcResults = (role: string, stage: string) =>
+  role === 'qc' && (stage === 'qc' || stage === 'release-review');
+/** The qualified person releases the batch in release review (releaseBatch), once releasable. */
+export const mayReleaseBatch = (role: string, stage: string) =>
+  role === 'qa-qp' && stage === 'release-review';

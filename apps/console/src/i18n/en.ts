@@ -1,3 +1,4 @@
+import { releaseEn } from './release';
 import { slotsEn } from './slots';
 import type { Messages } from './zh-CN';
 
@@ -273,4 +274,5 @@ export const en: Messages = {
     cancelled: 'Cancelled',
   },
   slots: slotsEn,
+  release: releaseEn,
 };

@@ -1,3 +1,4 @@
+import { releaseZhCN } from './release';
 import { slotsZhCN } from './slots';
 
 /** Simplified Chinese, the console's first language; GMP terms as the guideline uses them. */
@@ -268,5 +269,6 @@ export const zhCN = {
     cancelled: '已取消',
   },
   slots: slotsZhCN,
+  release: releaseZhCN,
 };
 export type Messages = typeof zhCN;

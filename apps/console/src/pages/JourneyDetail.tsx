@@ -34,10 +34,14 @@ import {
 import { useSession } from '../session/SessionContext';
 import { HospitalSteps } from './hospital/HospitalSteps';
 import { ReceiptInspection, ReceiptOutcome } from './ReceiptInspection';
+import { QualitySections } from './release/QualitySections';
 import { PostponeCollectionForm, ScheduleCollectionForm } from './slots/CollectionScheduling';
 import { JourneySlots } from './slots/JourneySlots';
 
-/** One journey: stage, timeline, pending deadlines, Temporal UI, ledger, QA's release. */
+/**
+ * One journey: stage, timeline, pending deadlines, Temporal UI, ledger, QA's release of donor
+ * material, and the batch's QC and release.
+ */
 export function JourneyDetail() {
   const { t } = useTranslation();
   const { donorCode = '' } = useParams();
@@ -182,6 +186,15 @@ export function JourneyDetail() {
       {mayInspectReceipt(role, view.stage) && (
         <ReceiptInspection donorCode={view.donorCode} onRecorded={() => void load()} />
       )}
+      <QualitySections
+        donorCode={view.donorCode}
+        role={role}
+        stage={view.stage}
+        productCode={view.productCode}
+        specificationVersion={view.productSpecificationVersion}
+        version={journey.timeline.length}
+        onJourneyChanged={() => void load()}
+      />
       <h2>{t('journey.deadlines')}</h2>
       {journey.pendingDeadlines.length === 0 ? (
         <Empty description={t('journey.noDeadlines')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
