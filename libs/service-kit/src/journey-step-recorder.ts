@@ -1,11 +1,13 @@
 import { Provider } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  DomainError,
   JOURNEY_STEP_RECORDS,
   JourneyStep,
   RaiseDeviationInput,
   StepActivityInput,
   StepPayload,
+  stepPayloadSchema,
   StepRecord,
   stepRecordTypes,
 } from '@v2v/contracts';
@@ -42,6 +44,7 @@ export class JourneyStepRecorder {
     if (expected !== this.owner.producer) {
       throw new Error(`step ${step} belongs to ${expected}, not ${this.owner.producer}`);
     }
+    requireValidPayload(step, input.payload);
     return this.steps.record(input, { step, ...stepRecordTypes(step), ...content }, guard);
   }
 
@@ -49,6 +52,24 @@ export class JourneyStepRecorder {
   deviation(input: RaiseDeviationInput): Promise<StepRecord> {
     return this.steps.deviation(input);
   }
+}
+
+/**
+ * The payload checked where the step is written: the gateway validated it, but a forged Temporal
+ * update reaches the journey without the gateway (a year-0 instant, a field the body has not).
+ */
+function requireValidPayload(step: JourneyStep, payload: unknown): void {
+  const result = stepPayloadSchema(step).safeParse(payload);
+  if (result.success) return;
+  const fieldErrors = result.error.issues.map((i) => ({
+    path: i.path.join('.'),
+    message: i.message,
+  }));
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    `the ${step} payload is invalid: ${fieldErrors.map((e) => `${e.path || '(payload)'}: ${e.message}`).join('; ')}`,
+    { fieldErrors },
+  );
 }
 
 export function journeyStepRecorderProvider(owner: StepOwner): Provider {

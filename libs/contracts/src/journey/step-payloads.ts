@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { plausibleInstant } from '../events/plausible-instant';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
 import { INFECTIOUS_MARKERS } from './product-specification';
-import { ElectronicSignature, signatureRequestSchema, SignedStep } from './electronic-signature';
+import {
+  ElectronicSignature,
+  isSignedStep,
+  signatureRequestSchema,
+  SignedStep,
+} from './electronic-signature';
 import type { JourneyStep } from './journey-steps';
 
 /** A scanned or typed donor unique code; TRC-02 check character validated at the edge. */
@@ -188,3 +193,22 @@ export type StepRequestBody<S extends JourneyStep> = z.infer<(typeof STEP_PAYLOA
 export type StepPayload<S extends JourneyStep> = S extends SignedStep
   ? Omit<StepRequestBody<S>, 'signature'> & { signature: ElectronicSignature }
   : StepRequestBody<S>;
+
+const stepPayloadSchemas = new Map<JourneyStep, z.ZodType>();
+
+/**
+ * The schema of `StepPayload`: the body's, with the recorded signature in place of the password
+ * for a signed decision. The owning service checks a step's payload against it before writing,
+ * so a payload that reached Temporal some other way than through the gateway (a forged update)
+ * is refused with what is wrong, never half-written or failing in the database. The signature
+ * itself is left to the signature recorder, whose refusal names CSV-02.
+ */
+export function stepPayloadSchema(step: JourneyStep): z.ZodType {
+  let schema = stepPayloadSchemas.get(step);
+  if (!schema) {
+    const body: z.ZodObject = STEP_PAYLOAD_SCHEMAS[step];
+    schema = isSignedStep(step) ? body.extend({ signature: z.unknown() }) : body;
+    stepPayloadSchemas.set(step, schema);
+  }
+  return schema;
+}
