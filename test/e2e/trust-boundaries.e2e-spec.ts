@@ -58,14 +58,21 @@ async function journeyBefore(step: 'releaseBatch' | 'recordQcResult') {
 }
 
 /** Sends a journey step straight to Temporal, as `temporal workflow update execute` would. */
-async function forgedUpdate(donorCode: string, step: 'releaseBatch', payload: unknown) {
+async function forgedUpdate(
+  donorCode: string,
+  step: 'releaseBatch' | 'recordQcResult',
+  payload: unknown,
+) {
   const handle = temporal.workflow.getHandle(journeyWorkflowId(donorCode));
   try {
     await handle.executeUpdate(journeyStepUpdate(step), {
       args: [
         {
           eventId: randomUUID(),
-          actor: { userId: 'qa-qp', role: 'qa-qp' },
+          actor:
+            step === 'releaseBatch'
+              ? { userId: 'qa-qp', role: 'qa-qp' }
+              : { userId: 'qc', role: 'qc' },
           payload: payload as never,
         },
       ],
@@ -142,6 +149,29 @@ describe('trust boundaries tried from outside the gateway', () => {
       message: expect.stringContaining('it was made for releaseMaterial'),
     });
     expect(await releaseDecisionsOf(donorCode)).toBe(0);
+  });
+
+  it('refuses QC results sent straight to Temporal with a year-0 instant or a field the body has not, recording nothing', async () => {
+    const { donorCode } = await journeyBefore('recordQcResult');
+    const [viability] = qcResultsWithinSpecification(new Date()).filter(
+      (r) => r.testCode === 'viability',
+    );
+    const forgeries = [
+      { results: [{ ...viability, testedAt: '0000-01-01T00:00:00Z' }] },
+      { results: [{ ...viability, verdict: 'within-specification' }] },
+    ];
+    for (const payload of forgeries) {
+      const answer = await forgedUpdate(donorCode, 'recordQcResult', payload);
+      expect(answer).toMatchObject({
+        refused: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/^the recordQcResult payload is invalid: results\.0/),
+      });
+    }
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM release.qc_result WHERE donor_code = $1`,
+      [donorCode],
+    );
+    expect(rows[0].n).toBe(0);
   });
 
   it('CSV-02 leaves no signature behind when the owning service refuses the signed decision', async () => {

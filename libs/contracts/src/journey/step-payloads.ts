@@ -207,7 +207,7 @@ export function stepPayloadSchema(step: JourneyStep): z.ZodType {
   let schema = stepPayloadSchemas.get(step);
   if (!schema) {
     const body: z.ZodObject = STEP_PAYLOAD_SCHEMAS[step];
-    schema = isSignedStep(step) ? body.extend({ signature: z.unknown() }) : body;
+    schema = isSignedStep(step) ? body.extend({ signature: z.unknown().optional() }) : body;
     stepPayloadSchemas.set(step, schema);
   }
   return schema;
