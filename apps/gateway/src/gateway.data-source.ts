@@ -17,6 +17,7 @@ import { ScopeIdempotencyRecords1764920000000 } from './migrations/1764920000000
 import { AddProductionManagerRole1765000000000 } from './migrations/1765000000000-AddProductionManagerRole';
 import { SetAsideUnappliedMessages1765000540000 } from './migrations/1765000540000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000740000 } from './migrations/1765000740000-GuardAuditChainHeads';
+import { DisableLegacySeededAccounts1765001400000 } from './migrations/1765001400000-DisableLegacySeededAccounts';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -37,6 +38,7 @@ export const GATEWAY_MIGRATIONS = [
   AddProductionManagerRole1765000000000,
   SetAsideUnappliedMessages1765000540000,
   GuardAuditChainHeads1765000740000,
+  DisableLegacySeededAccounts1765001400000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {
