@@ -73,9 +73,12 @@ async function journeyInReleaseReview() {
 describe('the batch release gathers its gates and a void release stops shipment (QA-02, QA-01, CSV-02)', () => {
   it('QA-02 QA-01 refuses the release naming every open gate, and releases once they settle, conditionally on sterility', async () => {
     const { donorCode } = await journeyInReleaseReview();
-    const open = await pollUntil('the release child’s first evaluation', async () => {
+    // The child's first evaluation may predate the QC results (it starts when the batch
+    // completes); the one after `recordQcResult` signalled it has QA-02.1 settled.
+    const open = await pollUntil('the evaluation after the QC results', async () => {
       const res = await gatesOf('qa-qp', donorCode);
-      return res.status === 200 && res.body.gates.some((g) => g.item === 'QA-02.1')
+      return res.status === 200 &&
+        res.body.gates.some((g) => g.item === 'QA-02.1' && g.status === 'settled')
         ? res.body
         : undefined;
     });
