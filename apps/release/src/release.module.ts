@@ -15,11 +15,17 @@ import {
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
+import { EmergenciesModule } from './emergencies/emergencies.module';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
 
 @Module({
-  imports: [...gmpServiceImports('release', releaseDataSourceOptions), SamplesModule, QcModule],
+  imports: [
+    ...gmpServiceImports('release', releaseDataSourceOptions),
+    SamplesModule,
+    QcModule,
+    EmergenciesModule,
+  ],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [
     ...gmpServiceProviders('release', RELEASE_SCHEMA),

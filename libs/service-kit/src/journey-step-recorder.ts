@@ -40,12 +40,34 @@ export class JourneyStepRecorder {
     content: StepContent,
     guard?: (manager: EntityManager) => Promise<unknown>,
   ): Promise<StepRecord> {
+    this.requireOwnStep(step, input);
+    return this.steps.record(input, { step, ...stepRecordTypes(step), ...content }, guard);
+  }
+
+  private requireOwnStep(step: JourneyStep, input: StepActivityInput<unknown>): void {
     const expected = JOURNEY_STEP_RECORDS[step].owner;
     if (expected !== this.owner.producer) {
       throw new Error(`step ${step} belongs to ${expected}, not ${this.owner.producer}`);
     }
     requireValidPayload(step, input.payload);
-    return this.steps.record(input, { step, ...stepRecordTypes(step), ...content }, guard);
+  }
+
+  /**
+   * As `record`, where the step decides more inside its transaction: what `findings` returns
+   * (the deviations it raised, QA-04) joins the step's detail and reaches the journey.
+   */
+  recordWithFindings(
+    step: JourneyStep,
+    input: StepActivityInput<unknown>,
+    content: StepContent,
+    findings: (manager: EntityManager) => Promise<Record<string, unknown>>,
+  ): Promise<StepRecord> {
+    this.requireOwnStep(step, input);
+    return this.steps.recordWithFindings(
+      input,
+      { step, ...stepRecordTypes(step), ...content },
+      findings,
+    );
   }
 
   /** A deviation raised by the journey (GEN-01), recorded once per deviation id. */

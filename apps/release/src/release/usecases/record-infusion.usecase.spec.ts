@@ -1,5 +1,6 @@
 import { formatDonorCode, generateDonorUniqueCode, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput } from '@v2v/service-kit';
+import type { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
 import { RecordInfusionUseCase } from './record-infusion.usecase';
 
 const donorCode = formatDonorCode(
@@ -14,7 +15,8 @@ function useCase() {
       return { recordId: 'r-1', summary: String((args[2] as { summary: string }).summary) };
     },
   } as unknown as JourneyStepRecorder;
-  return { infusion: new RecordInfusionUseCase(steps), recorded };
+  const emergencies = { list: async () => [] } as unknown as ProductEmergencyRepository;
+  return { infusion: new RecordInfusionUseCase(steps, emergencies), recorded };
 }
 
 function input(patientReference: string, bedsideScan = donorCode) {
