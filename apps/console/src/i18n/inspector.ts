@@ -36,11 +36,11 @@ export const inspectorZhCN = {
   },
   exports: {
     journey: '导出本旅程记录',
-    journeys: '导出旅程记录（按开始日期）',
+    journeys: '导出旅程记录（按开始时间）',
     csv: '导出 CSV',
     json: '导出 JSON（哈希链，可离线验证）',
     pdf: '导出 PDF',
-    from: '开始日期自',
+    from: '开始时间自',
     to: '至',
   },
   deviations: {
@@ -75,6 +75,14 @@ export const inspectorZhCN = {
     validity: '有效性',
     valid: '有效',
     void: '无效',
+    steps: {
+      releaseMaterial: '放行供者材料',
+      rejectMaterial: '拒绝供者材料',
+      releaseBatch: '放行批次',
+      rejectBatch: '拒绝批次',
+      rejectFailedBatch: '生产失败批次的处置',
+      remanufactureBatch: '批准以留存供者材料重新生产',
+    },
   },
 };
 
@@ -111,7 +119,7 @@ export const inspectorEn: typeof inspectorZhCN = {
   },
   exports: {
     journey: "Export this journey's record",
-    journeys: 'Export journeys (by start date)',
+    journeys: 'Export journeys (by start time)',
     csv: 'Export CSV',
     json: 'Export JSON (hash chain, verifiable offline)',
     pdf: 'Export PDF',
@@ -153,5 +161,13 @@ export const inspectorEn: typeof inspectorZhCN = {
     validity: 'Validity',
     valid: 'Valid',
     void: 'Void',
+    steps: {
+      releaseMaterial: 'Release of donor material',
+      rejectMaterial: 'Rejection of donor material',
+      releaseBatch: 'Release of the batch',
+      rejectBatch: 'Rejection of the batch',
+      rejectFailedBatch: 'Disposition of a batch failed in production',
+      remanufactureBatch: 'Re-manufacture from retained donor material approved',
+    },
   },
 };

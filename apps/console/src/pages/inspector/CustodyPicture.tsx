@@ -5,6 +5,7 @@ import { api, outcome } from '../../api/client';
 import type { Refusal } from '../../api/refusal';
 import { RecordedAt } from '../../components/RecordedAt';
 import { RefusalAlert } from '../../components/RefusalAlert';
+import { GATE_COLOURS } from '../release/release';
 import { type CustodyNode, custodyPicture, type DonorTrace } from './custody';
 
 interface Props {
@@ -133,7 +134,7 @@ function Node({ node, label, testId, children }: NodeProps) {
         {node.code}
       </Typography.Text>
       {node.refused && (
-        <Tag color="red" style={{ marginLeft: 8 }}>
+        <Tag color={GATE_COLOURS.blocked} style={{ marginLeft: 8 }}>
           {t('inspector.custody.refused')}
         </Tag>
       )}

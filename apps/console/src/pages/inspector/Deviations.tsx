@@ -8,6 +8,7 @@ import { showFieldErrorsAtPaths } from '../../components/field-errors';
 import { RecordedAt } from '../../components/RecordedAt';
 import { RefusalAlert } from '../../components/RefusalAlert';
 import { type SignatureInput, SignatureDialog } from '../../components/SignatureDialog';
+import { GATE_COLOURS } from '../release/release';
 import { type Deviation, deviationSource } from './deviations';
 
 interface Props {
@@ -69,7 +70,10 @@ export function Deviations(props: Props) {
               title: t('inspector.deviations.status'),
               dataIndex: 'status',
               render: (status: Deviation['status']) => (
-                <Tag color={status === 'open' ? 'orange' : 'green'} data-testid="deviation-status">
+                <Tag
+                  color={status === 'open' ? GATE_COLOURS.open : GATE_COLOURS.settled}
+                  data-testid="deviation-status"
+                >
                   {t(`inspector.deviations.statuses.${status}`)}
                 </Tag>
               ),

@@ -1,10 +1,12 @@
-import { Button, Card, Form, Input, Space } from 'antd';
+import { Button, Card, Form, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { download } from '../../api/download';
 import type { Refusal } from '../../api/refusal';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { showFieldErrors } from '../../components/field-errors';
+import { instantOf } from '../../format';
 import { RefusalAlert } from '../../components/RefusalAlert';
 
 /*
@@ -55,29 +57,29 @@ interface Range {
   from: string;
   to: string;
 }
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Every journey started in a date range (the gateway takes at most 200), as CSV or PDF. */
+/**
+ * Every journey started between two instants of the user's zone (the gateway takes at most
+ * 200; a shorter range when there are more), as CSV or PDF.
+ */
 export function JourneysExport() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Range>();
   const [refusal, setRefusal] = useState<Refusal>();
   const [busy, setBusy] = useState<string>();
-  const rules = [
-    { required: true, message: t('form.required') },
-    { pattern: ISO_DATE, message: t('order.dateFormat') },
-  ];
+  const rules = [{ required: true, message: t('form.required') }];
 
   const fetchFile = async (format: 'csv' | 'pdf') => {
-    const query = await form.validateFields().catch(() => undefined);
-    if (!query) return;
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
+    const query = { from: instantOf(values.from), to: instantOf(values.to) };
     setBusy(format);
     const init = { params: { query }, parseAs: 'blob' as const };
     const result = await download(
       format === 'csv'
         ? api.GET('/api/exports/journeys.csv', init)
         : api.GET('/api/exports/journeys.pdf', init),
-      `journeys-${query.from}-${query.to}.${format}`,
+      `journeys-${values.from}-${values.to}.${format}`.replaceAll(':', ''),
     );
     setBusy(undefined);
     if (result.ok) return setRefusal(undefined);
@@ -93,12 +95,12 @@ export function JourneysExport() {
       style={{ marginBottom: 16 }}
     >
       <RefusalAlert refusal={refusal} />
-      <Form<Range> form={form} layout="inline">
+      <Form<Range> form={form} name="journeys-export" layout="inline">
         <Form.Item label={t('inspector.exports.from')} name="from" rules={rules}>
-          <Input type="date" />
+          <DateTimeInput />
         </Form.Item>
         <Form.Item label={t('inspector.exports.to')} name="to" rules={rules}>
-          <Input type="date" />
+          <DateTimeInput />
         </Form.Item>
         <Space>
           <Button loading={busy === 'csv'} onClick={() => void fetchFile('csv')}>

@@ -5,6 +5,7 @@ import { api, outcome } from '../../api/client';
 import type { Refusal } from '../../api/refusal';
 import { RecordedAt } from '../../components/RecordedAt';
 import { RefusalAlert } from '../../components/RefusalAlert';
+import { GATE_COLOURS } from '../release/release';
 
 /** A journey's signature as the gateway's signature registry answers it (CSV-02). */
 interface JourneySignature {
@@ -72,7 +73,8 @@ export function Signatures({ donorCode, version }: { donorCode: string; version:
             {
               title: t('inspector.signatures.record'),
               dataIndex: 'step',
-              render: (step: string) => <code>{step}</code>,
+              render: (step: string) =>
+                t(`inspector.signatures.steps.${step}`, { defaultValue: step }),
             },
             {
               title: t('inspector.signatures.signer'),
@@ -94,7 +96,10 @@ export function Signatures({ donorCode, version }: { donorCode: string; version:
               key: 'validity',
               render: (_, s) => (
                 <span>
-                  <Tag color={s.valid ? 'green' : 'red'} data-testid="signature-validity">
+                  <Tag
+                    color={s.valid ? GATE_COLOURS.settled : GATE_COLOURS.blocked}
+                    data-testid="signature-validity"
+                  >
                     {s.valid ? t('inspector.signatures.valid') : t('inspector.signatures.void')}
                   </Tag>
                   {s.voidReason}

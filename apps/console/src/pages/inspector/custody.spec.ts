@@ -25,7 +25,7 @@ const trace = (entries: TraceEntry[]): DonorTrace => ({
 });
 
 describe('the chain of custody as a picture', () => {
-  it('TRC-01 lays out donor, unit, batch with its lots, product and patient with their times', () => {
+  it('TRC-01 lays out donor, unit, batch and lots, product and patient with their times', () => {
     const entries = [
       entry('donor.registered.v1', 'donor registered at INST-001 for CART-CD19'),
       entry('donor-material.collected.v1', 'collected 250 mL by nurse-1, bag lot BAG-7'),
@@ -65,7 +65,7 @@ describe('the chain of custody as a picture', () => {
     });
   });
 
-  it('TRC-01 shows a rejected unit and its recollection, and a rejected batch beside the next', () => {
+  it('TRC-01 shows a rejected unit and batch beside the recollection and the next batch', () => {
     const picture = custodyPicture(
       trace([
         entry('donor-material.collected.v1', 'collected 240 mL'),

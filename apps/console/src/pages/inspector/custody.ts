@@ -36,7 +36,7 @@ export interface CustodyBatch extends CustodyNode {
   lots: CustodyNode[];
 }
 
-/** Donor → donor-material unit(s) → batch(es) → product → patient, as the ledger holds them. */
+/** Donor → donor-material unit(s) → batch(es) → product → patient, as in the ledger. */
 export interface CustodyPicture {
   donor: CustodyNode;
   units: CustodyNode[];
