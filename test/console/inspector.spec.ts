@@ -119,13 +119,14 @@ test('QA investigates and closes a transport deviation through the signature dia
     i === 10 ? { ...r, temperatureC: 12.5 } : r,
   );
   await api.uploadReadings({ ...receipt.telemetry!, readings });
+  // Recorded by donor-intake first, then told to the journey (its notice names the leg).
   await pollUntil('the transport deviation on the journey', async () => {
-    const listed = await api.as<Array<{ description: string }>>(
+    const status = await api.as<{ view?: { deviations: Array<{ description: string }> } }>(
       'qa-qp',
       'GET',
-      `/api/journeys/${donorCode}/deviations`,
+      `/api/journeys/${donorCode}`,
     );
-    return listed.body.find?.((d) => d.description.includes('12.5 °C'));
+    return status.body.view?.deviations.find((d) => d.description.includes('12.5 °C'));
   });
 
   await signIn(page, 'qa-qp', demoUserPassword());
