@@ -62,6 +62,7 @@ export const inspectorZhCN = {
     signAction: '关闭偏差',
     closed: '偏差已关闭',
     em: '环境监测超标',
+    emergency: '放行后检验结果超标（紧急情况）',
     legs: { 'transport-to-factory': '运输至生产企业', 'shipment-to-site': '运输至医疗机构' },
   },
   signatures: {
@@ -145,6 +146,7 @@ export const inspectorEn: typeof inspectorZhCN = {
     signAction: 'close the deviation',
     closed: 'Deviation closed',
     em: 'Environmental monitoring excursion',
+    emergency: 'Emergency: a QC result out of specification after release',
     legs: {
       'transport-to-factory': 'transport to the factory',
       'shipment-to-site': 'shipment to the treatment site',

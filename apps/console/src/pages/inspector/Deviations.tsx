@@ -124,7 +124,11 @@ function Source({ deviation, notices }: { deviation: Deviation; notices: Deviati
   return (
     <span>
       <Tag>{source.rule}</Tag>
-      {source.leg ? t(`inspector.deviations.legs.${source.leg}`) : t('inspector.deviations.em')}
+      {source.leg
+        ? t(`inspector.deviations.legs.${source.leg}`)
+        : source.rule === 'QA-04'
+          ? t('inspector.deviations.emergency')
+          : t('inspector.deviations.em')}
     </span>
   );
 }

@@ -17,7 +17,10 @@ export interface Deviation {
   closedAt: string | null;
 }
 
-/** What raised a deviation: a custody leg's limits (GEN-01) or an EM excursion (PRD-05). */
+/**
+ * What raised a deviation: a custody leg's limits (GEN-01), an EM excursion (PRD-05) or an
+ * emergency on the released product (QA-04).
+ */
 export type DeviationSource = Pick<DeviationNotice, 'rule' | 'leg'>;
 
 /**
