@@ -33,13 +33,13 @@ describe('journey step recorder', () => {
         collectionOperator: 'Nurse Li Na',
       },
     } as StepActivityInput<unknown>;
-    const refusal = (() => {
-      try {
-        recorder.record('recordCollection', input, { summary: '', detail: {} });
-      } catch (error) {
-        return error as DomainError;
-      }
-    })();
+    let refusal: unknown;
+    try {
+      // Refused before anything is written: the check throws before the record is attempted.
+      void recorder.record('recordCollection', input, { summary: '', detail: {} });
+    } catch (error) {
+      refusal = error;
+    }
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({
       code: 'VALIDATION_FAILED',

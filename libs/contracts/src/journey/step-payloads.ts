@@ -74,7 +74,7 @@ const STEP_BODIES = {
   scheduleCollection: () =>
     z.strictObject({
       collectionDate: isoDate,
-      /** The preferred first manufacturing day; the earliest free one after collection otherwise. */
+      /** The preferred first manufacturing day; else the earliest free one after collection. */
       manufacturingSlot: isoDate.optional(),
     }),
   /** A collection moved (the patient unfit on the day, a postponement): its slots are rebooked. */
