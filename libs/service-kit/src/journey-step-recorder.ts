@@ -49,7 +49,7 @@ export class JourneyStepRecorder {
     if (expected !== this.owner.producer) {
       throw new Error(`step ${step} belongs to ${expected}, not ${this.owner.producer}`);
     }
-    requireValidPayload(step, input.payload);
+    requireValidPayload(step, input.payload, Date.parse(input.occurredAt));
   }
 
   /**
@@ -78,10 +78,13 @@ export class JourneyStepRecorder {
 
 /**
  * The payload checked where the step is written: the gateway validated it, but a forged Temporal
- * update reaches the journey without the gateway (a year-0 instant, a field the body has not).
+ * update reaches the journey without the gateway (a year-0 instant, a collection dated next
+ * week, a field the body has not). Event times are judged against `occurredAt`, the workflow
+ * time at which the journey accepted the step, carried in the activity's input: a retry of the
+ * activity hours later judges them as the first attempt did (GEN-01).
  */
-function requireValidPayload(step: JourneyStep, payload: unknown): void {
-  const result = stepPayloadSchema(step).safeParse(payload);
+function requireValidPayload(step: JourneyStep, payload: unknown, receivedAt: number): void {
+  const result = stepPayloadSchema(step, receivedAt).safeParse(payload);
   if (result.success) return;
   const fieldErrors = result.error.issues.map((i) => ({
     path: i.path.join('.'),

@@ -78,9 +78,35 @@ export function qcResultsWithinSpecification(
   ].map((r) => ({ ...r, ...common }));
 }
 
+/** How long before now a scripted journey starts: its unit arrives at the factory now. */
+const HOURS_BEFORE_RECEIPT = 40;
+
+/**
+ * A step that follows steps the journey records as they happen (the batch's completion, the
+ * release): its times are those of the moment its payload is read to be sent, so they follow
+ * those records and never lie ahead of the step's receipt (GEN-01).
+ */
+function sentNow<S extends JourneyStep>(
+  step: S,
+  role: Role,
+  payload: (now: string) => StepRequestBody<S>,
+): ScriptedStep {
+  return {
+    step,
+    role,
+    get payload() {
+      return payload(new Date().toISOString());
+    },
+  } as ScriptedStep;
+}
+
 /**
  * The steps of one patient's journey from collection to infusion, with the payloads a
- * real user would send. Times are relative to `start` so each run is self-consistent.
+ * real user would send. The material cycle's times are relative to `start`, by default 40 h
+ * ago, so that its unit is received at the factory now: every time lies in the past when it is
+ * sent (GEN-01), and the transport leg's 48 h limit, counted from the hand-over 15 h ago, is
+ * not reached. QC, the shipment, the site's receipt and the infusion take the time they are
+ * sent, after the production and release recorded in between.
  */
 export function happyPathSteps(input: {
   donorCode: string;
@@ -94,8 +120,7 @@ export function happyPathSteps(input: {
   const signature = {
     password: input.signerPassword ?? demoUserPassword(),
   };
-  const start = input.start ?? new Date();
-  const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
+  const start = input.start ?? new Date(Date.now() - HOURS_BEFORE_RECEIPT * 3_600_000);
   const s = <S extends JourneyStep>(
     step: S,
     role: Role,
@@ -110,26 +135,29 @@ export function happyPathSteps(input: {
       ...s('startProduction', 'operator', { labelScan: input.donorCode }),
       batchRecord: input.batchRecord !== false,
     },
-    // QC's raw results, in the past whatever `start` is: a test is never reported ahead of time.
-    s('recordQcResult', 'qc', {
-      results: qcResultsWithinSpecification(new Date(Math.min(Date.now(), start.getTime()))),
-    }),
+    // QC's raw results, tested once the batch is made: never reported ahead of time.
+    sentNow('recordQcResult', 'qc', (now) => ({
+      results: qcResultsWithinSpecification(new Date(now)),
+    })),
     {
       ...s('releaseBatch', 'qa-qp', { comment: 'batch record reviewed', signature }),
       prepareRelease: true,
     },
-    s('shipToSite', 'operator', {
-      shippedAt: at(300),
+    sentNow('shipToSite', 'operator', (now) => ({
+      shippedAt: now,
       courier: 'ColdChain Express',
       shipperId: 'LN2-DRYSHIPPER-07',
       loggerId: 'DRYSHIPPER-LOGGER-7',
-    }),
-    s('receiveAtSite', 'hospital', { receivedAt: at(320), labelScan: input.donorCode }),
-    s('recordInfusion', 'hospital', {
-      infusedAt: at(340),
+    })),
+    sentNow('receiveAtSite', 'hospital', (now) => ({
+      receivedAt: now,
+      labelScan: input.donorCode,
+    })),
+    sentNow('recordInfusion', 'hospital', (now) => ({
+      infusedAt: now,
       bedsideScan: input.donorCode,
       patientReference: input.patientReference,
-    }),
+    })),
   ];
 }
 
@@ -222,10 +250,15 @@ export function scriptedStep(steps: ScriptedStep[], step: JourneyStep): Scripted
   return found;
 }
 
+/** How long after the first collection cycle's start the recollection's cycle starts. */
+const RECOLLECTION_AFTER_HOURS = 17;
+
 /**
  * A journey whose first unit arrives with damaged packaging: receipt inspection quarantines it
  * (DON-04.3), QA rejects it with a destroy disposition (MAT-04), a recollection is booked and
- * its unit goes through to infusion.
+ * its unit goes through to infusion. The recollection is collected an hour after the first
+ * unit's receipt and received now; the first unit's transport leg, handed over 32 h ago, stays
+ * within its 48 h limit (GEN-01).
  */
 export function rejectionAndRecollectionSteps(input: {
   donorCode: string;
@@ -236,8 +269,10 @@ export function rejectionAndRecollectionSteps(input: {
   const signature = {
     password: input.signerPassword ?? demoUserPassword(),
   };
-  const start = input.start ?? new Date();
-  const later = new Date(start.getTime() + 48 * 3_600_000);
+  const start =
+    input.start ??
+    new Date(Date.now() - (HOURS_BEFORE_RECEIPT + RECOLLECTION_AFTER_HOURS) * 3_600_000);
+  const later = new Date(start.getTime() + RECOLLECTION_AFTER_HOURS * 3_600_000);
   const happy = happyPathSteps({ ...input, start: later });
   const reject: ScriptedStep = {
     step: 'rejectMaterial',
