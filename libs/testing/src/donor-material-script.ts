@@ -94,7 +94,11 @@ export async function settleDonorMaterialImpact(
 ): Promise<{ pending: string[]; assessmentId: string } | undefined> {
   const view = expectStatus(
     `the donor material tests of ${donorCode}`,
-    await api.as<DonorMaterialTestsView>('qa-qp', 'GET', `${route(donorCode)}/donor-material-tests`),
+    await api.as<DonorMaterialTestsView>(
+      'qa-qp',
+      'GET',
+      `${route(donorCode)}/donor-material-tests`,
+    ),
     200,
   );
   const pending = view.pendingAtMaterialRelease ?? [];

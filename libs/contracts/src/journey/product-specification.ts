@@ -115,8 +115,10 @@ export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
  * published before the donor material's tests were have no `donorMaterialTests`: their
  * material is released and judged on its screening alone, as before (DON-06, QA-02.5).
  */
-export interface ProductSpecification
-  extends Omit<ProductSpecificationContent, 'qcTestPlan' | 'donorMaterialTests'> {
+export interface ProductSpecification extends Omit<
+  ProductSpecificationContent,
+  'qcTestPlan' | 'donorMaterialTests'
+> {
   qcTestPlan?: QcTestPlan;
   donorMaterialTests?: DonorMaterialTests;
   productCode: string;

@@ -39,8 +39,7 @@ export type QcCriterion = z.infer<typeof qcCriterionSchema>;
 
 /** A raw result against a criterion: its verdict, or why it cannot be judged by it. */
 export type CriterionJudgment =
-  | { verdict: 'within-specification' | 'out-of-specification' }
-  | { unjudgeable: string };
+  { verdict: 'within-specification' | 'out-of-specification' } | { unjudgeable: string };
 
 const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
