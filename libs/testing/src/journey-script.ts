@@ -1,5 +1,6 @@
 import { demoUserPassword } from './demo-credentials';
 import type { JourneyStep, Role, StepRequestBody, TemperatureReadings } from '@v2v/contracts';
+import type { DonorMaterialTestsScript } from './donor-material-script';
 
 export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   step: S;
@@ -14,6 +15,8 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   batchRecord?: boolean;
   /** Before the step (the release), QA reviews the batch record and QC takes retention samples. */
   prepareRelease?: boolean;
+  /** After the step (the receipt), QC records the donor material's test results (QA-02.5). */
+  donorMaterialTests?: DonorMaterialTestsScript;
 }
 
 /** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
@@ -116,6 +119,8 @@ export function happyPathSteps(input: {
   signerPassword?: string;
   /** false: the journey stays in production after its start (no batch record is taken). */
   batchRecord?: boolean;
+  /** The donor material is released with its sterility still running (QA-02.5). */
+  sterilityPendingAtMaterialRelease?: boolean;
 }): ScriptedStep[] {
   const signature = {
     password: input.signerPassword ?? demoUserPassword(),
@@ -163,7 +168,8 @@ export function happyPathSteps(input: {
 
 /**
  * One collection cycle, from booking to QA release: a first collection or a recollection
- * after a rejection. `receipt` overrides what the operator reports at receipt.
+ * after a rejection. `receipt` overrides what the operator reports at receipt; QC records the
+ * donor material's tests after it (all, or all but the sterility).
  */
 export function materialCycleSteps(input: {
   donorCode: string;
@@ -171,6 +177,7 @@ export function materialCycleSteps(input: {
   signature: { password: string };
   receipt?: Partial<StepRequestBody<'recordMaterialReceipt'>>;
   release?: boolean;
+  sterilityPendingAtMaterialRelease?: boolean;
 }): ScriptedStep[] {
   const at = (hours: number) => new Date(input.start.getTime() + hours * 3_600_000).toISOString();
   const s = <S extends JourneyStep>(
@@ -179,7 +186,7 @@ export function materialCycleSteps(input: {
     payload: StepRequestBody<S>,
     telemetry?: TemperatureReadings,
   ): ScriptedStep => ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
-  const steps = [
+  const steps: ScriptedStep[] = [
     s('scheduleCollection', 'scheduler', {
       collectionDate: at(24).slice(0, 10),
       manufacturingSlot: at(72).slice(0, 10),
@@ -205,26 +212,29 @@ export function materialCycleSteps(input: {
       // GEN-01: the logger packed with the material (loggerReadings' default).
       loggerId: 'LOGGER-0001',
     }),
-    s(
-      'recordMaterialReceipt',
-      'operator',
-      {
-        receivedAt: at(40),
-        labelScan: `=${input.donorCode}`,
-        packagingIntact: true,
-        label: { collectedAt: at(24), volumeMl: 180 },
-        storageUnitId: 'COLD-01',
-        ...input.receipt,
-      },
-      loggerReadings({
-        donorCode: input.donorCode,
-        leg: 'transport-to-factory',
-        from: at(25),
-        to: at(40),
-        everyMinutes: 20,
-        temperatureC: 5.2,
-      }),
-    ),
+    {
+      ...s(
+        'recordMaterialReceipt',
+        'operator',
+        {
+          receivedAt: at(40),
+          labelScan: `=${input.donorCode}`,
+          packagingIntact: true,
+          label: { collectedAt: at(24), volumeMl: 180 },
+          storageUnitId: 'COLD-01',
+          ...input.receipt,
+        },
+        loggerReadings({
+          donorCode: input.donorCode,
+          leg: 'transport-to-factory',
+          from: at(25),
+          to: at(40),
+          everyMinutes: 20,
+          temperatureC: 5.2,
+        }),
+      ),
+      donorMaterialTests: input.sterilityPendingAtMaterialRelease ? 'sterility-pending' : 'all',
+    },
   ];
   if (input.release !== false) {
     steps.push(

@@ -37,6 +37,8 @@ export const RECORD_OPERATIONS = {
   recordOosLaboratoryConclusion: { roles: ['qc'] },
   recordOosProcessConclusion: { roles: ['qa-qp'] },
   decideOosOutcome: { roles: ['qa-qp'] },
+  recordDonorMaterialTestResult: { roles: ['qc'] },
+  assessDonorMaterialImpact: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
