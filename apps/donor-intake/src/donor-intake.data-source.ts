@@ -15,6 +15,8 @@ import { KeyStepRecordsByJourneyStep1765000400000 } from './migrations/176500040
 import { SetAsideUnappliedMessages1765000500000 } from './migrations/1765000500000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000700000 } from './migrations/1765000700000-GuardAuditChainHeads';
 import { BindLoggersToCustodyLegs1765001300000 } from './migrations/1765001300000-BindLoggersToCustodyLegs';
+import { CreateInstitutionNotifications1765001700000 } from './migrations/1765001700000-CreateInstitutionNotifications';
+import { CreateNotificationAcknowledgements1765001710000 } from './migrations/1765001710000-CreateNotificationAcknowledgements';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -33,6 +35,8 @@ export const DONOR_INTAKE_MIGRATIONS = [
   SetAsideUnappliedMessages1765000500000,
   GuardAuditChainHeads1765000700000,
   BindLoggersToCustodyLegs1765001300000,
+  CreateInstitutionNotifications1765001700000,
+  CreateNotificationAcknowledgements1765001710000,
 ];
 
 /**

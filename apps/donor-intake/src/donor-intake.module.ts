@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC, TOPICS } from '@v2v/contracts';
+import {
+  ALL_TOPICS,
+  INSTITUTION_TOPIC,
+  TASK_QUEUES,
+  TELEMETRY_TOPIC,
+  TOPICS,
+} from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
@@ -34,6 +40,9 @@ import { CloseDeviationUseCase } from './material/usecases/close-deviation.useca
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { MaterialRecordRepository } from './material/material-record.repository';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
+import { RecordNotificationUseCase } from './notifications/usecases/record-notification.usecase';
 import { RecordTemperatureReadingsUseCase } from './telemetry/usecases/record-temperature-readings.usecase';
 import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
@@ -48,6 +57,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     DeviationsController,
     DonorMaterialLabelController,
     QualifiedShippersController,
+    NotificationsController,
   ],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
@@ -65,6 +75,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     InstitutionStandingCheck,
     RecordTemperatureReadingsUseCase,
     NotifyRunningJourneysUseCase,
+    ...NOTIFICATION_PROVIDERS,
     journeyStepRecorderProvider({
       schema: DONOR_INTAKE_SCHEMA,
       producer: 'donor-intake',
@@ -78,6 +89,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
         DataSource,
         RecordTemperatureReadingsUseCase,
         NotifyRunningJourneysUseCase,
+        RecordNotificationUseCase,
         DonorIntakeActivityAdapter,
         RefusalRecordRepository,
       ],
@@ -86,6 +98,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
         dataSource: DataSource,
         telemetry: RecordTemperatureReadingsUseCase,
         notices: NotifyRunningJourneysUseCase,
+        notifications: RecordNotificationUseCase,
         steps: DonorIntakeActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
@@ -106,6 +119,14 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
               groupId: 'donor-intake-institution-notices',
               topics: [INSTITUTION_TOPIC],
               handler: notices.handler(),
+              env: config.env,
+            }),
+            inboxConsumerProcess({
+              dataSource,
+              schema: DONOR_INTAKE_SCHEMA,
+              groupId: 'donor-intake-notifications',
+              topics: ALL_TOPICS,
+              handler: notifications.handler(),
               env: config.env,
             }),
             activityWorkerProcess(

@@ -50,3 +50,4 @@ export * from './journey/qc-test-plan';
 export * from './internal/quality-control';
 export * from './internal/batch-deviation-closures';
 export * from './custody/leg-telemetry';
+export * from './institutions/institution-notifications';
