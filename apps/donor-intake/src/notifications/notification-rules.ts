@@ -6,6 +6,7 @@ import {
   type InstitutionNotification,
   isValidDonorCode,
   NOTIFIED_EVENTS,
+  noNotificationMessage,
   type NotificationKind,
   type NotificationParameter,
   type NotificationSeverity,
@@ -61,9 +62,9 @@ const PARAMETERS: Record<
  * ZodError, which the consumer sets aside (CSV-04) instead of showing a hospital.
  */
 export function notificationFor(envelope: EventEnvelope): NotificationDraft | undefined {
-  const notified = (NOTIFIED_EVENTS as Record<string, (typeof NOTIFIED_EVENTS)[keyof typeof NOTIFIED_EVENTS]>)[
-    envelope.messageType
-  ];
+  const notified = (
+    NOTIFIED_EVENTS as Record<string, (typeof NOTIFIED_EVENTS)[keyof typeof NOTIFIED_EVENTS]>
+  )[envelope.messageType];
   if (!notified) return undefined;
   const payload = notifiedPayloadSchema.parse(envelope.payload);
   if (payload.donorCode !== envelope.aggregateId) {
@@ -130,11 +131,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether a path value can name a notification at all (its ids are uuids). */
 export const isNotificationId = (value: string): boolean => UUID.test(value);
 
-/** The one answer for a notification the caller may not see: that of an unknown id. */
-export function noNotificationMessage(notificationId: string): string {
-  return `no notification ${notificationId}`;
-}
-
 /**
  * TRC-04, CSV-03: a notification is acknowledged only by its own institution; another
  * institution's is answered exactly as an unknown id (404), so ids reveal nothing.
@@ -171,6 +167,9 @@ export function decodeFeedCursor(cursor: string): FeedPosition {
   }
   const position = positionSchema.safeParse(decoded);
   if (!position.success)
-    throw new DomainError('VALIDATION_FAILED', `cursor ${cursor} is not one this feed gave (TRC-04)`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `cursor ${cursor} is not one this feed gave (TRC-04)`,
+    );
   return { occurredAt: position.data[0], id: position.data[1] };
 }

@@ -108,7 +108,9 @@ export class NotificationRepository {
     if (query.unacknowledged) where.push(`a."notification_id" IS NULL`);
     if (query.before) {
       params.push(query.before.occurredAt, query.before.id);
-      where.push(`(n."occurred_at", n."id") < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(
+        `(n."occurred_at", n."id") < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
     params.push(query.limit);
     const rows: NotificationRow[] = await this.dataSource.query(

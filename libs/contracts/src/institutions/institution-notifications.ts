@@ -156,6 +156,14 @@ export interface NotificationPage {
   nextCursor: string | null;
 }
 
+/**
+ * The one answer for a notification the caller may not see, on every route: that of an unknown
+ * id (TRC-04, CSV-03).
+ */
+export function noNotificationMessage(notificationId: string): string {
+  return `no notification ${notificationId}`;
+}
+
 /** The feed's query (`GET /api/notifications`, and donor-intake's internal one). */
 export const notificationFeedQuerySchema = z.strictObject({
   cursor: z

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   InstitutionNotification,
+  noNotificationMessage,
   NotificationFeedQuery,
   NotificationPage,
 } from '@v2v/contracts';
@@ -13,7 +14,6 @@ import {
   encodeFeedCursor,
   isAcknowledgementOverdue,
   isNotificationId,
-  noNotificationMessage,
 } from '../notification-rules';
 
 /**
