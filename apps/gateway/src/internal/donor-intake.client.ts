@@ -25,8 +25,8 @@ export interface RecordedInstitutionDecision {
 
 /**
  * Donor-intake's internal API as the gateway uses it: the donor register, labels, telemetry
- * readings, deviations, the institution register and its notification feeds. Donor codes given here are canonical
- * (DonorCodePipe); other path values are encoded.
+ * readings, deviations, the institution register and its notification feeds. Donor codes given
+ * here are canonical (DonorCodePipe); other path values are encoded.
  */
 @Injectable()
 export class DonorIntakeClient {

@@ -179,7 +179,7 @@ export const notificationFeedQuerySchema = z.strictObject({
 });
 export type NotificationFeedQuery = z.infer<typeof notificationFeedQuerySchema>;
 
-/** The hospital's acknowledgement at the gateway (`POST /api/notifications/{id}/acknowledgement`). */
+/** The hospital's acknowledgement: `POST /api/notifications/{id}/acknowledgement` (gateway). */
 export const notificationAcknowledgementSchema = z.strictObject({
   note: z.string().trim().min(1).max(500).optional(),
 });
