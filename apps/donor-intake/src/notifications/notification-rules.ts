@@ -43,7 +43,7 @@ const PARAMETERS: Record<
   NotificationParameter,
   { read: (p: NotifiedPayload) => unknown; schema: z.ZodType<string> }
 > = {
-  // A journey's own deviation names its id in the detail; the record id is the deviation's else.
+  // Deviations name their id in the detail; where one does not, its record id is that id.
   deviationId: { read: (p) => p.detail.deviationId ?? p.recordId, schema: z.string().max(128) },
   rule: { read: (p) => p.detail.rule, schema: z.string().max(32) },
   description: { read: (p) => p.summary, schema: text },
