@@ -16,6 +16,8 @@ import { SetAsideUnappliedMessages1765000500000 } from './migrations/17650005000
 import { GuardAuditChainHeads1765000700000 } from './migrations/1765000700000-GuardAuditChainHeads';
 import { BindLoggersToCustodyLegs1765001300000 } from './migrations/1765001300000-BindLoggersToCustodyLegs';
 import { CreateDonorMaterialTests1765001500000 } from './migrations/1765001500000-CreateDonorMaterialTests';
+import { CreateInstitutionNotifications1765001700000 } from './migrations/1765001700000-CreateInstitutionNotifications';
+import { CreateNotificationAcknowledgements1765001710000 } from './migrations/1765001710000-CreateNotificationAcknowledgements';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -35,6 +37,8 @@ export const DONOR_INTAKE_MIGRATIONS = [
   GuardAuditChainHeads1765000700000,
   BindLoggersToCustodyLegs1765001300000,
   CreateDonorMaterialTests1765001500000,
+  CreateInstitutionNotifications1765001700000,
+  CreateNotificationAcknowledgements1765001710000,
 ];
 
 /**

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { INSTITUTION_TOPIC, TASK_QUEUES, TELEMETRY_TOPIC, TOPICS } from '@v2v/contracts';
+import {
+  ALL_TOPICS,
+  INSTITUTION_TOPIC,
+  TASK_QUEUES,
+  TELEMETRY_TOPIC,
+  TOPICS,
+} from '@v2v/contracts';
 import { RefusalRecordRepository } from '@v2v/messaging';
 import {
   activityWorkerProcess,
@@ -36,6 +42,9 @@ import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-la
 import { MaterialRecordRepository } from './material/material-record.repository';
 import { DonorMaterialTestsController } from './material-tests/donor-material-tests.controller';
 import { DONOR_MATERIAL_TEST_PROVIDERS } from './material-tests/donor-material-tests.providers';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NOTIFICATION_PROVIDERS } from './notifications/notifications.providers';
+import { RecordNotificationUseCase } from './notifications/usecases/record-notification.usecase';
 import { RecordTemperatureReadingsUseCase } from './telemetry/usecases/record-temperature-readings.usecase';
 import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
@@ -51,6 +60,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     DonorMaterialLabelController,
     QualifiedShippersController,
     DonorMaterialTestsController,
+    NotificationsController,
   ],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
@@ -68,6 +78,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     InstitutionStandingCheck,
     RecordTemperatureReadingsUseCase,
     NotifyRunningJourneysUseCase,
+    ...NOTIFICATION_PROVIDERS,
     journeyStepRecorderProvider({
       schema: DONOR_INTAKE_SCHEMA,
       producer: 'donor-intake',
@@ -82,6 +93,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
         DataSource,
         RecordTemperatureReadingsUseCase,
         NotifyRunningJourneysUseCase,
+        RecordNotificationUseCase,
         DonorIntakeActivityAdapter,
         RefusalRecordRepository,
       ],
@@ -90,6 +102,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
         dataSource: DataSource,
         telemetry: RecordTemperatureReadingsUseCase,
         notices: NotifyRunningJourneysUseCase,
+        notifications: RecordNotificationUseCase,
         steps: DonorIntakeActivityAdapter,
         refusals: RefusalRecordRepository,
       ) =>
@@ -110,6 +123,14 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
               groupId: 'donor-intake-institution-notices',
               topics: [INSTITUTION_TOPIC],
               handler: notices.handler(),
+              env: config.env,
+            }),
+            inboxConsumerProcess({
+              dataSource,
+              schema: DONOR_INTAKE_SCHEMA,
+              groupId: 'donor-intake-notifications',
+              topics: ALL_TOPICS,
+              handler: notifications.handler(),
               env: config.env,
             }),
             activityWorkerProcess(

@@ -24,6 +24,7 @@ import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { LabelsModule } from './labels/labels.module';
 import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-slots.module';
 import { BatchRecordModule } from './batch-record/batch-record.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProcessesModule } from './processes/processes.module';
 import { QualityControlModule } from './quality-control/quality-control.module';
@@ -70,6 +71,7 @@ export const FEATURE_MODULES = [
   HealthModule,
   RefusalsModule,
   ReleaseGatesModule,
+  NotificationsModule,
 ];
 
 /**

@@ -52,3 +52,4 @@ export * from './internal/batch-deviation-closures';
 export * from './custody/leg-telemetry';
 export * from './journey/donor-material-tests';
 export * from './internal/donor-material-tests';
+export * from './institutions/institution-notifications';

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  AcknowledgeNotificationCommand,
   CloseDeviationCommand,
   DecideQualificationCommand,
   DonorMaterialImpactCheck,
   DonorMaterialLabel,
   DonorMaterialTestsView,
   InstitutionDecision,
+  InstitutionNotification,
   InstitutionRegistration,
   RecordDonorMaterialImpactCommand,
   RecordDonorMaterialTestResultsCommand,
+  NotificationFeedQuery,
+  NotificationPage,
   RegisterDonorCommand,
   RegisterInstitutionCommand,
   RegisteredDonor,
@@ -25,8 +29,9 @@ export interface RecordedInstitutionDecision {
 
 /**
  * Donor-intake's internal API as the gateway uses it: the donor register, labels, telemetry
- * readings, deviations, the donor material's tests and the institution register. Donor codes
- * given here are canonical (DonorCodePipe); other path values are encoded.
+ * readings, deviations, the donor material's tests, the institution register and its
+ * notification feeds. Donor codes given here are canonical (DonorCodePipe); other path values
+ * are encoded.
  */
 @Injectable()
 export class DonorIntakeClient {
@@ -165,6 +170,37 @@ export class DonorIntakeClient {
       'donorIntake',
       'POST',
       `/internal/institutions/${segment(institutionId)}/decisions`,
+      command,
+    );
+  }
+
+  /** TRC-04: one page of the feed; `institutionId` unset reads every institution's. */
+  notifications(query: NotificationFeedQuery) {
+    const params = new URLSearchParams({ limit: String(query.limit) });
+    if (query.cursor) params.set('cursor', query.cursor);
+    if (query.unacknowledged !== undefined)
+      params.set('unacknowledged', String(query.unacknowledged));
+    if (query.institutionId) params.set('institutionId', query.institutionId);
+    return this.http.request<NotificationPage>(
+      'donorIntake',
+      'GET',
+      `/internal/notifications?${params.toString()}`,
+    );
+  }
+
+  notification(notificationId: string) {
+    return this.http.request<InstitutionNotification>(
+      'donorIntake',
+      'GET',
+      `/internal/notifications/${segment(notificationId)}`,
+    );
+  }
+
+  acknowledgeNotification(notificationId: string, command: AcknowledgeNotificationCommand) {
+    return this.http.request<InstitutionNotification>(
+      'donorIntake',
+      'POST',
+      `/internal/notifications/${segment(notificationId)}/acknowledgement`,
       command,
     );
   }

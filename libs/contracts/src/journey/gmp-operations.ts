@@ -39,6 +39,7 @@ export const RECORD_OPERATIONS = {
   decideOosOutcome: { roles: ['qa-qp'] },
   recordDonorMaterialTestResult: { roles: ['qc'] },
   assessDonorMaterialImpact: { roles: ['qa-qp'] },
+  acknowledgeNotification: { roles: ['hospital'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
