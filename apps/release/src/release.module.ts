@@ -17,9 +17,15 @@ import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/releas
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
+import { InstructionsForUseModule } from './instructions-for-use/instructions-for-use.module';
 
 @Module({
-  imports: [...gmpServiceImports('release', releaseDataSourceOptions), SamplesModule, QcModule],
+  imports: [
+    ...gmpServiceImports('release', releaseDataSourceOptions),
+    SamplesModule,
+    QcModule,
+    InstructionsForUseModule,
+  ],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [
     ...gmpServiceProviders('release', RELEASE_SCHEMA),

@@ -50,3 +50,5 @@ export * from './journey/qc-test-plan';
 export * from './internal/quality-control';
 export * from './internal/batch-deviation-closures';
 export * from './custody/leg-telemetry';
+export * from './journey/instructions-for-use';
+export * from './internal/instructions-for-use';

@@ -37,6 +37,7 @@ export const RECORD_OPERATIONS = {
   recordOosLaboratoryConclusion: { roles: ['qc'] },
   recordOosProcessConclusion: { roles: ['qa-qp'] },
   decideOosOutcome: { roles: ['qa-qp'] },
+  acknowledgeInstructionsForUse: { roles: ['hospital'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type QcTestPlan, qcTestPlanSchema } from './qc-test-plan';
+import { type InstructionsForUse, instructionsForUseSchema } from './instructions-for-use';
 
 /**
  * The product specification (GEN-03): everything product-specific a journey is checked
@@ -78,6 +79,8 @@ export const productSpecificationContentSchema = z
     followUpDays: z.number().int().positive(),
     /** The QC tests of the batch with their acceptance criteria (QA-02.1). */
     qcTestPlan: qcTestPlanSchema,
+    /** Thawing, preparation, site storage and bedside transfer; shipped with the product (OTH-01). */
+    instructionsForUse: instructionsForUseSchema,
   })
   .superRefine((spec, ctx) => {
     const missing = MANDATORY_MARKERS.filter(
@@ -107,10 +110,15 @@ export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
 
 /**
  * A published version as stored. Versions published before QC test plans were part of the
- * specification have none (`qcTestPlan` absent): QC entry refuses them (QA-02.1).
+ * specification have none (`qcTestPlan` absent): QC entry refuses them (QA-02.1). Nor do they
+ * have instructions for use (`instructionsForUse` absent): their shipment is refused (OTH-01).
  */
-export interface ProductSpecification extends Omit<ProductSpecificationContent, 'qcTestPlan'> {
+export interface ProductSpecification extends Omit<
+  ProductSpecificationContent,
+  'qcTestPlan' | 'instructionsForUse'
+> {
   qcTestPlan?: QcTestPlan;
+  instructionsForUse?: InstructionsForUse;
   productCode: string;
   version: number;
   publishedAt?: string;
