@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { GatewayClient, happyPathSteps, prepareRelease, runBatchRecord } from '@v2v/testing';
+import {
+  acknowledgeInstructionsForUse,
+  GatewayClient,
+  happyPathSteps,
+  prepareRelease,
+  runBatchRecord,
+} from '@v2v/testing';
 
 /**
  * `npm run bench:steps`: with the platform running (`npm start`), drives JOURNEYS journeys
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
       if (scripted.telemetry) await api.uploadReadings(scripted.telemetry);
       // QA's review and QC's retention samples before the release: taken, not timed here.
       if (scripted.prepareRelease) await prepareRelease(api, donorCode);
+      if (scripted.acknowledgeInstructions) await acknowledgeInstructionsForUse(api, donorCode);
       const t = performance.now();
       const res = await api.step(scripted.role, donorCode, scripted.step, scripted.payload);
       if (res.status !== 200) {

@@ -2,6 +2,7 @@ import type { JourneyStep, Role, TemperatureReadings } from '@v2v/contracts';
 import { runBatchRecord } from './batch-record-script';
 import type { ScriptedStep } from './journey-script';
 import { demoUserPassword } from './demo-credentials';
+import { acknowledgeInstructionsForUse } from './instructions-for-use';
 import { pollUntil } from './poll';
 import { prepareRelease } from './release-preparation';
 
@@ -104,7 +105,8 @@ export class GatewayClient {
   /**
    * A scripted step as its user takes it, after uploading the logger readings it needs; after
    * production's start, the batch record through to qc (runBatchRecord); before the release,
-   * QA's review and QC's retention samples (prepareRelease).
+   * QA's review and QC's retention samples (prepareRelease); before the infusion, the
+   * hospital's acknowledgement of the instructions for use (acknowledgeInstructions).
    */
   async run<T = unknown>(
     donorCode: string,
@@ -114,6 +116,8 @@ export class GatewayClient {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
     if (scripted.prepareRelease)
       await prepareRelease(this, donorCode, { signerPassword: this.password });
+    if (scripted.acknowledgeInstructions)
+      await acknowledgeInstructionsForUse(this, donorCode, scripted.role);
     const res = await this.step<T>(
       scripted.role,
       donorCode,

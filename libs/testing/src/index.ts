@@ -11,3 +11,4 @@ export * from './room-booking-fixture.sql';
 export * from './batch-record-script';
 export * from './qc-script';
 export * from './release-preparation';
+export * from './instructions-for-use';

@@ -14,6 +14,11 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   batchRecord?: boolean;
   /** Before the step (the release), QA reviews the batch record and QC takes retention samples. */
   prepareRelease?: boolean;
+  /**
+   * Before the step (the infusion), its user acknowledges the instructions for use that
+   * travelled with the shipment (OTH-01).
+   */
+  acknowledgeInstructions?: boolean;
 }
 
 /** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
@@ -125,11 +130,14 @@ export function happyPathSteps(input: {
       loggerId: 'DRYSHIPPER-LOGGER-7',
     }),
     s('receiveAtSite', 'hospital', { receivedAt: at(320), labelScan: input.donorCode }),
-    s('recordInfusion', 'hospital', {
-      infusedAt: at(340),
-      bedsideScan: input.donorCode,
-      patientReference: input.patientReference,
-    }),
+    {
+      ...s('recordInfusion', 'hospital', {
+        infusedAt: at(340),
+        bedsideScan: input.donorCode,
+        patientReference: input.patientReference,
+      }),
+      acknowledgeInstructions: true,
+    },
   ];
 }
 
