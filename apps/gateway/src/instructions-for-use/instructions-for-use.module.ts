@@ -5,7 +5,7 @@ import { InstructionsForUseController } from './instructions-for-use.controller'
 import { InstructionsForUseService } from './instructions-for-use.service';
 import { ReleaseInstructionsForUseClient } from './release-instructions-for-use.client';
 
-/** The instructions for use shipped with the product, as PDF, and their acknowledgement (OTH-01). */
+/** The instructions for use shipped with the product, as PDF, and their receipt (OTH-01). */
 @Module({
   imports: [SharedModule, JourneysModule],
   controllers: [InstructionsForUseController],

@@ -40,8 +40,9 @@ function refusal(run: () => unknown): DomainError {
 
 describe('instructions for use travel with the product (OTH-01)', () => {
   it('OTH-01 refuses the shipment of a specification version without instructions for use', () => {
-    const { instructionsForUse: _none, ...older } = specification;
-    const error = refusal(() => requireInstructionsForUse({ ...older, version: 2 }));
+    const older: ProductSpecification = { ...specification, version: 2 };
+    delete older.instructionsForUse;
+    const error = refusal(() => requireInstructionsForUse(older));
     expect(error).toMatchObject({
       code: 'OTH-01',
       message:

@@ -12,7 +12,8 @@ describe('instructions for use in the product specification (OTH-01)', () => {
   });
 
   it('OTH-01 refuses to publish a version without instructions for use', () => {
-    const { instructionsForUse: _omitted, ...without } = CART_CD19_V1;
+    const without: Partial<typeof CART_CD19_V1> = { ...CART_CD19_V1 };
+    delete without.instructionsForUse;
     expect(issuesOf(without)).toEqual(['instructionsForUse']);
   });
 

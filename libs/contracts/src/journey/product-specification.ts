@@ -79,7 +79,7 @@ export const productSpecificationContentSchema = z
     followUpDays: z.number().int().positive(),
     /** The QC tests of the batch with their acceptance criteria (QA-02.1). */
     qcTestPlan: qcTestPlanSchema,
-    /** Thawing, preparation, site storage and bedside transfer; shipped with the product (OTH-01). */
+    /** Thawing, preparation, site storage, transfer to the bedside: shipped with it (OTH-01). */
     instructionsForUse: instructionsForUseSchema,
   })
   .superRefine((spec, ctx) => {

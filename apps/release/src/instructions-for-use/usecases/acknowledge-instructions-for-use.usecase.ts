@@ -22,7 +22,9 @@ export class AcknowledgeInstructionsForUseUseCase {
     private readonly instructions: InstructionsForUseRepository,
   ) {}
 
-  execute(command: AcknowledgeInstructionsForUseCommand): Promise<InstructionsForUseShipment> {
+  async execute(
+    command: AcknowledgeInstructionsForUseCommand,
+  ): Promise<InstructionsForUseShipment> {
     requireOperationRole('acknowledgeInstructionsForUse', command.acknowledgedBy);
     const { donorCode } = command;
     return this.dataSource.transaction(async (manager) => {

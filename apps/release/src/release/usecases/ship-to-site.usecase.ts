@@ -26,7 +26,7 @@ export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
     private readonly instructions: InstructionsForUseRepository,
   ) {}
 
-  execute(input: StepInput<'shipToSite'>): Promise<StepRecord> {
+  async execute(input: StepInput<'shipToSite'>): Promise<StepRecord> {
     const { payload, specification } = input;
     const instructionsForUse = requireInstructionsForUse(specification);
     const contentSha256 = instructionsHash(instructionsForUse);
