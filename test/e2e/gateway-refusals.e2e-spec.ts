@@ -93,6 +93,40 @@ describe('refusals at the gateway', () => {
     expect(status.body.view.stage).toBe('collection-scheduled');
   });
 
+  it('GEN-01 answers 400 naming collectedAt for a collection dated 3 days ahead, and keeps the stage', async () => {
+    const order = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const scripted of stepsBefore(steps, 'recordCollection'))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    const collection = scriptedStep(steps, 'recordCollection');
+    const threeDaysAhead = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const res = await api.step<{
+      code: string;
+      fieldErrors: Array<{ path: string; message: string }>;
+    }>(collection.role, order.donorCode, 'recordCollection', {
+      ...(collection.payload as object),
+      collectedAt: threeDaysAhead,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.fieldErrors).toEqual([
+      {
+        path: 'collectedAt',
+        message: expect.stringMatching(
+          new RegExp(
+            `^implausible instant: ${threeDaysAhead} is more than 5 minutes after receipt .*\\(GEN-01\\)$`,
+          ),
+        ),
+      },
+    ]);
+    const status = await api.as<{ view: { stage: string } }>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.donorCode}`,
+    );
+    expect(status.body.view.stage).toBe('collection-scheduled');
+  });
+
   it('TRC-02 answers 400 for a donor code with a wrong check character', async () => {
     const order = await newOrder();
     const wrong = order.donorCode.slice(0, 15) + (order.donorCode[15] === 'A' ? 'B' : 'A');

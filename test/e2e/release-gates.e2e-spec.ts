@@ -155,6 +155,66 @@ describe('the batch release gathers its gates and a void release stops shipment 
     });
   });
 
+  it('QA-04 a sterility result out of specification after the shipment raises an emergency the hospital sees and holds the infusion until QA closes it', async () => {
+    const { donorCode, steps } = await journeyInReleaseReview();
+    await prepareRelease(api, donorCode);
+    expect(await release(donorCode)).toMatchObject({ status: 200, body: { stage: 'released' } });
+    for (const step of ['shipToSite', 'receiveAtSite'] as const)
+      expect((await api.run(donorCode, scriptedStep(steps, step))).status).toBe(200);
+
+    const late = await api.step<{ stage: string }>('qc', donorCode, 'recordQcResult', {
+      results: [
+        {
+          testCode: 'sterility',
+          value: 'growth',
+          method: 'BacT/ALERT 14 days',
+          instrumentId: 'QC-INSTR-09',
+          sampleId: 'QCS-FP-02',
+          testedAt: new Date().toISOString(),
+        },
+      ],
+    });
+    expect(late).toMatchObject({ status: 200, body: { stage: 'received-at-site' } });
+
+    // The hospital reads it on its patient's journey at once.
+    const seen = await api.as<{
+      view: { deviations: Array<{ deviationId: string; rule: string }> };
+    }>('hospital', 'GET', `/api/journeys/${donorCode}`);
+    const emergency = seen.body.view.deviations.find((d) => d.rule === 'QA-04');
+    expect(emergency).toMatchObject({
+      description: expect.stringContaining('sterility result growth'),
+    });
+
+    const infusion = scriptedStep(steps, 'recordInfusion');
+    const held = await api.run<Refusal>(donorCode, infusion, randomUUID());
+    expect(held).toMatchObject({ status: 409, body: { code: 'QA-04' } });
+    expect(held.body.message).toContain(emergency!.deviationId);
+
+    const listed = await api.as<Array<{ deviationId: string; status: string }>>(
+      'ops',
+      'GET',
+      `/api/journeys/${donorCode}/deviations`,
+    );
+    expect(listed.body).toEqual([
+      expect.objectContaining({ deviationId: emergency!.deviationId, status: 'open' }),
+    ]);
+    const closed = await api.as(
+      'qa-qp',
+      'POST',
+      `/api/journeys/${donorCode}/deviations/${emergency!.deviationId}/close`,
+      {
+        body: {
+          investigation: 'sterility positive on day 9; the product was at the site, not infused',
+          rootCause: 'sampling port contaminated during the QC sampling',
+          correctiveAction: 'retest of the retained sample negative; sampling procedure changed',
+          signature,
+        },
+      },
+    );
+    expect(closed.status).toBe(200);
+    expect(await api.run(donorCode, infusion, randomUUID())).toMatchObject({ status: 200 });
+  });
+
   it('CSV-03 refuses the release gates to an operator, answers 404 for an unknown code and 409 before production completes', async () => {
     const { donorCode } = await newOrder();
     expect((await gatesOf('operator', donorCode)).status).toBe(403);

@@ -151,22 +151,30 @@ describe('trust boundaries tried from outside the gateway', () => {
     expect(await releaseDecisionsOf(donorCode)).toBe(0);
   });
 
-  it('refuses QC results sent straight to Temporal with a year-0 instant or a field the body has not, recording nothing', async () => {
+  it('refuses QC results sent straight to Temporal with a year-0 instant, a time 3 days ahead or a field the body has not, recording nothing', async () => {
     const { donorCode } = await journeyBefore('recordQcResult');
     const [viability] = qcResultsWithinSpecification(new Date()).filter(
       (r) => r.testCode === 'viability',
     );
+    const threeDaysAhead = new Date(Date.now() + 3 * 86_400_000).toISOString();
     const forgeries = [
       { results: [{ ...viability, testedAt: '0000-01-01T00:00:00Z' }] },
       { results: [{ ...viability, verdict: 'within-specification' }] },
+      { results: [{ ...viability, testedAt: threeDaysAhead }] },
     ];
+    const answers = [];
     for (const payload of forgeries) {
       const answer = await forgedUpdate(donorCode, 'recordQcResult', payload);
       expect(answer).toMatchObject({
         refused: 'VALIDATION_FAILED',
         message: expect.stringMatching(/^the recordQcResult payload is invalid: results\.0/),
       });
+      answers.push(answer);
     }
+    // GEN-01 where the result is written: judged against when the journey accepted the update.
+    expect(answers[2].message).toMatch(
+      /^the recordQcResult payload is invalid: results\.0\.testedAt: implausible instant: .* is more than 5 minutes after receipt .*\(GEN-01\)$/,
+    );
     const { rows } = await db.query(
       `SELECT count(*)::int AS n FROM release.qc_result WHERE donor_code = $1`,
       [donorCode],

@@ -5,6 +5,7 @@ import {
   GatewayClient,
   happyPathSteps,
   prepareRelease,
+  recordDonorMaterialTests,
   runBatchRecord,
 } from '@v2v/testing';
 
@@ -45,8 +46,11 @@ async function main(): Promise<void> {
         throw new Error(`${scripted.step} refused: ${res.status} ${JSON.stringify(res.body)}`);
       }
       add(timings, scripted.step, performance.now() - t);
-      // The batch record's updates are not journey steps: taken, not timed here.
+      // The batch record's updates and QC's donor material results are not journey steps:
+      // taken, not timed here.
       if (scripted.batchRecord) await runBatchRecord(api, donorCode);
+      if (scripted.donorMaterialTests)
+        await recordDonorMaterialTests(api, donorCode, scripted.donorMaterialTests);
     }
   }
   const all: number[] = [];

@@ -37,19 +37,24 @@ interface TraceEntry {
 
 /**
  * `npm run demo`: with the platform running, drives four patient journeys through the public
- * API only — one straight from order to infusion, one whose first unit is quarantined at
- * receipt, rejected and recollected, one whose first batch fails and is re-manufactured, one
- * whose viability is out of specification, investigated, retested and invalidated — each
- * through its electronic batch record and its release gates, shows one PRD-04 refusal of the
- * production calendar, then prints their traces, their manufacturing slots and where to see
- * them.
+ * API only — one straight from order to infusion (its donor material released before its
+ * sterility result, assessed by QA before the batch release, QA-02.5), one whose first unit
+ * is quarantined at receipt, rejected and recollected, one whose first batch fails and is
+ * re-manufactured, one whose viability is out of specification, investigated, retested and
+ * invalidated — each through its electronic batch record and its release gates, shows one
+ * PRD-04 refusal of the production calendar, then prints their traces, their manufacturing
+ * slots and where to see them.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(
     process.env.GATEWAY_URL ?? `http://127.0.0.1:${SERVICE_PORTS.gateway}`,
   );
-  console.log('journey 1: order to infusion\n');
-  await runJourney(api, (order) => happyPathSteps(order));
+  console.log(
+    'journey 1: order to infusion; the donor material goes into production before its 7-day sterility completes, so QA assesses its impact before the batch release (QA-02.5)\n',
+  );
+  await runJourney(api, (order) =>
+    happyPathSteps({ ...order, sterilityPendingAtMaterialRelease: true }),
+  );
   console.log('\njourney 2: unit quarantined at receipt, rejected, recollected, then infused\n');
   await runJourney(api, (order) => rejectionAndRecollectionSteps(order));
   console.log(
@@ -207,10 +212,14 @@ async function batchRecord(api: GatewayClient, donorCode: string): Promise<void>
 
 /** QA signs the batch record reviewed and QC records the retention samples (QA-02.2, QA-01). */
 async function releasePreparation(api: GatewayClient, donorCode: string): Promise<void> {
-  const { batchNumber, recordHash } = await prepareRelease(api, donorCode);
+  const { batchNumber, recordHash, donorMaterialImpact } = await prepareRelease(api, donorCode);
   console.log(
     `  batch ${batchNumber}: QA signed the batch record reviewed (hash ${recordHash.slice(0, 12)}…); QC recorded retention samples of the donor material and the final product`,
   );
+  if (donorMaterialImpact)
+    console.log(
+      `  donor material released with ${donorMaterialImpact.pending.join(', ')} pending: QC recorded the late result, QA signed impact assessment ${donorMaterialImpact.assessmentId} (QA-02.5)`,
+    );
 }
 
 /**

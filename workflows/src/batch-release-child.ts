@@ -13,6 +13,7 @@ import {
   releaseGatesChangedSignal,
   ReleaseGateStanding,
   releaseVoidedSignal,
+  type JourneyStage,
 } from '@v2v/contracts';
 import { batchRelease } from './batch-release.workflow';
 import type { JourneyState } from './journey-state';
@@ -33,6 +34,8 @@ export const BATCH_RELEASE_GATES_PATCH = 'batch-release-gates';
 
 /** Journeys older than this did not tell the release child of a deviation raised. */
 export const RELEASE_GATES_ON_DEVIATION_PATCH = 'release-gates-on-deviation';
+/** QC results after the shipment (QA-04) no longer signal the ended release child. */
+export const SHIPPED_RELEASE_ENDED_PATCH = 'shipped-release-ended';
 
 /**
  * Once production completes, the batch's release runs as the child `release-<batch number>`.
@@ -111,8 +114,23 @@ export async function requireReleaseStands(state: JourneyState, journeyId: strin
   });
 }
 
-/** A step recorded something a gate covers (a QC result): the release child evaluates again. */
+/** The stages after the shipment: the release child has ended. */
+const SHIPPED_STAGES: readonly JourneyStage[] = [
+  'shipped',
+  'received-at-site',
+  'infused',
+  'follow-up',
+  'closed',
+];
+
+/**
+ * A step recorded something a gate covers (a QC result): the release child evaluates again.
+ * After the shipment there is no child left; a late result is judged by the release service,
+ * which raises the emergency itself (QA-04).
+ */
 export async function releaseGatesChanged(state: JourneyState, reason: string): Promise<void> {
+  // Histories recorded before signalled the ended child (a deviation of the shipment leg).
+  if (SHIPPED_STAGES.includes(state.stage) && patched(SHIPPED_RELEASE_ENDED_PATCH)) return;
   await signalRelease(state, (handle) => handle.signal(releaseGatesChangedSignal, { reason }));
 }
 

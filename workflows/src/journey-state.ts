@@ -138,7 +138,7 @@ export class JourneyState {
     const { cycle, repeat } = this.occurrenceOf(step);
     this.recordedSteps.set(`${step}@${cycle}`, repeat + 1);
     if (this.opensCycle(step)) this.recollections += 1;
-    this.stage = stageAfterStep(step, record.outcome);
+    this.stage = stageAfterStep(step, this.stage, record.outcome);
     if (record.knownPositiveMarkers) this.knownPositiveMarkers = [...record.knownPositiveMarkers];
     if (record.batchNumber) this.batchNumber = record.batchNumber;
     this.timeline.push({
@@ -150,6 +150,7 @@ export class JourneyState {
       eventId: command.eventId,
       summary: record.summary,
     });
+    for (const deviation of record.deviations ?? []) this.recordDeviation(deviation);
   }
 
   /** Keeps the answer to an applied step, so a repeat of its event id gets the same one. */

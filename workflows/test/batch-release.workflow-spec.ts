@@ -191,6 +191,47 @@ describe('batch release child workflow (time skipping)', () => {
     );
   });
 
+  it('QA-04 takes a QC result after the shipment in the stage it is, keeps the emergency it raised, and leaves the ended child alone', async () => {
+    const { handle, code, release } = await journeyInReleaseReview();
+    await sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', code));
+    await sendStep(handle, 'shipToSite', payloadFor('shipToSite', code));
+    await release.result();
+    const emergency = {
+      deviationId: `EMG-${code}`,
+      rule: 'QA-04' as const,
+      detectedAt: new Date().toISOString(),
+      description:
+        'sterility result growth … is out of specification: the product is on hold (QA-04)',
+    };
+    platform.services.answer('recordQcResult', { deviations: [emergency] });
+    try {
+      const late = await sendStep(handle, 'recordQcResult', payloadFor('recordQcResult', code));
+      expect(late.stage).toBe('shipped');
+      expect(late.deviations).toEqual([emergency]);
+    } finally {
+      platform.services.answer('recordQcResult', {});
+    }
+    const timeline = await handle.query(journeyTimelineQuery);
+    expect(timeline.slice(-2)).toEqual([
+      expect.objectContaining({ kind: 'step', step: 'recordQcResult', stage: 'shipped' }),
+      expect.objectContaining({ kind: 'deviation', summary: emergency.description }),
+    ]);
+    expect(timeline.some((e) => e.summary.includes('not signalled'))).toBe(false);
+
+    for (const step of ['receiveAtSite', 'recordInfusion'] as const)
+      await sendStep(handle, step, payloadFor(step, code));
+    // Still taken after the infusion (a 14-day sterility), leaving the stage as it is.
+    const afterInfusion = await sendStep(
+      handle,
+      'recordQcResult',
+      payloadFor('recordQcResult', code),
+    );
+    expect(afterInfusion.stage).toBe('follow-up');
+    await sendStep(handle, 'completeFollowUp', payloadFor('completeFollowUp', code));
+    expect((await handle.result()).stage).toBe('closed');
+    await recordHistory('qc-result-after-shipment', handle);
+  });
+
   it('continues as new after a bounded number of evaluations, keeping the release it covers', async () => {
     const { handle, code, batchNumber, release } = await journeyInReleaseReview();
     await sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', code));

@@ -37,12 +37,15 @@ describe('determinism guard', () => {
     // 'manufacturing-slots') and a batch rejected in production.
     // release-void-rerelease is the first with the release child and the journey's release
     // gates (patched 'batch-release-child', 'batch-release-gates'): a release voided, again.
+    // qc-result-after-shipment takes QC results after the shipment and the infusion, one raising
+    // an emergency (QA-04; patched 'shipped-release-ended').
     expect(recordedHistories().map((h) => h.name)).toEqual([
       'failed-batch-recollection-cancelled',
       'happy-path-batch-record',
       'happy-path-screened',
       'happy-path',
       'institution-suspension-hold',
+      'qc-result-after-shipment',
       'quarantine-rejection-recollection-cancelled',
       'rejection-recollection-cancelled',
       'release-void-rerelease',

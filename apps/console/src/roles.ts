@@ -81,3 +81,15 @@ export const mayRecordQcResults = (role: string, stage: string) =>
 /** The qualified person releases the batch in release review (releaseBatch), once releasable. */
 export const mayReleaseBatch = (role: string, stage: string) =>
   role === 'qa-qp' && stage === 'release-review';
+
+/** Ops and inspection (issue 14, docs/roles.md): custody, exports, deviations, signatures. */
+const READS_CUSTODY = ['ops', 'qa-qp', 'scheduler'];
+const EXPORTS_RECORDS = ['ops', 'qa-qp'];
+const READS_DEVIATIONS = ['operator', 'qa-qp', 'ops'];
+const READS_SIGNATURES = ['ops', 'qa-qp'];
+export const mayReadCustody = (role: string) => READS_CUSTODY.includes(role);
+export const mayExportRecords = (role: string) => EXPORTS_RECORDS.includes(role);
+export const mayReadDeviations = (role: string) => READS_DEVIATIONS.includes(role);
+/** The qualified person closes deviations, signed (DON-06.4, PER-03). */
+export const mayCloseDeviations = (role: string) => role === 'qa-qp';
+export const mayReadSignatures = (role: string) => READS_SIGNATURES.includes(role);

@@ -15,6 +15,7 @@ import { KeyStepRecordsByJourneyStep1765000400000 } from './migrations/176500040
 import { SetAsideUnappliedMessages1765000500000 } from './migrations/1765000500000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000700000 } from './migrations/1765000700000-GuardAuditChainHeads';
 import { BindLoggersToCustodyLegs1765001300000 } from './migrations/1765001300000-BindLoggersToCustodyLegs';
+import { CreateDonorMaterialTests1765001500000 } from './migrations/1765001500000-CreateDonorMaterialTests';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -33,6 +34,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   SetAsideUnappliedMessages1765000500000,
   GuardAuditChainHeads1765000700000,
   BindLoggersToCustodyLegs1765001300000,
+  CreateDonorMaterialTests1765001500000,
 ];
 
 /**

@@ -34,6 +34,8 @@ import { CloseDeviationUseCase } from './material/usecases/close-deviation.useca
 import { DonorMaterialLabelController } from './material/donor-material-label.controller';
 import { ReadDonorMaterialLabelUseCase } from './material/read-donor-material-label.usecase';
 import { MaterialRecordRepository } from './material/material-record.repository';
+import { DonorMaterialTestsController } from './material-tests/donor-material-tests.controller';
+import { DONOR_MATERIAL_TEST_PROVIDERS } from './material-tests/donor-material-tests.providers';
 import { RecordTemperatureReadingsUseCase } from './telemetry/usecases/record-temperature-readings.usecase';
 import { TemperatureReadingRepository } from './telemetry/temperature-reading.repository';
 import { TemperatureReadingsController } from './telemetry/temperature-readings.controller';
@@ -48,6 +50,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
     DeviationsController,
     DonorMaterialLabelController,
     QualifiedShippersController,
+    DonorMaterialTestsController,
   ],
   providers: [
     ...gmpServiceProviders('donor-intake', DONOR_INTAKE_SCHEMA),
@@ -71,6 +74,7 @@ import { TemperatureReadingsController } from './telemetry/temperature-readings.
       topic: TOPICS.donorIntake,
     }),
     ...DONOR_INTAKE_STEP_PROVIDERS,
+    ...DONOR_MATERIAL_TEST_PROVIDERS,
     {
       provide: BackgroundProcesses,
       inject: [

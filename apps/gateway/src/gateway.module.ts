@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayConfig } from './config/gateway-config';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { DeviationsModule } from './deviations/deviations.module';
+import { DonorMaterialTestsModule } from './donor-material-tests/donor-material-tests.module';
 import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { ExportsModule } from './exports/exports.module';
 import { FacilityModule } from './facility/facility.module';
@@ -59,6 +60,7 @@ export const FEATURE_MODULES = [
   EnvironmentalMonitoringModule,
   TelemetryModule,
   DeviationsModule,
+  DonorMaterialTestsModule,
   LabelsModule,
   InstructionsForUseModule,
   BatchRecordModule,

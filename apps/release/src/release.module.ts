@@ -15,6 +15,7 @@ import {
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
+import { EmergenciesModule } from './emergencies/emergencies.module';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
 import { InstructionsForUseModule } from './instructions-for-use/instructions-for-use.module';
@@ -25,6 +26,7 @@ import { InstructionsForUseModule } from './instructions-for-use/instructions-fo
     SamplesModule,
     QcModule,
     InstructionsForUseModule,
+    EmergenciesModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [

@@ -52,3 +52,5 @@ export * from './internal/batch-deviation-closures';
 export * from './custody/leg-telemetry';
 export * from './journey/instructions-for-use';
 export * from './internal/instructions-for-use';
+export * from './journey/donor-material-tests';
+export * from './internal/donor-material-tests';

@@ -46,8 +46,8 @@ interface ExistingRow {
 }
 
 /**
- * The record as the journey sees it; `outcome`, `knownPositiveMarkers` and (production's start)
- * `batchNumber` travel in its detail.
+ * The record as the journey sees it; `outcome`, `knownPositiveMarkers`, (production's start)
+ * `batchNumber` and the `deviations` the step raised travel in its detail.
  */
 function stepRecordOf(
   recordId: string,
@@ -59,6 +59,8 @@ function stepRecordOf(
   if (Array.isArray(detail.knownPositiveMarkers))
     record.knownPositiveMarkers = detail.knownPositiveMarkers as string[];
   if (typeof detail.batchNumber === 'string') record.batchNumber = detail.batchNumber;
+  if (Array.isArray(detail.deviations))
+    record.deviations = detail.deviations as StepRecord['deviations'];
   return record;
 }
 
@@ -69,12 +71,13 @@ function stepRecordOf(
  * for a different kind of record is refused. A retry of a recorded step under a new event id
  * (the first answer was lost after the commit) returns the recorded step when it asks the same,
  * and is refused when it asks something else. `guard` runs inside the transaction first,
- * so a refused step leaves nothing written.
+ * so a refused step leaves nothing written; what it returns (what it found and recorded in the
+ * transaction, e.g. the deviations it raised) joins the step's detail.
  */
 export async function recordStepOnce(
   dataSource: DataSource,
   input: StepRecordInput,
-  guard?: (manager: EntityManager) => Promise<void>,
+  guard?: (manager: EntityManager) => Promise<Record<string, unknown> | void>,
 ): Promise<StepRecord> {
   const existing =
     (await findByEventId(dataSource.manager, input)) ??
@@ -82,9 +85,10 @@ export async function recordStepOnce(
   if (existing) return existing;
   try {
     return await dataSource.transaction(async (manager) => {
-      if (guard) await guard(manager);
+      const found = guard ? await guard(manager) : undefined;
+      const detail = found ? { ...input.detail, ...found } : input.detail;
       const recordId = randomUUID();
-      await insertStepRecord(manager, recordId, input);
+      await insertStepRecord(manager, recordId, { ...input, detail });
       await writeAudit(manager, input.schema, {
         recordType: input.recordType,
         recordId,
@@ -96,7 +100,7 @@ export async function recordStepOnce(
           donorCode: input.donorCode,
           occurredAt: input.occurredAt,
           summary: input.summary,
-          detail: input.detail,
+          detail,
           ...(input.identity ? { occurrence: occurrenceOf(input.identity) } : {}),
         },
       });
@@ -115,10 +119,10 @@ export async function recordStepOnce(
           actor: { userId: input.actor.userId, role: input.actor.role },
           recordId,
           summary: input.summary,
-          detail: input.detail,
+          detail,
         },
       });
-      return stepRecordOf(recordId, input.summary, input.detail);
+      return stepRecordOf(recordId, input.summary, detail);
     });
   } catch (error) {
     // Two attempts of the same step raced: the loser returns the winner's record. Any other
@@ -236,27 +240,51 @@ export interface StepOwner {
  * A service's recorder for the journey steps it owns: each activity states what it records,
  * the recorder fills in the journey context and writes it with `recordStepOnce`.
  */
+type StepContentInput = Pick<
+  StepRecordInput,
+  'recordType' | 'messageType' | 'summary' | 'detail'
+> & {
+  step: JourneyStep;
+};
+
 export function stepRecorder(dataSource: DataSource, owner: StepOwner) {
+  const write = (
+    input: StepActivityInput<unknown>,
+    step: StepContentInput,
+    guard?: (manager: EntityManager) => Promise<Record<string, unknown> | void>,
+  ): Promise<StepRecord> => {
+    const { eventId, donorCode, journeyId, actor, occurredAt, occurrence } = input;
+    const { step: name, ...content } = step;
+    const identity = occurrence && {
+      step: name,
+      ...occurrence,
+      payloadHash: stepPayloadHash(input.payload),
+    };
+    return recordStepOnce(
+      dataSource,
+      { ...owner, eventId, donorCode, journeyId, actor, occurredAt, identity, ...content },
+      guard,
+    );
+  };
   return {
     record(
       input: StepActivityInput<unknown>,
-      step: Pick<StepRecordInput, 'recordType' | 'messageType' | 'summary' | 'detail'> & {
-        step: JourneyStep;
-      },
+      step: StepContentInput,
       guard?: (manager: EntityManager) => Promise<unknown>,
     ): Promise<StepRecord> {
-      const { eventId, donorCode, journeyId, actor, occurredAt, occurrence } = input;
-      const { step: name, ...content } = step;
-      const identity = occurrence && {
-        step: name,
-        ...occurrence,
-        payloadHash: stepPayloadHash(input.payload),
-      };
-      return recordStepOnce(
-        dataSource,
-        { ...owner, eventId, donorCode, journeyId, actor, occurredAt, identity, ...content },
-        guard && (async (manager) => void (await guard(manager))),
-      );
+      return write(input, step, guard && (async (manager) => void (await guard(manager))));
+    },
+
+    /**
+     * A step whose record decides more inside its transaction: what `findings` returns (e.g. the
+     * deviations it raised) joins the step's detail, its custody event and the journey's record.
+     */
+    recordWithFindings(
+      input: StepActivityInput<unknown>,
+      step: StepContentInput,
+      findings: (manager: EntityManager) => Promise<Record<string, unknown>>,
+    ): Promise<StepRecord> {
+      return write(input, step, findings);
     },
 
     /** A deviation raised by the journey (GEN-01), recorded once per deviation id. */

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { StepActivityInput } from '@v2v/contracts';
+import { DomainError, StepActivityInput } from '@v2v/contracts';
 import { JourneyStepRecorder } from './journey-step-recorder';
 
 describe('journey step recorder', () => {
@@ -15,5 +15,35 @@ describe('journey step recorder', () => {
         detail: {},
       }),
     ).toThrow('step startProduction belongs to production, not release');
+  });
+
+  it('GEN-01 refuses, where it is written, a collection dated after the journey accepted it', () => {
+    const recorder = new JourneyStepRecorder({} as DataSource, {
+      schema: 'donor_intake',
+      producer: 'donor-intake',
+      topic: 'v2v.donor-intake.events.v1',
+    });
+    const occurredAt = '2026-12-01T10:00:00.000Z';
+    const input = {
+      occurredAt,
+      payload: {
+        collectedAt: '2026-12-04T10:00:00.000Z',
+        volumeMl: 180,
+        bagLot: 'BAG-1',
+        collectionOperator: 'Nurse Li Na',
+      },
+    } as StepActivityInput<unknown>;
+    let refusal: unknown;
+    try {
+      // Refused before anything is written: the check throws before the record is attempted.
+      void recorder.record('recordCollection', input, { summary: '', detail: {} });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: `the recordCollection payload is invalid: collectedAt: implausible instant: 2026-12-04T10:00:00.000Z is more than 5 minutes after receipt (${occurredAt}) (GEN-01)`,
+    });
   });
 });

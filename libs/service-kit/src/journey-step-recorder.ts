@@ -40,12 +40,34 @@ export class JourneyStepRecorder {
     content: StepContent,
     guard?: (manager: EntityManager) => Promise<unknown>,
   ): Promise<StepRecord> {
+    this.requireOwnStep(step, input);
+    return this.steps.record(input, { step, ...stepRecordTypes(step), ...content }, guard);
+  }
+
+  private requireOwnStep(step: JourneyStep, input: StepActivityInput<unknown>): void {
     const expected = JOURNEY_STEP_RECORDS[step].owner;
     if (expected !== this.owner.producer) {
       throw new Error(`step ${step} belongs to ${expected}, not ${this.owner.producer}`);
     }
-    requireValidPayload(step, input.payload);
-    return this.steps.record(input, { step, ...stepRecordTypes(step), ...content }, guard);
+    requireValidPayload(step, input.payload, Date.parse(input.occurredAt));
+  }
+
+  /**
+   * As `record`, where the step decides more inside its transaction: what `findings` returns
+   * (the deviations it raised, QA-04) joins the step's detail and reaches the journey.
+   */
+  recordWithFindings(
+    step: JourneyStep,
+    input: StepActivityInput<unknown>,
+    content: StepContent,
+    findings: (manager: EntityManager) => Promise<Record<string, unknown>>,
+  ): Promise<StepRecord> {
+    this.requireOwnStep(step, input);
+    return this.steps.recordWithFindings(
+      input,
+      { step, ...stepRecordTypes(step), ...content },
+      findings,
+    );
   }
 
   /** A deviation raised by the journey (GEN-01), recorded once per deviation id. */
@@ -56,10 +78,13 @@ export class JourneyStepRecorder {
 
 /**
  * The payload checked where the step is written: the gateway validated it, but a forged Temporal
- * update reaches the journey without the gateway (a year-0 instant, a field the body has not).
+ * update reaches the journey without the gateway (a year-0 instant, a collection dated next
+ * week, a field the body has not). Event times are judged against `occurredAt`, the workflow
+ * time at which the journey accepted the step, carried in the activity's input: a retry of the
+ * activity hours later judges them as the first attempt did (GEN-01).
  */
-function requireValidPayload(step: JourneyStep, payload: unknown): void {
-  const result = stepPayloadSchema(step).safeParse(payload);
+function requireValidPayload(step: JourneyStep, payload: unknown, receivedAt: number): void {
+  const result = stepPayloadSchema(step, receivedAt).safeParse(payload);
   if (result.success) return;
   const fieldErrors = result.error.issues.map((i) => ({
     path: i.path.join('.'),

@@ -2,8 +2,10 @@ import { KeyObject } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
+  type CloseDeviationCommand,
   DomainError,
   type ElectronicSignature,
+  journeyWorkflowId,
   electronicSignatureSchema,
   SIGNED_STEPS,
   type SignedStep,
@@ -13,7 +15,7 @@ import {
 import { insertElectronicSignature } from './electronic-signature.repository';
 import { assertSignatureMadeFor, SignatureExpectation } from './signature-check';
 import { hasValidSeal } from './signature-seal';
-import { signedContentHash } from './signed-content';
+import { signedContentHash, signedRecordHash } from './signed-content';
 
 /**
  * What an owning service does with the signature of a decision, inside the decision's own
@@ -60,6 +62,29 @@ export class SignatureRecorder {
       subject: { recordType: step, recordId: eventId, donorCode },
       contentHash: signedContentHash({ donorCode, step, detail: payload }),
       journeyId,
+    });
+  }
+
+  /**
+   * DON-06.4, CSV-02: QA's signed closure of a journey's deviation, whichever service raised it
+   * (donor material, environmental monitoring, an emergency on the product): the gateway seals
+   * the same content for each.
+   */
+  recordDeviationClosure(
+    manager: EntityManager,
+    deviationId: string,
+    command: CloseDeviationCommand,
+  ): Promise<void> {
+    const { donorCode, investigation, rootCause, correctiveAction } = command;
+    const subject = { recordType: 'deviation-closure', recordId: deviationId, donorCode };
+    const detail = { donorCode, investigation, rootCause, correctiveAction };
+    return this.record(manager, command.signature, {
+      meaning: 'closed',
+      decidedBy: command.closedBy,
+      signerRole: SIGNER_ROLE,
+      subject,
+      contentHash: signedRecordHash({ ...subject, detail }),
+      journeyId: journeyWorkflowId(donorCode),
     });
   }
 }

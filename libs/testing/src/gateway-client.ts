@@ -2,6 +2,7 @@ import type { JourneyStep, Role, TemperatureReadings } from '@v2v/contracts';
 import { runBatchRecord } from './batch-record-script';
 import type { ScriptedStep } from './journey-script';
 import { demoUserPassword } from './demo-credentials';
+import { recordDonorMaterialTests } from './donor-material-script';
 import { acknowledgeInstructionsForUse } from './instructions-for-use';
 import { pollUntil } from './poll';
 import { prepareRelease } from './release-preparation';
@@ -104,9 +105,10 @@ export class GatewayClient {
 
   /**
    * A scripted step as its user takes it, after uploading the logger readings it needs; after
-   * production's start, the batch record through to qc (runBatchRecord); before the release,
-   * QA's review and QC's retention samples (prepareRelease); before the infusion, the
-   * hospital's acknowledgement of the instructions for use (acknowledgeInstructions).
+   * production's start, the batch record through to qc (runBatchRecord); after the receipt,
+   * QC's donor material test results; before the release, QA's review and QC's retention
+   * samples (prepareRelease); before the infusion, the hospital's acknowledgement of the
+   * instructions for use (acknowledgeInstructions).
    */
   async run<T = unknown>(
     donorCode: string,
@@ -126,6 +128,8 @@ export class GatewayClient {
       idempotencyKey,
     );
     if (scripted.batchRecord && res.status === 200) await runBatchRecord(this, donorCode);
+    if (scripted.donorMaterialTests && res.status === 200)
+      await recordDonorMaterialTests(this, donorCode, scripted.donorMaterialTests);
     return res;
   }
 

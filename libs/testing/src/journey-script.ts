@@ -1,5 +1,6 @@
 import { demoUserPassword } from './demo-credentials';
 import type { JourneyStep, Role, StepRequestBody, TemperatureReadings } from '@v2v/contracts';
+import type { DonorMaterialTestsScript } from './donor-material-script';
 
 export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   step: S;
@@ -14,6 +15,8 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   batchRecord?: boolean;
   /** Before the step (the release), QA reviews the batch record and QC takes retention samples. */
   prepareRelease?: boolean;
+  /** After the step (the receipt), QC records the donor material's test results (QA-02.5). */
+  donorMaterialTests?: DonorMaterialTestsScript;
   /**
    * Before the step (the infusion), its user acknowledges the instructions for use that
    * travelled with the shipment (OTH-01).
@@ -83,9 +86,35 @@ export function qcResultsWithinSpecification(
   ].map((r) => ({ ...r, ...common }));
 }
 
+/** How long before now a scripted journey starts: its unit arrives at the factory now. */
+const HOURS_BEFORE_RECEIPT = 40;
+
+/**
+ * A step that follows steps the journey records as they happen (the batch's completion, the
+ * release): its times are those of the moment its payload is read to be sent, so they follow
+ * those records and never lie ahead of the step's receipt (GEN-01).
+ */
+function sentNow<S extends JourneyStep>(
+  step: S,
+  role: Role,
+  payload: (now: string) => StepRequestBody<S>,
+): ScriptedStep {
+  return {
+    step,
+    role,
+    get payload() {
+      return payload(new Date().toISOString());
+    },
+  } as ScriptedStep;
+}
+
 /**
  * The steps of one patient's journey from collection to infusion, with the payloads a
- * real user would send. Times are relative to `start` so each run is self-consistent.
+ * real user would send. The material cycle's times are relative to `start`, by default 40 h
+ * ago, so that its unit is received at the factory now: every time lies in the past when it is
+ * sent (GEN-01), and the transport leg's 48 h limit, counted from the hand-over 15 h ago, is
+ * not reached. QC, the shipment, the site's receipt and the infusion take the time they are
+ * sent, after the production and release recorded in between.
  */
 export function happyPathSteps(input: {
   donorCode: string;
@@ -95,12 +124,13 @@ export function happyPathSteps(input: {
   signerPassword?: string;
   /** false: the journey stays in production after its start (no batch record is taken). */
   batchRecord?: boolean;
+  /** The donor material is released with its sterility still running (QA-02.5). */
+  sterilityPendingAtMaterialRelease?: boolean;
 }): ScriptedStep[] {
   const signature = {
     password: input.signerPassword ?? demoUserPassword(),
   };
-  const start = input.start ?? new Date();
-  const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
+  const start = input.start ?? new Date(Date.now() - HOURS_BEFORE_RECEIPT * 3_600_000);
   const s = <S extends JourneyStep>(
     step: S,
     role: Role,
@@ -115,35 +145,40 @@ export function happyPathSteps(input: {
       ...s('startProduction', 'operator', { labelScan: input.donorCode }),
       batchRecord: input.batchRecord !== false,
     },
-    // QC's raw results, in the past whatever `start` is: a test is never reported ahead of time.
-    s('recordQcResult', 'qc', {
-      results: qcResultsWithinSpecification(new Date(Math.min(Date.now(), start.getTime()))),
-    }),
+    // QC's raw results, tested once the batch is made: never reported ahead of time.
+    sentNow('recordQcResult', 'qc', (now) => ({
+      results: qcResultsWithinSpecification(new Date(now)),
+    })),
     {
       ...s('releaseBatch', 'qa-qp', { comment: 'batch record reviewed', signature }),
       prepareRelease: true,
     },
-    s('shipToSite', 'operator', {
-      shippedAt: at(300),
+    sentNow('shipToSite', 'operator', (now) => ({
+      shippedAt: now,
       courier: 'ColdChain Express',
       shipperId: 'LN2-DRYSHIPPER-07',
       loggerId: 'DRYSHIPPER-LOGGER-7',
-    }),
-    s('receiveAtSite', 'hospital', { receivedAt: at(320), labelScan: input.donorCode }),
-    {
-      ...s('recordInfusion', 'hospital', {
-        infusedAt: at(340),
+    })),
+    sentNow('receiveAtSite', 'hospital', (now) => ({
+      receivedAt: now,
+      labelScan: input.donorCode,
+    })),
+    // Object.assign keeps the payload's getter (sent at the time of sending).
+    Object.assign(
+      sentNow('recordInfusion', 'hospital', (now) => ({
+        infusedAt: now,
         bedsideScan: input.donorCode,
         patientReference: input.patientReference,
-      }),
-      acknowledgeInstructions: true,
-    },
+      })),
+      { acknowledgeInstructions: true },
+    ),
   ];
 }
 
 /**
  * One collection cycle, from booking to QA release: a first collection or a recollection
- * after a rejection. `receipt` overrides what the operator reports at receipt.
+ * after a rejection. `receipt` overrides what the operator reports at receipt; QC records the
+ * donor material's tests after it (all, or all but the sterility).
  */
 export function materialCycleSteps(input: {
   donorCode: string;
@@ -151,6 +186,7 @@ export function materialCycleSteps(input: {
   signature: { password: string };
   receipt?: Partial<StepRequestBody<'recordMaterialReceipt'>>;
   release?: boolean;
+  sterilityPendingAtMaterialRelease?: boolean;
 }): ScriptedStep[] {
   const at = (hours: number) => new Date(input.start.getTime() + hours * 3_600_000).toISOString();
   const s = <S extends JourneyStep>(
@@ -159,7 +195,7 @@ export function materialCycleSteps(input: {
     payload: StepRequestBody<S>,
     telemetry?: TemperatureReadings,
   ): ScriptedStep => ({ step, role, payload, ...(telemetry ? { telemetry } : {}) }) as ScriptedStep;
-  const steps = [
+  const steps: ScriptedStep[] = [
     s('scheduleCollection', 'scheduler', {
       collectionDate: at(24).slice(0, 10),
       manufacturingSlot: at(72).slice(0, 10),
@@ -185,26 +221,29 @@ export function materialCycleSteps(input: {
       // GEN-01: the logger packed with the material (loggerReadings' default).
       loggerId: 'LOGGER-0001',
     }),
-    s(
-      'recordMaterialReceipt',
-      'operator',
-      {
-        receivedAt: at(40),
-        labelScan: `=${input.donorCode}`,
-        packagingIntact: true,
-        label: { collectedAt: at(24), volumeMl: 180 },
-        storageUnitId: 'COLD-01',
-        ...input.receipt,
-      },
-      loggerReadings({
-        donorCode: input.donorCode,
-        leg: 'transport-to-factory',
-        from: at(25),
-        to: at(40),
-        everyMinutes: 20,
-        temperatureC: 5.2,
-      }),
-    ),
+    {
+      ...s(
+        'recordMaterialReceipt',
+        'operator',
+        {
+          receivedAt: at(40),
+          labelScan: `=${input.donorCode}`,
+          packagingIntact: true,
+          label: { collectedAt: at(24), volumeMl: 180 },
+          storageUnitId: 'COLD-01',
+          ...input.receipt,
+        },
+        loggerReadings({
+          donorCode: input.donorCode,
+          leg: 'transport-to-factory',
+          from: at(25),
+          to: at(40),
+          everyMinutes: 20,
+          temperatureC: 5.2,
+        }),
+      ),
+      donorMaterialTests: input.sterilityPendingAtMaterialRelease ? 'sterility-pending' : 'all',
+    },
   ];
   if (input.release !== false) {
     steps.push(
@@ -230,10 +269,15 @@ export function scriptedStep(steps: ScriptedStep[], step: JourneyStep): Scripted
   return found;
 }
 
+/** How long after the first collection cycle's start the recollection's cycle starts. */
+const RECOLLECTION_AFTER_HOURS = 17;
+
 /**
  * A journey whose first unit arrives with damaged packaging: receipt inspection quarantines it
  * (DON-04.3), QA rejects it with a destroy disposition (MAT-04), a recollection is booked and
- * its unit goes through to infusion.
+ * its unit goes through to infusion. The recollection is collected an hour after the first
+ * unit's receipt and received now; the first unit's transport leg, handed over 32 h ago, stays
+ * within its 48 h limit (GEN-01).
  */
 export function rejectionAndRecollectionSteps(input: {
   donorCode: string;
@@ -244,8 +288,10 @@ export function rejectionAndRecollectionSteps(input: {
   const signature = {
     password: input.signerPassword ?? demoUserPassword(),
   };
-  const start = input.start ?? new Date();
-  const later = new Date(start.getTime() + 48 * 3_600_000);
+  const start =
+    input.start ??
+    new Date(Date.now() - (HOURS_BEFORE_RECEIPT + RECOLLECTION_AFTER_HOURS) * 3_600_000);
+  const later = new Date(start.getTime() + RECOLLECTION_AFTER_HOURS * 3_600_000);
   const happy = happyPathSteps({ ...input, start: later });
   const reject: ScriptedStep = {
     step: 'rejectMaterial',

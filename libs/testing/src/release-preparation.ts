@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JourneySampleRequest } from '@v2v/contracts';
 import { demoUserPassword } from './demo-credentials';
+import { settleDonorMaterialImpact } from './donor-material-script';
 import type { GatewayClient, HttpResult } from './gateway-client';
 
 function expectStatus<T>(what: string, res: HttpResult<T>, status: number): T {
@@ -32,16 +33,22 @@ function retentionSample(
 }
 
 /**
- * What QA and QC do before a batch is released (QA-02.2, QA-01): the qualified person signs
- * the complete batch record reviewed, and QC records the retention samples of the donor
- * material and of the final product. Run once the journey is in `qc` with its batch record
+ * What QA and QC do before a batch is released (QA-02.2, QA-01, QA-02.5): the qualified person
+ * signs the complete batch record reviewed, QC records the retention samples of the donor
+ * material and of the final product, and, when the donor material went into production before
+ * its tests completed, the late results and QA's impact assessment (`assessDonorMaterial`
+ * false leaves them to the caller). Run once the journey is in `qc` with its batch record
  * complete; throws naming the refused request otherwise.
  */
 export async function prepareRelease(
   api: GatewayClient,
   donorCode: string,
-  options: { signerPassword?: string; now?: Date } = {},
-): Promise<{ batchNumber: string; recordHash: string }> {
+  options: { signerPassword?: string; now?: Date; assessDonorMaterial?: boolean } = {},
+): Promise<{
+  batchNumber: string;
+  recordHash: string;
+  donorMaterialImpact?: { pending: string[]; assessmentId: string };
+}> {
   const journey = `/api/journeys/${encodeURIComponent(donorCode)}`;
   const review = expectStatus(
     `QA's review of the batch record of ${donorCode}`,
@@ -69,5 +76,9 @@ export async function prepareRelease(
       }),
       201,
     );
-  return { batchNumber: review.batchNumber, recordHash: review.recordHash };
+  const donorMaterialImpact =
+    options.assessDonorMaterial === false
+      ? undefined
+      : await settleDonorMaterialImpact(api, donorCode, options);
+  return { batchNumber: review.batchNumber, recordHash: review.recordHash, donorMaterialImpact };
 }

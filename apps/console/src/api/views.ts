@@ -1,3 +1,5 @@
+import type { DeviationNotice } from '@v2v/contracts';
+
 /**
  * What the gateway answers where its OpenAPI document declares no response schema; the
  * shapes are the gateway's (journey-workflow.repository.ts, journey.contracts.ts).
@@ -38,13 +40,24 @@ export interface JourneyStatus {
     knownPositiveMarkers: string[];
     /** Set once production started: the batch record is `batch-<batchNumber>`. */
     batchNumber?: string;
+    /** The deviations the journey was told of: a custody leg's (GEN-01) or an EM's (PRD-05). */
+    deviations: DeviationNotice[];
   };
   timeline: TimelineEntry[];
   pendingDeadlines: Array<{ id: string; rule: string; description: string; dueAt: string }>;
   temporalUiUrl: string;
 }
 
+/** The traceability ledger's verification (its verify-ledger use case). */
 export interface LedgerVerification {
   valid: boolean;
+  /** Chains recomputed, up to and including the first broken one. */
+  chainsChecked: number;
+  entriesChecked: number;
+  firstBroken?: {
+    chainId: string;
+    seq: number;
+    reason: 'CONTENT_HASH_MISMATCH' | 'CHAIN_LINK_MISMATCH' | 'SEQUENCE_GAP';
+  };
   ledgerHeadHash: string;
 }

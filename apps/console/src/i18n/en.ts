@@ -1,3 +1,4 @@
+import { inspectorEn } from './inspector';
 import { releaseEn } from './release';
 import { slotsEn } from './slots';
 import type { Messages } from './zh-CN';
@@ -243,7 +244,12 @@ export const en: Messages = {
   signature: {
     title: 'Electronic signature',
     meaning: 'Meaning of the signature',
-    meanings: { released: 'released', rejected: 'rejected', approved: 'approved' },
+    meanings: {
+      released: 'released',
+      rejected: 'rejected',
+      approved: 'approved',
+      closed: 'closed',
+    },
     statement:
       'I, {{username}} ({{role}}), sign by electronic signature: {{action}}, donor unique code {{donorCode}}; the signature means: {{meaning}}.',
     password: 'Re-enter your password',
@@ -275,4 +281,5 @@ export const en: Messages = {
   },
   slots: slotsEn,
   release: releaseEn,
+  inspector: inspectorEn,
 };

@@ -1,3 +1,4 @@
+import { inspectorZhCN } from './inspector';
 import { releaseZhCN } from './release';
 import { slotsZhCN } from './slots';
 
@@ -238,7 +239,7 @@ export const zhCN = {
   signature: {
     title: '电子签名',
     meaning: '签名含义',
-    meanings: { released: '放行', rejected: '拒绝', approved: '批准' },
+    meanings: { released: '放行', rejected: '拒绝', approved: '批准', closed: '关闭' },
     statement:
       '本人 {{username}}（{{role}}）以电子签名确认：{{action}}，供者唯一编号 {{donorCode}}；签名含义：{{meaning}}。',
     password: '请重新输入密码',
@@ -270,5 +271,6 @@ export const zhCN = {
   },
   slots: slotsZhCN,
   release: releaseZhCN,
+  inspector: inspectorZhCN,
 };
 export type Messages = typeof zhCN;

@@ -7,8 +7,16 @@ import type { Refusal } from '../api/refusal';
 import type { JourneySummary } from '../api/views';
 import { RecordedAt } from '../components/RecordedAt';
 import { RefusalAlert } from '../components/RefusalAlert';
-import { JOURNEY_STAGES, mayListJourneys, mayOrder, mayReadCapacity, type Stage } from '../roles';
+import {
+  JOURNEY_STAGES,
+  mayExportRecords,
+  mayListJourneys,
+  mayOrder,
+  mayReadCapacity,
+  type Stage,
+} from '../roles';
 import { useSession } from '../session/SessionContext';
+import { JourneysExport } from './inspector/Exports';
 import { OrderForm } from './OrderForm';
 
 const PAGE_SIZE = 20;
@@ -82,6 +90,7 @@ export function Board() {
           </Button>
         )}
       </Space>
+      {mayExportRecords(role) && <JourneysExport />}
       {mayListJourneys(role) && (
         <Table<JourneySummary>
           rowKey="journeyId"

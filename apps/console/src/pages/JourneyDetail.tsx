@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -17,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, idempotencyKey, outcome } from '../api/client';
 import type { Refusal } from '../api/refusal';
-import type { JourneyStatus, LedgerVerification } from '../api/views';
+import type { JourneyStatus } from '../api/views';
 import { RecordedAt } from '../components/RecordedAt';
 import { RefusalAlert } from '../components/RefusalAlert';
 import { type SignatureInput, SignatureDialog } from '../components/SignatureDialog';
@@ -33,6 +32,8 @@ import {
 } from '../roles';
 import { useSession } from '../session/SessionContext';
 import { HospitalSteps } from './hospital/HospitalSteps';
+import { InspectorSections } from './inspector/InspectorSections';
+import { LedgerVerification } from './inspector/LedgerVerification';
 import { ReceiptInspection, ReceiptOutcome } from './ReceiptInspection';
 import { QualitySections } from './release/QualitySections';
 import { PostponeCollectionForm, ScheduleCollectionForm } from './slots/CollectionScheduling';
@@ -50,8 +51,6 @@ export function JourneyDetail() {
   const role = session?.role ?? '';
   const [journey, setJourney] = useState<JourneyStatus>();
   const [refusal, setRefusal] = useState<Refusal>();
-  const [ledger, setLedger] = useState<LedgerVerification>();
-  const [verifying, setVerifying] = useState(false);
   const [signing, setSigning] = useState(false);
   const path = { donorCode };
 
@@ -66,17 +65,6 @@ export function JourneyDetail() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  const verifyLedger = async () => {
-    setVerifying(true);
-    setLedger(undefined);
-    const result = await outcome<LedgerVerification>(
-      api.POST('/api/ledger/verify', { body: { donorCode } }),
-    );
-    setVerifying(false);
-    if (result.ok) setLedger(result.data);
-    else setRefusal(result.refusal);
-  };
 
   const releaseMaterial = ({ password, comment }: SignatureInput) =>
     outcome(
@@ -135,14 +123,14 @@ export function JourneyDetail() {
         </Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginBottom: 16 }}>
-        <a href={journey.temporalUiUrl} target="_blank" rel="noreferrer">
+        <a
+          href={journey.temporalUiUrl}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="temporal-link"
+        >
           {t('journey.temporal')}
         </a>
-        {mayVerifyLedger(role) && (
-          <Button onClick={() => void verifyLedger()} loading={verifying}>
-            {t('journey.verify')}
-          </Button>
-        )}
         {view.batchNumber && mayReadBatchRecord(role) && (
           <Link to={`/journeys/${encodeURIComponent(view.donorCode)}/batch-record`}>
             {t('batch.open')} · {view.batchNumber}
@@ -154,17 +142,7 @@ export function JourneyDetail() {
           </Button>
         )}
       </Space>
-      {verifying && <Alert type="info" showIcon title={t('journey.verifying')} />}
-      {ledger && (
-        <Alert
-          data-testid="ledger-result"
-          type={ledger.valid ? 'success' : 'error'}
-          showIcon
-          title={ledger.valid ? t('journey.ledgerValid') : t('journey.ledgerBroken')}
-          description={`${t('journey.headHash')}: ${ledger.ledgerHeadHash}`}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {mayVerifyLedger(role) && <LedgerVerification donorCode={view.donorCode} />}
       <ReceiptOutcome stage={view.stage} timeline={journey.timeline} />
       {mayRecordHospitalSteps(role) && (
         <HospitalSteps
@@ -195,6 +173,7 @@ export function JourneyDetail() {
         version={journey.timeline.length}
         onJourneyChanged={() => void load()}
       />
+      <InspectorSections journey={journey} role={role} onJourneyChanged={() => void load()} />
       <h2>{t('journey.deadlines')}</h2>
       {journey.pendingDeadlines.length === 0 ? (
         <Empty description={t('journey.noDeadlines')} image={Empty.PRESENTED_IMAGE_SIMPLE} />

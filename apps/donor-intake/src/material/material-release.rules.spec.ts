@@ -53,6 +53,14 @@ describe('QA release of donor material', () => {
     });
   });
 
+  it('DON-06.5 refuses material whose own test needed before release failed, naming the test', () => {
+    const failure = 'DON-06.5: donor material test viability (Viability) is out of specification';
+    expect(refusal(facts({ materialTestFailures: [failure] }))).toMatchObject({
+      code: 'DON-06',
+      message: expect.stringContaining(failure),
+    });
+  });
+
   it('DON-06.4 refuses material with a deviation not yet investigated and closed', () => {
     expect(
       refusal(

@@ -9,6 +9,8 @@ export interface MaterialReleaseFacts {
   collectedAt?: string;
   releasedAt: string;
   openDeviations: Array<{ deviationId: string; description: string }>;
+  /** DON-06.5: the donor material's own tests, where the specification defines them. */
+  materialTestFailures?: string[];
 }
 
 const HOUR_MS = 3_600_000;
@@ -41,6 +43,7 @@ export function assertMaterialReleasable(facts: MaterialReleaseFacts): void {
   if (failed('DON-04.3')) failures.push('DON-06.3: packaging not intact');
   for (const d of facts.openDeviations)
     failures.push(`DON-06.4: deviation ${d.deviationId} not closed (${d.description})`);
+  failures.push(...(facts.materialTestFailures ?? []));
   if (failures.length) {
     throw new DomainError(
       'DON-06',

@@ -1,3 +1,5 @@
+import { CART_CD19_V1, type DonorMaterialTestResultView } from '@v2v/contracts';
+import { donorMaterialTestStandings } from '../material-tests/donor-material-test-rules';
 import {
   donorOrderGate,
   materialDeviationsGate,
@@ -78,6 +80,80 @@ describe('QA-02.5 material used before its tests completed', () => {
     const none = materialTestsGate({ releasedAt: released });
     expect(none.detail).toContain('no screening result is on record');
     expect(none.contentHash).not.toBe(late.contentHash);
+  });
+});
+
+const materialResult = (testCode: string, value: number | string, resultId: string) =>
+  ({
+    resultId,
+    testCode,
+    value,
+    unit: typeof value === 'number' ? (testCode === 'viability' ? '%' : 'x10^9') : null,
+    method: 'm',
+    testedAt: '2026-12-02T08:00:00.000Z',
+    verdict: 'within-specification',
+    correctionOf: null,
+    recordedBy: 'qc',
+    recordedAt: '2026-12-02T09:00:00.000Z',
+  }) satisfies DonorMaterialTestResultView;
+
+describe("QA-02.5 the donor material's own tests", () => {
+  const base = { screening, markerCheck: { passed: true }, releasedAt: released };
+  const standings = (results: DonorMaterialTestResultView[]) =>
+    donorMaterialTestStandings(CART_CD19_V1.donorMaterialTests, results);
+  const before = [materialResult('cell-count', 4, 'r-1'), materialResult('viability', 95, 'r-2')];
+  const sterility = materialResult('sterility', 'no growth', 'r-3');
+  const assessment = {
+    assessmentId: 'a-1',
+    testCodes: ['sterility'],
+    coveredResultIds: ['r-1', 'r-2', 'r-3'],
+    rationale: 'no growth',
+    conclusion: 'no-impact' as const,
+    signatureId: 's-1',
+    assessedBy: 'qa-qp',
+    assessedAt: '2026-12-10T08:00:00.000Z',
+  };
+
+  it('QA-02.5 does not arise when no test was pending at the release', () => {
+    const gate = materialTestsGate({
+      ...base,
+      donorMaterial: { standings: standings([...before, sterility]), pendingAtRelease: [] },
+    });
+    expect(gate.status).toBe('not-applicable');
+    expect(gate.detail).toContain('and every donor material test had a result');
+  });
+
+  it('QA-02.5 is open for a test pending at release, settled by the assessment, and hashes each change', () => {
+    const pending = materialTestsGate({
+      ...base,
+      donorMaterial: { standings: standings(before), pendingAtRelease: ['sterility'] },
+    });
+    expect(pending).toMatchObject({ status: 'open', openRecords: ['sterility'] });
+    const resulted = materialTestsGate({
+      ...base,
+      donorMaterial: {
+        standings: standings([...before, sterility]),
+        pendingAtRelease: ['sterility'],
+      },
+    });
+    expect(resulted.status).toBe('open');
+    const assessed = materialTestsGate({
+      ...base,
+      donorMaterial: {
+        standings: standings([...before, sterility]),
+        pendingAtRelease: ['sterility'],
+        assessment,
+      },
+    });
+    expect(assessed.status).toBe('settled');
+    const hashes = new Set([pending, resulted, assessed].map((g) => g.contentHash));
+    expect(hashes.size).toBe(3);
+  });
+
+  it('QA-02.5 is open when the release kept no record of the tests', () => {
+    const gate = materialTestsGate({ ...base, donorMaterial: { standings: standings(before) } });
+    expect(gate.status).toBe('open');
+    expect(gate.detail).toContain("no record of the donor material's tests at its release");
   });
 });
 

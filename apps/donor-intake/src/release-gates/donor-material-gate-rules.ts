@@ -1,5 +1,10 @@
-import type { ReleaseGate } from '@v2v/contracts';
+import type {
+  DonorMaterialImpactAssessmentView,
+  DonorMaterialTestStanding,
+  ReleaseGate,
+} from '@v2v/contracts';
 import { gateContentHash, releaseGate } from '@v2v/signatures';
+import { materialTestsStanding } from '../material-tests/donor-material-test-rules';
 
 const gate = releaseGate.bind(null, 'donor-intake');
 
@@ -49,21 +54,44 @@ export interface MaterialTestFacts {
   /** The receipt's DON-04.6 check: the screening's markers against the pinned specification. */
   markerCheck?: { passed: boolean; reason?: string };
   releasedAt?: string;
+  /**
+   * The donor material's own tests, where the pinned specification defines them: each with its
+   * effective result, those pending when QA released the material (absent: no record of them
+   * with the release) and QA's latest signed impact assessment.
+   */
+  donorMaterial?: {
+    standings: DonorMaterialTestStanding[];
+    pendingAtRelease?: string[];
+    assessment?: DonorMaterialImpactAssessmentView;
+  };
 }
 
 /**
- * QA-02.5: material used before its tests completed needs an impact assessment. The tests
- * were complete when the screening was recorded before QA released the material and the
- * receipt found a result for every required marker of the pinned specification (DON-04.6);
- * then the case does not arise. Otherwise the gate stays open: no route records that impact
- * assessment yet, so such a batch cannot be released.
+ * QA-02.5: material used before its tests completed needs an impact assessment. The screening
+ * must have been recorded before QA released the material with a result for every required
+ * marker of the pinned specification (DON-04.6), else the gate stays open. Where the
+ * specification defines the donor material's own tests, a test pending at the release (or a
+ * result out of specification) needs QA's signed impact assessment covering every result as it
+ * stands (`materialTestsStanding`); otherwise the case does not arise. The hash covers the
+ * results, the pending tests and the assessment, so a release over an older state is void.
  */
 export function materialTestsGate(facts: MaterialTestFacts): ReleaseGate {
-  const { screening, markerCheck, releasedAt } = facts;
+  const { screening, markerCheck, releasedAt, donorMaterial } = facts;
   const hash = gateContentHash({
     screening: screening ?? null,
     markerCheck: markerCheck ?? null,
     releasedAt: releasedAt ?? null,
+    ...(donorMaterial && {
+      donorMaterial: {
+        results: donorMaterial.standings.map((s) => ({
+          testCode: s.testCode,
+          resultId: s.result?.resultId ?? null,
+          verdict: s.status,
+        })),
+        pendingAtRelease: donorMaterial.pendingAtRelease ?? null,
+        assessment: donorMaterial.assessment ?? null,
+      },
+    }),
   });
   const gaps: string[] = [];
   if (!releasedAt) gaps.push('no release of the donor material is on record');
@@ -72,6 +100,8 @@ export function materialTestsGate(facts: MaterialTestFacts): ReleaseGate {
     gaps.push(`the screening was recorded at ${screening.recordedAt}, after the release`);
   if (!markerCheck) gaps.push('no receipt check of the screening results is on record');
   else if (!markerCheck.passed) gaps.push(`at receipt: ${markerCheck.reason}`);
+  if (releasedAt && donorMaterial && !donorMaterial.pendingAtRelease)
+    gaps.push("no record of the donor material's tests at its release");
   if (gaps.length)
     return gate(
       'QA-02.5',
@@ -82,12 +112,20 @@ export function materialTestsGate(facts: MaterialTestFacts): ReleaseGate {
       },
       hash,
     );
+  const tests =
+    donorMaterial &&
+    materialTestsStanding(
+      donorMaterial.standings,
+      donorMaterial.pendingAtRelease ?? [],
+      donorMaterial.assessment,
+    );
+  if (tests && tests.status !== 'not-applicable') return gate('QA-02.5', tests, hash);
   const version = screening?.specificationVersion;
   return gate(
     'QA-02.5',
     {
       status: 'not-applicable',
-      detail: `every required marker of the pinned specification${version ? ` (v${version})` : ''} had a result recorded before the material was released: it was not used before its tests completed`,
+      detail: `every required marker of the pinned specification${version ? ` (v${version})` : ''}${donorMaterial ? ' and every donor material test' : ''} had a result recorded before the material was released: it was not used before its tests completed`,
       openRecords: [],
     },
     hash,

@@ -1,32 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import type { DeviationClosure } from '@v2v/contracts';
+import type { CloseDeviationCommand, DeviationClosure } from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { ProductionClient } from '../internal/production.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
+import { ReleaseEmergencyClient } from './release-emergency.client';
 
 /**
  * DON-06.4, CSV-02: a journey's deviations and QA's signed closure of each, recorded by the
  * service that raised it: donor-intake for the donor material's, production for those of an
- * environmental monitoring excursion (PRD-05). The signed content is the same for both.
+ * environmental monitoring excursion (PRD-05), release for an emergency on the product (QA-04).
+ * The signed content is the same for each.
  */
 @Injectable()
 export class DeviationClosureService {
   constructor(
     private readonly donorIntake: DonorIntakeClient,
     private readonly production: ProductionClient,
+    private readonly release: ReleaseEmergencyClient,
     private readonly signatures: ElectronicSignatureService,
   ) {}
 
-  /** Both services' deviations of the journey, in the order they were raised. */
+  /** Every service's deviations of the journey, in the order they were raised. */
   async deviations(donorCode: string) {
-    const [material, environmental] = await Promise.all([
+    const [material, environmental, emergencies] = await Promise.all([
       this.donorIntake.deviations(donorCode) as Promise<Array<{ raisedAt: string }>>,
       this.production.emDeviations(donorCode),
+      this.release.emergencies(donorCode),
     ]);
-    return [...material, ...environmental].sort(
+    return [...material, ...environmental, ...emergencies].sort(
       (a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt),
     );
+  }
+
+  /** Which service raised the deviation; donor-intake answers for any other id (404). */
+  private async closedBy(donorCode: string, deviationId: string) {
+    const [environmental, emergencies] = await Promise.all([
+      this.production.emDeviations(donorCode),
+      this.release.emergencies(donorCode),
+    ]);
+    const raised = (list: Array<{ deviationId: string }>) =>
+      list.some((d) => d.deviationId === deviationId);
+    if (raised(environmental))
+      return (c: CloseDeviationCommand) => this.production.closeEmDeviation(deviationId, c);
+    if (raised(emergencies))
+      return (c: CloseDeviationCommand) => this.release.close(deviationId, c);
+    return (c: CloseDeviationCommand) => this.donorIntake.closeDeviation(deviationId, c);
   }
 
   /** `donorCode` is canonical. */
@@ -39,9 +58,7 @@ export class DeviationClosureService {
     path: string;
   }) {
     const { donorCode, deviationId, closure, user } = input;
-    const environmental = (await this.production.emDeviations(donorCode)).some(
-      (d) => d.deviationId === deviationId,
-    );
+    const recordClosure = await this.closedBy(donorCode, deviationId);
     return this.signatures.decide({
       user,
       password: input.password,
@@ -53,12 +70,8 @@ export class DeviationClosureService {
         donorCode,
         detail: { donorCode, ...closure },
       },
-      record: (signature) => {
-        const command = { donorCode, ...closure, closedBy: actorOf(user), signature };
-        return environmental
-          ? this.production.closeEmDeviation(deviationId, command)
-          : this.donorIntake.closeDeviation(deviationId, command);
-      },
+      record: (signature) =>
+        recordClosure({ donorCode, ...closure, closedBy: actorOf(user), signature }),
     });
   }
 }

@@ -14,7 +14,7 @@ import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
 const closeBody = deviationClosureSchema.extend({ signature: signatureRequestSchema });
 
-/** A journey's deviations and QA's signed closure of each (DON-06.4, PRD-05). */
+/** A journey's deviations and QA's signed closure of each (DON-06.4, PRD-05, QA-04). */
 @ApiTags('deviations')
 @ApiBearerAuth()
 @Controller('api/journeys/:donorCode/deviations')
@@ -25,7 +25,7 @@ export class DeviationsController {
   @Roles('operator', 'qa-qp', 'ops')
   @ApiOperation({
     summary:
-      "The deviations raised for a journey: its donor material's and its environmental monitoring excursions' (PRD-05), open or closed. Roles: operator, qa-qp, ops.",
+      "The deviations raised for a journey: its donor material's, its environmental monitoring excursions' (PRD-05) and the emergencies on its product (QA-04), open or closed. Roles: operator, qa-qp, ops.",
   })
   list(@DonorCodeParam() donorCode: string) {
     return this.closures.deviations(donorCode);

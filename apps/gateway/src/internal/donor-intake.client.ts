@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   CloseDeviationCommand,
   DecideQualificationCommand,
+  DonorMaterialImpactCheck,
   DonorMaterialLabel,
+  DonorMaterialTestsView,
   InstitutionDecision,
   InstitutionRegistration,
+  RecordDonorMaterialImpactCommand,
+  RecordDonorMaterialTestResultsCommand,
   RegisterDonorCommand,
   RegisterInstitutionCommand,
   RegisteredDonor,
@@ -21,8 +25,8 @@ export interface RecordedInstitutionDecision {
 
 /**
  * Donor-intake's internal API as the gateway uses it: the donor register, labels, telemetry
- * readings, deviations and the institution register. Donor codes given here are canonical
- * (DonorCodePipe); other path values are encoded.
+ * readings, deviations, the donor material's tests and the institution register. Donor codes
+ * given here are canonical (DonorCodePipe); other path values are encoded.
  */
 @Injectable()
 export class DonorIntakeClient {
@@ -82,6 +86,42 @@ export class DonorIntakeClient {
       'donorIntake',
       'POST',
       `/internal/deviations/${segment(deviationId)}/close`,
+      command,
+    );
+  }
+
+  donorMaterialTests(donorCode: string) {
+    return this.http.request<DonorMaterialTestsView>(
+      'donorIntake',
+      'GET',
+      `/internal/donor-material-tests/${donorCode}`,
+    );
+  }
+
+  recordDonorMaterialTestResults(command: RecordDonorMaterialTestResultsCommand) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      '/internal/donor-material-tests/results',
+      command,
+    );
+  }
+
+  /** QA-02.5: refuses what the assessment would be refused, so nothing is signed for it. */
+  checkDonorMaterialImpact(check: DonorMaterialImpactCheck) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      '/internal/donor-material-tests/impact-assessment-check',
+      check,
+    );
+  }
+
+  assessDonorMaterialImpact(command: RecordDonorMaterialImpactCommand) {
+    return this.http.request<unknown>(
+      'donorIntake',
+      'POST',
+      '/internal/donor-material-tests/impact-assessments',
       command,
     );
   }

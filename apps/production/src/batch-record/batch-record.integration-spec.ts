@@ -122,7 +122,7 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
     ).toBe(5);
   });
 
-  it('refuses a step out of order, on the wrong booking, line, shift or crew, and a bad completion, each writing nothing', async () => {
+  it('refuses a step out of order, dated after its acceptance, on the wrong booking, line, shift or crew, and a bad completion, each writing nothing', async () => {
     const other = await startedBatch(ctx);
     const batch = await startedBatch(ctx);
     const base = dayShiftBase(1);
@@ -138,6 +138,17 @@ describe('the electronic batch record on real PostgreSQL (PRD-01..08, PER-02, FA
     const forged = { ...activityInput(batch, 0, startOf(onL1.bookingId, startAt)) };
     forged.actor = { userId: 'qc', role: 'qc' };
     expect(await refusalOf(ctx.start.execute(forged))).toMatchObject({ code: 'PER-01' });
+    // GEN-01: a start dated 3 days after the batch record accepted the update (forged).
+    const acceptedBefore = new Date(startAt.getTime() - 3 * 86_400_000).toISOString();
+    const ahead = activityInput(batch, 0, startOf(onL1.bookingId, startAt), {
+      occurredAt: acceptedBefore,
+    });
+    expect(await refusalOf(ctx.start.execute(ahead))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(
+        /startedAt: implausible instant: .* after receipt .*\(GEN-01\)$/,
+      ),
+    });
     expect(await starting(startOf(othersBooking.bookingId, startAt))).toMatchObject({
       code: 'PRD-04',
       message: expect.stringContaining(`it is for donor ${other.donorCode}`),

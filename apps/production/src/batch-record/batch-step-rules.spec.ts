@@ -8,6 +8,7 @@ import {
   requireLotOfMaterial,
   requireNextStep,
   requireOperatorsWithinWorstCase,
+  requirePlausibleStepTimes,
   requireStepInProgress,
   requireTransferDeparture,
   requireWithinShift,
@@ -212,5 +213,49 @@ describe('PRD-03 the validated worst case of operators in the room', () => {
 
   it('PRD-03 sets no limit where the version has no worst case (a process-validation batch)', () => {
     expect(refusal(() => check(['a', 'b', 'c'], ['d', 'e'], null))).toBe('allowed');
+  });
+});
+
+describe('the times of a batch step where it is written (GEN-01)', () => {
+  const acceptedAt = '2026-12-01T10:00:00.000Z';
+  const step = (payload: unknown) => ({ batchNumber: 'B-1', stepId: 'FILL', payload });
+  const thrown = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return e as DomainError;
+    }
+  };
+
+  it('GEN-01 refuses a start and an arrival three days after the update was accepted, naming both', () => {
+    const ahead = '2026-12-04T10:00:00.000Z';
+    const start = step({ startedAt: ahead, transferArrival: { arrivedAt: ahead } });
+    const error = thrown(() => requirePlausibleStepTimes('start', start, acceptedAt));
+    expect(error?.code).toBe('VALIDATION_FAILED');
+    expect(error?.message).toBe(
+      `the start of step FILL of batch B-1 is invalid: startedAt: implausible instant: ${ahead} is more than 5 minutes after receipt (${acceptedAt}) (GEN-01); transferArrival.arrivedAt: implausible instant: ${ahead} is more than 5 minutes after receipt (${acceptedAt}) (GEN-01)`,
+    );
+  });
+
+  it('GEN-01 refuses a completion whose waste inactivation or departure lies ahead, or before 2000', () => {
+    const check = (payload: object) => () =>
+      requirePlausibleStepTimes(
+        'completion',
+        step({ endedAt: '2026-12-01T09:55:00.000Z', ...payload }),
+        acceptedAt,
+      );
+    expect(refusal(check({}))).toBe('allowed');
+    const later = '2026-12-01T11:00:00.000Z';
+    expect(refusal(check({ wasteInactivation: { completedAt: later } }))).toBe('VALIDATION_FAILED');
+    expect(refusal(check({ transferDepartedAt: later }))).toBe('VALIDATION_FAILED');
+    expect(refusal(check({ endedAt: '1999-12-31T23:00:00.000Z' }))).toBe('VALIDATION_FAILED');
+  });
+
+  it('GEN-01 judges against the acceptance, not the clock: a retry years later judges as at first', () => {
+    const acceptedIn2020 = '2020-06-01T10:00:00.000Z';
+    const start = (startedAt: string) => () =>
+      requirePlausibleStepTimes('start', step({ startedAt }), acceptedIn2020);
+    expect(refusal(start('2020-06-01T10:04:00.000Z'))).toBe('allowed');
+    expect(refusal(start('2020-06-03T10:00:00.000Z'))).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@v2v/contracts';
+import { DomainError, implausibleInstantMessage, instantImplausibility } from '@v2v/contracts';
 import type { BatchLabel, ValidatedWorstCase } from '@v2v/contracts';
 import type { ProductionShift } from '../facility/facility';
 
@@ -223,4 +223,43 @@ export function requireOperatorsWithinWorstCase(input: {
       `${people.length} operators would work in room ${input.roomCode} at once (${people.join(', ')}); the validated worst case of process ${input.process.productCode} v${input.process.processVersion} covers ${covered} (PRD-03)`,
       { roomCode: input.roomCode, operators: people, validatedOperators: covered },
     );
+}
+
+/** The times an operator gives for a step, by the update that carries them. */
+const BATCH_STEP_TIMES: Record<RecordedStep['kind'], readonly string[]> = {
+  start: ['startedAt', 'transferArrival.arrivedAt'],
+  completion: ['endedAt', 'wasteInactivation.completedAt', 'transferDepartedAt'],
+};
+
+/**
+ * GEN-01 where a batch step is written: every time the operator gave is plausible against the
+ * moment the batch record accepted the update (`acceptedAt`, the workflow's `occurredAt`), as
+ * the gateway judged it on receipt. A forged update sent straight to Temporal is refused; a
+ * retried activity is judged as its first attempt was. Only the times: the rest of the payload
+ * is judged by the step's own rules.
+ */
+export function requirePlausibleStepTimes(
+  kind: RecordedStep['kind'],
+  step: { batchNumber: string; stepId: string; payload: unknown },
+  acceptedAt: string,
+): void {
+  const fieldErrors = BATCH_STEP_TIMES[kind].flatMap((path) => {
+    const value = path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        step.payload,
+      );
+    const why =
+      typeof value === 'string'
+        ? instantImplausibility(value, { receivedAt: Date.parse(acceptedAt) })
+        : undefined;
+    return why ? [{ path, message: implausibleInstantMessage(why) }] : [];
+  });
+  if (fieldErrors.length === 0) return;
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    `the ${kind} of step ${step.stepId} of batch ${step.batchNumber} is invalid: ${fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    { fieldErrors },
+  );
 }

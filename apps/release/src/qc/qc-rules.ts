@@ -1,5 +1,6 @@
 import {
   DomainError,
+  judgeAgainstCriterion,
   type OosInvestigationStatus,
   type OosInvestigationView,
   type OosOutcome,
@@ -31,37 +32,15 @@ export function requireQcTestPlan(specification: ProductSpecification): QcTestPl
   return specification.qcTestPlan;
 }
 
-const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /**
- * QA-02.1: the system, not the analyst, decides whether a raw result is within specification:
- * a range test's number within its bounds (inclusive) in the criterion's unit, an allowed-set
- * test's observation one of the allowed values. Informational tests are judged as well; they
- * only never gate the release (qcStanding).
+ * QA-02.1: the system, not the analyst, decides whether a raw result is within specification
+ * (`judgeAgainstCriterion`). Informational tests are judged as well; they only never gate the
+ * release (qcStanding).
  */
 export function judgeQcResult(test: QcTest, entry: Pick<QcEntry, 'value' | 'unit'>): QcVerdict {
-  const { criterion } = test;
-  if (criterion.kind === 'range') {
-    if (typeof entry.value !== 'number')
-      throw refuse(`test ${test.code} is a range test and takes a number, not "${entry.value}"`);
-    if (entry.unit !== criterion.unit)
-      throw refuse(
-        `test ${test.code} is judged in ${criterion.unit}; the result is in ${entry.unit ?? 'no unit'}`,
-      );
-    const low = criterion.min === undefined || entry.value >= criterion.min;
-    const high = criterion.max === undefined || entry.value <= criterion.max;
-    return low && high ? 'within-specification' : 'out-of-specification';
-  }
-  if (typeof entry.value !== 'string')
-    throw refuse(
-      `test ${test.code} takes one of ${criterion.values.map((v) => `"${v}"`).join(', ')}, not the number ${entry.value}`,
-    );
-  if (entry.unit !== undefined)
-    throw refuse(`test ${test.code} is an allowed-set test and takes no unit`);
-  const observed = normalized(entry.value);
-  return criterion.values.some((v) => normalized(v) === observed)
-    ? 'within-specification'
-    : 'out-of-specification';
+  const judged = judgeAgainstCriterion(test.code, test.criterion, entry);
+  if ('unjudgeable' in judged) throw refuse(judged.unjudgeable);
+  return judged.verdict;
 }
 
 /** The phase of an investigation from its recorded events (each phase at most once). */

@@ -81,15 +81,20 @@ const day = (instant: string, plusDays: number) =>
  * have no result yet are the conditional release's `resultsToFollow`, due `resultDueDays` after
  * `firstResultAt` (the release service does not know the batch's completion: the day the first
  * QC result was recorded stands in for it). `contentHash` covers the effective results with
- * their ids and the investigations with their status.
+ * their ids and the investigations with their status, except a result within specification of a
+ * test the standing release left to follow: it completes that conditional release, so it must
+ * not void it (CSV-02); one out of specification opens the gate and does.
  */
 export function qcReleaseGate(
   plan: QcTestPlan | undefined,
   results: QcResultView[],
   investigations: OosInvestigationView[],
   firstResultAt: string | undefined,
+  release?: { resultsToFollow: string[] },
 ): { gate: ReleaseGate; resultsToFollow: ResultToFollow[] } {
   const standing = plan ? qcStanding(plan, results, investigations) : [];
+  const completesRelease = (t: QcTestStanding) =>
+    t.status === 'within-specification' && !!release?.resultsToFollow.includes(t.testCode);
   const gate = (status: ReleaseGate['status'], detail: string, openRecords: string[] = []) => ({
     item: 'QA-02.1' as const,
     answeredBy: 'release' as const,
@@ -101,7 +106,7 @@ export function qcReleaseGate(
         // The whole result (value, unit, method, instrument, sample, time): a release covers
         // what was measured, not only which row it was.
         effective: standing
-          .filter((t) => t.effectiveResultId)
+          .filter((t) => t.effectiveResultId && !completesRelease(t))
           .map((t) => ({
             status: t.status,
             result: results.find((r) => r.resultId === t.effectiveResultId),

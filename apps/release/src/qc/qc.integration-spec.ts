@@ -21,6 +21,7 @@ import {
   signatureSealPublicKey,
 } from '@v2v/signatures';
 import { qcResultsWithinSpecification } from '@v2v/testing';
+import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
 import { releaseDataSourceOptions } from '../release.data-source';
 import { RecordQcResultUseCase } from '../release/usecases/record-qc-result.usecase';
 import { SampleRepository } from '../samples/sample.repository';
@@ -55,10 +56,12 @@ beforeAll(async () => {
     producer: 'release',
     topic: TOPICS.release,
   });
-  record = new RecordQcResultUseCase(steps, repository);
+  const emergencies = new ProductEmergencyRepository(dataSource);
+  record = new RecordQcResultUseCase(steps, repository, emergencies);
   standing = new QcStandingUseCase(
     repository,
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
+    emergencies,
   );
   conclusions = new RecordOosConclusionUseCase(dataSource, repository);
   outcomes = new DecideOosOutcomeUseCase(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { signatureRecorderProvider } from '@v2v/service-kit';
+import { EmergenciesModule } from '../emergencies/emergencies.module';
 import { SamplesModule } from '../samples/samples.module';
 import { QcController } from './qc.controller';
 import { QcRepository } from './qc.repository';
@@ -12,7 +13,7 @@ import { RecordOosConclusionUseCase } from './usecases/record-oos-conclusion.use
  * app's. The release steps record results and check the gate through the exported providers.
  */
 @Module({
-  imports: [SamplesModule],
+  imports: [SamplesModule, EmergenciesModule],
   controllers: [QcController],
   providers: [
     QcRepository,

@@ -14,6 +14,7 @@ import { JourneyStepRecorder } from '@v2v/service-kit';
 import { instructionsHash } from '../instructions-for-use/instructions-for-use-rules';
 import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
 import { AcknowledgeInstructionsForUseUseCase } from '../instructions-for-use/usecases/acknowledge-instructions-for-use.usecase';
+import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
 import { releaseDataSourceOptions } from '../release.data-source';
 import { ReleaseVoidingRepository } from './release-voiding.repository';
 import { RecordInfusionUseCase } from './usecases/record-infusion.usecase';
@@ -42,7 +43,11 @@ beforeAll(async () => {
   });
   const instructions = new InstructionsForUseRepository(dataSource);
   shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
-  infusion = new RecordInfusionUseCase(steps, instructions);
+  infusion = new RecordInfusionUseCase(
+    steps,
+    new ProductEmergencyRepository(dataSource),
+    instructions,
+  );
   acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
 });
 afterAll(async () => {

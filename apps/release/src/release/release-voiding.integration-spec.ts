@@ -20,6 +20,7 @@ import {
   signatureSealPrivateKey,
   signatureSealPublicKey,
 } from '@v2v/signatures';
+import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
 import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
 import { releaseDataSourceOptions } from '../release.data-source';
 import { QcRepository } from '../qc/qc.repository';
@@ -64,6 +65,7 @@ beforeAll(async () => {
   const qc = new QcStandingUseCase(
     new QcRepository(dataSource),
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
+    new ProductEmergencyRepository(dataSource),
   );
   release = new ReleaseBatchUseCase(steps, qc, signatures);
   journeySignatures = new JourneySignatures(

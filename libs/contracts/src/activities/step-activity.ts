@@ -1,6 +1,7 @@
 import type { Actor } from '../journey/actor';
 import type { ProductSpecification } from '../journey/product-specification';
 import type { CreateOrder } from '../journey/step-payloads';
+import type { DeviationNotice } from '../journey/journey.contracts';
 import type { ReleaseGateStanding } from '../internal/release-gates';
 
 /**
@@ -57,4 +58,6 @@ export interface StepRecord {
   knownPositiveMarkers?: string[];
   /** Set by the start of production: the batch's number, the batch record's key (PRD-01). */
   batchNumber?: string;
+  /** Deviations the step's record raised in its transaction (QA-04: a late OOS result). */
+  deviations?: DeviationNotice[];
 }

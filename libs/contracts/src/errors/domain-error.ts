@@ -80,6 +80,11 @@ export const REFUSAL_CODES = {
   'QA-01': 'invalid',
   /** Release refused: QC results missing or out of specification. */
   'QA-02': 'conflict',
+  /**
+   * §10(4): an emergency raised on the product (a QC result out of specification after its
+   * conditional release) is open: the product is on hold and may not be infused.
+   */
+  'QA-04': 'conflict',
   /** A step on an isolator or closed system whose integrity check is overdue (§6(3)). */
   'FAC-01': 'conflict',
   /** A step booked or started in a room of lower cleanroom grade than it needs (§6(4)). */

@@ -26,13 +26,17 @@ export function instantImplausibility(
   return undefined;
 }
 
+/** How a refused instant is named wherever it is checked. */
+export const implausibleInstantMessage = (why: string) => `implausible instant: ${why} (GEN-01)`;
+
 /**
  * An ISO 8601 instant with an offset that is also plausible (`instantImplausibility`), checked
- * at the moment the value is parsed, which is its receipt.
+ * at the moment the value is parsed, which is its receipt, unless `receivedAt` says when the
+ * value was received (a payload parsed again where it is written, maybe hours later).
  */
-export function plausibleInstant(options: { notAfter?: boolean } = {}) {
+export function plausibleInstant(options: { notAfter?: boolean; receivedAt?: number } = {}) {
   return z.iso.datetime({ offset: true }).superRefine((value, ctx) => {
     const why = instantImplausibility(value, options);
-    if (why) ctx.addIssue({ code: 'custom', message: `implausible instant: ${why} (GEN-01)` });
+    if (why) ctx.addIssue({ code: 'custom', message: implausibleInstantMessage(why) });
   });
 }

@@ -38,6 +38,8 @@ export const RECORD_OPERATIONS = {
   recordOosProcessConclusion: { roles: ['qa-qp'] },
   decideOosOutcome: { roles: ['qa-qp'] },
   acknowledgeInstructionsForUse: { roles: ['hospital'] },
+  recordDonorMaterialTestResult: { roles: ['qc'] },
+  assessDonorMaterialImpact: { roles: ['qa-qp'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;

@@ -35,9 +35,12 @@ describe('journey stage transition table', () => {
   });
 
   it('DON-04 sends a unit that failed receipt inspection to quarantine, from where QA can only reject it', () => {
-    expect(stageAfterStep('recordMaterialReceipt', 'quarantined')).toBe('material-quarantined');
-    expect(stageAfterStep('recordMaterialReceipt', 'accepted')).toBe('received');
-    expect(stageAfterStep('releaseMaterial', 'quarantined')).toBe('material-released');
+    const inTransit = 'in-transit-to-factory';
+    expect(stageAfterStep('recordMaterialReceipt', inTransit, 'quarantined')).toBe(
+      'material-quarantined',
+    );
+    expect(stageAfterStep('recordMaterialReceipt', inTransit, 'accepted')).toBe('received');
+    expect(stageAfterStep('releaseMaterial', 'received', 'quarantined')).toBe('material-released');
     expect(evaluateStep('material-quarantined', 'releaseMaterial')).toMatchObject({
       allowed: false,
     });
@@ -72,13 +75,29 @@ describe('journey stage transition table', () => {
       allowed: true,
       to: 'release-review',
     });
-    expect(evaluateStep('released', 'recordQcResult')).toMatchObject({ allowed: false });
+  });
+
+  it('QA-02.1 takes the results that follow a conditional release in every later stage, leaving it', () => {
+    for (const stage of [
+      'released',
+      'shipped',
+      'received-at-site',
+      'infused',
+      'follow-up',
+    ] as const) {
+      expect(evaluateStep(stage, 'recordQcResult')).toEqual({ allowed: true, to: stage });
+      expect(stageAfterStep('recordQcResult', stage)).toBe(stage);
+    }
+    expect(stageAfterStep('recordQcResult', 'qc')).toBe('release-review');
+    for (const stage of ['in-production', 'closed', 'cancelled'] as const)
+      expect(evaluateStep(stage, 'recordQcResult')).toMatchObject({ allowed: false });
   });
 
   it('refuses every step outside its allowed stages with STEP_OUT_OF_ORDER', () => {
     for (const step of JOURNEY_STEP_NAMES) {
       for (const stage of JOURNEY_STAGES) {
-        const allowed = (JOURNEY_STEPS[step].from as readonly string[]).includes(stage);
+        const rule: { from: readonly string[]; staysIn?: readonly string[] } = JOURNEY_STEPS[step];
+        const allowed = rule.from.includes(stage) || !!rule.staysIn?.includes(stage);
         const result = evaluateStep(stage, step);
         expect(result.allowed).toBe(allowed);
         if (!result.allowed) {

@@ -30,8 +30,13 @@ export const JOURNEY_STEPS = {
   // from retained donor material, a recollection, or cancellation.
   rejectFailedBatch: { from: ['in-production'], to: 'batch-rejected' },
   remanufactureBatch: { from: ['batch-rejected'], to: 'material-released' },
-  // QC results come in as tests finish, corrections and retests after them (QA-02.1).
-  recordQcResult: { from: ['qc', 'release-review'], to: 'release-review' },
+  // QC results come in as tests finish, corrections and retests after them (QA-02.1); those
+  // that may follow a conditional release come after it, and leave the stage as it is.
+  recordQcResult: {
+    from: ['qc', 'release-review'],
+    to: 'release-review',
+    staysIn: ['released', 'shipped', 'received-at-site', 'infused', 'follow-up'],
+  },
   releaseBatch: { from: ['release-review'], to: 'released' },
   rejectBatch: { from: ['release-review'], to: 'cancelled' },
   shipToSite: { from: ['released'], to: 'shipped' },
@@ -57,10 +62,18 @@ export const JOURNEY_STEPS = {
     ],
     to: 'cancelled',
   },
-} as const satisfies Record<
-  string,
-  { from: readonly JourneyStage[]; to: JourneyStage; outcomes?: Record<string, JourneyStage> }
->;
+} as const satisfies Record<string, StepTransition>;
+
+/**
+ * Taken `from` a stage, a step leads `to` another (or to the stage its recorded outcome names);
+ * taken in a stage it `staysIn`, it leaves the stage as it is.
+ */
+interface StepTransition {
+  from: readonly JourneyStage[];
+  to: JourneyStage;
+  outcomes?: Record<string, JourneyStage>;
+  staysIn?: readonly JourneyStage[];
+}
 
 export type JourneyStep = keyof typeof JOURNEY_STEPS;
 
@@ -71,22 +84,28 @@ export type StepEvaluation =
   | { allowed: false; reasonCode: 'STEP_OUT_OF_ORDER'; message: string };
 
 /**
- * The stage a recorded step leads to: its usual one, or the one its recorded outcome names
- * (a receipt inspection that quarantined the unit).
+ * The stage a step recorded in `stage` leads to: the same stage where the step stays in it, its
+ * usual one, or the one its recorded outcome names (a receipt inspection that quarantined the
+ * unit).
  */
-export function stageAfterStep(step: JourneyStep, outcome?: string): JourneyStage {
-  const rule: { to: JourneyStage; outcomes?: Record<string, JourneyStage> } = JOURNEY_STEPS[step];
+export function stageAfterStep(
+  step: JourneyStep,
+  stage: JourneyStage,
+  outcome?: string,
+): JourneyStage {
+  const rule: StepTransition = JOURNEY_STEPS[step];
+  if (rule.staysIn?.includes(stage)) return stage;
   return (outcome !== undefined && rule.outcomes?.[outcome]) || rule.to;
 }
 
 export function evaluateStep(stage: JourneyStage, step: JourneyStep): StepEvaluation {
-  const rule = JOURNEY_STEPS[step];
-  if ((rule.from as readonly JourneyStage[]).includes(stage)) {
-    return { allowed: true, to: rule.to };
-  }
+  const rule: StepTransition = JOURNEY_STEPS[step];
+  if (rule.from.includes(stage)) return { allowed: true, to: rule.to };
+  if (rule.staysIn?.includes(stage)) return { allowed: true, to: stage };
+  const allowed = [...rule.from, ...(rule.staysIn ?? [])];
   return {
     allowed: false,
     reasonCode: 'STEP_OUT_OF_ORDER',
-    message: `step '${step}' is not allowed in stage '${stage}' (allowed from: ${rule.from.join(', ')})`,
+    message: `step '${step}' is not allowed in stage '${stage}' (allowed from: ${allowed.join(', ')})`,
   };
 }

@@ -49,8 +49,11 @@ export interface PendingDeadline {
 
 export interface DeviationNotice {
   deviationId: string;
-  /** GEN-01: a custody leg's limits; PRD-05: an EM excursion in a room the batch was in. */
-  rule: 'GEN-01' | 'PRD-05';
+  /**
+   * GEN-01: a custody leg's limits; PRD-05: an EM excursion in a room the batch was in; QA-04: an
+   * emergency on a released product (a QC result out of specification after the release).
+   */
+  rule: 'GEN-01' | 'PRD-05' | 'QA-04';
   /** The custody leg of a GEN-01 deviation; an EM excursion has none. */
   leg?: CustodyLeg;
   detectedAt: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DonorMaterialTests, donorMaterialTestsSchema } from './donor-material-tests';
 import { type QcTestPlan, qcTestPlanSchema } from './qc-test-plan';
 import { type InstructionsForUse, instructionsForUseSchema } from './instructions-for-use';
 
@@ -6,7 +7,8 @@ import { type InstructionsForUse, instructionsForUseSchema } from './instruction
  * The product specification (GEN-03): everything product-specific a journey is checked
  * against — donor screening standards (DON-01), collection, storage, transport and receipt
  * requirements shown to the institution (DON-03), each custody leg's temperature range and
- * time limit (GEN-01), shelf lives, and the QC test plan (QA-02.1). Published versions never
+ * time limit (GEN-01), shelf lives, the donor material's own tests (DON-06, QA-02.5) and the
+ * QC test plan (QA-02.1). Published versions never
  * change; a journey is pinned to the version it started with.
  */
 
@@ -72,6 +74,8 @@ export const productSpecificationContentSchema = z
     }),
     transportToFactory: custodyLegLimitSchema,
     receipt: z.strictObject({ procedure: text() }),
+    /** The donor material's own tests, before or after its release to production (QA-02.5). */
+    donorMaterialTests: donorMaterialTestsSchema,
     /** From the end of collection to QA release of the donor material (DON-06.2). */
     donorMaterialShelfLifeHours: z.number().positive(),
     shipmentToSite: custodyLegLimitSchema,
@@ -110,14 +114,18 @@ export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
 
 /**
  * A published version as stored. Versions published before QC test plans were part of the
- * specification have none (`qcTestPlan` absent): QC entry refuses them (QA-02.1). Nor do they
- * have instructions for use (`instructionsForUse` absent): their shipment is refused (OTH-01).
+ * specification have none (`qcTestPlan` absent): QC entry refuses them (QA-02.1). Versions
+ * published before the donor material's tests were have no `donorMaterialTests`: their
+ * material is released and judged on its screening alone, as before (DON-06, QA-02.5). Nor do
+ * older versions have instructions for use (`instructionsForUse` absent): their shipment is
+ * refused (OTH-01).
  */
 export interface ProductSpecification extends Omit<
   ProductSpecificationContent,
-  'qcTestPlan' | 'instructionsForUse'
+  'qcTestPlan' | 'donorMaterialTests' | 'instructionsForUse'
 > {
   qcTestPlan?: QcTestPlan;
+  donorMaterialTests?: DonorMaterialTests;
   instructionsForUse?: InstructionsForUse;
   productCode: string;
   version: number;

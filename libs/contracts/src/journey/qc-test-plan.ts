@@ -37,6 +37,50 @@ export const qcCriterionSchema = z.discriminatedUnion('kind', [
 ]);
 export type QcCriterion = z.infer<typeof qcCriterionSchema>;
 
+/** A raw result against a criterion: its verdict, or why it cannot be judged by it. */
+export type CriterionJudgment =
+  { verdict: 'within-specification' | 'out-of-specification' } | { unjudgeable: string };
+
+const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The system, not the analyst, decides whether a raw result meets a criterion: a range test's
+ * number within its bounds (inclusive) in the criterion's unit, an allowed-set test's
+ * observation one of the allowed values (case and spacing aside). Shared by the QC results of
+ * the batch (QA-02.1) and the donor material's own tests (QA-02.5), so both judge alike.
+ */
+export function judgeAgainstCriterion(
+  testCode: string,
+  criterion: QcCriterion,
+  entry: { value: number | string; unit?: string },
+): CriterionJudgment {
+  if (criterion.kind === 'range') {
+    if (typeof entry.value !== 'number')
+      return {
+        unjudgeable: `test ${testCode} is a range test and takes a number, not "${entry.value}"`,
+      };
+    if (entry.unit !== criterion.unit)
+      return {
+        unjudgeable: `test ${testCode} is judged in ${criterion.unit}; the result is in ${entry.unit ?? 'no unit'}`,
+      };
+    const low = criterion.min === undefined || entry.value >= criterion.min;
+    const high = criterion.max === undefined || entry.value <= criterion.max;
+    return { verdict: low && high ? 'within-specification' : 'out-of-specification' };
+  }
+  if (typeof entry.value !== 'string')
+    return {
+      unjudgeable: `test ${testCode} takes one of ${criterion.values.map((v) => `"${v}"`).join(', ')}, not the number ${entry.value}`,
+    };
+  if (entry.unit !== undefined)
+    return { unjudgeable: `test ${testCode} is an allowed-set test and takes no unit` };
+  const observed = normalized(entry.value);
+  return {
+    verdict: criterion.values.some((v) => normalized(v) === observed)
+      ? 'within-specification'
+      : 'out-of-specification',
+  };
+}
+
 export const qcTestSchema = z
   .strictObject({
     code: z

@@ -32,6 +32,29 @@ export const CART_CD19_V1: ProductSpecificationContent = {
     procedure:
       'Check the institution, transport temperature and time record, packaging, label, collection record and screening results; quarantine on any failure.',
   },
+  donorMaterialTests: [
+    {
+      code: 'cell-count',
+      name: 'Total nucleated cells of the apheresis material',
+      method: 'automated haematology analyser',
+      criterion: { kind: 'range', unit: 'x10^9', min: 1 },
+      gating: 'before-material-release',
+    },
+    {
+      code: 'viability',
+      name: 'Viability of the apheresis material',
+      method: '7-AAD flow cytometry',
+      criterion: { kind: 'range', unit: '%', min: 80 },
+      gating: 'before-material-release',
+    },
+    {
+      code: 'sterility',
+      name: 'Sterility of the apheresis material',
+      method: 'ChP 1101 automated blood culture, 7-day incubation',
+      criterion: { kind: 'allowed', values: ['no growth'] },
+      gating: 'may-follow-material-release',
+    },
+  ],
   donorMaterialShelfLifeHours: 72,
   shipmentToSite: {
     maxHours: 72,

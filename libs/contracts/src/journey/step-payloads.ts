@@ -15,7 +15,6 @@ export const donorCodeScan = z.string().min(1).refine(isValidDonorCode, {
   message: 'not a valid donor unique code: wrong structure or check character (TRC-02)',
 });
 
-const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const reason = text(1000);
@@ -43,145 +42,176 @@ const disposition = z.enum(MATERIAL_DISPOSITIONS, {
     'a disposition is required for nonconforming material: destroy, return or quarantine (MAT-04)',
 });
 
-export const STEP_PAYLOAD_SCHEMAS = {
-  recordDonorScreening: z.strictObject({
-    sampledAt: isoDateTime,
-    results: z
-      .array(
-        z.strictObject({
-          marker: z.enum(INFECTIOUS_MARKERS),
-          result: z.enum(['negative', 'positive']),
-          method: text(200),
-          reagentLot: text(64).optional(),
-        }),
-      )
-      .min(1),
-    eligibilityConfirmed: z.literal(true, {
-      error:
-        "the clinician must confirm the patient meets the product's eligibility criteria (DON-01)",
+/** The schema of an event time: an instant that a given receipt makes plausible (GEN-01). */
+type EventTime = ReturnType<typeof plausibleInstant>;
+
+/**
+ * The step bodies. Every time of something that happened (a sample taken, a collection, a
+ * hand-over, a receipt, a test, an infusion) is an `eventTime`: refused when it lies more than
+ * the clock skew after its receipt or before 2000 (GEN-01). Planned days (a collection date, a
+ * manufacturing slot) may lie ahead and stay plain dates.
+ */
+const STEP_BODIES = {
+  recordDonorScreening: (eventTime: EventTime) =>
+    z.strictObject({
+      sampledAt: eventTime,
+      results: z
+        .array(
+          z.strictObject({
+            marker: z.enum(INFECTIOUS_MARKERS),
+            result: z.enum(['negative', 'positive']),
+            method: text(200),
+            reagentLot: text(64).optional(),
+          }),
+        )
+        .min(1),
+      eligibilityConfirmed: z.literal(true, {
+        error:
+          "the clinician must confirm the patient meets the product's eligibility criteria (DON-01)",
+      }),
+      notes: text(1000).optional(),
     }),
-    notes: text(1000).optional(),
-  }),
-  scheduleCollection: z.strictObject({
-    collectionDate: isoDate,
-    /** The preferred first manufacturing day; the earliest free one after collection otherwise. */
-    manufacturingSlot: isoDate.optional(),
-  }),
+  scheduleCollection: () =>
+    z.strictObject({
+      collectionDate: isoDate,
+      /** The preferred first manufacturing day; else the earliest free one after collection. */
+      manufacturingSlot: isoDate.optional(),
+    }),
   /** A collection moved (the patient unfit on the day, a postponement): its slots are rebooked. */
-  postponeCollection: z.strictObject({
-    collectionDate: isoDate,
-    reason,
-    manufacturingSlot: isoDate.optional(),
-  }),
-  recordCollection: z.strictObject({
-    collectedAt: isoDateTime,
-    volumeMl: z.number().positive().max(2000),
-    bagLot: text(64),
-    collectionOperator: text(100),
-  }),
-  recordPostCollectionStorage: z.strictObject({
-    storedFrom: isoDateTime,
-    storedUntil: isoDateTime,
-    minTemperatureC: z.number(),
-    maxTemperatureC: z.number(),
-    location: text(100),
-  }),
-  handOverToCourier: z.strictObject({
-    handedOverAt: isoDateTime,
-    courier: text(100),
-    shipperId: text(64),
-    packageId: text(64),
-    /**
-     * GEN-01: the data logger packed with the material; the transport leg accepts readings from
-     * it alone. Optional so that hand-overs recorded before loggers were bound stay readable.
-     */
-    loggerId: text(64).optional(),
-  }),
-  recordMaterialReceipt: z.strictObject({
-    receivedAt: isoDateTime,
-    labelScan: donorCodeScan,
-    packagingIntact: z.boolean(),
-    /**
-     * What the label shows besides the code; a field missing here must be reachable through the
-     * system (DON-04.4).
-     */
-    label: z.strictObject({
-      collectedAt: isoDateTime.optional(),
-      volumeMl: z.number().positive().optional(),
-      institution: text(200).optional(),
+  postponeCollection: () =>
+    z.strictObject({
+      collectionDate: isoDate,
+      reason,
+      manufacturingSlot: isoDate.optional(),
     }),
-    /** Where the unit is put (FAC-03: positive material only in a dedicated unit). */
-    storageUnitId: text(64),
-  }),
-  releaseMaterial: z.strictObject({
-    comment: text(1000).optional(),
-    signature: signatureRequestSchema,
-  }),
-  rejectMaterial: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
-  startProduction: z.strictObject({
-    labelScan: donorCodeScan,
-    /** A portion of the donor material set aside at the start: a failed batch can be re-made. */
-    retainedPortion: z
-      .strictObject({
-        volumeMl: z.number().positive().max(2000),
-        container: text(100),
-        storageLocation: text(100),
-      })
-      .optional(),
-  }),
-  completeProduction: z.strictObject({ totalCellCount: z.number().int().positive() }),
+  recordCollection: (eventTime: EventTime) =>
+    z.strictObject({
+      collectedAt: eventTime,
+      volumeMl: z.number().positive().max(2000),
+      bagLot: text(64),
+      collectionOperator: text(100),
+    }),
+  recordPostCollectionStorage: (eventTime: EventTime) =>
+    z.strictObject({
+      storedFrom: eventTime,
+      storedUntil: eventTime,
+      minTemperatureC: z.number(),
+      maxTemperatureC: z.number(),
+      location: text(100),
+    }),
+  handOverToCourier: (eventTime: EventTime) =>
+    z.strictObject({
+      handedOverAt: eventTime,
+      courier: text(100),
+      shipperId: text(64),
+      packageId: text(64),
+      /**
+       * GEN-01: the data logger packed with the material; the transport leg accepts readings from
+       * it alone. Optional so that hand-overs recorded before loggers were bound stay readable.
+       */
+      loggerId: text(64).optional(),
+    }),
+  recordMaterialReceipt: (eventTime: EventTime) =>
+    z.strictObject({
+      receivedAt: eventTime,
+      labelScan: donorCodeScan,
+      packagingIntact: z.boolean(),
+      /**
+       * What the label shows besides the code; a field missing here must be reachable through the
+       * system (DON-04.4).
+       */
+      label: z.strictObject({
+        collectedAt: eventTime.optional(),
+        volumeMl: z.number().positive().optional(),
+        institution: text(200).optional(),
+      }),
+      /** Where the unit is put (FAC-03: positive material only in a dedicated unit). */
+      storageUnitId: text(64),
+    }),
+  releaseMaterial: () =>
+    z.strictObject({
+      comment: text(1000).optional(),
+      signature: signatureRequestSchema,
+    }),
+  rejectMaterial: () => z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
+  startProduction: () =>
+    z.strictObject({
+      labelScan: donorCodeScan,
+      /** A portion of the donor material set aside at the start: a failed batch can be re-made. */
+      retainedPortion: z
+        .strictObject({
+          volumeMl: z.number().positive().max(2000),
+          container: text(100),
+          storageLocation: text(100),
+        })
+        .optional(),
+    }),
+  completeProduction: () => z.strictObject({ totalCellCount: z.number().int().positive() }),
   /** MAT-04 applies to product too: a failed batch is rejected with its signed disposition. */
-  rejectFailedBatch: z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
+  rejectFailedBatch: () =>
+    z.strictObject({ reason, disposition, signature: signatureRequestSchema }),
   /** From the retained portion of the donor material; production refuses without one. */
-  remanufactureBatch: z.strictObject({ reason, signature: signatureRequestSchema }),
+  remanufactureBatch: () => z.strictObject({ reason, signature: signatureRequestSchema }),
   /**
    * Raw QC results: the system judges each against the test plan of the journey's specification
    * (QA-02.1). A correction is a new result naming the one it corrects and why; a retest is
    * taken under an open OOS investigation of its test.
    */
-  recordQcResult: z.strictObject({
-    results: z
-      .array(
-        z.strictObject({
-          testCode: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code of the plan'),
-          /** A number for a range test, the observed text for an allowed-set test. */
-          value: z.union([z.number().finite(), text(100)]),
-          /** Required for a range test, the criterion's unit. */
-          unit: text(32).optional(),
-          method: text(200),
-          instrumentId: text(64),
-          sampleId: text(64),
-          testedAt: plausibleInstant(),
-          correctionOf: z
-            .strictObject({ resultId: z.string().regex(/^[1-9][0-9]{0,17}$/), reason })
-            .optional(),
-          retestUnder: z.uuid().optional(),
-        }),
-      )
-      .min(1)
-      .max(40),
-  }),
-  releaseBatch: z.strictObject({
-    comment: text(1000).optional(),
-    signature: signatureRequestSchema,
-  }),
-  rejectBatch: z.strictObject({ reason, signature: signatureRequestSchema }),
-  shipToSite: z.strictObject({
-    shippedAt: isoDateTime,
-    courier: text(100),
-    shipperId: text(64),
-    /** GEN-01: the data logger packed with the product; the shipment leg accepts only it. */
-    loggerId: text(64).optional(),
-  }),
-  receiveAtSite: z.strictObject({ receivedAt: isoDateTime, labelScan: donorCodeScan }),
-  recordInfusion: z.strictObject({
-    infusedAt: isoDateTime,
-    bedsideScan: donorCodeScan,
-    patientReference,
-  }),
-  completeFollowUp: z.strictObject({ outcome: text(1000) }),
-  cancelJourney: z.strictObject({ reason }),
-} as const satisfies Record<JourneyStep, z.ZodType>;
+  recordQcResult: (eventTime: EventTime) =>
+    z.strictObject({
+      results: z
+        .array(
+          z.strictObject({
+            testCode: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code of the plan'),
+            /** A number for a range test, the observed text for an allowed-set test. */
+            value: z.union([z.number().finite(), text(100)]),
+            /** Required for a range test, the criterion's unit. */
+            unit: text(32).optional(),
+            method: text(200),
+            instrumentId: text(64),
+            sampleId: text(64),
+            testedAt: eventTime,
+            correctionOf: z
+              .strictObject({ resultId: z.string().regex(/^[1-9][0-9]{0,17}$/), reason })
+              .optional(),
+            retestUnder: z.uuid().optional(),
+          }),
+        )
+        .min(1)
+        .max(40),
+    }),
+  releaseBatch: () =>
+    z.strictObject({
+      comment: text(1000).optional(),
+      signature: signatureRequestSchema,
+    }),
+  rejectBatch: () => z.strictObject({ reason, signature: signatureRequestSchema }),
+  shipToSite: (eventTime: EventTime) =>
+    z.strictObject({
+      shippedAt: eventTime,
+      courier: text(100),
+      shipperId: text(64),
+      /** GEN-01: the data logger packed with the product; the shipment leg accepts only it. */
+      loggerId: text(64).optional(),
+    }),
+  receiveAtSite: (eventTime: EventTime) =>
+    z.strictObject({ receivedAt: eventTime, labelScan: donorCodeScan }),
+  recordInfusion: (eventTime: EventTime) =>
+    z.strictObject({
+      infusedAt: eventTime,
+      bedsideScan: donorCodeScan,
+      patientReference,
+    }),
+  completeFollowUp: () => z.strictObject({ outcome: text(1000) }),
+  cancelJourney: () => z.strictObject({ reason }),
+} as const satisfies Record<JourneyStep, (eventTime: EventTime) => z.ZodType>;
+
+type StepBodySchemas = { [S in JourneyStep]: ReturnType<(typeof STEP_BODIES)[S]> };
+
+/** The step bodies as the gateway receives them: event times are checked against now. */
+export const STEP_PAYLOAD_SCHEMAS = Object.fromEntries(
+  Object.entries(STEP_BODIES).map(([step, body]) => [step, body(plausibleInstant())]),
+) as StepBodySchemas;
 
 /** A step's body as the user sends it to the gateway. */
 export type StepRequestBody<S extends JourneyStep> = z.infer<(typeof STEP_PAYLOAD_SCHEMAS)[S]>;
@@ -194,21 +224,18 @@ export type StepPayload<S extends JourneyStep> = S extends SignedStep
   ? Omit<StepRequestBody<S>, 'signature'> & { signature: ElectronicSignature }
   : StepRequestBody<S>;
 
-const stepPayloadSchemas = new Map<JourneyStep, z.ZodType>();
-
 /**
  * The schema of `StepPayload`: the body's, with the recorded signature in place of the password
  * for a signed decision. The owning service checks a step's payload against it before writing,
  * so a payload that reached Temporal some other way than through the gateway (a forged update)
  * is refused with what is wrong, never half-written or failing in the database. The signature
  * itself is left to the signature recorder, whose refusal names CSV-02.
+ * `receivedAt` is when the journey accepted the step: its event times are judged against that
+ * moment, so a retry or a replay hours later neither refuses nor lets through what the first
+ * check would not have (GEN-01).
  */
-export function stepPayloadSchema(step: JourneyStep): z.ZodType {
-  let schema = stepPayloadSchemas.get(step);
-  if (!schema) {
-    const body: z.ZodObject = STEP_PAYLOAD_SCHEMAS[step];
-    schema = isSignedStep(step) ? body.extend({ signature: z.unknown().optional() }) : body;
-    stepPayloadSchemas.set(step, schema);
-  }
-  return schema;
+export function stepPayloadSchema(step: JourneyStep, receivedAt: number): z.ZodType {
+  const bodies: Record<JourneyStep, (eventTime: EventTime) => z.ZodObject> = STEP_BODIES;
+  const body = bodies[step](plausibleInstant({ receivedAt }));
+  return isSignedStep(step) ? body.extend({ signature: z.unknown().optional() }) : body;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { CloseDeviationCommand, DomainError, journeyWorkflowId, SIGNER_ROLE } from '@v2v/contracts';
-import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
+import { CloseDeviationCommand, DomainError, journeyWorkflowId } from '@v2v/contracts';
+import { SignatureRecorder } from '@v2v/signatures';
 import { DeviationRepository } from '../deviation.repository';
 
 /**
@@ -27,16 +27,7 @@ export class CloseDeviationUseCase {
           `no deviation ${deviationId} for donor code ${donorCode}`,
         );
       }
-      const subject = { recordType: 'deviation-closure', recordId: deviationId, donorCode };
-      const detail = { donorCode, investigation, rootCause, correctiveAction };
-      await this.signatures.record(manager, signature, {
-        meaning: 'closed',
-        decidedBy: closedBy,
-        signerRole: SIGNER_ROLE,
-        subject,
-        contentHash: signedRecordHash({ ...subject, detail }),
-        journeyId: journeyWorkflowId(donorCode),
-      });
+      await this.signatures.recordDeviationClosure(manager, deviationId, command);
       const closure = { deviationId, investigation, rootCause, correctiveAction, signature };
       const closed = await this.deviations.insertClosure(manager, {
         ...closure,

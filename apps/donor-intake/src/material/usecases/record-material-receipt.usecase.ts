@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { StepRecord, verifyLabelScan } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { InstitutionStandingCheck } from '../../institutions/institution-standing';
+import { DonorMaterialTestRepository } from '../../material-tests/donor-material-test.repository';
+import { keepTestPlan } from '../../material-tests/keep-test-plan';
 import { positiveFlag } from '../known-positive.rules';
 import { MaterialRecordRepository } from '../material-record.repository';
 import { inspectReceipt } from '../receipt-inspection.rules';
@@ -9,7 +11,8 @@ import { assertSegregatedStorage } from '../storage-segregation.rules';
 
 /**
  * Receipt at the factory: the label scan (TRC-03), segregated storage (FAC-03) and the receipt
- * inspection (DON-04), which quarantines a unit that fails an item instead of refusing it.
+ * inspection (DON-04), which quarantines a unit that fails an item instead of refusing it;
+ * the donor material's tests of the pinned specification are kept for its results (QA-02.5).
  */
 @Injectable()
 export class RecordMaterialReceiptUseCase implements StepUseCase<'recordMaterialReceipt'> {
@@ -17,6 +20,7 @@ export class RecordMaterialReceiptUseCase implements StepUseCase<'recordMaterial
     private readonly steps: JourneyStepRecorder,
     private readonly materialRecords: MaterialRecordRepository,
     private readonly standing: InstitutionStandingCheck,
+    private readonly materialTests: DonorMaterialTestRepository,
   ) {}
 
   async execute(input: StepInput<'recordMaterialReceipt'>): Promise<StepRecord> {
@@ -52,16 +56,22 @@ export class RecordMaterialReceiptUseCase implements StepUseCase<'recordMaterial
     const summary = failed.length
       ? `received, label verified; receipt inspection failed ${failed.map((i) => `${i.item} (${i.reason})`).join(', ')}; unit quarantined in ${unit.id}`
       : `received, label verified, receipt inspection passed; stored in ${unit.id}${flag ? `; ${flag}` : ''}`;
-    return this.steps.record('recordMaterialReceipt', input, {
-      summary,
-      detail: {
-        ...input.payload,
-        labelVerification,
-        inspection: inspection.items,
-        outcome: inspection.outcome,
-        storageUnit: unit,
-        knownPositiveMarkers: input.knownPositiveMarkers,
+    return this.steps.record(
+      'recordMaterialReceipt',
+      input,
+      {
+        summary,
+        detail: {
+          ...input.payload,
+          labelVerification,
+          inspection: inspection.items,
+          outcome: inspection.outcome,
+          storageUnit: unit,
+          knownPositiveMarkers: input.knownPositiveMarkers,
+        },
       },
-    });
+      // QA-02.5: the material's own tests start at the factory; their results need the plan.
+      (manager) => keepTestPlan(this.materialTests, manager, input),
+    );
   }
 }

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { type ReleaseGate, type ReleaseGateQuery, requireDonorCode } from '@v2v/contracts';
 import { DeviationRepository } from '../../material/deviation.repository';
 import type { InspectionItem } from '../../material/receipt-inspection.rules';
+import { DonorMaterialTestRepository } from '../../material-tests/donor-material-test.repository';
+import { donorMaterialTestStandings } from '../../material-tests/donor-material-test-rules';
 import {
   donorOrderGate,
   materialDeviationsGate,
@@ -21,6 +23,7 @@ export class DonorMaterialReleaseGatesUseCase {
     private readonly dataSource: DataSource,
     private readonly records: DonorMaterialGateRepository,
     private readonly deviations: DeviationRepository,
+    private readonly materialTests: DonorMaterialTestRepository,
   ) {}
 
   execute(query: ReleaseGateQuery): Promise<ReleaseGate[]> {
@@ -37,6 +40,15 @@ export class DonorMaterialReleaseGatesUseCase {
       );
       const release = await this.records.latest(manager, donorCode, { step: 'releaseMaterial' });
       const markerCheck = receipt?.detail.inspection?.find((i) => i.item === 'DON-04.6');
+      const plan = await this.materialTests.plan(donorCode, manager);
+      const donorMaterial = plan && {
+        standings: donorMaterialTestStandings(
+          plan.tests,
+          await this.materialTests.results(donorCode, manager),
+        ),
+        pendingAtRelease: await this.materialTests.pendingAtLatestRelease(donorCode, manager),
+        assessment: (await this.materialTests.assessments(donorCode, manager)).at(-1),
+      };
       return [
         materialDeviationsGate(await this.deviations.list(donorCode, manager)),
         donorOrderGate(
@@ -52,6 +64,7 @@ export class DonorMaterialReleaseGatesUseCase {
           },
           markerCheck: markerCheck && { passed: markerCheck.passed, reason: markerCheck.reason },
           releasedAt: release?.recordedAt,
+          donorMaterial,
         }),
       ];
     });

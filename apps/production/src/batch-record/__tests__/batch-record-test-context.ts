@@ -205,6 +205,15 @@ export async function book(
   });
 }
 
+/**
+ * When the batch record accepted the simulated update: at the start or end it records, on this
+ * run's day ahead, as the operator would send it then (GEN-01 judges the step's times by it).
+ */
+function acceptedAt(payload: unknown): string {
+  const { startedAt, endedAt } = (payload ?? {}) as { startedAt?: string; endedAt?: string };
+  return startedAt ?? endedAt ?? new Date().toISOString();
+}
+
 /** What the batch-record workflow hands production for step `index` of the batch. */
 export function activityInput<P>(
   batch: StartedBatch,
@@ -221,7 +230,7 @@ export function activityInput<P>(
     stepIndex: index,
     eventId: randomUUID(),
     actor: operator,
-    occurredAt: new Date().toISOString(),
+    occurredAt: acceptedAt(payload),
     knownPositiveMarkers: [],
     payload,
     ...overrides,

@@ -17,6 +17,7 @@ import { Clock } from '@v2v/service-kit';
 import type { BatchDeviation } from '../batch-record-rules';
 import type { BatchStepRow, NewBatchStepRow } from '../batch-record';
 import { BatchRecordRepository } from '../batch-record.repository';
+import { requirePlausibleStepTimes } from '../batch-step-rules';
 
 type Kind = BatchStepRow['kind'];
 const MESSAGE_TYPES: Record<Kind, CustodyEventType> = {
@@ -48,6 +49,7 @@ export class BatchStepWriter {
     record: (manager: EntityManager) => Promise<BatchStepRecord>,
   ): Promise<BatchStepRecord> {
     requireOperationRole(kind === 'start' ? 'startBatchStep' : 'completeBatchStep', input.actor);
+    requirePlausibleStepTimes(kind, input, input.occurredAt);
     const repeat = await this.recorded(this.dataSource.manager, input, kind);
     if (repeat) return repeat;
     try {

@@ -6,9 +6,8 @@ import {
   DomainError,
   journeyWorkflowId,
   requireDonorCode,
-  SIGNER_ROLE,
 } from '@v2v/contracts';
-import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
+import { SignatureRecorder } from '@v2v/signatures';
 import { EmDeviationRepository } from '../em-deviation.repository';
 
 /**
@@ -40,15 +39,9 @@ export class CloseEmDeviationUseCase {
           `deviation ${deviationId} is already closed`,
         );
       const journeyId = journeyWorkflowId(donorCode);
-      const subject = { recordType: 'deviation-closure', recordId: deviationId, donorCode };
-      const detail = { donorCode, investigation, rootCause, correctiveAction };
-      await this.signatures.record(manager, signature, {
-        meaning: 'closed',
-        decidedBy: closedBy,
-        signerRole: SIGNER_ROLE,
-        subject,
-        contentHash: signedRecordHash({ ...subject, detail }),
-        journeyId,
+      await this.signatures.recordDeviationClosure(manager, deviationId, {
+        ...command,
+        donorCode,
       });
       const closure = {
         deviationId,

@@ -7,6 +7,7 @@ import type {
   ReleaseGateQuery,
   ResultToFollow,
 } from '@v2v/contracts';
+import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
 import { RetentionStandingUseCase } from '../../samples/usecases/retention-standing.usecase';
 import { QcRepository } from '../qc.repository';
 import { qcReleaseGate, qcStanding } from '../qc-standing';
@@ -18,6 +19,7 @@ export class QcStandingUseCase {
   constructor(
     private readonly qc: QcRepository,
     private readonly retention: RetentionStandingUseCase,
+    private readonly releases: ProductEmergencyRepository,
   ) {}
 
   async results(donorCode: string): Promise<QcResultsView> {
@@ -43,12 +45,13 @@ export class QcStandingUseCase {
     donorCode: string,
     manager?: EntityManager,
   ): Promise<{ gate: ReleaseGate; resultsToFollow: ResultToFollow[] }> {
-    const [plan, results, investigations] = await Promise.all([
+    const [plan, results, investigations, release] = await Promise.all([
       this.qc.plan(donorCode, manager),
       this.qc.results(donorCode, manager),
       this.qc.investigations(donorCode, manager),
+      this.releases.standingRelease(donorCode, manager),
     ]);
-    return qcReleaseGate(plan?.plan, results, investigations, plan?.recordedAt);
+    return qcReleaseGate(plan?.plan, results, investigations, plan?.recordedAt, release);
   }
 
   /** The `qualityControlReleaseGates` activity: QA-02.1 and QA-01 of the batch's journey. */

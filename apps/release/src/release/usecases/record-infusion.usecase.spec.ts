@@ -5,6 +5,7 @@ import {
   StepRecord,
 } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput } from '@v2v/service-kit';
+import type { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
 import { InstructionsForUseRepository } from '../../instructions-for-use/instructions-for-use.repository';
 import { RecordInfusionUseCase } from './record-infusion.usecase';
 
@@ -41,10 +42,11 @@ function useCase(shipment: InstructionsForUseShipment | undefined) {
       return { recordId: 'r-1', summary: String((args[2] as { summary: string }).summary) };
     },
   } as unknown as JourneyStepRecorder;
+  const emergencies = { list: async () => [] } as unknown as ProductEmergencyRepository;
   const instructions = {
     latestShipment: async () => shipment,
   } as unknown as InstructionsForUseRepository;
-  return { infusion: new RecordInfusionUseCase(steps, instructions), recorded };
+  return { infusion: new RecordInfusionUseCase(steps, emergencies, instructions), recorded };
 }
 
 function input(patientReference: string, bedsideScan = donorCode) {

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { StepRecord } from '@v2v/contracts';
+import { type DeviationNotice, StepRecord, TOPICS } from '@v2v/contracts';
+import { appendToOutbox } from '@v2v/messaging';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
+import { emergencyOfLateResult, type LateResultEmergency } from '../../emergencies/emergency-rules';
+import {
+  ProductEmergencyRepository,
+  type StandingRelease,
+} from '../../emergencies/product-emergency.repository';
 import { QcRepository } from '../../qc/qc.repository';
 import {
   judgeQcResult,
@@ -16,25 +22,32 @@ import {
  * QA-02.1: raw QC results, each judged by the system against the journey's test plan and kept
  * as its own row with its audit entry; a correction is a new row naming what it corrects; an
  * OOS result of a gating test opens an investigation in the same transaction. The step may be
- * taken again while the batch awaits release (results as tests finish, corrections, retests).
+ * taken again while the batch awaits release (results as tests finish, corrections, retests),
+ * and after its release (the results a conditional release left to follow): one out of
+ * specification then raises an emergency on the product in the same transaction (QA-04), which
+ * the journey records as its deviation and the institution hears of through its event.
  */
 @Injectable()
 export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
   constructor(
     private readonly steps: JourneyStepRecorder,
     private readonly qc: QcRepository,
+    private readonly emergencies: ProductEmergencyRepository,
   ) {}
 
   async execute(input: StepInput<'recordQcResult'>): Promise<StepRecord> {
     const plan = requireQcTestPlan(input.specification);
-    return this.steps.record(
+    return this.steps.recordWithFindings(
       'recordQcResult',
       input,
       {
         summary: `${input.payload.results.length} QC result(s) recorded and judged`,
         detail: input.payload,
       },
-      (manager) => this.recordResults(manager, input, plan),
+      async (manager) => {
+        const deviations = await this.recordResults(manager, input, plan);
+        return deviations.length ? { deviations } : {};
+      },
     );
   }
 
@@ -42,8 +55,10 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
     manager: EntityManager,
     input: StepInput<'recordQcResult'>,
     plan: ReturnType<typeof requireQcTestPlan>,
-  ): Promise<void> {
+  ): Promise<DeviationNotice[]> {
     const { donorCode, journeyId, actor } = input;
+    const release = await this.emergencies.standingRelease(donorCode, manager);
+    const deviations: DeviationNotice[] = [];
     const { productCode, version } = input.specification;
     if (await this.qc.keepPlan(manager, donorCode, { productCode, version, plan }))
       await writeAudit(manager, 'release', {
@@ -88,8 +103,9 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
           : undefined,
         newValue: result,
       });
+      let investigationId: string | null = null;
       if (opensInvestigation(test, entry, verdict)) {
-        const investigationId = randomUUID();
+        investigationId = randomUUID();
         await this.qc.openInvestigation(manager, {
           investigationId,
           donorCode,
@@ -106,6 +122,71 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
           newValue: { investigationId, testCode: test.code, resultId: result.resultId },
         });
       }
+      const emergency = emergencyOfLateResult(test, entry, verdict, release);
+      if (emergency && release)
+        deviations.push(
+          await this.raiseEmergency(manager, input, release, emergency, {
+            qcResultId: result.resultId,
+            investigationId,
+          }),
+        );
     }
+    return deviations;
+  }
+
+  /** QA-04: the emergency, its audit entry and `deviation.raised.v1`, in the step's transaction. */
+  private async raiseEmergency(
+    manager: EntityManager,
+    input: StepInput<'recordQcResult'>,
+    release: StandingRelease,
+    emergency: LateResultEmergency,
+    source: { qcResultId: string; investigationId: string | null },
+  ): Promise<DeviationNotice> {
+    const { donorCode, journeyId, actor } = input;
+    const record = {
+      emergencyId: randomUUID(),
+      donorCode,
+      journeyId,
+      ...emergency,
+      ...source,
+      releaseRecordId: release.recordId,
+      raisedAt: input.occurredAt,
+      stepEventId: input.eventId,
+    };
+    await this.emergencies.insert(manager, record);
+    await writeAudit(manager, 'release', {
+      recordType: 'product-emergency',
+      recordId: record.emergencyId,
+      journeyId,
+      action: 'create',
+      actor,
+      reason: emergency.description,
+      newValue: record,
+    });
+    const notice: DeviationNotice = {
+      deviationId: record.emergencyId,
+      rule: 'QA-04',
+      detectedAt: input.occurredAt,
+      description: emergency.description,
+    };
+    await appendToOutbox(manager, {
+      topic: TOPICS.release,
+      aggregateType: 'journey',
+      aggregateId: donorCode,
+      messageType: 'deviation.raised.v1',
+      producer: 'release',
+      causationId: record.emergencyId,
+      journeyId,
+      occurredAt: new Date(input.occurredAt),
+      payload: {
+        donorCode,
+        journeyId,
+        actor: { userId: actor.userId, role: actor.role },
+        recordId: record.emergencyId,
+        summary: emergency.description,
+        detail: { ...notice, ...source, batchNumber: release.batchNumber },
+      },
+    });
+    return notice;
   }
 }

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { signatureRecorderProvider } from '@v2v/service-kit';
+import { EmergenciesController } from './emergencies.controller';
+import { ProductEmergencyRepository } from './product-emergency.repository';
+import { CloseProductEmergencyUseCase } from './usecases/close-product-emergency.usecase';
+
+/**
+ * Emergencies on released products (QA-04): raised by the QC step in its transaction, listed
+ * with the journey's deviations, closed by QA signed; they hold the product from infusion.
+ */
+@Module({
+  controllers: [EmergenciesController],
+  providers: [
+    ProductEmergencyRepository,
+    CloseProductEmergencyUseCase,
+    signatureRecorderProvider('release'),
+  ],
+  exports: [ProductEmergencyRepository],
+})
+export class EmergenciesModule {}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@v2v/contracts';
+
+const S = '"release"';
+
+/** The journey's release that stands: its latest, not voided since (CSV-02). */
+export interface StandingRelease {
+  recordId: string;
+  recordedAt: string;
+  batchNumber: string | null;
+  /** The tests the conditional release left to follow it. */
+  resultsToFollow: string[];
+}
+
+export interface NewProductEmergency {
+  emergencyId: string;
+  donorCode: string;
+  journeyId: string;
+  testCode: string;
+  qcResultId: string;
+  investigationId: string | null;
+  releaseRecordId: string;
+  description: string;
+  raisedAt: string;
+  stepEventId: string;
+}
+
+/** An emergency as the journey's deviations list shows it (QA-04). */
+export interface ProductEmergency {
+  deviationId: string;
+  rule: 'QA-04';
+  kind: 'qc-result-after-release';
+  testCode: string;
+  qcResultId: string;
+  investigationId: string | null;
+  description: string;
+  raisedAt: string;
+  investigation: string | null;
+  rootCause: string | null;
+  correctiveAction: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+  status: 'open' | 'closed';
+}
+
+export interface ProductEmergencyClosure {
+  emergencyId: string;
+  donorCode: string;
+  investigation: string;
+  rootCause: string;
+  correctiveAction: string;
+  signatureId: string;
+  closedBy: Actor;
+}
+
+const SELECT = `SELECT e."emergency_id" AS "deviationId", 'QA-04' AS "rule", e."kind",
+    e."test_code" AS "testCode", e."qc_result_id"::text AS "qcResultId",
+    e."investigation_id" AS "investigationId", e."description", e."raised_at" AS "raisedAt",
+    c."investigation", c."root_cause" AS "rootCause", c."corrective_action" AS "correctiveAction",
+    c."closed_by" AS "closedBy", c."closed_at" AS "closedAt",
+    CASE WHEN c."emergency_id" IS NULL THEN 'open' ELSE 'closed' END AS "status"
+  FROM ${S}."product_emergency" e
+  LEFT JOIN ${S}."product_emergency_closure" c USING ("emergency_id")`;
+
+/** QA-04: the emergencies raised on a journey's product, their closures, and its release. */
+@Injectable()
+export class ProductEmergencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async standingRelease(
+    donorCode: string,
+    manager = this.dataSource.manager,
+  ): Promise<StandingRelease | undefined> {
+    const rows: Array<StandingRelease & { resultsToFollow: string[] | null }> = await manager.query(
+      `SELECT r."id" AS "recordId", r."recorded_at" AS "recordedAt",
+              r."detail"->'releaseGates'->>'batchNumber' AS "batchNumber",
+              ARRAY(SELECT f->>'testCode'
+                      FROM jsonb_array_elements(
+                        coalesce(r."detail"->'releaseGates'->'resultsToFollow', '[]'::jsonb)) f)
+                AS "resultsToFollow"
+         FROM ${S}."step_record" r
+         LEFT JOIN ${S}."release_voiding" v ON v."release_event_id" = r."event_id"
+        WHERE r."id" = (SELECT "id" FROM ${S}."step_record"
+                         WHERE "donor_code" = $1 AND "step" = 'releaseBatch'
+                         ORDER BY "recorded_at" DESC, "id" DESC LIMIT 1)
+          AND v."voiding_id" IS NULL`,
+      [donorCode],
+    );
+    const row = rows[0];
+    return row && { ...row, recordedAt: new Date(row.recordedAt).toISOString() };
+  }
+
+  async insert(manager: EntityManager, e: NewProductEmergency): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${S}."product_emergency" ("emergency_id", "donor_code", "journey_id", "kind",
+         "test_code", "qc_result_id", "investigation_id", "release_record_id", "description",
+         "raised_at", "step_event_id")
+       VALUES ($1, $2, $3, 'qc-result-after-release', $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        e.emergencyId,
+        e.donorCode,
+        e.journeyId,
+        e.testCode,
+        e.qcResultId,
+        e.investigationId,
+        e.releaseRecordId,
+        e.description,
+        e.raisedAt,
+        e.stepEventId,
+      ],
+    );
+  }
+
+  list(donorCode: string, manager = this.dataSource.manager): Promise<ProductEmergency[]> {
+    return manager.query(`${SELECT} WHERE e."donor_code" = $1 ORDER BY e."raised_at"`, [donorCode]);
+  }
+
+  /** The emergency of the donor code, under a lock that serializes its closures. */
+  async emergencyForClosure(
+    manager: EntityManager,
+    emergencyId: string,
+    donorCode: string,
+  ): Promise<ProductEmergency | undefined> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('product_emergency:' || $1))`, [
+      emergencyId,
+    ]);
+    const rows: ProductEmergency[] = await manager.query(
+      `${SELECT} WHERE e."emergency_id"::text = $1 AND e."donor_code" = $2`,
+      [emergencyId, donorCode],
+    );
+    return rows[0];
+  }
+
+  async insertClosure(manager: EntityManager, c: ProductEmergencyClosure): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${S}."product_emergency_closure" ("emergency_id", "donor_code", "investigation",
+         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        c.emergencyId,
+        c.donorCode,
+        c.investigation,
+        c.rootCause,
+        c.correctiveAction,
+        c.signatureId,
+        c.closedBy.userId,
+        c.closedBy.role,
+      ],
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { writeAudit } from '@v2v/audit';
+import {
+  type CloseDeviationCommand,
+  DomainError,
+  journeyWorkflowId,
+  requireDonorCode,
+} from '@v2v/contracts';
+import { SignatureRecorder } from '@v2v/signatures';
+import { ProductEmergencyRepository } from '../product-emergency.repository';
+
+/**
+ * QA-04: QA closes an emergency on the product with its investigation, root cause and
+ * corrective action, signed as every deviation closure is (CSV-02, PER-03): signature, closure
+ * and audit entry in one transaction, once. Until then the product is on hold.
+ */
+@Injectable()
+export class CloseProductEmergencyUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly emergencies: ProductEmergencyRepository,
+    private readonly signatures: SignatureRecorder,
+  ) {}
+
+  execute(emergencyId: string, command: CloseDeviationCommand) {
+    const donorCode = requireDonorCode(command.donorCode);
+    const { investigation, rootCause, correctiveAction, closedBy, signature } = command;
+    return this.dataSource.transaction(async (manager) => {
+      const emergency = await this.emergencies.emergencyForClosure(manager, emergencyId, donorCode);
+      if (!emergency)
+        throw new DomainError(
+          'NOT_FOUND',
+          `no deviation ${emergencyId} for donor code ${donorCode}`,
+        );
+      if (emergency.status === 'closed')
+        throw new DomainError(
+          'DEVIATION_ALREADY_CLOSED',
+          `deviation ${emergencyId} is already closed`,
+        );
+      await this.signatures.recordDeviationClosure(manager, emergencyId, {
+        ...command,
+        donorCode,
+      });
+      const closure = {
+        emergencyId,
+        donorCode,
+        investigation,
+        rootCause,
+        correctiveAction,
+        signatureId: signature.signatureId,
+        closedBy,
+      };
+      await this.emergencies.insertClosure(manager, closure);
+      await writeAudit(manager, 'release', {
+        recordType: 'product-emergency-closure',
+        recordId: emergencyId,
+        journeyId: journeyWorkflowId(donorCode),
+        action: 'create',
+        actor: closedBy,
+        newValue: closure,
+      });
+      return { ...closure, deviationId: emergencyId, status: 'closed' as const };
+    });
+  }
+}

@@ -1,0 +1,158 @@
+import type { JourneyStep } from './journey-steps';
+import { STEP_PAYLOAD_SCHEMAS, stepPayloadSchema } from './step-payloads';
+
+const DAY_MS = 86_400_000;
+const DONOR_CODE = 'A99991500000200K';
+const receivedAt = Date.parse('2026-12-01T10:00:00Z');
+const ago = (ms: number) => new Date(receivedAt - ms).toISOString();
+const threeDaysAhead = new Date(receivedAt + 3 * DAY_MS).toISOString();
+
+/** One valid body per step that carries an event time, times an hour before receipt. */
+const bodies = {
+  recordDonorScreening: {
+    sampledAt: ago(7 * DAY_MS),
+    results: [{ marker: 'HIV', result: 'negative', method: 'CLIA' }],
+    eligibilityConfirmed: true,
+  },
+  recordCollection: {
+    collectedAt: ago(3_600_000),
+    volumeMl: 180,
+    bagLot: 'BAG-1',
+    collectionOperator: 'Nurse Li Na',
+  },
+  recordPostCollectionStorage: {
+    storedFrom: ago(3_600_000),
+    storedUntil: ago(1_800_000),
+    minTemperatureC: 4,
+    maxTemperatureC: 6,
+    location: 'R2',
+  },
+  handOverToCourier: {
+    handedOverAt: ago(1_800_000),
+    courier: 'ColdChain Express',
+    shipperId: 'SHIPPER-1',
+    packageId: 'PKG-1',
+  },
+  recordMaterialReceipt: {
+    receivedAt: ago(60_000),
+    labelScan: DONOR_CODE,
+    packagingIntact: true,
+    label: { collectedAt: ago(3_600_000) },
+    storageUnitId: 'COLD-01',
+  },
+  recordQcResult: {
+    results: [
+      {
+        testCode: 'viability',
+        value: 91,
+        unit: '%',
+        method: '7-AAD',
+        instrumentId: 'QC-1',
+        sampleId: 'QCS-1',
+        testedAt: ago(60_000),
+      },
+    ],
+  },
+  shipToSite: { shippedAt: ago(3_600_000), courier: 'ColdChain Express', shipperId: 'LN2-1' },
+  receiveAtSite: { receivedAt: ago(60_000), labelScan: DONOR_CODE },
+  recordInfusion: { infusedAt: ago(60_000), bedsideScan: DONOR_CODE, patientReference: 'PAT-1' },
+};
+
+/** Each step's event time fields, by path, as the check where written names them. */
+const eventTimes: Array<[keyof typeof bodies, string]> = [
+  ['recordDonorScreening', 'sampledAt'],
+  ['recordCollection', 'collectedAt'],
+  ['recordPostCollectionStorage', 'storedFrom'],
+  ['recordPostCollectionStorage', 'storedUntil'],
+  ['handOverToCourier', 'handedOverAt'],
+  ['recordMaterialReceipt', 'receivedAt'],
+  ['recordMaterialReceipt', 'label.collectedAt'],
+  ['recordQcResult', 'results.0.testedAt'],
+  ['shipToSite', 'shippedAt'],
+  ['receiveAtSite', 'receivedAt'],
+  ['recordInfusion', 'infusedAt'],
+];
+
+/** The body with the value at `path` replaced. */
+function withTime(body: object, path: string, value: string): object {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  const parent = keys.reduce((node, key) => node[key] as Record<string, unknown>, copy);
+  parent[last] = value;
+  return copy;
+}
+
+const issuesOf = (step: JourneyStep, body: object, at = receivedAt) => {
+  const result = stepPayloadSchema(step, at).safeParse(body);
+  return result.success
+    ? []
+    : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+};
+
+describe('event times of the step payloads (GEN-01)', () => {
+  it('GEN-01 accepts every step body whose event times lie before its receipt', () => {
+    for (const [step, body] of Object.entries(bodies))
+      expect({ step, issues: issuesOf(step as JourneyStep, body) }).toEqual({ step, issues: [] });
+  });
+
+  it.each(eventTimes)(
+    'GEN-01 refuses %s with %s three days after receipt, naming the field',
+    (step, path) => {
+      expect(issuesOf(step, withTime(bodies[step], path, threeDaysAhead))).toEqual([
+        {
+          path,
+          message: `implausible instant: ${threeDaysAhead} is more than 5 minutes after receipt (2026-12-01T10:00:00.000Z) (GEN-01)`,
+        },
+      ]);
+    },
+  );
+
+  it.each(eventTimes)('GEN-01 refuses %s with %s before 2000', (step, path) => {
+    expect(issuesOf(step, withTime(bodies[step], path, '1999-12-31T23:59:59Z'))).toEqual([
+      {
+        path,
+        message:
+          'implausible instant: 1999-12-31T23:59:59Z is before 2000-01-01T00:00:00Z (GEN-01)',
+      },
+    ]);
+  });
+
+  it('GEN-01 allows an event time within the clock skew after receipt', () => {
+    const skewed = new Date(receivedAt + 4 * 60_000).toISOString();
+    expect(
+      issuesOf('recordCollection', { ...bodies.recordCollection, collectedAt: skewed }),
+    ).toEqual([]);
+  });
+
+  it('GEN-01 judges against the receipt, not the clock of a later check (a retried activity)', () => {
+    // Accepted by the journey in June 2020, checked again by a retry years later.
+    const acceptedAt = Date.parse('2020-06-01T10:00:00Z');
+    const collection = (collectedAt: string) => ({ ...bodies.recordCollection, collectedAt });
+    const issues = issuesOf('recordCollection', collection('2020-06-04T10:00:00Z'), acceptedAt);
+    expect(issues.map((i) => i.path)).toEqual(['collectedAt']);
+    expect(issuesOf('recordCollection', collection('2020-06-01T09:00:00Z'), acceptedAt)).toEqual(
+      [],
+    );
+  });
+
+  it('GEN-01 checks event times at the edge against the moment of receipt', () => {
+    const edge = STEP_PAYLOAD_SCHEMAS.recordCollection;
+    const now = Date.now();
+    const at = (ms: number) => ({
+      ...bodies.recordCollection,
+      collectedAt: new Date(now + ms).toISOString(),
+    });
+    expect(edge.safeParse(at(-60_000)).success).toBe(true);
+    const refused = edge.safeParse(at(3 * DAY_MS));
+    expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['collectedAt']);
+    expect(refused.error?.issues[0].message).toMatch(/after receipt .*\(GEN-01\)$/);
+  });
+
+  it('GEN-01 leaves planned days free to lie ahead: a collection date, a manufacturing slot', () => {
+    const nextYear = new Date(receivedAt + 365 * DAY_MS).toISOString().slice(0, 10);
+    const planned = { collectionDate: nextYear, manufacturingSlot: nextYear };
+    expect(issuesOf('scheduleCollection', planned)).toEqual([]);
+    expect(issuesOf('postponeCollection', { ...planned, reason: 'patient unfit' })).toEqual([]);
+  });
+});
