@@ -18,12 +18,14 @@ import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source'
 import { EmergenciesModule } from './emergencies/emergencies.module';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
+import { InstructionsForUseModule } from './instructions-for-use/instructions-for-use.module';
 
 @Module({
   imports: [
     ...gmpServiceImports('release', releaseDataSourceOptions),
     SamplesModule,
     QcModule,
+    InstructionsForUseModule,
     EmergenciesModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],

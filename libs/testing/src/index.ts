@@ -11,4 +11,5 @@ export * from './room-booking-fixture.sql';
 export * from './batch-record-script';
 export * from './qc-script';
 export * from './release-preparation';
+export * from './instructions-for-use';
 export * from './donor-material-script';

@@ -20,11 +20,15 @@ import {
   signatureSealPublicKey,
 } from '@v2v/signatures';
 import { qcResultsWithinSpecification } from '@v2v/testing';
+import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
+import { AcknowledgeInstructionsForUseUseCase } from '../instructions-for-use/usecases/acknowledge-instructions-for-use.usecase';
 import { QcRepository } from '../qc/qc.repository';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { releaseDataSourceOptions } from '../release.data-source';
 import { RecordInfusionUseCase } from '../release/usecases/record-infusion.usecase';
 import { RecordQcResultUseCase } from '../release/usecases/record-qc-result.usecase';
+import { ReleaseVoidingRepository } from '../release/release-voiding.repository';
+import { ShipToSiteUseCase } from '../release/usecases/ship-to-site.usecase';
 import { SampleRepository } from '../samples/sample.repository';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import { ProductEmergencyRepository } from './product-emergency.repository';
@@ -34,6 +38,7 @@ const qc: Actor = { userId: 'it.qc', role: 'qc' };
 const qp: Actor = { userId: 'it.qp', role: 'qa-qp' };
 const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
 const nurse: Actor = { userId: 'it.nurse', role: 'hospital' };
+const operator: Actor = { userId: 'it.operator', role: 'operator' };
 
 let dataSource: DataSource;
 let owner: DataSource;
@@ -43,6 +48,8 @@ let recordQc: RecordQcResultUseCase;
 let standing: QcStandingUseCase;
 let infusion: RecordInfusionUseCase;
 let closeEmergency: CloseProductEmergencyUseCase;
+let shipment: ShipToSiteUseCase;
+let acknowledgement: AcknowledgeInstructionsForUseUseCase;
 
 beforeAll(async () => {
   dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
@@ -63,7 +70,10 @@ beforeAll(async () => {
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
     emergencies,
   );
-  infusion = new RecordInfusionUseCase(steps, emergencies);
+  const instructions = new InstructionsForUseRepository(dataSource);
+  infusion = new RecordInfusionUseCase(steps, emergencies, instructions);
+  shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
+  acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
   closeEmergency = new CloseProductEmergencyUseCase(
     dataSource,
     emergencies,
@@ -144,6 +154,18 @@ async function conditionallyReleased(donorCode: string) {
   return gate;
 }
 
+/** The product shipped on the qualified dry shipper, its instructions acknowledged (OTH-01). */
+async function atSite(donorCode: string): Promise<void> {
+  await shipment.execute(
+    inputOf(donorCode, operator, {
+      shippedAt: new Date(Date.now() - 60_000).toISOString(),
+      courier: 'IT courier',
+      shipperId: 'LN2-DRYSHIPPER-07',
+    }) as StepInput<'shipToSite'>,
+  );
+  await acknowledgement.execute({ donorCode, acknowledgedBy: nurse, institutionId: 'INST-001' });
+}
+
 const infusionOf = (donorCode: string) =>
   inputOf(donorCode, nurse, {
     infusedAt: new Date().toISOString(),
@@ -198,6 +220,7 @@ describe('results after a conditional release (QA-04, QA-02.1)', () => {
     const { gate } = await standing.qcGate(donorCode);
     expect(gate.status).toBe('open');
 
+    await atSite(donorCode);
     await expect(infusion.execute(infusionOf(donorCode))).rejects.toMatchObject({
       code: 'QA-04',
       message: expect.stringContaining(emergencyId),

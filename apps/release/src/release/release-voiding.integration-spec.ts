@@ -21,6 +21,7 @@ import {
   signatureSealPublicKey,
 } from '@v2v/signatures';
 import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
+import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
 import { releaseDataSourceOptions } from '../release.data-source';
 import { QcRepository } from '../qc/qc.repository';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
@@ -60,7 +61,7 @@ beforeAll(async () => {
   signatures = new SignatureRecorder('release', signatureSealPublicKey());
   voidings = new ReleaseVoidingRepository();
   voidRelease = new VoidReleaseUseCase(dataSource, voidings);
-  shipment = new ShipToSiteUseCase(steps, voidings);
+  shipment = new ShipToSiteUseCase(steps, voidings, new InstructionsForUseRepository(dataSource));
   const qc = new QcStandingUseCase(
     new QcRepository(dataSource),
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
