@@ -1,24 +1,17 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import {
-  type Actor,
-  CART_CD19_V1,
-  formatDonorCode,
-  generateDonorUniqueCode,
-  type ProductSpecification,
-  type StepActivityInput,
-  TOPICS,
-} from '@v2v/contracts';
-import { migrationDatabaseUrl } from '@v2v/database';
-import { JourneyStepRecorder } from '@v2v/service-kit';
+import { DataSource } from 'typeorm';
+import { type Actor, CART_CD19_V1, type ProductSpecification } from '@v2v/contracts';
 import { instructionsHash } from '../instructions-for-use/instructions-for-use-rules';
 import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
 import { AcknowledgeInstructionsForUseUseCase } from '../instructions-for-use/usecases/acknowledge-instructions-for-use.usecase';
 import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
-import { releaseDataSourceOptions } from '../release.data-source';
 import { ReleaseVoidingRepository } from './release-voiding.repository';
 import { RecordInfusionUseCase } from './usecases/record-infusion.usecase';
 import { ShipToSiteUseCase } from './usecases/ship-to-site.usecase';
+import {
+  newDonorCode,
+  openReleaseTestContext,
+  stepInputOf,
+} from '../__tests__/release-test-context';
 
 const operator: Actor = { userId: 'it.operator', role: 'operator' };
 const nurse: Actor = { userId: 'it.nurse', role: 'hospital' };
@@ -30,17 +23,12 @@ let shipment: ShipToSiteUseCase;
 let infusion: RecordInfusionUseCase;
 let acknowledgement: AcknowledgeInstructionsForUseUseCase;
 
+let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
+
 beforeAll(async () => {
-  dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
-  owner = await new DataSource({
-    ...releaseDataSourceOptions(),
-    url: migrationDatabaseUrl(),
-  } as DataSourceOptions).initialize();
-  const steps = new JourneyStepRecorder(dataSource, {
-    schema: 'release',
-    producer: 'release',
-    topic: TOPICS.release,
-  });
+  context = await openReleaseTestContext();
+  ({ dataSource, owner } = context);
+  const { steps } = context;
   const instructions = new InstructionsForUseRepository(dataSource);
   shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
   infusion = new RecordInfusionUseCase(
@@ -50,41 +38,10 @@ beforeAll(async () => {
   );
   acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
 });
-afterAll(async () => {
-  await dataSource.destroy();
-  await owner.destroy();
-});
+afterAll(() => context?.destroy());
 
-/** A fresh donor code (facility Z9999 marks test data). */
-const newDonorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }),
-  );
-
-function inputOf<P>(
-  donorCode: string,
-  actor: Actor,
-  payload: P,
-  specification = PINNED,
-): StepActivityInput<P> {
-  return {
-    journeyId: `journey-${donorCode}`,
-    donorCode,
-    eventId: randomUUID(),
-    occurrence: { cycle: 0, repeat: 0 },
-    actor,
-    occurredAt: new Date().toISOString(),
-    order: {
-      patientReference: 'PAT-IT-IFU',
-      institutionId: 'INST-001',
-      productCode: 'CART-CD19',
-      requestedCollectionDate: '2026-12-01',
-    },
-    specification,
-    knownPositiveMarkers: [],
-    payload,
-  };
-}
+const inputOf = <P>(donorCode: string, actor: Actor, payload: P, specification = PINNED) =>
+  stepInputOf(donorCode, actor, payload, { specification, patientReference: 'PAT-IT-IFU' });
 
 // The product shipper the release migration qualifies (the scripted journeys ship on it).
 const shipmentOf = (donorCode: string, specification = PINNED) =>
