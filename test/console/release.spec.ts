@@ -106,7 +106,8 @@ test('the qualified person sees the open release gates, and the release once the
   await expect(dialog.getByTestId('signature-meaning')).toHaveText('放行');
   await dialog.getByLabel('请重新输入密码').fill(demoUserPassword());
   await dialog.getByRole('button', { name: '签名并提交' }).click();
-  await expect(dialog).toBeHidden();
+  // The release evaluates every gate of four services again before it is recorded (QA-02).
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('journey-stage')).toHaveText('产品已放行');
 });
 
