@@ -1,5 +1,5 @@
 import { fhirR4SchemaErrors } from '@v2v/testing';
-import { hospitalTasksOf, pendingHospitalSteps } from './fhir-tasks';
+import { HOSPITAL_STAGES, hospitalTasksOf, pendingHospitalSteps } from './fhir-tasks';
 
 const source = {
   donorCode: 'A99991500000100M',
@@ -20,6 +20,17 @@ describe("the hospital's pending steps as FHIR Tasks", () => {
     ['cancelled', []],
   ] as const)('TRC-04 in stage %s the hospital is to take %j', (stage, steps) => {
     expect(pendingHospitalSteps(stage)).toEqual(steps);
+  });
+
+  it('TRC-04 searches the journeys of the stages the hospital acts in, and of no other', () => {
+    expect(HOSPITAL_STAGES).toEqual([
+      'ordered',
+      'collection-scheduled',
+      'collected',
+      'shipped',
+      'received-at-site',
+      'follow-up',
+    ]);
   });
 
   it('TRC-04 lists a pending step as a requested R4 Task owned by the institution', () => {

@@ -1,4 +1,4 @@
-import { JOURNEY_STEPS, JourneyStage, JourneyStep } from '@v2v/contracts';
+import { JOURNEY_STAGES, JOURNEY_STEPS, JourneyStage, JourneyStep } from '@v2v/contracts';
 import { STEP_ROUTES } from '../journeys/step-routes';
 import {
   FHIR_SYSTEMS,
@@ -32,6 +32,11 @@ export function pendingHospitalSteps(stage: JourneyStage): JourneyStep[] {
     );
   });
 }
+
+/** The stages in which the hospital has a step to take. */
+export const HOSPITAL_STAGES: readonly JourneyStage[] = JOURNEY_STAGES.filter(
+  (stage) => pendingHospitalSteps(stage).length > 0,
+);
 
 /** TRC-04: one pending step as a requested Task owned by the institution. */
 export function hospitalTaskOf(source: HospitalTaskSource, step: JourneyStep): FhirResource {

@@ -24,7 +24,7 @@ import {
   serviceRequestOf,
   specimenOf,
 } from './fhir-resources';
-import { HospitalTaskSource, hospitalTasksOf } from './fhir-tasks';
+import { HOSPITAL_STAGES, HospitalTaskSource, hospitalTasksOf } from './fhir-tasks';
 
 /** The donor register's entry as the FHIR resources need it; anything else fails closed. */
 const registerEntrySchema = z.object({ patientReference, institutionId: z.string().min(1) });
@@ -176,17 +176,18 @@ export class FhirService {
     owner: string,
   ): Promise<HospitalTaskSource[]> {
     if (user.role === 'hospital' && owner !== user.institutionId) return [];
-    const listed = await this.journeys.list({ institutionId: owner });
+    // One visibility query per stage the hospital acts in, so no other journey is read.
+    const listed = (
+      await Promise.all(
+        HOSPITAL_STAGES.map((stage) => this.journeys.list({ stage, institutionId: owner })),
+      )
+    ).flat();
     const sources = await Promise.all(
-      listed.map(async (journey) => {
-        if (!journey.donorCode || !journey.stage || journey.status !== 'RUNNING') return undefined;
-        const entry = await this.registerEntryIfAny(journey.donorCode);
+      listed.map(async ({ donorCode, stage, status }) => {
+        if (!donorCode || !stage || status !== 'RUNNING') return undefined;
+        const entry = await this.registerEntryIfAny(donorCode);
         if (entry?.institutionId !== owner) return undefined;
-        return {
-          ...entry,
-          donorCode: journey.donorCode,
-          stage: journey.stage,
-        } as HospitalTaskSource;
+        return { ...entry, donorCode, stage } as HospitalTaskSource;
       }),
     );
     return sources.filter((source): source is HospitalTaskSource => source !== undefined);
