@@ -18,6 +18,6 @@ export interface FhirJourney {
   /** The latest unit collected (a recollection replaces a rejected one). */
   collection?: { collectedAt: string; volumeMl: number; bagLot: string };
   /** That unit's receipt at the factory. */
-  receipt?: { receivedAt: string; storageUnitId?: string };
+  receipt?: { receivedAt: string };
   infusion?: { infusedAt: string };
 }

@@ -23,7 +23,7 @@ const received = {
   ...ordered,
   stage: 'received' as const,
   collection,
-  receipt: { receivedAt: '2026-11-29T07:10:00.000Z', storageUnitId: 'LN2-01' },
+  receipt: { receivedAt: '2026-11-29T07:10:00.000Z' },
 };
 const infused = {
   ...received,

@@ -29,7 +29,7 @@ import { HOSPITAL_STAGES, HospitalTaskSource, hospitalTasksOf } from './fhir-tas
 /** The donor register's entry as the FHIR resources need it; anything else fails closed. */
 const registerEntrySchema = z.object({ patientReference, institutionId: z.string().min(1) });
 const collection = z.object({ collectedAt: z.string(), volumeMl: z.number(), bagLot: z.string() });
-const receipt = z.object({ receivedAt: z.string(), storageUnitId: z.string().optional() });
+const receipt = z.object({ receivedAt: z.string() });
 const infusion = z.object({ infusedAt: z.string() });
 const patientJourneys = z.object({ journeys: z.array(z.object({ donorCode: z.string() })) });
 
