@@ -11,6 +11,7 @@ import { FhirService } from './fhir.service';
 
 /** Who reads FHIR: the hospital (its own institution's patients) and the manufacturer's desk. */
 const FHIR_READERS = ['hospital', 'ops', 'qa-qp', 'scheduler'] as const;
+const READERS = ' Roles: hospital (own institution only), ops, qa-qp, scheduler.';
 
 /** When what the CapabilityStatement says last changed. */
 const CAPABILITY_DATE = '2026-12-01';
@@ -39,7 +40,9 @@ export class FhirController {
   @Get('metadata')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: 'The CapabilityStatement of these FHIR R4 endpoints (TRC-04).' })
+  @ApiOperation({
+    summary: 'The CapabilityStatement of these FHIR R4 endpoints (TRC-04).' + READERS,
+  })
   metadata() {
     return capabilityStatement(CAPABILITY_DATE);
   }
@@ -47,7 +50,7 @@ export class FhirController {
   @Get('ServiceRequest')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: "A patient's orders, as a searchset Bundle (TRC-04)." })
+  @ApiOperation({ summary: "A patient's orders, as a searchset Bundle (TRC-04)." + READERS })
   @ApiQuery({ name: 'patient', required: true, description: 'Patient/<patient reference>' })
   async serviceRequests(
     @CurrentUser() user: AuthenticatedUser,
@@ -63,7 +66,7 @@ export class FhirController {
   @Get('ServiceRequest/:donorCode')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: 'The order of a journey, by donor code (TRC-04).' })
+  @ApiOperation({ summary: 'The order of a journey, by donor code (TRC-04).' + READERS })
   serviceRequest(@DonorCodeParam() donorCode: string) {
     return this.fhir.serviceRequest(donorCode);
   }
@@ -71,7 +74,7 @@ export class FhirController {
   @Get('Specimen/:donorCode')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: "The journey's donor material, its latest unit (TRC-04)." })
+  @ApiOperation({ summary: "The journey's donor material, its latest unit (TRC-04)." + READERS })
   specimen(@DonorCodeParam() donorCode: string) {
     return this.fhir.specimen(donorCode);
   }
@@ -79,7 +82,7 @@ export class FhirController {
   @Get('BiologicallyDerivedProduct/:donorCode')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: "The journey's product, with its batch number (TRC-04)." })
+  @ApiOperation({ summary: "The journey's product, with its batch number (TRC-04)." + READERS })
   product(@DonorCodeParam() donorCode: string) {
     return this.fhir.product(donorCode);
   }
@@ -87,7 +90,7 @@ export class FhirController {
   @Get('Procedure/:donorCode')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: "The journey's infusion (TRC-04)." })
+  @ApiOperation({ summary: "The journey's infusion (TRC-04)." + READERS })
   infusion(@DonorCodeParam() donorCode: string) {
     return this.fhir.infusion(donorCode);
   }
@@ -95,7 +98,7 @@ export class FhirController {
   @Get('Patient/:patientReference')
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
-  @ApiOperation({ summary: 'A patient: its pseudonymous reference only (TRC-04).' })
+  @ApiOperation({ summary: 'A patient: its pseudonymous reference only (TRC-04).' + READERS })
   patient(
     @CurrentUser() user: AuthenticatedUser,
     @Param('patientReference') patientReference: string,
@@ -107,7 +110,8 @@ export class FhirController {
   @Roles(...FHIR_READERS)
   @Header('Content-Type', FHIR_JSON)
   @ApiOperation({
-    summary: "The hospital's pending steps, as requested Tasks of its institution (TRC-04).",
+    summary:
+      "The hospital's pending steps, as requested Tasks of its institution (TRC-04)." + READERS,
   })
   @ApiQuery({ name: 'owner', required: false, description: "institution id (a hospital's own)" })
   @ApiQuery({ name: 'status', required: false, description: 'requested' })
