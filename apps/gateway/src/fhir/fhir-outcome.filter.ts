@@ -20,8 +20,10 @@ export class FhirOutcomeFilter extends RefusalRecordingFilter {
   }
 
   protected override answer(error: unknown, host: ArgumentsHost): void {
-    const { status, outcome } = operationOutcomeOf(error);
+    const { status, outcome, retryAfterSeconds } = operationOutcomeOf(error);
     if (status === 500) this.unexpected.error(error);
-    host.switchToHttp().getResponse<Response>().status(status).type(FHIR_JSON).json(outcome);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', `${retryAfterSeconds}`);
+    response.status(status).type(FHIR_JSON).json(outcome);
   }
 }

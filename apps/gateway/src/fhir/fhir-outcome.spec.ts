@@ -33,6 +33,13 @@ describe('FHIR answers besides the resources', () => {
     expect(operationOutcomeOf(new Error('socket hang up')).outcome.issue[0].diagnostics).toBe(
       'internal error',
     );
+    const late = new DomainError('SERVICE_UNAVAILABLE', 'Temporal did not answer in time', {
+      retryAfterSeconds: 5,
+    });
+    expect(operationOutcomeOf(late)).toMatchObject({ status: 503, retryAfterSeconds: 5 });
+    expect(
+      operationOutcomeOf(new DomainError('NOT_FOUND', 'no', { retryAfterSeconds: 5 })),
+    ).not.toHaveProperty('retryAfterSeconds');
   });
 
   it("TRC-04 answers another institution's record exactly as an unknown one (CSV-03)", () => {

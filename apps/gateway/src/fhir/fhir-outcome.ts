@@ -45,12 +45,21 @@ function outcome(code: string, issueType: string, message: string) {
 export function operationOutcomeOf(thrown: unknown): {
   status: number;
   outcome: ReturnType<typeof outcome>;
+  /** When to ask again, for a service that could not answer in time (the Retry-After header). */
+  retryAfterSeconds?: number;
 } {
   const error = uniqueViolationRefusal(thrown) ?? thrown;
   if (error instanceof DomainError) {
     const status = domainErrorStatus(error.code);
     const kind = refusalKind(error.code) ?? 'conflict';
-    return { status, outcome: outcome(error.code, ISSUE_TYPE[kind], error.message) };
+    const retryAfter = error.details.retryAfterSeconds;
+    return {
+      status,
+      outcome: outcome(error.code, ISSUE_TYPE[kind], error.message),
+      ...(kind === 'unavailable' && typeof retryAfter === 'number'
+        ? { retryAfterSeconds: retryAfter }
+        : {}),
+    };
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
