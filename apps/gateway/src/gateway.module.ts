@@ -12,6 +12,7 @@ import { DonorMaterialTestsModule } from './donor-material-tests/donor-material-
 import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { ExportsModule } from './exports/exports.module';
 import { FacilityModule } from './facility/facility.module';
+import { FhirModule } from './fhir/fhir.module';
 import { TrainingGuard } from './training/training.guard';
 import { TrainingModule } from './training/training.module';
 import { gatewayDataSourceOptions } from './gateway.data-source';
@@ -74,6 +75,7 @@ export const FEATURE_MODULES = [
   RefusalsModule,
   ReleaseGatesModule,
   NotificationsModule,
+  FhirModule,
 ];
 
 /**

@@ -13,3 +13,4 @@ export * from './qc-script';
 export * from './release-preparation';
 export * from './instructions-for-use';
 export * from './donor-material-script';
+export * from './fhir-r4-schema';

@@ -8,6 +8,7 @@ describe('donorCodeInPath', () => {
     [`/api/journeys/${CODE}/start-production`],
     [`/api/journeys/${CODE}/temperature-readings?leg=transport-to-factory`],
     [`/api/traces/donors/${CODE}`],
+    [`/fhir/r4/Specimen/${CODE}`],
     [`/api/journeys/${encodeURIComponent('A999915000001 00 M')}/label.pdf`],
   ])('CSV-03 finds the journey of %s', (path) => {
     expect(donorCodeInPath(path)).toBe(CODE);
@@ -19,6 +20,7 @@ describe('donorCodeInPath', () => {
     ['/api/journeys/A99991500000100X'],
     ['/api/journeys/%E0%A4%A'],
     [`/api/orders/${CODE}`],
+    [`/fhir/r4/Patient/${CODE}`],
   ])('names no journey for %s', (path) => {
     expect(donorCodeInPath(path)).toBeNull();
   });

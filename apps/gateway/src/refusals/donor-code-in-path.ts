@@ -1,7 +1,11 @@
 import { isValidDonorCode, requireDonorCode } from '@v2v/contracts';
 
-/** The gateway's routes of one journey: `/api/journeys/{code}…` and `/api/traces/donors/{code}`. */
-const JOURNEY_ROUTE = /^\/api\/(?:journeys|traces\/donors)\/([^/?#]+)/;
+/**
+ * The gateway's routes of one journey: `/api/journeys/{code}…`, `/api/traces/donors/{code}` and
+ * the FHIR resources read by donor code (`/fhir/r4/Specimen/{code}`, …).
+ */
+const JOURNEY_ROUTE =
+  /^\/(?:api\/(?:journeys|traces\/donors)|fhir\/r4\/(?:ServiceRequest|Specimen|BiologicallyDerivedProduct|Procedure))\/([^/?#]+)/;
 
 /**
  * The canonical donor code a refused request was about, read from its path, so every refusal

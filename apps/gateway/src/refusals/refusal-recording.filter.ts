@@ -22,7 +22,7 @@ export class RefusalRecordingFilter extends DomainErrorFilter {
     const request = host.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const user = request.user;
     const refusal = user ? recordableRefusal(error) : undefined;
-    if (!user || !refusal) return super.catch(error, host);
+    if (!user || !refusal) return this.answer(error, host);
     const { username, role } = user;
     void this.refusals
       .record({ username, role, method: request.method, path: request.originalUrl, ...refusal })
@@ -31,6 +31,11 @@ export class RefusalRecordingFilter extends DomainErrorFilter {
       .catch((failure: unknown) =>
         this.failures.error(`refusal not recorded: ${(failure as Error).message}`),
       )
-      .finally(() => super.catch(error, host));
+      .finally(() => this.answer(error, host));
+  }
+
+  /** The answer sent once the refusal is on record: the shared JSON body (FHIR: its own). */
+  protected answer(error: unknown, host: ArgumentsHost): void {
+    super.catch(error, host);
   }
 }
