@@ -17,6 +17,8 @@ import { MakeQcResultsAppendOnly1765000940000 } from './migrations/1765000940000
 import { JudgeQcResults1765001000000 } from './migrations/1765001000000-JudgeQcResults';
 import { CreateReleaseVoidings1765001100000 } from './migrations/1765001100000-CreateReleaseVoidings';
 import { CreateProductEmergencies1765001800000 } from './migrations/1765001800000-CreateProductEmergencies';
+import { RecordBedsideMismatches1765001900000 } from './migrations/1765001900000-RecordBedsideMismatches';
+import { CreateAdverseReactions1765001910000 } from './migrations/1765001910000-CreateAdverseReactions';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -37,6 +39,8 @@ export const RELEASE_MIGRATIONS = [
   JudgeQcResults1765001000000,
   CreateReleaseVoidings1765001100000,
   CreateProductEmergencies1765001800000,
+  RecordBedsideMismatches1765001900000,
+  CreateAdverseReactions1765001910000,
 ];
 
 /**

@@ -53,3 +53,6 @@ export * from './custody/leg-telemetry';
 export * from './journey/donor-material-tests';
 export * from './internal/donor-material-tests';
 export * from './institutions/institution-notifications';
+export * from './journey/bedside-check';
+export * from './journey/follow-up-period';
+export * from './internal/adverse-reactions';
