@@ -19,7 +19,7 @@ import {
   signatureSealPrivateKey,
   signatureSealPublicKey,
 } from '@v2v/signatures';
-import { qcResultsWithinSpecification } from '@v2v/testing';
+import { bedsideInfusion, qcResultsWithinSpecification } from '@v2v/testing';
 import { QcRepository } from '../qc/qc.repository';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { releaseDataSourceOptions } from '../release.data-source';
@@ -29,6 +29,7 @@ import { SampleRepository } from '../samples/sample.repository';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import { ProductEmergencyRepository } from './product-emergency.repository';
 import { CloseProductEmergencyUseCase } from './usecases/close-product-emergency.usecase';
+import { RaiseBedsideMismatchUseCase } from './usecases/raise-bedside-mismatch.usecase';
 
 const qc: Actor = { userId: 'it.qc', role: 'qc' };
 const qp: Actor = { userId: 'it.qp', role: 'qa-qp' };
@@ -63,7 +64,11 @@ beforeAll(async () => {
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
     emergencies,
   );
-  infusion = new RecordInfusionUseCase(steps, emergencies);
+  infusion = new RecordInfusionUseCase(
+    steps,
+    emergencies,
+    new RaiseBedsideMismatchUseCase(dataSource, emergencies),
+  );
   closeEmergency = new CloseProductEmergencyUseCase(
     dataSource,
     emergencies,
@@ -145,11 +150,16 @@ async function conditionallyReleased(donorCode: string) {
 }
 
 const infusionOf = (donorCode: string) =>
-  inputOf(donorCode, nurse, {
-    infusedAt: new Date().toISOString(),
-    bedsideScan: donorCode,
-    patientReference: 'PAT-IT-1',
-  }) as StepInput<'recordInfusion'>;
+  inputOf(
+    donorCode,
+    nurse,
+    bedsideInfusion({
+      donorCode,
+      patientReference: 'PAT-IT-1',
+      endedAt: new Date().toISOString(),
+      clinicians: [nurse.userId, 'it.nurse-2'],
+    }),
+  ) as StepInput<'recordInfusion'>;
 
 describe('results after a conditional release (QA-04, QA-02.1)', () => {
   it('QA-02.1 a late sterility result within specification completes the release and leaves its gate as covered', async () => {

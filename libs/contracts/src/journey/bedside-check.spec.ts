@@ -4,7 +4,9 @@ const scans = (...clinicians: string[]) => clinicians.map((clinician) => ({ clin
 
 describe('requireTwoBedsideClinicians', () => {
   it('OTH-02 refuses the same clinician scanning twice, naming them', () => {
-    expect(() => requireTwoBedsideClinicians('nurse-wang', scans('nurse-wang', 'nurse-wang'))).toThrow(
+    expect(() =>
+      requireTwoBedsideClinicians('nurse-wang', scans('nurse-wang', 'nurse-wang')),
+    ).toThrow(
       expect.objectContaining({
         code: 'OTH-02',
         message:
@@ -15,7 +17,10 @@ describe('requireTwoBedsideClinicians', () => {
 
   it('OTH-02 refuses a first verification by someone other than the user recording it', () => {
     expect(() => requireTwoBedsideClinicians('nurse-wang', scans('dr-zhou', 'nurse-li'))).toThrow(
-      expect.objectContaining({ code: 'OTH-02', message: expect.stringContaining('not by dr-zhou') }),
+      expect.objectContaining({
+        code: 'OTH-02',
+        message: expect.stringContaining('not by dr-zhou'),
+      }),
     );
   });
 

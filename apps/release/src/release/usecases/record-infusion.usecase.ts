@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireTwoBedsideClinicians, StepRecord, verifyLabelScan } from '@v2v/contracts';
-import {
-  JourneyStepRecorder,
-  requireValidPayload,
-  StepInput,
-  StepUseCase,
-} from '@v2v/service-kit';
+import { JourneyStepRecorder, requireValidPayload, StepInput, StepUseCase } from '@v2v/service-kit';
 import { bedsideMismatch, bedsideMismatchRefusal } from '../../emergencies/bedside-rules';
 import { requireNoOpenEmergency } from '../../emergencies/emergency-rules';
 import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
@@ -29,7 +24,11 @@ export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
     const { donorCode, payload } = input;
     // Checked before anything is decided: a malformed payload raises no emergency.
     requireValidPayload('recordInfusion', payload, Date.parse(input.occurredAt));
-    const mismatch = bedsideMismatch(donorCode, input.order.patientReference, payload.verifications);
+    const mismatch = bedsideMismatch(
+      donorCode,
+      input.order.patientReference,
+      payload.verifications,
+    );
     if (mismatch) throw bedsideMismatchRefusal(await this.mismatches.execute(input, mismatch));
     requireTwoBedsideClinicians(input.actor.userId, payload.verifications);
     const labelVerifications = payload.verifications.map((v) =>
@@ -43,10 +42,7 @@ export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
         detail: { ...payload, labelVerifications },
       },
       async (manager) =>
-        requireNoOpenEmergency(
-          donorCode,
-          await this.emergencies.list(donorCode, manager),
-        ),
+        requireNoOpenEmergency(donorCode, await this.emergencies.list(donorCode, manager)),
     );
   }
 }
