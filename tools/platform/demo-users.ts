@@ -21,7 +21,8 @@ const one = (role: Role, institutionId: string | null = null): DemoUser => ({
 
 /**
  * The local demo accounts: one per role, username = role (the hospital one of INST-001), a
- * hospital user of INST-002 to show tenancy, and an operator whose training expired.
+ * second clinician of INST-001 for the bedside check, a hospital user of INST-002 to show
+ * tenancy, and an operator whose training expired.
  */
 export const DEMO_USERS: DemoUser[] = [
   one('scheduler'),
@@ -33,6 +34,8 @@ export const DEMO_USERS: DemoUser[] = [
   one('ops'),
   { ...one('data-logger'), displayName: 'Demo data-logger integration account' },
   { ...one('admin'), displayName: 'Demo user administrator' },
+  // OTH-02: the bedside check's second clinician at INST-001.
+  { ...one('hospital', 'INST-001'), username: 'hospital-2', displayName: 'Demo second clinician' },
   {
     ...one('hospital', 'INST-002'),
     username: 'hospital-inst-002',

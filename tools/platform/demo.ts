@@ -20,6 +20,7 @@ import {
   runBatchRecord,
   ScriptedStep,
 } from '@v2v/testing';
+import { bedsideMismatch } from './demo-bedside';
 
 interface OrderCreated {
   donorCode: string;
@@ -36,12 +37,13 @@ interface TraceEntry {
 }
 
 /**
- * `npm run demo`: with the platform running, drives four patient journeys through the public
+ * `npm run demo`: with the platform running, drives five patient journeys through the public
  * API only — one straight from order to infusion (its donor material released before its
  * sterility result, assessed by QA before the batch release, QA-02.5), one whose first unit
  * is quarantined at receipt, rejected and recollected, one whose first batch fails and is
  * re-manufactured, one whose viability is out of specification, investigated, retested and
- * invalidated — each through its electronic batch record and its release gates, shows one
+ * invalidated — each through its electronic batch record and its release gates — and a fifth
+ * whose bedside check scans another patient, refused with its emergency; shows one
  * PRD-04 refusal of the production calendar, then prints their traces, their manufacturing
  * slots and where to see them.
  */
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
     '\njourney 4: viability out of specification (QA-02.1): investigated, an assignable laboratory cause, retested, invalidated by QA, then released and infused\n',
   );
   await runJourney(api, (order) => happyPathSteps(order), { qc: outOfSpecificationAndRetest });
+  console.log(
+    '\njourney 5: released and received at the site; the bedside check scans another patient (TRC-03, QA-04, OTH-02)\n',
+  );
+  await runJourney(api, (order) => happyPathSteps(order), { atBedside: bedsideMismatch });
 }
 
 /** QC's results with viability out of specification, and what QC and QA do about it. */
@@ -89,7 +95,14 @@ function summaryOf(body: unknown): string {
 async function runJourney(
   api: GatewayClient,
   script: (order: { donorCode: string; patientReference: string }) => ScriptedStep[],
-  options: { qc?: (api: GatewayClient, donorCode: string) => Promise<void> } = {},
+  options: {
+    qc?: (api: GatewayClient, donorCode: string) => Promise<void>;
+    /** Takes the infusion's place; the journey ends there. */
+    atBedside?: (
+      api: GatewayClient,
+      order: { donorCode: string; patientReference: string },
+    ) => Promise<void>;
+  } = {},
 ): Promise<void> {
   const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
   const order = await api.as<OrderCreated>('scheduler', 'POST', '/api/orders', {
@@ -107,6 +120,8 @@ async function runJourney(
   );
 
   for (const scripted of script({ donorCode, patientReference })) {
+    if (scripted.step === 'recordInfusion' && options.atBedside)
+      return options.atBedside(api, { donorCode, patientReference });
     if (scripted.step === 'recordQcResult' && options.qc) {
       await options.qc(api, donorCode);
       continue;

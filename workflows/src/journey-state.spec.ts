@@ -338,3 +338,42 @@ describe('the release on the journey', () => {
     expect(state.timeline.at(-1)).toMatchObject({ kind: 'system', stage: 'shipped' });
   });
 });
+
+describe('the follow-up period on the journey', () => {
+  const infused = () => {
+    const state = started();
+    state.specification = { version: 3, followUpDays: 90 } as ProductSpecification;
+    state.stage = 'infused';
+    const endsAt = state.startFollowUp('2026-12-01T10:00:00.000Z', '2026-12-01T10:30:00.000Z');
+    return { state, endsAt };
+  };
+  const completion = (outcomeKind: string): StepCommand => ({
+    ...command('f1'),
+    payload: { outcome: 'x', outcomeKind } as never,
+  });
+
+  it("enters follow-up for the specification's followUpDays from the infusion, on the view", () => {
+    const { state, endsAt } = infused();
+    expect(endsAt).toBe('2027-03-01T10:00:00.000Z');
+    expect(state.stage).toBe('follow-up');
+    expect(state.view().followUpEndsAt).toBe(endsAt);
+    expect(state.timeline.at(-1)?.summary).toBe(
+      'follow-up started: 90 days from the infusion (product specification v3), until 2027-03-01T10:00:00.000Z',
+    );
+  });
+
+  it('refuses a completed period before its end, naming the end; a death or withdrawal ends it early', () => {
+    const { state } = infused();
+    const before = Date.parse('2027-02-01T00:00:00Z');
+    expect(state.refusal('completeFollowUp', completion('period-completed'), before)).toEqual({
+      reasonCode: 'STEP_OUT_OF_ORDER',
+      message: expect.stringContaining('the follow-up period ends on 2027-03-01T10:00:00.000Z'),
+    });
+    expect(state.refusal('completeFollowUp', completion('death'), before)).toBeUndefined();
+    expect(state.refusal('completeFollowUp', completion('withdrawal'), before)).toBeUndefined();
+    const after = Date.parse('2027-03-01T10:00:00Z');
+    expect(
+      state.refusal('completeFollowUp', completion('period-completed'), after),
+    ).toBeUndefined();
+  });
+});

@@ -2,6 +2,9 @@ import {
   CustodyLeg,
   DeviationNotice,
   evaluateStep,
+  type FollowUpOutcomeKind,
+  followUpCompletionRefusal,
+  followUpPeriodEnd,
   InstitutionStandingNotice,
   institutionHoldRefusal,
   JourneyInput,
@@ -55,6 +58,8 @@ export class JourneyState {
   releaseGates?: ReleaseGatesSummary;
   /** The gates the recorded release covered (CSV-02): until shipment, or until it is void. */
   coveredRelease?: ReleaseGateStanding;
+  /** The end of the follow-up period, from the infusion; journeys infused before have none. */
+  followUpEndsAt?: string;
   /** Work after a recorded step that nobody waits on (a slot's release); the journey awaits it. */
   private readonly tracked: Promise<void>[] = [];
   private readonly openLegs: OpenLeg[] = [];
@@ -76,8 +81,11 @@ export class JourneyState {
     });
   }
 
-  /** Why a step may not run now, or undefined when it may (or is a repeat). */
-  refusal(step: JourneyStep, command: StepCommand): Refusal | undefined {
+  /**
+   * Why a step may not run now, or undefined when it may (or is a repeat). `now` is the
+   * workflow's time in the journey.
+   */
+  refusal(step: JourneyStep, command: StepCommand, now = Date.now()): Refusal | undefined {
     if (this.applied.has(command.eventId) || this.inFlight?.eventId === command.eventId)
       return undefined;
     if (this.inFlight) {
@@ -94,6 +102,15 @@ export class JourneyState {
     const evaluation = evaluateStep(this.stage, step);
     if (!evaluation.allowed)
       return { reasonCode: evaluation.reasonCode, message: evaluation.message };
+    if (step === 'completeFollowUp' && this.followUpEndsAt) {
+      const { outcomeKind } = command.payload as { outcomeKind?: FollowUpOutcomeKind };
+      const why = followUpCompletionRefusal(
+        this.followUpEndsAt,
+        now,
+        outcomeKind ?? 'period-completed',
+      );
+      if (why) return { reasonCode: 'STEP_OUT_OF_ORDER', message: why };
+    }
     return institutionHoldRefusal(step, this.institutionNotice);
   }
 
@@ -162,6 +179,18 @@ export class JourneyState {
   advance(stage: JourneyStage, at: string, summary: string): void {
     this.stage = stage;
     this.timeline.push({ at, kind: 'system', stage, summary });
+  }
+
+  /** Enters follow-up with its period from the infusion; returns the period's end. */
+  startFollowUp(infusedAt: string, at: string): string {
+    const days = this.specification!.followUpDays;
+    this.followUpEndsAt = followUpPeriodEnd(infusedAt, days);
+    this.advance(
+      'follow-up',
+      at,
+      `follow-up started: ${days} days from the infusion (product specification v${this.specification!.version}), until ${this.followUpEndsAt}`,
+    );
+    return this.followUpEndsAt;
   }
 
   openBatchRecord(workflowId: string, at: string): void {
@@ -281,6 +310,7 @@ export class JourneyState {
       ...(this.batchNumber ? { batchNumber: this.batchNumber } : {}),
       ...(this.manufacturingSlot ? { manufacturingSlot: { ...this.manufacturingSlot } } : {}),
       ...(this.releaseGates ? { releaseGates: { ...this.releaseGates } } : {}),
+      ...(this.followUpEndsAt ? { followUpEndsAt: this.followUpEndsAt } : {}),
     };
   }
 }

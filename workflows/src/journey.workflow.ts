@@ -43,11 +43,15 @@ import {
   startBatchRelease,
 } from './batch-release-child';
 import { custodyLeg } from './custody-leg.workflow';
+import { FOLLOW_UP_PERIOD_PATCH, startFollowUpPeriod } from './follow-up-period';
 import { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';
 import { withSlotEffect } from './manufacturing-slot-effects';
 import { specifications, STEP_ACTIVITIES, stepActivityInput } from './step-activities';
-import { asStepFailure } from './step-failure';
+import { asStepFailure, refusalDeviations } from './step-failure';
+
+/** Journeys before it recorded no deviation of a refused step. */
+const REFUSAL_DEVIATIONS_PATCH = 'refusal-deviations';
 
 const HOUR_MS = 3_600_000;
 
@@ -125,8 +129,10 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
       const payload = command.payload as { receivedAt?: string };
       await endLeg(effect.leg, payload.receivedAt!);
     }
-    if (effect?.kind === 'start-follow-up')
-      state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+    if (effect?.kind === 'start-follow-up') {
+      if (patched(FOLLOW_UP_PERIOD_PATCH)) startFollowUpPeriod(state, command);
+      else state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+    }
     const batchRecordEffect = stepBatchRecordEffect(step);
     if (batchRecordEffect?.kind === 'start') await startBatchRecord(state, workflowId);
     if (batchRecordEffect?.kind === 'reject') await rejectBatchRecord(state, command);
@@ -238,6 +244,14 @@ async function callOwningService(
   try {
     return await STEP_ACTIVITIES[step](releaseGates ? { ...input, releaseGates } : input);
   } catch (error) {
-    throw asStepFailure(error);
+    const failure = asStepFailure(error);
+    // QA-04: a refused bedside check raised its deviation in the service; the journey records
+    // it although the step is refused.
+    const deviations = refusalDeviations(failure);
+    if (deviations.length && patched(REFUSAL_DEVIATIONS_PATCH)) {
+      for (const deviation of deviations) state.recordDeviation(deviation);
+      publishJourneyVisibility(state);
+    }
+    throw failure;
   }
 }

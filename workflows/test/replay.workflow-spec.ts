@@ -39,8 +39,13 @@ describe('determinism guard', () => {
     // gates (patched 'batch-release-child', 'batch-release-gates'): a release voided, again.
     // qc-result-after-shipment takes QC results after the shipment and the infusion, one raising
     // an emergency (QA-04; patched 'shipped-release-ended').
+    // follow-up-period is the first with the follow-up period's timer (patched
+    // 'follow-up-period'); bedside-mismatch-deviation records the deviation of a refused
+    // bedside check (patched 'refusal-deviations') and ends the follow-up early by a death.
     expect(recordedHistories().map((h) => h.name)).toEqual([
+      'bedside-mismatch-deviation',
       'failed-batch-recollection-cancelled',
+      'follow-up-period',
       'happy-path-batch-record',
       'happy-path-screened',
       'happy-path',

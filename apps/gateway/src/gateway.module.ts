@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { serviceLoggerModule } from '@v2v/service-kit';
+import { AdverseReactionsModule } from './adverse-reactions/adverse-reactions.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
@@ -76,6 +77,7 @@ export const FEATURE_MODULES = [
   ReleaseGatesModule,
   NotificationsModule,
   FhirModule,
+  AdverseReactionsModule,
 ];
 
 /**

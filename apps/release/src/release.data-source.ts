@@ -18,6 +18,8 @@ import { JudgeQcResults1765001000000 } from './migrations/1765001000000-JudgeQcR
 import { CreateReleaseVoidings1765001100000 } from './migrations/1765001100000-CreateReleaseVoidings';
 import { CreateInstructionsForUseRecords1765001600000 } from './migrations/1765001600000-CreateInstructionsForUseRecords';
 import { CreateProductEmergencies1765001800000 } from './migrations/1765001800000-CreateProductEmergencies';
+import { RecordBedsideMismatches1765001900000 } from './migrations/1765001900000-RecordBedsideMismatches';
+import { CreateAdverseReactions1765001910000 } from './migrations/1765001910000-CreateAdverseReactions';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -39,6 +41,8 @@ export const RELEASE_MIGRATIONS = [
   CreateReleaseVoidings1765001100000,
   CreateInstructionsForUseRecords1765001600000,
   CreateProductEmergencies1765001800000,
+  RecordBedsideMismatches1765001900000,
+  CreateAdverseReactions1765001910000,
 ];
 
 /**

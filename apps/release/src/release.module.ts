@@ -15,6 +15,7 @@ import {
 import { QualifiedShippersController, qualifiedShipperProviders } from '@v2v/shipper-qualification';
 import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/release.activities';
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
+import { AdverseReactionsModule } from './adverse-reactions/adverse-reactions.module';
 import { EmergenciesModule } from './emergencies/emergencies.module';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
@@ -27,6 +28,7 @@ import { InstructionsForUseModule } from './instructions-for-use/instructions-fo
     QcModule,
     InstructionsForUseModule,
     EmergenciesModule,
+    AdverseReactionsModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [

@@ -55,3 +55,6 @@ export * from './internal/instructions-for-use';
 export * from './journey/donor-material-tests';
 export * from './internal/donor-material-tests';
 export * from './institutions/institution-notifications';
+export * from './journey/bedside-check';
+export * from './journey/follow-up-period';
+export * from './internal/adverse-reactions';

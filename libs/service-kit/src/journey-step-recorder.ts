@@ -81,9 +81,10 @@ export class JourneyStepRecorder {
  * update reaches the journey without the gateway (a year-0 instant, a collection dated next
  * week, a field the body has not). Event times are judged against `occurredAt`, the workflow
  * time at which the journey accepted the step, carried in the activity's input: a retry of the
- * activity hours later judges them as the first attempt did (GEN-01).
+ * activity hours later judges them as the first attempt did (GEN-01). A use case that decides
+ * something before recording (a refused bedside check raising its emergency) calls it first.
  */
-function requireValidPayload(step: JourneyStep, payload: unknown, receivedAt: number): void {
+export function requireValidPayload(step: JourneyStep, payload: unknown, receivedAt: number): void {
   const result = stepPayloadSchema(step, receivedAt).safeParse(payload);
   if (result.success) return;
   const fieldErrors = result.error.issues.map((i) => ({

@@ -14,3 +14,4 @@ export * from './release-preparation';
 export * from './instructions-for-use';
 export * from './donor-material-script';
 export * from './fhir-r4-schema';
+export * from './bedside-check';

@@ -1,3 +1,4 @@
+import { bedsideInfusion } from './bedside-check';
 import { demoUserPassword } from './demo-credentials';
 import type { JourneyStep, Role, StepRequestBody, TemperatureReadings } from '@v2v/contracts';
 import type { DonorMaterialTestsScript } from './donor-material-script';
@@ -165,11 +166,7 @@ export function happyPathSteps(input: {
     })),
     // Object.assign keeps the payload's getter (sent at the time of sending).
     Object.assign(
-      sentNow('recordInfusion', 'hospital', (now) => ({
-        infusedAt: now,
-        bedsideScan: input.donorCode,
-        patientReference: input.patientReference,
-      })),
+      sentNow('recordInfusion', 'hospital', (now) => bedsideInfusion({ ...input, endedAt: now })),
       { acknowledgeInstructions: true },
     ),
   ];

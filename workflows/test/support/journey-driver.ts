@@ -13,6 +13,7 @@ import {
   StepPayload,
   TASK_QUEUES,
 } from '@v2v/contracts';
+import { bedsideInfusion } from '@v2v/testing';
 
 let sequence = Math.floor(Math.random() * 900_000);
 
@@ -136,12 +137,14 @@ export function payloadFor(step: JourneyStep, donorCode: string, now = new Date(
       loggerId: 'LOGGER-9',
     },
     receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
-    recordInfusion: {
-      infusedAt: '2026-12-22T09:00:00Z',
-      bedsideScan: donorCode,
+    recordInfusion: bedsideInfusion({
+      donorCode,
       patientReference: 'PAT-WF-1',
-    },
-    completeFollowUp: { outcome: 'complete response' },
+      endedAt: now.toISOString(),
+    }),
+    // The dev server cannot skip the follow-up period: these journeys end it by a withdrawal;
+    // follow-up-period.workflow-spec.ts completes the period with time skipping.
+    completeFollowUp: { outcome: 'patient withdrew from follow-up', outcomeKind: 'withdrawal' },
     cancelJourney: { reason: 'patient withdrew' },
   };
   return payloads[step] as never;

@@ -58,7 +58,7 @@ export class MockServices {
    * The version `getProductSpecification` publishes as latest; tests raise it to publish a new one.
    */
   latestSpecVersion = 1;
-  private refusals = new Map<string, { type: string; message: string }>();
+  private refusals = new Map<string, { type: string; message: string; details?: unknown }>();
   /** Server time until which `getProductSpecification` fails as a service that is down does. */
   private specificationOutageUntil = 0;
   private answers = new Map<string, Partial<StepRecord>>();
@@ -96,8 +96,9 @@ export class MockServices {
     this.answers.set(name, record);
   }
 
-  refuse(name: string, type: string, message: string): void {
-    this.refusals.set(name, { type, message });
+  /** `details`: what the refusal carries, as a service's DomainError details (deviations). */
+  refuse(name: string, type: string, message: string, details?: unknown): void {
+    this.refusals.set(name, { type, message, details });
   }
 
   /** Production is unreachable (a transient, retryable error) until `untilMs`, server time. */
@@ -130,7 +131,12 @@ export class MockServices {
     return async (input: I): Promise<StepRecord & R> => {
       this.calls.push({ name, input, scheduledAt: Context.current().info.scheduledTimestampMs });
       const refusal = this.refusals.get(name);
-      if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
+      if (refusal)
+        throw ApplicationFailure.create({
+          ...refusal,
+          nonRetryable: true,
+          details: refusal.details === undefined ? undefined : [refusal.details],
+        });
       return {
         recordId: `${name}-${this.calls.length}`,
         summary: `${name} recorded`,

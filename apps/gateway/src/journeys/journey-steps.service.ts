@@ -5,18 +5,21 @@ import {
   isSignedStep,
   JourneyStep,
   STEP_PAYLOAD_SCHEMAS,
+  type StepRequestBody,
 } from '@v2v/contracts';
 import { actorOf } from '../auth/authenticated-user';
 import { EventIds } from '../idempotency/event-ids';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
+import { BedsideCheckService } from './bedside-check.service';
 import { JourneyWorkflowRepository } from './journey-workflow.repository';
 import type { StepCaller } from './step-caller.decorator';
 
 /**
  * One journey step through the gateway, checks in a fixed order: the donor code (TRC-02) and
- * the user's training for the step (PER-01 / OTH-02) by the guards, the body (400), the
- * signature of a release decision (CSV-02), then the journey. The event id (also the Temporal
- * update id and the step record's identity) is the Idempotency-Key's scoped id (A9).
+ * the user's training for the step (PER-01 / OTH-02) by the guards, the body (400), an
+ * infusion's second bedside clinician (OTH-02), the signature of a release decision (CSV-02),
+ * then the journey. The event id (also the Temporal update id and the step record's identity)
+ * is the Idempotency-Key's scoped id (A9).
  */
 @Injectable()
 export class JourneyStepsService {
@@ -24,6 +27,7 @@ export class JourneyStepsService {
     private readonly journeys: JourneyWorkflowRepository,
     private readonly signatures: ElectronicSignatureService,
     private readonly eventIds: EventIds,
+    private readonly bedside: BedsideCheckService,
   ) {}
 
   /** `donorCode` is canonical. */
@@ -31,6 +35,11 @@ export class JourneyStepsService {
     const payload = STEP_PAYLOAD_SCHEMAS[step].parse(body);
     const eventId = this.eventIds.of(caller.idempotency);
     const actor = actorOf(caller.user);
+    if (step === 'recordInfusion')
+      await this.bedside.requireTwoClinicians(
+        caller.user,
+        (payload as StepRequestBody<'recordInfusion'>).verifications,
+      );
     if (!isSignedStep(step)) return this.journeys.step(step, donorCode, payload, actor, eventId);
     // The password is checked and dropped here; the decision carries the sealed signature.
     const { signature: credentials, ...detail } = payload as { signature: { password: string } };

@@ -10,7 +10,11 @@ import {
   TOPICS,
 } from '@v2v/contracts';
 import { migrationDatabaseUrl } from '@v2v/database';
-import { JourneyStepRecorder } from '@v2v/service-kit';
+import { JourneyStepRecorder, type StepInput } from '@v2v/service-kit';
+import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
+import { AcknowledgeInstructionsForUseUseCase } from '../instructions-for-use/usecases/acknowledge-instructions-for-use.usecase';
+import { ReleaseVoidingRepository } from '../release/release-voiding.repository';
+import { ShipToSiteUseCase } from '../release/usecases/ship-to-site.usecase';
 import { releaseDataSourceOptions } from '../release.data-source';
 
 /** CART-CD19 v1 as a journey pins it. */
@@ -35,10 +39,33 @@ export async function openReleaseTestContext() {
     producer: 'release',
     topic: TOPICS.release,
   });
+  const instructions = new InstructionsForUseRepository(dataSource);
+  const shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
+  const acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
   return {
     dataSource,
     owner,
     steps,
+    instructions,
+    /**
+     * The product shipped on the qualified dry shipper with its instructions for use, which the
+     * hospital acknowledged (OTH-01): what an infusion needs first.
+     */
+    async productAtSite(donorCode: string, nurse: Actor): Promise<void> {
+      const operator: Actor = { userId: 'it.operator', role: 'operator' };
+      await shipment.execute(
+        stepInputOf(donorCode, operator, {
+          shippedAt: new Date(Date.now() - 60_000).toISOString(),
+          courier: 'IT courier',
+          shipperId: 'LN2-DRYSHIPPER-07',
+        }) as StepInput<'shipToSite'>,
+      );
+      await acknowledgement.execute({
+        donorCode,
+        acknowledgedBy: nurse,
+        institutionId: 'INST-001',
+      });
+    },
     async destroy() {
       await dataSource.destroy();
       await owner.destroy();

@@ -8,15 +8,11 @@ import {
   signatureSealPrivateKey,
   signatureSealPublicKey,
 } from '@v2v/signatures';
-import { qcResultsWithinSpecification } from '@v2v/testing';
-import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
-import { AcknowledgeInstructionsForUseUseCase } from '../instructions-for-use/usecases/acknowledge-instructions-for-use.usecase';
+import { bedsideInfusion, qcResultsWithinSpecification } from '@v2v/testing';
 import { QcRepository } from '../qc/qc.repository';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { RecordInfusionUseCase } from '../release/usecases/record-infusion.usecase';
 import { RecordQcResultUseCase } from '../release/usecases/record-qc-result.usecase';
-import { ReleaseVoidingRepository } from '../release/release-voiding.repository';
-import { ShipToSiteUseCase } from '../release/usecases/ship-to-site.usecase';
 import { SampleRepository } from '../samples/sample.repository';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import {
@@ -26,12 +22,12 @@ import {
 } from '../__tests__/release-test-context';
 import { ProductEmergencyRepository } from './product-emergency.repository';
 import { CloseProductEmergencyUseCase } from './usecases/close-product-emergency.usecase';
+import { RaiseBedsideMismatchUseCase } from './usecases/raise-bedside-mismatch.usecase';
 
 const qc: Actor = { userId: 'it.qc', role: 'qc' };
 const qp: Actor = { userId: 'it.qp', role: 'qa-qp' };
 const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
 const nurse: Actor = { userId: 'it.nurse', role: 'hospital' };
-const operator: Actor = { userId: 'it.operator', role: 'operator' };
 
 let dataSource: DataSource;
 let owner: DataSource;
@@ -41,8 +37,6 @@ let recordQc: RecordQcResultUseCase;
 let standing: QcStandingUseCase;
 let infusion: RecordInfusionUseCase;
 let closeEmergency: CloseProductEmergencyUseCase;
-let shipment: ShipToSiteUseCase;
-let acknowledgement: AcknowledgeInstructionsForUseUseCase;
 
 let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
 
@@ -57,10 +51,12 @@ beforeAll(async () => {
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
     emergencies,
   );
-  const instructions = new InstructionsForUseRepository(dataSource);
-  infusion = new RecordInfusionUseCase(steps, emergencies, instructions);
-  shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
-  acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
+  infusion = new RecordInfusionUseCase(
+    steps,
+    emergencies,
+    new RaiseBedsideMismatchUseCase(dataSource, emergencies),
+    context.instructions,
+  );
   closeEmergency = new CloseProductEmergencyUseCase(
     dataSource,
     emergencies,
@@ -115,24 +111,19 @@ async function conditionallyReleased(donorCode: string) {
   return gate;
 }
 
-/** The product shipped on the qualified dry shipper, its instructions acknowledged (OTH-01). */
-async function atSite(donorCode: string): Promise<void> {
-  await shipment.execute(
-    inputOf(donorCode, operator, {
-      shippedAt: new Date(Date.now() - 60_000).toISOString(),
-      courier: 'IT courier',
-      shipperId: 'LN2-DRYSHIPPER-07',
-    }) as StepInput<'shipToSite'>,
-  );
-  await acknowledgement.execute({ donorCode, acknowledgedBy: nurse, institutionId: 'INST-001' });
-}
+const atSite = (donorCode: string) => context.productAtSite(donorCode, nurse);
 
 const infusionOf = (donorCode: string) =>
-  inputOf(donorCode, nurse, {
-    infusedAt: new Date().toISOString(),
-    bedsideScan: donorCode,
-    patientReference: 'PAT-IT-1',
-  }) as StepInput<'recordInfusion'>;
+  inputOf(
+    donorCode,
+    nurse,
+    bedsideInfusion({
+      donorCode,
+      patientReference: 'PAT-IT-1',
+      endedAt: new Date().toISOString(),
+      clinicians: [nurse.userId, 'it.nurse-2'],
+    }),
+  ) as StepInput<'recordInfusion'>;
 
 describe('results after a conditional release (QA-04, QA-02.1)', () => {
   it('QA-02.1 a late sterility result within specification completes the release and leaves its gate as covered', async () => {

@@ -3,18 +3,21 @@ import { signatureRecorderProvider } from '@v2v/service-kit';
 import { EmergenciesController } from './emergencies.controller';
 import { ProductEmergencyRepository } from './product-emergency.repository';
 import { CloseProductEmergencyUseCase } from './usecases/close-product-emergency.usecase';
+import { RaiseBedsideMismatchUseCase } from './usecases/raise-bedside-mismatch.usecase';
 
 /**
- * Emergencies on released products (QA-04): raised by the QC step in its transaction, listed
- * with the journey's deviations, closed by QA signed; they hold the product from infusion.
+ * Emergencies on released products (QA-04): raised by the QC step in its transaction and by a
+ * refused bedside check in its own, listed with the journey's deviations, closed by QA signed;
+ * they hold the product from infusion.
  */
 @Module({
   controllers: [EmergenciesController],
   providers: [
     ProductEmergencyRepository,
     CloseProductEmergencyUseCase,
+    RaiseBedsideMismatchUseCase,
     signatureRecorderProvider('release'),
   ],
-  exports: [ProductEmergencyRepository],
+  exports: [ProductEmergencyRepository, RaiseBedsideMismatchUseCase],
 })
 export class EmergenciesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@v2v/contracts';
+import type { Actor, BedsideVerification } from '@v2v/contracts';
 
 const S = '"release"';
 
@@ -26,14 +26,28 @@ export interface NewProductEmergency {
   stepEventId: string;
 }
 
+/** A bedside check whose scan did not match, refused (QA-04, TRC-03): once per attempt. */
+export interface NewBedsideMismatch {
+  emergencyId: string;
+  donorCode: string;
+  journeyId: string;
+  description: string;
+  /** Both clinicians' scans as they were made. */
+  bedsideScans: BedsideVerification[];
+  raisedAt: string;
+  stepEventId: string;
+}
+
 /** An emergency as the journey's deviations list shows it (QA-04). */
 export interface ProductEmergency {
   deviationId: string;
   rule: 'QA-04';
-  kind: 'qc-result-after-release';
-  testCode: string;
-  qcResultId: string;
+  kind: 'qc-result-after-release' | 'bedside-mismatch';
+  /** The late QC result's; a bedside mismatch has none. */
+  testCode: string | null;
+  qcResultId: string | null;
   investigationId: string | null;
+  bedsideScans: BedsideVerification[] | null;
   description: string;
   raisedAt: string;
   investigation: string | null;
@@ -56,7 +70,8 @@ export interface ProductEmergencyClosure {
 
 const SELECT = `SELECT e."emergency_id" AS "deviationId", 'QA-04' AS "rule", e."kind",
     e."test_code" AS "testCode", e."qc_result_id"::text AS "qcResultId",
-    e."investigation_id" AS "investigationId", e."description", e."raised_at" AS "raisedAt",
+    e."investigation_id" AS "investigationId", e."bedside_scans" AS "bedsideScans",
+    e."description", e."raised_at" AS "raisedAt",
     c."investigation", c."root_cause" AS "rootCause", c."corrective_action" AS "correctiveAction",
     c."closed_by" AS "closedBy", c."closed_at" AS "closedAt",
     CASE WHEN c."emergency_id" IS NULL THEN 'open' ELSE 'closed' END AS "status"
@@ -110,6 +125,39 @@ export class ProductEmergencyRepository {
         e.stepEventId,
       ],
     );
+  }
+
+  /** Records the mismatch of an attempt unless it is on record already; true when it was new. */
+  async insertBedsideMismatch(manager: EntityManager, e: NewBedsideMismatch): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO ${S}."product_emergency" ("emergency_id", "donor_code", "journey_id", "kind",
+         "bedside_scans", "description", "raised_at", "step_event_id")
+       VALUES ($1, $2, $3, 'bedside-mismatch', $4, $5, $6, $7)
+       ON CONFLICT ("step_event_id") WHERE "kind" = 'bedside-mismatch' DO NOTHING
+       RETURNING "emergency_id"`,
+      [
+        e.emergencyId,
+        e.donorCode,
+        e.journeyId,
+        JSON.stringify(e.bedsideScans),
+        e.description,
+        e.raisedAt,
+        e.stepEventId,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** The bedside mismatch recorded for a step's attempt (its event id), if any. */
+  async bedsideMismatchOf(
+    manager: EntityManager,
+    stepEventId: string,
+  ): Promise<ProductEmergency | undefined> {
+    const rows: ProductEmergency[] = await manager.query(
+      `${SELECT} WHERE e."step_event_id" = $1 AND e."kind" = 'bedside-mismatch'`,
+      [stepEventId],
+    );
+    return rows[0];
   }
 
   list(donorCode: string, manager = this.dataSource.manager): Promise<ProductEmergency[]> {

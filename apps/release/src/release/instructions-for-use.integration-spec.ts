@@ -12,6 +12,9 @@ import {
   openReleaseTestContext,
   stepInputOf,
 } from '../__tests__/release-test-context';
+import type { StepInput } from '@v2v/service-kit';
+import { bedsideInfusion } from '@v2v/testing';
+import { RaiseBedsideMismatchUseCase } from '../emergencies/usecases/raise-bedside-mismatch.usecase';
 
 const operator: Actor = { userId: 'it.operator', role: 'operator' };
 const nurse: Actor = { userId: 'it.nurse', role: 'hospital' };
@@ -31,9 +34,11 @@ beforeAll(async () => {
   const { steps } = context;
   const instructions = new InstructionsForUseRepository(dataSource);
   shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
+  const emergencies = new ProductEmergencyRepository(dataSource);
   infusion = new RecordInfusionUseCase(
     steps,
-    new ProductEmergencyRepository(dataSource),
+    emergencies,
+    new RaiseBedsideMismatchUseCase(dataSource, emergencies),
     instructions,
   );
   acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
@@ -57,11 +62,16 @@ const shipmentOf = (donorCode: string, specification = PINNED) =>
   );
 
 const infusionOf = (donorCode: string) =>
-  inputOf(donorCode, nurse, {
-    infusedAt: new Date().toISOString(),
-    bedsideScan: donorCode,
-    patientReference: 'PAT-IT-IFU',
-  });
+  inputOf(
+    donorCode,
+    nurse,
+    bedsideInfusion({
+      donorCode,
+      patientReference: 'PAT-IT-IFU',
+      endedAt: new Date(Date.now() - 60_000).toISOString(),
+      clinicians: [nurse.userId, 'it.nurse-2'],
+    }),
+  ) as StepInput<'recordInfusion'>;
 
 const count = async (sql: string, donorCode: string): Promise<number> =>
   (await dataSource.query(sql, [donorCode]))[0].n;

@@ -14,13 +14,3 @@ export function assertBatchReleasable(qcGate: ReleaseGate): void {
       openRecords: qcGate.openRecords,
     });
 }
-
-/** The bedside check: the patient about to be infused is the journey's patient. */
-export function assertSamePatient(expected: string, confirmed: string): void {
-  if (expected !== confirmed) {
-    throw new DomainError(
-      'IDENTITY_MISMATCH',
-      'the patient reference confirmed at the bedside is not the patient this product was made for',
-    );
-  }
-}

@@ -116,6 +116,14 @@ export const NOTIFIED_EVENTS = {
     messageCode: 'product-shipped',
     parameters: ['courier', 'shippedAt'],
   },
+  // A reaction reported by one of the site's clinicians: the others caring for the patient
+  // hear of it (TRC-04: the product-use record back).
+  'adverse-reaction.reported.v1': {
+    kind: 'journey-status',
+    severity: 'attention',
+    messageCode: 'adverse-reaction-reported',
+    parameters: ['description'],
+  },
   'journey.cancelled.v1': {
     kind: 'journey-status',
     severity: 'attention',

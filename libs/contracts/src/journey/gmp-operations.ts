@@ -41,6 +41,7 @@ export const RECORD_OPERATIONS = {
   recordDonorMaterialTestResult: { roles: ['qc'] },
   assessDonorMaterialImpact: { roles: ['qa-qp'] },
   acknowledgeNotification: { roles: ['hospital'] },
+  reportAdverseReaction: { roles: ['hospital'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;

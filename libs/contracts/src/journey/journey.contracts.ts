@@ -78,6 +78,8 @@ export interface JourneyView {
   manufacturingSlot?: JourneyManufacturingSlot;
   /** QA-02: the release child's last evaluation of the batch's release gates. */
   releaseGates?: ReleaseGatesSummary;
+  /** The end of the follow-up period after the infusion (the specification's followUpDays). */
+  followUpEndsAt?: string;
 }
 
 export type JourneyManufacturingSlot = Pick<

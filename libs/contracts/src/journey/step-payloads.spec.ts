@@ -55,7 +55,19 @@ const bodies = {
   },
   shipToSite: { shippedAt: ago(3_600_000), courier: 'ColdChain Express', shipperId: 'LN2-1' },
   receiveAtSite: { receivedAt: ago(60_000), labelScan: DONOR_CODE },
-  recordInfusion: { infusedAt: ago(60_000), bedsideScan: DONOR_CODE, patientReference: 'PAT-1' },
+  recordInfusion: {
+    infusedAt: ago(1_800_000),
+    infusionEndedAt: ago(60_000),
+    verifications: ['nurse-wang', 'dr-zhou'].map((clinician) => ({
+      clinician,
+      labelScan: DONOR_CODE,
+      patientReference: 'PAT-1',
+      scannedAt: ago(1_900_000),
+    })),
+    volumeMl: 68,
+    dose: { value: 1.1e8, unit: 'CAR+ viable T cells' },
+    administeredBy: 'Nurse Wang Fang',
+  },
 };
 
 /** Each step's event time fields, by path, as the check where written names them. */
@@ -71,6 +83,8 @@ const eventTimes: Array<[keyof typeof bodies, string]> = [
   ['shipToSite', 'shippedAt'],
   ['receiveAtSite', 'receivedAt'],
   ['recordInfusion', 'infusedAt'],
+  ['recordInfusion', 'infusionEndedAt'],
+  ['recordInfusion', 'verifications.1.scannedAt'],
 ];
 
 /** The body with the value at `path` replaced. */
@@ -154,5 +168,39 @@ describe('event times of the step payloads (GEN-01)', () => {
     const planned = { collectionDate: nextYear, manufacturingSlot: nextYear };
     expect(issuesOf('scheduleCollection', planned)).toEqual([]);
     expect(issuesOf('postponeCollection', { ...planned, reason: 'patient unfit' })).toEqual([]);
+  });
+});
+
+describe('the bedside check in the infusion record (OTH-02, TRC-03)', () => {
+  it('OTH-02 refuses the single-scan payload of earlier records for a new infusion', () => {
+    const single = { infusedAt: ago(60_000), bedsideScan: DONOR_CODE, patientReference: 'PAT-1' };
+    expect(issuesOf('recordInfusion', single).map((i) => i.path)).toEqual(
+      expect.arrayContaining(['verifications', 'infusionEndedAt', '']),
+    );
+  });
+
+  it('OTH-02 takes exactly two verifications, each with its label scan checked (TRC-02)', () => {
+    const [first] = bodies.recordInfusion.verifications;
+    expect(
+      issuesOf('recordInfusion', { ...bodies.recordInfusion, verifications: [first] }).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['verifications']);
+    const wrongCheck = { ...first, labelScan: 'A99991500000200X' };
+    expect(
+      issuesOf('recordInfusion', {
+        ...bodies.recordInfusion,
+        verifications: [first, wrongCheck],
+      }).map((i) => i.path),
+    ).toEqual(['verifications.1.labelScan']);
+  });
+
+  it('refuses a use record whose infusion ends before it started', () => {
+    expect(
+      issuesOf('recordInfusion', {
+        ...bodies.recordInfusion,
+        infusionEndedAt: ago(3_600_000),
+      }),
+    ).toEqual([{ path: 'infusionEndedAt', message: 'the infusion cannot end before it started' }]);
   });
 });

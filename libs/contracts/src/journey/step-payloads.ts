@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plausibleInstant } from '../events/plausible-instant';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
+import { FOLLOW_UP_OUTCOME_KINDS } from './follow-up-period';
 import { INFECTIOUS_MARKERS } from './product-specification';
 import {
   ElectronicSignature,
@@ -44,6 +45,16 @@ const disposition = z.enum(MATERIAL_DISPOSITIONS, {
 
 /** The schema of an event time: an instant that a given receipt makes plausible (GEN-01). */
 type EventTime = ReturnType<typeof plausibleInstant>;
+
+/** One clinician's bedside scan of the product label and the patient's reference (OTH-02). */
+const bedsideVerification = (eventTime: EventTime) =>
+  z.strictObject({
+    /** The username of a hospital user of the institution, trained for the infusion. */
+    clinician: text(64),
+    labelScan: donorCodeScan,
+    patientReference,
+    scannedAt: eventTime,
+  });
 
 /**
  * The step bodies. Every time of something that happened (a sample taken, a collection, a
@@ -196,13 +207,31 @@ const STEP_BODIES = {
     }),
   receiveAtSite: (eventTime: EventTime) =>
     z.strictObject({ receivedAt: eventTime, labelScan: donorCodeScan }),
+  /**
+   * The use record: the infusion from `infusedAt` to `infusionEndedAt`, its volume and dose, who
+   * administered it, and the two clinicians' bedside scans (OTH-02, TRC-03), the first by the
+   * user who records it. Histories recorded before it carry one `bedsideScan`; the journey never
+   * validates a replayed payload, so they replay unchanged.
+   */
   recordInfusion: (eventTime: EventTime) =>
-    z.strictObject({
-      infusedAt: eventTime,
-      bedsideScan: donorCodeScan,
-      patientReference,
-    }),
-  completeFollowUp: () => z.strictObject({ outcome: text(1000) }),
+    z
+      .strictObject({
+        infusedAt: eventTime,
+        infusionEndedAt: eventTime,
+        verifications: z.tuple([bedsideVerification(eventTime), bedsideVerification(eventTime)]),
+        volumeMl: z.number().positive().max(2000),
+        dose: z.strictObject({ value: z.number().positive(), unit: text(40) }),
+        administeredBy: text(100),
+      })
+      .refine((p) => Date.parse(p.infusionEndedAt) >= Date.parse(p.infusedAt), {
+        path: ['infusionEndedAt'],
+        message: 'the infusion cannot end before it started',
+        // Compared only between two plausible instants; an implausible one is named alone.
+        when: (check) => check.issues.length === 0,
+      }),
+  /** `outcomeKind`: a completed period, or a death or withdrawal that ends it early. */
+  completeFollowUp: () =>
+    z.strictObject({ outcome: text(1000), outcomeKind: z.enum(FOLLOW_UP_OUTCOME_KINDS) }),
   cancelJourney: () => z.strictObject({ reason }),
 } as const satisfies Record<JourneyStep, (eventTime: EventTime) => z.ZodType>;
 

@@ -1,4 +1,5 @@
 import {
+  type DeviationNotice,
   formatDonorCode,
   generateDonorUniqueCode,
   type InstructionsForUseShipment,
@@ -6,12 +7,14 @@ import {
 } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput } from '@v2v/service-kit';
 import type { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
-import { InstructionsForUseRepository } from '../../instructions-for-use/instructions-for-use.repository';
+import type { RaiseBedsideMismatchUseCase } from '../../emergencies/usecases/raise-bedside-mismatch.usecase';
+import type { InstructionsForUseRepository } from '../../instructions-for-use/instructions-for-use.repository';
 import { RecordInfusionUseCase } from './record-infusion.usecase';
 
-const donorCode = formatDonorCode(
-  generateDonorUniqueCode({ facility: 'W1234', year: 2026, sequence: 7 }),
-);
+const code = (sequence: number) =>
+  formatDonorCode(generateDonorUniqueCode({ facility: 'W1234', year: 2026, sequence }));
+const donorCode = code(7);
+const occurredAt = '2026-11-30T10:30:00.000Z';
 
 const shipped: InstructionsForUseShipment = {
   shipmentId: 's-1',
@@ -32,8 +35,9 @@ const shipped: InstructionsForUseShipment = {
 };
 
 /** The step recorder as the real one uses its guard: run first, nothing recorded if it throws. */
-function useCase(shipment: InstructionsForUseShipment | undefined) {
+function useCase(shipment: InstructionsForUseShipment | undefined = shipped) {
   const recorded: unknown[][] = [];
+  const raised: string[] = [];
   const steps = {
     record: async (...args: unknown[]): Promise<StepRecord> => {
       const guard = args[3] as (manager: unknown) => Promise<unknown>;
@@ -43,46 +47,109 @@ function useCase(shipment: InstructionsForUseShipment | undefined) {
     },
   } as unknown as JourneyStepRecorder;
   const emergencies = { list: async () => [] } as unknown as ProductEmergencyRepository;
+  const mismatches = {
+    execute: async (_: unknown, description: string): Promise<DeviationNotice> => {
+      raised.push(description);
+      return { deviationId: 'e-1', rule: 'QA-04', detectedAt: occurredAt, description };
+    },
+  } as unknown as RaiseBedsideMismatchUseCase;
   const instructions = {
     latestShipment: async () => shipment,
   } as unknown as InstructionsForUseRepository;
-  return { infusion: new RecordInfusionUseCase(steps, emergencies, instructions), recorded };
+  return {
+    infusion: new RecordInfusionUseCase(steps, emergencies, mismatches, instructions),
+    recorded,
+    raised,
+  };
 }
 
-function input(patientReference: string, bedsideScan = donorCode) {
+const scan = (clinician: string, labelScan = donorCode, patientReference = 'PAT-001') => ({
+  clinician,
+  labelScan,
+  patientReference,
+  scannedAt: '2026-11-30T09:55:00Z',
+});
+
+function input(verifications = [scan('nurse-wang'), scan('dr-zhou')], actor = 'nurse-wang') {
   return {
     donorCode,
+    eventId: 'ev-1',
+    occurredAt,
+    actor: { userId: actor, role: 'hospital' },
     order: { patientReference: 'PAT-001' },
-    payload: { infusedAt: '2026-11-30T10:00:00Z', bedsideScan, patientReference },
+    payload: {
+      infusedAt: '2026-11-30T10:00:00Z',
+      infusionEndedAt: '2026-11-30T10:20:00Z',
+      verifications,
+      volumeMl: 68,
+      dose: { value: 1.1e8, unit: 'CAR+ viable T cells' },
+      administeredBy: 'Nurse Wang Fang',
+    },
   } as unknown as StepInput<'recordInfusion'>;
 }
 
 describe('record infusion use case', () => {
-  it('records the infusion as its step after the bedside identity check', async () => {
-    const { infusion, recorded } = useCase(shipped);
-    await expect(infusion.execute(input('PAT-001'))).resolves.toMatchObject({ recordId: 'r-1' });
+  it('OTH-02 TRC-03 records the infusion with both clinicians’ label verifications', async () => {
+    const { infusion, recorded, raised } = useCase();
+    await expect(infusion.execute(input())).resolves.toMatchObject({ recordId: 'r-1' });
     expect(recorded).toHaveLength(1);
     expect(recorded[0][0]).toBe('recordInfusion');
     expect(recorded[0][2]).toMatchObject({
-      summary: 'infused after bedside identity check',
-      detail: { labelVerification: { matched: true } },
+      detail: {
+        volumeMl: 68,
+        administeredBy: 'Nurse Wang Fang',
+        labelVerifications: [{ matched: true }, { matched: true }],
+      },
     });
+    expect(raised).toEqual([]);
   });
 
-  it('refuses another patient at the bedside (IDENTITY_MISMATCH) and records nothing', async () => {
-    const { infusion, recorded } = useCase(shipped);
-    await expect(infusion.execute(input('PAT-002'))).rejects.toMatchObject({
+  it('QA-04 refuses another patient at the bedside with the emergency it raised, records no infusion', async () => {
+    const { infusion, recorded, raised } = useCase();
+    const wrong = input([scan('nurse-wang'), scan('dr-zhou', donorCode, 'PAT-002')]);
+    await expect(infusion.execute(wrong)).rejects.toMatchObject({
       code: 'IDENTITY_MISMATCH',
+      details: { deviations: [expect.objectContaining({ deviationId: 'e-1', rule: 'QA-04' })] },
     });
+    expect(raised).toEqual([expect.stringContaining('dr-zhou scanned patient PAT-002')]);
+    expect(recorded).toHaveLength(0);
+  });
+
+  it("QA-04 refuses another donor's label at the bedside the same way", async () => {
+    const { infusion, raised } = useCase();
+    await expect(
+      infusion.execute(input([scan('nurse-wang', code(8)), scan('dr-zhou')])),
+    ).rejects.toMatchObject({ code: 'IDENTITY_MISMATCH' });
+    expect(raised).toEqual([expect.stringContaining(`nurse-wang scanned label ${code(8)}`)]);
+  });
+
+  it('OTH-02 refuses one clinician twice where the record is written (a forged update)', async () => {
+    const { infusion, recorded } = useCase();
+    await expect(
+      infusion.execute(input([scan('nurse-wang'), scan('nurse-wang')])),
+    ).rejects.toMatchObject({ code: 'OTH-02' });
+    await expect(
+      infusion.execute(input([scan('nurse-wang'), scan('dr-zhou')], 'dr-zhou')),
+    ).rejects.toMatchObject({ code: 'OTH-02' });
     expect(recorded).toHaveLength(0);
   });
 
   it('OTH-01 refuses the infusion before the hospital acknowledged the instructions for use', async () => {
     const { infusion, recorded } = useCase({ ...shipped, acknowledgement: null });
-    await expect(infusion.execute(input('PAT-001'))).rejects.toMatchObject({
+    await expect(infusion.execute(input())).rejects.toMatchObject({
       code: 'OTH-01',
       message: expect.stringContaining('acknowledge them before the infusion (OTH-01)'),
     });
     expect(recorded).toHaveLength(0);
+  });
+
+  it('OTH-02 refuses the single-scan payload of earlier records, raising nothing', async () => {
+    const { infusion, raised } = useCase();
+    const single = {
+      ...input(),
+      payload: { infusedAt: '2026-11-30T10:00:00Z', bedsideScan: code(8), patientReference: 'X-1' },
+    } as unknown as StepInput<'recordInfusion'>;
+    await expect(infusion.execute(single)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(raised).toEqual([]);
   });
 });
