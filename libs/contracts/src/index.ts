@@ -53,3 +53,5 @@ export * from './custody/leg-telemetry';
 export * from './journey/donor-material-tests';
 export * from './internal/donor-material-tests';
 export * from './institutions/institution-notifications';
+export * from './internal/recalls';
+export * from './journey/recall-hold';

@@ -40,6 +40,8 @@ export const RECORD_OPERATIONS = {
   recordDonorMaterialTestResult: { roles: ['qc'] },
   assessDonorMaterialImpact: { roles: ['qa-qp'] },
   acknowledgeNotification: { roles: ['hospital'] },
+  recallProduct: { roles: ['qa-qp'] },
+  recordRecallDisposition: { roles: ['qa-qp', 'ops'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type RecordOperation = keyof typeof RECORD_OPERATIONS;
