@@ -39,6 +39,8 @@ describe('determinism guard', () => {
     // gates (patched 'batch-release-child', 'batch-release-gates'): a release voided, again.
     // qc-result-after-shipment takes QC results after the shipment and the infusion, one raising
     // an emergency (QA-04; patched 'shipped-release-ended').
+    // recall-notice-shipment-refused takes a recall notice and refuses the shipment (QA-04;
+    // patched 'recall-notice').
     expect(recordedHistories().map((h) => h.name)).toEqual([
       'failed-batch-recollection-cancelled',
       'happy-path-batch-record',
@@ -47,6 +49,7 @@ describe('determinism guard', () => {
       'institution-suspension-hold',
       'qc-result-after-shipment',
       'quarantine-rejection-recollection-cancelled',
+      'recall-notice-shipment-refused',
       'rejection-recollection-cancelled',
       'release-void-rerelease',
       'transport-deadline-deviation-screened',

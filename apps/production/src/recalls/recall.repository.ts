@@ -184,9 +184,10 @@ export class RecallRepository {
   }
 
   async recall(recallId: string, manager = this.dataSource.manager): Promise<Recall | undefined> {
-    const rows: RecallRow[] = await manager.query(`${SELECT_RECALLS} WHERE "recall_id"::text = $1`, [
-      recallId,
-    ]);
+    const rows: RecallRow[] = await manager.query(
+      `${SELECT_RECALLS} WHERE "recall_id"::text = $1`,
+      [recallId],
+    );
     if (!rows[0]) return undefined;
     const units: UnitRow[] = await manager.query(
       `${SELECT_UNITS} WHERE u."recall_id" = $1 ORDER BY u."donor_code"`,

@@ -41,7 +41,9 @@ function oneTarget(
   ctx: z.RefinementCtx,
 ): void {
   const [wanted, other] =
-    recall.scope === 'batch' ? (['batchNumber', 'lotId'] as const) : (['lotId', 'batchNumber'] as const);
+    recall.scope === 'batch'
+      ? (['batchNumber', 'lotId'] as const)
+      : (['lotId', 'batchNumber'] as const);
   if (recall[wanted] === undefined)
     ctx.addIssue({ code: 'custom', path: [wanted], message: `required for scope ${recall.scope}` });
   if (recall[other] !== undefined)

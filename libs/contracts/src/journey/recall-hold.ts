@@ -6,6 +6,7 @@ import {
   type RecallClassification,
   type RecallScope,
 } from '../internal/recalls';
+import { type Actor, actorSchema } from './actor';
 import type { JourneyStep } from './journey-steps';
 
 /**
@@ -22,7 +23,7 @@ export interface RecallNotice {
   batchNumbers: string[];
   reason: string;
   decidedAt: string;
-  decidedBy: { userId: string; role: string };
+  decidedBy: Actor;
 }
 
 /** `recall.notified.v1`, one per affected journey, keyed by its donor code. */
@@ -52,13 +53,17 @@ export function recallNoticeOf(payload: unknown): { donorCode: string; notice: R
       batchNumbers,
       reason,
       decidedAt,
-      decidedBy: actor,
+      decidedBy: actorSchema.parse(actor),
     },
   };
 }
 
 /** The steps that would move or use a recalled product: shipment, receipt at site, infusion. */
-export const RECALLED_STEPS: readonly JourneyStep[] = ['shipToSite', 'receiveAtSite', 'recordInfusion'];
+export const RECALLED_STEPS: readonly JourneyStep[] = [
+  'shipToSite',
+  'receiveAtSite',
+  'recordInfusion',
+];
 
 /**
  * QA-04 (§10(4)): a recalled product is not shipped, received at the site or infused. A recall

@@ -51,8 +51,7 @@ export class RecordRecallDispositionUseCase {
     }
     return this.dataSource.transaction(async (manager) => {
       const before = await this.recalls.unitForDisposition(manager, recallId, donorCode);
-      if (!before)
-        throw new DomainError('NOT_FOUND', `no unit ${donorCode} in recall ${recallId}`);
+      if (!before) throw new DomainError('NOT_FOUND', `no unit ${donorCode} in recall ${recallId}`);
       requireUnitOpen(before, recallId);
       await this.recalls.insertDisposition(manager, {
         recallId,
