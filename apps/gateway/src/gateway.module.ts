@@ -39,6 +39,7 @@ import { TelemetryModule } from './telemetry/telemetry.module';
 import { HospitalTenancyGuard } from './tenancy/hospital-tenancy.guard';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { ReleaseGatesModule } from './release-gates/release-gates.module';
+import { RecallsModule } from './recalls/recalls.module';
 import { TracesModule } from './traces/traces.module';
 import { UserAdministrationModule } from './user-administration/user-administration.module';
 
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   SignaturesModule,
   SpecificationsModule,
   KeyMaterialsModule,
+  RecallsModule,
   FacilityModule,
   ProcessesModule,
   ProductionCalendarModule,

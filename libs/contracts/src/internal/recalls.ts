@@ -66,6 +66,23 @@ export type CreateRecallCommand = z.infer<typeof createRecallCommandSchema>;
 export const recallCheckSchema = z.strictObject(recallFields).superRefine(oneTarget);
 export type RecallCheck = z.infer<typeof recallCheckSchema>;
 
+/** The record type a recall's signature names; its record id is the recall id. */
+export const RECALL_RECORD_TYPE = 'recall';
+
+/**
+ * What the qualified person signs of a recall (CSV-02): its target, reason and class, the same
+ * detail the gateway seals and production hashes again before it records the recall.
+ */
+export function recallSignedDetail(recall: RecallCheck): Record<string, unknown> {
+  return {
+    scope: recall.scope,
+    batchNumber: recall.batchNumber ?? null,
+    lotId: recall.lotId ?? null,
+    reason: recall.reason,
+    classification: recall.classification,
+  };
+}
+
 /** How one unit ended, with a note of what was done (who returned it, where it was destroyed). */
 export const recallDispositionSchema = z.strictObject({
   disposition: z.enum(RECALL_DISPOSITIONS),

@@ -6,6 +6,8 @@ import {
   DomainError,
   type Recall,
   type RecallCheck,
+  RECALL_RECORD_TYPE,
+  recallSignedDetail,
   requireOperationRole,
   SIGNER_ROLE,
   TOPICS,
@@ -27,21 +29,6 @@ const targetOf = (c: RecallCheck): RecallTarget => ({
   ...(c.batchNumber ? { batchNumber: c.batchNumber } : {}),
   ...(c.lotId ? { lotId: c.lotId } : {}),
 });
-
-/** What the qualified person signs: the recall's target, reason and class (CSV-02). */
-export function recallSignedContent(recallId: string, c: RecallCheck) {
-  return {
-    recordType: 'recall',
-    recordId: recallId,
-    detail: {
-      scope: c.scope,
-      batchNumber: c.batchNumber ?? null,
-      lotId: c.lotId ?? null,
-      reason: c.reason,
-      classification: c.classification,
-    },
-  };
-}
 
 /**
  * QA-04, TRC-01: the qualified person's signed recall of a batch or of a key-material lot. In
@@ -90,13 +77,14 @@ export class CreateRecallUseCase {
     requireOperationRole('recallProduct', decidedBy);
     return this.dataSource.transaction(async (manager) => {
       await this.requireKnown(target, manager);
-      const content = recallSignedContent(recallId, command);
+      // CSV-02, PER-03: sealed by the gateway for exactly this recall.
+      const subject = { recordType: RECALL_RECORD_TYPE, recordId: recallId };
       await this.signatures.record(manager, signature, {
         meaning: 'recalled',
         decidedBy,
         signerRole: SIGNER_ROLE,
-        subject: { recordType: content.recordType, recordId: recallId },
-        contentHash: signedRecordHash(content),
+        subject,
+        contentHash: signedRecordHash({ ...subject, detail: recallSignedDetail(command) }),
       });
       await this.recalls.insertRecall(manager, {
         recallId,
