@@ -17,6 +17,7 @@ import { MakeQcResultsAppendOnly1765000940000 } from './migrations/1765000940000
 import { JudgeQcResults1765001000000 } from './migrations/1765001000000-JudgeQcResults';
 import { CreateReleaseVoidings1765001100000 } from './migrations/1765001100000-CreateReleaseVoidings';
 import { CreateProductEmergencies1765001800000 } from './migrations/1765001800000-CreateProductEmergencies';
+import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-HoldRecalledProducts';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -37,6 +38,7 @@ export const RELEASE_MIGRATIONS = [
   JudgeQcResults1765001000000,
   CreateReleaseVoidings1765001100000,
   CreateProductEmergencies1765001800000,
+  HoldRecalledProducts1765002020000,
 ];
 
 /**

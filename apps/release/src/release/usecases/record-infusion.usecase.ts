@@ -3,6 +3,8 @@ import { StepRecord, verifyLabelScan } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { requireNoOpenEmergency } from '../../emergencies/emergency-rules';
 import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
+import { recallHoldsOf } from '../../recalls/recall-hold.repository';
+import { requireNotRecalled } from '../../recalls/recall-hold-rules';
 import { assertSamePatient } from '../release-rules';
 
 /**
@@ -26,11 +28,13 @@ export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
         summary: 'infused after bedside identity check',
         detail: { ...input.payload, labelVerification },
       },
-      async (manager) =>
+      async (manager) => {
         requireNoOpenEmergency(
           input.donorCode,
           await this.emergencies.list(input.donorCode, manager),
-        ),
+        );
+        requireNotRecalled('recordInfusion', await recallHoldsOf(manager, input.donorCode));
+      },
     );
   }
 }

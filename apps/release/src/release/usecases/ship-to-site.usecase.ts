@@ -5,10 +5,12 @@ import { findShipperQualification } from '@v2v/shipper-qualification';
 import { RELEASE_SCHEMA } from '../../release.data-source';
 import { requireReleaseNotVoid } from '../release-standing-rules';
 import { ReleaseVoidingRepository } from '../release-voiding.repository';
+import { recallHoldsOf } from '../../recalls/recall-hold.repository';
+import { requireNotRecalled } from '../../recalls/recall-hold-rules';
 
 /**
  * The shipment that opens the leg to the site; MAT-03: only on a qualified shipper; QA-02,
- * CSV-02: never of a release voided since it was recorded.
+ * CSV-02: never of a release voided since it was recorded; QA-04: never of a recalled product.
  */
 @Injectable()
 export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
@@ -28,6 +30,7 @@ export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
         detail: payload,
       },
       async (manager) => {
+        requireNotRecalled('shipToSite', await recallHoldsOf(manager, input.donorCode));
         const release = await this.voidings.latestRelease(manager, input.donorCode);
         if (release) requireReleaseNotVoid(await this.voidings.voidingOf(manager, release.eventId));
         const qualification = await findShipperQualification(
