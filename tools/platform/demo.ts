@@ -19,6 +19,7 @@ import {
   runBatchRecord,
   ScriptedStep,
 } from '@v2v/testing';
+import { recallOfALot } from './demo-recall';
 
 interface OrderCreated {
   donorCode: string;
@@ -42,7 +43,8 @@ interface TraceEntry {
  * re-manufactured, one whose viability is out of specification, investigated, retested and
  * invalidated — each through its electronic batch record and its release gates, shows one
  * PRD-04 refusal of the production calendar, then prints their traces, their manufacturing
- * slots and where to see them.
+ * slots and where to see them; last, a recall of a key-material lot reaching two journeys at two
+ * hospitals.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(
@@ -64,6 +66,10 @@ async function main(): Promise<void> {
     '\njourney 4: viability out of specification (QA-02.1): investigated, an assignable laboratory cause, retested, invalidated by QA, then released and infused\n',
   );
   await runJourney(api, (order) => happyPathSteps(order), { qc: outOfSpecificationAndRetest });
+  console.log(
+    '\nrecall: a lot of IL-2 consumed by two journeys at two hospitals (QA-04, TRC-01)\n',
+  );
+  await recallOfALot(api);
 }
 
 /** QC's results with viability out of specification, and what QC and QA do about it. */

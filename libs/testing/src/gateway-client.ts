@@ -106,18 +106,20 @@ export class GatewayClient {
    * A scripted step as its user takes it, after uploading the logger readings it needs; after
    * production's start, the batch record through to qc (runBatchRecord); after the receipt,
    * QC's donor material test results; before the release, QA's review and QC's retention
-   * samples (prepareRelease).
+   * samples (prepareRelease). `user` takes the step instead of the role's demo user (the
+   * hospital user of another institution).
    */
   async run<T = unknown>(
     donorCode: string,
     scripted: ScriptedStep,
     idempotencyKey?: string,
+    user: string = scripted.role,
   ): Promise<HttpResult<T>> {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
     if (scripted.prepareRelease)
       await prepareRelease(this, donorCode, { signerPassword: this.password });
     const res = await this.step<T>(
-      scripted.role,
+      user,
       donorCode,
       scripted.step,
       scripted.payload,

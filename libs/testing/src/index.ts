@@ -12,3 +12,4 @@ export * from './batch-record-script';
 export * from './qc-script';
 export * from './release-preparation';
 export * from './donor-material-script';
+export * from './recall-script';
