@@ -24,6 +24,9 @@ RUN npm ci --no-audit --no-fund
 FROM node:20.19-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0
+# The gateway's PDFs (instructions for use, OTH-01) print Chinese with Noto Sans CJK.
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # Pre-bundle the workflow code at build time: the worker never bundles at start-up.

@@ -102,12 +102,13 @@ describe('donor material used before its tests completed (DON-06, QA-02.5)', () 
     expect(released).toMatchObject({ status: 200, body: { stage: 'released' } });
   });
 
-  it('CSV-03 answers another institution as an unknown code, and the hospital may not read factory tests', async () => {
+  it('CSV-03 refuses the factory tests to every hospital user alike, whatever the code', async () => {
     const order = await newOrder();
+    // The role is refused before tenancy: another institution's code answers as an unknown one.
     const other = await testsOf('hospital-inst-002', order.donorCode);
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(403);
     expect(other).toEqual(await testsOf('hospital-inst-002', UNKNOWN));
-    expect((await testsOf('hospital', order.donorCode)).status).toBe(403);
+    expect(await testsOf('hospital', order.donorCode)).toEqual(other);
     const empty = await testsOf('ops', order.donorCode);
     expect(empty).toMatchObject({ status: 200, body: { pendingAtMaterialRelease: null } });
     const early = await api.as<Refusal>(

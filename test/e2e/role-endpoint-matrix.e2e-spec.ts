@@ -39,6 +39,7 @@ describe('role × endpoint matrix', () => {
       recordType: 'batch',
       recordId: 'B-none',
       productCode: 'CART-CD19',
+      version: '1',
       deviationId: 'no-such-deviation',
       institutionId: 'INST-001',
       carries: 'donor-material',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
+  acknowledgeInstructionsForUse,
   GatewayClient,
   happyPathSteps,
   prepareRelease,
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       if (scripted.telemetry) await api.uploadReadings(scripted.telemetry);
       // QA's review and QC's retention samples before the release: taken, not timed here.
       if (scripted.prepareRelease) await prepareRelease(api, donorCode);
+      if (scripted.acknowledgeInstructions) await acknowledgeInstructionsForUse(api, donorCode);
       const t = performance.now();
       const res = await api.step(scripted.role, donorCode, scripted.step, scripted.payload);
       if (res.status !== 200) {

@@ -7,6 +7,7 @@ import {
 } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import {
+  acknowledgeInstructionsForUse,
   DEMO_BATCH_FLOOR,
   DEMO_LINE,
   GatewayClient,
@@ -120,10 +121,17 @@ async function runJourney(
       await releasePreparation(api, donorCode);
       await releaseGates(api, donorCode);
     }
+    if (scripted.acknowledgeInstructions) {
+      const shipped = await acknowledgeInstructionsForUse(api, donorCode, scripted.role);
+      console.log(
+        `instructions for use ${shipped.productCode} v${shipped.specificationVersion} acknowledged by ${shipped.acknowledgement?.acknowledgedBy.userId} (OTH-01)`,
+      );
+    }
     const result = await api.run<{ stage: string; recollections: number }>(donorCode, {
       ...scripted,
       batchRecord: false,
       prepareRelease: false,
+      acknowledgeInstructions: false,
     });
     expectOk(scripted.step, result);
     const readings = scripted.telemetry

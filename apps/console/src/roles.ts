@@ -75,9 +75,22 @@ const READS_INVESTIGATIONS = ['qc', 'qa-qp', 'ops'];
 export const mayReadReleaseGates = (role: string) => READS_RELEASE_GATES.includes(role);
 export const mayReadQcResults = (role: string) => READS_QC_RESULTS.includes(role);
 export const mayReadInvestigations = (role: string) => READS_INVESTIGATIONS.includes(role);
-/** QC records results from the batch's completion until the release (recordQcResult). */
+/** QC records results from the batch's completion to the follow-up (recordQcResult). */
 export const mayRecordQcResults = (role: string, stage: string) =>
-  role === 'qc' && (stage === 'qc' || stage === 'release-review');
+  role === 'qc' && QC_RESULT_STAGES.includes(stage);
+/**
+ * Where `recordQcResult` is taken (JOURNEY_STEPS in libs/contracts): in QC and release review,
+ * and after a conditional release the results it left to follow (QA-02.1, QA-04).
+ */
+const QC_RESULT_STAGES = [
+  'qc',
+  'release-review',
+  'released',
+  'shipped',
+  'received-at-site',
+  'infused',
+  'follow-up',
+];
 /** The qualified person releases the batch in release review (releaseBatch), once releasable. */
 export const mayReleaseBatch = (role: string, stage: string) =>
   role === 'qa-qp' && stage === 'release-review';

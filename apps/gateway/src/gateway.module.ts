@@ -22,6 +22,7 @@ import { InstitutionsModule } from './institutions/institutions.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { KeyMaterialsModule } from './key-materials/key-materials.module';
 import { LabelsModule } from './labels/labels.module';
+import { InstructionsForUseModule } from './instructions-for-use/instructions-for-use.module';
 import { ManufacturingSlotsModule } from './manufacturing-slots/manufacturing-slots.module';
 import { BatchRecordModule } from './batch-record/batch-record.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -64,6 +65,7 @@ export const FEATURE_MODULES = [
   DeviationsModule,
   DonorMaterialTestsModule,
   LabelsModule,
+  InstructionsForUseModule,
   BatchRecordModule,
   ManufacturingSlotsModule,
   SamplesModule,

@@ -16,6 +16,7 @@ import { CreateSampleRegister1765000900000 } from './migrations/1765000900000-Cr
 import { MakeQcResultsAppendOnly1765000940000 } from './migrations/1765000940000-MakeQcResultsAppendOnly';
 import { JudgeQcResults1765001000000 } from './migrations/1765001000000-JudgeQcResults';
 import { CreateReleaseVoidings1765001100000 } from './migrations/1765001100000-CreateReleaseVoidings';
+import { CreateInstructionsForUseRecords1765001600000 } from './migrations/1765001600000-CreateInstructionsForUseRecords';
 import { CreateProductEmergencies1765001800000 } from './migrations/1765001800000-CreateProductEmergencies';
 import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-HoldRecalledProducts';
 
@@ -37,6 +38,7 @@ export const RELEASE_MIGRATIONS = [
   MakeQcResultsAppendOnly1765000940000,
   JudgeQcResults1765001000000,
   CreateReleaseVoidings1765001100000,
+  CreateInstructionsForUseRecords1765001600000,
   CreateProductEmergencies1765001800000,
   HoldRecalledProducts1765002020000,
 ];

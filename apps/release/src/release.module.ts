@@ -21,12 +21,14 @@ import { RecallHoldsModule } from './recalls/recall-holds.module';
 import { HoldRecalledProductsUseCase } from './recalls/usecases/hold-recalled-products.usecase';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
+import { InstructionsForUseModule } from './instructions-for-use/instructions-for-use.module';
 
 @Module({
   imports: [
     ...gmpServiceImports('release', releaseDataSourceOptions),
     SamplesModule,
     QcModule,
+    InstructionsForUseModule,
     EmergenciesModule,
     RecallHoldsModule,
   ],

@@ -50,6 +50,8 @@ export * from './journey/qc-test-plan';
 export * from './internal/quality-control';
 export * from './internal/batch-deviation-closures';
 export * from './custody/leg-telemetry';
+export * from './journey/instructions-for-use';
+export * from './internal/instructions-for-use';
 export * from './journey/donor-material-tests';
 export * from './internal/donor-material-tests';
 export * from './institutions/institution-notifications';

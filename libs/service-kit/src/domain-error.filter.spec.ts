@@ -1,9 +1,13 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { DomainError } from '@v2v/contracts';
 import { DomainErrorFilter } from './domain-error.filter';
 
 function answer(error: unknown) {
-  const sent: { status?: number; body?: unknown } = {};
+  const sent: { status?: number; body?: unknown; headers?: Record<string, string> } = {};
   const response = {
+    setHeader: (name: string, value: string) => {
+      sent.headers = { ...sent.headers, [name]: value };
+    },
     status: (status: number) => {
       sent.status = status;
       return response;
@@ -28,6 +32,11 @@ describe('DomainErrorFilter', () => {
       status: 413,
       body: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('102400 bytes') },
     });
+  });
+
+  it('answers a service too busy to answer 503 with its Retry-After', () => {
+    const busy = new DomainError('SERVICE_UNAVAILABLE', 'retry in 5 s', { retryAfterSeconds: 5 });
+    expect(answer(busy)).toMatchObject({ status: 503, headers: { 'Retry-After': '5' } });
   });
 
   it('answers an unexpected error 500 without its detail', () => {

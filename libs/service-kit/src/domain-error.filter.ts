@@ -30,6 +30,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const error = uniqueViolationRefusal(thrown) ?? thrown;
     if (error instanceof DomainError) {
+      const retryAfter = error.details.retryAfterSeconds;
+      if (refusalKind(error.code) === 'unavailable' && typeof retryAfter === 'number')
+        response.setHeader('Retry-After', String(retryAfter));
       response
         .status(domainErrorStatus(error.code))
         .json({ code: error.code, message: error.message, details: error.details });

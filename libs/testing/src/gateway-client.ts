@@ -3,6 +3,7 @@ import { runBatchRecord } from './batch-record-script';
 import type { ScriptedStep } from './journey-script';
 import { demoUserPassword } from './demo-credentials';
 import { recordDonorMaterialTests } from './donor-material-script';
+import { acknowledgeInstructionsForUse } from './instructions-for-use';
 import { pollUntil } from './poll';
 import { prepareRelease } from './release-preparation';
 
@@ -106,8 +107,9 @@ export class GatewayClient {
    * A scripted step as its user takes it, after uploading the logger readings it needs; after
    * production's start, the batch record through to qc (runBatchRecord); after the receipt,
    * QC's donor material test results; before the release, QA's review and QC's retention
-   * samples (prepareRelease). `user` takes the step instead of the role's demo user (the
-   * hospital user of another institution).
+   * samples (prepareRelease); before the infusion, the hospital's acknowledgement of the
+   * instructions for use (acknowledgeInstructions). `user` takes the step instead of the role's
+   * demo user (the hospital user of another institution).
    */
   async run<T = unknown>(
     donorCode: string,
@@ -118,6 +120,8 @@ export class GatewayClient {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
     if (scripted.prepareRelease)
       await prepareRelease(this, donorCode, { signerPassword: this.password });
+    if (scripted.acknowledgeInstructions)
+      await acknowledgeInstructionsForUse(this, donorCode, user);
     const res = await this.step<T>(
       user,
       donorCode,

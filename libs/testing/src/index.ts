@@ -11,5 +11,6 @@ export * from './room-booking-fixture.sql';
 export * from './batch-record-script';
 export * from './qc-script';
 export * from './release-preparation';
+export * from './instructions-for-use';
 export * from './donor-material-script';
 export * from './recall-script';

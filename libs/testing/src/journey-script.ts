@@ -17,6 +17,11 @@ export interface ScriptedStep<S extends JourneyStep = JourneyStep> {
   prepareRelease?: boolean;
   /** After the step (the receipt), QC records the donor material's test results (QA-02.5). */
   donorMaterialTests?: DonorMaterialTestsScript;
+  /**
+   * Before the step (the infusion), its user acknowledges the instructions for use that
+   * travelled with the shipment (OTH-01).
+   */
+  acknowledgeInstructions?: boolean;
 }
 
 /** A logger's readings every `everyMinutes` from `from` to `to` at `temperatureC`. */
@@ -158,11 +163,15 @@ export function happyPathSteps(input: {
       receivedAt: now,
       labelScan: input.donorCode,
     })),
-    sentNow('recordInfusion', 'hospital', (now) => ({
-      infusedAt: now,
-      bedsideScan: input.donorCode,
-      patientReference: input.patientReference,
-    })),
+    // Object.assign keeps the payload's getter (sent at the time of sending).
+    Object.assign(
+      sentNow('recordInfusion', 'hospital', (now) => ({
+        infusedAt: now,
+        bedsideScan: input.donorCode,
+        patientReference: input.patientReference,
+      })),
+      { acknowledgeInstructions: true },
+    ),
   ];
 }
 

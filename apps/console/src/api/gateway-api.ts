@@ -497,7 +497,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Enter the QC results of the batch.
+     * Enter raw QC results (value, unit, method, instrument, sample, time tested); the system judges each against the test plan of the journey's specification (QA-02.1). A correction names the result it corrects and why; a retest names its open OOS investigation; an OOS result of a gating test opens one. May be taken again until release.
      * @description Roles: qc. Sent to the journey as the Temporal update `recordQcResult`.
      */
     post: operations['recordQcResult'];
@@ -1459,7 +1459,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. Roles: data-logger. */
+    /** Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. 409 GEN-01 when the leg's hand-over named another logger. Roles: data-logger. */
     post: operations['TelemetryController_upload'];
     delete?: never;
     options?: never;
@@ -1491,7 +1491,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The deviations raised for a journey: its donor material's and its environmental monitoring excursions' (PRD-05), open or closed. Roles: operator, qa-qp, ops. */
+    /** The deviations raised for a journey: its donor material's, its environmental monitoring excursions' (PRD-05) and the emergencies on its product (QA-04), open or closed. Roles: operator, qa-qp, ops. */
     get: operations['DeviationsController_list'];
     put?: never;
     post?: never;
@@ -1512,6 +1512,41 @@ export interface paths {
     put?: never;
     /** Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). Roles: qa-qp. */
     post: operations['DeviationsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/donor-material-tests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The donor material's tests of the journey's specification, each with its effective result and the system's verdict, every result as recorded, the tests pending at QA's material release and the signed impact assessments (QA-02.5). Roles: qc, qa-qp, ops. */
+    get: operations['DonorMaterialTestsController_view'];
+    put?: never;
+    /** Raw results of the donor material's tests (value, unit, method, tested at), judged by the system against the journey's specification; a correction names the result it replaces and why. Refused 409 QA-02 (QA-02.5). Roles: qc. */
+    post: operations['DonorMaterialTestsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/donor-material-impact-assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** QA's impact assessment of donor material used before its tests completed, with the tests it covers, its rationale and conclusion (`no-impact` | `product-affected`), signed with the password re-entered (§10(2), QA-02.5, CSV-02, PER-03). It covers the results as they stand: a later result reopens QA-02.5. Refused 409 QA-02 where no test was pending at the material's release. Roles: qa-qp. */
+    post: operations['DonorMaterialTestsController_assess'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1544,6 +1579,74 @@ export interface paths {
     };
     /** The label's barcode as an image: the Data Matrix of the donor unique code, the eye-readable code under it and the DON-05 warning for known-positive material; 409 LABEL_NOT_AVAILABLE before collection. Roles: hospital (own institution only), operator, ops, qa-qp. */
     get: operations['LabelsController_png'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/instructions-for-use': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instructions for use that travelled with the journey's shipment: the pinned specification version, their content and SHA-256, and the hospital's acknowledgement once given; 404 before the shipment (OTH-01). Roles: hospital (own institution only), qa-qp, ops, scheduler. */
+    get: operations['InstructionsForUseController_shipped'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/instructions-for-use.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instructions for use that travelled with the journey's shipment, as PDF in Chinese and English: thawing, dilution and washing, preparation and aseptic requirements, site storage, transfer to the bedside, warnings; 404 before the shipment (OTH-01). Roles: hospital (own institution only), qa-qp, ops, scheduler. */
+    get: operations['InstructionsForUseController_journeyPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/instructions-for-use/acknowledgement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The hospital acknowledges receipt of the instructions for use shipped with the product, recorded with who and when; a repeat returns the first acknowledgement. Refused 409 OTH-01 before the shipment; the infusion is refused OTH-01 until it is given. Roles: hospital (own institution only). */
+    post: operations['InstructionsForUseController_acknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/product-specifications/{productCode}/versions/{version}/instructions-for-use.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published specification version's instructions for use as PDF; 404 for a version without them (OTH-01). Roles: operator, production-manager, qc, qa-qp, ops. */
+    get: operations['InstructionsForUseController_specificationPdf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1664,8 +1767,42 @@ export interface paths {
     /** QA's latest review of the batch record, with `valid` (the record's content hash recomputed now equals the signed one) and `voidReason` once a row was appended after it (QA-02.2); 404 before any review. Roles: qa-qp, qc, ops, production-manager. */
     get: operations['BatchRecordReviewController_latest'];
     put?: never;
-    /** Sign the batch record reviewed, with a comment and the password re-entered (CSV-02, PER-03): every step row, label and deviation and the batch itself, by the hash of their canonical content. Refused 409 QA-02 (item QA-02.2) while a step or production is not completed or the batch was rejected. The record's deviations have no closure yet; the review lists them. Roles: qa-qp. */
+    /** Sign the batch record reviewed, with a comment and the password re-entered (CSV-02, PER-03): every step row, label and deviation and the batch itself, by the hash of their canonical content. Refused 409 QA-02 (item QA-02.2) while a step or production is not completed or the batch was rejected. The review lists the record's deviations; QA closes them apart (QA-02.3) without voiding it. Roles: qa-qp. */
     post: operations['BatchRecordReviewController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/batch-record/deviations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The deviations the journey's batch record raised (PRD-01, PRD-07, PRD-08, GEN-01), each `open` or `closed` with QA's signed closure (QA-02.3). Roles: operator, production-manager, qc, qa-qp, ops. */
+    get: operations['BatchDeviationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/batch-record/deviations/{deviationId}/closure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a batch record deviation with its investigation, root cause and corrective action and the password re-entered (QA-02.3, CSV-02, PER-03); 409 DEVIATION_ALREADY_CLOSED once closed. A closure does not change the batch record, so QA's review of it still holds. Roles: qa-qp. */
+    post: operations['BatchDeviationsController_close'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1809,6 +1946,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{donorCode}/qc-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's QC results as recorded, each with the system's verdict against the test plan of the journey's specification, corrections and retests, and the standing per test (QA-02.1). Roles: qc, qa-qp, ops, hospital (own institution only). */
+    get: operations['QualityControlController_results'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/oos-investigations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's OOS investigations with their phases and status (QA-02.1). Roles: qc, qa-qp, ops. */
+    get: operations['QualityControlController_investigations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/oos-investigations/{investigationId}/laboratory-conclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Phase I of an OOS investigation: the laboratory's conclusion. An assignable cause invalidates the result and orders a retest (recorded as a `recordQcResult` with `retestUnder`); none sends the investigation to phase II. Refused 409 QA-02 out of order (QA-02.1). Roles: qc. */
+    post: operations['QualityControlController_laboratoryConclusion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/oos-investigations/{investigationId}/process-conclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Phase II of an OOS investigation without an assignable laboratory cause: QA's findings of the process investigation. Refused 409 QA-02 out of order (QA-02.1). Roles: qa-qp. */
+    post: operations['QualityControlController_processConclusion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/oos-investigations/{investigationId}/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** QA's outcome of an OOS investigation, signed with the password re-entered (CSV-02, PER-03): `invalidated` (the retest counts; refused unless the latest retest under it is within specification) or `oos-confirmed` with the batch's disposition (not releasable). Refused 409 QA-02 (QA-02.1). Roles: qa-qp. */
+    post: operations['QualityControlController_outcome'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/institutions': {
     parameters: {
       query?: never;
@@ -1923,6 +2145,57 @@ export interface paths {
     get: operations['RefusalsController_list'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/release-gates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The batch's release gates as its release child `release-<batch number>` last evaluated them: each gate (QA-02.1..5, QA-01, PRD-05) with its status, detail, open records and content hash; `releasable`; the results to follow of a conditional release. 409 QA-02 while production has not completed. Roles: qa-qp, qc, ops, production-manager. */
+    get: operations['ReleaseGatesController_standing'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An institution's notifications, newest first: its patients' journey status changes and deviations, each with severity, message code and parameters, acknowledgement, and `overdue` for an urgent one unacknowledged past the limit (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler (any `institutionId`, or all). */
+    get: operations['NotificationsController_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{notificationId}/acknowledgement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge a notification of the user's institution: recorded once with who and when (a repeat answers the first); another institution's id is answered 404 as an unknown one (TRC-04). Roles: hospital. */
+    post: operations['NotificationsController_acknowledge'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2233,8 +2506,16 @@ export interface operations {
             | 'startBatchStep'
             | 'completeBatchStep'
             | 'reviewBatchRecord'
+            | 'closeBatchDeviation'
             | 'recordSample'
-            | 'decideRetentionException';
+            | 'decideRetentionException'
+            | 'recordOosLaboratoryConclusion'
+            | 'recordOosProcessConclusion'
+            | 'decideOosOutcome'
+            | 'acknowledgeInstructionsForUse'
+            | 'recordDonorMaterialTestResult'
+            | 'assessDonorMaterialImpact'
+            | 'acknowledgeNotification';
           /** Format: date */
           validFrom: string;
           /** Format: date */
@@ -2690,6 +2971,7 @@ export interface operations {
           courier: string;
           shipperId: string;
           packageId: string;
+          loggerId?: string;
         };
       };
     };
@@ -3129,9 +3411,20 @@ export interface operations {
       content: {
         'application/json': {
           results: {
-            test: string;
-            value: string;
-            withinSpecification: boolean;
+            testCode: string;
+            value: number | string;
+            unit?: string;
+            method: string;
+            instrumentId: string;
+            sampleId: string;
+            /** Format: date-time */
+            testedAt: string;
+            correctionOf?: {
+              resultId: string;
+              reason: string;
+            };
+            /** Format: uuid */
+            retestUnder?: string;
           }[];
         };
       };
@@ -3295,6 +3588,7 @@ export interface operations {
           shippedAt: string;
           courier: string;
           shipperId: string;
+          loggerId?: string;
         };
       };
     };
@@ -3871,6 +4165,26 @@ export interface operations {
             receipt: {
               procedure: string;
             };
+            donorMaterialTests: {
+              code: string;
+              name: string;
+              method: string;
+              criterion:
+                | {
+                    /** @constant */
+                    kind: 'range';
+                    unit: string;
+                    min?: number;
+                    max?: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: 'allowed';
+                    values: string[];
+                  };
+              /** @enum {string} */
+              gating: 'before-material-release' | 'may-follow-material-release';
+            }[];
             donorMaterialShelfLifeHours: number;
             shipmentToSite: {
               maxHours: number;
@@ -3880,6 +4194,78 @@ export interface operations {
             };
             productShelfLifeDays: number;
             followUpDays: number;
+            qcTestPlan: {
+              code: string;
+              name: string;
+              method: string;
+              sample: string;
+              criterion:
+                | {
+                    /** @constant */
+                    kind: 'range';
+                    unit: string;
+                    min?: number;
+                    max?: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: 'allowed';
+                    values: string[];
+                  };
+              /** @enum {string} */
+              gating: 'before-release' | 'may-follow-release' | 'informational';
+              resultDueDays?: number;
+            }[];
+            instructionsForUse: {
+              thawing: {
+                text: {
+                  zh: string;
+                  en?: string;
+                };
+                temperatureC: number;
+                method: {
+                  zh: string;
+                  en?: string;
+                };
+                maxMinutes: number;
+              };
+              dilutionAndWashing: {
+                text: {
+                  zh: string;
+                  en?: string;
+                };
+              };
+              preparation: {
+                environment: {
+                  zh: string;
+                  en?: string;
+                };
+                asepticRequirements: {
+                  zh: string;
+                  en?: string;
+                };
+              };
+              siteStorage: {
+                text: {
+                  zh: string;
+                  en?: string;
+                };
+                minTemperatureC: number;
+                maxTemperatureC: number;
+                maxHours: number;
+              };
+              transferToBedside: {
+                text: {
+                  zh: string;
+                  en?: string;
+                };
+                maxMinutesFromThawToInfusion: number;
+              };
+              warnings: {
+                zh: string;
+                en?: string;
+              }[];
+            };
           };
           signature: {
             password: string;
@@ -5089,6 +5475,94 @@ export interface operations {
       };
     };
   };
+  DonorMaterialTestsController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DonorMaterialTestsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          results: {
+            testCode: string;
+            value: number | string;
+            unit?: string;
+            method: string;
+            /** Format: date-time */
+            testedAt: string;
+            correctionOf?: {
+              /** Format: uuid */
+              resultId: string;
+              reason: string;
+            };
+          }[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DonorMaterialTestsController_assess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          testCodes: string[];
+          /** @description the donor material's results weighed against the product */
+          rationale: string;
+          /** @enum {string} */
+          conclusion: 'no-impact' | 'product-affected';
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   LabelsController_pdf: {
     parameters: {
       query?: never;
@@ -5114,6 +5588,87 @@ export interface operations {
       header?: never;
       path: {
         donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  InstructionsForUseController_shipped: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  InstructionsForUseController_journeyPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  InstructionsForUseController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  InstructionsForUseController_specificationPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        productCode: string;
+        version: string;
       };
       cookie?: never;
     };
@@ -5357,6 +5912,58 @@ export interface operations {
       content: {
         'application/json': {
           comment: string;
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchDeviationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BatchDeviationsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+        deviationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          investigation: string;
+          rootCause: string;
+          correctiveAction: string;
           signature: {
             password: string;
           };
@@ -5626,6 +6233,141 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QualityControlController_results: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QualityControlController_investigations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QualityControlController_laboratoryConclusion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+        investigationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          assignableCause: boolean;
+          /** @description what the laboratory investigation found, or ruled out */
+          findings: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QualityControlController_processConclusion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+        investigationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the process investigation: batch record, materials, people */
+          findings: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QualityControlController_outcome: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+        investigationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          outcome: 'invalidated' | 'oos-confirmed';
+          rationale: string;
+          /** @description oos-confirmed: what is done with the batch, e.g. rejected and destroyed */
+          disposition?: string;
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -6039,6 +6781,75 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReleaseGatesController_standing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_feed: {
+    parameters: {
+      query?: {
+        institutionId?: unknown;
+        unacknowledged?: 'true' | 'false';
+        /** @description 1 to 100, 50 by default */
+        limit?: unknown;
+        /** @description the previous page's nextCursor */
+        cursor?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        notificationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
     responses: {
       200: {
         headers: {

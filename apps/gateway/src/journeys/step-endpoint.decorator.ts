@@ -7,9 +7,16 @@ import { IdempotencyHeader } from '../idempotency/idempotency.decorator';
 import { PerformsOperation } from '../training/performs-operation.decorator';
 import { STEP_ROUTES } from './step-routes';
 
-/** JSON Schema of a contract schema, for the OpenAPI document (same schema that validates). */
+/**
+ * The OpenAPI 3.0 schema object of a contract schema (the same schema that validates): 3.0's
+ * dialect (`exclusiveMinimum: true` beside `minimum`, `nullable`), which fuzzers and client
+ * generators read, not JSON Schema 2020-12's.
+ */
 export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const jsonSchema = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+  const jsonSchema = z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' }) as Record<
+    string,
+    unknown
+  >;
   delete jsonSchema.$schema; // OpenAPI 3.0 schemas do not carry a JSON Schema dialect
   return jsonSchema;
 }

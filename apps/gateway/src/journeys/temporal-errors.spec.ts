@@ -1,4 +1,9 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '@v2v/contracts';
 import { noJourneyMessage } from '../tenancy/tenancy-rules';
@@ -48,5 +53,27 @@ describe('Temporal answers → domain refusals', () => {
   it('passes unrelated errors through unchanged', () => {
     const boom = new Error('boom');
     expect(toDomainError(boom, 'X')).toBe(boom);
+  });
+});
+
+describe('a journey too busy or unreachable to answer', () => {
+  const grpc = (code: number) =>
+    Object.assign(new Error(`grpc ${code}`), { code, details: '', metadata: {} });
+
+  it.each([
+    ['a query past its deadline', new ServiceError('query failed', { cause: grpc(4) })],
+    ['Temporal unreachable', new ServiceError('unavailable', { cause: grpc(14) })],
+    ['an update RPC timed out', new WorkflowUpdateRPCTimeoutOrCancelledError('timed out')],
+  ])('is SERVICE_UNAVAILABLE with a retry hint: %s', (_, thrown) => {
+    expect(toDomainError(thrown, 'X')).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'the journey of X did not answer in time; retry in 5 s',
+      details: { retryAfterSeconds: 5 },
+    });
+  });
+
+  it('leaves any other gRPC failure as it is', () => {
+    const other = new ServiceError('invalid', { cause: grpc(3) });
+    expect(toDomainError(other, 'X')).toBe(other);
   });
 });

@@ -1,4 +1,11 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, refusalKind, RefusalCode } from '@v2v/contracts';
 import { noJourneyMessage } from '../tenancy/tenancy-rules';
@@ -27,7 +34,31 @@ export function toDomainError(error: unknown, donorCode: string): unknown {
       `the journey of ${donorCode} has ended; no further step is possible`,
     );
   }
+  if (isBusyOrUnreachable(error)) {
+    // A query or update the journey's worker did not get to in time (a burst of orders), or
+    // Temporal unreachable: nothing was lost, the client may ask again.
+    return new DomainError(
+      'SERVICE_UNAVAILABLE',
+      `the journey of ${donorCode} did not answer in time; retry in ${RETRY_AFTER_SECONDS} s`,
+      { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    );
+  }
   return error;
+}
+
+export const RETRY_AFTER_SECONDS = 5;
+/** gRPC status codes (grpc/status.proto): the deadline passed; the server is unreachable. */
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
+function isBusyOrUnreachable(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error))
+    return true;
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  return (
+    isGrpcServiceError(grpc) &&
+    (grpc.code === GRPC_DEADLINE_EXCEEDED || grpc.code === GRPC_UNAVAILABLE)
+  );
 }
 
 function isClosedWorkflow(error: unknown): boolean {

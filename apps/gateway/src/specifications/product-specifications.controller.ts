@@ -23,7 +23,8 @@ const publishBody = z.strictObject({
 });
 const ALL_ROLES = PEOPLE_ROLES;
 
-function productCode(raw: string): string {
+/** The route's product code, checked (productCodeSchema). */
+export function productCode(raw: string): string {
   const parsed = productCodeSchema.safeParse(raw);
   if (!parsed.success)
     throw new DomainError(

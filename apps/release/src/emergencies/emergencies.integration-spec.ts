@@ -1,16 +1,5 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import {
-  type Actor,
-  CART_CD19_V1,
-  formatDonorCode,
-  generateDonorUniqueCode,
-  RELEASE_GATE_ITEMS,
-  type ReleaseGateStanding,
-  type StepActivityInput,
-  TOPICS,
-} from '@v2v/contracts';
-import { migrationDatabaseUrl } from '@v2v/database';
+import { DataSource } from 'typeorm';
+import { type Actor, RELEASE_GATE_ITEMS, type ReleaseGateStanding } from '@v2v/contracts';
 import { JourneyStepRecorder, type StepInput } from '@v2v/service-kit';
 import {
   sealSignature,
@@ -20,13 +9,21 @@ import {
   signatureSealPublicKey,
 } from '@v2v/signatures';
 import { qcResultsWithinSpecification } from '@v2v/testing';
+import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
+import { AcknowledgeInstructionsForUseUseCase } from '../instructions-for-use/usecases/acknowledge-instructions-for-use.usecase';
 import { QcRepository } from '../qc/qc.repository';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
-import { releaseDataSourceOptions } from '../release.data-source';
 import { RecordInfusionUseCase } from '../release/usecases/record-infusion.usecase';
 import { RecordQcResultUseCase } from '../release/usecases/record-qc-result.usecase';
+import { ReleaseVoidingRepository } from '../release/release-voiding.repository';
+import { ShipToSiteUseCase } from '../release/usecases/ship-to-site.usecase';
 import { SampleRepository } from '../samples/sample.repository';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
+import {
+  newDonorCode,
+  openReleaseTestContext,
+  stepInputOf,
+} from '../__tests__/release-test-context';
 import { ProductEmergencyRepository } from './product-emergency.repository';
 import { CloseProductEmergencyUseCase } from './usecases/close-product-emergency.usecase';
 
@@ -34,6 +31,7 @@ const qc: Actor = { userId: 'it.qc', role: 'qc' };
 const qp: Actor = { userId: 'it.qp', role: 'qa-qp' };
 const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
 const nurse: Actor = { userId: 'it.nurse', role: 'hospital' };
+const operator: Actor = { userId: 'it.operator', role: 'operator' };
 
 let dataSource: DataSource;
 let owner: DataSource;
@@ -43,18 +41,14 @@ let recordQc: RecordQcResultUseCase;
 let standing: QcStandingUseCase;
 let infusion: RecordInfusionUseCase;
 let closeEmergency: CloseProductEmergencyUseCase;
+let shipment: ShipToSiteUseCase;
+let acknowledgement: AcknowledgeInstructionsForUseUseCase;
+
+let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
 
 beforeAll(async () => {
-  dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
-  owner = await new DataSource({
-    ...releaseDataSourceOptions(),
-    url: migrationDatabaseUrl(),
-  } as DataSourceOptions).initialize();
-  steps = new JourneyStepRecorder(dataSource, {
-    schema: 'release',
-    producer: 'release',
-    topic: TOPICS.release,
-  });
+  context = await openReleaseTestContext();
+  ({ dataSource, owner, steps } = context);
   const qcRepository = new QcRepository(dataSource);
   emergencies = new ProductEmergencyRepository(dataSource);
   recordQc = new RecordQcResultUseCase(steps, qcRepository, emergencies);
@@ -63,43 +57,20 @@ beforeAll(async () => {
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
     emergencies,
   );
-  infusion = new RecordInfusionUseCase(steps, emergencies);
+  const instructions = new InstructionsForUseRepository(dataSource);
+  infusion = new RecordInfusionUseCase(steps, emergencies, instructions);
+  shipment = new ShipToSiteUseCase(steps, new ReleaseVoidingRepository(), instructions);
+  acknowledgement = new AcknowledgeInstructionsForUseUseCase(dataSource, instructions);
   closeEmergency = new CloseProductEmergencyUseCase(
     dataSource,
     emergencies,
     new SignatureRecorder('release', signatureSealPublicKey()),
   );
 });
-afterAll(async () => {
-  await dataSource?.destroy();
-  await owner?.destroy();
-});
+afterAll(() => context?.destroy());
 
-/** A fresh donor code (facility Z9999 marks test data). */
-const newDonorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }),
-  );
-
-function inputOf<P>(donorCode: string, actor: Actor, payload: P, repeat = 0): StepActivityInput<P> {
-  return {
-    journeyId: `journey-${donorCode}`,
-    donorCode,
-    eventId: randomUUID(),
-    occurrence: { cycle: 0, repeat },
-    actor,
-    occurredAt: new Date().toISOString(),
-    order: {
-      patientReference: 'PAT-IT-1',
-      institutionId: 'INST-001',
-      productCode: 'CART-CD19',
-      requestedCollectionDate: '2026-12-01',
-    },
-    specification: { productCode: 'CART-CD19', version: 1, ...CART_CD19_V1 },
-    knownPositiveMarkers: [],
-    payload,
-  };
-}
+const inputOf = <P>(donorCode: string, actor: Actor, payload: P, repeat = 0) =>
+  stepInputOf(donorCode, actor, payload, { repeat });
 
 const qcStep = (donorCode: string, results: unknown[], repeat: number) =>
   inputOf(donorCode, qc, { results }, repeat) as StepInput<'recordQcResult'>;
@@ -142,6 +113,18 @@ async function conditionallyReleased(donorCode: string) {
     detail: { releaseGates: gates },
   });
   return gate;
+}
+
+/** The product shipped on the qualified dry shipper, its instructions acknowledged (OTH-01). */
+async function atSite(donorCode: string): Promise<void> {
+  await shipment.execute(
+    inputOf(donorCode, operator, {
+      shippedAt: new Date(Date.now() - 60_000).toISOString(),
+      courier: 'IT courier',
+      shipperId: 'LN2-DRYSHIPPER-07',
+    }) as StepInput<'shipToSite'>,
+  );
+  await acknowledgement.execute({ donorCode, acknowledgedBy: nurse, institutionId: 'INST-001' });
 }
 
 const infusionOf = (donorCode: string) =>
@@ -198,6 +181,7 @@ describe('results after a conditional release (QA-04, QA-02.1)', () => {
     const { gate } = await standing.qcGate(donorCode);
     expect(gate.status).toBe('open');
 
+    await atSite(donorCode);
     await expect(infusion.execute(infusionOf(donorCode))).rejects.toMatchObject({
       code: 'QA-04',
       message: expect.stringContaining(emergencyId),

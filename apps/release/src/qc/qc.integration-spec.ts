@@ -1,18 +1,14 @@
-import { generateKeyPairSync, randomInt, randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import {
   type Actor,
   CART_CD19_V1,
   type CheckOosOutcomeCommand,
-  formatDonorCode,
-  generateDonorUniqueCode,
   OOS_OUTCOME_RECORD,
   oosOutcomeDetail,
   type ProductSpecification,
-  TOPICS,
 } from '@v2v/contracts';
-import { migrationDatabaseUrl } from '@v2v/database';
-import { JourneyStepRecorder, type StepInput } from '@v2v/service-kit';
+import { type StepInput } from '@v2v/service-kit';
 import {
   sealSignature,
   SignatureRecorder,
@@ -22,7 +18,6 @@ import {
 } from '@v2v/signatures';
 import { qcResultsWithinSpecification } from '@v2v/testing';
 import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
-import { releaseDataSourceOptions } from '../release.data-source';
 import { RecordQcResultUseCase } from '../release/usecases/record-qc-result.usecase';
 import { SampleRepository } from '../samples/sample.repository';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
@@ -31,6 +26,7 @@ import type { QcEntry } from './qc-rules';
 import { DecideOosOutcomeUseCase } from './usecases/decide-oos-outcome.usecase';
 import { QcStandingUseCase } from './usecases/qc-standing.usecase';
 import { RecordOosConclusionUseCase } from './usecases/record-oos-conclusion.usecase';
+import { newDonorCode, openReleaseTestContext } from '../__tests__/release-test-context';
 
 const qc: Actor = { userId: 'it.qc', role: 'qc' };
 const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
@@ -44,18 +40,13 @@ let standing: QcStandingUseCase;
 let conclusions: RecordOosConclusionUseCase;
 let outcomes: DecideOosOutcomeUseCase;
 
+let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
+
 beforeAll(async () => {
-  dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
-  owner = await new DataSource({
-    ...releaseDataSourceOptions(),
-    url: migrationDatabaseUrl(),
-  } as DataSourceOptions).initialize();
+  context = await openReleaseTestContext();
+  ({ dataSource, owner } = context);
+  const { steps } = context;
   repository = new QcRepository(dataSource);
-  const steps = new JourneyStepRecorder(dataSource, {
-    schema: 'release',
-    producer: 'release',
-    topic: TOPICS.release,
-  });
   const emergencies = new ProductEmergencyRepository(dataSource);
   record = new RecordQcResultUseCase(steps, repository, emergencies);
   standing = new QcStandingUseCase(
@@ -70,16 +61,7 @@ beforeAll(async () => {
     new SignatureRecorder('release', signatureSealPublicKey()),
   );
 });
-afterAll(async () => {
-  await dataSource?.destroy();
-  await owner?.destroy();
-});
-
-/** A fresh donor code (facility Z9999 marks test data). */
-const newDonorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }),
-  );
+afterAll(() => context?.destroy());
 
 const count = async (sql: string, params: unknown[]) =>
   ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;

@@ -1,16 +1,6 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import {
-  type Actor,
-  CART_CD19_V1,
-  formatDonorCode,
-  generateDonorUniqueCode,
-  RELEASE_GATE_ITEMS,
-  type ReleaseGateStanding,
-  type StepActivityInput,
-  TOPICS,
-} from '@v2v/contracts';
-import { migrationDatabaseUrl } from '@v2v/database';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { type Actor, RELEASE_GATE_ITEMS, type ReleaseGateStanding } from '@v2v/contracts';
 import { StepRecordReader } from '@v2v/messaging';
 import { JourneySignatures, JourneyStepRecorder } from '@v2v/service-kit';
 import {
@@ -21,7 +11,7 @@ import {
   signatureSealPublicKey,
 } from '@v2v/signatures';
 import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
-import { releaseDataSourceOptions } from '../release.data-source';
+import { InstructionsForUseRepository } from '../instructions-for-use/instructions-for-use.repository';
 import { QcRepository } from '../qc/qc.repository';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { SampleRepository } from '../samples/sample.repository';
@@ -32,6 +22,11 @@ import { ReleaseVoidingRepository } from './release-voiding.repository';
 import { ReleaseBatchUseCase } from './usecases/release-batch.usecase';
 import { ShipToSiteUseCase } from './usecases/ship-to-site.usecase';
 import { VoidReleaseUseCase } from './usecases/void-release.usecase';
+import {
+  newDonorCode,
+  openReleaseTestContext,
+  stepInputOf,
+} from '../__tests__/release-test-context';
 
 const qp: Actor = { userId: 'it.qp', role: 'qa-qp' };
 const ops: Actor = { userId: 'it.ops', role: 'ops' };
@@ -46,21 +41,15 @@ let shipment: ShipToSiteUseCase;
 let release: ReleaseBatchUseCase;
 let journeySignatures: JourneySignatures;
 
+let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
+
 beforeAll(async () => {
-  dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
-  owner = await new DataSource({
-    ...releaseDataSourceOptions(),
-    url: migrationDatabaseUrl(),
-  } as DataSourceOptions).initialize();
-  steps = new JourneyStepRecorder(dataSource, {
-    schema: 'release',
-    producer: 'release',
-    topic: TOPICS.release,
-  });
+  context = await openReleaseTestContext();
+  ({ dataSource, owner, steps } = context);
   signatures = new SignatureRecorder('release', signatureSealPublicKey());
   voidings = new ReleaseVoidingRepository();
   voidRelease = new VoidReleaseUseCase(dataSource, voidings);
-  shipment = new ShipToSiteUseCase(steps, voidings);
+  shipment = new ShipToSiteUseCase(steps, voidings, new InstructionsForUseRepository(dataSource));
   const qc = new QcStandingUseCase(
     new QcRepository(dataSource),
     new RetentionStandingUseCase(new SampleRepository(dataSource)),
@@ -74,16 +63,7 @@ beforeAll(async () => {
     new ReleaseSignatureVoidings(dataSource, voidings),
   );
 });
-afterAll(async () => {
-  await dataSource.destroy();
-  await owner.destroy();
-});
-
-/** A fresh donor code (facility Z9999 marks test data). */
-const newDonorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }),
-  );
+afterAll(() => context?.destroy());
 
 function standingOf(donorCode: string, batchNumber: string): ReleaseGateStanding {
   return {
@@ -103,25 +83,8 @@ function standingOf(donorCode: string, batchNumber: string): ReleaseGateStanding
   };
 }
 
-function inputOf<P>(donorCode: string, actor: Actor, payload: P, repeat = 0): StepActivityInput<P> {
-  return {
-    journeyId: `journey-${donorCode}`,
-    donorCode,
-    eventId: randomUUID(),
-    occurrence: { cycle: 0, repeat },
-    actor,
-    occurredAt: new Date().toISOString(),
-    order: {
-      patientReference: 'PAT-IT-1',
-      institutionId: 'INST-001',
-      productCode: 'CART-CD19',
-      requestedCollectionDate: '2026-12-01',
-    },
-    specification: { productCode: 'CART-CD19', version: 1, ...CART_CD19_V1 },
-    knownPositiveMarkers: [],
-    payload,
-  };
-}
+const inputOf = <P>(donorCode: string, actor: Actor, payload: P, repeat = 0) =>
+  stepInputOf(donorCode, actor, payload, { repeat });
 
 /**
  * A release as the journey records it, its signature and its gates in the record: written

@@ -1,15 +1,12 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import {
   type Actor,
   type DecideRetentionExceptionCommand,
-  formatDonorCode,
-  generateDonorUniqueCode,
   type RecordSampleCommand,
   RETENTION_EXCEPTION_RECORD,
   retentionExceptionDetail,
 } from '@v2v/contracts';
-import { migrationDatabaseUrl } from '@v2v/database';
 import {
   sealSignature,
   SignatureRecorder,
@@ -17,11 +14,11 @@ import {
   signatureSealPrivateKey,
   signatureSealPublicKey,
 } from '@v2v/signatures';
-import { releaseDataSourceOptions } from '../release.data-source';
 import { SampleRepository } from './sample.repository';
 import { DecideRetentionExceptionUseCase } from './usecases/decide-retention-exception.usecase';
 import { RecordSampleUseCase } from './usecases/record-sample.usecase';
 import { RetentionStandingUseCase } from './usecases/retention-standing.usecase';
+import { newDonorCode, openReleaseTestContext } from '../__tests__/release-test-context';
 
 const qc: Actor = { userId: 'it.qc', role: 'qc' };
 const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
@@ -35,12 +32,11 @@ let decide: DecideRetentionExceptionUseCase;
 let retention: RetentionStandingUseCase;
 let samples: SampleRepository;
 
+let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
+
 beforeAll(async () => {
-  dataSource = await new DataSource(releaseDataSourceOptions()).initialize();
-  owner = await new DataSource({
-    ...releaseDataSourceOptions(),
-    url: migrationDatabaseUrl(),
-  } as DataSourceOptions).initialize();
+  context = await openReleaseTestContext();
+  ({ dataSource, owner } = context);
   samples = new SampleRepository(dataSource);
   record = new RecordSampleUseCase(dataSource, samples);
   decide = new DecideRetentionExceptionUseCase(
@@ -50,16 +46,7 @@ beforeAll(async () => {
   );
   retention = new RetentionStandingUseCase(samples);
 });
-afterAll(async () => {
-  await dataSource.destroy();
-  await owner.destroy();
-});
-
-/** A fresh donor code (facility Z9999 marks test data). */
-const newDonorCode = () =>
-  formatDonorCode(
-    generateDonorUniqueCode({ facility: 'Z9999', year: 2026, sequence: randomInt(1, 999_999) }),
-  );
+afterAll(() => context?.destroy());
 
 const count = async (sql: string, params: unknown[]) =>
   ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;

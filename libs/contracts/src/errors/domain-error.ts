@@ -29,6 +29,11 @@ export const REFUSAL_CODES = {
   'CSV-01': 'invalid',
   /** No current training record and authorization for the operation. */
   'PER-01': 'forbidden',
+  /**
+   * A shipment without the instructions for use of the journey's pinned specification version,
+   * or an infusion before the hospital acknowledged their receipt (§12(1)).
+   */
+  'OTH-01': 'conflict',
   /** Hospital staff not trained to sign collection or infusion records. */
   'OTH-02': 'forbidden',
   /** Signing refused: the re-entered credentials do not match the signer. */

@@ -63,3 +63,11 @@ describe('plausible instants', () => {
     expect(plausibleInstant().safeParse('not a date').success).toBe(false);
   });
 });
+
+describe('plausibleInstant', () => {
+  it('GEN-01 names a value that is no date and time once, by its format', () => {
+    const result = plausibleInstant().safeParse('yesterday');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+  });
+});

@@ -37,6 +37,7 @@ export const RECORD_OPERATIONS = {
   recordOosLaboratoryConclusion: { roles: ['qc'] },
   recordOosProcessConclusion: { roles: ['qa-qp'] },
   decideOosOutcome: { roles: ['qa-qp'] },
+  acknowledgeInstructionsForUse: { roles: ['hospital'] },
   recordDonorMaterialTestResult: { roles: ['qc'] },
   assessDonorMaterialImpact: { roles: ['qa-qp'] },
   acknowledgeNotification: { roles: ['hospital'] },

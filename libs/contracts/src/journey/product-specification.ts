@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type DonorMaterialTests, donorMaterialTestsSchema } from './donor-material-tests';
 import { type QcTestPlan, qcTestPlanSchema } from './qc-test-plan';
+import { type InstructionsForUse, instructionsForUseSchema } from './instructions-for-use';
 
 /**
  * The product specification (GEN-03): everything product-specific a journey is checked
@@ -82,6 +83,8 @@ export const productSpecificationContentSchema = z
     followUpDays: z.number().int().positive(),
     /** The QC tests of the batch with their acceptance criteria (QA-02.1). */
     qcTestPlan: qcTestPlanSchema,
+    /** Thawing, preparation, site storage, transfer to the bedside: shipped with it (OTH-01). */
+    instructionsForUse: instructionsForUseSchema,
   })
   .superRefine((spec, ctx) => {
     const missing = MANDATORY_MARKERS.filter(
@@ -113,14 +116,17 @@ export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
  * A published version as stored. Versions published before QC test plans were part of the
  * specification have none (`qcTestPlan` absent): QC entry refuses them (QA-02.1). Versions
  * published before the donor material's tests were have no `donorMaterialTests`: their
- * material is released and judged on its screening alone, as before (DON-06, QA-02.5).
+ * material is released and judged on its screening alone, as before (DON-06, QA-02.5). Nor do
+ * older versions have instructions for use (`instructionsForUse` absent): their shipment is
+ * refused (OTH-01).
  */
 export interface ProductSpecification extends Omit<
   ProductSpecificationContent,
-  'qcTestPlan' | 'donorMaterialTests'
+  'qcTestPlan' | 'donorMaterialTests' | 'instructionsForUse'
 > {
   qcTestPlan?: QcTestPlan;
   donorMaterialTests?: DonorMaterialTests;
+  instructionsForUse?: InstructionsForUse;
   productCode: string;
   version: number;
   publishedAt?: string;

@@ -139,4 +139,64 @@ export const CART_CD19_V1: ProductSpecificationContent = {
       gating: 'before-release',
     },
   ],
+  instructionsForUse: {
+    thawing: {
+      text: {
+        zh: '核对患者身份与产品标签一致后，将冷冻袋连同外包装袋放入 37 °C 水浴或经验证的干式复温仪中，轻柔揉动至袋内无可见冰晶即停止复温，不得过度加热。',
+        en: 'After the patient and the product label are verified to match, place the bag in its overwrap in a 37 °C water bath or a validated dry thawing device and knead gently until no ice is visible; do not overheat.',
+      },
+      temperatureC: 37,
+      method: {
+        zh: '37 °C 水浴或经验证的干式复温仪',
+        en: '37 °C water bath or validated dry thawer',
+      },
+      maxMinutes: 5,
+    },
+    dilutionAndWashing: {
+      text: {
+        zh: '本品无需稀释或洗涤，复温后直接输注；不得离心、不得重悬、不得加入其他药物。',
+        en: 'No dilution or washing: infuse as thawed; do not centrifuge, resuspend or add any other medicinal product.',
+      },
+    },
+    preparation: {
+      environment: {
+        zh: '在输注病房或层流洁净区域内准备，备好托珠单抗及急救设备。',
+        en: 'Prepare in the infusion ward or a laminar-flow area, with tocilizumab and emergency equipment at hand.',
+      },
+      asepticRequirements: {
+        zh: '无菌操作：戴无菌手套，消毒输液接口，仅使用不含白细胞滤器的输血器，袋体破损或渗漏时不得使用。',
+        en: 'Aseptic handling: sterile gloves, disinfected ports, a transfusion set without leukocyte-depleting filter; do not use a damaged or leaking bag.',
+      },
+    },
+    siteStorage: {
+      text: {
+        zh: '收到后立即转入液氮气相储存（≤ -150 °C），至复温前不得离开低温环境；记录储存位置与温度。',
+        en: 'On receipt transfer at once to vapour-phase liquid nitrogen (≤ -150 °C) until thawing; record location and temperature.',
+      },
+      minTemperatureC: -196,
+      maxTemperatureC: -150,
+      maxHours: 720,
+    },
+    transferToBedside: {
+      text: {
+        zh: '复温完成后立即送至床旁，两名经培训的医护人员床旁核对后开始输注，自复温完成至开始输注不超过 30 分钟。',
+        en: 'Take the thawed bag straight to the bedside; two trained clinicians verify identity, then start the infusion within 30 minutes of the end of thawing.',
+      },
+      maxMinutesFromThawToInfusion: 30,
+    },
+    warnings: [
+      {
+        zh: '仅限标签所示患者自体使用；输注前须核对供者识别码与患者假名编号。',
+        en: 'Autologous use in the patient on the label only; verify the donor code and pseudonymous patient reference first.',
+      },
+      {
+        zh: '不得辐照，不得使用白细胞滤器，复温后不得再次冷冻。',
+        en: 'Do not irradiate, do not use a leukocyte-depleting filter, never refreeze after thawing.',
+      },
+      {
+        zh: '输注后监测细胞因子释放综合征与神经毒性至少 7 天。',
+        en: 'Monitor for cytokine release syndrome and neurotoxicity for at least 7 days after infusion.',
+      },
+    ],
+  },
 };

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { StepRecord, verifyLabelScan } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
 import { requireNoOpenEmergency } from '../../emergencies/emergency-rules';
 import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
+import { requireInstructionsAcknowledged } from '../../instructions-for-use/instructions-for-use-rules';
+import { InstructionsForUseRepository } from '../../instructions-for-use/instructions-for-use.repository';
 import { recallHoldsOf } from '../../recalls/recall-hold.repository';
 import { requireNotRecalled } from '../../recalls/recall-hold-rules';
 import { assertSamePatient } from '../release-rules';
 
 /**
  * The infusion after the bedside check: the product's label and the patient's identity; never
- * of a product on hold by an open emergency (QA-04), checked in the record's transaction.
+ * of a product on hold by an open emergency or recalled (QA-04); OTH-01: only once the hospital
+ * acknowledged the instructions for use that travelled with it. Both checked in the record's
+ * transaction.
  */
 @Injectable()
 export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
   constructor(
     private readonly steps: JourneyStepRecorder,
     private readonly emergencies: ProductEmergencyRepository,
+    private readonly instructions: InstructionsForUseRepository,
   ) {}
 
   async execute(input: StepInput<'recordInfusion'>): Promise<StepRecord> {
@@ -28,13 +34,16 @@ export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
         summary: 'infused after bedside identity check',
         detail: { ...input.payload, labelVerification },
       },
-      async (manager) => {
-        requireNoOpenEmergency(
-          input.donorCode,
-          await this.emergencies.list(input.donorCode, manager),
-        );
-        requireNotRecalled('recordInfusion', await recallHoldsOf(manager, input.donorCode));
-      },
+      (manager) => this.requireInfusable(manager, input.donorCode),
+    );
+  }
+
+  private async requireInfusable(manager: EntityManager, donorCode: string): Promise<void> {
+    requireNoOpenEmergency(donorCode, await this.emergencies.list(donorCode, manager));
+    requireNotRecalled('recordInfusion', await recallHoldsOf(manager, donorCode));
+    requireInstructionsAcknowledged(
+      donorCode,
+      await this.instructions.latestShipment(donorCode, manager),
     );
   }
 }
