@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Recall } from '@v2v/contracts';
+import { CJK_BOLD, CJK_REGULAR, registerCjkFonts } from '../shared/cjk-fonts';
 
 const END_OF_UNIT = {
   open: 'OPEN: not yet returned, destroyed or confirmed infused',
@@ -10,7 +11,8 @@ const END_OF_UNIT = {
 
 /**
  * QA-04: the recall report — what was recalled, why, by whose signed decision, and each affected
- * journey with its recalled batches and how its unit ended (or that it is still open).
+ * journey with its recalled batches and how its unit ended (or that it is still open). Printed
+ * in a CJK font: reasons and notes are often written in Chinese.
  */
 export function recallReportPdf(recall: Recall, printedAt: string): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -18,13 +20,14 @@ export function recallReportPdf(recall: Recall, printedAt: string): Promise<Buff
     margin: 40,
     info: { Title: `Recall ${recall.recallId}`, Subject: 'recall report (QA-04)' },
   });
+  registerCjkFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) =>
     doc.on('end', () => resolve(Buffer.concat(chunks))),
   );
   const open = recall.units.filter((u) => u.status === 'open').length;
-  doc.fontSize(16).text(`Recall report ${recall.recallId}`);
+  doc.font(CJK_REGULAR).fontSize(16).text(`Recall report ${recall.recallId}`);
   doc.fontSize(9).moveDown(0.5);
   for (const [label, value] of [
     ['Recalled', `${recall.scope} ${recall.batchNumber ?? recall.lotId}`],
@@ -37,14 +40,10 @@ export function recallReportPdf(recall: Recall, printedAt: string): Promise<Buff
     ['Units', `${recall.units.length} affected journeys, ${open} still open`],
     ['Printed at', printedAt],
   ]) {
-    doc
-      .font('Helvetica-Bold')
-      .text(`${label}: `, { continued: true })
-      .font('Helvetica')
-      .text(value);
+    doc.font(CJK_BOLD).text(`${label}: `, { continued: true }).font(CJK_REGULAR).text(value);
   }
-  doc.moveDown().fontSize(12).font('Helvetica-Bold').text('Affected journeys and their end');
-  doc.fontSize(8).font('Helvetica');
+  doc.moveDown().fontSize(12).font(CJK_BOLD).text('Affected journeys and their end');
+  doc.fontSize(8).font(CJK_REGULAR);
   for (const unit of recall.units) {
     doc.text(
       `${unit.donorCode}  batch ${unit.batchNumbers.join(', ')}  ${END_OF_UNIT[unit.status]}`,
