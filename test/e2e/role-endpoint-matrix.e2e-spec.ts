@@ -49,6 +49,7 @@ describe('role × endpoint matrix', () => {
       trainingRecordId: '0',
       stepId: 'T-CELL-SELECTION',
       labelId: 'no-such-label',
+      recallId: 'no-such-recall',
     };
     const outcomes: string[] = [];
     for (const endpoint of endpoints) {

@@ -21,6 +21,7 @@ import {
   ScriptedStep,
 } from '@v2v/testing';
 import { bedsideMismatch } from './demo-bedside';
+import { recallOfALot } from './demo-recall';
 
 interface OrderCreated {
   donorCode: string;
@@ -45,7 +46,8 @@ interface TraceEntry {
  * invalidated — each through its electronic batch record and its release gates — and a fifth
  * whose bedside check scans another patient, refused with its emergency; shows one
  * PRD-04 refusal of the production calendar, then prints their traces, their manufacturing
- * slots and where to see them.
+ * slots and where to see them; last, a recall of a key-material lot reaching two journeys at two
+ * hospitals.
  */
 async function main(): Promise<void> {
   const api = new GatewayClient(
@@ -71,6 +73,10 @@ async function main(): Promise<void> {
     '\njourney 5: released and received at the site; the bedside check scans another patient (TRC-03, QA-04, OTH-02)\n',
   );
   await runJourney(api, (order) => happyPathSteps(order), { atBedside: bedsideMismatch });
+  console.log(
+    '\nrecall: a lot of IL-2 consumed by two journeys at two hospitals (QA-04, TRC-01)\n',
+  );
+  await recallOfALot(api);
 }
 
 /** QC's results with viability out of specification, and what QC and QA do about it. */

@@ -15,6 +15,8 @@ import {
   ManufacturingSlot,
   PendingDeadline,
   ProductSpecification,
+  recallHoldRefusal,
+  RecallNotice,
   ReleaseGatesSummary,
   ReleaseGateStanding,
   stageAfterStep,
@@ -60,6 +62,8 @@ export class JourneyState {
   coveredRelease?: ReleaseGateStanding;
   /** The end of the follow-up period, from the infusion; journeys infused before have none. */
   followUpEndsAt?: string;
+  /** QA-04: the recalls that reached the journey, each once; they refuse RECALLED_STEPS. */
+  readonly recalls: RecallNotice[] = [];
   /** Work after a recorded step that nobody waits on (a slot's release); the journey awaits it. */
   private readonly tracked: Promise<void>[] = [];
   private readonly openLegs: OpenLeg[] = [];
@@ -111,7 +115,9 @@ export class JourneyState {
       );
       if (why) return { reasonCode: 'STEP_OUT_OF_ORDER', message: why };
     }
-    return institutionHoldRefusal(step, this.institutionNotice);
+    return (
+      institutionHoldRefusal(step, this.institutionNotice) ?? recallHoldRefusal(step, this.recalls)
+    );
   }
 
   /** The first answer to an event id already applied or being applied. */
@@ -266,6 +272,20 @@ export class JourneyState {
     });
   }
 
+  /** QA-04: a recall that reached the journey, kept once by its id (a redelivery is harmless). */
+  recordRecall(notice: RecallNotice): void {
+    if (this.recalls.some((r) => r.recallId === notice.recallId)) return;
+    this.recalls.push(notice);
+    this.timeline.push({
+      at: notice.decidedAt,
+      kind: 'recall',
+      stage: this.stage,
+      actor: notice.decidedBy,
+      eventId: notice.recallId,
+      summary: `recall ${notice.recallId} (class ${notice.classification}) of ${notice.scope} ${notice.subject} reaches batch ${notice.batchNumbers.join(', ')}: ${notice.reason}; not to be shipped, received or infused (QA-04)`,
+    });
+  }
+
   /**
    * Notices may arrive twice (a redelivered event) or out of order (two decisions in quick
    * succession); the journey keeps each once and stands by the latest decision.
@@ -311,6 +331,7 @@ export class JourneyState {
       ...(this.manufacturingSlot ? { manufacturingSlot: { ...this.manufacturingSlot } } : {}),
       ...(this.releaseGates ? { releaseGates: { ...this.releaseGates } } : {}),
       ...(this.followUpEndsAt ? { followUpEndsAt: this.followUpEndsAt } : {}),
+      ...(this.recalls.length ? { recalls: [...this.recalls] } : {}),
     };
   }
 }

@@ -23,6 +23,7 @@ import {
   journeyViewQuery,
   legReceivedSignal,
   pendingDeadlinesQuery,
+  recallNoticeSignal,
   ReleaseGateStanding,
   releaseGatesSummarySignal,
   releaseVoidedSignal,
@@ -54,6 +55,8 @@ import { asStepFailure, refusalDeviations } from './step-failure';
 const REFUSAL_DEVIATIONS_PATCH = 'refusal-deviations';
 
 const HOUR_MS = 3_600_000;
+/** QA-04: the journey records recall notices and refuses what a recall forbids. */
+const RECALL_NOTICE_PATCH = 'recall-notice';
 
 /**
  * One patient's vein-to-vein journey, `journey-<donor unique code>`: the stage machine,
@@ -212,6 +215,11 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
       await releaseGatesChanged(state, `deviation ${notice.deviationId} raised`);
   });
   setHandler(institutionStandingSignal, (notice) => state.recordInstitutionNotice(notice));
+  // QA-04: journeys started before recalls existed never received this signal; the marker
+  // keeps a later change of what a recall does distinguishable in their histories.
+  setHandler(recallNoticeSignal, (notice) => {
+    if (patched(RECALL_NOTICE_PATCH)) state.recordRecall(notice);
+  });
   setHandler(releaseGatesSummarySignal, (summary) => {
     state.releaseGates = summary;
   });

@@ -42,6 +42,8 @@ describe('determinism guard', () => {
     // follow-up-period is the first with the follow-up period's timer (patched
     // 'follow-up-period'); bedside-mismatch-deviation records the deviation of a refused
     // bedside check (patched 'refusal-deviations') and ends the follow-up early by a death.
+    // recall-notice-shipment-refused takes a recall notice and refuses the shipment (QA-04;
+    // patched 'recall-notice').
     expect(recordedHistories().map((h) => h.name)).toEqual([
       'bedside-mismatch-deviation',
       'failed-batch-recollection-cancelled',
@@ -52,6 +54,7 @@ describe('determinism guard', () => {
       'institution-suspension-hold',
       'qc-result-after-shipment',
       'quarantine-rejection-recollection-cancelled',
+      'recall-notice-shipment-refused',
       'rejection-recollection-cancelled',
       'release-void-rerelease',
       'transport-deadline-deviation-screened',

@@ -42,6 +42,7 @@ import { TelemetryModule } from './telemetry/telemetry.module';
 import { HospitalTenancyGuard } from './tenancy/hospital-tenancy.guard';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { ReleaseGatesModule } from './release-gates/release-gates.module';
+import { RecallsModule } from './recalls/recalls.module';
 import { TracesModule } from './traces/traces.module';
 import { UserAdministrationModule } from './user-administration/user-administration.module';
 
@@ -57,6 +58,7 @@ export const FEATURE_MODULES = [
   SignaturesModule,
   SpecificationsModule,
   KeyMaterialsModule,
+  RecallsModule,
   FacilityModule,
   ProcessesModule,
   ProductionCalendarModule,

@@ -25,6 +25,7 @@ import { CreateEmDeviationClosures1765000850000 } from './migrations/17650008500
 import { CreateBatchRecordReviews1765000920000 } from './migrations/1765000920000-CreateBatchRecordReviews';
 import { GuardBatchChanges1765000940000 } from './migrations/1765000940000-GuardBatchChanges';
 import { CreateBatchDeviationClosures1765001200000 } from './migrations/1765001200000-CreateBatchDeviationClosures';
+import { CreateRecalls1765002000000 } from './migrations/1765002000000-CreateRecalls';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -53,6 +54,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateBatchRecordReviews1765000920000,
   GuardBatchChanges1765000940000,
   CreateBatchDeviationClosures1765001200000,
+  CreateRecalls1765002000000,
 ];
 
 /**

@@ -28,6 +28,8 @@ import { ProductionCalendarModule } from './calendar/production-calendar.module'
 import { EnvironmentalMonitoringModule } from './environmental-monitoring/environmental-monitoring.module';
 import { SignalJourneyDeviationsUseCase } from './environmental-monitoring/usecases/signal-journey-deviations.usecase';
 import { ReleaseGatesModule } from './release-gates/release-gates.module';
+import { RecallsModule } from './recalls/recalls.module';
+import { SignalJourneyRecallsUseCase } from './recalls/usecases/signal-journey-recalls.usecase';
 import { PRODUCTION_SCHEMA, productionDataSourceOptions } from './production.data-source';
 import { ProductSpecificationRepository } from './specifications/product-specification.repository';
 import { PublishProductSpecificationUseCase } from './specifications/usecases/publish-product-specification.usecase';
@@ -46,6 +48,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
     ManufacturingSlotsModule,
     BatchDeviationsModule,
     ReleaseGatesModule,
+    RecallsModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, ProductSpecificationsController],
   providers: [
@@ -66,6 +69,7 @@ import { ProductSpecificationsController } from './specifications/product-specif
         ProductionActivityAdapter,
         RefusalRecordRepository,
         SignalJourneyDeviationsUseCase,
+        SignalJourneyRecallsUseCase,
       ],
       useFactory: (
         config: ServiceConfig,
@@ -73,17 +77,22 @@ import { ProductSpecificationsController } from './specifications/product-specif
         steps: ProductionActivityAdapter,
         refusals: RefusalRecordRepository,
         deviations: SignalJourneyDeviationsUseCase,
+        recalls: SignalJourneyRecallsUseCase,
       ) =>
         new BackgroundProcesses(
           [
             outboxRelayProcess(dataSource, PRODUCTION_SCHEMA, 'production', config.env),
-            // PRD-05: an excursion's deviations reach the running journeys they concern.
+            // PRD-05: an excursion's deviations, QA-04: a recall's notices, reach the running
+            // journeys they concern. One consumer: the inbox is keyed by event id alone.
             inboxConsumerProcess({
               dataSource,
               schema: PRODUCTION_SCHEMA,
               groupId: 'production-journey-deviations',
               topics: [TOPICS.production],
-              handler: deviations.handler(),
+              handler: async (envelope, manager) => {
+                await deviations.handler()(envelope, manager);
+                await recalls.handler()(envelope, manager);
+              },
               env: config.env,
             }),
             activityWorkerProcess(TASK_QUEUES.production, steps.activities(), refusals, config.env),

@@ -20,6 +20,7 @@ import { CreateInstructionsForUseRecords1765001600000 } from './migrations/17650
 import { CreateProductEmergencies1765001800000 } from './migrations/1765001800000-CreateProductEmergencies';
 import { RecordBedsideMismatches1765001900000 } from './migrations/1765001900000-RecordBedsideMismatches';
 import { CreateAdverseReactions1765001910000 } from './migrations/1765001910000-CreateAdverseReactions';
+import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-HoldRecalledProducts';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -43,6 +44,7 @@ export const RELEASE_MIGRATIONS = [
   CreateProductEmergencies1765001800000,
   RecordBedsideMismatches1765001900000,
   CreateAdverseReactions1765001910000,
+  HoldRecalledProducts1765002020000,
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   GMP_SERVICE_CONTROLLERS,
   gmpServiceImports,
   gmpServiceProviders,
+  inboxConsumerProcess,
   journeyStepRecorderProvider,
   outboxRelayProcess,
   ServiceConfig,
@@ -17,6 +18,8 @@ import { RELEASE_STEP_PROVIDERS, ReleaseActivityAdapter } from './release/releas
 import { RELEASE_SCHEMA, releaseDataSourceOptions } from './release.data-source';
 import { AdverseReactionsModule } from './adverse-reactions/adverse-reactions.module';
 import { EmergenciesModule } from './emergencies/emergencies.module';
+import { RecallHoldsModule } from './recalls/recall-holds.module';
+import { HoldRecalledProductsUseCase } from './recalls/usecases/hold-recalled-products.usecase';
 import { QcModule } from './qc/qc.module';
 import { SamplesModule } from './samples/samples.module';
 import { InstructionsForUseModule } from './instructions-for-use/instructions-for-use.module';
@@ -29,6 +32,7 @@ import { InstructionsForUseModule } from './instructions-for-use/instructions-fo
     InstructionsForUseModule,
     EmergenciesModule,
     AdverseReactionsModule,
+    RecallHoldsModule,
   ],
   controllers: [...GMP_SERVICE_CONTROLLERS, QualifiedShippersController],
   providers: [
@@ -42,16 +46,32 @@ import { InstructionsForUseModule } from './instructions-for-use/instructions-fo
     ...RELEASE_STEP_PROVIDERS,
     {
       provide: BackgroundProcesses,
-      inject: [ServiceConfig, DataSource, ReleaseActivityAdapter, RefusalRecordRepository],
+      inject: [
+        ServiceConfig,
+        DataSource,
+        ReleaseActivityAdapter,
+        RefusalRecordRepository,
+        HoldRecalledProductsUseCase,
+      ],
       useFactory: (
         config: ServiceConfig,
         dataSource: DataSource,
         steps: ReleaseActivityAdapter,
         refusals: RefusalRecordRepository,
+        recallHolds: HoldRecalledProductsUseCase,
       ) =>
         new BackgroundProcesses(
           [
             outboxRelayProcess(dataSource, RELEASE_SCHEMA, 'release', config.env),
+            // QA-04: production's recall notices hold the recalled products here too.
+            inboxConsumerProcess({
+              dataSource,
+              schema: RELEASE_SCHEMA,
+              groupId: 'release-recall-holds',
+              topics: [TOPICS.production],
+              handler: recallHolds.handler(),
+              env: config.env,
+            }),
             activityWorkerProcess(TASK_QUEUES.release, steps.activities(), refusals, config.env),
           ],
           { enabled: config.backgroundProcesses },

@@ -58,3 +58,5 @@ export * from './institutions/institution-notifications';
 export * from './journey/bedside-check';
 export * from './journey/follow-up-period';
 export * from './internal/adverse-reactions';
+export * from './internal/recalls';
+export * from './journey/recall-hold';

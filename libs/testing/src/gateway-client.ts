@@ -108,20 +108,22 @@ export class GatewayClient {
    * production's start, the batch record through to qc (runBatchRecord); after the receipt,
    * QC's donor material test results; before the release, QA's review and QC's retention
    * samples (prepareRelease); before the infusion, the hospital's acknowledgement of the
-   * instructions for use (acknowledgeInstructions).
+   * instructions for use (acknowledgeInstructions). `user` takes the step instead of the role's
+   * demo user (the hospital user of another institution).
    */
   async run<T = unknown>(
     donorCode: string,
     scripted: ScriptedStep,
     idempotencyKey?: string,
+    user: string = scripted.role,
   ): Promise<HttpResult<T>> {
     if (scripted.telemetry) await this.uploadReadings(scripted.telemetry);
     if (scripted.prepareRelease)
       await prepareRelease(this, donorCode, { signerPassword: this.password });
     if (scripted.acknowledgeInstructions)
-      await acknowledgeInstructionsForUse(this, donorCode, scripted.role);
+      await acknowledgeInstructionsForUse(this, donorCode, user);
     const res = await this.step<T>(
-      scripted.role,
+      user,
       donorCode,
       scripted.step,
       scripted.payload,

@@ -15,3 +15,4 @@ export * from './instructions-for-use';
 export * from './donor-material-script';
 export * from './fhir-r4-schema';
 export * from './bedside-check';
+export * from './recall-script';

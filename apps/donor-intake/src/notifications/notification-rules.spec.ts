@@ -119,6 +119,28 @@ describe('the notifications an event makes for its institution (TRC-04)', () => 
       });
   });
 
+  it('TRC-04 QA-04 tells the site at once that its patient’s product is recalled, with the recall and its class', () => {
+    const recallId = randomUUID();
+    const recall = event(
+      'recall.notified.v1',
+      { recallId, classification: 'I', reason: 'vector lot failed its RCL retest' },
+      { summary: 'product of batch B-1 recalled' },
+    );
+    expect(notificationFor(recall)).toMatchObject({
+      kind: 'recall',
+      severity: 'urgent',
+      messageCode: 'product-recalled',
+      parameters: {
+        recallId,
+        classification: 'I',
+        reason: 'vector lot failed its RCL retest',
+        description: 'product of batch B-1 recalled',
+      },
+    });
+    const unknownClass = event('recall.notified.v1', { recallId, classification: 'IV' });
+    expect(refusalOf(() => notificationFor(unknownClass))).toBeInstanceOf(ZodError);
+  });
+
   it("TRC-04 makes none for the site's own steps and the factory's inner ones", () => {
     const silent = CUSTODY_EVENT_TYPES.filter((type) => !(type in NOTIFIED_EVENTS));
     expect(silent).toEqual(

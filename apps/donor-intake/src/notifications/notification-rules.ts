@@ -11,6 +11,7 @@ import {
   type NotificationParameter,
   type NotificationSeverity,
   plausibleInstant,
+  RECALL_CLASSIFICATIONS,
 } from '@v2v/contracts';
 
 /**
@@ -53,6 +54,8 @@ const PARAMETERS: Record<
   courier: { read: (p) => p.detail.courier, schema: z.string().max(200) },
   // Year 0 and the like are refused; the future bound is the journey's to judge, not the feed's.
   shippedAt: { read: (p) => p.detail.shippedAt, schema: plausibleInstant({ notAfter: false }) },
+  recallId: { read: (p) => p.detail.recallId, schema: z.uuid() },
+  classification: { read: (p) => p.detail.classification, schema: z.enum(RECALL_CLASSIFICATIONS) },
 };
 
 /**

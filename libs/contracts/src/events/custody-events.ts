@@ -37,6 +37,8 @@ export const CUSTODY_EVENT_TYPES = [
   'product.infused.v1',
   'follow-up.completed.v1',
   'adverse-reaction.reported.v1',
+  'recall.notified.v1',
+  'recall.unit-dispositioned.v1',
 ] as const;
 export type CustodyEventType = (typeof CUSTODY_EVENT_TYPES)[number];
 

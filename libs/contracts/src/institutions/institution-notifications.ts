@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { actorSchema, type Actor } from '../journey/actor';
 
 /**
- * TRC-04: what an institution's notification feed tells it. `journey-status` and `deviation`
- * come from the custody events today; `recall`, `instructions-for-use` and `training-due` are
+ * TRC-04: what an institution's notification feed tells it. `journey-status`, `deviation` and
+ * `recall` come from the custody events today; `instructions-for-use` and `training-due` are
  * the places later work fills (a row of NOTIFIED_EVENTS each, from the events it adds).
  */
 export const NOTIFICATION_KINDS = [
@@ -31,6 +31,8 @@ export const NOTIFICATION_PARAMETERS = [
   'batchNumber',
   'courier',
   'shippedAt',
+  'recallId',
+  'classification',
 ] as const;
 export type NotificationParameter = (typeof NOTIFICATION_PARAMETERS)[number];
 
@@ -123,6 +125,13 @@ export const NOTIFIED_EVENTS = {
     severity: 'attention',
     messageCode: 'adverse-reaction-reported',
     parameters: ['description'],
+  },
+  // QA-04, TRC-04: the site's patient's product is recalled; it is not to be used.
+  'recall.notified.v1': {
+    kind: 'recall',
+    severity: 'urgent',
+    messageCode: 'product-recalled',
+    parameters: ['recallId', 'classification', 'reason', 'description'],
   },
   'journey.cancelled.v1': {
     kind: 'journey-status',

@@ -6,6 +6,7 @@ import type { ManufacturingSlot } from '../production/manufacturing-slots';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
 import type { JourneyStep } from './journey-steps';
+import type { RecallNotice } from './recall-hold';
 import type { CreateOrder, StepPayload } from './step-payloads';
 
 export const JOURNEY_WORKFLOW_TYPE = 'patientJourney';
@@ -32,7 +33,7 @@ export interface StepCommand<S extends JourneyStep = JourneyStep> {
 
 export interface TimelineEntry {
   at: string;
-  kind: 'step' | 'deviation' | 'system' | 'institution-notice';
+  kind: 'step' | 'deviation' | 'system' | 'institution-notice' | 'recall';
   step?: JourneyStep;
   stage: JourneyStage;
   actor?: Actor;
@@ -80,6 +81,8 @@ export interface JourneyView {
   releaseGates?: ReleaseGatesSummary;
   /** The end of the follow-up period after the infusion (the specification's followUpDays). */
   followUpEndsAt?: string;
+  /** QA-04: the recalls that reached the journey; its product is not shipped, received, infused. */
+  recalls?: RecallNotice[];
 }
 
 export type JourneyManufacturingSlot = Pick<
@@ -169,5 +172,7 @@ export const legTelemetryQuery = defineQuery<LegTelemetry | undefined>('legTelem
 export const institutionStandingSignal = defineSignal<[InstitutionStandingNotice]>(
   'institutionStandingChanged',
 );
+/** Sent by production to each journey a signed recall reaches (QA-04, TRC-01). */
+export const recallNoticeSignal = defineSignal<[RecallNotice]>('recallNotice');
 /** Sent by the journey to its custody-leg child when the material arrives. */
 export const legReceivedSignal = defineSignal<[{ receivedAt: string }]>('legReceived');

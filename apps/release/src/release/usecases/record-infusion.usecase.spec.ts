@@ -34,14 +34,20 @@ const shipped: InstructionsForUseShipment = {
   },
 };
 
-/** The step recorder as the real one uses its guard: run first, nothing recorded if it throws. */
-function useCase(shipment: InstructionsForUseShipment | undefined = shipped) {
+/**
+ * The step recorder as the real one uses its guard: run first, nothing recorded if it throws.
+ * Its manager answers the recall holds' query with `recallHolds` (QA-04).
+ */
+function useCase(
+  shipment: InstructionsForUseShipment | undefined = shipped,
+  recallHolds: unknown[] = [],
+) {
   const recorded: unknown[][] = [];
   const raised: string[] = [];
   const steps = {
     record: async (...args: unknown[]): Promise<StepRecord> => {
       const guard = args[3] as (manager: unknown) => Promise<unknown>;
-      await guard({});
+      await guard({ query: async () => recallHolds });
       recorded.push(args);
       return { recordId: 'r-1', summary: String((args[2] as { summary: string }).summary) };
     },
@@ -151,5 +157,25 @@ describe('record infusion use case', () => {
     } as unknown as StepInput<'recordInfusion'>;
     await expect(infusion.execute(single)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(raised).toEqual([]);
+  });
+
+  it('QA-04 refuses the infusion of a recalled product where it is written, and records nothing', async () => {
+    const hold = {
+      recallId: '7d0c6a52-3f9e-4b8a-9d61-2c4f8e1b5a70',
+      classification: 'I',
+      scope: 'key-material-lot',
+      subject: 'KML-2026-000042',
+      batchNumbers: ['B-1'],
+      reason: 'vector lot failed its RCL retest',
+      decidedAt: new Date('2026-11-29T12:00:00Z'),
+      decidedBy: 'qa-qp',
+      decidedByRole: 'qa-qp',
+    };
+    const { infusion, recorded } = useCase(shipped, [hold]);
+    await expect(infusion.execute(input())).rejects.toMatchObject({
+      code: 'QA-04',
+      message: expect.stringContaining(`recall ${hold.recallId} (class I`),
+    });
+    expect(recorded).toHaveLength(0);
   });
 });

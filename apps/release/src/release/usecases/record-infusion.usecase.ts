@@ -8,13 +8,16 @@ import { ProductEmergencyRepository } from '../../emergencies/product-emergency.
 import { RaiseBedsideMismatchUseCase } from '../../emergencies/usecases/raise-bedside-mismatch.usecase';
 import { requireInstructionsAcknowledged } from '../../instructions-for-use/instructions-for-use-rules';
 import { InstructionsForUseRepository } from '../../instructions-for-use/instructions-for-use.repository';
+import { recallHoldsOf } from '../../recalls/recall-hold.repository';
+import { requireNotRecalled } from '../../recalls/recall-hold-rules';
 
 /**
  * The infusion and its use record after the bedside check by two different clinicians, each
  * scanning the product's label and the patient's reference (OTH-02, TRC-03; both scans kept in
  * the record). A scan that does not match raises an emergency before the refusal (QA-04). In
- * the record's transaction: never of a product on hold by an open emergency (QA-04), and only
- * once the hospital acknowledged the instructions for use that travelled with it (OTH-01).
+ * the record's transaction: never of a product on hold by an open emergency or recalled (QA-04),
+ * and only once the hospital acknowledged the instructions for use that travelled with it
+ * (OTH-01).
  */
 @Injectable()
 export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
@@ -52,6 +55,7 @@ export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
 
   private async requireInfusable(manager: EntityManager, donorCode: string): Promise<void> {
     requireNoOpenEmergency(donorCode, await this.emergencies.list(donorCode, manager));
+    requireNotRecalled('recordInfusion', await recallHoldsOf(manager, donorCode));
     requireInstructionsAcknowledged(
       donorCode,
       await this.instructions.latestShipment(donorCode, manager),

@@ -12,11 +12,14 @@ import { InstructionsForUseRepository } from '../../instructions-for-use/instruc
 import { RELEASE_SCHEMA } from '../../release.data-source';
 import { requireReleaseNotVoid } from '../release-standing-rules';
 import { ReleaseVoidingRepository } from '../release-voiding.repository';
+import { recallHoldsOf } from '../../recalls/recall-hold.repository';
+import { requireNotRecalled } from '../../recalls/recall-hold-rules';
 
 /**
  * The shipment that opens the leg to the site; MAT-03: only on a qualified shipper; QA-02,
  * CSV-02: never of a release voided since it was recorded; OTH-01: only with the instructions
- * for use of the journey's pinned specification version, recorded as travelling with it.
+ * for use of the journey's pinned specification version, recorded as travelling with it;
+ * QA-04: never of a recalled product.
  */
 @Injectable()
 export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
@@ -63,6 +66,7 @@ export class ShipToSiteUseCase implements StepUseCase<'shipToSite'> {
   }
 
   private async requireShippable(manager: EntityManager, input: StepInput<'shipToSite'>) {
+    requireNotRecalled('shipToSite', await recallHoldsOf(manager, input.donorCode));
     const release = await this.voidings.latestRelease(manager, input.donorCode);
     if (release) requireReleaseNotVoid(await this.voidings.voidingOf(manager, release.eventId));
     const qualification = await findShipperQualification(
