@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { writeAudit } from '@v2v/audit';
-import { type DeviationNotice, TOPICS } from '@v2v/contracts';
-import { appendToOutbox } from '@v2v/messaging';
+import type { DeviationNotice } from '@v2v/contracts';
 import type { StepInput } from '@v2v/service-kit';
+import { announceEmergency } from '../emergency-raised';
 import { ProductEmergencyRepository } from '../product-emergency.repository';
 
 /**
@@ -23,7 +22,7 @@ export class RaiseBedsideMismatchUseCase {
   ) {}
 
   execute(input: StepInput<'recordInfusion'>, description: string): Promise<DeviationNotice> {
-    const { donorCode, journeyId, actor, eventId } = input;
+    const { donorCode, journeyId, eventId } = input;
     return this.dataSource.transaction(async (manager) => {
       const record = {
         emergencyId: randomUUID(),
@@ -43,40 +42,10 @@ export class RaiseBedsideMismatchUseCase {
           description: earlier.description,
         };
       }
-      await writeAudit(manager, 'release', {
-        recordType: 'product-emergency',
-        recordId: record.emergencyId,
-        journeyId,
-        action: 'create',
-        actor,
-        reason: description,
-        newValue: record,
+      return announceEmergency(manager, input, record, record, {
+        kind: 'bedside-mismatch',
+        bedsideScans: record.bedsideScans,
       });
-      const notice: DeviationNotice = {
-        deviationId: record.emergencyId,
-        rule: 'QA-04',
-        detectedAt: input.occurredAt,
-        description,
-      };
-      await appendToOutbox(manager, {
-        topic: TOPICS.release,
-        aggregateType: 'journey',
-        aggregateId: donorCode,
-        messageType: 'deviation.raised.v1',
-        producer: 'release',
-        causationId: record.emergencyId,
-        journeyId,
-        occurredAt: new Date(input.occurredAt),
-        payload: {
-          donorCode,
-          journeyId,
-          actor: { userId: actor.userId, role: actor.role },
-          recordId: record.emergencyId,
-          summary: description,
-          detail: { ...notice, kind: 'bedside-mismatch', bedsideScans: record.bedsideScans },
-        },
-      });
-      return notice;
     });
   }
 }

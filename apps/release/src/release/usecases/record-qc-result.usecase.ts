@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
-import { type DeviationNotice, StepRecord, TOPICS } from '@v2v/contracts';
-import { appendToOutbox } from '@v2v/messaging';
+import { type DeviationNotice, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, StepInput, StepUseCase } from '@v2v/service-kit';
+import { announceEmergency } from '../../emergencies/emergency-raised';
 import { emergencyOfLateResult, type LateResultEmergency } from '../../emergencies/emergency-rules';
 import {
   ProductEmergencyRepository,
@@ -134,7 +134,7 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
     return deviations;
   }
 
-  /** QA-04: the emergency, its audit entry and `deviation.raised.v1`, in the step's transaction. */
+  /** QA-04: the emergency, announced in the step's transaction (audit, deviation.raised.v1). */
   private async raiseEmergency(
     manager: EntityManager,
     input: StepInput<'recordQcResult'>,
@@ -142,7 +142,7 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
     emergency: LateResultEmergency,
     source: { qcResultId: string; investigationId: string | null },
   ): Promise<DeviationNotice> {
-    const { donorCode, journeyId, actor } = input;
+    const { donorCode, journeyId } = input;
     const record = {
       emergencyId: randomUUID(),
       donorCode,
@@ -154,39 +154,9 @@ export class RecordQcResultUseCase implements StepUseCase<'recordQcResult'> {
       stepEventId: input.eventId,
     };
     await this.emergencies.insert(manager, record);
-    await writeAudit(manager, 'release', {
-      recordType: 'product-emergency',
-      recordId: record.emergencyId,
-      journeyId,
-      action: 'create',
-      actor,
-      reason: emergency.description,
-      newValue: record,
+    return announceEmergency(manager, input, record, record, {
+      ...source,
+      batchNumber: release.batchNumber,
     });
-    const notice: DeviationNotice = {
-      deviationId: record.emergencyId,
-      rule: 'QA-04',
-      detectedAt: input.occurredAt,
-      description: emergency.description,
-    };
-    await appendToOutbox(manager, {
-      topic: TOPICS.release,
-      aggregateType: 'journey',
-      aggregateId: donorCode,
-      messageType: 'deviation.raised.v1',
-      producer: 'release',
-      causationId: record.emergencyId,
-      journeyId,
-      occurredAt: new Date(input.occurredAt),
-      payload: {
-        donorCode,
-        journeyId,
-        actor: { userId: actor.userId, role: actor.role },
-        recordId: record.emergencyId,
-        summary: emergency.description,
-        detail: { ...notice, ...source, batchNumber: release.batchNumber },
-      },
-    });
-    return notice;
   }
 }
