@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { qcCriterionSchema } from './qc-test-plan';
+import { qcCriterionSchema, refineUniqueTestCodes, testCodeSchema } from './qc-test-plan';
 
 /*
  * The donor material's own quality tests (seed §7(1) "供者材料的质量标准", QA-02.5): each test of
@@ -23,9 +23,7 @@ export const DONOR_MATERIAL_TEST_GATINGS = [
 export type DonorMaterialTestGating = (typeof DONOR_MATERIAL_TEST_GATINGS)[number];
 
 export const donorMaterialTestSchema = z.strictObject({
-  code: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code: 2-40 lower-case letters, digits, dashes'),
+  code: testCodeSchema,
   name: text(),
   method: text(),
   criterion: qcCriterionSchema,
@@ -37,16 +35,5 @@ export const donorMaterialTestsSchema = z
   .array(donorMaterialTestSchema)
   .min(1)
   .max(20)
-  .superRefine((tests, ctx) => {
-    const seen = new Set<string>();
-    tests.forEach((test, index) => {
-      if (seen.has(test.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'code'],
-          message: `test code ${test.code} appears twice`,
-        });
-      seen.add(test.code);
-    });
-  });
+  .superRefine(refineUniqueTestCodes);
 export type DonorMaterialTests = z.infer<typeof donorMaterialTestsSchema>;

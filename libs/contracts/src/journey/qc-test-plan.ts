@@ -81,11 +81,28 @@ export function judgeAgainstCriterion(
   };
 }
 
+/** A test's code, unique in its plan (QC plan or the donor material's tests). */
+export const testCodeSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code: 2-40 lower-case letters, digits, dashes');
+
+/** Refuses a plan naming one test code twice, at the second. */
+export function refineUniqueTestCodes(tests: Array<{ code: string }>, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  tests.forEach((test, index) => {
+    if (seen.has(test.code))
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'code'],
+        message: `test code ${test.code} appears twice`,
+      });
+    seen.add(test.code);
+  });
+}
+
 export const qcTestSchema = z
   .strictObject({
-    code: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a test code: 2-40 lower-case letters, digits, dashes'),
+    code: testCodeSchema,
     name: text(),
     method: text(),
     sample: text(),
@@ -104,16 +121,7 @@ export const qcTestPlanSchema = z
   .min(1)
   .max(40)
   .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.forEach((test, index) => {
-      if (seen.has(test.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'code'],
-          message: `test code ${test.code} appears twice`,
-        });
-      seen.add(test.code);
-    });
+    refineUniqueTestCodes(plan, ctx);
     if (!plan.some((t) => t.gating === 'before-release'))
       ctx.addIssue({
         code: 'custom',
