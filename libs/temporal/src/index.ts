@@ -3,3 +3,4 @@ export * from './temporal-client';
 export * from './activity-worker';
 export * from './domain-failure';
 export * from './temporal-tls';
+export * from './step-update';

@@ -8,6 +8,7 @@ import {
   completeBatchStepUpdate,
   startBatchStepUpdate,
 } from '@v2v/contracts';
+import { executeStepUpdate } from '@v2v/temporal';
 import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
 import { payloadFor, sendStep, startJourney, stepsThrough } from './journey-driver';
 import { batchNumberFor } from './mock-services';
@@ -32,23 +33,19 @@ export function startStep(
   payload: Partial<BatchStepStart> = {},
   eventId: string = randomUUID(),
 ) {
-  return batch.executeUpdate(startBatchStepUpdate, {
-    args: [
-      {
-        stepId,
-        eventId,
-        actor: OPERATOR,
-        payload: {
-          bookingId: randomUUID(),
-          shiftCode: 'DAY',
-          startedAt: new Date().toISOString(),
-          coOperators: [],
-          ...payload,
-        },
-      },
-    ],
-    updateId: eventId,
-  });
+  const start = {
+    stepId,
+    eventId,
+    actor: OPERATOR,
+    payload: {
+      bookingId: randomUUID(),
+      shiftCode: 'DAY',
+      startedAt: new Date().toISOString(),
+      coOperators: [],
+      ...payload,
+    },
+  };
+  return executeStepUpdate(batch, startBatchStepUpdate, [start], eventId);
 }
 
 /** A completion with every parameter mid-range and every label of the step confirmed. */
@@ -89,10 +86,12 @@ export async function completeStep(
       .map((l) => ({ labelId: l.labelId, scan: l.content })),
     ...extra,
   };
-  return batch.executeUpdate(completeBatchStepUpdate, {
-    args: [{ stepId, eventId, actor: OPERATOR, payload }],
-    updateId: eventId,
-  });
+  return executeStepUpdate(
+    batch,
+    completeBatchStepUpdate,
+    [{ stepId, eventId, actor: OPERATOR, payload }],
+    eventId,
+  );
 }
 
 /** Waits (in real time) until `probe` holds; for what a workflow does after an update. */

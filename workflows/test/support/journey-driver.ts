@@ -13,6 +13,7 @@ import {
   StepPayload,
   TASK_QUEUES,
 } from '@v2v/contracts';
+import { executeStepUpdate } from '@v2v/temporal';
 import { bedsideInfusion } from '@v2v/testing';
 
 let sequence = Math.floor(Math.random() * 900_000);
@@ -47,10 +48,12 @@ export function sendStep<S extends JourneyStep>(
   payload: StepPayload<S>,
   eventId = randomUUID(),
 ): Promise<JourneyView> {
-  return handle.executeUpdate(journeyStepUpdate(step), {
-    args: [{ eventId, actor: { userId: 'tester', role: 'ops' }, payload }],
-    updateId: eventId,
-  });
+  return executeStepUpdate(
+    handle,
+    journeyStepUpdate(step),
+    [{ eventId, actor: { userId: 'tester', role: 'ops' }, payload }],
+    eventId,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   BatchStepCommand,
 } from '@v2v/contracts';
 import { TemporalClientPort } from '@v2v/service-kit';
+import { executeStepUpdate } from '@v2v/temporal';
 import { toDomainError } from '../journeys/temporal-errors';
 
 /**
@@ -33,9 +34,12 @@ export class BatchRecordWorkflowRepository {
     command: BatchStepCommand<P>,
   ): Promise<BatchRecordView> {
     try {
-      return await (
-        await this.handle(batchNumber)
-      ).executeUpdate(definition, { args: [command], updateId: command.eventId });
+      return await executeStepUpdate(
+        await this.handle(batchNumber),
+        definition,
+        [command],
+        command.eventId,
+      );
     } catch (error) {
       throw toDomainError(error, donorCode);
     }

@@ -19,6 +19,7 @@ import {
 } from '@v2v/contracts';
 import { GatewayConfig } from '../config/gateway-config';
 import { TemporalClientPort } from '@v2v/service-kit';
+import { executeStepUpdate } from '@v2v/temporal';
 import { toDomainError } from './temporal-errors';
 
 /**
@@ -65,10 +66,12 @@ export class JourneyWorkflowRepository {
   ) {
     const handle = await this.handle(donorCode);
     try {
-      return await handle.executeUpdate(journeyStepUpdate(step), {
-        args: [{ eventId, actor, payload: payload as never }],
-        updateId: eventId,
-      });
+      return await executeStepUpdate(
+        handle,
+        journeyStepUpdate(step),
+        [{ eventId, actor, payload: payload as never }],
+        eventId,
+      );
     } catch (error) {
       throw toDomainError(error, donorCode);
     }

@@ -64,6 +64,10 @@ describe('a journey too busy or unreachable to answer', () => {
     ['a query past its deadline', new ServiceError('query failed', { cause: grpc(4) })],
     ['Temporal unreachable', new ServiceError('unavailable', { cause: grpc(14) })],
     ['an update RPC timed out', new WorkflowUpdateRPCTimeoutOrCancelledError('timed out')],
+    [
+      'an update the journey dropped before accepting it',
+      new WorkflowNotFoundError('update e-1 not found', 'journey-X', undefined),
+    ],
   ])('is SERVICE_UNAVAILABLE with a retry hint: %s', (_, thrown) => {
     expect(toDomainError(thrown, 'X')).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',

@@ -15,7 +15,7 @@ import { noJourneyMessage } from '../tenancy/tenancy-rules';
  * workflow's failure type is the reason code (STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, …).
  */
 export function toDomainError(error: unknown, donorCode: string): unknown {
-  if (error instanceof WorkflowNotFoundError) {
+  if (error instanceof WorkflowNotFoundError && !isUnacceptedUpdate(error)) {
     // The same answer as tenancy's for a code the user may not see (CSV-03).
     return new DomainError('NOT_FOUND', noJourneyMessage(donorCode));
   }
@@ -51,7 +51,13 @@ export const RETRY_AFTER_SECONDS = 5;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
+/** The journey runs but dropped the update before accepting it, even when sent again. */
+function isUnacceptedUpdate(error: WorkflowNotFoundError): boolean {
+  return /^update \S+ not found/.test(error.message);
+}
+
 function isBusyOrUnreachable(error: unknown): boolean {
+  if (error instanceof WorkflowNotFoundError) return isUnacceptedUpdate(error);
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error))
     return true;
   const grpc = error instanceof ServiceError ? error.cause : error;
