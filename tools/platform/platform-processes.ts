@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TASK_QUEUES } from '@v2v/contracts';
@@ -60,10 +61,20 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** Where each process's pid is kept while it runs, for operators and the fault tests. */
+export const PID_DIR = path.join(ROOT, '.data/run/platform');
+export const pidFile = (name: string) => path.join(PID_DIR, `${name}.pid`);
+
+/** A crashed process is started again after this pause, unless it crashes too often. */
+const RESTART_DELAY_MS = 1_000;
+const RESTARTS_PER_MINUTE = 5;
+
 /**
  * Starts the journey worker and every app as its own Node process, prefixes their output,
  * and resolves when each is ready (health endpoint answering, or worker polling its task
- * queue). A process that exits early fails the start with its name.
+ * queue). A process that exits early fails the start with its name. Once started, a process
+ * that dies (a crash, `kill -9`) is started again, as a service manager would: durable work
+ * waits in Temporal, Kafka and the outbox meanwhile, so nothing is lost by the restart.
  */
 export async function startPlatformProcesses(options: {
   log?: (line: string) => void;
@@ -72,40 +83,56 @@ export async function startPlatformProcesses(options: {
   timeoutMs?: number;
 }): Promise<RunningPlatform> {
   const log = options.log ?? console.log;
-  const children: Array<{ name: string; child: ChildProcess }> = [];
+  const children = new Map<string, ChildProcess>();
+  let started = false;
   let stopping = false;
-  const exited = new Promise<never>((_, reject) => {
-    for (const app of APPS) {
-      const child = spawn(
-        process.execPath,
-        [`--max-old-space-size=${app.heapMb}`, '-r', '@swc-node/register', app.entry],
-        { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      children.push({ name: app.name, child });
-      for (const stream of [child.stdout, child.stderr]) {
-        let buffered = '';
-        stream?.on('data', (chunk: Buffer) => {
-          buffered += chunk.toString('utf8');
-          const lines = buffered.split('\n');
-          buffered = lines.pop() ?? '';
-          for (const line of lines) options.output?.(app.name, line);
-        });
-      }
-      child.on('exit', (code, signal) => {
-        if (!stopping)
-          reject(new Error(`${app.name} exited early (code ${code}, signal ${signal})`));
+  mkdirSync(PID_DIR, { recursive: true });
+  let failStart: (error: Error) => void = () => undefined;
+  const exited = new Promise<never>((_, reject) => (failStart = reject));
+  exited.catch(() => undefined);
+
+  const launch = (app: AppSpec, restarts: number[]) => {
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${app.heapMb}`, '-r', '@swc-node/register', app.entry],
+      { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    children.set(app.name, child);
+    if (child.pid) writeFileSync(pidFile(app.name), `${child.pid}\n`);
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffered = '';
+      stream?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) options.output?.(app.name, line);
       });
     }
-  });
-  exited.catch(() => undefined);
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      const why = `${app.name} exited (code ${code}, signal ${signal})`;
+      if (!started) return failStart(new Error(`${why} before it was ready`));
+      const now = Date.now();
+      const recent = [...restarts.filter((t) => now - t < 60_000), now];
+      if (recent.length > RESTARTS_PER_MINUTE) {
+        log(`${why}; it crashed ${recent.length} times in a minute, not restarted`);
+        return;
+      }
+      log(`${why}; restarting it`);
+      setTimeout(() => !stopping && launch(app, recent), RESTART_DELAY_MS);
+    });
+  };
+  for (const app of APPS) launch(app, []);
 
   const stop = async () => {
     stopping = true;
-    await Promise.all(children.map(({ child }) => terminate(child)));
+    await Promise.all([...children.values()].map(terminate));
+    rmSync(PID_DIR, { recursive: true, force: true });
   };
 
   try {
     await Promise.race([waitAllReady(log, options.timeoutMs ?? 120_000), exited]);
+    started = true;
   } catch (error) {
     await stop();
     throw error;
