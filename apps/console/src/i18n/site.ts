@@ -52,12 +52,14 @@ export const siteEn: typeof siteZhCN = {
     acknowledge: 'Acknowledge receipt of the instructions for use',
     acknowledged: '{{by}} acknowledged receipt of the instructions for use',
     requiredBeforeInfusion:
-      'Acknowledge the instructions for use that travelled with the product before the infusion (OTH-01)',
+      'Acknowledge the instructions for use that travelled with the product ' +
+      'before the infusion (OTH-01)',
   },
   infusion: {
     title: 'Bedside two-person check and infusion record',
     intro:
-      "Each of two clinicians scans the product label and the patient's reference; the scanner's Enter moves to the next field (OTH-02).",
+      "Each of two clinicians scans the product label and the patient's reference; " +
+      "the scanner's Enter moves to the next field (OTH-02).",
     first: 'First clinician: {{username}}',
     second: 'Second clinician',
     clinician: "Second clinician's username",
@@ -72,7 +74,8 @@ export const siteEn: typeof siteZhCN = {
     administeredBy: 'Administered by',
     submit: 'Record the infusion',
     waitsForInstructions:
-      'The infusion can be recorded once receipt of the instructions for use is acknowledged (OTH-01).',
+      'The infusion can be recorded once receipt of the instructions for use ' +
+      'is acknowledged (OTH-01).',
   },
 };
 

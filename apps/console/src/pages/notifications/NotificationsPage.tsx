@@ -117,7 +117,9 @@ export function NotificationsPage() {
             render: (_, n) =>
               n.acknowledgement ? (
                 <span>
-                  {t('notifications.acknowledged', { by: n.acknowledgement.acknowledgedBy.userId })}{' '}
+                  {t('notifications.acknowledged', {
+                    by: n.acknowledgement.acknowledgedBy.userId,
+                  })}{' '}
                   <RecordedAt at={n.acknowledgement.acknowledgedAt} />
                 </span>
               ) : (
