@@ -10,6 +10,7 @@ import { BatchRecordPage } from './pages/batch/BatchRecordPage';
 import { Board } from './pages/Board';
 import { ChangePassword } from './pages/ChangePassword';
 import { JourneyDetail } from './pages/JourneyDetail';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { SignIn } from './pages/SignIn';
 import { CapacityCalendar } from './pages/slots/CapacityCalendar';
 import { useSession } from './session/SessionContext';
@@ -84,6 +85,14 @@ export function App() {
                 element={
                   <Guarded>
                     <CapacityCalendar />
+                  </Guarded>
+                }
+              />
+              <Route
+                path="/notifications"
+                element={
+                  <Guarded>
+                    <NotificationsPage />
                   </Guarded>
                 }
               />

@@ -1,5 +1,6 @@
 import { inspectorEn } from './inspector';
 import { releaseEn } from './release';
+import { notificationsEn, siteEn } from './site';
 import { slotsEn } from './slots';
 import type { Messages } from './zh-CN';
 
@@ -282,4 +283,6 @@ export const en: Messages = {
   slots: slotsEn,
   release: releaseEn,
   inspector: inspectorEn,
+  site: siteEn,
+  notifications: notificationsEn,
 };

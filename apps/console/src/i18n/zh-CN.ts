@@ -1,5 +1,6 @@
 import { inspectorZhCN } from './inspector';
 import { releaseZhCN } from './release';
+import { notificationsZhCN, siteZhCN } from './site';
 import { slotsZhCN } from './slots';
 
 /** Simplified Chinese, the console's first language; GMP terms as the guideline uses them. */
@@ -272,5 +273,7 @@ export const zhCN = {
   slots: slotsZhCN,
   release: releaseZhCN,
   inspector: inspectorZhCN,
+  site: siteZhCN,
+  notifications: notificationsZhCN,
 };
 export type Messages = typeof zhCN;

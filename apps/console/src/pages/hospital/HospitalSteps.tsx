@@ -1,4 +1,4 @@
-import { Button } from 'antd';
+import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -7,10 +7,14 @@ import type { Refusal } from '../../api/refusal';
 import type { TimelineEntry } from '../../api/views';
 import { RefusalAlert } from '../../components/RefusalAlert';
 import { CollectionForm, HandOverForm, StorageForm } from './CollectionForms';
+import { InstructionsForUseCard } from './InstructionsForUseCard';
 import { ScreeningForm } from './ScreeningForm';
+import { InfusionForm, ReceiveAtSiteForm } from './SiteForms';
 
 /** Stages in which the institution holds a collected unit whose label it prints. */
 const LABELLED_STAGES = ['collected', 'in-transit-to-factory'];
+/** Stages in which the product's instructions for use have travelled to the site (OTH-01). */
+const INSTRUCTED_STAGES = ['shipped', 'received-at-site'];
 
 /** Whether the unit collected last already has its post-collection storage record. */
 function storageRecorded(timeline: TimelineEntry[]): boolean {
@@ -30,6 +34,7 @@ export function HospitalSteps(props: {
 }) {
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<Refusal>();
+  const [instructionsAcknowledged, setInstructionsAcknowledged] = useState(false);
   const { donorCode, stage, onRecorded } = props;
 
   const downloadLabel = async () => {
@@ -59,6 +64,19 @@ export function HospitalSteps(props: {
         <StorageForm donorCode={donorCode} onRecorded={onRecorded} />
       )}
       {stage === 'collected' && <HandOverForm donorCode={donorCode} onRecorded={onRecorded} />}
+      {INSTRUCTED_STAGES.includes(stage) && (
+        <InstructionsForUseCard
+          donorCode={donorCode}
+          onAcknowledged={setInstructionsAcknowledged}
+        />
+      )}
+      {stage === 'shipped' && <ReceiveAtSiteForm donorCode={donorCode} onRecorded={onRecorded} />}
+      {stage === 'received-at-site' &&
+        (instructionsAcknowledged ? (
+          <InfusionForm donorCode={donorCode} onRecorded={onRecorded} />
+        ) : (
+          <Alert type="info" showIcon message={t('site.infusion.waitsForInstructions')} />
+        ))}
     </section>
   );
 }
