@@ -1023,6 +1023,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recalls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every recall, newest first, each with its units and their status. Roles: qa-qp, ops. */
+    get: operations['RecallsController_list'];
+    put?: never;
+    /** Recall a batch (`scope: batch`, `batchNumber`) or a key-material lot (`scope: key-material-lot`, `lotId`) with its reason and class, signed with the password re-entered (CSV-02, PER-03): every journey the genealogy reaches gets a unit, is signalled (its shipment, receipt at site and infusion refused QA-04) and its institution notified. Refused QA-04 when it reaches no journey. Roles: qa-qp. */
+    post: operations['RecallsController_recall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recalls/{recallId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One recall with its units and their status. Roles: qa-qp, ops. */
+    get: operations['RecallsController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recalls/{recallId}/units/{donorCode}/disposition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record how a recalled unit ended: `returned`, `destroyed`, or `already-infused` (the patient is followed up), with a note; once per unit, refused QA-04 after that. Roles: qa-qp, ops. */
+    post: operations['RecallsController_disposition'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recalls/{recallId}/report.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The recall report: what, why, who signed, each unit and its end. Roles: qa-qp, ops. */
+    get: operations['RecallsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/facility': {
     parameters: {
       query?: never;
@@ -2202,6 +2271,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/fhir/r4/metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The CapabilityStatement of these FHIR R4 endpoints (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_metadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/ServiceRequest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A patient's orders, as a searchset Bundle (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_serviceRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/ServiceRequest/{donorCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The order of a journey, by donor code (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_serviceRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/Specimen/{donorCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's donor material, its latest unit (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_specimen'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/BiologicallyDerivedProduct/{donorCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's product, with its batch number (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_product'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/Procedure/{donorCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The journey's infusion (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_infusion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/Patient/{patientReference}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A patient: its pseudonymous reference only (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_patient'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/r4/Task': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hospital's pending steps, as requested Tasks of its institution (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
+    get: operations['FhirController_tasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/adverse-reactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The adverse reactions reported after the journey's infusion, oldest onset first (TRC-04). Roles: hospital, qa-qp, ops. */
+    get: operations['AdverseReactionsController_list'];
+    put?: never;
+    /** Report an adverse reaction of the journey's patient after the infusion: description, onset, CTCAE grade 1–5, seriousness, outcome; recorded once, never changed (TRC-04). Roles: hospital (of the journey's institution). */
+    post: operations['AdverseReactionsController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2515,7 +2738,10 @@ export interface operations {
             | 'acknowledgeInstructionsForUse'
             | 'recordDonorMaterialTestResult'
             | 'assessDonorMaterialImpact'
-            | 'acknowledgeNotification';
+            | 'acknowledgeNotification'
+            | 'reportAdverseReaction'
+            | 'recallProduct'
+            | 'recordRecallDisposition';
           /** Format: date */
           validFrom: string;
           /** Format: date */
@@ -2692,7 +2918,7 @@ export interface operations {
             method: string;
             reagentLot?: string;
           }[];
-          /** @constant */
+          /** @enum {boolean} */
           eligibilityConfirmed: true;
           notes?: string;
         };
@@ -3694,8 +3920,30 @@ export interface operations {
         'application/json': {
           /** Format: date-time */
           infusedAt: string;
-          bedsideScan: string;
-          patientReference: string;
+          /** Format: date-time */
+          infusionEndedAt: string;
+          verifications: (
+            | {
+                clinician: string;
+                labelScan: string;
+                patientReference: string;
+                /** Format: date-time */
+                scannedAt: string;
+              }
+            | {
+                clinician: string;
+                labelScan: string;
+                patientReference: string;
+                /** Format: date-time */
+                scannedAt: string;
+              }
+          )[];
+          volumeMl: number;
+          dose: {
+            value: number;
+            unit: string;
+          };
+          administeredBy: string;
         };
       };
     };
@@ -3747,6 +3995,8 @@ export interface operations {
       content: {
         'application/json': {
           outcome: string;
+          /** @enum {string} */
+          outcomeKind: 'period-completed' | 'death' | 'withdrawal';
         };
       };
     };
@@ -4171,14 +4421,14 @@ export interface operations {
               method: string;
               criterion:
                 | {
-                    /** @constant */
+                    /** @enum {string} */
                     kind: 'range';
                     unit: string;
                     min?: number;
                     max?: number;
                   }
                 | {
-                    /** @constant */
+                    /** @enum {string} */
                     kind: 'allowed';
                     values: string[];
                   };
@@ -4201,14 +4451,14 @@ export interface operations {
               sample: string;
               criterion:
                 | {
-                    /** @constant */
+                    /** @enum {string} */
                     kind: 'range';
                     unit: string;
                     min?: number;
                     max?: number;
                   }
                 | {
-                    /** @constant */
+                    /** @enum {string} */
                     kind: 'allowed';
                     values: string[];
                   };
@@ -4502,6 +4752,127 @@ export interface operations {
       header?: never;
       path: {
         donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallsController_recall: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          scope: 'batch' | 'key-material-lot';
+          batchNumber?: string;
+          lotId?: string;
+          reason: string;
+          /** @enum {string} */
+          classification: 'I' | 'II' | 'III';
+          signature: {
+            password: string;
+          };
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recallId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallsController_disposition: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        recallId: string;
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          disposition: 'returned' | 'destroyed' | 'already-infused';
+          note: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecallsController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        recallId: string;
       };
       cookie?: never;
     };
@@ -6459,14 +6830,14 @@ export interface operations {
         'application/json': {
           qualification:
             | {
-                /** @constant */
+                /** @enum {string} */
                 decision: 'complete-assessment';
                 /** @enum {string} */
                 outcome: 'passed' | 'failed';
                 findings: string;
               }
             | {
-                /** @constant */
+                /** @enum {string} */
                 decision: 'record-on-site-audit';
                 /** @enum {string} */
                 outcome: 'passed' | 'failed';
@@ -6491,7 +6862,7 @@ export interface operations {
                 nextReviewDue?: string;
               }
             | {
-                /** @constant */
+                /** @enum {string} */
                 decision: 'periodic-review';
                 /** @enum {string} */
                 outcome: 'continued' | 'suspended';
@@ -6515,12 +6886,12 @@ export interface operations {
                 };
               }
             | {
-                /** @constant */
+                /** @enum {string} */
                 decision: 'suspend';
                 reason: string;
               }
             | {
-                /** @constant */
+                /** @enum {string} */
                 decision: 'reinstate';
                 reason: string;
                 /** Format: date */
@@ -6540,7 +6911,7 @@ export interface operations {
                 };
               }
             | {
-                /** @constant */
+                /** @enum {string} */
                 decision: 'remove';
                 reason: string;
               };
@@ -6852,6 +7223,219 @@ export interface operations {
     };
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_metadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_serviceRequests: {
+    parameters: {
+      query: {
+        /** @description Patient/<patient reference> */
+        patient: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_serviceRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_specimen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_product: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_infusion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_patient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientReference: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FhirController_tasks: {
+    parameters: {
+      query?: {
+        /** @description institution id (a hospital's own) */
+        owner?: string;
+        /** @description requested */
+        status?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdverseReactionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdverseReactionsController_report: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          description: string;
+          /** Format: date-time */
+          onsetAt: string;
+          severityGrade: number;
+          serious: boolean;
+          /** @enum {string} */
+          outcome:
+            | 'recovered'
+            | 'recovering'
+            | 'not-recovered'
+            | 'recovered-with-sequelae'
+            | 'fatal'
+            | 'unknown';
+        };
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };

@@ -90,11 +90,10 @@ export function InfusionForm({ donorCode, onRecorded }: StepProps) {
         new Date().toISOString(),
       ),
     };
-    // The generated client predates the two-verification body; the lead regenerates it.
     return outcome(
       api.POST('/api/journeys/{donorCode}/record-infusion', {
         params: stepParams(donorCode),
-        body: body as never,
+        body,
       }),
     );
   };
