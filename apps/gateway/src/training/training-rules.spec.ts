@@ -78,7 +78,11 @@ describe('training matrix', () => {
     },
   );
 
-  const infusion = { operation: 'recordInfusion', trainedOn: '2025-01-01', expiresOn: '2027-12-31' };
+  const infusion = {
+    operation: 'recordInfusion',
+    trainedOn: '2025-01-01',
+    expiresOn: '2027-12-31',
+  };
 
   it('OTH-02 allows trained hospital staff with a passed assessment to sign the infusion', () => {
     expect(() =>
