@@ -16,3 +16,18 @@ export const trainingAssessmentSchema = z.strictObject({
   assessedOn: z.iso.date(),
 });
 export type TrainingAssessment = z.infer<typeof trainingAssessmentSchema>;
+
+/**
+ * TRC-04, OTH-02: the gateway's command to put a training-due notice in an institution's feed
+ * (donor-intake's `POST /internal/notifications/training-due`). `sourceEventId` is derived
+ * from the record and its expiry, so a repeat finds the first notice.
+ */
+export const trainingDueNotificationCommandSchema = z.strictObject({
+  sourceEventId: z.uuid(),
+  institutionId: z.string().min(1).max(64),
+  trainingRecordId: z.string().regex(/^\d{1,18}$/),
+  username: z.string().min(1).max(64),
+  operation: z.string().min(1).max(64),
+  expiresOn: z.iso.date(),
+});
+export type TrainingDueNotificationCommand = z.infer<typeof trainingDueNotificationCommandSchema>;
