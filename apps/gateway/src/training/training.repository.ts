@@ -17,6 +17,15 @@ export interface TrainingRecordView {
   withdrawal: { at: string; by: string; reason: string } | null;
 }
 
+/** A hospital clinician's record coming due, and whose feed it belongs in (OTH-02). */
+export interface TrainingDue {
+  id: string;
+  username: string;
+  operation: string;
+  institutionId: string;
+  expiresOn: string;
+}
+
 interface Row {
   id: string;
   username: string;
@@ -112,6 +121,31 @@ export class TrainingRepository {
       ],
     );
     return toView(rows[0]);
+  }
+
+  /**
+   * OTH-02: the records of active hospital clinicians for the given steps that are in force
+   * and expire from `today` to `until` (ISO dates), with the clinician's institution; `id`
+   * narrows it to one record.
+   */
+  async comingDue(query: {
+    operations: readonly string[];
+    today: string;
+    until: string;
+    id?: string;
+  }): Promise<TrainingDue[]> {
+    return this.dataSource.query(
+      `SELECT t."id"::text AS "id", t."username", t."operation", u."institution_id" AS "institutionId",
+              to_char(t."expires_on", 'YYYY-MM-DD') AS "expiresOn"
+         FROM "gateway"."training_record" t
+         JOIN "gateway"."user_account" u ON u."username" = t."username"
+        WHERE u."role" = 'hospital' AND u."institution_id" IS NOT NULL AND u."disabled_at" IS NULL
+          AND t."withdrawn_at" IS NULL AND t."operation" = ANY($1::text[])
+          AND t."trained_on" <= $2 AND t."expires_on" BETWEEN $2 AND $3
+          AND ($4::bigint IS NULL OR t."id" = $4::bigint)
+        ORDER BY t."expires_on", t."id"`,
+      [query.operations, query.today, query.until, query.id ?? null],
+    );
   }
 
   /** The record of that user, locked until the transaction ends. */

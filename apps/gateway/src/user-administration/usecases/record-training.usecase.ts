@@ -8,6 +8,7 @@ import { UserRepository } from '../../auth/user.repository';
 import { Clock } from '@v2v/service-kit';
 import { assessmentProblems } from '../../training/training-rules';
 import { TrainingRecordView, TrainingRepository } from '../../training/training.repository';
+import { NotifyTrainingDueUseCase } from '../../training/usecases/notify-training-due.usecase';
 import { recordTrainingBody } from '../user-administration.schemas';
 import { trainingOperationProblem } from '../user-administration-rules';
 
@@ -22,6 +23,7 @@ export class RecordTrainingUseCase {
     private readonly users: UserRepository,
     private readonly training: TrainingRepository,
     private readonly clock: Clock,
+    private readonly trainingDue: NotifyTrainingDueUseCase,
   ) {}
 
   async execute(
@@ -29,7 +31,7 @@ export class RecordTrainingUseCase {
     username: string,
     command: z.infer<typeof recordTrainingBody>,
   ): Promise<TrainingRecordView> {
-    return this.dataSource.transaction(async (manager) => {
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const account = await this.users.findForUpdate(manager, username);
       if (!account) throw new DomainError('NOT_FOUND', `no account ${username}`);
       const problem = trainingOperationProblem(account.role, command.operation as JourneyStep);
@@ -72,5 +74,8 @@ export class RecordTrainingUseCase {
       });
       return record;
     });
+    // OTH-02: a record that is due already is named in the feed now, not at the next daily run.
+    await this.trainingDue.executeLogged(recorded.id);
+    return recorded;
   }
 }
