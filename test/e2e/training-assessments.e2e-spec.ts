@@ -1,3 +1,4 @@
+import type { InstitutionNotification, NotificationPage } from '@v2v/contracts';
 import {
   activeUser,
   api,
@@ -84,5 +85,66 @@ describe('training assessments of hospital staff (OTH-02)', () => {
     const through = await infuse();
     expect(through.status).not.toBe(403);
     expect(through.body.code).not.toBe('OTH-02');
+  });
+
+  it("TRC-04 names training expiring in 10 days in its institution's feed only", async () => {
+    const nurse = await activeUser('hospital', 'INST-001');
+    const recorded = await api.as<TrainingRecord>(
+      'admin',
+      'POST',
+      `/api/admin/users/${nurse.username}/training-records`,
+      {
+        body: {
+          operation: 'recordInfusion',
+          validFrom: today(-7),
+          validUntil: today(10),
+          assessment: passed,
+        },
+      },
+    );
+    expect(recorded.status).toBe(201);
+    // Newest first: the notice the record write just made is on the first unacknowledged page.
+    const feed = (user: string) =>
+      api.as<NotificationPage>(user, 'GET', '/api/notifications?unacknowledged=true&limit=100');
+    const ours = (n: InstitutionNotification) =>
+      n.kind === 'training-due' && n.parameters.username === nurse.username;
+
+    const own = await feed('hospital');
+    expect(own.status).toBe(200);
+    const notice = own.body.notifications.filter(ours);
+    expect(notice).toEqual([
+      expect.objectContaining({
+        institutionId: 'INST-001',
+        donorCode: null,
+        messageCode: 'training-due',
+        parameters: { username: nurse.username, operation: 'recordInfusion', expiresOn: today(10) },
+        acknowledgement: null,
+      }),
+    ]);
+
+    const other = await feed('hospital-inst-002');
+    expect(other.status).toBe(200);
+    expect(other.body.notifications.filter(ours)).toEqual([]);
+    const foreign = await api.as<Refusal>(
+      'hospital-inst-002',
+      'POST',
+      `/api/notifications/${notice[0].id}/acknowledgement`,
+      { body: {} },
+    );
+    expect(foreign.status).toBe(404);
+
+    const ack = await api.as<InstitutionNotification>(
+      'hospital',
+      'POST',
+      `/api/notifications/${notice[0].id}/acknowledgement`,
+      { body: { note: 'reassessment booked' } },
+    );
+    expect(ack.status).toBe(200);
+    expect(ack.body.acknowledgement).toMatchObject({
+      acknowledgedBy: { userId: 'hospital', role: 'hospital' },
+      note: 'reassessment booked',
+    });
+    const after = await feed('hospital');
+    expect(after.body.notifications.filter(ours)).toEqual([]);
   });
 });
