@@ -1,3 +1,4 @@
+import type { TrainingAssessment } from '@v2v/contracts';
 import type { EntityManager } from 'typeorm';
 import type { DemoUser } from './demo-users';
 
@@ -19,19 +20,39 @@ export class DemoUsersRepository {
     );
   }
 
-  /** A training record, unless the user already holds one for the step that is not withdrawn. */
+  /**
+   * A training record, unless the user already holds one for the step that is not withdrawn;
+   * a seeded one from before assessments were kept gets the demo's (OTH-02).
+   */
   async ensureTraining(record: {
     username: string;
     operation: string;
     validFrom: string;
     validUntil: string;
+    assessment: TrainingAssessment | null;
   }): Promise<void> {
+    const a = record.assessment;
+    const assessment = [
+      a?.method ?? null,
+      a?.result ?? null,
+      a?.assessor ?? null,
+      a?.assessedOn ?? null,
+    ];
     await this.manager.query(
-      `INSERT INTO "gateway"."training_record" ("username", "operation", "trained_on", "expires_on", "authorized_by")
-       SELECT $1, $2, $3, $4, 'seed'
+      `INSERT INTO "gateway"."training_record" ("username", "operation", "trained_on", "expires_on",
+         "authorized_by", "assessment_method", "assessment_result", "assessor", "assessed_on")
+       SELECT $1, $2, $3, $4, 'seed', $5, $6, $7, $8
         WHERE NOT EXISTS (SELECT 1 FROM "gateway"."training_record"
                            WHERE "username" = $1 AND "operation" = $2 AND "withdrawn_at" IS NULL)`,
-      [record.username, record.operation, record.validFrom, record.validUntil],
+      [record.username, record.operation, record.validFrom, record.validUntil, ...assessment],
+    );
+    if (!a) return;
+    await this.manager.query(
+      `UPDATE "gateway"."training_record"
+          SET "assessment_method" = $3, "assessment_result" = $4, "assessor" = $5, "assessed_on" = $6
+        WHERE "username" = $1 AND "operation" = $2 AND "authorized_by" = 'seed'
+          AND "withdrawn_at" IS NULL AND "assessment_result" IS NULL AND "trained_on" <= $6`,
+      [record.username, record.operation, ...assessment],
     );
   }
 

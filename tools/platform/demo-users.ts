@@ -1,5 +1,6 @@
 import { RECORD_OPERATIONS, type Role } from '@v2v/contracts';
 import { STEP_ROUTES } from '../../apps/gateway/src/journeys/step-routes';
+import { isHospitalSigned } from '../../apps/gateway/src/training/training-rules';
 
 export interface DemoUser {
   username: string;
@@ -49,7 +50,11 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** A demo user's training: every journey step and record operation of its role (PER-01, OTH-02). */
+/**
+ * A demo user's training: every journey step and record operation of its role (PER-01, OTH-02);
+ * a hospital-signed step's with a passed assessment on the training day, by the other clinician
+ * of INST-001 (the assessor is another user).
+ */
 export function demoTrainingRecords(user: DemoUser) {
   const operations: Array<[string, { roles: readonly Role[] }]> = [
     ...Object.entries(STEP_ROUTES),
@@ -62,5 +67,13 @@ export function demoTrainingRecords(user: DemoUser) {
       operation,
       validFrom: TRAINED_FROM,
       validUntil: user.trainedUntil,
+      assessment: isHospitalSigned(user.role, operation)
+        ? {
+            method: 'practical' as const,
+            result: 'passed' as const,
+            assessor: user.username === 'hospital' ? 'hospital-2' : 'hospital',
+            assessedOn: TRAINED_FROM,
+          }
+        : null,
     }));
 }

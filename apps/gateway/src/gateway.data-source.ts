@@ -18,6 +18,7 @@ import { AddProductionManagerRole1765000000000 } from './migrations/176500000000
 import { SetAsideUnappliedMessages1765000540000 } from './migrations/1765000540000-SetAsideUnappliedMessages';
 import { GuardAuditChainHeads1765000740000 } from './migrations/1765000740000-GuardAuditChainHeads';
 import { DisableLegacySeededAccounts1765001400000 } from './migrations/1765001400000-DisableLegacySeededAccounts';
+import { AddTrainingAssessments1765002300000 } from './migrations/1765002300000-AddTrainingAssessments';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -39,6 +40,7 @@ export const GATEWAY_MIGRATIONS = [
   SetAsideUnappliedMessages1765000540000,
   GuardAuditChainHeads1765000740000,
   DisableLegacySeededAccounts1765001400000,
+  AddTrainingAssessments1765002300000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

@@ -56,6 +56,10 @@ const PARAMETERS: Record<
   shippedAt: { read: (p) => p.detail.shippedAt, schema: plausibleInstant({ notAfter: false }) },
   recallId: { read: (p) => p.detail.recallId, schema: z.uuid() },
   classification: { read: (p) => p.detail.classification, schema: z.enum(RECALL_CLASSIFICATIONS) },
+  // Only training-due notices carry these (RecordTrainingDueUseCase); no NOTIFIED_EVENTS row.
+  username: { read: (p) => p.detail.username, schema: z.string().max(64) },
+  operation: { read: (p) => p.detail.operation, schema: z.string().max(64) },
+  expiresOn: { read: (p) => p.detail.expiresOn, schema: z.iso.date() },
 };
 
 /**

@@ -11,7 +11,7 @@ export type StoredNotification = Omit<InstitutionNotification, 'overdue'>;
 interface NotificationRow {
   id: string;
   institutionId: string;
-  donorCode: string;
+  donorCode: string | null;
   kind: InstitutionNotification['kind'];
   severity: InstitutionNotification['severity'];
   messageCode: string;
@@ -55,7 +55,11 @@ export class NotificationRepository {
    */
   async insertOnce(
     manager: EntityManager,
-    row: NotificationDraft & { id: string; institutionId: string },
+    row: Omit<NotificationDraft, 'donorCode'> & {
+      id: string;
+      institutionId: string;
+      donorCode: string | null;
+    },
   ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO ${S}."institution_notification" ("id", "institution_id", "donor_code", "kind",

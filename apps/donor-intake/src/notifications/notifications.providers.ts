@@ -2,6 +2,7 @@ import { NotificationRepository } from './notification.repository';
 import { AcknowledgeNotificationUseCase } from './usecases/acknowledge-notification.usecase';
 import { ReadNotificationFeedUseCase } from './usecases/read-notification-feed.usecase';
 import { RecordNotificationUseCase } from './usecases/record-notification.usecase';
+import { RecordTrainingDueUseCase } from './usecases/record-training-due.usecase';
 
 /**
  * TRC-04, the institutions' notification feed: its providers, listed here so the service module
@@ -12,4 +13,5 @@ export const NOTIFICATION_PROVIDERS = [
   RecordNotificationUseCase,
   ReadNotificationFeedUseCase,
   AcknowledgeNotificationUseCase,
+  RecordTrainingDueUseCase,
 ];

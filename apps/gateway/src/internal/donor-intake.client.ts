@@ -13,6 +13,7 @@ import type {
   RecordDonorMaterialTestResultsCommand,
   NotificationFeedQuery,
   NotificationPage,
+  TrainingDueNotificationCommand,
   RegisterDonorCommand,
   RegisterInstitutionCommand,
   RegisteredDonor,
@@ -193,6 +194,16 @@ export class DonorIntakeClient {
       'donorIntake',
       'GET',
       `/internal/notifications/${segment(notificationId)}`,
+    );
+  }
+
+  /** OTH-02, TRC-04: a training-due notice; a repeat of its source id records nothing. */
+  recordTrainingDue(command: TrainingDueNotificationCommand) {
+    return this.http.request<{ recorded: boolean }>(
+      'donorIntake',
+      'POST',
+      '/internal/notifications/training-due',
+      command,
     );
   }
 

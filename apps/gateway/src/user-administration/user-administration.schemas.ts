@@ -1,4 +1,4 @@
-import { GMP_OPERATION_NAMES, GmpOperation, ROLES } from '@v2v/contracts';
+import { GMP_OPERATION_NAMES, GmpOperation, ROLES, trainingAssessmentSchema } from '@v2v/contracts';
 import { z } from 'zod';
 
 const username = z
@@ -55,6 +55,8 @@ export const recordTrainingBody = z
     operation: z.enum(GMP_OPERATION_NAMES as [GmpOperation, ...GmpOperation[]]),
     validFrom: z.iso.date(),
     validUntil: z.iso.date(),
+    /** OTH-02: required on a hospital user's record for a hospital-signed step, else absent. */
+    assessment: trainingAssessmentSchema.optional(),
   })
   .refine((r) => r.validUntil >= r.validFrom, {
     path: ['validUntil'],

@@ -3,8 +3,9 @@ import { actorSchema, type Actor } from '../journey/actor';
 
 /**
  * TRC-04: what an institution's notification feed tells it. `journey-status`, `deviation` and
- * `recall` come from the custody events today; `instructions-for-use` and `training-due` are
- * the places later work fills (a row of NOTIFIED_EVENTS each, from the events it adds).
+ * `recall` come from the custody events; `training-due` from the gateway's training records
+ * (a clinician's training for a hospital-signed step expires soon); `instructions-for-use` is
+ * the place later work fills (a row of NOTIFIED_EVENTS, from the events it adds).
  */
 export const NOTIFICATION_KINDS = [
   'journey-status',
@@ -33,6 +34,10 @@ export const NOTIFICATION_PARAMETERS = [
   'shippedAt',
   'recallId',
   'classification',
+  // training-due (OTH-02): whose training for which step expires when; no event carries them.
+  'username',
+  'operation',
+  'expiresOn',
 ] as const;
 export type NotificationParameter = (typeof NOTIFICATION_PARAMETERS)[number];
 
@@ -152,7 +157,8 @@ export interface NotificationAcknowledgement {
 export interface InstitutionNotification {
   id: string;
   institutionId: string;
-  donorCode: string;
+  /** Null on an institution-wide notification (training-due), which concerns no patient. */
+  donorCode: string | null;
   kind: NotificationKind;
   severity: NotificationSeverity;
   messageCode: string;

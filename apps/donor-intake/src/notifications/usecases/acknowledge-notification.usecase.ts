@@ -46,7 +46,8 @@ export class AcknowledgeNotificationUseCase {
         await writeAudit(manager, DONOR_INTAKE_SCHEMA, {
           recordType: 'notification-acknowledgement',
           recordId: notificationId,
-          journeyId: journeyWorkflowId(notification.donorCode),
+          // An institution-wide notice (training-due) belongs to no journey.
+          journeyId: notification.donorCode ? journeyWorkflowId(notification.donorCode) : undefined,
           action: 'create',
           actor: acknowledgedBy,
           newValue: { notificationId, institutionId, note },
