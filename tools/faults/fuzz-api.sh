@@ -5,6 +5,9 @@
 # answered 4xx with its reason, never 5xx. Usage:
 #   bash tools/faults/fuzz-api.sh [examples-per-operation] [role...]
 # Reports per role go to .data/fuzz/<role>/ (JUnit); the last lines printed are the summary.
+# The coverage phase is left out: with this version it generated for over ten minutes without
+# a case on the gateway's document. Warnings (401/403 of another role's routes, 404 of unknown
+# codes, bodies the edge validation refuses) are the intended answers, so they are off.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 EXAMPLES=${1:-10}
@@ -35,6 +38,8 @@ for role in "${ROLES[@]}"; do
     --checks not_a_server_error \
     --max-examples "$EXAMPLES" \
     --workers 2 \
+    --phases examples,fuzzing \
+    --warnings off \
     --exclude-path-regex '^/api/auth/' \
     --report junit --report-dir "$out" \
     --no-color 2>&1 | tee "$out/run.log" | tail -n 25 || status=1

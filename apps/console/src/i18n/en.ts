@@ -280,11 +280,6 @@ export const en: Messages = {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
-  // TRC-04: the feed's message codes; the notification's parameters fill them.
-  notificationMessages: {
-    'training-due':
-      "{{username}}'s training for {{operation}} expires on {{expiresOn}}: reassess and renew it",
-  },
   slots: slotsEn,
   release: releaseEn,
   inspector: inspectorEn,

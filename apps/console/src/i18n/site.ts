@@ -94,6 +94,7 @@ export const notificationsZhCN = {
   level: '级别',
   severity: { info: '信息', attention: '注意', urgent: '紧急' },
   messages: {
+    'training-due': '{{username}} 的 {{operation}} 培训将于 {{expiresOn}} 到期，请重新考核并续期',
     'deviation-raised':
       '批次 {{batchNumber}} 发生偏差 {{deviationId}}（{{rule}}）：{{description}}',
     'material-received-at-factory': '工厂已接收供者材料',
@@ -127,6 +128,8 @@ export const notificationsEn: typeof notificationsZhCN = {
   level: 'Severity',
   severity: { info: 'Information', attention: 'Attention', urgent: 'Urgent' },
   messages: {
+    'training-due':
+      "{{username}}'s training for {{operation}} expires on {{expiresOn}}: reassess and renew it",
     'deviation-raised':
       'Deviation {{deviationId}} on batch {{batchNumber}} ({{rule}}): {{description}}',
     'material-received-at-factory': 'The factory received the donor material',

@@ -270,10 +270,6 @@ export const zhCN = {
     closed: '已关闭',
     cancelled: '已取消',
   },
-  // TRC-04：通知的消息代码，以通知参数填充。
-  notificationMessages: {
-    'training-due': '{{username}} 的 {{operation}} 培训将于 {{expiresOn}} 到期，请重新考核并续期',
-  },
   slots: slotsZhCN,
   release: releaseZhCN,
   inspector: inspectorZhCN,

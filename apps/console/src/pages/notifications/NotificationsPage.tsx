@@ -103,7 +103,8 @@ export function NotificationsPage() {
           {
             title: t('notifications.donorCode'),
             key: 'donorCode',
-            render: (_, n) => <Link to={`/journeys/${n.donorCode}`}>{n.donorCode}</Link>,
+            render: (_, n) =>
+              n.donorCode && <Link to={`/journeys/${n.donorCode}`}>{n.donorCode}</Link>,
           },
           { title: t('notifications.message'), key: 'message', render: (_, n) => text(n) },
           {

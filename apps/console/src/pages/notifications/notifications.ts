@@ -28,7 +28,8 @@ export function notificationText(
   known: (key: string) => boolean,
 ): { key: string; values: Record<string, string> } {
   const key = `notifications.messages.${n.messageCode}`;
-  const values = { ...n.parameters, donorCode: n.donorCode, messageCode: n.messageCode };
+  // An institution-wide notification (training due) names no donor.
+  const values = { ...n.parameters, donorCode: n.donorCode ?? '', messageCode: n.messageCode };
   return known(key) ? { key, values } : { key: 'notifications.messages.unknown', values };
 }
 
