@@ -3,7 +3,7 @@
 # virtualenv under ~/.cache, over the served OpenAPI document, as each given demo role.
 # The check that matters here is `not_a_server_error`: hostile or malformed input must be
 # answered 4xx with its reason, never 5xx. Usage:
-#   bash tools/faults/fuzz-api.sh [examples-per-operation] [role...]
+#   npm run fuzz -- [examples-per-operation] [role...]   (default: 10, ops and hospital)
 # Reports per role go to .data/fuzz/<role>/ (JUnit); the last lines printed are the summary.
 # The coverage phase is left out: with this version it generated for over ten minutes without
 # a case on the gateway's document. Warnings (401/403 of another role's routes, 404 of unknown
@@ -12,9 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 EXAMPLES=${1:-10}
 shift || true
-ROLES=("${@:-ops hospital}")
-# shellcheck disable=SC2206
-ROLES=(${ROLES[@]})
+[[ $# -gt 0 ]] || set -- ops hospital
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:3000}
 VENV=${HOME}/.cache/v2v-platform/schemathesis-4.3.2
 if [[ ! -x $VENV/bin/schemathesis ]]; then
@@ -26,7 +24,7 @@ PASSWORD=${V2V_DEMO_PASSWORD:-$(node -r @swc-node/register -e \
   "process.stdout.write(require('./libs/testing/src/demo-credentials').demoUserPassword())")}
 
 status=0
-for role in "${ROLES[@]}"; do
+for role in "$@"; do
   token=$(curl -fsS "$GATEWAY/api/auth/login" -H 'content-type: application/json' \
     -d "{\"username\":\"$role\",\"password\":\"$PASSWORD\"}" | python3 -c \
     'import json,sys; print(json.load(sys.stdin)["accessToken"])')
@@ -40,6 +38,7 @@ for role in "${ROLES[@]}"; do
     --workers 2 \
     --phases examples,fuzzing \
     --warnings off \
+    --suppress-health-check filter_too_much \
     --exclude-path-regex '^/api/auth/' \
     --report junit --report-dir "$out" \
     --no-color 2>&1 | tee "$out/run.log" | tail -n 25 || status=1
