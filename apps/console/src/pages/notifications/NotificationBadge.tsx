@@ -59,7 +59,13 @@ export function NotificationMenuLink() {
   const { count } = useNotificationCount();
   if (session?.role !== 'hospital') return null;
   return (
-    <Badge count={count} overflowCount={BADGE_PAGE - 1} data-testid="notification-badge">
+    <Badge
+      count={count}
+      overflowCount={BADGE_PAGE - 1}
+      // antd's default red (#ff4d4f) under white digits fails WCAG AA contrast; red-7 passes.
+      color="#cf1322"
+      data-testid="notification-badge"
+    >
       <Link to="/notifications" style={{ color: '#fff', padding: '0 8px' }}>
         {t('notifications.menu')}
       </Link>

@@ -12,6 +12,10 @@ import { notificationText, urgentFirst } from './notifications';
 import { useNotificationCount } from './NotificationBadge';
 
 const SEVERITY_COLOURS = { info: 'default', attention: 'orange', urgent: 'red' } as const;
+/** antd's orange tag text is below WCAG AA on its background (axe color-contrast): darker. */
+const SEVERITY_TEXT = { attention: { color: '#ad4e00' } } as Partial<
+  Record<keyof typeof SEVERITY_COLOURS, React.CSSProperties>
+>;
 
 /**
  * The institution's notification feed (TRC-04), paged as the gateway pages it (newest first,
@@ -93,7 +97,7 @@ export function NotificationsPage() {
             key: 'severity',
             render: (_, n) => (
               <Space>
-                <Tag color={SEVERITY_COLOURS[n.severity]}>
+                <Tag color={SEVERITY_COLOURS[n.severity]} style={SEVERITY_TEXT[n.severity]}>
                   {t(`notifications.severity.${n.severity}`)}
                 </Tag>
                 {n.overdue && <Tag color="red">{t('notifications.overdue')}</Tag>}
