@@ -60,3 +60,4 @@ export * from './journey/follow-up-period';
 export * from './internal/adverse-reactions';
 export * from './internal/recalls';
 export * from './journey/recall-hold';
+export * from './journey/site-legs';
