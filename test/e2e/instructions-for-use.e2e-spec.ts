@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect((await labelFile(api, 'hospital', `${route(order.donorCode)}.pdf`)).status).toBe(404);
   const early = await acknowledge('hospital', order.donorCode);
   expect({ status: early.status, code: early.body.code }).toEqual({ status: 409, code: 'OTH-01' });
-  for (const step of ['shipToSite', 'receiveAtSite'] as const)
+  for (const step of ['shipToSite', 'receiveAtSite', 'recordThaw'] as const)
     expect((await api.run(order.donorCode, scriptedStep(steps, step))).status).toBe(200);
 });
 

@@ -159,7 +159,7 @@ describe('the batch release gathers its gates and a void release stops shipment 
     const { donorCode, steps } = await journeyInReleaseReview();
     await prepareRelease(api, donorCode);
     expect(await release(donorCode)).toMatchObject({ status: 200, body: { stage: 'released' } });
-    for (const step of ['shipToSite', 'receiveAtSite'] as const)
+    for (const step of ['shipToSite', 'receiveAtSite', 'recordThaw'] as const)
       expect((await api.run(donorCode, scriptedStep(steps, step))).status).toBe(200);
 
     const late = await api.step<{ stage: string }>('qc', donorCode, 'recordQcResult', {

@@ -16,6 +16,7 @@ import {
   PendingDeadline,
   ProductSpecification,
   recallHoldRefusal,
+  siteThawRefusal,
   RecallNotice,
   ReleaseGatesSummary,
   ReleaseGateStanding,
@@ -67,6 +68,8 @@ export class JourneyState {
   /** Work after a recorded step that nobody waits on (a slot's release); the journey awaits it. */
   private readonly tracked: Promise<void>[] = [];
   private readonly openLegs: OpenLeg[] = [];
+  /** OTH-01: the site storage leg was opened (from the receipt) and the thaw that ends it. */
+  private readonly site = { siteStorageOpened: false, thawed: false };
   private readonly applied = new Map<string, JourneyView>();
   /** Records applied per step and cycle (`<step>@<cycle>`): a repeated step's next `repeat`. */
   private readonly recordedSteps = new Map<string, number>();
@@ -114,6 +117,10 @@ export class JourneyState {
         outcomeKind ?? 'period-completed',
       );
       if (why) return { reasonCode: 'STEP_OUT_OF_ORDER', message: why };
+    }
+    if (step === 'recordThaw' || step === 'recordInfusion') {
+      const why = siteThawRefusal(step, this.site);
+      if (why) return why;
     }
     return (
       institutionHoldRefusal(step, this.institutionNotice) ?? recallHoldRefusal(step, this.recalls)
@@ -164,6 +171,7 @@ export class JourneyState {
     this.stage = stageAfterStep(step, this.stage, record.outcome);
     if (record.knownPositiveMarkers) this.knownPositiveMarkers = [...record.knownPositiveMarkers];
     if (record.batchNumber) this.batchNumber = record.batchNumber;
+    if (step === 'recordThaw') this.site.thawed = true;
     this.timeline.push({
       at,
       kind: 'step',
@@ -254,6 +262,7 @@ export class JourneyState {
 
   openLeg(leg: OpenLeg): void {
     this.openLegs.push(leg);
+    if (leg.leg === 'site-storage') this.site.siteStorageOpened = true;
   }
 
   closeLeg(leg: CustodyLeg): OpenLeg | undefined {

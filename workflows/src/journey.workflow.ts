@@ -29,7 +29,9 @@ import {
   releaseVoidedSignal,
   stepBatchRecordEffect,
   StepCommand,
-  stepLegEffect,
+  CustodyLegLimits,
+  custodyLegLimits,
+  stepLegEffects,
   stepReleaseEffect,
   temperatureReadingsSignal,
 } from '@v2v/contracts';
@@ -57,6 +59,12 @@ const REFUSAL_DEVIATIONS_PATCH = 'refusal-deviations';
 const HOUR_MS = 3_600_000;
 /** QA-04: the journey records recall notices and refuses what a recall forbids. */
 const RECALL_NOTICE_PATCH = 'recall-notice';
+/**
+ * GEN-01, OTH-01: journeys received at the site before it opened no site storage leg; they
+ * infuse without a recorded thaw, as they were recorded.
+ */
+const SITE_LEGS_PATCH = 'site-legs';
+const SITE_LEGS: readonly CustodyLeg[] = ['site-storage', 'thaw-to-infusion'];
 
 /**
  * One patient's vein-to-vein journey, `journey-<donor unique code>`: the stage machine,
@@ -69,11 +77,10 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
 
   const startLeg = async (
     leg: CustodyLeg,
-    limit: { maxHours: number; minTemperatureC: number; maxTemperatureC: number },
+    { maxHours, temperatureRange }: CustodyLegLimits,
     startedAt: Date,
     loggerId: string | undefined,
   ) => {
-    const { maxHours } = limit;
     const childWorkflowId = `${workflowId}-${leg}-${state.recollections}`;
     // TERMINATE on parent close: a cancelled journey's fate of material in transit is
     // documented by its cancellation record, and no leg outlives the journey that owns it.
@@ -86,10 +93,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
           leg,
           startedAt: startedAt.toISOString(),
           maxHours,
-          temperatureRange: {
-            minTemperatureC: limit.minTemperatureC,
-            maxTemperatureC: limit.maxTemperatureC,
-          },
+          ...(temperatureRange ? { temperatureRange } : {}),
           knownPositiveMarkers: state.knownPositiveMarkers,
           // GEN-01: the logger the hand-over named; the leg accepts readings from it alone.
           ...(loggerId ? { loggerId } : {}),
@@ -116,25 +120,22 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     command: StepCommand,
     releaseGates: ReleaseGateStanding | undefined,
   ) => {
-    const effect = stepLegEffect(step);
-    if (effect?.kind === 'start-leg') {
-      // GEN-01: the limit runs from the hand-over itself; a late entry does not extend it, and
-      // one already past raises its deviation at once.
-      const at = (command.payload as Record<string, string | undefined>)[effect.startsAt];
-      await startLeg(
-        effect.leg,
-        state.specification![effect.limits],
-        at ? new Date(at) : new Date(),
-        (command.payload as { loggerId?: string }).loggerId,
-      );
-    }
-    if (effect?.kind === 'end-leg') {
-      const payload = command.payload as { receivedAt?: string };
-      await endLeg(effect.leg, payload.receivedAt!);
-    }
-    if (effect?.kind === 'start-follow-up') {
-      if (patched(FOLLOW_UP_PERIOD_PATCH)) startFollowUpPeriod(state, command);
-      else state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+    const payload = command.payload as Record<string, string | undefined>;
+    for (const effect of stepLegEffects(step)) {
+      if (effect.kind === 'start-leg') {
+        const limits = custodyLegLimits(state.specification!, effect.limits);
+        if (SITE_LEGS.includes(effect.leg) && !(limits && patched(SITE_LEGS_PATCH))) continue;
+        // GEN-01: the limit runs from the event itself; a late entry does not extend it, and
+        // one already past raises its deviation at once.
+        const at = payload[effect.startsAt];
+        await startLeg(effect.leg, limits!, at ? new Date(at) : new Date(), payload.loggerId);
+      }
+      // A leg the journey never opened (received before the site legs) has nothing to end.
+      if (effect.kind === 'end-leg') await endLeg(effect.leg, payload[effect.endsAt]!);
+      if (effect.kind === 'start-follow-up') {
+        if (patched(FOLLOW_UP_PERIOD_PATCH)) startFollowUpPeriod(state, command);
+        else state.advance('follow-up', new Date().toISOString(), 'follow-up started');
+      }
     }
     const batchRecordEffect = stepBatchRecordEffect(step);
     if (batchRecordEffect?.kind === 'start') await startBatchRecord(state, workflowId);

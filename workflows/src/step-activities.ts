@@ -57,6 +57,7 @@ export const STEP_ACTIVITIES: Record<JourneyStep, StepActivity> = {
   rejectBatch: release.rejectBatch,
   shipToSite: release.shipToSite,
   receiveAtSite: release.receiveAtSite,
+  recordThaw: release.recordThaw,
   recordInfusion: release.recordInfusion,
   completeFollowUp: release.completeFollowUp,
 };

@@ -156,7 +156,12 @@ describe('batch release child workflow (time skipping)', () => {
     await release.result();
     expect((await release.describe()).status.name).toBe('COMPLETED');
 
-    for (const step of ['receiveAtSite', 'recordInfusion', 'completeFollowUp'] as const)
+    for (const step of [
+      'receiveAtSite',
+      'recordThaw',
+      'recordInfusion',
+      'completeFollowUp',
+    ] as const)
       await sendStep(handle, step, payloadFor(step, code));
     expect((await handle.result()).stage).toBe('closed');
     await recordHistory('release-void-rerelease', handle);
@@ -218,7 +223,7 @@ describe('batch release child workflow (time skipping)', () => {
     ]);
     expect(timeline.some((e) => e.summary.includes('not signalled'))).toBe(false);
 
-    for (const step of ['receiveAtSite', 'recordInfusion'] as const)
+    for (const step of ['receiveAtSite', 'recordThaw', 'recordInfusion'] as const)
       await sendStep(handle, step, payloadFor(step, code));
     // Still taken after the infusion (a 14-day sterility), leaving the stage as it is.
     const afterInfusion = await sendStep(

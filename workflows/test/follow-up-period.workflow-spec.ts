@@ -19,7 +19,7 @@ async function receivedAtSite() {
   const handle = await startJourney(platform.env.client);
   const code = handle.workflowId.slice('journey-'.length);
   const now = new Date(await platform.env.currentTimeMs());
-  for (const step of stepsThrough('receiveAtSite'))
+  for (const step of stepsThrough('recordThaw'))
     await sendStep(handle, step, payloadFor(step, code, now));
   return { handle, code, now };
 }

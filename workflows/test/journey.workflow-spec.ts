@@ -48,6 +48,8 @@ describe('patientJourney on the Temporal dev server', () => {
       'released',
       'shipped',
       'received-at-site',
+      // The thaw stays in the stage (OTH-01).
+      'received-at-site',
       'follow-up',
     ]);
     const description = await handle.describe();

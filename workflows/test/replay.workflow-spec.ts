@@ -43,7 +43,8 @@ describe('determinism guard', () => {
     // 'follow-up-period'); bedside-mismatch-deviation records the deviation of a refused
     // bedside check (patched 'refusal-deviations') and ends the follow-up early by a death.
     // recall-notice-shipment-refused takes a recall notice and refuses the shipment (QA-04;
-    // patched 'recall-notice').
+    // patched 'recall-notice'). site-legs-thaw-deadline-deviation opens the site storage leg
+    // at the receipt, thaws, and raises the thaw-to-infusion leg's deviation (patched 'site-legs').
     expect(recordedHistories().map((h) => h.name)).toEqual([
       'bedside-mismatch-deviation',
       'failed-batch-recollection-cancelled',
@@ -57,6 +58,7 @@ describe('determinism guard', () => {
       'recall-notice-shipment-refused',
       'rejection-recollection-cancelled',
       'release-void-rerelease',
+      'site-legs-thaw-deadline-deviation',
       'transport-deadline-deviation-screened',
       'transport-deadline-deviation',
       'transport-temperature-excursion',

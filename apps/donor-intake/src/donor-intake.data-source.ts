@@ -18,6 +18,7 @@ import { BindLoggersToCustodyLegs1765001300000 } from './migrations/176500130000
 import { CreateDonorMaterialTests1765001500000 } from './migrations/1765001500000-CreateDonorMaterialTests';
 import { CreateInstitutionNotifications1765001700000 } from './migrations/1765001700000-CreateInstitutionNotifications';
 import { CreateNotificationAcknowledgements1765001710000 } from './migrations/1765001710000-CreateNotificationAcknowledgements';
+import { AddSiteCustodyLegs1765002100000 } from './migrations/1765002100000-AddSiteCustodyLegs';
 import { AllowInstitutionWideNotifications1765002310000 } from './migrations/1765002310000-AllowInstitutionWideNotifications';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
@@ -40,6 +41,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateDonorMaterialTests1765001500000,
   CreateInstitutionNotifications1765001700000,
   CreateNotificationAcknowledgements1765001710000,
+  AddSiteCustodyLegs1765002100000,
   AllowInstitutionWideNotifications1765002310000,
 ];
 

@@ -61,3 +61,4 @@ export * from './internal/adverse-reactions';
 export * from './internal/recalls';
 export * from './journey/recall-hold';
 export * from './internal/training';
+export * from './journey/site-legs';

@@ -164,6 +164,7 @@ export function happyPathSteps(input: {
       receivedAt: now,
       labelScan: input.donorCode,
     })),
+    sentNow('recordThaw', 'hospital', (now) => siteThaw(now)),
     // Object.assign keeps the payload's getter (sent at the time of sending).
     Object.assign(
       sentNow('recordInfusion', 'hospital', (now) => bedsideInfusion({ ...input, endedAt: now })),
@@ -362,4 +363,20 @@ export function failedBatchAndRemanufactureSteps(input: {
     start,
     ...happy.slice(happy.indexOf(start) + 1),
   ];
+}
+
+/**
+ * The thaw by the reference instructions for use (OTH-01): 3 of its 5 minutes, completed 21 min
+ * before `now`, so that the infusion `bedsideInfusion` dates 20 min before its end starts after
+ * it, and a walk that sends the infusion within 9 min keeps to the 30 min from the thaw.
+ */
+export function siteThaw(now: string): StepRequestBody<'recordThaw'> {
+  const at = (minutesBefore: number) =>
+    new Date(Date.parse(now) - minutesBefore * 60_000).toISOString();
+  return {
+    thawStartedAt: at(24),
+    thawCompletedAt: at(21),
+    bathTemperatureC: 37,
+    methodNote: 'water bath at 37 °C, bag in a sterile overwrap',
+  };
 }

@@ -139,7 +139,15 @@ export function payloadFor(step: JourneyStep, donorCode: string, now = new Date(
       shipperId: 'S',
       loggerId: 'LOGGER-9',
     },
-    receiveAtSite: { receivedAt: '2026-12-21T09:00:00Z', labelScan: donorCode },
+    // The site storage leg counts from the receipt (GEN-01): `now`, as the other legs.
+    receiveAtSite: { receivedAt: now.toISOString(), labelScan: donorCode },
+    // Completed 25 min before the infusion's end, within its 30 min from the thaw (OTH-01).
+    recordThaw: {
+      thawStartedAt: new Date(now.getTime() - 28 * 60_000).toISOString(),
+      thawCompletedAt: new Date(now.getTime() - 25 * 60_000).toISOString(),
+      bathTemperatureC: 37,
+      methodNote: 'water bath',
+    },
     recordInfusion: bedsideInfusion({
       donorCode,
       patientReference: 'PAT-WF-1',
@@ -167,6 +175,7 @@ export const HAPPY_PATH: JourneyStep[] = [
   'releaseBatch',
   'shipToSite',
   'receiveAtSite',
+  'recordThaw',
   'recordInfusion',
 ];
 

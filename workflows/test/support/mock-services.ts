@@ -322,6 +322,7 @@ export class MockServices {
       'rejectBatch',
       'shipToSite',
       'receiveAtSite',
+      'recordThaw',
       'recordInfusion',
       'completeFollowUp',
       'raiseShipmentDeviation',

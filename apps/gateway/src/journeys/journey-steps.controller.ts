@@ -168,6 +168,11 @@ export class JourneyStepsController {
     return this.steps.take('receiveAtSite', code, body, caller);
   }
 
+  @StepEndpoint('recordThaw')
+  recordThaw(@DonorCodeParam() code: string, @Body() body: unknown, @Caller() caller: StepCaller) {
+    return this.steps.take('recordThaw', code, body, caller);
+  }
+
   @StepEndpoint('recordInfusion')
   recordInfusion(
     @DonorCodeParam() code: string,

@@ -106,6 +106,12 @@ export const STEP_ROUTES: Record<JourneyStep, { route: string; roles: Role[]; su
     roles: ['hospital'],
     summary: 'Receive the product at the treatment site with a label scan.',
   },
+  recordThaw: {
+    route: 'record-thaw',
+    roles: ['hospital'],
+    summary:
+      'Record the thaw by the instructions for use (OTH-01); ends the site storage leg and starts the thaw-to-infusion time limit (GEN-01).',
+  },
   recordInfusion: {
     route: 'record-infusion',
     roles: ['hospital'],

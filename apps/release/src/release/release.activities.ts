@@ -9,6 +9,7 @@ import { CompleteFollowUpUseCase } from './usecases/complete-follow-up.usecase';
 import { ReceiveAtSiteUseCase } from './usecases/receive-at-site.usecase';
 import { RecordInfusionUseCase } from './usecases/record-infusion.usecase';
 import { RecordQcResultUseCase } from './usecases/record-qc-result.usecase';
+import { RecordThawUseCase } from './usecases/record-thaw.usecase';
 import { RejectBatchUseCase } from './usecases/reject-batch.usecase';
 import { ReleaseBatchUseCase } from './usecases/release-batch.usecase';
 import { ShipToSiteUseCase } from './usecases/ship-to-site.usecase';
@@ -23,6 +24,7 @@ export class ReleaseActivityAdapter {
     private readonly rejection: RejectBatchUseCase,
     private readonly shipment: ShipToSiteUseCase,
     private readonly siteReceipt: ReceiveAtSiteUseCase,
+    private readonly thaw: RecordThawUseCase,
     private readonly infusion: RecordInfusionUseCase,
     private readonly followUp: CompleteFollowUpUseCase,
     private readonly steps: JourneyStepRecorder,
@@ -38,6 +40,7 @@ export class ReleaseActivityAdapter {
       rejectBatch: (input) => this.rejection.execute(input),
       shipToSite: (input) => this.shipment.execute(input),
       receiveAtSite: (input) => this.siteReceipt.execute(input),
+      recordThaw: (input) => this.thaw.execute(input),
       recordInfusion: (input) => this.infusion.execute(input),
       completeFollowUp: (input) => this.followUp.execute(input),
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
@@ -55,6 +58,7 @@ export const RELEASE_STEP_PROVIDERS = [
   RejectBatchUseCase,
   ShipToSiteUseCase,
   ReceiveAtSiteUseCase,
+  RecordThawUseCase,
   RecordInfusionUseCase,
   CompleteFollowUpUseCase,
   ReleaseVoidingRepository,

@@ -132,6 +132,7 @@ export interface ReleaseActivities {
   rejectBatch: Step<'rejectBatch'>;
   shipToSite: Step<'shipToSite'>;
   receiveAtSite: Step<'receiveAtSite'>;
+  recordThaw: Step<'recordThaw'>;
   recordInfusion: Step<'recordInfusion'>;
   completeFollowUp: Step<'completeFollowUp'>;
   raiseShipmentDeviation(input: RaiseDeviationInput): Promise<StepRecord>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plausibleInstant } from '../events/plausible-instant';
 import { isValidDonorCode } from '../identifiers/donor-unique-code';
 import { actorSchema } from '../journey/actor';
+import type { CustodyLeg } from '../journey/journey.contracts';
 
 /**
  * Data-logger temperature readings (GEN-01): posted to the gateway, published through its
@@ -11,7 +12,12 @@ import { actorSchema } from '../journey/actor';
 export const TELEMETRY_TOPIC = 'v2v.telemetry.readings.v1';
 export const TEMPERATURE_READINGS_MESSAGE_TYPE = 'temperature-readings.recorded.v1';
 
-export const CUSTODY_LEGS = ['transport-to-factory', 'shipment-to-site'] as const;
+export const CUSTODY_LEGS = [
+  'transport-to-factory',
+  'shipment-to-site',
+  'site-storage',
+  'thaw-to-infusion',
+] as const satisfies readonly CustodyLeg[];
 
 export const temperatureReadingsSchema = z.strictObject({
   loggerId: z.string().trim().min(1).max(64),

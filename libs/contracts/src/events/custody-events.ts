@@ -34,6 +34,7 @@ export const CUSTODY_EVENT_TYPES = [
   'batch.release-voided.v1',
   'product.shipped.v1',
   'product.received-at-site.v1',
+  'product.thawed.v1',
   'product.infused.v1',
   'follow-up.completed.v1',
   'adverse-reaction.reported.v1',

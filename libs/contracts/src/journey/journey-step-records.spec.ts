@@ -1,7 +1,9 @@
+import { CUSTODY_LEGS } from '../custody/temperature-telemetry';
 import { CUSTODY_EVENT_TYPES } from '../events/custody-events';
 import {
   JOURNEY_STEP_RECORDS,
-  stepLegEffect,
+  StepLegEffect,
+  stepLegEffects,
   StepRecordSpec,
   stepReleaseEffect,
 } from './journey-step-records';
@@ -54,42 +56,65 @@ describe('journey step record table', () => {
 
   it('pairs every custody leg: one step opens it, a later one of the same owner closes it', () => {
     const order = JOURNEY_STEP_NAMES;
-    const starts = entries.filter(([, s]) => s.legEffect?.kind === 'start-leg');
-    const ends = entries.filter(([, s]) => s.legEffect?.kind === 'end-leg');
-    expect(starts.map(([, s]) => legOf(s)).sort()).toEqual([
-      'shipment-to-site',
-      'transport-to-factory',
-    ]);
-    expect(ends.map(([, s]) => legOf(s)).sort()).toEqual(starts.map(([, s]) => legOf(s)).sort());
-    for (const [startStep, start] of starts) {
-      const [endStep, end] = ends.find(([, e]) => legOf(e) === legOf(start))!;
-      expect(order.indexOf(endStep)).toBeGreaterThan(order.indexOf(startStep));
+    const effects = entries.flatMap(([step, s]) =>
+      (s.legEffects ?? []).map((effect) => ({ step, owner: s.owner, effect })),
+    );
+    const legOf = (e: StepLegEffect) => ('leg' in e ? e.leg : undefined);
+    const starts = effects.filter((e) => e.effect.kind === 'start-leg');
+    const ends = effects.filter((e) => e.effect.kind === 'end-leg');
+    expect(starts.map((s) => legOf(s.effect)).sort()).toEqual([...CUSTODY_LEGS].sort());
+    expect(ends.map((e) => legOf(e.effect)).sort()).toEqual([...CUSTODY_LEGS].sort());
+    for (const start of starts) {
+      const end = ends.find((e) => legOf(e.effect) === legOf(start.effect))!;
+      expect(order.indexOf(end.step)).toBeGreaterThan(order.indexOf(start.step));
       expect(end.owner).toBe(start.owner);
     }
   });
 
   it('GEN-01 times each leg by its own limits from the event its step reports, and starts follow-up only after the infusion', () => {
-    expect(stepLegEffect('handOverToCourier')).toEqual({
-      kind: 'start-leg',
-      leg: 'transport-to-factory',
-      limits: 'transportToFactory',
-      startsAt: 'handedOverAt',
-    });
-    expect(stepLegEffect('shipToSite')).toEqual({
-      kind: 'start-leg',
-      leg: 'shipment-to-site',
-      limits: 'shipmentToSite',
-      startsAt: 'shippedAt',
-    });
-    const followUps = entries.filter(([, s]) => s.legEffect?.kind === 'start-follow-up');
+    expect(stepLegEffects('handOverToCourier')).toEqual([
+      {
+        kind: 'start-leg',
+        leg: 'transport-to-factory',
+        limits: 'transportToFactory',
+        startsAt: 'handedOverAt',
+      },
+    ]);
+    expect(stepLegEffects('shipToSite')).toEqual([
+      {
+        kind: 'start-leg',
+        leg: 'shipment-to-site',
+        limits: 'shipmentToSite',
+        startsAt: 'shippedAt',
+      },
+    ]);
+    const followUps = entries.filter(([, s]) =>
+      s.legEffects?.some((e) => e.kind === 'start-follow-up'),
+    );
     expect(followUps.map(([step]) => step)).toEqual(['recordInfusion']);
   });
-});
 
-function legOf(spec: StepRecordSpec): string | undefined {
-  const effect = spec.legEffect;
-  return effect && 'leg' in effect ? effect.leg : undefined;
-}
+  it('GEN-01 OTH-01 keeps the site legs: receipt to the thaw, then the thaw to the infusion', () => {
+    expect(stepLegEffects('receiveAtSite')).toEqual([
+      { kind: 'end-leg', leg: 'shipment-to-site', endsAt: 'receivedAt' },
+      { kind: 'start-leg', leg: 'site-storage', limits: 'siteStorage', startsAt: 'receivedAt' },
+    ]);
+    expect(stepLegEffects('recordThaw')).toEqual([
+      { kind: 'end-leg', leg: 'site-storage', endsAt: 'thawStartedAt' },
+      {
+        kind: 'start-leg',
+        leg: 'thaw-to-infusion',
+        limits: 'thawToInfusion',
+        startsAt: 'thawCompletedAt',
+      },
+    ]);
+    expect(stepLegEffects('recordInfusion')[0]).toEqual({
+      kind: 'end-leg',
+      leg: 'thaw-to-infusion',
+      endsAt: 'infusedAt',
+    });
+  });
+});
 
 describe('manufacturing-slot effects', () => {
   it('books for the steps that need a slot and releases after those that end its use', () => {

@@ -6,22 +6,30 @@ import type { JourneyStep } from './journey-steps';
 export type StepOwningService = 'donor-intake' | 'production' | 'release';
 
 /** Which limits of the product specification a custody leg is timed and kept within. */
-export type CustodyLegLimitKey = 'transportToFactory' | 'shipmentToSite';
+export type CustodyLegLimitKey =
+  | 'transportToFactory'
+  | 'shipmentToSite'
+  /** The instructions for use's site storage (OTH-01). */
+  | 'siteStorage'
+  /** The instructions for use's longest time from the thaw to the infusion (OTH-01). */
+  | 'thawToInfusion';
 
 /**
  * What a recorded step does to the custody legs after it: opens a leg at the moment the payload
  * reports (`startsAt` names the field: its deadline counts from the event, not from when it was
  * entered) with its limit and temperature range from the specification, closes one at the
- * receipt the payload reports (`receivedAt`), or starts the patient's follow-up.
+ * moment the payload reports (`endsAt`: a receipt, the start of the thaw, the infusion), or
+ * starts the patient's follow-up. A step may do several, in order (the receipt at the site ends
+ * the shipment and opens the site storage).
  */
 export type StepLegEffect =
   | {
       kind: 'start-leg';
       leg: CustodyLeg;
       limits: CustodyLegLimitKey;
-      startsAt: 'handedOverAt' | 'shippedAt';
+      startsAt: 'handedOverAt' | 'shippedAt' | 'receivedAt' | 'thawCompletedAt';
     }
-  | { kind: 'end-leg'; leg: CustodyLeg }
+  | { kind: 'end-leg'; leg: CustodyLeg; endsAt: 'receivedAt' | 'thawStartedAt' | 'infusedAt' }
   | { kind: 'start-follow-up' };
 
 /**
@@ -52,7 +60,7 @@ export interface StepRecordSpec {
   recordType: string;
   /** The custody event's message type on the owner's topic. */
   messageType: CustodyEventType;
-  legEffect?: StepLegEffect;
+  legEffects?: readonly StepLegEffect[];
   slotEffect?: StepSlotEffect;
   releaseEffect?: StepReleaseEffect;
   batchRecordEffect?: StepBatchRecordEffect;
@@ -95,18 +103,20 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'donor-intake',
     recordType: 'transport-hand-over',
     messageType: 'donor-material.handed-to-courier.v1',
-    legEffect: {
-      kind: 'start-leg',
-      leg: 'transport-to-factory',
-      limits: 'transportToFactory',
-      startsAt: 'handedOverAt',
-    },
+    legEffects: [
+      {
+        kind: 'start-leg',
+        leg: 'transport-to-factory',
+        limits: 'transportToFactory',
+        startsAt: 'handedOverAt',
+      },
+    ],
   },
   recordMaterialReceipt: {
     owner: 'donor-intake',
     recordType: 'receipt',
     messageType: 'donor-material.received.v1',
-    legEffect: { kind: 'end-leg', leg: 'transport-to-factory' },
+    legEffects: [{ kind: 'end-leg', leg: 'transport-to-factory', endsAt: 'receivedAt' }],
   },
   // Release and rejection are two outcomes of one disposition record.
   releaseMaterial: {
@@ -167,25 +177,47 @@ export const JOURNEY_STEP_RECORDS = {
     owner: 'release',
     recordType: 'shipment',
     messageType: 'product.shipped.v1',
-    legEffect: {
-      kind: 'start-leg',
-      leg: 'shipment-to-site',
-      limits: 'shipmentToSite',
-      startsAt: 'shippedAt',
-    },
+    legEffects: [
+      {
+        kind: 'start-leg',
+        leg: 'shipment-to-site',
+        limits: 'shipmentToSite',
+        startsAt: 'shippedAt',
+      },
+    ],
     releaseEffect: { kind: 'ship' },
   },
   receiveAtSite: {
     owner: 'release',
     recordType: 'site-receipt',
     messageType: 'product.received-at-site.v1',
-    legEffect: { kind: 'end-leg', leg: 'shipment-to-site' },
+    legEffects: [
+      { kind: 'end-leg', leg: 'shipment-to-site', endsAt: 'receivedAt' },
+      { kind: 'start-leg', leg: 'site-storage', limits: 'siteStorage', startsAt: 'receivedAt' },
+    ],
+  },
+  recordThaw: {
+    owner: 'release',
+    recordType: 'thaw',
+    messageType: 'product.thawed.v1',
+    legEffects: [
+      { kind: 'end-leg', leg: 'site-storage', endsAt: 'thawStartedAt' },
+      {
+        kind: 'start-leg',
+        leg: 'thaw-to-infusion',
+        limits: 'thawToInfusion',
+        startsAt: 'thawCompletedAt',
+      },
+    ],
   },
   recordInfusion: {
     owner: 'release',
     recordType: 'infusion',
     messageType: 'product.infused.v1',
-    legEffect: { kind: 'start-follow-up' },
+    legEffects: [
+      { kind: 'end-leg', leg: 'thaw-to-infusion', endsAt: 'infusedAt' },
+      { kind: 'start-follow-up' },
+    ],
   },
   completeFollowUp: {
     owner: 'release',
@@ -217,10 +249,10 @@ export function stepSlotEffect(step: JourneyStep): StepSlotEffect | undefined {
   return spec.slotEffect;
 }
 
-/** The custody-leg effect of a step, if it has one. */
-export function stepLegEffect(step: JourneyStep): StepLegEffect | undefined {
+/** The custody-leg effects of a step, in order (none for most steps). */
+export function stepLegEffects(step: JourneyStep): readonly StepLegEffect[] {
   const spec: StepRecordSpec = JOURNEY_STEP_RECORDS[step];
-  return spec.legEffect;
+  return spec.legEffects ?? [];
 }
 
 /** The release effect of a step, if it has one. */

@@ -41,6 +41,8 @@ export const JOURNEY_STEPS = {
   rejectBatch: { from: ['release-review'], to: 'cancelled' },
   shipToSite: { from: ['released'], to: 'shipped' },
   receiveAtSite: { from: ['shipped'], to: 'received-at-site' },
+  // The thaw at the site (OTH-01) ends the storage leg and starts the one to the infusion.
+  recordThaw: { from: [], to: 'received-at-site', staysIn: ['received-at-site'] },
   recordInfusion: { from: ['received-at-site'], to: 'infused' },
   completeFollowUp: { from: ['follow-up'], to: 'closed' },
   cancelJourney: {

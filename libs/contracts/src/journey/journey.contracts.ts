@@ -90,7 +90,12 @@ export type JourneyManufacturingSlot = Pick<
   'slotId' | 'lineCode' | 'startsOn' | 'endsOn' | 'plannedShipmentOn'
 >;
 
-export type CustodyLeg = 'transport-to-factory' | 'shipment-to-site';
+/**
+ * The custody legs (GEN-01): the donor material's transport, the product's shipment, its storage
+ * at the site from receipt to thawing and its way from the thaw to the infusion (OTH-01).
+ */
+export type CustodyLeg =
+  'transport-to-factory' | 'shipment-to-site' | 'site-storage' | 'thaw-to-infusion';
 
 export interface CustodyLegInput {
   journeyId: string;

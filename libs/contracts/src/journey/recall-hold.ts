@@ -58,10 +58,14 @@ export function recallNoticeOf(payload: unknown): { donorCode: string; notice: R
   };
 }
 
-/** The steps that would move or use a recalled product: shipment, receipt at site, infusion. */
+/**
+ * The steps that would move or use a recalled product: shipment, receipt at site, its thaw for
+ * use, infusion.
+ */
 export const RECALLED_STEPS: readonly JourneyStep[] = [
   'shipToSite',
   'receiveAtSite',
+  'recordThaw',
   'recordInfusion',
 ];
 

@@ -55,6 +55,12 @@ const bodies = {
   },
   shipToSite: { shippedAt: ago(3_600_000), courier: 'ColdChain Express', shipperId: 'LN2-1' },
   receiveAtSite: { receivedAt: ago(60_000), labelScan: DONOR_CODE },
+  recordThaw: {
+    thawStartedAt: ago(2_400_000),
+    thawCompletedAt: ago(1_900_000),
+    bathTemperatureC: 37,
+    methodNote: 'water bath, bag in an overwrap',
+  },
   recordInfusion: {
     infusedAt: ago(1_800_000),
     infusionEndedAt: ago(60_000),
@@ -82,6 +88,8 @@ const eventTimes: Array<[keyof typeof bodies, string]> = [
   ['recordQcResult', 'results.0.testedAt'],
   ['shipToSite', 'shippedAt'],
   ['receiveAtSite', 'receivedAt'],
+  ['recordThaw', 'thawStartedAt'],
+  ['recordThaw', 'thawCompletedAt'],
   ['recordInfusion', 'infusedAt'],
   ['recordInfusion', 'infusionEndedAt'],
   ['recordInfusion', 'verifications.1.scannedAt'],
@@ -202,5 +210,25 @@ describe('the bedside check in the infusion record (OTH-02, TRC-03)', () => {
         infusionEndedAt: ago(3_600_000),
       }),
     ).toEqual([{ path: 'infusionEndedAt', message: 'the infusion cannot end before it started' }]);
+  });
+});
+
+describe('the thaw at the site (OTH-01)', () => {
+  it('OTH-01 refuses a thaw completed before it started, naming the completion', () => {
+    const body = { ...bodies.recordThaw, thawCompletedAt: ago(3_000_000) };
+    expect(issuesOf('recordThaw', body)).toEqual([
+      {
+        path: 'thawCompletedAt',
+        message: 'the thaw cannot be completed before it started (OTH-01)',
+      },
+    ]);
+  });
+
+  it('OTH-01 refuses a bath temperature outside 0–45 °C and a thaw without its method', () => {
+    const body = { ...bodies.recordThaw, bathTemperatureC: 60, methodNote: ' ' };
+    expect(issuesOf('recordThaw', body).map((i) => i.path)).toEqual([
+      'bathTemperatureC',
+      'methodNote',
+    ]);
   });
 });

@@ -208,6 +208,24 @@ const STEP_BODIES = {
   receiveAtSite: (eventTime: EventTime) =>
     z.strictObject({ receivedAt: eventTime, labelScan: donorCodeScan }),
   /**
+   * The thaw at the site (OTH-01): from `thawStartedAt` to `thawCompletedAt`, at the bath's
+   * temperature, by the method noted. Its duration against the instructions for use is the
+   * release service's check (`requireThawWithinInstructions`): the payload does not hold them.
+   */
+  recordThaw: (eventTime: EventTime) =>
+    z
+      .strictObject({
+        thawStartedAt: eventTime,
+        thawCompletedAt: eventTime,
+        bathTemperatureC: z.number().min(0).max(45),
+        methodNote: text(1000),
+      })
+      .refine((p) => Date.parse(p.thawCompletedAt) > Date.parse(p.thawStartedAt), {
+        path: ['thawCompletedAt'],
+        message: 'the thaw cannot be completed before it started (OTH-01)',
+        when: (check) => check.issues.length === 0,
+      }),
+  /**
    * The use record: the infusion from `infusedAt` to `infusionEndedAt`, its volume and dose, who
    * administered it, and the two clinicians' bedside scans (OTH-02, TRC-03), the first by the
    * user who records it. Histories recorded before it carry one `bedsideScan`; the journey never
