@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { demoUserPassword, happyPathSteps, SECOND_CLINICIAN, stepsBefore } from '@v2v/testing';
-import { checkScreen, patientReference, runSteps, signIn } from './support';
+import { checkScreen, patientReference, runSteps, shanghaiInput, signIn } from './support';
 
 /** Signs the current user out (if any) and the next one in, as each role takes its turn. */
 async function nextRole(page: Page, username: string): Promise<void> {
@@ -88,6 +88,17 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
   await receipt.getByLabel('扫描产品标签（供者唯一编号）').click();
   await scan(page, donorCode);
   await expect(page.getByTestId('journey-stage')).toHaveText('医疗机构已接收');
+
+  // The thaw (OTH-01): it ends the site storage and starts the time to the infusion.
+  const thaw = page.getByTestId('thaw-form');
+  await expect(thaw.getByRole('heading', { name: '产品复苏（解冻）' })).toBeVisible();
+  const thawedAt = Date.now();
+  await thaw.getByLabel('开始复苏时间').fill(shanghaiInput(new Date(thawedAt - 10 * 60_000)));
+  await thaw.getByLabel('复苏完成时间').fill(shanghaiInput(new Date(thawedAt - 60_000)));
+  await thaw.getByLabel('水浴温度（°C）').fill('37');
+  await thaw.getByLabel('复苏方法（按使用说明书）').fill('37 °C 水浴，轻柔晃动至完全融化');
+  await checkScreen(page, 'zh-thaw');
+  await thaw.getByRole('button', { name: '记录复苏' }).click();
 
   // The bedside check: each Enter moves to the next scan, the last to the infusion's details.
   const infusion = page.getByTestId('infusion-form');

@@ -587,6 +587,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{donorCode}/record-thaw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the thaw by the instructions for use (OTH-01); ends the site storage leg and starts the thaw-to-infusion time limit (GEN-01).
+     * @description Roles: hospital. Sent to the journey as the Temporal update `recordThaw`.
+     */
+    post: operations['recordThaw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/journeys/{donorCode}/record-infusion': {
     parameters: {
       query?: never;
@@ -2703,6 +2723,7 @@ export interface operations {
             | 'rejectBatch'
             | 'shipToSite'
             | 'receiveAtSite'
+            | 'recordThaw'
             | 'recordInfusion'
             | 'completeFollowUp'
             | 'cancelJourney'
@@ -2746,6 +2767,15 @@ export interface operations {
           validFrom: string;
           /** Format: date */
           validUntil: string;
+          assessment?: {
+            /** @enum {string} */
+            method: 'written' | 'practical' | 'observed';
+            /** @enum {string} */
+            result: 'passed' | 'failed';
+            assessor: string;
+            /** Format: date */
+            assessedOn: string;
+          };
         };
       };
     };
@@ -3868,6 +3898,62 @@ export interface operations {
           /** Format: date-time */
           receivedAt: string;
           labelScan: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the journey after the step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED with fieldErrors, or TRC-02 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no journey with this donor code */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description refused: STEP_OUT_OF_ORDER, IDENTITY_MISMATCH, QA-02, … */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  recordThaw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          thawStartedAt: string;
+          /** Format: date-time */
+          thawCompletedAt: string;
+          bathTemperatureC: number;
+          methodNote: string;
         };
       };
     };
@@ -5757,7 +5843,7 @@ export interface operations {
           loggerId: string;
           donorCode: string;
           /** @enum {string} */
-          leg: 'transport-to-factory' | 'shipment-to-site';
+          leg: 'transport-to-factory' | 'shipment-to-site' | 'site-storage' | 'thaw-to-infusion';
           readings: {
             /** Format: date-time */
             measuredAt: string;
@@ -5778,7 +5864,7 @@ export interface operations {
   TelemetryController_readings: {
     parameters: {
       query?: {
-        leg?: 'transport-to-factory' | 'shipment-to-site';
+        leg?: 'transport-to-factory' | 'shipment-to-site' | 'site-storage' | 'thaw-to-infusion';
       };
       header?: never;
       path: {

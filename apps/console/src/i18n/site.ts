@@ -10,6 +10,14 @@ export const siteZhCN = {
     labelScan: '扫描产品标签（供者唯一编号）',
     submit: '记录接收',
   },
+  thaw: {
+    title: '产品复苏（解冻）',
+    startedAt: '开始复苏时间',
+    completedAt: '复苏完成时间',
+    bathTemperatureC: '水浴温度（°C）',
+    methodNote: '复苏方法（按使用说明书）',
+    submit: '记录复苏',
+  },
   ifu: {
     title: '使用说明书',
     version: '产品 {{product}} · 质量标准第 {{version}} 版',
@@ -44,6 +52,14 @@ export const siteEn: typeof siteZhCN = {
     receivedAt: 'Received at',
     labelScan: 'Scan the product label (donor unique code)',
     submit: 'Record the receipt',
+  },
+  thaw: {
+    title: 'Thawing of the product',
+    startedAt: 'Thawing started at',
+    completedAt: 'Thawing completed at',
+    bathTemperatureC: 'Water bath temperature (°C)',
+    methodNote: 'Method (as the instructions for use say)',
+    submit: 'Record the thaw',
   },
   ifu: {
     title: 'Instructions for use',

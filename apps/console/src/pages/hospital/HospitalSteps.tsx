@@ -9,7 +9,7 @@ import { RefusalAlert } from '../../components/RefusalAlert';
 import { CollectionForm, HandOverForm, StorageForm } from './CollectionForms';
 import { InstructionsForUseCard } from './InstructionsForUseCard';
 import { ScreeningForm } from './ScreeningForm';
-import { InfusionForm, ReceiveAtSiteForm } from './SiteForms';
+import { InfusionForm, ReceiveAtSiteForm, ThawForm } from './SiteForms';
 
 /** Stages in which the institution holds a collected unit whose label it prints. */
 const LABELLED_STAGES = ['collected', 'in-transit-to-factory'];
@@ -17,6 +17,9 @@ const LABELLED_STAGES = ['collected', 'in-transit-to-factory'];
 const INSTRUCTED_STAGES = ['shipped', 'received-at-site'];
 
 /** Whether the unit collected last already has its post-collection storage record. */
+/** Whether the journey's timeline holds the step (the thaw is taken once, OTH-01). */
+const recorded = (timeline: TimelineEntry[], step: string) => timeline.some((e) => e.step === step);
+
 function storageRecorded(timeline: TimelineEntry[]): boolean {
   const last = (step: string) => timeline.map((e) => e.step).lastIndexOf(step);
   return last('recordPostCollectionStorage') > last('recordCollection');
@@ -72,10 +75,12 @@ export function HospitalSteps(props: {
       )}
       {stage === 'shipped' && <ReceiveAtSiteForm donorCode={donorCode} onRecorded={onRecorded} />}
       {stage === 'received-at-site' &&
-        (instructionsAcknowledged ? (
-          <InfusionForm donorCode={donorCode} onRecorded={onRecorded} />
-        ) : (
+        (!instructionsAcknowledged ? (
           <Alert type="info" showIcon message={t('site.infusion.waitsForInstructions')} />
+        ) : !recorded(props.timeline, 'recordThaw') ? (
+          <ThawForm donorCode={donorCode} onRecorded={onRecorded} />
+        ) : (
+          <InfusionForm donorCode={donorCode} onRecorded={onRecorded} />
         ))}
     </section>
   );

@@ -49,6 +49,59 @@ export function ReceiveAtSiteForm({ donorCode, onRecorded }: StepProps) {
   );
 }
 
+interface ThawValues {
+  thawStartedAt: string;
+  thawCompletedAt: string;
+  bathTemperatureC: number;
+  methodNote: string;
+}
+
+/**
+ * The thaw as the instructions for use prescribe it (OTH-01): it ends the product's site
+ * storage and starts the time allowed from the thaw to the infusion (GEN-01).
+ */
+export function ThawForm({ donorCode, onRecorded }: StepProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ThawValues>();
+  const required = { required: true, message: t('form.required') };
+  return (
+    <StepForm
+      form={form}
+      name="thaw-form"
+      title={t('site.thaw.title')}
+      submitLabel={t('site.thaw.submit')}
+      initialValues={{ thawCompletedAt: nowValue() }}
+      send={(v) =>
+        outcome(
+          api.POST('/api/journeys/{donorCode}/record-thaw', {
+            params: stepParams(donorCode),
+            body: {
+              thawStartedAt: instantOf(v.thawStartedAt),
+              thawCompletedAt: instantOf(v.thawCompletedAt),
+              bathTemperatureC: v.bathTemperatureC,
+              methodNote: v.methodNote.trim(),
+            },
+          }),
+        )
+      }
+      onRecorded={onRecorded}
+    >
+      <Form.Item label={t('site.thaw.startedAt')} name="thawStartedAt" rules={[required]}>
+        <DateTimeInput />
+      </Form.Item>
+      <Form.Item label={t('site.thaw.completedAt')} name="thawCompletedAt" rules={[required]}>
+        <DateTimeInput />
+      </Form.Item>
+      <Form.Item label={t('site.thaw.bathTemperatureC')} name="bathTemperatureC" rules={[required]}>
+        <InputNumber min={0} max={45} step={0.1} />
+      </Form.Item>
+      <Form.Item label={t('site.thaw.methodNote')} name="methodNote" rules={[required]}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </StepForm>
+  );
+}
+
 interface InfusionValues {
   infusedAt: string;
   infusionEndedAt: string;
