@@ -8,7 +8,14 @@ const account = (over: Partial<ClinicianAccount> = {}): ClinicianAccount => ({
   disabled: false,
   ...over,
 });
-const trained = [{ operation: 'recordInfusion', trainedOn: '2026-01-01', expiresOn: '2027-12-31' }];
+const trained = [
+  {
+    operation: 'recordInfusion',
+    trainedOn: '2026-01-01',
+    expiresOn: '2027-12-31',
+    assessment: { result: 'passed' as const },
+  },
+];
 const today = '2026-12-01';
 const second = (a: ClinicianAccount | undefined) => ({ username: 'hospital-2', account: a });
 
@@ -17,12 +24,19 @@ describe('requireSecondClinician', () => {
     expect(() => requireSecondClinician(nurse, second(account()), trained, today)).not.toThrow();
   });
 
-  it('OTH-02 refuses a second clinician not trained for the infusion, naming them', () => {
+  it('OTH-02 refuses a second clinician not trained and assessed for the infusion, naming them', () => {
     expect(() => requireSecondClinician(nurse, second(account()), [], today)).toThrow(
       expect.objectContaining({
         code: 'OTH-02',
         message:
           'hospital-2 holds no training record and authorization for recordInfusion (OTH-02)',
+      }),
+    );
+    const unassessed = [{ ...trained[0], assessment: null }];
+    expect(() => requireSecondClinician(nurse, second(account()), unassessed, today)).toThrow(
+      expect.objectContaining({
+        code: 'OTH-02',
+        message: "hospital-2's training for recordInfusion has no passed assessment (OTH-02)",
       }),
     );
     const expired = [{ ...trained[0], expiresOn: '2026-06-30' }];
