@@ -22,10 +22,10 @@ import { Clock, IdGenerator } from '@v2v/service-kit';
 export { recordConsumptionCommandSchema, type RecordConsumptionCommand } from '@v2v/contracts';
 
 /**
- * MAT-01, TRC-01, QA-04: an operator records that the journey's batch, in production, consumed a
- * quantity of a released, unexpired lot that no recall names. The consumption row, its audit entry and the custody
- * event `key-material.consumed.v1` (which puts the lot on the donor's ledger chain) commit
- * together, once per event id; a refusal writes nothing.
+ * MAT-01, TRC-01, QA-04: an operator records that the journey's batch, in production, consumed
+ * a quantity of a released, unexpired lot that no recall names. The consumption row, its audit
+ * entry and the custody event `key-material.consumed.v1` (which puts the lot on the donor's
+ * ledger chain) commit together, once per event id; a refusal writes nothing.
  */
 @Injectable()
 export class RecordKeyMaterialConsumptionUseCase {
