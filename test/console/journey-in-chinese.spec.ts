@@ -99,6 +99,10 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
   await thaw.getByLabel('复苏方法（按使用说明书）').fill('37 °C 水浴，轻柔晃动至完全融化');
   await checkScreen(page, 'zh-thaw');
   await thaw.getByRole('button', { name: '记录复苏' }).click();
+  // Nine minutes is longer than the instructions for use allow: refused with its rule.
+  await expect(thaw.getByTestId('refusal-code')).toHaveText('OTH-01');
+  await thaw.getByLabel('开始复苏时间').fill(shanghaiInput(new Date(thawedAt - 4 * 60_000)));
+  await thaw.getByRole('button', { name: '记录复苏' }).click();
 
   // The bedside check: each Enter moves to the next scan, the last to the infusion's details.
   const infusion = page.getByTestId('infusion-form');
@@ -128,6 +132,6 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
 
   await second.getByLabel('第二核对人用户名').fill(SECOND_CLINICIAN);
   await infusion.getByRole('button', { name: '记录回输' }).click();
-  await expect(page.getByTestId('journey-stage')).toHaveText('已回输');
+  await expect(page.getByTestId('journey-stage')).toHaveText('随访');
   await checkScreen(page, 'zh-infused');
 });

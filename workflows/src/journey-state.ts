@@ -291,7 +291,7 @@ export class JourneyState {
       stage: this.stage,
       actor: notice.decidedBy,
       eventId: notice.recallId,
-      summary: `recall ${notice.recallId} (class ${notice.classification}) of ${notice.scope} ${notice.subject} reaches batch ${notice.batchNumbers.join(', ')}: ${notice.reason}; not to be shipped, received or infused (QA-04)`,
+      summary: `recall ${notice.recallId} (class ${notice.classification}) of ${notice.scope} ${notice.subject} reaches batch ${notice.batchNumbers.join(', ')}: ${notice.reason}; not to be released, shipped, received or infused (QA-04)`,
     });
   }
 

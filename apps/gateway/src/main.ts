@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RETENTION_EXCEPTION_BODY_LIMIT } from '@v2v/contracts';
-import { acceptLargeJsonBodies, bootstrapService } from '@v2v/service-kit';
+import { acceptJsonMediaType, acceptLargeJsonBodies, bootstrapService } from '@v2v/service-kit';
 import { GatewayConfig } from './config/gateway-config';
+import { FHIR_JSON } from './fhir/fhir-bundle';
 import { GatewayModule } from './gateway.module';
 import { AccessRefusalLog } from './refusals/access-refusal.log';
 import { RefusalRecordingFilter } from './refusals/refusal-recording.filter';
@@ -25,6 +26,8 @@ void bootstrapService(GatewayApp, {
       '/api/journeys/:donorCode/retention-exceptions',
       RETENTION_EXCEPTION_BODY_LIMIT,
     );
+    // TRC-04: an EHR posts its FHIR resources as application/fhir+json.
+    acceptJsonMediaType(app, '/fhir/r4', FHIR_JSON);
     const document = new DocumentBuilder()
       .setTitle('vein-to-vein gateway')
       .setDescription(

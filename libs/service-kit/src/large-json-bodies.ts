@@ -15,3 +15,14 @@ export function acceptLargeJsonBodies(app: INestApplication, path: string, limit
     parse(req, res, next);
   });
 }
+
+/**
+ * Lets the routes under `path` take JSON bodies sent as another media type too (FHIR's
+ * `application/fhir+json`), at Nest's default limit; wrapped for the reason given above.
+ */
+export function acceptJsonMediaType(app: INestApplication, path: string, type: string): void {
+  const parse = json({ type });
+  app.use(path, function jsonOfMediaType(req: Request, res: Response, next: NextFunction) {
+    parse(req, res, next);
+  });
+}

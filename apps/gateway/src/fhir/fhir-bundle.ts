@@ -22,7 +22,10 @@ export function searchsetBundle(baseUrl: string, self: string, matches: FhirReso
 const read = [{ code: 'read' }];
 const searchType = [{ code: 'search-type' }];
 
-/** What this server answers: read-only, JSON only, behind the gateway's bearer token. */
+/**
+ * What this server answers: reads, and the order's create, JSON only, behind the gateway's
+ * bearer token.
+ */
 export function capabilityStatement(date: string) {
   return {
     resourceType: 'CapabilityStatement',
@@ -31,7 +34,9 @@ export function capabilityStatement(date: string) {
     publisher: 'vein-to-vein',
     kind: 'instance',
     software: { name: 'vein-to-vein gateway' },
-    implementation: { description: "the hospital's read of its patients' journeys (TRC-04)" },
+    implementation: {
+      description: "the hospital's read of its patients' journeys and its orders (TRC-04)",
+    },
     fhirVersion: FHIR_VERSION,
     format: [FHIR_JSON],
     rest: [
@@ -44,7 +49,7 @@ export function capabilityStatement(date: string) {
         resource: [
           {
             type: 'ServiceRequest',
-            interaction: [...read, ...searchType],
+            interaction: [...read, ...searchType, { code: 'create' }],
             searchParam: [
               { name: 'patient', type: 'reference', documentation: 'Patient/<reference>' },
             ],

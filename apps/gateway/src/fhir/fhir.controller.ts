@@ -137,6 +137,6 @@ export class FhirController {
 }
 
 /** The base the resources' full URLs are read from, as the client reached the gateway. */
-function baseUrl(request: Request): string {
+export function baseUrl(request: Request): string {
   return `${request.protocol}://${request.get('host')}/fhir/r4`;
 }

@@ -9,5 +9,7 @@ import { OrdersService } from './orders.service';
   imports: [SharedModule, JourneysModule],
   controllers: [OrdersController],
   providers: [OrdersService],
+  // FHIR's ServiceRequest create orders through the same use case (TRC-04).
+  exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -4,6 +4,7 @@ import {
   KeyMaterialDraft,
   LotState,
   requireIvdApproval,
+  requireLotNotRecalled,
   requireRiskAssessment,
 } from './key-material-rules';
 
@@ -236,5 +237,41 @@ describe('key-material consumption', () => {
         details: expect.objectContaining({ expiresOn: '2027-12-31' }),
       }),
     );
+  });
+});
+
+describe('a recalled key-material lot (QA-04)', () => {
+  const recall = {
+    recallId: '7d0c6a52-3f9e-4b8a-9d61-2c4f8e1b5a70',
+    classification: 'II',
+    reason: 'supplier notice: endotoxin above its limit on retest',
+    decidedAt: '2026-11-24T09:00:00.000Z',
+  };
+
+  it('QA-04 refuses consumption of a lot a signed recall names, naming the recall', () => {
+    let refusal: unknown;
+    try {
+      requireLotNotRecalled('KML-1', [recall]);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: 'QA-04',
+      details: { lotId: 'KML-1', recalls: [recall.recallId] },
+    });
+    expect((refusal as Error).message).toMatch(
+      /^key-material lot KML-1 cannot be consumed: it is recalled by recall 7d0c6a52-.* \(class II, 2026-11-24T09:00:00.000Z: supplier notice: endotoxin above its limit on retest\).*\(QA-04\)$/,
+    );
+  });
+
+  it('QA-04 names every recall of the lot', () => {
+    const second = { ...recall, recallId: 'a1b2c3d4-0000-4000-8000-000000000001' };
+    expect(() => requireLotNotRecalled('KML-1', [recall, second])).toThrow(
+      new RegExp(`${recall.recallId}.*; recall ${second.recallId}`),
+    );
+  });
+
+  it('QA-04 lets a lot no recall names be consumed', () => {
+    expect(() => requireLotNotRecalled('KML-1', [])).not.toThrow();
   });
 });

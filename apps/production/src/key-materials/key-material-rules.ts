@@ -5,6 +5,7 @@ import type {
   KeyMaterialCategory,
   KeyMaterialLot,
   LotDecision,
+  LotRecall,
   RiskAssessment,
   RiskLevel,
 } from './key-material';
@@ -151,4 +152,21 @@ export function assertLotConsumable(
   if (status === 'rejected') refuse('it was rejected by QA', { status });
   if (inspection.expiresOn < today)
     refuse(`it expired on ${inspection.expiresOn}`, { status, expiresOn: inspection.expiresOn });
+}
+
+/**
+ * QA-04 (§10(4)), TRC-01: once QA's signed recall names a lot, no batch consumes it any more,
+ * released and unexpired though it is: a consumption would put a recalled material into a
+ * product the recall never reached. The refusal names each recall.
+ */
+export function requireLotNotRecalled(lotId: string, recalls: readonly LotRecall[]): void {
+  if (recalls.length === 0) return;
+  const named = recalls
+    .map((r) => `recall ${r.recallId} (class ${r.classification}, ${r.decidedAt}: ${r.reason})`)
+    .join('; ');
+  throw new DomainError(
+    'QA-04',
+    `key-material lot ${lotId} cannot be consumed: it is recalled by ${named}; a recalled lot is not consumed (QA-04)`,
+    { lotId, recalls: recalls.map((r) => r.recallId) },
+  );
 }

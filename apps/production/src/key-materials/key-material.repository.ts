@@ -6,6 +6,7 @@ import type {
   KeyMaterial,
   KeyMaterialLot,
   LotDecisionRecord,
+  LotRecall,
 } from './key-material';
 
 const S = '"production"';
@@ -220,6 +221,20 @@ export class KeyMaterialRepository {
       [lotId],
     );
     return rows[0] && toStoredLot(rows[0]);
+  }
+
+  /**
+   * QA-04: the signed recalls that name the lot. Read after the consumption locked the lot row:
+   * a recall's insert holds a key-share lock on it until it commits, so the two serialize.
+   */
+  async recallsOfLot(manager: EntityManager, lotId: string): Promise<LotRecall[]> {
+    const rows: (Omit<LotRecall, 'decidedAt'> & { decidedAt: Date })[] = await manager.query(
+      `SELECT "recall_id" AS "recallId", "classification", "reason", "decided_at" AS "decidedAt"
+         FROM ${S}."recall" WHERE "scope" = 'key-material-lot' AND "lot_id" = $1
+        ORDER BY "decided_at", "recall_id"`,
+      [lotId],
+    );
+    return rows.map((r) => ({ ...r, decidedAt: r.decidedAt.toISOString() }));
   }
 
   async findLotByReceiptEvent(eventId: string): Promise<StoredLot | undefined> {

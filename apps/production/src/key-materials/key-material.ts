@@ -98,3 +98,11 @@ export interface KeyMaterialConsumption {
 export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
+
+/** A signed recall that names a key-material lot, as the consumption rule needs it. */
+export interface LotRecall {
+  recallId: string;
+  classification: string;
+  reason: string;
+  decidedAt: string;
+}

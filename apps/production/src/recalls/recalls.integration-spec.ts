@@ -172,6 +172,32 @@ describe('recalls on real PostgreSQL (QA-04, TRC-01)', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('QA-04 refuses any further consumption of a recalled lot, naming the recall, and writes nothing', async () => {
+    const lot = await ctx.newLot({ decision: 'released' });
+    await batchConsuming(lot.lotId);
+    const recall = await create.execute(
+      recallCommand({ scope: 'key-material-lot', lotId: lot.lotId }),
+    );
+    const batch = await ctx.newBatchInProduction();
+    const eventId = randomUUID();
+    const consumption = {
+      donorCode: batch.donorCode,
+      lotId: lot.lotId,
+      quantity: 1,
+      unit: 'mL',
+      eventId,
+      consumedBy: operator,
+    };
+    await expect(ctx.consume.execute(consumption, NOW)).rejects.toMatchObject({
+      code: 'QA-04',
+      message: expect.stringContaining(`recalled by recall ${recall.recallId} (class II`),
+    });
+    expect(await ctx.consumptionsWithEvent(eventId)).toBe(0);
+    expect(await ctx.outboxWithCause(eventId)).toBe(0);
+    // The recall reached only the batch that had consumed the lot before it.
+    expect((await recalls.recall(recall.recallId))?.units).toHaveLength(1);
+  });
+
   it("QA-04 records a unit's end once and keeps recalls append-only", async () => {
     const batch = await ctx.newBatchInProduction();
     const recall = await create.execute(

@@ -15,8 +15,8 @@ const recall = (over: Partial<RecallNotice> = {}): RecallNotice => ({
 });
 
 describe('the recall hold on a journey (QA-04)', () => {
-  it('QA-04 refuses the shipment, the receipt at site and the infusion of a recalled product, naming the recall', () => {
-    for (const step of ['shipToSite', 'receiveAtSite', 'recordInfusion'] as const) {
+  it('QA-04 refuses the release, the shipment, the receipt at site and the infusion of a recalled product, naming the recall', () => {
+    for (const step of ['releaseBatch', 'shipToSite', 'receiveAtSite', 'recordInfusion'] as const) {
       const refusal = recallHoldRefusal(step, [recall()]);
       expect(refusal).toEqual({
         reasonCode: 'QA-04',

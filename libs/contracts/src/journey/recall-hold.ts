@@ -59,10 +59,11 @@ export function recallNoticeOf(payload: unknown): { donorCode: string; notice: R
 }
 
 /**
- * The steps that would move or use a recalled product: shipment, receipt at site, its thaw for
- * use, infusion.
+ * The steps that would put a recalled product into use or move it: QA's release of its batch,
+ * shipment, receipt at site, its thaw for use, infusion.
  */
 export const RECALLED_STEPS: readonly JourneyStep[] = [
+  'releaseBatch',
   'shipToSite',
   'receiveAtSite',
   'recordThaw',
@@ -70,7 +71,8 @@ export const RECALLED_STEPS: readonly JourneyStep[] = [
 ];
 
 /**
- * QA-04 (§10(4)): a recalled product is not shipped, received at the site or infused. A recall
+ * QA-04 (§10(4)): a recalled product is not released, shipped, received at the site or infused:
+ * a batch recall, or a lot recall whose genealogy reaches the batch, reached the journey. A recall
  * stands once it reached the journey; its unit's disposition records how the product ended
  * (returned, destroyed, already infused), it never puts the product back into use.
  */
@@ -87,6 +89,6 @@ export function recallHoldRefusal(
     .join('; ');
   return {
     reasonCode: 'QA-04',
-    message: `the product is recalled by ${named}: '${step}' is refused, a recalled product is not shipped, received or infused (QA-04)`,
+    message: `the product is recalled by ${named}: '${step}' is refused, a recalled product is not released, shipped, received or infused (QA-04)`,
   };
 }

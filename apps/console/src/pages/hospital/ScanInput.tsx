@@ -6,6 +6,8 @@ import { type Ref } from 'react';
  * must not submit the form half filled but hand on to the next scan (`onScanned`).
  */
 export function ScanInput(props: {
+  /** Form.Item's field id: the label's `for` names it (a field without one is unlabelled). */
+  id?: string;
   value?: string;
   onChange?(value: string): void;
   onScanned(): void;
@@ -16,6 +18,7 @@ export function ScanInput(props: {
   return (
     <Input
       ref={props.inputRef}
+      id={props.id}
       value={props.value}
       autoFocus={props.autoFocus}
       autoComplete="off"

@@ -14,7 +14,7 @@ import {
   type BatchRef,
   KeyMaterialConsumptionRepository,
 } from '../key-material-consumption.repository';
-import { assertLotConsumable } from '../key-material-rules';
+import { assertLotConsumable, requireLotNotRecalled } from '../key-material-rules';
 import { KeyMaterialRepository } from '../key-material.repository';
 import { Clock, IdGenerator } from '@v2v/service-kit';
 
@@ -22,10 +22,10 @@ import { Clock, IdGenerator } from '@v2v/service-kit';
 export { recordConsumptionCommandSchema, type RecordConsumptionCommand } from '@v2v/contracts';
 
 /**
- * MAT-01, TRC-01: an operator records that the journey's batch, in production, consumed a
- * quantity of a released, unexpired lot. The consumption row, its audit entry and the custody
- * event `key-material.consumed.v1` (which puts the lot on the donor's ledger chain) commit
- * together, once per event id; a refusal writes nothing.
+ * MAT-01, TRC-01, QA-04: an operator records that the journey's batch, in production, consumed
+ * a quantity of a released, unexpired lot that no recall names. The consumption row, its audit
+ * entry and the custody event `key-material.consumed.v1` (which puts the lot on the donor's
+ * ledger chain) commit together, once per event id; a refusal writes nothing.
  */
 @Injectable()
 export class RecordKeyMaterialConsumptionUseCase {
@@ -66,9 +66,9 @@ export class RecordKeyMaterialConsumptionUseCase {
   }
 
   /**
-   * MAT-01 inside the caller's transaction (the batch record's step completion): the lot must
-   * be released and unexpired on `now`'s day; the consumption, its audit entry and its custody
-   * event are written with the caller's other records.
+   * MAT-01, QA-04 inside the caller's transaction (the batch record's step completion): the lot
+   * must be released, unexpired on `now`'s day and named by no recall; the consumption, its
+   * audit entry and its custody event are written with the caller's other records.
    */
   async recordFor(
     manager: EntityManager,
@@ -77,9 +77,12 @@ export class RecordKeyMaterialConsumptionUseCase {
     now: Date,
   ): Promise<KeyMaterialConsumption> {
     const { donorCode } = command;
-    // No lock on the lot: a released lot can no longer change (TRG_key_material_lot_guard).
-    const lot = await this.materials.findLot(command.lotId, manager);
+    // A released lot can no longer change (TRG_key_material_lot_guard); the lock is for QA-04:
+    // it waits for a recall of the lot being written (its key-share lock) and holds one back
+    // until this consumption commits, so the recall's genealogy reaches this batch or refuses it.
+    const lot = await this.materials.findLot(command.lotId, manager, 'FOR UPDATE');
     assertLotConsumable(lot, command.lotId, isoDay(now));
+    requireLotNotRecalled(lot.lotId, await this.materials.recallsOfLot(manager, lot.lotId));
     const consumption = await this.consumptions.insert(manager, {
       consumptionId: this.ids.newId(),
       eventId: command.eventId,
