@@ -6,7 +6,7 @@ import type {
   RecallUnit,
 } from '@v2v/contracts';
 import {
-  attemptShipment,
+  attemptRelease,
   type InstitutionJourney,
   journeysOnOneLot,
   pollUntil,
@@ -83,9 +83,9 @@ describe('a recall through the gateway (QA-04, TRC-01, TRC-04)', () => {
     expect(await recallInFeed(second.hospitalUser, first.donorCode)).toBeUndefined();
   });
 
-  it('QA-04 refuses the shipment of a recalled product, naming the recall', async () => {
-    const shipment = await attemptShipment(api, journeys[0]);
-    expect(shipment).toMatchObject({
+  it('QA-04 refuses the release of a recalled product, naming the recall', async () => {
+    const release = await attemptRelease(api, journeys[0]);
+    expect(release).toMatchObject({
       status: 409,
       body: { code: 'QA-04', message: expect.stringContaining(`recall ${recall.recallId}`) },
     });

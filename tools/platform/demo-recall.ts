@@ -1,5 +1,5 @@
 import {
-  attemptShipment,
+  attemptRelease,
   GatewayClient,
   journeysOnOneLot,
   pollUntil,
@@ -38,9 +38,9 @@ export async function recallOfALot(api: GatewayClient): Promise<void> {
       `  ${j.hospitalUser} (${j.institutionId}) notified: ${notice.severity} ${notice.messageCode} for ${notice.donorCode}`,
     );
   }
-  const refused = await attemptShipment(api, journeys[0]);
+  const refused = await attemptRelease(api, journeys[0]);
   console.log(
-    `  shipToSite of ${journeys[0].donorCode} → ${refused.status} ${refused.body.code}: ${refused.body.message}`,
+    `  releaseBatch of ${journeys[0].donorCode} → ${refused.status} ${refused.body.code}: ${refused.body.message}`,
   );
   console.log(`  report: GET /api/recalls/${recall.body.recallId}/report.pdf`);
 }

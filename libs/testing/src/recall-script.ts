@@ -107,11 +107,14 @@ export function recallLot(api: GatewayClient, lotId: string, reason: string) {
   });
 }
 
-/** The journey from QC through its release; then its shipment is attempted and answered. */
-export async function attemptShipment(api: GatewayClient, journey: InstitutionJourney) {
+/**
+ * The journey through QC and QA's review; then the qualified person's release is attempted and
+ * answered (a recalled product's batch is not released, QA-04).
+ */
+export async function attemptRelease(api: GatewayClient, journey: InstitutionJourney) {
   const fromQc = journey.steps.slice(journey.steps.findIndex((s) => s.step === 'recordQcResult'));
-  for (const scripted of stepsBefore(fromQc, 'shipToSite'))
+  for (const scripted of stepsBefore(fromQc, 'releaseBatch'))
     expectOk(scripted.step, await runAt(api, journey, scripted));
-  const shipment = fromQc.find((s) => s.step === 'shipToSite') as ScriptedStep;
-  return runAt(api, journey, shipment) as Promise<HttpResult<{ code: string; message: string }>>;
+  const release = fromQc.find((s) => s.step === 'releaseBatch') as ScriptedStep;
+  return runAt(api, journey, release) as Promise<HttpResult<{ code: string; message: string }>>;
 }
