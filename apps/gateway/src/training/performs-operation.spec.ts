@@ -74,13 +74,15 @@ describe('GMP operations and the training matrix (PER-01)', () => {
         !r.operation &&
         r.roles.some((role) => people.includes(role)),
     );
-    // A user's own password, an order (it starts a journey whose every step is trained), and
-    // the two verifications that recompute hashes and change nothing.
+    // A user's own password, an order (it starts a journey whose every step is trained), by the
+    // order route or as a FHIR ServiceRequest, and the two verifications that recompute hashes
+    // and change nothing.
     expect(unchecked.map((r) => r.route).sort()).toEqual([
       'POST /api/auth/password',
       'POST /api/integrity/verify',
       'POST /api/ledger/verify',
       'POST /api/orders',
+      'POST /fhir/r4/ServiceRequest',
     ]);
   });
 });
