@@ -82,6 +82,7 @@ describe('a patient journey from order to infusion through the gateway', () => {
       'batch.released.v1',
       'product.shipped.v1',
       'product.received-at-site.v1',
+      'product.thawed.v1',
       'product.infused.v1',
     ]);
 
