@@ -16,7 +16,7 @@ interface Props {
   /** What is signed, in the user's words: e.g. "放行供者材料". */
   action: string;
   /** The signature's meaning as the server records it (SIGNED_STEPS): released, rejected… */
-  meaning: 'released' | 'rejected' | 'approved' | 'closed';
+  meaning: 'released' | 'rejected' | 'approved' | 'closed' | 'reviewed' | 'assessed';
   donorCode: string;
   /** Sends the signed decision; a refusal (CSV-02 for a wrong password) stays in the dialog. */
   sign(input: SignatureInput): Promise<Outcome<unknown>>;

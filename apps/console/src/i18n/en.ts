@@ -1,4 +1,5 @@
 import { inspectorEn } from './inspector';
+import { qualityStepsEn } from './quality-steps';
 import { releaseEn } from './release';
 import { notificationsEn, siteEn } from './site';
 import { slotsEn } from './slots';
@@ -250,6 +251,8 @@ export const en: Messages = {
       rejected: 'rejected',
       approved: 'approved',
       closed: 'closed',
+      reviewed: 'reviewed',
+      assessed: 'assessed',
     },
     statement:
       'I, {{username}} ({{role}}), sign by electronic signature: {{action}}, donor unique code {{donorCode}}; the signature means: {{meaning}}.',
@@ -282,6 +285,7 @@ export const en: Messages = {
   },
   slots: slotsEn,
   release: releaseEn,
+  qualitySteps: qualityStepsEn,
   inspector: inspectorEn,
   site: siteEn,
   notifications: notificationsEn,

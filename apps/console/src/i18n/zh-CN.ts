@@ -1,4 +1,5 @@
 import { inspectorZhCN } from './inspector';
+import { qualityStepsZhCN } from './quality-steps';
 import { releaseZhCN } from './release';
 import { notificationsZhCN, siteZhCN } from './site';
 import { slotsZhCN } from './slots';
@@ -240,7 +241,14 @@ export const zhCN = {
   signature: {
     title: '电子签名',
     meaning: '签名含义',
-    meanings: { released: '放行', rejected: '拒绝', approved: '批准', closed: '关闭' },
+    meanings: {
+      released: '放行',
+      rejected: '拒绝',
+      approved: '批准',
+      closed: '关闭',
+      reviewed: '审核',
+      assessed: '评估',
+    },
     statement:
       '本人 {{username}}（{{role}}）以电子签名确认：{{action}}，供者唯一编号 {{donorCode}}；签名含义：{{meaning}}。',
     password: '请重新输入密码',
@@ -272,6 +280,7 @@ export const zhCN = {
   },
   slots: slotsZhCN,
   release: releaseZhCN,
+  qualitySteps: qualityStepsZhCN,
   inspector: inspectorZhCN,
   site: siteZhCN,
   notifications: notificationsZhCN,

@@ -35,6 +35,7 @@ import { HospitalSteps } from './hospital/HospitalSteps';
 import { InspectorSections } from './inspector/InspectorSections';
 import { LedgerVerification } from './inspector/LedgerVerification';
 import { ReceiptInspection, ReceiptOutcome } from './ReceiptInspection';
+import { QualityStepSections } from './quality-steps/QualityStepSections';
 import { QualitySections } from './release/QualitySections';
 import { PostponeCollectionForm, ScheduleCollectionForm } from './slots/CollectionScheduling';
 import { JourneySlots } from './slots/JourneySlots';
@@ -173,6 +174,7 @@ export function JourneyDetail() {
         version={journey.timeline.length}
         onJourneyChanged={() => void load()}
       />
+      <QualityStepSections journey={journey} role={role} onJourneyChanged={() => void load()} />
       <InspectorSections journey={journey} role={role} onJourneyChanged={() => void load()} />
       <h2>{t('journey.deadlines')}</h2>
       {journey.pendingDeadlines.length === 0 ? (

@@ -90,11 +90,11 @@ export function actionFor(role: string, investigation: OosInvestigationView) {
 }
 
 /** A range criterion's unit, prefilled in the entry form; none for an allowed set. */
-export const criterionUnit = (test: QcTest) =>
+export const criterionUnit = (test: Pick<QcTest, 'criterion'>) =>
   test.criterion.kind === 'range' ? test.criterion.unit : undefined;
 
 /** The acceptance criterion as the analyst reads it: `≥ 70 %`, `0–0.5 EU/mL`, `not detected`. */
-export function criterionText(test: QcTest): string {
+export function criterionText(test: Pick<QcTest, 'criterion'>): string {
   const c = test.criterion;
   if (c.kind === 'allowed') return c.values.join(' / ');
   if (c.min !== undefined && c.max !== undefined) return `${c.min}–${c.max} ${c.unit}`;
@@ -102,7 +102,7 @@ export function criterionText(test: QcTest): string {
 }
 
 /** A value typed into the form: a number for a range test, the observation otherwise. */
-export function enteredValue(test: QcTest, typed: string): number | string {
+export function enteredValue(test: Pick<QcTest, 'criterion'>, typed: string): number | string {
   const trimmed = typed.trim();
   return test.criterion.kind === 'range' && trimmed !== '' && Number.isFinite(Number(trimmed))
     ? Number(trimmed)
