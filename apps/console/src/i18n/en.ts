@@ -1,5 +1,7 @@
 import { inspectorEn } from './inspector';
+import { recallsEn } from './recalls';
 import { releaseEn } from './release';
+import { shipmentEn } from './shipment';
 import { notificationsEn, siteEn } from './site';
 import { slotsEn } from './slots';
 import type { Messages } from './zh-CN';
@@ -250,6 +252,7 @@ export const en: Messages = {
       rejected: 'rejected',
       approved: 'approved',
       closed: 'closed',
+      recalled: 'recalled',
     },
     statement:
       'I, {{username}} ({{role}}), sign by electronic signature: {{action}}, donor unique code {{donorCode}}; the signature means: {{meaning}}.',
@@ -282,6 +285,8 @@ export const en: Messages = {
   },
   slots: slotsEn,
   release: releaseEn,
+  shipment: shipmentEn,
+  recalls: recallsEn,
   inspector: inspectorEn,
   site: siteEn,
   notifications: notificationsEn,

@@ -1,5 +1,7 @@
 import { inspectorZhCN } from './inspector';
+import { recallsZhCN } from './recalls';
 import { releaseZhCN } from './release';
+import { shipmentZhCN } from './shipment';
 import { notificationsZhCN, siteZhCN } from './site';
 import { slotsZhCN } from './slots';
 
@@ -240,7 +242,7 @@ export const zhCN = {
   signature: {
     title: '电子签名',
     meaning: '签名含义',
-    meanings: { released: '放行', rejected: '拒绝', approved: '批准', closed: '关闭' },
+    meanings: { released: '放行', rejected: '拒绝', approved: '批准', closed: '关闭', recalled: '召回' },
     statement:
       '本人 {{username}}（{{role}}）以电子签名确认：{{action}}，供者唯一编号 {{donorCode}}；签名含义：{{meaning}}。',
     password: '请重新输入密码',
@@ -272,6 +274,8 @@ export const zhCN = {
   },
   slots: slotsZhCN,
   release: releaseZhCN,
+  shipment: shipmentZhCN,
+  recalls: recallsZhCN,
   inspector: inspectorZhCN,
   site: siteZhCN,
   notifications: notificationsZhCN,
