@@ -242,7 +242,13 @@ export const zhCN = {
   signature: {
     title: '电子签名',
     meaning: '签名含义',
-    meanings: { released: '放行', rejected: '拒绝', approved: '批准', closed: '关闭', recalled: '召回' },
+    meanings: {
+      released: '放行',
+      rejected: '拒绝',
+      approved: '批准',
+      closed: '关闭',
+      recalled: '召回',
+    },
     statement:
       '本人 {{username}}（{{role}}）以电子签名确认：{{action}}，供者唯一编号 {{donorCode}}；签名含义：{{meaning}}。',
     password: '请重新输入密码',
