@@ -11,6 +11,7 @@ import { Board } from './pages/Board';
 import { ChangePassword } from './pages/ChangePassword';
 import { JourneyDetail } from './pages/JourneyDetail';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { RecallsPage } from './pages/recalls/RecallsPage';
 import { SignIn } from './pages/SignIn';
 import { CapacityCalendar } from './pages/slots/CapacityCalendar';
 import { useSession } from './session/SessionContext';
@@ -93,6 +94,14 @@ export function App() {
                 element={
                   <Guarded>
                     <NotificationsPage />
+                  </Guarded>
+                }
+              />
+              <Route
+                path="/recalls"
+                element={
+                  <Guarded>
+                    <RecallsPage />
                   </Guarded>
                 }
               />

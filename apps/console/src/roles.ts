@@ -51,6 +51,9 @@ export const mayRecordHospitalSteps = (role: string) => role === 'hospital';
 /** The factory's operator inspects donor material on receipt (recordMaterialReceipt). */
 export const mayInspectReceipt = (role: string, stage: string) =>
   role === 'operator' && stage === 'in-transit-to-factory';
+/** The operator ships the released product to the site (shipToSite). */
+export const mayShipToSite = (role: string, stage: string) =>
+  role === 'operator' && stage === 'released';
 const READS_BATCH_RECORD = ['operator', 'production-manager', 'qc', 'qa-qp', 'ops'];
 export const mayReadBatchRecord = (role: string) => READS_BATCH_RECORD.includes(role);
 /** Only the operator starts and completes batch steps. */
@@ -106,3 +109,8 @@ export const mayReadDeviations = (role: string) => READS_DEVIATIONS.includes(rol
 /** The qualified person closes deviations, signed (DON-06.4, PER-03). */
 export const mayCloseDeviations = (role: string) => role === 'qa-qp';
 export const mayReadSignatures = (role: string) => READS_SIGNATURES.includes(role);
+
+/** Recalls (QA-04): the qualified person raises them; ops reads them and records dispositions. */
+const READS_RECALLS = ['qa-qp', 'ops'];
+export const mayReadRecalls = (role: string) => READS_RECALLS.includes(role);
+export const mayRaiseRecall = (role: string) => role === 'qa-qp';

@@ -6,6 +6,7 @@ import {
   NotificationCountProvider,
   NotificationMenuLink,
 } from '../pages/notifications/NotificationBadge';
+import { RecallsMenuLink } from '../pages/recalls/RecallsPage';
 import { useSession } from '../session/SessionContext';
 
 /** The frame of every screen: title, language switch, who is signed in. */
@@ -34,6 +35,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {session && (
               <>
                 <NotificationMenuLink />
+                <RecallsMenuLink />
                 <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-user">
                   {session.username} · {t(`roles.${session.role}`)}
                 </Typography.Text>

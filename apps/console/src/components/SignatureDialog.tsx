@@ -16,8 +16,10 @@ interface Props {
   /** What is signed, in the user's words: e.g. "放行供者材料". */
   action: string;
   /** The signature's meaning as the server records it (SIGNED_STEPS): released, rejected… */
-  meaning: 'released' | 'rejected' | 'approved' | 'closed' | 'reviewed' | 'assessed';
+  meaning: 'released' | 'rejected' | 'approved' | 'closed' | 'reviewed' | 'assessed' | 'recalled';
   donorCode: string;
+  /** The statement's text when the signed record is not one donor's (e.g. a recall). */
+  statementKey?: string;
   /** Sends the signed decision; a refusal (CSV-02 for a wrong password) stays in the dialog. */
   sign(input: SignatureInput): Promise<Outcome<unknown>>;
   onSigned(): void;
@@ -69,7 +71,7 @@ export function SignatureDialog(props: Props) {
       </Descriptions>
       <Alert
         type="info"
-        title={t('signature.statement', {
+        title={t(props.statementKey ?? 'signature.statement', {
           username: session?.username,
           role: t(`roles.${session?.role}`),
           donorCode: props.donorCode,

@@ -1,6 +1,8 @@
 import { inspectorEn } from './inspector';
 import { qualityStepsEn } from './quality-steps';
+import { recallsEn } from './recalls';
 import { releaseEn } from './release';
+import { shipmentEn } from './shipment';
 import { notificationsEn, siteEn } from './site';
 import { slotsEn } from './slots';
 import type { Messages } from './zh-CN';
@@ -253,6 +255,7 @@ export const en: Messages = {
       closed: 'closed',
       reviewed: 'reviewed',
       assessed: 'assessed',
+      recalled: 'recalled',
     },
     statement:
       'I, {{username}} ({{role}}), sign by electronic signature: {{action}}, donor unique code {{donorCode}}; the signature means: {{meaning}}.',
@@ -286,6 +289,8 @@ export const en: Messages = {
   slots: slotsEn,
   release: releaseEn,
   qualitySteps: qualityStepsEn,
+  shipment: shipmentEn,
+  recalls: recallsEn,
   inspector: inspectorEn,
   site: siteEn,
   notifications: notificationsEn,

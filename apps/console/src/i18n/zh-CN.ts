@@ -1,6 +1,8 @@
 import { inspectorZhCN } from './inspector';
 import { qualityStepsZhCN } from './quality-steps';
+import { recallsZhCN } from './recalls';
 import { releaseZhCN } from './release';
+import { shipmentZhCN } from './shipment';
 import { notificationsZhCN, siteZhCN } from './site';
 import { slotsZhCN } from './slots';
 
@@ -248,6 +250,7 @@ export const zhCN = {
       closed: '关闭',
       reviewed: '审核',
       assessed: '评估',
+      recalled: '召回',
     },
     statement:
       '本人 {{username}}（{{role}}）以电子签名确认：{{action}}，供者唯一编号 {{donorCode}}；签名含义：{{meaning}}。',
@@ -281,6 +284,8 @@ export const zhCN = {
   slots: slotsZhCN,
   release: releaseZhCN,
   qualitySteps: qualityStepsZhCN,
+  shipment: shipmentZhCN,
+  recalls: recallsZhCN,
   inspector: inspectorZhCN,
   site: siteZhCN,
   notifications: notificationsZhCN,

@@ -28,6 +28,7 @@ import {
   mayRecordHospitalSteps,
   mayReleaseMaterial,
   mayScheduleCollection,
+  mayShipToSite,
   mayVerifyLedger,
 } from '../roles';
 import { useSession } from '../session/SessionContext';
@@ -37,6 +38,7 @@ import { LedgerVerification } from './inspector/LedgerVerification';
 import { ReceiptInspection, ReceiptOutcome } from './ReceiptInspection';
 import { QualityStepSections } from './quality-steps/QualityStepSections';
 import { QualitySections } from './release/QualitySections';
+import { ShipmentRecorded, ShipToSiteForm } from './shipment/ShipToSiteForm';
 import { PostponeCollectionForm, ScheduleCollectionForm } from './slots/CollectionScheduling';
 import { JourneySlots } from './slots/JourneySlots';
 
@@ -165,6 +167,10 @@ export function JourneyDetail() {
       {mayInspectReceipt(role, view.stage) && (
         <ReceiptInspection donorCode={view.donorCode} onRecorded={() => void load()} />
       )}
+      {mayShipToSite(role, view.stage) && (
+        <ShipToSiteForm donorCode={view.donorCode} onRecorded={() => void load()} />
+      )}
+      <ShipmentRecorded timeline={journey.timeline} />
       <QualitySections
         donorCode={view.donorCode}
         role={role}
