@@ -5,11 +5,26 @@ import {
   InboxConsumer,
   EventHandler,
   KafkaJsEventPublisher,
+  OutboxBacklogRepository,
   OutboxRelay,
   RefusalRecordRepository,
 } from '@v2v/messaging';
-import { ActivityWorkerHandle, asTemporalActivities, startActivityWorker } from '@v2v/temporal';
+import {
+  ActivityWorkerHandle,
+  asTemporalActivities,
+  installTemporalMetrics,
+  startActivityWorker,
+  TaskQueue,
+  temporalMetricsAddress,
+} from '@v2v/temporal';
 import { BackgroundProcess } from './background-processes';
+import {
+  kafkaMessagesConsumed,
+  kafkaMessagesSetAside,
+  outboxGauges,
+  outboxRelayed,
+  outboxSetAside,
+} from './metrics';
 
 const STALE_OUTBOX_MS = 60_000;
 
@@ -25,8 +40,13 @@ export function outboxRelayProcess(
     schema,
     publisher,
     onError: (error) => console.error(`[${clientId} outbox relay] ${(error as Error).message}`),
-    onSetAside: (row) => new Logger(`${schema} outbox relay`).error(row, 'outbox row set aside'),
+    onSetAside: (row) => {
+      outboxSetAside.inc({ schema });
+      new Logger(`${schema} outbox relay`).error(row, 'outbox row set aside');
+    },
+    onRelayed: (rows) => outboxRelayed.inc({ schema }, rows),
   });
+  outboxGauges.watch(schema, new OutboxBacklogRepository(dataSource, schema));
   return {
     name: `${schema} outbox relay`,
     start: async () => relay.start(),
@@ -47,10 +67,11 @@ export function outboxRelayProcess(
 /**
  * The service's activity worker. Every activity passes through `asTemporalActivities`, which
  * turns a domain refusal into the step's failure and first records it in the service's
- * `refusal_record`, so no service can wire a worker whose refusals leave no trace.
+ * `refusal_record`, so no service can wire a worker whose refusals leave no trace. The process's
+ * Temporal runtime is installed first, serving the SDK's metrics on the task queue's port.
  */
 export function activityWorkerProcess(
-  taskQueue: string,
+  taskQueue: TaskQueue,
   activities: object,
   refusals: RefusalRecordRepository,
   env: NodeJS.ProcessEnv = process.env,
@@ -59,6 +80,7 @@ export function activityWorkerProcess(
   return {
     name: `activity worker (${taskQueue})`,
     start: async () => {
+      installTemporalMetrics(temporalMetricsAddress(taskQueue, env));
       handle = await startActivityWorker({
         taskQueue,
         env,
@@ -101,6 +123,9 @@ export function inboxConsumerProcess(options: {
     // (its HTTP API still answers) rather than exiting and taking the whole service down.
     onFatal: (error) =>
       logger.error({ error: String(error) }, 'consumer gave up after bounded restarts'),
+    onConsumed: (topic) => kafkaMessagesConsumed.inc({ group: options.groupId, topic }),
+    onSetAside: (topic, reason) =>
+      kafkaMessagesSetAside.inc({ group: options.groupId, topic, reason }),
   });
   return {
     name: `${options.groupId} consumer`,
