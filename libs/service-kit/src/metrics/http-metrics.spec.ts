@@ -25,10 +25,11 @@ class ThawModule {}
 /** How the filter answers OTH-02, whichever status its kind maps to. */
 const REFUSED = domainErrorStatus('OTH-02');
 
-/** The series of a metric as prom-client holds them: labels and value. */
+/** The series of a metric as prom-client holds them: name (a histogram's has a suffix), labels. */
 async function series(name: string) {
   const metric = metricsRegistry.getSingleMetric(name);
-  return metric ? (await metric.get()).values : [];
+  const values = metric ? (await metric.get()).values : [];
+  return values as Array<(typeof values)[number] & { metricName?: string }>;
 }
 
 describe('HTTP metrics', () => {
