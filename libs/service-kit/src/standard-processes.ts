@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
   createKafka,
@@ -19,6 +20,7 @@ import {
 } from '@v2v/temporal';
 import { BackgroundProcess } from './background-processes';
 import {
+  consumerLag,
   kafkaMessagesConsumed,
   kafkaMessagesSetAside,
   outboxGauges,
@@ -111,9 +113,11 @@ export function inboxConsumerProcess(options: {
 }): BackgroundProcess {
   const { env, ...consumerOptions } = options;
   const logger = new Logger(`${options.groupId} consumer`);
+  const kafka = createKafka(options.groupId, undefined, env);
+  let admin: Admin | undefined;
   const consumer = new InboxConsumer({
     ...consumerOptions,
-    kafka: createKafka(options.groupId, undefined, env),
+    kafka,
     logger: {
       error: (msg, extra) => logger.error(extra, msg),
       warn: (msg, extra) => logger.warn(extra, msg),
@@ -129,8 +133,18 @@ export function inboxConsumerProcess(options: {
   });
   return {
     name: `${options.groupId} consumer`,
-    start: () => consumer.start(),
-    stop: () => consumer.stop(),
+    start: async () => {
+      await consumer.start();
+      // The lag is read at scrape through an admin client of its own, held while it runs.
+      admin = kafka.admin();
+      await admin.connect();
+      const connected = admin;
+      consumerLag.watch(options.groupId, options.topics, () => connected);
+    },
+    stop: async () => {
+      await consumer.stop();
+      await admin?.disconnect();
+    },
     health: async () => ({
       healthy: consumer.failure === undefined,
       detail: {
