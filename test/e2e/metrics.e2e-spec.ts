@@ -1,3 +1,4 @@
+import { TOPICS } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { TEMPORAL_METRICS_PORTS } from '@v2v/temporal';
 import { stepRoute } from '@v2v/testing';
@@ -63,6 +64,15 @@ describe('metrics', () => {
     expect(valueOf(text, `outbox_oldest_age_seconds{schema="${schema}"}`)).toBeGreaterThanOrEqual(
       0,
     );
+  });
+
+  it("production reports its consumer group's lag by partition, read from the broker", async () => {
+    const { text } = await scrape(SERVICE_PORTS.production);
+    const group = 'production-journey-deviations';
+    const series = `kafka_consumer_lag{group="${group}",topic="${TOPICS.production}"`;
+    const lags = text.split('\n').filter((line) => line.startsWith(series));
+    expect(lags.length).toBeGreaterThanOrEqual(1);
+    for (const line of lags) expect(line).toMatch(/,partition="\d+"\} \d+$/);
   });
 
   it.each(Object.entries(TEMPORAL_METRICS_PORTS))(
