@@ -15,7 +15,7 @@ class FakeBacklog implements OutboxBacklogSource {
 }
 
 describe('OutboxGauges', () => {
-  it('reads the backlog and the oldest age at scrape, once per schema for both gauges', async () => {
+  it('reads backlog and oldest age at scrape, one read per schema for both', async () => {
     const registry = new Registry();
     const gauges = new OutboxGauges(registry);
     const production = new FakeBacklog({ rows: 12, oldestAgeSeconds: 95.5 });
@@ -30,7 +30,7 @@ describe('OutboxGauges', () => {
     expect(production.reads).toBe(1);
   });
 
-  it('leaves out a schema whose backlog could not be read rather than keep a stale value', async () => {
+  it('leaves out a schema whose backlog was not read, never a stale value', async () => {
     const registry = new Registry();
     const gauges = new OutboxGauges(registry);
     gauges.watch('release', new FakeBacklog({ rows: 3, oldestAgeSeconds: 4 }));
