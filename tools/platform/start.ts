@@ -1,5 +1,5 @@
 import { SERVICE_PORTS } from '@v2v/service-kit';
-import { temporalUiUrl } from '@v2v/temporal';
+import { TEMPORAL_METRICS_PORTS, temporalUiUrl } from '@v2v/temporal';
 import { startConsole } from './console-process';
 import { seedDemoProduction } from './demo-production.seeder';
 import { seedDemoUsers } from './demo-users.seeder';
@@ -26,12 +26,15 @@ async function main(): Promise<void> {
   });
   const consoleApp = await startConsole({ output: (line) => console.log(`[console] ${line}`) });
   const gateway = `http://localhost:${SERVICE_PORTS.gateway}`;
+  const ports = (byName: Record<string, number>) => Object.values(byName).join(', ');
   console.log(`
 vein-to-vein platform is up (${((Date.now() - started) / 1000).toFixed(1)} s)
   console       ${consoleApp.url}
   gateway       ${gateway}
   API docs      ${gateway}/api/docs
   Temporal UI   ${temporalUiUrl()}
+  metrics       http://127.0.0.1:<port>/metrics, apps on ${ports(SERVICE_PORTS)}
+                Temporal workers on ${ports(TEMPORAL_METRICS_PORTS)}
   drive a demo journey:  npm run demo
 Ctrl-C stops everything.`);
 

@@ -2,7 +2,7 @@ import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, eventEnvelopeSchema } from '@v2v/contracts';
 import { SetAsideMessageRepository } from './set-aside-message.repository';
-import { decideHandlerFailure } from './set-aside-policy';
+import { decideHandlerFailure, SetAsideKind } from './set-aside-policy';
 
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
 
@@ -20,6 +20,10 @@ export interface InboxConsumerOptions {
   maxRestarts?: number;
   onFatal?: (error: unknown) => void;
   logger?: { error(msg: string, extra: object): void; warn(msg: string, extra: object): void };
+  /** Called once per message whose offset is committed, applied, skipped or set aside. */
+  onConsumed?: (topic: string) => void;
+  /** Called for each message set aside, with why in a word (a metric label). */
+  onSetAside?: (topic: string, kind: SetAsideKind) => void;
 }
 
 /**
@@ -88,8 +92,9 @@ export class InboxConsumer {
     const parsed = parseEnvelope(raw);
     const failed = parsed.ok
       ? await this.apply(parsed.envelope, topic, partition, message.offset, heartbeat)
-      : { reason: parsed.error, attempts: 1 };
+      : { reason: parsed.error, attempts: 1, kind: 'envelope' as const };
     if (failed) {
+      const { kind, ...setAside } = failed;
       // Written before the offset commit: a crash between the two sets it aside only once.
       await this.setAside.record({
         consumerGroup: this.options.groupId,
@@ -99,7 +104,7 @@ export class InboxConsumer {
         key: message.key?.toString('utf8') ?? null,
         eventId: parsed.ok ? parsed.envelope.id : null,
         value: message.value,
-        ...failed,
+        ...setAside,
         firstFailedAt,
         lastFailedAt: new Date(),
       });
@@ -108,12 +113,14 @@ export class InboxConsumer {
         topic,
         partition,
         offset: message.offset,
-        ...failed,
+        ...setAside,
       });
+      this.options.onSetAside?.(topic, kind);
     }
     await this.consumer!.commitOffsets([
       { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
     ]);
+    this.options.onConsumed?.(topic);
     this.lastProgressAt = Date.now();
     this.restarts = 0;
   }
@@ -125,7 +132,7 @@ export class InboxConsumer {
     partition: number,
     offset: string,
     heartbeat: () => Promise<void>,
-  ): Promise<{ reason: string; attempts: number } | undefined> {
+  ): Promise<{ reason: string; attempts: number; kind: SetAsideKind } | undefined> {
     const { dataSource, schema, handler } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -146,6 +153,7 @@ export class InboxConsumer {
           return {
             reason: `${envelope.messageType} ${envelope.id}: ${decision.reason}`,
             attempts: attempt,
+            kind: decision.kind,
           };
         }
         (this.options.logger ?? console).warn('message failed, retrying', {

@@ -5,6 +5,7 @@ export * from './outbox-writer';
 export * from './event-publisher.port';
 export * from './kafkajs-event-publisher';
 export * from './outbox-relay';
+export * from './outbox-backlog.repository';
 export * from './inbox-consumer';
 export * from './topic-admin';
 export * from './step-record.sql';

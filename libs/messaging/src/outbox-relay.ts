@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   onError?: (error: unknown) => void;
   /** Called for each row set aside (CSV-04); logged at error level by default. */
   onSetAside?: (row: { id: string; topic: string; key: string; reason: string }) => void;
+  /** Called with how many rows a committed batch published. */
+  onRelayed?: (rows: number) => void;
 }
 
 interface OutboxRow {
@@ -67,7 +69,14 @@ export class OutboxRelay {
     return (await this.relayBatch()).published;
   }
 
-  private relayBatch(): Promise<{ published: number; failed: number }> {
+  /** One batch, counted once its transaction has committed. */
+  private async relayBatch(): Promise<{ published: number; failed: number }> {
+    const result = await this.relayInTransaction();
+    if (result.published > 0) this.options.onRelayed?.(result.published);
+    return result;
+  }
+
+  private relayInTransaction(): Promise<{ published: number; failed: number }> {
     const { dataSource, schema, publisher } = this.options;
     return dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(

@@ -15,6 +15,7 @@ describe('decideHandlerFailure', () => {
     expect(decideHandlerFailure(error, 1)).toEqual({
       action: 'set-aside',
       reason: expect.stringMatching(/^value refused by the database: date\/time field/),
+      kind: 'database-value',
     });
   });
 
@@ -25,6 +26,7 @@ describe('decideHandlerFailure', () => {
     expect(decision).toEqual({
       action: 'set-aside',
       reason: expect.stringMatching(/^contract: .*measuredAt/s),
+      kind: 'contract',
     });
   });
 
@@ -33,6 +35,7 @@ describe('decideHandlerFailure', () => {
     expect(decideHandlerFailure(error, 1)).toEqual({
       action: 'set-aside',
       reason: 'refused TRC-02: Donor code malformed (TRC-02)',
+      kind: 'refused',
     });
   });
 
@@ -43,6 +46,7 @@ describe('decideHandlerFailure', () => {
     expect(decideHandlerFailure(error, SET_ASIDE_MAX_ATTEMPTS)).toEqual({
       action: 'set-aside',
       reason: 'failed 5 times: deadlock detected',
+      kind: 'retries',
     });
   });
 

@@ -6,9 +6,12 @@ export const SET_ASIDE_MAX_ATTEMPTS = 5;
 /** Backoff before the second attempt; it doubles for each one after (200, 400, 800, 1600 ms). */
 export const SET_ASIDE_FIRST_BACKOFF_MS = 200;
 
+/** Why a message was set aside, in a word: a bounded metric label, unlike the reason. */
+export type SetAsideKind = 'envelope' | 'contract' | 'refused' | 'database-value' | 'retries';
+
 export type HandlerFailureDecision =
   | { action: 'retry'; delayMs: number }
-  | { action: 'set-aside'; reason: string }
+  | { action: 'set-aside'; reason: string; kind: SetAsideKind }
   | { action: 'rethrow' };
 
 /**
@@ -23,15 +26,18 @@ export type HandlerFailureDecision =
 export function decideHandlerFailure(error: unknown, attempt: number): HandlerFailureDecision {
   if (isInfrastructureFailure(error)) return { action: 'rethrow' };
   if (error instanceof ZodError)
-    return { action: 'set-aside', reason: `contract: ${describe(error)}` };
+    return { action: 'set-aside', reason: `contract: ${describe(error)}`, kind: 'contract' };
   if (error instanceof DomainError) {
-    return { action: 'set-aside', reason: `refused ${error.code}: ${error.message}` };
+    const reason = `refused ${error.code}: ${error.message}`;
+    return { action: 'set-aside', reason, kind: 'refused' };
   }
   if (sqlState(error)?.startsWith('22')) {
-    return { action: 'set-aside', reason: `value refused by the database: ${describe(error)}` };
+    const reason = `value refused by the database: ${describe(error)}`;
+    return { action: 'set-aside', reason, kind: 'database-value' };
   }
   if (attempt >= SET_ASIDE_MAX_ATTEMPTS) {
-    return { action: 'set-aside', reason: `failed ${attempt} times: ${describe(error)}` };
+    const reason = `failed ${attempt} times: ${describe(error)}`;
+    return { action: 'set-aside', reason, kind: 'retries' };
   }
   return { action: 'retry', delayMs: SET_ASIDE_FIRST_BACKOFF_MS * 2 ** (attempt - 1) };
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './domain-error.filter';
 import { InternalCallerGuard } from './internal-caller.guard';
+import { serveMetrics } from './metrics';
 import { internalServiceToken } from './internal-credentials';
 import { readServiceConfig, ServiceConfig } from './service-config';
 import { ServiceConfigModule } from './service-config.module';
@@ -15,7 +16,8 @@ class ServiceRootModule {}
  * Boots an app: its validated config (read here when main.ts did not pass one) injectable
  * everywhere, pino logger, the domain error filter (or the app's own extension of it, built
  * from the app's providers), the service credential on its internal API, shutdown hooks (so
- * SIGTERM lets workers and relays drain), and listens on loopback unless HOST says otherwise.
+ * SIGTERM lets workers and relays drain), `GET /metrics` with every request timed, and listens
+ * on loopback unless HOST says otherwise.
  */
 export async function bootstrapService(
   module: Type<unknown>,
@@ -35,6 +37,7 @@ export async function bootstrapService(
   app.useGlobalFilters(options.exceptionFilter?.(app) ?? new DomainErrorFilter());
   app.useGlobalGuards(new InternalCallerGuard(internalServiceToken(config.env)));
   app.enableShutdownHooks();
+  serveMetrics(app);
   options.configure?.(app);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`listening on http://${config.host}:${config.port}`);

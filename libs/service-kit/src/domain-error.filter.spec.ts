@@ -16,7 +16,9 @@ function answer(error: unknown) {
       sent.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({}) }),
+  } as ArgumentsHost;
   new DomainErrorFilter().catch(error, host);
   return sent;
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, refusalKind, RefusalKind, uniqueViolationRefusal } from '@v2v/contracts';
+import { countRefusal } from './metrics';
 
 const STATUS: Record<RefusalKind, number> = {
   invalid: 400,
@@ -20,13 +21,20 @@ export function domainErrorStatus(code: string): number {
 /**
  * The one place an app maps domain refusal codes to HTTP. A unique violation no use case
  * answered is a conflict (409) with a sentence; any other unexpected error is a bare 500 whose
- * detail stays in the log, so no raw database error reaches a client.
+ * detail stays in the log, so no raw database error reaches a client. Each refusal is counted
+ * by its rule (`gmp_refusals_total`) before it is answered.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('DomainErrorFilter');
 
   catch(thrown: unknown, host: ArgumentsHost): void {
+    countRefusal(thrown, host.switchToHttp().getRequest());
+    this.respond(thrown, host);
+  }
+
+  /** The answer alone, for a filter that extends this one and counts the refusal itself. */
+  protected respond(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const error = uniqueViolationRefusal(thrown) ?? thrown;
     if (error instanceof DomainError) {

@@ -19,3 +19,4 @@ export * from './journey-step-recorder';
 export * from './service-config.module';
 export * from './set-aside-messages.controller';
 export * from './large-json-bodies';
+export * from './metrics';

@@ -67,6 +67,11 @@ export const serviceConfigSchema = z.looseObject({
   KAFKA_BROKERS: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).optional(),
+  /** Where the activity worker serves Temporal's metrics (`TEMPORAL_METRICS_PORTS` otherwise). */
+  TEMPORAL_METRICS_PORT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, 'a TCP port number')
+    .optional(),
   /** `off` keeps the relays, consumers and workers from starting (an HTTP-only process). */
   V2V_BACKGROUND: z.string().optional(),
 });

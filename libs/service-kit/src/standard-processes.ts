@@ -1,15 +1,32 @@
 import { Logger } from '@nestjs/common';
+import type { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
   createKafka,
   InboxConsumer,
   EventHandler,
   KafkaJsEventPublisher,
+  OutboxBacklogRepository,
   OutboxRelay,
   RefusalRecordRepository,
 } from '@v2v/messaging';
-import { ActivityWorkerHandle, asTemporalActivities, startActivityWorker } from '@v2v/temporal';
+import {
+  ActivityWorkerHandle,
+  asTemporalActivities,
+  installTemporalMetrics,
+  startActivityWorker,
+  TaskQueue,
+  temporalMetricsAddress,
+} from '@v2v/temporal';
 import { BackgroundProcess } from './background-processes';
+import {
+  consumerLag,
+  kafkaMessagesConsumed,
+  kafkaMessagesSetAside,
+  outboxGauges,
+  outboxRelayed,
+  outboxSetAside,
+} from './metrics';
 
 const STALE_OUTBOX_MS = 60_000;
 
@@ -25,8 +42,13 @@ export function outboxRelayProcess(
     schema,
     publisher,
     onError: (error) => console.error(`[${clientId} outbox relay] ${(error as Error).message}`),
-    onSetAside: (row) => new Logger(`${schema} outbox relay`).error(row, 'outbox row set aside'),
+    onSetAside: (row) => {
+      outboxSetAside.inc({ schema });
+      new Logger(`${schema} outbox relay`).error(row, 'outbox row set aside');
+    },
+    onRelayed: (rows) => outboxRelayed.inc({ schema }, rows),
   });
+  outboxGauges.watch(schema, new OutboxBacklogRepository(dataSource, schema));
   return {
     name: `${schema} outbox relay`,
     start: async () => relay.start(),
@@ -47,10 +69,11 @@ export function outboxRelayProcess(
 /**
  * The service's activity worker. Every activity passes through `asTemporalActivities`, which
  * turns a domain refusal into the step's failure and first records it in the service's
- * `refusal_record`, so no service can wire a worker whose refusals leave no trace.
+ * `refusal_record`, so no service can wire a worker whose refusals leave no trace. The process's
+ * Temporal runtime is installed first, serving the SDK's metrics on the task queue's port.
  */
 export function activityWorkerProcess(
-  taskQueue: string,
+  taskQueue: TaskQueue,
   activities: object,
   refusals: RefusalRecordRepository,
   env: NodeJS.ProcessEnv = process.env,
@@ -59,6 +82,7 @@ export function activityWorkerProcess(
   return {
     name: `activity worker (${taskQueue})`,
     start: async () => {
+      installTemporalMetrics(temporalMetricsAddress(taskQueue, env));
       handle = await startActivityWorker({
         taskQueue,
         env,
@@ -89,9 +113,11 @@ export function inboxConsumerProcess(options: {
 }): BackgroundProcess {
   const { env, ...consumerOptions } = options;
   const logger = new Logger(`${options.groupId} consumer`);
+  const kafka = createKafka(options.groupId, undefined, env);
+  let admin: Admin | undefined;
   const consumer = new InboxConsumer({
     ...consumerOptions,
-    kafka: createKafka(options.groupId, undefined, env),
+    kafka,
     logger: {
       error: (msg, extra) => logger.error(extra, msg),
       warn: (msg, extra) => logger.warn(extra, msg),
@@ -101,11 +127,24 @@ export function inboxConsumerProcess(options: {
     // (its HTTP API still answers) rather than exiting and taking the whole service down.
     onFatal: (error) =>
       logger.error({ error: String(error) }, 'consumer gave up after bounded restarts'),
+    onConsumed: (topic) => kafkaMessagesConsumed.inc({ group: options.groupId, topic }),
+    onSetAside: (topic, reason) =>
+      kafkaMessagesSetAside.inc({ group: options.groupId, topic, reason }),
   });
   return {
     name: `${options.groupId} consumer`,
-    start: () => consumer.start(),
-    stop: () => consumer.stop(),
+    start: async () => {
+      await consumer.start();
+      // The lag is read at scrape through an admin client of its own, held while it runs.
+      admin = kafka.admin();
+      await admin.connect();
+      const connected = admin;
+      consumerLag.watch(options.groupId, options.topics, () => connected);
+    },
+    stop: async () => {
+      await consumer.stop();
+      await admin?.disconnect();
+    },
     health: async () => ({
       healthy: consumer.failure === undefined,
       detail: {

@@ -4,3 +4,4 @@ export * from './activity-worker';
 export * from './domain-failure';
 export * from './temporal-tls';
 export * from './step-update';
+export * from './temporal-metrics';

@@ -1,6 +1,10 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@v2v/contracts';
-import { temporalConnectionOptions } from '@v2v/temporal';
+import {
+  installTemporalMetrics,
+  temporalConnectionOptions,
+  temporalMetricsAddress,
+} from '@v2v/temporal';
 import { WORKFLOWS_PATH } from './workflow-bundle';
 import { readWorkerConfig } from './worker-config';
 
@@ -10,6 +14,8 @@ import { readWorkerConfig } from './worker-config';
  */
 async function main(): Promise<void> {
   const { env, namespace, bundlePath } = readWorkerConfig(process.env);
+  const metricsAddress = temporalMetricsAddress(TASK_QUEUES.journey, env);
+  installTemporalMetrics(metricsAddress);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const worker = await Worker.create({
     connection,
@@ -23,6 +29,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => worker.shutdown());
   console.log(`journey worker running on task queue '${TASK_QUEUES.journey}'`);
+  console.log(`journey worker metrics on http://${metricsAddress}/metrics`);
   try {
     await worker.run();
   } finally {

@@ -14,4 +14,10 @@ describe('journey worker config', () => {
   it('refuses an empty namespace at boot', () => {
     expect(() => readWorkerConfig({ TEMPORAL_NAMESPACE: '' })).toThrow(/TEMPORAL_NAMESPACE/);
   });
+
+  it('refuses a metrics port that is no port number at boot', () => {
+    expect(() => readWorkerConfig({ TEMPORAL_METRICS_PORT: 'metrics' })).toThrow(
+      /TEMPORAL_METRICS_PORT/,
+    );
+  });
 });

@@ -12,6 +12,11 @@ const workerEnvSchema = z.looseObject({
    * otherwise.
    */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /** Where the worker serves Temporal's Prometheus metrics (`TEMPORAL_METRICS_PORTS` otherwise). */
+  TEMPORAL_METRICS_PORT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, 'a TCP port number')
+    .optional(),
 });
 
 export interface WorkerConfig {

@@ -1,10 +1,12 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { DomainError } from '@v2v/contracts';
+import { gmpRefusals } from '@v2v/service-kit';
 import type { AccessRefusal, AccessRefusalLog } from './access-refusal.log';
 import { RefusalRecordingFilter } from './refusal-recording.filter';
 
 const operator = { userId: 'u-1', username: 'operator', role: 'operator', institutionId: null };
 const PATH = '/api/journeys/A99991500000100M/start-production';
+const ROUTE = '/api/journeys/:donorCode/start-production';
 
 /** A fake HTTP exchange: the request the filter reads, and the answer it sends. */
 function exchange(user?: object) {
@@ -21,7 +23,7 @@ function exchange(user?: object) {
   };
   const host = {
     switchToHttp: () => ({
-      getRequest: () => ({ user, method: 'POST', originalUrl: PATH }),
+      getRequest: () => ({ user, method: 'POST', originalUrl: PATH, route: { path: ROUTE } }),
       getResponse: () => response,
     }),
   } as unknown as ArgumentsHost;
@@ -60,6 +62,16 @@ describe('RefusalRecordingFilter', () => {
         code: 'IDENTITY_MISMATCH',
         reason: 'scanned another donor',
       },
+    ]);
+  });
+
+  it('counts the refusal once by its rule and route pattern, recorded and answered', async () => {
+    gmpRefusals.reset();
+    const { answered, host } = exchange(operator);
+    new RefusalRecordingFilter(log([], [])).catch(mismatch(), host);
+    await answered;
+    expect((await gmpRefusals.get()).values).toEqual([
+      { labels: { rule: 'IDENTITY_MISMATCH', route: ROUTE }, value: 1 },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainErrorFilter } from '@v2v/service-kit';
+import { countRefusal, DomainErrorFilter } from '@v2v/service-kit';
 import { AccessRefusalLog } from './access-refusal.log';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { recordableRefusal } from './recordable-refusal';
@@ -20,6 +20,7 @@ export class RefusalRecordingFilter extends DomainErrorFilter {
 
   override catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    countRefusal(error, request);
     const user = request.user;
     const refusal = user ? recordableRefusal(error) : undefined;
     if (!user || !refusal) return this.answer(error, host);
@@ -36,6 +37,6 @@ export class RefusalRecordingFilter extends DomainErrorFilter {
 
   /** The answer sent once the refusal is on record: the shared JSON body (FHIR: its own). */
   protected answer(error: unknown, host: ArgumentsHost): void {
-    super.catch(error, host);
+    this.respond(error, host);
   }
 }
