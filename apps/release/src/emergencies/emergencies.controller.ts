@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  type CloseDeviationCommand,
-  closeDeviationCommandSchema,
+  type CloseProductEmergencyCommand,
+  closeProductEmergencyCommandSchema,
   type ReportSiteEmergencyCommand,
   reportSiteEmergencyCommandSchema,
 } from '@v2v/contracts';
@@ -37,7 +37,8 @@ export class EmergenciesController {
   @HttpCode(201)
   close(
     @Param('emergencyId') emergencyId: string,
-    @Body(new ZodBodyPipe(closeDeviationCommandSchema)) command: CloseDeviationCommand,
+    @Body(new ZodBodyPipe(closeProductEmergencyCommandSchema))
+    command: CloseProductEmergencyCommand,
   ) {
     return this.closures.execute(emergencyId, command);
   }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, BedsideVerification, SiteEmergencyKind } from '@v2v/contracts';
+import type {
+  Actor,
+  BedsideVerification,
+  EmergencyDecision,
+  EmergencyDisposition,
+  SiteEmergencyKind,
+} from '@v2v/contracts';
 import type { SiteStanding } from './site-emergency-rules';
 
 const S = '"release"';
@@ -76,6 +82,12 @@ export interface ProductEmergency {
   correctiveAction: string | null;
   closedBy: string | null;
   closedAt: string | null;
+  /** QA's decision at the closure; null for closures recorded without one. */
+  preventiveAction: string | null;
+  disposition: EmergencyDisposition | null;
+  recallDecision: 'not-needed' | 'raised' | null;
+  recallRationale: string | null;
+  recallId: string | null;
   status: 'open' | 'closed';
 }
 
@@ -87,6 +99,7 @@ export interface ProductEmergencyClosure {
   correctiveAction: string;
   signatureId: string;
   closedBy: Actor;
+  decision?: EmergencyDecision;
 }
 
 const SELECT = `SELECT e."emergency_id" AS "deviationId", 'QA-04' AS "rule", e."kind",
@@ -97,6 +110,9 @@ const SELECT = `SELECT e."emergency_id" AS "deviationId", 'QA-04' AS "rule", e."
     e."found_at" AS "foundAt", e."found_by" AS "foundBy",
     c."investigation", c."root_cause" AS "rootCause", c."corrective_action" AS "correctiveAction",
     c."closed_by" AS "closedBy", c."closed_at" AS "closedAt",
+    c."preventive_action" AS "preventiveAction", c."disposition",
+    c."recall_decision" AS "recallDecision", c."recall_rationale" AS "recallRationale",
+    c."recall_id" AS "recallId",
     CASE WHEN c."emergency_id" IS NULL THEN 'open' ELSE 'closed' END AS "status"
   FROM ${S}."product_emergency" e
   LEFT JOIN ${S}."product_emergency_closure" c USING ("emergency_id")`;
@@ -260,8 +276,9 @@ export class ProductEmergencyRepository {
   async insertClosure(manager: EntityManager, c: ProductEmergencyClosure): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."product_emergency_closure" ("emergency_id", "donor_code", "investigation",
-         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role",
+         "preventive_action", "disposition", "recall_decision", "recall_rationale", "recall_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         c.emergencyId,
         c.donorCode,
@@ -271,6 +288,11 @@ export class ProductEmergencyRepository {
         c.signatureId,
         c.closedBy.userId,
         c.closedBy.role,
+        c.decision?.preventiveAction ?? null,
+        c.decision?.disposition ?? null,
+        c.decision?.recall.decision ?? null,
+        c.decision?.recall.decision === 'not-needed' ? c.decision.recall.rationale : null,
+        c.decision?.recall.decision === 'raised' ? c.decision.recall.recallId : null,
       ],
     );
   }

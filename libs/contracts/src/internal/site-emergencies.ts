@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plausibleInstant } from '../events/plausible-instant';
 import { actorSchema } from '../journey/actor';
+import { closeDeviationCommandSchema } from './donor-intake';
 
 /*
  * QA-04 (§10(4), §12): emergencies found at the treatment site, by the receipt inspection or
@@ -44,3 +45,30 @@ export const reportSiteEmergencyCommandSchema = siteEmergencyReportSchema.extend
   reportedBy: actorSchema,
 });
 export type ReportSiteEmergencyCommand = z.infer<typeof reportSiteEmergencyCommandSchema>;
+
+/** What becomes of the product once QA closed its emergency (QA-04). */
+export const EMERGENCY_DISPOSITIONS = ['use', 'destroy', 'return-to-manufacturer'] as const;
+export type EmergencyDisposition = (typeof EMERGENCY_DISPOSITIONS)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * QA-04 (§10(4)): what QA decides when closing an emergency on the product, besides the
+ * investigation, root cause and corrective action: the preventive action (CAPA), the product's
+ * disposition and whether a recall is needed (the id of the recall raised, or why not).
+ */
+export const emergencyDecisionSchema = z.strictObject({
+  preventiveAction: text(2000),
+  disposition: z.enum(EMERGENCY_DISPOSITIONS),
+  recall: z.discriminatedUnion('decision', [
+    z.strictObject({ decision: z.literal('not-needed'), rationale: text(2000) }),
+    z.strictObject({ decision: z.literal('raised'), recallId: text(64) }),
+  ]),
+});
+export type EmergencyDecision = z.infer<typeof emergencyDecisionSchema>;
+
+/** QA's signed closure of an emergency on the product, with its decision (QA-04). */
+export const closeProductEmergencyCommandSchema = closeDeviationCommandSchema.extend({
+  emergency: emergencyDecisionSchema.optional(),
+});
+export type CloseProductEmergencyCommand = z.infer<typeof closeProductEmergencyCommandSchema>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireThawWithinInstructions, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, requireValidPayload, StepInput, StepUseCase } from '@v2v/service-kit';
-import { requireNoOpenEmergency } from '../../emergencies/emergency-rules';
+import { requireNoOpenEmergency, requireNotDisposedOf } from '../../emergencies/emergency-rules';
 import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
 import { recallHoldsOf } from '../../recalls/recall-hold.repository';
 import { requireNotRecalled } from '../../recalls/recall-hold-rules';
@@ -42,10 +42,9 @@ export class RecordThawUseCase implements StepUseCase<'recordThaw'> {
         },
       },
       async (manager) => {
-        requireNoOpenEmergency(
-          input.donorCode,
-          await this.emergencies.list(input.donorCode, manager),
-        );
+        const emergencies = await this.emergencies.list(input.donorCode, manager);
+        requireNoOpenEmergency(input.donorCode, emergencies);
+        requireNotDisposedOf(input.donorCode, emergencies);
         requireNotRecalled('recordThaw', await recallHoldsOf(manager, input.donorCode));
       },
     );
