@@ -1,4 +1,4 @@
-import type { EmergencyDecision } from '@v2v/contracts';
+import type { EmergencyDecision, SiteEmergencyKind } from '@v2v/contracts';
 import { requireEmergencyDecision, requireNotDisposedOf } from './emergency-rules';
 
 const decision = (disposition: EmergencyDecision['disposition']): EmergencyDecision => ({
@@ -6,7 +6,8 @@ const decision = (disposition: EmergencyDecision['disposition']): EmergencyDecis
   disposition,
   recall: { decision: 'not-needed', rationale: 'a single unit, not yet used' },
 });
-const siteFound = (kind: string) => ({ deviationId: 'e-1', kind, siteSource: 'receipt' }) as const;
+const siteFound = (kind: SiteEmergencyKind) =>
+  ({ deviationId: 'e-1', kind, siteSource: 'receipt' }) as const;
 
 describe('requireEmergencyDecision', () => {
   it('QA-04 refuses to close an emergency found at the site without its decision', () => {
