@@ -8,6 +8,7 @@ import {
   stepsBefore,
 } from '@v2v/testing';
 import { api, newOrder } from './support/journeys';
+import { labelFile } from './support/labels';
 
 interface Refusal {
   code: string;
@@ -140,5 +141,23 @@ describe('emergencies found at the site (QA-04, TRC-03)', () => {
     expect(
       await api.run<Refusal>(donorCode, scriptedStep(steps, 'recordThaw'), randomUUID()),
     ).toMatchObject({ status: 409, body: { code: 'QA-04' } });
+
+    const pdf = await labelFile(
+      api,
+      'hospital',
+      `/api/journeys/${donorCode}/emergencies/${reported.body.deviationId}/report`,
+    );
+    expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.body.toString('latin1')).toContain(`(Emergency ${reported.body.deviationId})`);
+    expect(
+      (
+        await labelFile(
+          api,
+          'hospital-inst-002',
+          `/api/journeys/${donorCode}/emergencies/${reported.body.deviationId}/report`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

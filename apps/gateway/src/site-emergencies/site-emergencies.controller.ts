@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type SiteEmergencyReport, siteEmergencyReportSchema } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
@@ -35,5 +44,16 @@ export class SiteEmergenciesController {
     @Idempotency() idempotency?: IdempotencyScope,
   ) {
     return this.emergencies.report(donorCode, body, { user, idempotency });
+  }
+
+  @Get('emergencies/:emergencyId/report')
+  @Roles('qa-qp', 'ops', 'hospital')
+  @Header('content-type', 'application/pdf')
+  @ApiOperation({
+    summary:
+      "The emergency report (QA-04) as PDF: what was found, when and by whom, the product (donor code, batch), the investigation, root cause, CAPA, disposition, recall decision and the closure's signature; Chinese and English labels. Roles: qa-qp, ops, hospital (of the journey's institution).",
+  })
+  async reportPdf(@DonorCodeParam() donorCode: string, @Param('emergencyId') emergencyId: string) {
+    return new StreamableFile(await this.emergencies.reportPdf(donorCode, emergencyId));
   }
 }

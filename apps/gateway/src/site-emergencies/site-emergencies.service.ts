@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { deviationRaisedSignal, journeyWorkflowId, type SiteEmergencyReport } from '@v2v/contracts';
+import {
+  deviationRaisedSignal,
+  DomainError,
+  journeyWorkflowId,
+  type SiteEmergencyReport,
+} from '@v2v/contracts';
 import { TemporalClientPort } from '@v2v/service-kit';
 import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { ReleaseEmergencyClient } from '../deviations/release-emergency.client';
 import { EventIds } from '../idempotency/event-ids';
 import type { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { emergencyReportPdf, type EmergencyOnRecord } from './emergency-report.pdf';
 import { ReleaseSiteEmergenciesClient } from './release-site-emergencies.client';
 
 /**
@@ -17,7 +24,17 @@ export class SiteEmergenciesService {
     private readonly release: ReleaseSiteEmergenciesClient,
     private readonly eventIds: EventIds,
     private readonly temporal: TemporalClientPort,
+    private readonly emergencies: ReleaseEmergencyClient,
   ) {}
+
+  /** QA-04: the report of one of the journey's emergencies, as PDF. `donorCode` is canonical. */
+  async reportPdf(donorCode: string, emergencyId: string): Promise<Buffer> {
+    const listed = (await this.emergencies.emergencies(donorCode)) as EmergencyOnRecord[];
+    const emergency = listed.find((e) => e.deviationId === emergencyId);
+    if (!emergency)
+      throw new DomainError('NOT_FOUND', `no emergency ${emergencyId} on journey ${donorCode}`);
+    return emergencyReportPdf(emergency);
+  }
 
   /** `donorCode` is canonical. */
   async report(

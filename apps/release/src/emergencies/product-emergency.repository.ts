@@ -88,6 +88,10 @@ export interface ProductEmergency {
   recallDecision: 'not-needed' | 'raised' | null;
   recallRationale: string | null;
   recallId: string | null;
+  /** The closure's electronic signature (meaning `closed`). */
+  signatureId: string | null;
+  /** The batch of the journey's latest release, if any. */
+  batchNumber: string | null;
   status: 'open' | 'closed';
 }
 
@@ -112,7 +116,10 @@ const SELECT = `SELECT e."emergency_id" AS "deviationId", 'QA-04' AS "rule", e."
     c."closed_by" AS "closedBy", c."closed_at" AS "closedAt",
     c."preventive_action" AS "preventiveAction", c."disposition",
     c."recall_decision" AS "recallDecision", c."recall_rationale" AS "recallRationale",
-    c."recall_id" AS "recallId",
+    c."recall_id" AS "recallId", c."signature_id" AS "signatureId",
+    (SELECT r."detail"->'releaseGates'->>'batchNumber' FROM ${S}."step_record" r
+      WHERE r."donor_code" = e."donor_code" AND r."step" = 'releaseBatch'
+      ORDER BY r."recorded_at" DESC LIMIT 1) AS "batchNumber",
     CASE WHEN c."emergency_id" IS NULL THEN 'open' ELSE 'closed' END AS "status"
   FROM ${S}."product_emergency" e
   LEFT JOIN ${S}."product_emergency_closure" c USING ("emergency_id")`;
