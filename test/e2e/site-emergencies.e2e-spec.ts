@@ -52,7 +52,8 @@ describe('emergencies found at the site (QA-04, TRC-03)', () => {
     const received = await api.run<{ stage: string }>(donorCode, {
       ...receipt,
       payload: {
-        ...(receipt.payload as object),
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        labelScan: donorCode,
         inspection: { ...INTACT_SITE_RECEIPT, containerIntact: false, note: 'bag cracked' },
       },
     });

@@ -14,7 +14,7 @@ import { ProductEmergencyRepository } from '../product-emergency.repository';
 /**
  * QA-04: QA closes an emergency on the product with its investigation, root cause and
  * corrective action, and its decision (preventive action, disposition, recall; required for one
- * found at the site, signed with the rest), signed as every deviation closure is (CSV-02, PER-03): signature, closure
+ * found at the site), signed as every deviation closure is (CSV-02, PER-03): signature, closure
  * and audit entry in one transaction, once. Until then the product is on hold.
  */
 @Injectable()
