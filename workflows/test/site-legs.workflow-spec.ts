@@ -4,7 +4,7 @@ import {
   pendingDeadlinesQuery,
   type StepPayload,
 } from '@v2v/contracts';
-import { bedsideInfusion } from '@v2v/testing';
+import { bedsideInfusion, INTACT_SITE_RECEIPT } from '@v2v/testing';
 import { timeSkippingEnvironment } from './support/environments';
 import {
   expectRefused,
@@ -29,7 +29,11 @@ async function receivedJourney() {
   const now = new Date(await platform.env.currentTimeMs());
   for (const step of stepsThrough('shipToSite'))
     await sendStep(handle, step, payloadFor(step, code, now));
-  await sendStep(handle, 'receiveAtSite', { receivedAt: now.toISOString(), labelScan: code });
+  await sendStep(handle, 'receiveAtSite', {
+    receivedAt: now.toISOString(),
+    labelScan: code,
+    inspection: INTACT_SITE_RECEIPT,
+  });
   return { handle, code, receivedAt: now.getTime() };
 }
 

@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { serviceLoggerModule } from '@v2v/service-kit';
 import { AdverseReactionsModule } from './adverse-reactions/adverse-reactions.module';
+import { SiteEmergenciesModule } from './site-emergencies/site-emergencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
@@ -80,6 +81,7 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   FhirModule,
   AdverseReactionsModule,
+  SiteEmergenciesModule,
 ];
 
 /**

@@ -21,6 +21,8 @@ import { CreateProductEmergencies1765001800000 } from './migrations/176500180000
 import { RecordBedsideMismatches1765001900000 } from './migrations/1765001900000-RecordBedsideMismatches';
 import { CreateAdverseReactions1765001910000 } from './migrations/1765001910000-CreateAdverseReactions';
 import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-HoldRecalledProducts';
+import { RecordSiteEmergencies1765002400000 } from './migrations/1765002400000-RecordSiteEmergencies';
+import { RecordEmergencyDecisions1765002401000 } from './migrations/1765002401000-RecordEmergencyDecisions';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -45,6 +47,8 @@ export const RELEASE_MIGRATIONS = [
   RecordBedsideMismatches1765001900000,
   CreateAdverseReactions1765001910000,
   HoldRecalledProducts1765002020000,
+  RecordSiteEmergencies1765002400000,
+  RecordEmergencyDecisions1765002401000,
 ];
 
 /**

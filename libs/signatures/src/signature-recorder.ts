@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
   type CloseDeviationCommand,
+  type EmergencyDecision,
   DomainError,
   type ElectronicSignature,
   journeyWorkflowId,
@@ -73,11 +74,18 @@ export class SignatureRecorder {
   recordDeviationClosure(
     manager: EntityManager,
     deviationId: string,
-    command: CloseDeviationCommand,
+    command: CloseDeviationCommand & { emergency?: EmergencyDecision },
   ): Promise<void> {
-    const { donorCode, investigation, rootCause, correctiveAction } = command;
+    const { donorCode, investigation, rootCause, correctiveAction, emergency } = command;
     const subject = { recordType: 'deviation-closure', recordId: deviationId, donorCode };
-    const detail = { donorCode, investigation, rootCause, correctiveAction };
+    // QA-04: an emergency's decision (CAPA, disposition, recall) is signed with its closure.
+    const detail = {
+      donorCode,
+      investigation,
+      rootCause,
+      correctiveAction,
+      ...(emergency ? { emergency } : {}),
+    };
     return this.record(manager, command.signature, {
       meaning: 'closed',
       decidedBy: command.closedBy,

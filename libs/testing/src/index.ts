@@ -16,3 +16,4 @@ export * from './donor-material-script';
 export * from './fhir-r4-schema';
 export * from './bedside-check';
 export * from './recall-script';
+export * from './site-receipt';

@@ -1,5 +1,6 @@
 import { bedsideInfusion } from './bedside-check';
 import { demoUserPassword } from './demo-credentials';
+import { INTACT_SITE_RECEIPT } from './site-receipt';
 import type { JourneyStep, Role, StepRequestBody, TemperatureReadings } from '@v2v/contracts';
 import type { DonorMaterialTestsScript } from './donor-material-script';
 
@@ -163,6 +164,7 @@ export function happyPathSteps(input: {
     sentNow('receiveAtSite', 'hospital', (now) => ({
       receivedAt: now,
       labelScan: input.donorCode,
+      inspection: INTACT_SITE_RECEIPT,
     })),
     sentNow('recordThaw', 'hospital', (now) => siteThaw(now)),
     // Object.assign keeps the payload's getter (sent at the time of sending).

@@ -14,7 +14,7 @@ import {
   TASK_QUEUES,
 } from '@v2v/contracts';
 import { executeStepUpdate } from '@v2v/temporal';
-import { bedsideInfusion } from '@v2v/testing';
+import { bedsideInfusion, INTACT_SITE_RECEIPT } from '@v2v/testing';
 
 let sequence = Math.floor(Math.random() * 900_000);
 
@@ -140,7 +140,11 @@ export function payloadFor(step: JourneyStep, donorCode: string, now = new Date(
       loggerId: 'LOGGER-9',
     },
     // The site storage leg counts from the receipt (GEN-01): `now`, as the other legs.
-    receiveAtSite: { receivedAt: now.toISOString(), labelScan: donorCode },
+    receiveAtSite: {
+      receivedAt: now.toISOString(),
+      labelScan: donorCode,
+      inspection: INTACT_SITE_RECEIPT,
+    },
     // Completed 25 min before the infusion's end, within its 30 min from the thaw (OTH-01).
     recordThaw: {
       thawStartedAt: new Date(now.getTime() - 28 * 60_000).toISOString(),

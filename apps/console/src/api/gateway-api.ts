@@ -3897,7 +3897,14 @@ export interface operations {
         'application/json': {
           /** Format: date-time */
           receivedAt: string;
-          labelScan: string;
+          labelScan?: string;
+          inspection: {
+            outerPackagingIntact: boolean;
+            containerIntact: boolean;
+            labelPresent: boolean;
+            labelLegible: boolean;
+            note?: string;
+          };
         };
       };
     };

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CloseDeviationCommand, DeviationClosure } from '@v2v/contracts';
+import {
+  type CloseDeviationCommand,
+  type CloseProductEmergencyCommand,
+  type DeviationClosure,
+  DomainError,
+  type EmergencyDecision,
+} from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { ProductionClient } from '../internal/production.client';
@@ -33,18 +39,27 @@ export class DeviationClosureService {
     );
   }
 
-  /** Which service raised the deviation; donor-intake answers for any other id (404). */
-  private async closedBy(donorCode: string, deviationId: string) {
+  /**
+   * Which service raised the deviation; donor-intake answers for any other id (404). Only an
+   * emergency on the product takes QA's decision on the product (QA-04).
+   */
+  private async closedBy(donorCode: string, deviationId: string, decided: boolean) {
     const [environmental, emergencies] = await Promise.all([
       this.production.emDeviations(donorCode),
       this.release.emergencies(donorCode),
     ]);
     const raised = (list: Array<{ deviationId: string }>) =>
       list.some((d) => d.deviationId === deviationId);
+    if (raised(emergencies))
+      return (c: CloseProductEmergencyCommand) => this.release.close(deviationId, c);
+    if (decided)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `deviation ${deviationId} is not an emergency on the product: it takes no decision on it (QA-04)`,
+        { fieldErrors: [{ path: 'emergency', message: 'only for an emergency on the product' }] },
+      );
     if (raised(environmental))
       return (c: CloseDeviationCommand) => this.production.closeEmDeviation(deviationId, c);
-    if (raised(emergencies))
-      return (c: CloseDeviationCommand) => this.release.close(deviationId, c);
     return (c: CloseDeviationCommand) => this.donorIntake.closeDeviation(deviationId, c);
   }
 
@@ -52,13 +67,13 @@ export class DeviationClosureService {
   async close(input: {
     donorCode: string;
     deviationId: string;
-    closure: DeviationClosure;
+    closure: DeviationClosure & { emergency?: EmergencyDecision };
     password: string;
     user: AuthenticatedUser;
     path: string;
   }) {
     const { donorCode, deviationId, closure, user } = input;
-    const recordClosure = await this.closedBy(donorCode, deviationId);
+    const recordClosure = await this.closedBy(donorCode, deviationId, !!closure.emergency);
     return this.signatures.decide({
       user,
       password: input.password,

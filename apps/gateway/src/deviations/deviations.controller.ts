@@ -2,7 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { deviationClosureSchema, signatureRequestSchema } from '@v2v/contracts';
+import {
+  deviationClosureSchema,
+  emergencyDecisionSchema,
+  signatureRequestSchema,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
@@ -12,7 +16,11 @@ import { DeviationClosureService } from './deviation-closure.service';
 import { PerformsOperation } from '../training/performs-operation.decorator';
 import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 
-const closeBody = deviationClosureSchema.extend({ signature: signatureRequestSchema });
+/** `emergency`: QA's decision on an emergency on the product (QA-04), signed with the closure. */
+const closeBody = deviationClosureSchema.extend({
+  signature: signatureRequestSchema,
+  emergency: emergencyDecisionSchema.optional(),
+});
 
 /** A journey's deviations and QA's signed closure of each (DON-06.4, PRD-05, QA-04). */
 @ApiTags('deviations')
@@ -39,7 +47,7 @@ export class DeviationsController {
   @RoleRefusalCode('PER-03')
   @ApiOperation({
     summary:
-      'Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). Roles: qa-qp.',
+      "Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). An emergency on the product (QA-04) also takes `emergency`: the preventive action, the product's disposition (use, destroy, return-to-manufacturer; never use after a wrong or lost label) and the recall decision; required for one found at the site. Roles: qa-qp.",
   })
   @ApiBody({ schema: openApiSchema(closeBody) })
   close(

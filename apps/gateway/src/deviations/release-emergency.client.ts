@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CloseDeviationCommand } from '@v2v/contracts';
+import type { CloseProductEmergencyCommand } from '@v2v/contracts';
 import { InternalServiceClient, segment } from '../internal/internal-service.client';
 
 /**
@@ -18,7 +18,7 @@ export class ReleaseEmergencyClient {
     );
   }
 
-  close(emergencyId: string, command: CloseDeviationCommand) {
+  close(emergencyId: string, command: CloseProductEmergencyCommand) {
     return this.http.request<unknown>(
       'release',
       'POST',

@@ -4,11 +4,12 @@ import { EmergenciesController } from './emergencies.controller';
 import { ProductEmergencyRepository } from './product-emergency.repository';
 import { CloseProductEmergencyUseCase } from './usecases/close-product-emergency.usecase';
 import { RaiseBedsideMismatchUseCase } from './usecases/raise-bedside-mismatch.usecase';
+import { ReportSiteEmergencyUseCase } from './usecases/report-site-emergency.usecase';
 
 /**
- * Emergencies on released products (QA-04): raised by the QC step in its transaction and by a
- * refused bedside check in its own, listed with the journey's deviations, closed by QA signed;
- * they hold the product from infusion.
+ * Emergencies on released products (QA-04): raised by the QC step and the receipt at the site
+ * in their transactions, by a refused bedside check and the site's report in their own; listed
+ * with the journey's deviations, closed by QA signed; they hold the product from infusion.
  */
 @Module({
   controllers: [EmergenciesController],
@@ -16,6 +17,7 @@ import { RaiseBedsideMismatchUseCase } from './usecases/raise-bedside-mismatch.u
     ProductEmergencyRepository,
     CloseProductEmergencyUseCase,
     RaiseBedsideMismatchUseCase,
+    ReportSiteEmergencyUseCase,
     signatureRecorderProvider('release'),
   ],
   exports: [ProductEmergencyRepository, RaiseBedsideMismatchUseCase],

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, BedsideVerification } from '@v2v/contracts';
+import type {
+  Actor,
+  BedsideVerification,
+  EmergencyDecision,
+  EmergencyDisposition,
+  SiteEmergencyKind,
+} from '@v2v/contracts';
+import type { SiteStanding } from './site-emergency-rules';
 
 const S = '"release"';
 
@@ -38,11 +45,31 @@ export interface NewBedsideMismatch {
   stepEventId: string;
 }
 
+/** An emergency found at the site: by the receipt inspection or reported after it (QA-04). */
+export interface NewSiteEmergency {
+  emergencyId: string;
+  donorCode: string;
+  journeyId: string;
+  kind: SiteEmergencyKind;
+  siteSource: 'receipt' | 'report';
+  description: string;
+  foundAt: string;
+  foundBy: Actor;
+  raisedAt: string;
+  /** The receipt's event id, or the report's. */
+  stepEventId: string;
+}
+
 /** An emergency as the journey's deviations list shows it (QA-04). */
 export interface ProductEmergency {
   deviationId: string;
   rule: 'QA-04';
-  kind: 'qc-result-after-release' | 'bedside-mismatch';
+  donorCode: string;
+  kind: 'qc-result-after-release' | 'bedside-mismatch' | SiteEmergencyKind;
+  /** Found at the site: by the receipt inspection or a report; null for the other kinds. */
+  siteSource: 'receipt' | 'report' | null;
+  foundAt: string | null;
+  foundBy: string | null;
   /** The late QC result's; a bedside mismatch has none. */
   testCode: string | null;
   qcResultId: string | null;
@@ -55,6 +82,16 @@ export interface ProductEmergency {
   correctiveAction: string | null;
   closedBy: string | null;
   closedAt: string | null;
+  /** QA's decision at the closure; null for closures recorded without one. */
+  preventiveAction: string | null;
+  disposition: EmergencyDisposition | null;
+  recallDecision: 'not-needed' | 'raised' | null;
+  recallRationale: string | null;
+  recallId: string | null;
+  /** The closure's electronic signature (meaning `closed`). */
+  signatureId: string | null;
+  /** The batch of the journey's latest release, if any. */
+  batchNumber: string | null;
   status: 'open' | 'closed';
 }
 
@@ -66,14 +103,23 @@ export interface ProductEmergencyClosure {
   correctiveAction: string;
   signatureId: string;
   closedBy: Actor;
+  decision?: EmergencyDecision;
 }
 
 const SELECT = `SELECT e."emergency_id" AS "deviationId", 'QA-04' AS "rule", e."kind",
+    e."donor_code" AS "donorCode",
     e."test_code" AS "testCode", e."qc_result_id"::text AS "qcResultId",
     e."investigation_id" AS "investigationId", e."bedside_scans" AS "bedsideScans",
-    e."description", e."raised_at" AS "raisedAt",
+    e."description", e."raised_at" AS "raisedAt", e."site_source" AS "siteSource",
+    e."found_at" AS "foundAt", e."found_by" AS "foundBy",
     c."investigation", c."root_cause" AS "rootCause", c."corrective_action" AS "correctiveAction",
     c."closed_by" AS "closedBy", c."closed_at" AS "closedAt",
+    c."preventive_action" AS "preventiveAction", c."disposition",
+    c."recall_decision" AS "recallDecision", c."recall_rationale" AS "recallRationale",
+    c."recall_id" AS "recallId", c."signature_id" AS "signatureId",
+    (SELECT r."detail"->'releaseGates'->>'batchNumber' FROM ${S}."step_record" r
+      WHERE r."donor_code" = e."donor_code" AND r."step" = 'releaseBatch'
+      ORDER BY r."recorded_at" DESC LIMIT 1) AS "batchNumber",
     CASE WHEN c."emergency_id" IS NULL THEN 'open' ELSE 'closed' END AS "status"
   FROM ${S}."product_emergency" e
   LEFT JOIN ${S}."product_emergency_closure" c USING ("emergency_id")`;
@@ -148,6 +194,60 @@ export class ProductEmergencyRepository {
     return rows.length === 1;
   }
 
+  /** Records a site emergency; a report once per event id: true when it was new. */
+  async insertSiteEmergency(manager: EntityManager, e: NewSiteEmergency): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO ${S}."product_emergency" ("emergency_id", "donor_code", "journey_id", "kind",
+         "site_source", "description", "found_at", "found_by", "raised_at", "step_event_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT ("step_event_id") WHERE "site_source" = 'report' DO NOTHING
+       RETURNING "emergency_id"`,
+      [
+        e.emergencyId,
+        e.donorCode,
+        e.journeyId,
+        e.kind,
+        e.siteSource,
+        e.description,
+        e.foundAt,
+        e.foundBy.userId,
+        e.raisedAt,
+        e.stepEventId,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** The hospital's report recorded for an event id, if any. */
+  async siteReportOf(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<ProductEmergency | undefined> {
+    const rows: ProductEmergency[] = await manager.query(
+      `${SELECT} WHERE e."step_event_id" = $1 AND e."site_source" = 'report'`,
+      [eventId],
+    );
+    return rows[0];
+  }
+
+  /** The journey's receipt at the site and its closure, as the release service recorded them. */
+  async siteStanding(manager: EntityManager, donorCode: string): Promise<SiteStanding> {
+    const rows: Array<{ step: string; at: Date }> = await manager.query(
+      `SELECT "step",
+              min(CASE "step" WHEN 'receiveAtSite' THEN ("detail"->>'receivedAt')::timestamptz
+                  ELSE "recorded_at" END) AS "at"
+         FROM ${S}."step_record"
+        WHERE "donor_code" = $1 AND "step" IN ('receiveAtSite', 'completeFollowUp')
+        GROUP BY "step"`,
+      [donorCode],
+    );
+    const at = (step: string) => {
+      const row = rows.find((r) => r.step === step);
+      return row && new Date(row.at).toISOString();
+    };
+    return { receivedAt: at('receiveAtSite'), closedAt: at('completeFollowUp') };
+  }
+
   /** The bedside mismatch recorded for a step's attempt (its event id), if any. */
   async bedsideMismatchOf(
     manager: EntityManager,
@@ -183,8 +283,9 @@ export class ProductEmergencyRepository {
   async insertClosure(manager: EntityManager, c: ProductEmergencyClosure): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."product_emergency_closure" ("emergency_id", "donor_code", "investigation",
-         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role",
+         "preventive_action", "disposition", "recall_decision", "recall_rationale", "recall_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         c.emergencyId,
         c.donorCode,
@@ -194,6 +295,11 @@ export class ProductEmergencyRepository {
         c.signatureId,
         c.closedBy.userId,
         c.closedBy.role,
+        c.decision?.preventiveAction ?? null,
+        c.decision?.disposition ?? null,
+        c.decision?.recall.decision ?? null,
+        c.decision?.recall.decision === 'not-needed' ? c.decision.recall.rationale : null,
+        c.decision?.recall.decision === 'raised' ? c.decision.recall.recallId : null,
       ],
     );
   }

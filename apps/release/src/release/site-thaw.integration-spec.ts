@@ -7,6 +7,7 @@ import {
   PINNED_SPECIFICATION,
   stepInputOf,
 } from '../__tests__/release-test-context';
+import { ProductEmergencyRepository } from '../emergencies/product-emergency.repository';
 import { RecordThawUseCase } from './usecases/record-thaw.usecase';
 
 const nurse: Actor = { userId: 'it.nurse', role: 'hospital' };
@@ -19,7 +20,7 @@ let context: Awaited<ReturnType<typeof openReleaseTestContext>>;
 beforeAll(async () => {
   context = await openReleaseTestContext();
   ({ dataSource } = context);
-  thaw = new RecordThawUseCase(context.steps);
+  thaw = new RecordThawUseCase(context.steps, new ProductEmergencyRepository(dataSource));
 });
 afterAll(() => context?.destroy());
 

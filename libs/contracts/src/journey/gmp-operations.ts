@@ -42,6 +42,7 @@ export const RECORD_OPERATIONS = {
   assessDonorMaterialImpact: { roles: ['qa-qp'] },
   acknowledgeNotification: { roles: ['hospital'] },
   reportAdverseReaction: { roles: ['hospital'] },
+  reportSiteEmergency: { roles: ['hospital'] },
   recallProduct: { roles: ['qa-qp'] },
   recordRecallDisposition: { roles: ['qa-qp', 'ops'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;

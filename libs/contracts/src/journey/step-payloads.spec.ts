@@ -54,7 +54,16 @@ const bodies = {
     ],
   },
   shipToSite: { shippedAt: ago(3_600_000), courier: 'ColdChain Express', shipperId: 'LN2-1' },
-  receiveAtSite: { receivedAt: ago(60_000), labelScan: DONOR_CODE },
+  receiveAtSite: {
+    receivedAt: ago(60_000),
+    labelScan: DONOR_CODE,
+    inspection: {
+      outerPackagingIntact: true,
+      containerIntact: true,
+      labelPresent: true,
+      labelLegible: true,
+    },
+  },
   recordThaw: {
     thawStartedAt: ago(2_400_000),
     thawCompletedAt: ago(1_900_000),
@@ -230,5 +239,33 @@ describe('the thaw at the site (OTH-01)', () => {
       'bathTemperatureC',
       'methodNote',
     ]);
+  });
+});
+
+describe('the receipt inspection at the site (QA-04, TRC-03)', () => {
+  const receipt = bodies.receiveAtSite;
+
+  it('QA-04 refuses a receipt without its inspection', () => {
+    const bare = { receivedAt: receipt.receivedAt, labelScan: receipt.labelScan };
+    expect(issuesOf('receiveAtSite', bare).map((i) => i.path)).toEqual(['inspection']);
+  });
+
+  it('QA-04 requires a note when an inspection item fails', () => {
+    const damaged = { ...receipt, inspection: { ...receipt.inspection, containerIntact: false } };
+    expect(issuesOf('receiveAtSite', damaged)).toEqual([
+      { path: 'inspection.note', message: expect.stringContaining('(QA-04)') },
+    ]);
+    const noted = { ...damaged, inspection: { ...damaged.inspection, note: 'bag cracked' } };
+    expect(issuesOf('receiveAtSite', noted)).toEqual([]);
+  });
+
+  it('TRC-03 requires the scan of a present, legible label; a lost one cannot be scanned', () => {
+    const unscanned = { receivedAt: receipt.receivedAt, inspection: receipt.inspection };
+    expect(issuesOf('receiveAtSite', unscanned).map((i) => i.path)).toEqual(['labelScan']);
+    const lost = {
+      ...unscanned,
+      inspection: { ...receipt.inspection, labelPresent: false, note: 'no label on the bag' },
+    };
+    expect(issuesOf('receiveAtSite', lost)).toEqual([]);
   });
 });

@@ -57,6 +57,31 @@ const bedsideVerification = (eventTime: EventTime) =>
   });
 
 /**
+ * QA-04 (§10(4)): what the site inspects at the receipt of the product. A failed item opens an
+ * emergency on the product; the note says what was seen.
+ */
+const siteReceiptInspection = z
+  .strictObject({
+    outerPackagingIntact: z.boolean(),
+    /** The bag (container) holding the product. */
+    containerIntact: z.boolean(),
+    labelPresent: z.boolean(),
+    labelLegible: z.boolean(),
+    note: text(1000).optional(),
+  })
+  .refine(
+    (i) =>
+      i.note !== undefined ||
+      (i.outerPackagingIntact && i.containerIntact && i.labelPresent && i.labelLegible),
+    {
+      path: ['note'],
+      message: 'a note is required when an inspection item fails (QA-04)',
+      when: (check) => check.issues.length === 0,
+    },
+  );
+export type SiteReceiptInspection = z.infer<typeof siteReceiptInspection>;
+
+/**
  * The step bodies. Every time of something that happened (a sample taken, a collection, a
  * hand-over, a receipt, a test, an infusion) is an `eventTime`: refused when it lies more than
  * the clock skew after its receipt or before 2000 (GEN-01). Planned days (a collection date, a
@@ -205,8 +230,26 @@ const STEP_BODIES = {
       /** GEN-01: the data logger packed with the product; the shipment leg accepts only it. */
       loggerId: text(64).optional(),
     }),
+  /**
+   * The receipt at the site with its inspection (QA-04, TRC-03). A lost or illegible label
+   * cannot be scanned: then the scan may be absent, and the product goes on hold.
+   */
   receiveAtSite: (eventTime: EventTime) =>
-    z.strictObject({ receivedAt: eventTime, labelScan: donorCodeScan }),
+    z
+      .strictObject({
+        receivedAt: eventTime,
+        labelScan: donorCodeScan.optional(),
+        inspection: siteReceiptInspection,
+      })
+      .refine(
+        (p) =>
+          p.labelScan !== undefined || !p.inspection.labelPresent || !p.inspection.labelLegible,
+        {
+          path: ['labelScan'],
+          message: 'a present, legible label is scanned at the receipt (TRC-03)',
+          when: (check) => check.issues.length === 0,
+        },
+      ),
   /**
    * The thaw at the site (OTH-01): from `thawStartedAt` to `thawCompletedAt`, at the bath's
    * temperature, by the method noted. Its duration against the instructions for use is the

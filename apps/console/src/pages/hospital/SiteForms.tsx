@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, type InputRef } from 'antd';
+import { Checkbox, Form, Input, InputNumber, type InputRef } from 'antd';
 import { type ComponentRef, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepRequestBody } from '@v2v/contracts';
@@ -17,23 +17,54 @@ interface StepProps {
 
 const nowValue = () => localInputValue(new Date());
 
-/** The product's receipt at the treatment site: when, and the scan of its label (TRC-03). */
+interface ReceiptValues {
+  receivedAt: string;
+  labelScan?: string;
+  outerPackagingIntact: boolean;
+  containerIntact: boolean;
+  labelPresent: boolean;
+  labelLegible: boolean;
+  note?: string;
+}
+
+const INSPECTION_ITEMS = [
+  'outerPackagingIntact',
+  'containerIntact',
+  'labelPresent',
+  'labelLegible',
+] as const;
+
+/**
+ * The product's receipt at the treatment site: when, its inspection and the scan of its label
+ * (QA-04, TRC-03). An item unchecked needs a note and puts the product on hold; a lost or
+ * illegible label cannot be scanned.
+ */
 export function ReceiveAtSiteForm({ donorCode, onRecorded }: StepProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ receivedAt: string; labelScan: string }>();
+  const [form] = Form.useForm<ReceiptValues>();
   const required = { required: true, message: t('form.required') };
+  const values = Form.useWatch([], form);
+  const failed = INSPECTION_ITEMS.some((item) => values?.[item] === false);
+  const scannable = values?.labelPresent !== false && values?.labelLegible !== false;
   return (
     <StepForm
       form={form}
       name="receive-at-site-form"
       title={t('site.receipt.title')}
       submitLabel={t('site.receipt.submit')}
-      initialValues={{ receivedAt: nowValue() }}
-      send={(v) =>
+      initialValues={{
+        receivedAt: nowValue(),
+        ...Object.fromEntries(INSPECTION_ITEMS.map((item) => [item, true])),
+      }}
+      send={({ receivedAt, labelScan, note, ...inspection }) =>
         outcome(
           api.POST('/api/journeys/{donorCode}/receive-at-site', {
             params: stepParams(donorCode),
-            body: { receivedAt: instantOf(v.receivedAt), labelScan: v.labelScan.trim() },
+            body: {
+              receivedAt: instantOf(receivedAt),
+              ...(labelScan?.trim() ? { labelScan: labelScan.trim() } : {}),
+              inspection: { ...inspection, ...(note?.trim() ? { note: note.trim() } : {}) },
+            },
           }),
         )
       }
@@ -42,7 +73,20 @@ export function ReceiveAtSiteForm({ donorCode, onRecorded }: StepProps) {
       <Form.Item label={t('site.receipt.receivedAt')} name="receivedAt" rules={[required]}>
         <DateTimeInput />
       </Form.Item>
-      <Form.Item label={t('site.receipt.labelScan')} name="labelScan" rules={[required]}>
+      {INSPECTION_ITEMS.map((item) => (
+        <Form.Item key={item} name={item} valuePropName="checked">
+          <Checkbox data-testid={`site-receipt-${item}`}>{t(`site.receipt.${item}`)}</Checkbox>
+        </Form.Item>
+      ))}
+      {failed && <p role="alert">{t('site.receipt.onHold')}</p>}
+      <Form.Item label={t('site.receipt.note')} name="note" rules={failed ? [required] : []}>
+        <Input.TextArea rows={2} maxLength={1000} data-testid="site-receipt-note" />
+      </Form.Item>
+      <Form.Item
+        label={t('site.receipt.labelScan')}
+        name="labelScan"
+        rules={scannable ? [required] : []}
+      >
         <ScanInput autoFocus data-testid="site-label-scan" onScanned={() => form.submit()} />
       </Form.Item>
     </StepForm>

@@ -2,17 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
-  type CloseDeviationCommand,
+  type CloseProductEmergencyCommand,
   DomainError,
   journeyWorkflowId,
   requireDonorCode,
 } from '@v2v/contracts';
 import { SignatureRecorder } from '@v2v/signatures';
+import { requireEmergencyDecision } from '../emergency-rules';
 import { ProductEmergencyRepository } from '../product-emergency.repository';
 
 /**
  * QA-04: QA closes an emergency on the product with its investigation, root cause and
- * corrective action, signed as every deviation closure is (CSV-02, PER-03): signature, closure
+ * corrective action, and its decision (preventive action, disposition, recall; required for one
+ * found at the site), signed as every deviation closure is (CSV-02, PER-03): signature, closure
  * and audit entry in one transaction, once. Until then the product is on hold.
  */
 @Injectable()
@@ -23,9 +25,10 @@ export class CloseProductEmergencyUseCase {
     private readonly signatures: SignatureRecorder,
   ) {}
 
-  execute(emergencyId: string, command: CloseDeviationCommand) {
+  execute(emergencyId: string, command: CloseProductEmergencyCommand) {
     const donorCode = requireDonorCode(command.donorCode);
     const { investigation, rootCause, correctiveAction, closedBy, signature } = command;
+    const decision = command.emergency;
     return this.dataSource.transaction(async (manager) => {
       const emergency = await this.emergencies.emergencyForClosure(manager, emergencyId, donorCode);
       if (!emergency)
@@ -38,6 +41,7 @@ export class CloseProductEmergencyUseCase {
           'DEVIATION_ALREADY_CLOSED',
           `deviation ${emergencyId} is already closed`,
         );
+      requireEmergencyDecision(emergency, decision);
       await this.signatures.recordDeviationClosure(manager, emergencyId, {
         ...command,
         donorCode,
@@ -50,6 +54,7 @@ export class CloseProductEmergencyUseCase {
         correctiveAction,
         signatureId: signature.signatureId,
         closedBy,
+        ...(decision ? { decision } : {}),
       };
       await this.emergencies.insertClosure(manager, closure);
       await writeAudit(manager, 'release', {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { requireTwoBedsideClinicians, StepRecord, verifyLabelScan } from '@v2v/contracts';
 import { JourneyStepRecorder, requireValidPayload, StepInput, StepUseCase } from '@v2v/service-kit';
 import { bedsideMismatch, bedsideMismatchRefusal } from '../../emergencies/bedside-rules';
-import { requireNoOpenEmergency } from '../../emergencies/emergency-rules';
+import { requireNoOpenEmergency, requireNotDisposedOf } from '../../emergencies/emergency-rules';
 import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
 import { RaiseBedsideMismatchUseCase } from '../../emergencies/usecases/raise-bedside-mismatch.usecase';
 import { requireInstructionsAcknowledged } from '../../instructions-for-use/instructions-for-use-rules';
@@ -54,7 +54,9 @@ export class RecordInfusionUseCase implements StepUseCase<'recordInfusion'> {
   }
 
   private async requireInfusable(manager: EntityManager, donorCode: string): Promise<void> {
-    requireNoOpenEmergency(donorCode, await this.emergencies.list(donorCode, manager));
+    const emergencies = await this.emergencies.list(donorCode, manager);
+    requireNoOpenEmergency(donorCode, emergencies);
+    requireNotDisposedOf(donorCode, emergencies);
     requireNotRecalled('recordInfusion', await recallHoldsOf(manager, donorCode));
     requireInstructionsAcknowledged(
       donorCode,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { requireThawWithinInstructions, StepRecord } from '@v2v/contracts';
 import { JourneyStepRecorder, requireValidPayload, StepInput, StepUseCase } from '@v2v/service-kit';
+import { requireNoOpenEmergency, requireNotDisposedOf } from '../../emergencies/emergency-rules';
+import { ProductEmergencyRepository } from '../../emergencies/product-emergency.repository';
 import { recallHoldsOf } from '../../recalls/recall-hold.repository';
 import { requireNotRecalled } from '../../recalls/recall-hold-rules';
 
@@ -8,11 +10,15 @@ import { requireNotRecalled } from '../../recalls/recall-hold-rules';
  * The thaw at the site (OTH-01, §12(1)): within the time the instructions for use of the
  * journey's pinned specification allow, at the bath temperature and by the method recorded. The
  * journey ends the site storage leg at its start and times the way to the infusion from its end
- * (GEN-01). QA-04: a recalled product is not thawed for use.
+ * (GEN-01). QA-04: a recalled product, or one on hold by an open emergency (a damaged bag found
+ * at the receipt), is not thawed for use.
  */
 @Injectable()
 export class RecordThawUseCase implements StepUseCase<'recordThaw'> {
-  constructor(private readonly steps: JourneyStepRecorder) {}
+  constructor(
+    private readonly steps: JourneyStepRecorder,
+    private readonly emergencies: ProductEmergencyRepository,
+  ) {}
 
   async execute(input: StepInput<'recordThaw'>): Promise<StepRecord> {
     const { payload, specification } = input;
@@ -35,8 +41,12 @@ export class RecordThawUseCase implements StepUseCase<'recordThaw'> {
           },
         },
       },
-      async (manager) =>
-        requireNotRecalled('recordThaw', await recallHoldsOf(manager, input.donorCode)),
+      async (manager) => {
+        const emergencies = await this.emergencies.list(input.donorCode, manager);
+        requireNoOpenEmergency(input.donorCode, emergencies);
+        requireNotDisposedOf(input.donorCode, emergencies);
+        requireNotRecalled('recordThaw', await recallHoldsOf(manager, input.donorCode));
+      },
     );
   }
 }
