@@ -62,3 +62,4 @@ export * from './internal/recalls';
 export * from './journey/recall-hold';
 export * from './internal/training';
 export * from './journey/site-legs';
+export * from './custody/excursion-budget';
