@@ -60,8 +60,7 @@ export function summariseReadings(
  */
 export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry): LegTelemetry {
   if (!a) return b;
-  const cumulative =
-    (b.minutesOutOfRange ?? -1) >= (a.minutesOutOfRange ?? -1) ? b : a;
+  const cumulative = (b.minutesOutOfRange ?? -1) >= (a.minutesOutOfRange ?? -1) ? b : a;
   const excursions = [a.firstExcursion, b.firstExcursion].filter((e): e is Excursion => !!e);
   const first = excursions.sort((x, y) => Date.parse(x.measuredAt) - Date.parse(y.measuredAt))[0];
   return {
