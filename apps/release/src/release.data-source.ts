@@ -21,6 +21,7 @@ import { CreateProductEmergencies1765001800000 } from './migrations/176500180000
 import { RecordBedsideMismatches1765001900000 } from './migrations/1765001900000-RecordBedsideMismatches';
 import { CreateAdverseReactions1765001910000 } from './migrations/1765001910000-CreateAdverseReactions';
 import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-HoldRecalledProducts';
+import { RecordExcursionEmergencies1765002420000 } from './migrations/1765002420000-RecordExcursionEmergencies';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -45,6 +46,7 @@ export const RELEASE_MIGRATIONS = [
   RecordBedsideMismatches1765001900000,
   CreateAdverseReactions1765001910000,
   HoldRecalledProducts1765002020000,
+  RecordExcursionEmergencies1765002420000,
 ];
 
 /**

@@ -141,7 +141,11 @@ export type CustodyLegLimit = Omit<
  */
 export interface ProductSpecification extends Omit<
   ProductSpecificationContent,
-  'qcTestPlan' | 'donorMaterialTests' | 'instructionsForUse' | 'transportToFactory' | 'shipmentToSite'
+  | 'qcTestPlan'
+  | 'donorMaterialTests'
+  | 'instructionsForUse'
+  | 'transportToFactory'
+  | 'shipmentToSite'
 > {
   transportToFactory: CustodyLegLimit;
   shipmentToSite: CustodyLegLimit;
