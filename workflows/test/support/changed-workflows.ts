@@ -1,5 +1,6 @@
-// A deliberately changed copy of the journey and the custody leg for the negative replay test: it schedules an
-// extra activity before the real journey starts, which recorded histories do not contain.
+// A deliberately changed copy of the journey and the custody leg for the negative replay
+// test: each schedules an extra activity before the real one starts, which recorded histories
+// do not contain.
 import { proxyActivities } from '@temporalio/workflow';
 import type {
   CustodyLegInput,
