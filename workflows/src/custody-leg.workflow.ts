@@ -14,6 +14,8 @@ import {
   CustodyLegResult,
   deviationRaisedSignal,
   DeviationNotice,
+  ExcursionJudgement,
+  judgeExcursion,
   legReceivedSignal,
   LegTelemetry,
   legTelemetryQuery,
@@ -31,6 +33,8 @@ const HOUR_MS = 3_600_000;
  * events, so a run stays near a thousand events however long the loggers keep uploading.
  */
 export const LEG_SIGNALS_PER_RUN = 250;
+/** QA-04: legs with a budget judge their time out of range against it. */
+export const EXCURSION_BUDGET_PATCH = 'excursion-budget';
 
 // Raising a deviation must not be lost to a service outage: retried until it is recorded.
 const donorIntake = proxyActivities<DonorIntakeActivities>({
@@ -112,24 +116,74 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
     return deviation;
   };
 
+  // QA-04: legs started before budgets (none in their input) behave as they did.
+  const budget =
+    input.excursionBudget && patched(EXCURSION_BUDGET_PATCH) ? input.excursionBudget : undefined;
+  const judgement = (): ExcursionJudgement | undefined =>
+    budget && telemetry?.firstExcursion
+      ? judgeExcursion(
+          telemetry.minutesOutOfRange ?? 0,
+          telemetry.worstExcursion ?? telemetry.firstExcursion,
+          budget,
+        )
+      : undefined;
+  const raiseEmergency = async (reason: string) => {
+    const deviation: DeviationNotice = {
+      deviationId: `${workflowId}-excursion-beyond-budget`,
+      rule: 'QA-04',
+      leg: input.leg,
+      detectedAt: new Date().toISOString(),
+      description: `${input.leg}: the temperature excursion is beyond its budget (${budget!.stabilityReference}): ${reason}; on hold until QA closes this`,
+    };
+    const { journeyId, donorCode } = input;
+    // The donor material is held by an open deviation on it (DON-06.4); the product by an open
+    // emergency in the release service (QA-04).
+    const notice =
+      input.leg === 'transport-to-factory'
+        ? (await donorIntake.raiseTransportDeviation({ journeyId, donorCode, deviation }),
+          deviation)
+        : await release.raiseExcursionEmergency({
+            journeyId,
+            donorCode,
+            deviation,
+            minutesOutOfRange: telemetry!.minutesOutOfRange ?? 0,
+            worstExcursion: telemetry!.worstExcursion ?? telemetry!.firstExcursion!,
+            budget: budget!,
+          });
+    await getExternalWorkflowHandle(journeyId).signal(deviationRaisedSignal, notice);
+    return notice;
+  };
+  const excursionText = (): string => {
+    const e = telemetry!.firstExcursion!;
+    const base = `${input.leg}: ${e.temperatureC} °C measured at ${e.measuredAt} by ${e.loggerId}, outside ${input.temperatureRange!.minTemperatureC}–${input.temperatureRange!.maxTemperatureC} °C (GEN-01)`;
+    const judged = judgement();
+    if (!judged) return base;
+    return judged.verdict === 'within-budget'
+      ? `${base}; ${judged.reason}: proposed disposition ${judged.proposedDisposition}, for QA to confirm by closing this deviation`
+      : `${base}; ${judged.reason}: the product is on hold`;
+  };
+
   // The limit runs from the hand-over itself, not from when this child got scheduled.
   const dueAt = Date.parse(input.startedAt) + input.maxHours * HOUR_MS;
   let timeLimitDeviation = carried.timeLimitDeviation;
   let excursionDeviation = carried.excursionDeviation;
+  let budgetEmergency = carried.budgetEmergency;
   const runIsFull = () =>
     bindsLogger && (signalsThisRun >= LEG_SIGNALS_PER_RUN || workflowInfo().continueAsNewSuggested);
   while (receivedAt === undefined) {
     const excursionToRaise = () => telemetry?.firstExcursion !== undefined && !excursionDeviation;
-    const wake = () => receivedAt !== undefined || excursionToRaise() || runIsFull();
+    const emergencyToRaise = () =>
+      !budgetEmergency && judgement()?.verdict === 'beyond-budget' && !!excursionDeviation;
+    const wake = () =>
+      receivedAt !== undefined || excursionToRaise() || emergencyToRaise() || runIsFull();
     const woken = timeLimitDeviation
       ? (await condition(wake), true)
       : await condition(wake, Math.max(1, dueAt - Date.now()));
     if (excursionToRaise()) {
-      const e = telemetry!.firstExcursion!;
-      excursionDeviation = await raise(
-        'temperature-excursion',
-        `${input.leg}: ${e.temperatureC} °C measured at ${e.measuredAt} by ${e.loggerId}, outside ${input.temperatureRange!.minTemperatureC}–${input.temperatureRange!.maxTemperatureC} °C (GEN-01)`,
-      );
+      excursionDeviation = await raise('temperature-excursion', excursionText());
+    } else if (emergencyToRaise()) {
+      const judged = judgement() as Extract<ExcursionJudgement, { verdict: 'beyond-budget' }>;
+      budgetEmergency = await raiseEmergency(judged.reason);
     } else if (!woken) {
       timeLimitDeviation = await raise(
         'time-limit',
@@ -140,7 +194,7 @@ export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResu
       await condition(allHandlersFinished);
       return continueAsNew<typeof custodyLeg>({
         ...input,
-        carried: { timeLimitDeviation, excursionDeviation, telemetry },
+        carried: { timeLimitDeviation, excursionDeviation, budgetEmergency, telemetry },
       });
     }
   }

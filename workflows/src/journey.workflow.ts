@@ -77,7 +77,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
 
   const startLeg = async (
     leg: CustodyLeg,
-    { maxHours, temperatureRange }: CustodyLegLimits,
+    { maxHours, temperatureRange, excursionBudget }: CustodyLegLimits,
     startedAt: Date,
     loggerId: string | undefined,
   ) => {
@@ -97,6 +97,8 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
           knownPositiveMarkers: state.knownPositiveMarkers,
           // GEN-01: the logger the hand-over named; the leg accepts readings from it alone.
           ...(loggerId ? { loggerId } : {}),
+          // QA-04: the budget the leg judges its time out of range against.
+          ...(excursionBudget ? { excursionBudget } : {}),
         },
       ],
     });

@@ -28,7 +28,7 @@ async function replayAll(workflowBundle: Awaited<ReturnType<typeof bundleWorkflo
 }
 
 describe('determinism guard', () => {
-  it('has recorded histories of finished journeys to replay', () => {
+  it('has recorded histories of finished journeys (and a custody leg) to replay', () => {
     // happy-path, rejection-recollection-cancelled and transport-deadline-deviation were
     // recorded before donor screening and institution notices existed: journeys of that time
     // must still replay. happy-path-batch-record is the first with the batch record child
@@ -45,8 +45,11 @@ describe('determinism guard', () => {
     // recall-notice-shipment-refused takes a recall notice and refuses the shipment (QA-04;
     // patched 'recall-notice'). site-legs-thaw-deadline-deviation opens the site storage leg
     // at the receipt, thaws, and raises the thaw-to-infusion leg's deviation (patched 'site-legs').
+    // custody-leg-excursion-beyond-budget is a shipment leg's own history (not a journey's): its
+    // excursion judged beyond budget raises the QA-04 emergency (patched 'excursion-budget').
     expect(recordedHistories().map((h) => h.name)).toEqual([
       'bedside-mismatch-deviation',
+      'custody-leg-excursion-beyond-budget',
       'failed-batch-recollection-cancelled',
       'follow-up-period',
       'happy-path-batch-record',

@@ -23,6 +23,7 @@ import { CreateAdverseReactions1765001910000 } from './migrations/1765001910000-
 import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-HoldRecalledProducts';
 import { RecordSiteEmergencies1765002400000 } from './migrations/1765002400000-RecordSiteEmergencies';
 import { RecordEmergencyDecisions1765002401000 } from './migrations/1765002401000-RecordEmergencyDecisions';
+import { RecordExcursionEmergencies1765002420000 } from './migrations/1765002420000-RecordExcursionEmergencies';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -49,6 +50,7 @@ export const RELEASE_MIGRATIONS = [
   HoldRecalledProducts1765002020000,
   RecordSiteEmergencies1765002400000,
   RecordEmergencyDecisions1765002401000,
+  RecordExcursionEmergencies1765002420000,
 ];
 
 /**

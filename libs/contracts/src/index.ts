@@ -63,3 +63,4 @@ export * from './journey/recall-hold';
 export * from './internal/training';
 export * from './journey/site-legs';
 export * from './internal/site-emergencies';
+export * from './custody/excursion-budget';

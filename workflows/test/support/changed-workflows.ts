@@ -1,10 +1,16 @@
-// A deliberately changed copy of the journey for the negative replay test: it schedules an
-// extra activity before the real journey starts, which recorded histories do not contain.
+// A deliberately changed copy of the journey and the custody leg for the negative replay
+// test: each schedules an extra activity before the real one starts, which recorded histories
+// do not contain.
 import { proxyActivities } from '@temporalio/workflow';
-import type { JourneyInput, JourneyView, ProductionActivities } from '@v2v/contracts';
+import type {
+  CustodyLegInput,
+  CustodyLegResult,
+  JourneyInput,
+  JourneyView,
+  ProductionActivities,
+} from '@v2v/contracts';
+import { custodyLeg as originalLeg } from '../../src/custody-leg.workflow';
 import { patientJourney as original } from '../../src/journey.workflow';
-
-export { custodyLeg } from '../../src/custody-leg.workflow';
 
 const { getProductSpecification } = proxyActivities<ProductionActivities>({
   startToCloseTimeout: '1m',
@@ -13,4 +19,10 @@ const { getProductSpecification } = proxyActivities<ProductionActivities>({
 export async function patientJourney(input: JourneyInput): Promise<JourneyView> {
   await getProductSpecification({ productCode: 'CHANGED' });
   return original(input);
+}
+
+// A recorded custody leg's history (QA-04's excursion budget) must fail with the same change.
+export async function custodyLeg(input: CustodyLegInput): Promise<CustodyLegResult> {
+  await getProductSpecification({ productCode: 'CHANGED' });
+  return originalLeg(input);
 }

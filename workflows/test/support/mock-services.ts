@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
+  type ExcursionEmergencyInput,
   BatchStepActivityInput,
   BatchStepCompletion,
   BatchStepRecord,
@@ -336,8 +337,14 @@ export class MockServices {
         await this.recorded('voidRelease', () => ({}))(input);
       },
     };
+    // QA-04: the emergency is recorded under an id of the release service's own.
+    const raiseExcursionEmergency = async (input: ExcursionEmergencyInput) => {
+      await this.recorded('raiseExcursionEmergency', () => ({}))(input);
+      return { ...input.deviation, deviationId: `emergency-${input.deviation.deviationId}` };
+    };
     return {
       ...(Object.fromEntries(names.map((n) => [n, this.step(n)])) as unknown as ReleaseActivities),
+      raiseExcursionEmergency,
       ...gates,
     };
   }

@@ -1,5 +1,5 @@
 import { DomainError } from '@v2v/contracts';
-import { classifyReading, requireBoundLogger } from './telemetry-rules';
+import { classifyReading, requireBoundLogger, summariseForLeg } from './telemetry-rules';
 
 const upload = { donorCode: 'CODE-1', leg: 'transport-to-factory', loggerId: 'LOGGER-7' };
 
@@ -42,5 +42,27 @@ describe('telemetry rules', () => {
     expect(classifyReading({ temperatureC: 5.4 }, { temperatureC: 5.4 })).toBe('duplicate');
     expect(classifyReading({ temperatureC: 5.4 }, { temperatureC: 5.401 })).toBe('duplicate');
     expect(classifyReading(undefined, { temperatureC: 5.4 })).toBe('new');
+  });
+
+  it('QA-04 tells the leg the new readings with the time out of range of all its stored ones', () => {
+    const range = { minTemperatureC: 2, maxTemperatureC: 8 };
+    const at = (m: number) => new Date(Date.UTC(2026, 11, 1, 8, m)).toISOString();
+    const r = (m: number, temperatureC: number) => ({
+      loggerId: 'LOGGER-7',
+      measuredAt: at(m),
+      temperatureC,
+    });
+    const stored = [r(0, 9), r(5, 9), r(10, 5), r(20, 5)];
+    expect(summariseForLeg([r(20, 5)], stored, range)).toEqual({
+      count: 1,
+      lastMeasuredAt: at(20),
+      minutesOutOfRange: 10,
+      worstExcursion: r(0, 9),
+    });
+    // Without a range nothing is out of it: the summary is as before budgets.
+    expect(summariseForLeg([r(20, 5)], stored, undefined)).toEqual({
+      count: 1,
+      lastMeasuredAt: at(20),
+    });
   });
 });

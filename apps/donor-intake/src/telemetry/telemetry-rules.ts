@@ -1,4 +1,11 @@
-import { DomainError } from '@v2v/contracts';
+import {
+  DomainError,
+  type LegTelemetry,
+  type LoggedReading,
+  summariseReadings,
+  type TemperatureRange,
+  timeOutOfRange,
+} from '@v2v/contracts';
 
 /** The logger a leg is bound to; `loggerId` null when its hand-over named none. */
 export interface LegLoggerBinding {
@@ -39,4 +46,19 @@ export function classifyReading(
   if (!stored) return 'new';
   const cents = (t: number) => Math.round(t * 100);
   return cents(stored.temperatureC) === cents(incoming.temperatureC) ? 'duplicate' : 'conflict';
+}
+
+/**
+ * GEN-01, QA-04: what a leg is told of an upload: the summary of the readings newly recorded
+ * (GEN-01), with the time out of range over ALL the leg's stored readings (QA-04), cumulative
+ * from the store so that the leg never adds figures up. Without a range there is nothing to be
+ * out of, and the summary is as before.
+ */
+export function summariseForLeg(
+  recorded: LoggedReading[],
+  legReadings: LoggedReading[],
+  range: TemperatureRange | undefined,
+): LegTelemetry | undefined {
+  const summary = summariseReadings(recorded, range);
+  return summary && range ? { ...summary, ...timeOutOfRange(legReadings, range) } : summary;
 }

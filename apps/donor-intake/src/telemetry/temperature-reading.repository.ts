@@ -22,6 +22,7 @@ export interface CustodyLegLoggerRow {
   loggerId: string | null;
   minTemperatureC: string | null;
   maxTemperatureC: string | null;
+  startedAt: Date;
 }
 
 export interface StoredReading {
@@ -36,7 +37,14 @@ const readingId = (r: Omit<StoredReading, 'temperatureC'>) =>
   `${r.donorCode}/${r.leg}/${r.loggerId}/${r.measuredAt}`;
 
 const BINDING_COLUMNS = `"leg_workflow_id" AS "legWorkflowId", "leg", "logger_id" AS "loggerId",
-  "min_temperature_c" AS "minTemperatureC", "max_temperature_c" AS "maxTemperatureC"`;
+  "min_temperature_c" AS "minTemperatureC", "max_temperature_c" AS "maxTemperatureC",
+  "started_at" AS "startedAt"`;
+
+/** Which stored readings are a leg's: its code, leg, bound logger and hand-over. */
+export type LegReadingsScope = Pick<
+  CustodyLegBinding,
+  'legWorkflowId' | 'donorCode' | 'leg' | 'loggerId' | 'startedAt'
+>;
 
 @Injectable()
 export class TemperatureReadingRepository {
@@ -118,18 +126,28 @@ export class TemperatureReadingRepository {
    */
   async storedForLeg(
     manager: EntityManager,
-    binding: Pick<
-      CustodyLegBinding,
-      'legWorkflowId' | 'donorCode' | 'leg' | 'loggerId' | 'startedAt'
-    >,
+    binding: LegReadingsScope,
+    { withConflicts } = { withConflicts: false },
   ): Promise<LoggedReading[]> {
+    // QA-04: a contradicting value on record counts for the time out of range too.
+    const conflicts = withConflicts
+      ? `UNION ALL
+         SELECT c."logger_id", c."measured_at", c."temperature_c", r."stored_at"
+           FROM "donor_intake"."temperature_reading_conflict" c
+           JOIN "donor_intake"."temperature_reading" r ON r."reading_id" = c."reading_id"
+          WHERE c."donor_code" = $1 AND c."leg" = $2`
+      : '';
     const rows: TemperatureReadingRow[] = await manager.query(
       `WITH "previous" AS (
          SELECT max("bound_at") AS "bound_at" FROM "donor_intake"."custody_leg_logger"
-          WHERE "donor_code" = $1 AND "leg" = $2 AND "leg_workflow_id" <> $4)
+          WHERE "donor_code" = $1 AND "leg" = $2 AND "leg_workflow_id" <> $4),
+       "leg_reading" AS (
+         SELECT "logger_id", "measured_at", "temperature_c", "stored_at"
+           FROM "donor_intake"."temperature_reading" WHERE "donor_code" = $1 AND "leg" = $2
+         ${conflicts})
        SELECT "logger_id" AS "loggerId", "measured_at" AS "measuredAt", "temperature_c" AS "temperatureC"
-         FROM "donor_intake"."temperature_reading", "previous"
-        WHERE "donor_code" = $1 AND "leg" = $2 AND ($3::text IS NULL OR "logger_id" = $3)
+         FROM "leg_reading", "previous"
+        WHERE ($3::text IS NULL OR "logger_id" = $3)
           AND ("previous"."bound_at" IS NULL
                OR ("stored_at" > "previous"."bound_at" AND "measured_at" >= $5))`,
       [

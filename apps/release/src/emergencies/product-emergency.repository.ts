@@ -65,7 +65,8 @@ export interface ProductEmergency {
   deviationId: string;
   rule: 'QA-04';
   donorCode: string;
-  kind: 'qc-result-after-release' | 'bedside-mismatch' | SiteEmergencyKind;
+  kind:
+    'qc-result-after-release' | 'bedside-mismatch' | 'temperature-excursion' | SiteEmergencyKind;
   /** Found at the site: by the receipt inspection or a report; null for the other kinds. */
   siteSource: 'receipt' | 'report' | null;
   foundAt: string | null;

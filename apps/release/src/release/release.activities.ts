@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QualityControlReleaseGateActivities, ReleaseActivities } from '@v2v/contracts';
 import { JourneyStepRecorder, SignatureVoidings } from '@v2v/service-kit';
+import { ExcursionEmergencyRepository } from '../emergencies/excursion-emergency.repository';
+import { RaiseExcursionEmergencyUseCase } from '../emergencies/usecases/raise-excursion-emergency.usecase';
 import { QcStandingUseCase } from '../qc/usecases/qc-standing.usecase';
 import { RetentionStandingUseCase } from '../samples/usecases/retention-standing.usecase';
 import { ReleaseSignatureVoidings } from './release-signature-voidings';
@@ -31,6 +33,7 @@ export class ReleaseActivityAdapter {
     private readonly retention: RetentionStandingUseCase,
     private readonly qc: QcStandingUseCase,
     private readonly voiding: VoidReleaseUseCase,
+    private readonly excursionEmergency: RaiseExcursionEmergencyUseCase,
   ) {}
 
   activities(): ReleaseActivities & QualityControlReleaseGateActivities {
@@ -44,6 +47,7 @@ export class ReleaseActivityAdapter {
       recordInfusion: (input) => this.infusion.execute(input),
       completeFollowUp: (input) => this.followUp.execute(input),
       raiseShipmentDeviation: (input) => this.steps.deviation(input),
+      raiseExcursionEmergency: (input) => this.excursionEmergency.execute(input),
       requireRetentionSettled: (input) => this.retention.requireSettled(input),
       qualityControlReleaseGates: (input) => this.qc.releaseGates(input),
       voidRelease: (input) => this.voiding.execute(input),
@@ -63,6 +67,8 @@ export const RELEASE_STEP_PROVIDERS = [
   CompleteFollowUpUseCase,
   ReleaseVoidingRepository,
   VoidReleaseUseCase,
+  ExcursionEmergencyRepository,
+  RaiseExcursionEmergencyUseCase,
   { provide: SignatureVoidings, useClass: ReleaseSignatureVoidings },
   ReleaseActivityAdapter,
 ];

@@ -1,4 +1,5 @@
-import type { LegTelemetry } from '../custody/leg-telemetry';
+import type { ExcursionBudget } from '../custody/excursion-budget';
+import type { Excursion, LegTelemetry } from '../custody/leg-telemetry';
 import type { CustodyLegBinding, DeviationNotice } from '../journey/journey.contracts';
 import type { ProductSpecification } from '../journey/product-specification';
 import type { JourneyStep } from '../journey/journey-steps';
@@ -35,6 +36,13 @@ export interface RaiseDeviationInput {
   journeyId: string;
   donorCode: string;
   deviation: DeviationNotice;
+}
+
+/** A custody leg's excursion beyond its budget, as the release service records it (QA-04). */
+export interface ExcursionEmergencyInput extends RaiseDeviationInput {
+  minutesOutOfRange: number;
+  worstExcursion: Excursion;
+  budget: ExcursionBudget;
 }
 
 /** Activities on the `donor-intake` task queue. */
@@ -136,6 +144,11 @@ export interface ReleaseActivities {
   recordInfusion: Step<'recordInfusion'>;
   completeFollowUp: Step<'completeFollowUp'>;
   raiseShipmentDeviation(input: RaiseDeviationInput): Promise<StepRecord>;
+  /**
+   * QA-04: the shipment's excursion passed its budget: an emergency on the product (once per
+   * leg, its deviation id), which holds the infusion until QA closes it.
+   */
+  raiseExcursionEmergency(input: ExcursionEmergencyInput): Promise<DeviationNotice>;
   /** QA-01: refuses naming the open items while the journey's retention is not settled. */
   requireRetentionSettled(input: { donorCode: string }): Promise<void>;
 }

@@ -25,6 +25,12 @@ export interface LegTelemetry {
   count: number;
   lastMeasuredAt: string;
   firstExcursion?: Excursion;
+  /**
+   * QA-04: the cumulative minutes out of range over ALL the leg's stored readings (not only the
+   * new ones), and the worst reading; absent from summaries sent before budgets were judged.
+   */
+  minutesOutOfRange?: number;
+  worstExcursion?: Excursion;
 }
 
 /**
@@ -47,9 +53,14 @@ export function summariseReadings(
   };
 }
 
-/** Two summaries as one: counts add up, the later last time and the earlier excursion win. */
+/**
+ * Two summaries as one: counts add up, the later last time and the earlier excursion win. The
+ * time out of range is already cumulative (computed from the store): it is never added up; the
+ * larger figure stands, since the binding's summary may be learned after a newer upload's.
+ */
 export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry): LegTelemetry {
   if (!a) return b;
+  const cumulative = (b.minutesOutOfRange ?? -1) >= (a.minutesOutOfRange ?? -1) ? b : a;
   const excursions = [a.firstExcursion, b.firstExcursion].filter((e): e is Excursion => !!e);
   const first = excursions.sort((x, y) => Date.parse(x.measuredAt) - Date.parse(y.measuredAt))[0];
   return {
@@ -59,6 +70,10 @@ export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry):
         ? b.lastMeasuredAt
         : a.lastMeasuredAt,
     ...(first ? { firstExcursion: first } : {}),
+    ...(cumulative.minutesOutOfRange !== undefined
+      ? { minutesOutOfRange: cumulative.minutesOutOfRange }
+      : {}),
+    ...(cumulative.worstExcursion ? { worstExcursion: cumulative.worstExcursion } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InstitutionStandingNotice } from '../institutions/institution-qualification';
 import type { ReleaseGatesSummary } from '../internal/release-gates';
 import type { LegTelemetry, TemperatureRange } from '../custody/leg-telemetry';
+import type { ExcursionBudget } from '../custody/excursion-budget';
 import type { ManufacturingSlot } from '../production/manufacturing-slots';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
@@ -112,6 +113,12 @@ export interface CustodyLegInput {
    * this leg. Absent in hand-overs recorded before loggers were bound.
    */
   loggerId?: string;
+  /**
+   * QA-04: the leg's time-out-of-range budget from the pinned specification. Absent in legs
+   * started before budgets, and where the specification version has none: they raise the
+   * excursion deviation alone, as before.
+   */
+  excursionBudget?: ExcursionBudget;
   /** What an earlier run of the same leg knew when it continued as new. */
   carried?: CustodyLegCarriedState;
 }
@@ -120,6 +127,8 @@ export interface CustodyLegInput {
 export interface CustodyLegCarriedState {
   timeLimitDeviation?: DeviationNotice;
   excursionDeviation?: DeviationNotice;
+  /** QA-04: the emergency raised when the time out of range passed the budget. */
+  budgetEmergency?: DeviationNotice;
   telemetry?: LegTelemetry;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DonorMaterialTests, donorMaterialTestsSchema } from './donor-material-tests';
 import { type QcTestPlan, qcTestPlanSchema } from './qc-test-plan';
 import { type InstructionsForUse, instructionsForUseSchema } from './instructions-for-use';
+import { type ExcursionBudget, excursionBudgetSchema } from '../custody/excursion-budget';
 
 /**
  * The product specification (GEN-03): everything product-specific a journey is checked
@@ -34,10 +35,21 @@ const custodyLegLimitSchema = z
       .int()
       .positive()
       .max(24 * 60),
+    /** QA-04: the time out of range the product tolerates, from stability data. */
+    excursionBudget: excursionBudgetSchema,
   })
   .refine((l) => l.minTemperatureC < l.maxTemperatureC, {
     message: 'minTemperatureC must be below maxTemperatureC',
-  });
+  })
+  .refine(
+    ({ excursionBudget: b, minTemperatureC, maxTemperatureC }) =>
+      (b.absoluteMinTemperatureC ?? -Infinity) < minTemperatureC &&
+      (b.absoluteMaxTemperatureC ?? Infinity) > maxTemperatureC,
+    {
+      message: 'the absolute limits of the excursion budget must lie outside the range',
+      path: ['excursionBudget'],
+    },
+  );
 
 export const productSpecificationContentSchema = z
   .strictObject({
@@ -110,7 +122,14 @@ export const productSpecificationContentSchema = z
   });
 
 export type ProductSpecificationContent = z.infer<typeof productSpecificationContentSchema>;
-export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
+/**
+ * A transport leg's limits as stored: versions published before excursion budgets have none
+ * (their excursions are deviations for QA to judge, as before).
+ */
+export type CustodyLegLimit = Omit<
+  ProductSpecificationContent['transportToFactory'],
+  'excursionBudget'
+> & { excursionBudget?: ExcursionBudget };
 
 /**
  * A published version as stored. Versions published before QC test plans were part of the
@@ -118,12 +137,18 @@ export type CustodyLegLimit = ProductSpecificationContent['transportToFactory'];
  * published before the donor material's tests were have no `donorMaterialTests`: their
  * material is released and judged on its screening alone, as before (DON-06, QA-02.5). Nor do
  * older versions have instructions for use (`instructionsForUse` absent): their shipment is
- * refused (OTH-01).
+ * refused (OTH-01). Nor have older versions excursion budgets on their transport legs (QA-04).
  */
 export interface ProductSpecification extends Omit<
   ProductSpecificationContent,
-  'qcTestPlan' | 'donorMaterialTests' | 'instructionsForUse'
+  | 'qcTestPlan'
+  | 'donorMaterialTests'
+  | 'instructionsForUse'
+  | 'transportToFactory'
+  | 'shipmentToSite'
 > {
+  transportToFactory: CustodyLegLimit;
+  shipmentToSite: CustodyLegLimit;
   qcTestPlan?: QcTestPlan;
   donorMaterialTests?: DonorMaterialTests;
   instructionsForUse?: InstructionsForUse;

@@ -27,6 +27,14 @@ export const CART_CD19_V1: ProductSpecificationContent = {
     minTemperatureC: 2,
     maxTemperatureC: 8,
     maxReadingGapMinutes: 30,
+    // Fresh apheresis material: a freeze destroys the cells, a warm hour costs viability.
+    excursionBudget: {
+      maxMinutesOutOfRange: 60,
+      stabilityReference:
+        'STAB-CART-CD19-03: leukapheresis material held at 15-25 °C for up to 2 h kept viability and CD3+ recovery within acceptance; frozen below 0 °C it did not',
+      absoluteMinTemperatureC: 0,
+      absoluteMaxTemperatureC: 25,
+    },
   },
   receipt: {
     procedure:
@@ -61,6 +69,13 @@ export const CART_CD19_V1: ProductSpecificationContent = {
     minTemperatureC: -196,
     maxTemperatureC: -150,
     maxReadingGapMinutes: 60,
+    // Cryopreserved in DMSO: warmed past its glass transition (about -120 °C) a bag is lost.
+    excursionBudget: {
+      maxMinutesOutOfRange: 30,
+      stabilityReference:
+        'STAB-CART-CD19-07: transient warming of the cryopreserved bag to -135 °C for up to 45 min kept post-thaw viability within acceptance; warming above -120 °C did not',
+      absoluteMaxTemperatureC: -120,
+    },
   },
   productShelfLifeDays: 180,
   followUpDays: 90,

@@ -39,14 +39,22 @@ describe('site legs (GEN-01, OTH-01)', () => {
     });
   });
 
-  it('GEN-01 keeps the transport legs on their own limits', () => {
+  it('GEN-01 keeps the transport legs on their own limits, with their excursion budget', () => {
     expect(custodyLegLimits(specification, 'shipmentToSite')).toEqual({
       maxHours: CART_CD19_V1.shipmentToSite.maxHours,
       temperatureRange: {
         minTemperatureC: CART_CD19_V1.shipmentToSite.minTemperatureC,
         maxTemperatureC: CART_CD19_V1.shipmentToSite.maxTemperatureC,
       },
+      excursionBudget: CART_CD19_V1.shipmentToSite.excursionBudget,
     });
+  });
+
+  it('QA-04 gives no budget for a transport leg of a version published before budgets', () => {
+    const older = { ...specification.shipmentToSite, excursionBudget: undefined };
+    const limits = custodyLegLimits({ ...specification, shipmentToSite: older }, 'shipmentToSite');
+    expect(limits).not.toHaveProperty('excursionBudget');
+    expect(custodyLegLimits(specification, 'siteStorage')).not.toHaveProperty('excursionBudget');
   });
 
   it('GEN-01 opens no site leg for a version without instructions for use', () => {

@@ -1,3 +1,4 @@
+import type { ExcursionBudget } from '../custody/excursion-budget';
 import type { TemperatureRange } from '../custody/leg-telemetry';
 import { DomainError } from '../errors/domain-error';
 import type { InstructionsForUse } from './instructions-for-use';
@@ -10,6 +11,8 @@ const MINUTE_MS = 60_000;
 export interface CustodyLegLimits {
   maxHours: number;
   temperatureRange?: TemperatureRange;
+  /** QA-04: the transport legs' time-out-of-range budget, where the version has one. */
+  excursionBudget?: ExcursionBudget;
 }
 
 /**
@@ -18,15 +21,20 @@ export interface CustodyLegLimits {
  * temperature range, the way from the thaw to the infusion its time alone (the instructions give
  * no range for a thawed bag, and no logger travels with it to the bedside). Undefined for a
  * site leg of a version without instructions for use: such a product was shipped before they
- * were required, and its site has nothing to be held to.
+ * were required, and its site has nothing to be held to. Only the transport legs have an
+ * excursion budget (QA-04): no logger reports from site storage (its receipt names none).
  */
 export function custodyLegLimits(
   specification: ProductSpecification,
   key: CustodyLegLimitKey,
 ): CustodyLegLimits | undefined {
   if (key === 'transportToFactory' || key === 'shipmentToSite') {
-    const { maxHours, minTemperatureC, maxTemperatureC } = specification[key];
-    return { maxHours, temperatureRange: { minTemperatureC, maxTemperatureC } };
+    const { maxHours, minTemperatureC, maxTemperatureC, excursionBudget } = specification[key];
+    return {
+      maxHours,
+      temperatureRange: { minTemperatureC, maxTemperatureC },
+      ...(excursionBudget ? { excursionBudget } : {}),
+    };
   }
   const instructions = specification.instructionsForUse;
   if (!instructions) return undefined;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  type CustodyLeg,
   EventEnvelope,
   LoggedReading,
   legTelemetrySignal,
-  summariseReadings,
   temperatureReadingsMessageSchema,
 } from '@v2v/contracts';
 import { writeAudit } from '@v2v/audit';
@@ -15,7 +15,7 @@ import {
   CustodyLegLoggerRow,
   TemperatureReadingRepository,
 } from '../temperature-reading.repository';
-import { classifyReading, requireBoundLogger } from '../telemetry-rules';
+import { classifyReading, requireBoundLogger, summariseForLeg } from '../telemetry-rules';
 
 /**
  * Stores a logger upload per leg (GEN-01). A reading is keyed by code, leg, logger and time: the
@@ -24,7 +24,9 @@ import { classifyReading, requireBoundLogger } from '../telemetry-rules';
  * (the consumer sets the message aside with the reason). The open leg is told a summary of what
  * was newly recorded, never the readings (its history stays bounded); the journey is not
  * signalled at all. The signal goes before the commit: a failed commit is redelivered and
- * signalled again, which only recounts; a signal lost after a commit could not be.
+ * signalled again, which only recounts; a signal lost after a commit could not be. The summary
+ * carries the leg's time out of range over all its stored readings (QA-04): a redelivery finds
+ * the same figure.
  */
 @Injectable()
 export class RecordTemperatureReadingsUseCase {
@@ -71,12 +73,32 @@ export class RecordTemperatureReadingsUseCase {
         });
       }
     }
-    if (binding) await this.tellOpenLeg(binding, recorded);
+    if (binding) await this.tellOpenLeg(manager, binding, donorCode, recorded);
   }
 
-  /** The leg's summary of what was newly recorded, while it runs. */
-  private async tellOpenLeg(binding: CustodyLegLoggerRow, recorded: LoggedReading[]) {
-    const summary = summariseReadings(recorded, legRange(binding));
+  /** The leg's summary of what was newly recorded, while it runs, with its time out of range. */
+  private async tellOpenLeg(
+    manager: EntityManager,
+    binding: CustodyLegLoggerRow,
+    donorCode: string,
+    recorded: LoggedReading[],
+  ) {
+    const range = legRange(binding);
+    const legReadings =
+      range && recorded.length
+        ? await this.readings.storedForLeg(
+            manager,
+            {
+              legWorkflowId: binding.legWorkflowId,
+              donorCode,
+              leg: binding.leg as CustodyLeg,
+              ...(binding.loggerId ? { loggerId: binding.loggerId } : {}),
+              startedAt: new Date(binding.startedAt).toISOString(),
+            },
+            { withConflicts: true },
+          )
+        : [];
+    const summary = summariseForLeg(recorded, legReadings, range);
     // A closed leg (received, or its journey ended) is not running: the readings stay on record.
     if (summary)
       await this.temporal.signalIfRunning(binding.legWorkflowId, legTelemetrySignal, summary);
