@@ -1,4 +1,5 @@
 import { DeviationNotice, legTelemetrySignal, type LegTelemetry } from '@v2v/contracts';
+import { INTACT_SITE_RECEIPT } from '@v2v/testing';
 import { timeSkippingEnvironment } from './support/environments';
 import { payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
 import { SPEC_V1 } from './support/mock-services';
@@ -104,7 +105,11 @@ describe('excursions judged against the budget (QA-04, GEN-01; time skipping)', 
         }),
       }),
     ]);
-    await sendStep(handle, 'receiveAtSite', { receivedAt: now.toISOString(), labelScan: code });
+    await sendStep(handle, 'receiveAtSite', {
+      receivedAt: now.toISOString(),
+      labelScan: code,
+      inspection: INTACT_SITE_RECEIPT,
+    });
     await leg.result();
     await recordHistory('custody-leg-excursion-beyond-budget', leg);
     await handle.terminate('test done');
