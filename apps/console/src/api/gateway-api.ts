@@ -1599,7 +1599,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). Roles: qa-qp. */
+    /** Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). An emergency on the product (QA-04) also takes `emergency`: the preventive action, the product's disposition (use, destroy, return-to-manufacturer; never use after a wrong or lost label) and the recall decision; required for one found at the site. Roles: qa-qp. */
     post: operations['DeviationsController_close'];
     delete?: never;
     options?: never;
@@ -2318,7 +2318,8 @@ export interface paths {
     /** A patient's orders, as a searchset Bundle (TRC-04). Roles: hospital (own institution only), ops, qa-qp, scheduler. */
     get: operations['FhirController_serviceRequests'];
     put?: never;
-    post?: never;
+    /** Order a therapy from an R4 ServiceRequest, as POST /api/orders does; answers the order read back, its URL in Location (TRC-04). Roles: hospital (own institution's requester only), scheduler. */
+    post: operations['FhirOrdersController_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2439,6 +2440,40 @@ export interface paths {
     put?: never;
     /** Report an adverse reaction of the journey's patient after the infusion: description, onset, CTCAE grade 1–5, seriousness, outcome; recorded once, never changed (TRC-04). Roles: hospital (of the journey's institution). */
     post: operations['AdverseReactionsController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/emergency-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report an emergency on the product after its receipt at the site: a damaged bag, a wrong, illegible or lost label, a temperature excursion in use, or other; when it was found and what. Opens a QA-04 emergency: the product is on hold until QA closes it; the manufacturer's QA lists it with the journey's deviations. Refused before the receipt (STEP_OUT_OF_ORDER) and once the journey closed. Roles: hospital (of the journey's institution). */
+    post: operations['SiteEmergenciesController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{donorCode}/emergencies/{emergencyId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The emergency report (QA-04) as PDF: what was found, when and by whom, the product (donor code, batch), the investigation, root cause, CAPA, disposition, recall decision and the closure's signature; Chinese and English labels. Roles: qa-qp, ops, hospital (of the journey's institution). */
+    get: operations['SiteEmergenciesController_reportPdf'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2761,6 +2796,7 @@ export interface operations {
             | 'assessDonorMaterialImpact'
             | 'acknowledgeNotification'
             | 'reportAdverseReaction'
+            | 'reportSiteEmergency'
             | 'recallProduct'
             | 'recordRecallDisposition';
           /** Format: date */
@@ -4504,6 +4540,12 @@ export interface operations {
               minTemperatureC: number;
               maxTemperatureC: number;
               maxReadingGapMinutes: number;
+              excursionBudget: {
+                maxMinutesOutOfRange: number;
+                stabilityReference: string;
+                absoluteMinTemperatureC?: number;
+                absoluteMaxTemperatureC?: number;
+              };
             };
             receipt: {
               procedure: string;
@@ -4534,6 +4576,12 @@ export interface operations {
               minTemperatureC: number;
               maxTemperatureC: number;
               maxReadingGapMinutes: number;
+              excursionBudget: {
+                maxMinutesOutOfRange: number;
+                stabilityReference: string;
+                absoluteMinTemperatureC?: number;
+                absoluteMaxTemperatureC?: number;
+              };
             };
             productShelfLifeDays: number;
             followUpDays: number;
@@ -5926,6 +5974,22 @@ export interface operations {
           correctiveAction: string;
           signature: {
             password: string;
+          };
+          emergency?: {
+            preventiveAction: string;
+            /** @enum {string} */
+            disposition: 'use' | 'destroy' | 'return-to-manufacturer';
+            recall:
+              | {
+                  /** @enum {string} */
+                  decision: 'not-needed';
+                  rationale: string;
+                }
+              | {
+                  /** @enum {string} */
+                  decision: 'raised';
+                  recallId: string;
+                };
           };
         };
       };
@@ -7360,6 +7424,73 @@ export interface operations {
       };
     };
   };
+  FhirOrdersController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          resourceType: 'ServiceRequest';
+          /** @enum {string} */
+          status: 'active';
+          /** @enum {string} */
+          intent: 'order';
+          subject: {
+            reference?: string;
+            identifier: {
+              /** @enum {string} */
+              system: 'urn:v2v:patient-reference';
+              value: string;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+          requester: {
+            identifier: {
+              /** @enum {string} */
+              system: 'urn:v2v:institution';
+              value: string;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+          code: {
+            coding: ({
+              system?: string;
+              code?: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+          occurrenceDateTime: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   FhirController_serviceRequest: {
     parameters: {
       query?: never;
@@ -7529,6 +7660,64 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SiteEmergenciesController_report: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        donorCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind:
+            | 'damaged-bag'
+            | 'wrong-label'
+            | 'illegible-label'
+            | 'lost-label'
+            | 'temperature-excursion-in-use'
+            | 'other';
+          /** Format: date-time */
+          foundAt: string;
+          description: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SiteEmergenciesController_reportPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        donorCode: string;
+        emergencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
