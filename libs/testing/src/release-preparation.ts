@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JourneySampleRequest } from '@v2v/contracts';
 import { demoUserPassword } from './demo-credentials';
+import { pollUntil } from './poll';
 import { settleDonorMaterialImpact } from './donor-material-script';
 import type { GatewayClient, HttpResult } from './gateway-client';
 
@@ -40,6 +41,20 @@ function retentionSample(
  * false leaves them to the caller). Run once the journey is in `qc` with its batch record
  * complete; throws naming the refused request otherwise.
  */
+/**
+ * Waits (up to a minute) until the traceability ledger holds a custody event of the journey: its
+ * consumer may lag the steps on a loaded machine, and QA-02.4 rightly keeps the release open
+ * until then. A ledger that never catches up is left for the release's own refusal to name.
+ */
+async function ledgerCaughtUp(api: GatewayClient, donorCode: string): Promise<void> {
+  const trace = `/api/traces/donors/${encodeURIComponent(donorCode)}`;
+  await pollUntil(
+    `a custody event of ${donorCode} on the ledger`,
+    async () => ((await api.as('ops', 'GET', trace)).status === 200 ? true : undefined),
+    { timeoutMs: 60_000, intervalMs: 500 },
+  ).catch(() => undefined);
+}
+
 export async function prepareRelease(
   api: GatewayClient,
   donorCode: string,
@@ -76,6 +91,7 @@ export async function prepareRelease(
       }),
       201,
     );
+  await ledgerCaughtUp(api, donorCode);
   const donorMaterialImpact =
     options.assessDonorMaterial === false
       ? undefined
