@@ -36,8 +36,9 @@ test('the qualified person recalls a released batch; its journey is disposed and
   await expect(dialog.getByTestId('signature-meaning')).toHaveText('召回');
   await dialog.getByLabel('请重新输入密码').fill(demoUserPassword());
   await dialog.getByRole('button', { name: '签名并提交' }).click();
-  await expect(dialog.getByTestId('refusal-code')).toHaveText('QA-04');
-  await expect(dialog.getByTestId('refusal-message')).toContainText('(QA-04)');
+  // An unknown batch is not found: nothing is recalled, the dialog says so with its code.
+  await expect(dialog.getByTestId('refusal-code')).toHaveText('NOT_FOUND');
+  await expect(dialog.getByTestId('refusal-message')).toContainText(`${batchNumber}-X`);
   await dialog.getByRole('button', { name: '取消' }).click();
 
   // The released batch: signed, and its journey found through the genealogy.

@@ -15,9 +15,7 @@ import { awaitingLineClearance, bookingsOf, currentStep } from './batch-record';
 import { CompleteStepForm } from './CompleteStepForm';
 import { LineClearanceForm } from './LineClearanceForm';
 import { StartStepForm } from './StartStepForm';
-
-/** antd's green tag text falls short of 4.5:1; white on this green reaches it. */
-const COMPLETED_GREEN = '#237804';
+import { TAG_COLOURS } from '../../components/tag-colours';
 
 type View = BatchRecordView & { temporalUiUrl: string };
 
@@ -126,7 +124,7 @@ export function BatchRecordPage() {
             dataIndex: 'status',
             render: (status: string, s) => (
               <Tag
-                color={status === 'completed' ? COMPLETED_GREEN : 'default'}
+                color={status === 'completed' ? TAG_COLOURS.settled : 'default'}
                 data-testid={`status-${s.stepId}`}
               >
                 {t(`batch.statuses.${status}`)}

@@ -10,12 +10,13 @@ import { RefusalAlert } from '../../components/RefusalAlert';
 import { useSession } from '../../session/SessionContext';
 import { notificationText, urgentFirst } from './notifications';
 import { useNotificationCount } from './NotificationBadge';
+import { TAG_COLOURS } from '../../components/tag-colours';
 
-const SEVERITY_COLOURS = { info: 'default', attention: 'orange', urgent: 'red' } as const;
-/** antd's orange tag text is below WCAG AA on its background (axe color-contrast): darker. */
-const SEVERITY_TEXT = { attention: { color: '#ad4e00' } } as Partial<
-  Record<keyof typeof SEVERITY_COLOURS, React.CSSProperties>
->;
+const SEVERITY_COLOURS = {
+  info: 'default',
+  attention: TAG_COLOURS.open,
+  urgent: TAG_COLOURS.blocked,
+} as const;
 
 /**
  * The institution's notification feed (TRC-04), paged as the gateway pages it (newest first,
@@ -97,7 +98,7 @@ export function NotificationsPage() {
             key: 'severity',
             render: (_, n) => (
               <Space>
-                <Tag color={SEVERITY_COLOURS[n.severity]} style={SEVERITY_TEXT[n.severity]}>
+                <Tag color={SEVERITY_COLOURS[n.severity]}>
                   {t(`notifications.severity.${n.severity}`)}
                 </Tag>
                 {n.overdue && <Tag color="red">{t('notifications.overdue')}</Tag>}

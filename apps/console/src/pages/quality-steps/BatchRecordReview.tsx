@@ -6,6 +6,7 @@ import { showFieldErrorsAtPaths } from '../../components/field-errors';
 import { RecordedAt } from '../../components/RecordedAt';
 import { type SignatureInput, SignatureDialog } from '../../components/SignatureDialog';
 import type { BatchRecordReview } from './quality-steps';
+import { TAG_COLOURS } from '../../components/tag-colours';
 
 /**
  * QA's latest review of the batch record (QA-02.2): what was signed, by whom and when, and
@@ -23,7 +24,10 @@ export function BatchRecordReviewView({ review }: { review: BatchRecordReview | 
         <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
           <Descriptions.Item label={label('batch')}>{review.batchNumber}</Descriptions.Item>
           <Descriptions.Item label={label('validity')}>
-            <Tag color={review.valid ? '#237804' : '#a8071a'} data-testid="review-validity">
+            <Tag
+              color={review.valid ? TAG_COLOURS.settled : TAG_COLOURS.blocked}
+              data-testid="review-validity"
+            >
               {review.valid
                 ? label('valid')
                 : t('qualitySteps.review.voided', {

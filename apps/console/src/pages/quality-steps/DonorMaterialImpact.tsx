@@ -102,7 +102,18 @@ export function DonorMaterialImpactForm(props: Props) {
         initialValues={{ testCodes: pendingAtRelease(props.view), conclusion: 'no-impact' }}
         onFinish={(v) => setValues({ ...v, rationale: v.rationale.trim() })}
       >
-        <Form.Item name="testCodes" label={t('qualitySteps.impact.tests')} rules={required}>
+        {/* A validator, not `required`: antd would put aria-required on the checkbox group's
+            element, which that role does not allow (axe aria-allowed-attr). */}
+        <Form.Item
+          name="testCodes"
+          label={t('qualitySteps.impact.tests')}
+          rules={[
+            {
+              validator: (_, codes?: string[]) =>
+                codes?.length ? Promise.resolve() : Promise.reject(new Error(t('form.required'))),
+            },
+          ]}
+        >
           <Checkbox.Group
             options={props.view.tests.map((s) => ({
               value: s.testCode,

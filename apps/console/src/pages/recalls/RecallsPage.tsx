@@ -1,4 +1,5 @@
 import { App, Button, Card, Descriptions, Empty, Flex, Pagination, Tag } from 'antd';
+import { TAG_COLOURS } from '../../components/tag-colours';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -60,7 +61,7 @@ function RecallCard({ recall, onChanged }: { recall: Recall; onChanged(): void }
           {t(`recalls.classifications.${recall.classification}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('recalls.openUnits')}>
-          <Tag color={openUnits(recall).length ? 'red' : 'green'}>
+          <Tag color={openUnits(recall).length ? TAG_COLOURS.blocked : TAG_COLOURS.settled}>
             {openUnits(recall).length} / {recall.units.length}
           </Tag>
         </Descriptions.Item>

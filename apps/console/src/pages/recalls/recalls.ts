@@ -3,6 +3,7 @@
  * them (type-only: nothing of it is bundled; the OpenAPI document declares no response schema).
  */
 import type { Recall, RecallUnit } from '@v2v/contracts';
+import { TAG_COLOURS } from '../../components/tag-colours';
 
 export type { Recall, RecallUnit };
 
@@ -16,8 +17,8 @@ export const openUnits = (recall: Pick<Recall, 'units'>) =>
 
 /** Tag colours of a unit's status: open needs action, the ends are settled. */
 export const UNIT_STATUS_COLOURS: Record<RecallUnit['status'], string> = {
-  open: 'red',
-  returned: 'green',
-  destroyed: 'green',
-  'patient-follow-up': 'orange',
+  open: TAG_COLOURS.blocked,
+  returned: TAG_COLOURS.settled,
+  destroyed: TAG_COLOURS.settled,
+  'patient-follow-up': TAG_COLOURS.open,
 };

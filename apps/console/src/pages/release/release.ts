@@ -15,6 +15,7 @@ import type {
   ReleaseGateStatus,
   StepRequestBody,
 } from '@v2v/contracts';
+import { TAG_COLOURS } from '../../components/tag-colours';
 
 export type {
   OosInvestigationView,
@@ -27,13 +28,7 @@ export type {
 export type QcResultsEntry = StepRequestBody<'recordQcResult'>;
 export type QcResultEntryRow = QcResultsEntry['results'][number];
 
-/**
- * antd's preset green and gold tag texts fall short of 4.5:1 on their backgrounds: solid
- * darker colours with white text reach it (axe-core checks each screen).
- */
-const SETTLED = '#237804';
-const OPEN = '#874d00';
-const BLOCKED = '#a8071a';
+const { settled: SETTLED, open: OPEN, blocked: BLOCKED } = TAG_COLOURS;
 
 export const GATE_COLOURS: Record<ReleaseGateStatus, string> = {
   settled: SETTLED,
