@@ -1,13 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import {
-  demoUserPassword,
-  loggerReadings,
-  prepareRelease,
-  recordDonorMaterialTests,
-  runBatchRecord,
-  SECOND_CLINICIAN,
-} from '@v2v/testing';
+import { demoUserPassword, loggerReadings, runBatchRecord, SECOND_CLINICIAN } from '@v2v/testing';
 import { api, checkScreen, patientReference, shanghaiInput, signIn } from './support';
 
 const HOUR = 3_600_000;
@@ -36,12 +29,50 @@ async function sign(page: Page, meaning: string): Promise<void> {
   await expect(dialog).toBeHidden({ timeout: 60_000 });
 }
 
-// TODO(lead): click C1's screen (QC's donor material tests) instead of the API.
-const donorMaterialTests = (donorCode: string) => recordDonorMaterialTests(api, donorCode, 'all');
+/** QC enters the donor material's tests; unit, method and time come prefilled. */
+async function clickDonorMaterialTests(page: Page, donorCode: string): Promise<void> {
+  await nextRole(page, 'qc', donorCode);
+  const entry = page.getByTestId('donor-material-entry-form');
+  await entry.getByLabel('cell-count 结果').fill('4.2');
+  await entry.getByLabel('viability 结果').fill('96');
+  await entry.getByLabel('sterility 结果').fill('no growth');
+  await checkScreen(page, 'zh-donor-material-tests');
+  await entry.getByRole('button', { name: '记录供者材料检验结果' }).click();
+  for (const code of ['cell-count', 'viability', 'sterility'])
+    await expect(page.getByTestId(`dm-status-${code}`)).toHaveText('符合标准');
+}
 
-// TODO(lead): click C1's screens (QA's batch record review, QC's retention samples, the impact
-// assessment) instead of the API.
-const batchRecordReviewAndSamples = (donorCode: string) => prepareRelease(api, donorCode);
+/** QC registers a retention sample of `subject` (the form's default: the final product). */
+async function clickRetentionSample(page: Page, subject?: '供者材料'): Promise<void> {
+  const form = page.getByTestId('sample-form');
+  if (subject) {
+    await form.getByLabel('样品对象').click();
+    await page.locator('.ant-select-item-option', { hasText: subject }).click();
+  }
+  await form.getByLabel('数量').fill('1');
+  await form.getByLabel('单位', { exact: true }).fill('mL');
+  await form.getByLabel('容器').fill('cryovial 2 mL');
+  await form.getByLabel('储存位置').fill('LN2-03 rack B');
+  await form.getByLabel('储存条件').fill('≤ -150 °C vapour phase LN2');
+  await form.getByLabel('留样至').fill(`${new Date().getFullYear() + 5}-12-01`);
+  await form.getByRole('button', { name: '登记样品' }).click();
+  const purpose = subject ? 'donor-material' : 'final-product';
+  await expect(page.getByTestId(`sample-${purpose}-retention`)).toBeVisible();
+}
+
+/** QC's retention samples, then the qualified person's signed batch record review. */
+async function clickSamplesAndReview(page: Page, donorCode: string): Promise<void> {
+  await nextRole(page, 'qc', donorCode);
+  await clickRetentionSample(page);
+  await clickRetentionSample(page, '供者材料');
+  await checkScreen(page, 'zh-samples');
+  await nextRole(page, 'qa-qp', donorCode);
+  const review = page.getByTestId('review-form');
+  await review.getByLabel('审核意见').fill('批记录各工序、标签和偏差均已审核');
+  await review.getByRole('button', { name: '签署批记录审核' }).click();
+  await sign(page, '审核');
+  await expect(page.getByTestId('review-validity')).toHaveText('有效');
+}
 
 /**
  * Not clicked yet: the console has no screen for the start of production (startProduction),
@@ -70,8 +101,9 @@ const QC_RESULTS: Array<[code: string, value: string]> = [
  * collection booking; the hospital's screening, collection, storage and hand-over; the
  * operator's receipt inspection; QA's material release; QC's results; the qualified person's
  * batch release; the operator's shipment; then the site's notifications, instructions for use,
- * receipt, thaw, bedside check and infusion. Through the API still: the transport logger's
- * upload, and the steps the helpers above name.
+ * receipt, thaw, bedside check and infusion, with QC's donor material tests and samples and
+ * QA's batch record review between. Through the API still: the transport logger's upload and
+ * production (`productionThroughApi`).
  */
 test('a journey from order to infusion in Chinese, each role in turn', async ({ page }) => {
   test.setTimeout(600_000);
@@ -171,7 +203,7 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
   await expect(page.getByTestId('journey-stage')).toHaveText('已接收');
 
   // QC's donor material tests, then the qualified person's signed release of the material.
-  await donorMaterialTests(donorCode);
+  await clickDonorMaterialTests(page, donorCode);
   await nextRole(page, 'qa-qp', donorCode);
   await page.getByRole('button', { name: '放行供者材料' }).click();
   await checkScreen(page, 'zh-material-release-signature');
@@ -195,8 +227,7 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
   await expect(page.getByTestId('journey-stage')).toHaveText('放行审核');
 
   // The qualified person releases the batch once every gate has settled, signed.
-  await batchRecordReviewAndSamples(donorCode);
-  await nextRole(page, 'qa-qp', donorCode);
+  await clickSamplesAndReview(page, donorCode);
   const gates = page.getByTestId('release-gates');
   await expect(async () => {
     await gates.getByRole('button', { name: '刷新放行条件' }).click();
