@@ -33,6 +33,10 @@ const CONCURRENCY = num('CONCURRENCY', 2, 2);
 const ORDERS = num('ORDERS', 100, 10);
 const BURST = num('BURST', 1000, 40);
 const IN_FLIGHT = num('IN_FLIGHT', 50, 10);
+/** BENCH=P9 (or P1,P2) measures only those. */
+const ONLY = new Set((process.env.BENCH ?? 'P1,P2,P9').split(','));
+/** A request the gateway did not answer within the client's 30 s, counted like a 5xx. */
+const NO_ANSWER = 0;
 const FLOOR_QUEUE = `bench-journey-floor-${randomUUID().slice(0, 8)}`;
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -51,12 +55,13 @@ async function main(): Promise<void> {
   const floor = await startFloorWorker();
   try {
     console.log(`bench:journeys${SMOKE ? ' (smoke)' : ''} on ${new Date().toISOString()}\n`);
-    const p1 = await measureP1(api, client);
-    const p2 = await measureP2(api, client);
-    const p9 = await measureP9(api, client);
+    const rows: string[] = [];
+    if (ONLY.has('P1')) rows.push(await measureP1(api, client));
+    if (ONLY.has('P2')) rows.push(await measureP2(api, client));
+    if (ONLY.has('P9')) rows.push(await measureP9(api, client));
     console.log('\n| id | measured | floor | ratio | goal |');
     console.log('|---|---|---|---|---|');
-    console.log(p1, '\n' + p2, '\n' + p9);
+    console.log(rows.join('\n'));
   } finally {
     await floor.shutdown();
     await closeTemporalClient();
@@ -115,7 +120,11 @@ async function measureP9(api: GatewayClient, client: Client): Promise<string> {
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   const started = performance.now();
   const orders = await pool(BURST, IN_FLIGHT, async () => {
-    const order = await timedOrder(api, false);
+    const order = await timedOrder(api, false).catch(() => ({
+      ms: 30_000,
+      status: NO_ANSWER,
+      donorCode: undefined,
+    }));
     count(order.status);
     return order;
   });
@@ -124,8 +133,11 @@ async function measureP9(api: GatewayClient, client: Client): Promise<string> {
   const reads = new Map<number, number>();
   const accepted = orders.filter((o) => o.donorCode).map((o) => o.donorCode!);
   await pool(accepted.length, IN_FLIGHT, async (i) => {
-    const res = await api.as('ops', 'GET', `/api/journeys/${encodeURIComponent(accepted[i])}`);
-    reads.set(res.status, (reads.get(res.status) ?? 0) + 1);
+    const status = await api
+      .as('ops', 'GET', `/api/journeys/${encodeURIComponent(accepted[i])}`)
+      .then((res) => res.status)
+      .catch(() => NO_ANSWER);
+    reads.set(status, (reads.get(status) ?? 0) + 1);
   });
   const floorStarted = performance.now();
   await pool(BURST, IN_FLIGHT, async () => {
@@ -135,8 +147,9 @@ async function measureP9(api: GatewayClient, client: Client): Promise<string> {
   });
   // The floor's end update is its own cleanup: timed with it, it only lowers the floor's rate.
   const floorPerSecond = BURST / ((performance.now() - floorStarted) / 1000);
-  const errors =
-    [...statuses, ...reads].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0) ?? 0;
+  const errors = [...statuses, ...reads]
+    .filter(([s]) => s >= 500 || s === NO_ANSWER)
+    .reduce((n, [, c]) => n + c, 0);
   console.log(
     `P9: ${BURST} orders, ${IN_FLIGHT} in flight: ${ordersPerSecond.toFixed(1)} orders/s, ` +
       `p50 ${p50(latencies).toFixed(0)} ms, p99 ${p99(latencies).toFixed(0)} ms, answers ${fmtStatuses(statuses)}; ` +
@@ -145,7 +158,7 @@ async function measureP9(api: GatewayClient, client: Client): Promise<string> {
   );
   return row(
     'P9',
-    `${ordersPerSecond.toFixed(1)} orders/s, ${errors} 5xx`,
+    `${ordersPerSecond.toFixed(1)} orders/s, ${errors} 5xx or unanswered`,
     `${floorPerSecond.toFixed(1)}/s`,
     ordersPerSecond / floorPerSecond,
     '≥ 0.8×, no 5xx',
@@ -266,7 +279,7 @@ const quantile = (values: number[], q: number) => {
 const p50 = (values: number[]) => quantile(values, 0.5);
 const p99 = (values: number[]) => quantile(values, 0.99);
 const fmtStatuses = (statuses: Map<number, number>) =>
-  [...statuses].map(([s, c]) => `${c}× ${s}`).join(', ');
+  [...statuses].map(([s, c]) => `${c}× ${s === NO_ANSWER ? 'no answer in 30 s' : s}`).join(', ');
 const row = (id: string, measured: string, floor: string, ratio: number, goal: string) =>
   `| ${id} | ${measured} | ${floor} | ${ratio.toFixed(2)}× | ${goal} |`;
 

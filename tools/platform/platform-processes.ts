@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TASK_QUEUES } from '@v2v/contracts';
@@ -65,6 +65,19 @@ export interface RunningPlatform {
 export const PID_DIR = path.join(ROOT, '.data/run/platform');
 export const pidFile = (name: string) => path.join(PID_DIR, `${name}.pid`);
 
+/** Records a process's pid; the folder is made again if something removed it meanwhile. */
+function writePid(name: string, pid: number): void {
+  mkdirSync(PID_DIR, { recursive: true });
+  writeFileSync(pidFile(name), `${pid}\n`);
+}
+
+/** Removes a pid file if it is still this process's. */
+function removePid(name: string, pid: number | undefined): void {
+  const file = pidFile(name);
+  if (pid !== undefined && existsSync(file) && readFileSync(file, 'utf8').trim() === String(pid))
+    rmSync(file, { force: true });
+}
+
 /** A crashed process is started again after this pause, unless it crashes too often. */
 const RESTART_DELAY_MS = 1_000;
 const RESTARTS_PER_MINUTE = 5;
@@ -86,7 +99,6 @@ export async function startPlatformProcesses(options: {
   const children = new Map<string, ChildProcess>();
   let started = false;
   let stopping = false;
-  mkdirSync(PID_DIR, { recursive: true });
   let failStart: (error: Error) => void = () => undefined;
   const exited = new Promise<never>((_, reject) => (failStart = reject));
   exited.catch(() => undefined);
@@ -98,7 +110,7 @@ export async function startPlatformProcesses(options: {
       { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.set(app.name, child);
-    if (child.pid) writeFileSync(pidFile(app.name), `${child.pid}\n`);
+    if (child.pid) writePid(app.name, child.pid);
     for (const stream of [child.stdout, child.stderr]) {
       let buffered = '';
       stream?.on('data', (chunk: Buffer) => {
@@ -127,7 +139,9 @@ export async function startPlatformProcesses(options: {
   const stop = async () => {
     stopping = true;
     await Promise.all([...children.values()].map(terminate));
-    rmSync(PID_DIR, { recursive: true, force: true });
+    // Only this launcher's own pid files: another platform (an e2e run refused its ports) keeps
+    // its own.
+    for (const [name, child] of children) removePid(name, child.pid);
   };
 
   try {

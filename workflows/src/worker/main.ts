@@ -13,7 +13,7 @@ import { readWorkerConfig } from './worker-config';
  * one connection for the process, a pre-built bundle when WORKFLOW_BUNDLE_PATH is set.
  */
 async function main(): Promise<void> {
-  const { env, namespace, bundlePath } = readWorkerConfig(process.env);
+  const { env, namespace, bundlePath, maxCachedWorkflows } = readWorkerConfig(process.env);
   const metricsAddress = temporalMetricsAddress(TASK_QUEUES.journey, env);
   installTemporalMetrics(metricsAddress);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: WORKFLOWS_PATH }),
     shutdownGraceTime: '10s',
+    maxCachedWorkflows,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => worker.shutdown());

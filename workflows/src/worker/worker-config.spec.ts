@@ -20,4 +20,14 @@ describe('journey worker config', () => {
       /TEMPORAL_METRICS_PORT/,
     );
   });
+
+  it('keeps 100 workflows cached unless told otherwise, and refuses a cache of none', () => {
+    expect(readWorkerConfig({}).maxCachedWorkflows).toBe(100);
+    expect(readWorkerConfig({ JOURNEY_WORKER_CACHED_WORKFLOWS: '250' }).maxCachedWorkflows).toBe(
+      250,
+    );
+    expect(() => readWorkerConfig({ JOURNEY_WORKER_CACHED_WORKFLOWS: '0' })).toThrow(
+      /JOURNEY_WORKER_CACHED_WORKFLOWS/,
+    );
+  });
 });

@@ -17,12 +17,26 @@ const workerEnvSchema = z.looseObject({
     .string()
     .regex(/^[0-9]{1,5}$/, 'a TCP port number')
     .optional(),
+  /** How many journeys (and their children) the worker keeps in memory between their tasks. */
+  JOURNEY_WORKER_CACHED_WORKFLOWS: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, 'a whole number of workflows, at least 1')
+    .optional(),
 });
+
+/**
+ * The SDK's default cache is sized from the heap (about 210 workflows at 512 MB), which is more
+ * than the journey's workflows fit: on 2026-12-02 the workflow thread ran out of heap with a
+ * full default cache while `npm run bench:journeys` held about 1,100 journeys open. A journey
+ * evicted from the cache is replayed at its next task (P8's cost), never lost.
+ */
+export const DEFAULT_CACHED_WORKFLOWS = 100;
 
 export interface WorkerConfig {
   env: NodeJS.ProcessEnv;
   namespace: string;
   bundlePath?: string;
+  maxCachedWorkflows: number;
 }
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
@@ -36,5 +50,8 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     env: validated,
     namespace: validated.TEMPORAL_NAMESPACE ?? 'default',
     bundlePath: validated.WORKFLOW_BUNDLE_PATH,
+    maxCachedWorkflows: Number(
+      validated.JOURNEY_WORKER_CACHED_WORKFLOWS ?? DEFAULT_CACHED_WORKFLOWS,
+    ),
   };
 }

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Runs a bench script with SMOKE=1 against the stack the e2e tier started; its stdout. */
+async function smoke(script: string, env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    env: { ...process.env, SMOKE: '1', ...env },
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** A results row of the bench's table: `| id | measured | floor | 1.23× | goal |`. */
+const ratioRow = (id: string) => new RegExp(`^\\| ${id} \\| .+ \\| [0-9]+\\.[0-9]{2}× \\|`, 'm');
+
+/**
+ * Issue 15: the benchmarks run in CI in their short form, so they cannot rot. Their figures are
+ * noise at this size; what is checked is that each measures and prints its ratio.
+ */
+describe('benchmarks, short form', () => {
+  it('P2 and P9 measure orders through the gateway against bare workflow starts', async () => {
+    const out = await smoke('bench:journeys', { BENCH: 'P2,P9' });
+    expect(out).toMatch(ratioRow('P2'));
+    expect(out).toMatch(ratioRow('P9'));
+    // The short burst must not see a 5xx or a request left unanswered.
+    expect(out).toMatch(/\| P9 \| [0-9.]+ orders\/s, 0 5xx or unanswered \|/);
+  }, 300_000);
+
+  it('P4 measures the outbox relay against raw kafkajs and leaves no row unpublished', async () => {
+    const out = await smoke('bench:outbox');
+    expect(out).toMatch(/P4 ratio \(median of 1\): [0-9]+\.[0-9]{2}×/);
+  }, 300_000);
+});
