@@ -62,14 +62,24 @@ async function stepUntilAnswered(donorCode: string, scripted: Sent, key: string)
 type Sent = Pick<ScriptedStep, 'step' | 'role' | 'payload'>;
 const sentOnce = ({ step, role, payload }: ScriptedStep): Sent => ({ step, role, payload });
 
-async function ledgerCount(donorCode: string, messageType: string) {
-  const res = await api.as<{ entries: Array<{ messageType: string }> }>(
-    'ops',
-    'GET',
-    `/api/traces/donors/${donorCode}`,
+/** How often `messageType` is on the donor's ledger, once the ledger's consumer has it at all. */
+function ledgerCount(donorCode: string, messageType: string) {
+  return pollUntil(
+    `${messageType} of ${donorCode} on the ledger`,
+    async () => {
+      const res = await api.as<{ entries: Array<{ messageType: string }> }>(
+        'ops',
+        'GET',
+        `/api/traces/donors/${donorCode}`,
+      );
+      const count =
+        res.status === 200
+          ? res.body.entries.filter((e) => e.messageType === messageType).length
+          : 0;
+      return count > 0 ? count : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 500 },
   );
-  expect(res.status).toBe(200);
-  return res.body.entries.filter((e) => e.messageType === messageType).length;
 }
 
 describe('processes killed with SIGKILL in the middle of a journey (CSV-01, GEN-02)', () => {
