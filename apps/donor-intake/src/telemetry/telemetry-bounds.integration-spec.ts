@@ -109,10 +109,14 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
     expect(signalsTo(binding.legWorkflowId)).toEqual([]);
 
     const summary = await bind.execute(binding);
+    // One reading out of range counts no time yet: it lasts until the logger's next (QA-04).
+    const excursion = { loggerId: 'LOGGER-A', measuredAt: at(10), temperatureC: 9.5 };
     expect(summary).toEqual({
       count: 1,
       lastMeasuredAt: at(10),
-      firstExcursion: { loggerId: 'LOGGER-A', measuredAt: at(10), temperatureC: 9.5 },
+      firstExcursion: excursion,
+      minutesOutOfRange: 0,
+      worstExcursion: excursion,
     });
     await bind.execute(binding);
     const bindings = await dataSource.query(
@@ -177,7 +181,7 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
       {
         workflowId: binding.legWorkflowId,
         signal: 'legTelemetry',
-        args: [{ count: 2, lastMeasuredAt: at(40) }],
+        args: [{ count: 2, lastMeasuredAt: at(40), minutesOutOfRange: 0 }],
       },
     ]);
     await apply(uploadOf(code, 'LOGGER-A', values));
@@ -214,6 +218,8 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
         count: 1,
         lastMeasuredAt: at(50),
         firstExcursion: { loggerId: 'LOGGER-A', measuredAt: at(50), temperatureC: 8.6 },
+        minutesOutOfRange: 0,
+        worstExcursion: { loggerId: 'LOGGER-A', measuredAt: at(50), temperatureC: 8.6 },
       },
     ]);
     const controller = new TemperatureReadingsController(readings);
