@@ -209,8 +209,11 @@ describe('tenancy from the donor register', () => {
     for (const route of readable) {
       const res = await answer('hospital-inst-002', 'GET', route.template, order.donorCode);
       // Open: answered by the route itself (the label is not printable before collection; no
-      // instructions for use travelled before the shipment, a 404 of its own, OTH-01).
-      const unshipped = route.template.includes('/instructions-for-use');
+      // instructions for use travelled before the shipment, OTH-01, and no emergency was raised
+      // on a journey just ordered, QA-04: each a 404 of its own).
+      const unshipped =
+        route.template.includes('/instructions-for-use') ||
+        route.template.includes('/emergencies/');
       expect({ route: route.template, status: res.status }).toEqual({
         route: route.template,
         status: route.template.includes('/label.') ? 409 : unshipped ? 404 : 200,
