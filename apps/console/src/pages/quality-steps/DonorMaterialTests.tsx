@@ -1,7 +1,7 @@
-import { Alert, Empty, Form, Input, Table, Tag } from 'antd';
+import { Alert, Empty, Form, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, outcome } from '../../api/client';
-import { DateTimeInput } from '../../components/DateTimeInput';
+import { neededWithValue, ResultRowCell } from '../../components/ResultRowCell';
 import { RecordedAt } from '../../components/RecordedAt';
 import { StepForm } from '../../components/StepForm';
 import { instantOf, localInputValue } from '../../format';
@@ -119,12 +119,6 @@ export function DonorMaterialEntry(props: EntryProps) {
   // A row with a value needs its method and time; at least one row has a value.
   const anyValue = () =>
     (form.getFieldValue('rows') as DonorMaterialRow[]).some((r) => r?.value?.trim());
-  const neededWithValue = (index: number) => ({
-    validator: (_: unknown, field: unknown) =>
-      !form.getFieldValue(['rows', index, 'value'])?.trim() || String(field ?? '').trim()
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('form.required'))),
-  });
   const oneValue = {
     validator: () =>
       anyValue()
@@ -140,17 +134,8 @@ export function DonorMaterialEntry(props: EntryProps) {
           : []
         : name === 'unit'
           ? []
-          : [neededWithValue(index)];
-    return (
-      <Form.Item
-        name={['rows', index, name]}
-        dependencies={name === 'value' ? [] : [['rows', index, 'value']]}
-        rules={rules}
-        style={{ margin: 0 }}
-      >
-        {name === 'testedAt' ? <DateTimeInput aria-label={label} /> : <Input aria-label={label} />}
-      </Form.Item>
-    );
+          : [neededWithValue(form, index, t('form.required'))];
+    return <ResultRowCell index={index} name={name} label={label} rules={rules} />;
   };
 
   return (

@@ -1,6 +1,6 @@
-import { Form, Input, Table } from 'antd';
+import { Form, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DateTimeInput } from '../../components/DateTimeInput';
+import { neededWithValue, ResultRowCell } from '../../components/ResultRowCell';
 import { StepForm } from '../../components/StepForm';
 import { instantOf, localInputValue } from '../../format';
 import { recordQcResults } from './quality-api';
@@ -76,21 +76,13 @@ export function QcResultEntry(props: Props) {
   };
 
   // A row with a value needs the rest of its record; an empty row is not sent.
-  const neededWithValue = (index: number) => ({
-    validator: (_: unknown, field: unknown) =>
-      !form.getFieldValue(['rows', index, 'value'])?.trim() || String(field ?? '').trim()
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('form.required'))),
-  });
   const cell = (index: number, name: keyof Row, label: string, required: boolean) => (
-    <Form.Item
-      name={['rows', index, name]}
-      dependencies={[['rows', index, 'value']]}
-      rules={required ? [neededWithValue(index)] : []}
-      style={{ margin: 0 }}
-    >
-      {name === 'testedAt' ? <DateTimeInput aria-label={label} /> : <Input aria-label={label} />}
-    </Form.Item>
+    <ResultRowCell
+      index={index}
+      name={name}
+      label={label}
+      rules={required ? [neededWithValue(form, index, t('form.required'))] : []}
+    />
   );
 
   return (
