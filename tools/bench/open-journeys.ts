@@ -70,9 +70,10 @@ async function main(): Promise<void> {
         break;
       }
       const step = await startJourneys(target - started);
+      if (!step.last) throw new Error(`the gateway accepted none of ${step.refused} orders`);
       started += step.accepted;
       const settleStarted = Date.now();
-      const settled = step.last ? await settle(client, journeyWorkflowId(step.last)) : true;
+      const settled = await settle(client, journeyWorkflowId(step.last));
       const s = await sample(worker, client, started, {
         startSeconds: step.seconds,
         settleSeconds: (Date.now() - settleStarted) / 1000,
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
 /** `count` orders through the gateway; a new login each step, as tokens last 15 minutes. */
 async function startJourneys(count: number) {
   const api = new GatewayClient(GATEWAY_URL);
+  // Once, before the lanes: each would log in (a bcrypt check) while no token is cached.
+  await api.login('scheduler');
   const started = performance.now();
   let accepted = 0;
   let refused = 0;
@@ -147,11 +150,12 @@ async function sample(
   step: Pick<Sample, 'startSeconds' | 'settleSeconds'> & Partial<Sample>,
 ): Promise<Sample> {
   const readings: ProcessMemory[] = [];
-  let pid = worker.pid();
+  let pid = 0;
   for (let i = 0; i < 3; i++) {
     if (i) await pause(1_000);
-    pid = worker.pid();
-    readings.push(worker.memory(pid));
+    const read = await readWorker(worker);
+    pid = read.pid;
+    readings.push(read.memory);
   }
   readings.sort((a, b) => a.rssKiB - b.rssKiB);
   // Visibility's count is a convenience of the table; a server without it leaves a dash.
@@ -160,6 +164,22 @@ async function sample(
     .then((c) => c.count)
     .catch(() => undefined);
   return { settled: true, refused: 0, ...step, started, open, pid, memory: readings[1] };
+}
+
+/**
+ * The worker's pid and memory; while a crashed worker is being started again (its pid file
+ * names a process gone), tried again for up to 20 s.
+ */
+async function readWorker(worker: JourneyWorkerProcess) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const pid = worker.pid();
+      return { pid, memory: worker.memory(pid) };
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await pause(2_000);
+    }
+  }
 }
 
 function line(s: Sample): string {
