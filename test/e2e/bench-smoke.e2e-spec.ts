@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Client as PgClient } from 'pg';
+import { migrationDatabaseUrl } from '@v2v/database';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,5 +37,32 @@ describe('benchmarks, short form', () => {
   it('P4 measures the outbox relay against raw kafkajs and leaves no row unpublished', async () => {
     const out = await smoke('bench:outbox');
     expect(out).toMatch(/P4 ratio \(median of 1\): [0-9]+\.[0-9]{2}×/);
+  }, 300_000);
+
+  it('P3 traces donor ⇄ patient over a loaded ledger against one indexed SELECT, then drops its database', async () => {
+    const out = await smoke('bench:trace');
+    expect(out).toMatch(/^\| P3 \| donor → patient p99 .+ \| [0-9]+\.[0-9]{2}× \|/m);
+    expect(out).toMatch(/^\| P3 \| patient → donor p99 .+ \| [0-9]+\.[0-9]{2}× \|/m);
+    expect(out).toMatch(/P3: 2000 journeys' ledger, 30000 entries/);
+    const db = new PgClient({ connectionString: migrationDatabaseUrl() });
+    await db.connect();
+    try {
+      const { rowCount } = await db.query(
+        `SELECT 1 FROM pg_database WHERE datname = 'v2v_bench_trace'`,
+      );
+      expect(rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
+  }, 300_000);
+
+  it("P7 reads the journey worker's memory as open journeys grow and draws its slope", async () => {
+    const out = await smoke('bench:open-journeys');
+    expect(out).toMatch(/^ +25 started, .+ settled in [0-9]+ s, pid [0-9]+$/m);
+    expect(out).toMatch(/^ +50 started, .+ settled in [0-9]+ s, pid [0-9]+$/m);
+    expect(out).toMatch(/P7 slope: -?[0-9]+\.[0-9]{2} MiB per 1k journeys from 25 to 50 started/);
+    expect(out).toMatch(
+      /^\| P7 \| RSS [0-9]+ MiB with 50 started .+ \| 100k open, RSS < 2 GiB \|$/m,
+    );
   }, 300_000);
 });

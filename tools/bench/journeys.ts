@@ -5,7 +5,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { closeTemporalClient, getTemporalClient, temporalConnectionOptions } from '@v2v/temporal';
 import { GatewayClient, happyPathSteps } from '@v2v/testing';
+import { timedOrder } from './bench-orders';
 import { floorEndUpdate, floorStepUpdate, journeyFloor } from './journey-floor.workflow';
+import { p50, p99, pool, resultRow } from './measure';
 
 /**
  * `npm run bench:journeys` (platform running: `npm start`): issue 15's P1, P2 and P9, each
@@ -81,7 +83,7 @@ async function measureP1(api: GatewayClient, client: Client): Promise<string> {
       `floor (${shape.updates} updates, ${shape.activities} no-op activities, as the journey's ` +
       `${shape.workflows} workflows had): ${floorPerSecond.toFixed(3)}/s`,
   );
-  return row(
+  return resultRow(
     'P1',
     `${journeysPerSecond.toFixed(3)} journeys/s`,
     `${floorPerSecond.toFixed(3)}/s`,
@@ -106,7 +108,7 @@ async function measureP2(api: GatewayClient, client: Client): Promise<string> {
     `P2: ${ORDERS} orders one at a time: p99 ${order99.toFixed(1)} ms (p50 ${p50(orders).toFixed(1)}); ` +
       `bare workflow.start p99 ${start99.toFixed(1)} ms (p50 ${p50(starts).toFixed(1)})`,
   );
-  return row(
+  return resultRow(
     'P2',
     `p99 ${order99.toFixed(1)} ms`,
     `p99 ${start99.toFixed(1)} ms`,
@@ -156,7 +158,7 @@ async function measureP9(api: GatewayClient, client: Client): Promise<string> {
       `each journey read right after: ${fmtStatuses(reads)}; ` +
       `floor (start + one update): ${floorPerSecond.toFixed(1)}/s`,
   );
-  return row(
+  return resultRow(
     'P9',
     `${ordersPerSecond.toFixed(1)} orders/s, ${errors} 5xx or unanswered`,
     `${floorPerSecond.toFixed(1)}/s`,
@@ -185,23 +187,6 @@ function onTheLine<T>(work: () => Promise<T>): Promise<T> {
   const turn = line.then(work);
   line = turn.catch(() => undefined);
   return turn;
-}
-
-async function timedOrder(api: GatewayClient, strict = true) {
-  const patientReference = `PAT-${randomUUID().slice(0, 8)}`;
-  const t = performance.now();
-  const res = await api.as<{ donorCode: string }>('scheduler', 'POST', '/api/orders', {
-    body: {
-      patientReference,
-      institutionId: 'INST-001',
-      productCode: 'CART-CD19',
-      requestedCollectionDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-    },
-  });
-  const ms = performance.now() - t;
-  if (strict && res.status !== 201) throw new Error(`order refused: ${JSON.stringify(res.body)}`);
-  const donorCode = res.status === 201 ? res.body.donorCode : undefined;
-  return { ms, status: res.status, donorCode, patientReference };
 }
 
 /** The updates and activities of a workflow and every child it started, from their histories. */
@@ -258,30 +243,8 @@ async function startFloorWorker() {
   };
 }
 
-/** Runs `task(i)` for i < n with at most `width` at a time; the results in order. */
-async function pool<T>(n: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(n);
-  let next = 0;
-  const lane = async () => {
-    while (next < n) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, n) }, lane));
-  return results;
-}
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-};
-const p50 = (values: number[]) => quantile(values, 0.5);
-const p99 = (values: number[]) => quantile(values, 0.99);
 const fmtStatuses = (statuses: Map<number, number>) =>
   [...statuses].map(([s, c]) => `${c}× ${s === NO_ANSWER ? 'no answer in 30 s' : s}`).join(', ');
-const row = (id: string, measured: string, floor: string, ratio: number, goal: string) =>
-  `| ${id} | ${measured} | ${floor} | ${ratio.toFixed(2)}× | ${goal} |`;
 
 main().catch((error: unknown) => {
   console.error(error);

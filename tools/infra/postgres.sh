@@ -72,6 +72,12 @@ start_postgres() {
     log "PostgreSQL: creating role v2v"
     psql_admin -c "CREATE ROLE v2v LOGIN PASSWORD 'v2v'"
   fi
+  # The owner may create databases: a bench that needs a ledger of its own size (bench:trace)
+  # makes its own database as the owner and drops it after. Granted to clusters made earlier too.
+  if [[ $(psql_admin -c "SELECT rolcreatedb FROM pg_roles WHERE rolname = 'v2v'") != t ]]; then
+    log "PostgreSQL: granting role v2v CREATEDB"
+    psql_admin -c "ALTER ROLE v2v CREATEDB"
+  fi
   if [[ $(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'v2v_app'") != 1 ]]; then
     log "PostgreSQL: creating role v2v_app"
     psql_admin -c "CREATE ROLE v2v_app LOGIN PASSWORD 'v2v_app'"
