@@ -33,7 +33,7 @@ export function shiftAt(at: Date): string {
 }
 
 /** The seeded released lot of a material (the demo has one per material). */
-function releasedLot(materialCode: string): string {
+export function releasedLot(materialCode: string): string {
   const lot = DEMO_KEY_MATERIAL_LOTS.find(
     (l) => l.material === materialCode && l.status === 'released',
   );
@@ -41,7 +41,8 @@ function releasedLot(materialCode: string): string {
   return lot.id;
 }
 
-const middle = (range: { min: number; max: number }) => (range.min + range.max) / 2;
+/** A value in the middle of a parameter's range, as an operator records it when all went right. */
+export const middle = (range: { min: number; max: number }) => (range.min + range.max) / 2;
 
 /**
  * A completion as an operator records it when everything went right: every parameter in range,
@@ -85,7 +86,7 @@ function expectOk<T>(what: string, res: HttpResult<T>, status = 200): T {
 }
 
 /** The material arrives now, having stayed in the middle half of the transfer's range. */
-function arrivalWithin(
+export function arrivalWithin(
   transfer: { minTemperatureC: number; maxTemperatureC: number },
   now: Date,
 ): BatchStepStart['transferArrival'] {
