@@ -203,6 +203,7 @@ export async function leaveRoomsFree(donorCodes: string[]): Promise<void> {
       lineClearanceAt: string | null;
     }>
   >('operator', 'GET', `/api/production-calendar?areaCode=CP-1&from=${from}&to=${to}`);
+  expect(calendar.status, JSON.stringify(calendar.body)).toBe(200);
   const path = (bookingId: string, action: string) =>
     `/api/production-calendar/bookings/${bookingId}/${action}`;
   for (const booking of calendar.body) {
