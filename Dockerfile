@@ -1,4 +1,5 @@
-# One image for every app and the journey worker; docker-compose.yml picks the entry point.
+# One image for every app and the journey worker, the last stage; docker-compose.yml picks the
+# entry point. The console's image is the `console` target.
 FROM node:20.19-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -21,7 +22,20 @@ COPY libs/shipper-qualification/package.json libs/shipper-qualification/
 COPY libs/testing/package.json libs/testing/
 RUN npm ci --no-audit --no-fund
 
-FROM node:20.19-bookworm-slim
+# The console's static bundle: Vite's build of apps/console (output dist/apps/console).
+FROM deps AS console-build
+COPY . .
+RUN cd apps/console && npx vite build
+
+# The console service: nginx serves the bundle and forwards /api to the gateway
+# (tools/deploy/console-nginx.conf), as Vite's dev server does locally.
+FROM nginx:1.28-alpine AS console
+COPY tools/deploy/console-nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=console-build /app/dist/apps/console /usr/share/nginx/html
+EXPOSE 3001
+
+# Every app and the journey worker (the default target: docker-compose.yml's x-app).
+FROM node:20.19-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0
 # The gateway's PDFs (instructions for use, OTH-01) print Chinese with Noto Sans CJK.

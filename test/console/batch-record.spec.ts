@@ -1,55 +1,42 @@
 import { expect, test } from '@playwright/test';
-import type { BatchRecordView } from '@v2v/contracts';
 import {
-  bookDemoStep,
   DEMO_PROCESS_CART_CD19,
   demoUserPassword,
   happyPathSteps,
-  SEEDED_KEY_MATERIAL_LOTS,
   stepsBefore,
 } from '@v2v/testing';
-import { api, checkScreen, orderedJourney, runSteps, signIn } from './support';
+import {
+  clickBooking,
+  clickLineClearance,
+  clickStart,
+  fillCompletion,
+  leaveRoomsFree,
+} from './batch-record-clicks';
+import { checkScreen, orderedJourney, runSteps, signIn } from './support';
 
 const [SELECTION] = DEMO_PROCESS_CART_CD19.steps;
-const DAY = 86_400_000;
-
-/**
- * A step left ended without its line clearance (a test failing half-way) would make every later
- * booking of the room refused (PRD-04): the journeys of this file leave their rooms cleared.
- */
+/** The journeys of this file, whose rooms are left free after each test (leaveRoomsFree). */
 const donorCodes: string[] = [];
-test.afterEach(async () => {
-  const from = new Date(Date.now() - DAY).toISOString();
-  const to = new Date(Date.now() + DAY).toISOString();
-  const calendar = await api.as<
-    Array<{
-      bookingId: string;
-      donorCode: string;
-      completedAt: string | null;
-      lineClearanceAt: string | null;
-    }>
-  >('operator', 'GET', `/api/production-calendar?areaCode=CP-1&from=${from}&to=${to}`);
-  for (const booking of calendar.body) {
-    if (donorCodes.includes(booking.donorCode) && booking.completedAt && !booking.lineClearanceAt)
-      await api.as(
-        'operator',
-        'POST',
-        `/api/production-calendar/bookings/${booking.bookingId}/line-clearance`,
-        {
-          body: { note: 'cleared after a failed console test' },
-        },
-      );
-  }
-});
+test.afterEach(() => leaveRoomsFree(donorCodes));
 
-test('an operator starts and completes the first step of a batch record', async ({ page }) => {
-  // A journey in production with its batch record not yet taken, the first step booked now.
+test('a production manager books the first step of a batch record, an operator starts and completes it', async ({
+  page,
+  browser,
+}) => {
+  // The booking may wait for another test's batch record on the one demo line (PRD-04).
+  test.setTimeout(300_000);
+  // A journey in production with its batch record not yet taken.
   const order = await orderedJourney();
   const { donorCode } = order;
   donorCodes.push(donorCode);
   const steps = happyPathSteps({ ...order, batchRecord: false });
   await runSteps(donorCode, stepsBefore(steps, 'recordQcResult'));
-  await bookDemoStep(api, donorCode, SELECTION);
+
+  // The production manager books the step in the production calendar, on the batch record.
+  const productionManager = await browser.newPage();
+  await signIn(productionManager, 'production-manager', demoUserPassword());
+  await clickBooking(productionManager, donorCode, SELECTION, 'batch-record-booking');
+  await productionManager.close();
 
   await signIn(page, 'operator', demoUserPassword());
   await page.goto(`/journeys/${encodeURIComponent(donorCode)}`);
@@ -57,33 +44,12 @@ test('an operator starts and completes the first step of a batch record', async 
   await page.getByRole('link', { name: /^批生产记录/ }).click();
   await expect(page.getByRole('heading', { name: /^批生产记录/ })).toBeVisible();
 
-  // The booking and the shift are proposed; the booking starts when it was made, and the form
-  // takes its time to the second: a second passes first, as it would on the floor.
-  const start = page.getByTestId('start-step-form');
-  await expect(start.getByText('CP1-R03 · CS-301 · L1')).toBeVisible();
-  await checkScreen(page, 'batch-record-start');
-  await page.waitForTimeout(1_100);
-  await start.getByRole('button', { name: '开始工序' }).click();
-  await expect(page.getByTestId(`status-${SELECTION.stepId}`)).toHaveText('进行中');
+  // The booking and the shift are proposed.
+  await clickStart(page, donorCode, SELECTION, undefined, 'batch-record-start');
 
-  const complete = page.getByTestId('complete-step-form');
+  // The start printed the step's labels; a scan of something else is refused (PRD-06).
+  const { form: complete, labels } = await fillCompletion(page, donorCode, SELECTION);
   await expect(complete.getByText('范围 80–100 %')).toBeVisible();
-  await complete.getByLabel('CD3+ purity (%)').fill('92');
-  await complete.getByTestId('consumable-SUS-TS520').getByLabel('批号').click();
-  await page
-    .locator('.ant-select-item-option', { hasText: SEEDED_KEY_MATERIAL_LOTS.tubingSet })
-    .click();
-  await complete.getByTestId('inspection-0').getByLabel('完好').check();
-  await complete.getByTestId('inspection-1').getByLabel('完好').check();
-
-  // The start printed the step's labels; the operator scans each (here, what it encodes).
-  const record = await api.as<BatchRecordView>(
-    'operator',
-    'GET',
-    `/api/journeys/${encodeURIComponent(donorCode)}/batch-record`,
-  );
-  const labels = record.body.labels.filter((l) => l.stepId === SELECTION.stepId);
-  expect(labels.length).toBeGreaterThan(0);
   const scanOf = (labelId: string) =>
     complete.getByTestId(`label-${labelId}`).getByLabel(/^扫描标签/);
   for (const label of labels) await scanOf(label.labelId).fill(`${label.content}-X`);
@@ -108,11 +74,7 @@ test('an operator starts and completes the first step of a batch record', async 
   await expect(deviations).toContainText('PRD-01');
   await expect(deviations).toContainText(SELECTION.stepId);
   // The room's line clearance, which its next booking needs (§9(5)4, PRD-04).
-  const clearance = page.getByTestId(`line-clearance-${SELECTION.stepId}`);
-  await clearance.getByLabel('清场说明').fill('操作间已清场，无上批遗留物');
-  await checkScreen(page, 'batch-record-line-clearance');
-  await clearance.getByRole('button', { name: '记录清场' }).click();
-  await expect(clearance).toBeHidden();
+  await clickLineClearance(page, SELECTION, 'batch-record-line-clearance');
   // The next step is not booked yet: the operator is told so instead of a booking to pick.
   await expect(page.getByText('此工序尚无预约：请生产管理负责人在生产日历中预约')).toBeVisible();
   await checkScreen(page, 'batch-record-next-step');

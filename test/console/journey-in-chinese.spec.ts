@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { demoUserPassword, loggerReadings, runBatchRecord, SECOND_CLINICIAN } from '@v2v/testing';
+import { demoUserPassword, loggerReadings, SECOND_CLINICIAN } from '@v2v/testing';
+import { clickBatchRecord, leaveRoomsFree } from './batch-record-clicks';
 import { api, checkScreen, patientReference, shanghaiInput, signIn } from './support';
 
 const HOUR = 3_600_000;
+
+/** The journey of this file, whose rooms are left free even if the test fails. */
+const donorCodes: string[] = [];
+test.afterEach(() => leaveRoomsFree(donorCodes));
 
 /** Signs the current user out (if any) and the next one in, as each role takes its turn. */
 async function nextRole(page: Page, username: string, donorCode?: string): Promise<void> {
@@ -74,17 +79,6 @@ async function clickSamplesAndReview(page: Page, donorCode: string): Promise<voi
   await expect(page.getByTestId('review-validity')).toHaveText('有效');
 }
 
-/**
- * Not clicked yet: the console has no screen for the start of production (startProduction),
- * and the batch record's every step (booking, start, parameters, consumables, labels, line
- * clearance) is clicked for its first step only, by batch-record.spec.ts.
- */
-async function productionThroughApi(donorCode: string): Promise<void> {
-  const start = await api.step('operator', donorCode, 'startProduction', { labelScan: donorCode });
-  expect(start.status, JSON.stringify(start.body)).toBe(200);
-  await runBatchRecord(api, donorCode);
-}
-
 /** QC's raw results of CART-CD19 v1's final product, within specification. */
 const QC_RESULTS: Array<[code: string, value: string]> = [
   ['endotoxin', '0.12'],
@@ -102,11 +96,18 @@ const QC_RESULTS: Array<[code: string, value: string]> = [
  * operator's receipt inspection; QA's material release; QC's results; the qualified person's
  * batch release; the operator's shipment; then the site's notifications, instructions for use,
  * receipt, thaw, bedside check and infusion, with QC's donor material tests and samples and
- * QA's batch record review between. Through the API still: the transport logger's upload and
- * production (`productionThroughApi`).
+ * QA's batch record review between. Production is clicked too: the operator starts it on the
+ * label scan, then for every step of the batch record the production manager books it (on a
+ * page of their own, beside the operator's) and the operator starts it, completes it with its
+ * parameters, lots, inspections and label scans, and clears the room. Through the API only
+ * the transport logger's upload, which is the device's call, not a person's.
  */
-test('a journey from order to infusion in Chinese, each role in turn', async ({ page }) => {
-  test.setTimeout(600_000);
+test('a journey from order to infusion in Chinese, each role in turn', async ({
+  page,
+  browser,
+}) => {
+  // Production's bookings may wait for another test's batch record on the one demo line.
+  test.setTimeout(900_000);
   await page.goto('/sign-in');
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -123,6 +124,7 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
   await page.getByRole('button', { name: '下达订单' }).click();
   await expect(page.getByTestId('journey-stage')).toHaveText('已下单');
   const donorCode = (await page.getByTestId('donor-code').textContent())!.trim();
+  donorCodes.push(donorCode);
   await checkScreen(page, 'zh-journey-ordered');
 
   // Hospital: the donor screening, confirmed by the clinician (DON-01).
@@ -210,11 +212,28 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({ 
   await sign(page, '放行');
   await expect(page.getByTestId('journey-stage')).toHaveText('供者材料已放行');
 
-  await productionThroughApi(donorCode);
+  // Operator: the start of production, the released material's label scanned (TRC-03).
+  await nextRole(page, 'operator', donorCode);
+  const production = page.getByTestId('start-production-form');
+  await expect(production.getByRole('heading', { name: '开始生产' })).toBeVisible();
+  await checkScreen(page, 'zh-start-production');
+  await production.getByLabel('扫描供者材料标签').click();
+  await scan(page, `=${donorCode}`);
+  await expect(page.getByTestId('journey-stage')).toHaveText('生产中');
 
-  // QC: the final product's results, unit and method prefilled from the specification.
+  // The batch record, every step: the production manager books, the operator works it.
+  const productionManager = await browser.newPage();
+  await signIn(productionManager, 'production-manager', demoUserPassword());
+  await clickBatchRecord({ operator: page, productionManager }, donorCode, 'zh-batch');
+  await productionManager.close();
+
+  // QC: the final product's results, unit and method prefilled from the specification. The
+  // batch's completion reaches the journey a moment after the last step: read it again.
   await nextRole(page, 'qc', donorCode);
-  await expect(page.getByTestId('journey-stage')).toHaveText('质量检验');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('journey-stage')).toHaveText('质量检验', { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   const entry = page.getByTestId('qc-entry-form');
   for (const [code, value] of QC_RESULTS) {
     const row = entry.getByTestId(`entry-${code}`);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { SERVICE_PORTS } from '@v2v/service-kit';
+import { CONSOLE_PORT } from '../../tools/platform/console-process';
 
 // No Docker engine runs here, so the deployment file is checked by reading it.
 const ROOT = path.resolve(__dirname, '../..');
@@ -83,14 +84,46 @@ describe('docker-compose.yml (multi-host deployment)', () => {
     expect(gateway.environment?.JWT_SECRET).toBeDefined();
   });
 
-  it('publishes the gateway only: no Temporal frontend, Kafka, PostgreSQL or internal service port', () => {
+  it('publishes the gateway and the console only: no Temporal frontend, Kafka, PostgreSQL or internal service port', () => {
     const published = Object.entries(services)
       .filter(([, service]) => service.ports?.length)
       .map(([name, service]) => ({ name, ports: service.ports }));
     expect(published).toEqual([
       { name: 'temporal-ui', ports: ['127.0.0.1:8233:8080'] },
       { name: 'gateway', ports: [`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`] },
+      { name: 'console', ports: [`${CONSOLE_PORT}:${CONSOLE_PORT}`] },
     ]);
+  });
+
+  it("serves the console's Vite build with nginx, /api forwarded to the gateway", () => {
+    const consoleService = services.console as { build?: { context: string; target: string } };
+    expect(consoleService.build).toEqual({ context: '.', target: 'console' });
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const stage = (name: string) =>
+      dockerfile.split(/^FROM /m).find((s) => / AS (\S+)\n/.exec(s)?.[1] === name);
+    expect(stage('console-build')).toContain('cd apps/console && npx vite build');
+    expect(stage('console')).toMatch(/^nginx:/);
+    expect(stage('console')).toContain(
+      'COPY tools/deploy/console-nginx.conf /etc/nginx/conf.d/default.conf',
+    );
+    expect(stage('console')).toContain(
+      'COPY --from=console-build /app/dist/apps/console /usr/share/nginx/html',
+    );
+    const nginx = readFileSync(path.join(ROOT, 'tools/deploy/console-nginx.conf'), 'utf8');
+    expect(nginx).toContain(`listen ${CONSOLE_PORT};`);
+    expect(nginx).toContain(`set $gateway http://gateway:${SERVICE_PORTS.gateway};`);
+    expect(nginx).toMatch(/location \/api\/ \{\s+proxy_pass \$gateway;/);
+    expect(nginx).toContain('try_files $uri /index.html;');
+  });
+
+  it('builds every app from the image of the apps, the default target', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    expect(dockerfile.split(/^FROM /m).at(-1)).toMatch(/^node:\S+ AS app\n/);
+    for (const name of [...Object.keys(APPS), 'migrate'])
+      expect((services[name] as { build?: unknown }).build).toEqual({
+        context: '.',
+        target: 'app',
+      });
   });
 
   it.each(Object.keys(APPS))(

@@ -56,8 +56,13 @@ export const mayShipToSite = (role: string, stage: string) =>
   role === 'operator' && stage === 'released';
 const READS_BATCH_RECORD = ['operator', 'production-manager', 'qc', 'qa-qp', 'ops'];
 export const mayReadBatchRecord = (role: string) => READS_BATCH_RECORD.includes(role);
+/** The operator starts production on the released donor material's label (startProduction). */
+export const mayStartProduction = (role: string, stage: string) =>
+  role === 'operator' && stage === 'material-released';
 /** Only the operator starts and completes batch steps. */
 export const mayRunBatchSteps = (role: string) => role === 'operator';
+/** The production manager books the batch's steps in the production calendar (PRD-04). */
+export const mayBookBatchSteps = (role: string) => role === 'production-manager';
 
 /** Manufacturing slots (docs/roles.md): a journey's slots and the capacity calendar. */
 const READS_SLOTS = ['scheduler', 'hospital', 'operator', 'production-manager', 'qa-qp', 'ops'];

@@ -10,6 +10,7 @@ import { DEMO_KEY_MATERIAL_LOTS } from './demo-key-materials';
 import { DEMO_PROCESS_CART_CD19 } from './demo-processes';
 import type { GatewayClient, HttpResult } from './gateway-client';
 import { pollUntil } from './poll';
+import { bookWhenRoomFree } from './room-wait';
 
 /** Where each step of the demo process runs on the demo floor (line L1 of CP-1). */
 export const DEMO_BATCH_FLOOR: Record<
@@ -32,7 +33,7 @@ export function shiftAt(at: Date): string {
 }
 
 /** The seeded released lot of a material (the demo has one per material). */
-function releasedLot(materialCode: string): string {
+export function releasedLot(materialCode: string): string {
   const lot = DEMO_KEY_MATERIAL_LOTS.find(
     (l) => l.material === materialCode && l.status === 'released',
   );
@@ -40,7 +41,8 @@ function releasedLot(materialCode: string): string {
   return lot.id;
 }
 
-const middle = (range: { min: number; max: number }) => (range.min + range.max) / 2;
+/** A value in the middle of a parameter's range, as an operator records it when all went right. */
+export const middle = (range: { min: number; max: number }) => (range.min + range.max) / 2;
 
 /**
  * A completion as an operator records it when everything went right: every parameter in range,
@@ -84,7 +86,7 @@ function expectOk<T>(what: string, res: HttpResult<T>, status = 200): T {
 }
 
 /** The material arrives now, having stayed in the middle half of the transfer's range. */
-function arrivalWithin(
+export function arrivalWithin(
   transfer: { minTemperatureC: number; maxTemperatureC: number },
   now: Date,
 ): BatchStepStart['transferArrival'] {
@@ -96,15 +98,17 @@ function arrivalWithin(
   };
 }
 
-/** The production manager books a step on the demo floor, now for its planned duration. */
+/**
+ * The production manager books a step on the demo floor, now for its planned duration; while
+ * another journey's step holds the room, it waits (`bookWhenRoomFree`).
+ */
 export async function bookDemoStep(
   api: GatewayClient,
   donorCode: string,
   step: ProcessStep,
 ): Promise<string> {
   const floor = DEMO_BATCH_FLOOR[step.stepId];
-  const now = Date.now();
-  const booking = (incubatorCompartment?: number) =>
+  const booking = (now: number, incubatorCompartment?: number) =>
     api.as<{ bookingId: string; code?: string }>(
       'production-manager',
       'POST',
@@ -129,13 +133,16 @@ export async function bookDemoStep(
       },
     );
   // An open culture needs a compartment of its own (§9(5)6): the first free one.
-  for (let compartment = 1; compartment <= (floor.compartmented ?? 1); compartment += 1) {
-    const res = await booking(floor.compartmented ? compartment : undefined);
-    if (res.status === 201) return res.body.bookingId;
-    if (res.body.code !== 'PRD-04' || compartment === (floor.compartmented ?? 1))
-      expectOk(`booking ${step.stepId}`, res, 201);
-  }
-  throw new Error(`no booking for ${step.stepId}`);
+  const firstFreeCompartment = async () => {
+    const now = Date.now();
+    const last = floor.compartmented ?? 1;
+    for (let compartment = 1; ; compartment += 1) {
+      const res = await booking(now, floor.compartmented ? compartment : undefined);
+      if (res.status === 201 || res.body.code !== 'PRD-04' || compartment === last) return res;
+    }
+  };
+  const res = await bookWhenRoomFree(donorCode, firstFreeCompartment);
+  return expectOk(`booking ${step.stepId}`, res, 201).bookingId;
 }
 
 export interface BatchRecordProgress {

@@ -9,6 +9,7 @@ export * from './demo-media-fills';
 export * from './demo-processes';
 export * from './room-booking-fixture.sql';
 export * from './batch-record-script';
+export * from './room-wait';
 export * from './qc-script';
 export * from './release-preparation';
 export * from './instructions-for-use';

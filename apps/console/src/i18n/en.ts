@@ -2,6 +2,7 @@ import { inspectorEn } from './inspector';
 import { qualityStepsEn } from './quality-steps';
 import { recallsEn } from './recalls';
 import { releaseEn } from './release';
+import { productionEn } from './production';
 import { shipmentEn } from './shipment';
 import { notificationsEn, siteEn } from './site';
 import { slotsEn } from './slots';
@@ -290,6 +291,7 @@ export const en: Messages = {
   release: releaseEn,
   qualitySteps: qualityStepsEn,
   shipment: shipmentEn,
+  production: productionEn,
   recalls: recallsEn,
   inspector: inspectorEn,
   site: siteEn,

@@ -2,6 +2,7 @@ import { inspectorZhCN } from './inspector';
 import { qualityStepsZhCN } from './quality-steps';
 import { recallsZhCN } from './recalls';
 import { releaseZhCN } from './release';
+import { productionZhCN } from './production';
 import { shipmentZhCN } from './shipment';
 import { notificationsZhCN, siteZhCN } from './site';
 import { slotsZhCN } from './slots';
@@ -285,6 +286,7 @@ export const zhCN = {
   release: releaseZhCN,
   qualitySteps: qualityStepsZhCN,
   shipment: shipmentZhCN,
+  production: productionZhCN,
   recalls: recallsZhCN,
   inspector: inspectorZhCN,
   site: siteZhCN,

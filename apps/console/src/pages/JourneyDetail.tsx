@@ -29,9 +29,11 @@ import {
   mayReleaseMaterial,
   mayScheduleCollection,
   mayShipToSite,
+  mayStartProduction,
   mayVerifyLedger,
 } from '../roles';
 import { useSession } from '../session/SessionContext';
+import { StartProductionForm } from './batch/StartProductionForm';
 import { HospitalSteps } from './hospital/HospitalSteps';
 import { InspectorSections } from './inspector/InspectorSections';
 import { LedgerVerification } from './inspector/LedgerVerification';
@@ -44,7 +46,7 @@ import { JourneySlots } from './slots/JourneySlots';
 
 /**
  * One journey: stage, timeline, pending deadlines, Temporal UI, ledger, QA's release of donor
- * material, and the batch's QC and release.
+ * material, the operator's start of production, and the batch's QC and release.
  */
 export function JourneyDetail() {
   const { t } = useTranslation();
@@ -166,6 +168,9 @@ export function JourneyDetail() {
       )}
       {mayInspectReceipt(role, view.stage) && (
         <ReceiptInspection donorCode={view.donorCode} onRecorded={() => void load()} />
+      )}
+      {mayStartProduction(role, view.stage) && (
+        <StartProductionForm donorCode={view.donorCode} onRecorded={() => void load()} />
       )}
       {mayShipToSite(role, view.stage) && (
         <ShipToSiteForm donorCode={view.donorCode} onRecorded={() => void load()} />

@@ -8,7 +8,7 @@ import { download } from '../../api/download';
 import type { Refusal } from '../../api/refusal';
 import { RecordedAt } from '../../components/RecordedAt';
 import { RefusalAlert } from '../../components/RefusalAlert';
-import { mayRunBatchSteps } from '../../roles';
+import { mayBookBatchSteps, mayRunBatchSteps } from '../../roles';
 import { useSession } from '../../session/SessionContext';
 import { type BatchContext, batchContextOf } from './batch-context';
 import { awaitingLineClearance, bookingsOf, currentStep } from './batch-record';
@@ -16,19 +16,21 @@ import { CompleteStepForm } from './CompleteStepForm';
 import { LineClearanceForm } from './LineClearanceForm';
 import { StartStepForm } from './StartStepForm';
 import { TAG_COLOURS } from '../../components/tag-colours';
+import { BatchStepBookings } from '../slots/BatchStepBookings';
 
 type View = BatchRecordView & { temporalUiUrl: string };
 
 /**
  * The electronic batch record of a journey (PRD-01..08): its steps in order, deviations, labels
- * and a transfer under way; for the operator, the next step's start on its booking and the
- * completion of the step in progress.
+ * and a transfer under way; for the production manager, the bookings of the steps; for the
+ * operator, the next step's start on its booking and the completion of the step in progress.
  */
 export function BatchRecordPage() {
   const { t } = useTranslation();
   const { donorCode = '' } = useParams();
   const { session } = useSession();
   const operator = mayRunBatchSteps(session?.role ?? '');
+  const booker = mayBookBatchSteps(session?.role ?? '');
   const [view, setView] = useState<View>();
   const [context, setContext] = useState<BatchContext>();
   const [refusal, setRefusal] = useState<Refusal>();
@@ -39,11 +41,11 @@ export function BatchRecordPage() {
     );
     if (!result.ok) return setRefusal(result.refusal);
     setView(result.data);
-    if (!operator) return;
-    const loaded = await batchContextOf(result.data);
+    if (!operator && !booker) return;
+    const loaded = await batchContextOf(result.data, { lots: operator, markers: booker });
     if (loaded.ok) setContext(loaded.data);
     else setRefusal(loaded.refusal);
-  }, [donorCode, operator]);
+  }, [donorCode, operator, booker]);
 
   useEffect(() => {
     void load();
@@ -165,6 +167,10 @@ export function BatchRecordPage() {
             },
           ]}
         />
+      )}
+      {booker && !context && !refusal && <Spin />}
+      {booker && context && (
+        <BatchStepBookings view={view} context={context} onRecorded={() => void load()} />
       )}
       {operator &&
         context &&

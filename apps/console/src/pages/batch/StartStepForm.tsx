@@ -5,12 +5,7 @@ import { api, outcome, stepParams } from '../../api/client';
 import { DateTimeInput } from '../../components/DateTimeInput';
 import { StepForm } from '../../components/StepForm';
 import { instantOf, localInputValue, localTime } from '../../format';
-import { type CalendarBooking, type Shift, shiftContaining } from './batch-record';
-
-export interface FacilityView {
-  areas: Array<{ areaCode: string; name: string }>;
-  shifts: Shift[];
-}
+import { type CalendarBooking, type FacilityRegister, shiftContaining } from './batch-record';
 
 interface Values {
   bookingId: string;
@@ -34,7 +29,7 @@ export function StartStepForm(props: {
   step: ProcessStep;
   /** The previous step's transfer out, when the material is on its way to this step. */
   transferIn: ProcessStep['transferOut'];
-  facility: FacilityView;
+  facility: FacilityRegister;
   /** The step's bookings for this batch still to be worked (bookingsOf). */
   bookings: CalendarBooking[];
   onRecorded(): void;

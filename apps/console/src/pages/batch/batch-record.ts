@@ -29,6 +29,49 @@ export interface Shift {
   active: boolean;
 }
 
+/** FAC-01 standing of a piece of equipment as the register answers it. */
+export type IntegrityCheckStatus =
+  'not-scheduled' | 'current' | 'overdue' | 'never-checked' | 'failed';
+
+export interface RegisterEquipment {
+  equipmentCode: string;
+  name: string;
+  equipmentClass: ProcessStep['equipmentClass'];
+  incubatorSeparation: 'shared' | 'compartmented' | null;
+  compartments: number | null;
+  active: boolean;
+  integrityCheck: { status: IntegrityCheckStatus; dueAt: string | null };
+}
+
+export interface RegisterRoom {
+  roomCode: string;
+  name: string;
+  grade: ProcessStep['grade'];
+  active: boolean;
+  equipment: RegisterEquipment[];
+}
+
+export interface RegisterLine {
+  lineCode: string;
+  name: string;
+  active: boolean;
+}
+
+export interface RegisterArea {
+  areaCode: string;
+  name: string;
+  purpose: 'cell-product' | 'vector' | 'positive-material';
+  active: boolean;
+  rooms: RegisterRoom[];
+  lines: RegisterLine[];
+}
+
+/** The facility register (GET /api/facility): areas with their rooms, equipment and lines. */
+export interface FacilityRegister {
+  areas: RegisterArea[];
+  shifts: Shift[];
+}
+
 type Parameter = ProcessStep['parameters'][number];
 
 /** PRD-01: a value outside the definition's range is recorded as a deviation. */
