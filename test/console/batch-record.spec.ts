@@ -33,10 +33,12 @@ test('a production manager books the first step of a batch record, an operator s
   await runSteps(donorCode, stepsBefore(steps, 'recordQcResult'));
 
   // The production manager books the step in the production calendar, on the batch record.
-  const productionManager = await browser.newPage();
+  // A second person at a second screen: a context of its own (axe reads only such pages).
+  const managerContext = await browser.newContext();
+  const productionManager = await managerContext.newPage();
   await signIn(productionManager, 'production-manager', demoUserPassword());
   await clickBooking(productionManager, donorCode, SELECTION, 'batch-record-booking');
-  await productionManager.close();
+  await managerContext.close();
 
   await signIn(page, 'operator', demoUserPassword());
   await page.goto(`/journeys/${encodeURIComponent(donorCode)}`);

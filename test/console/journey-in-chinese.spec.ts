@@ -222,10 +222,12 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({
   await expect(page.getByTestId('journey-stage')).toHaveText('生产中');
 
   // The batch record, every step: the production manager books, the operator works it.
-  const productionManager = await browser.newPage();
+  // A second person at a second screen: a context of its own (axe reads only such pages).
+  const managerContext = await browser.newContext();
+  const productionManager = await managerContext.newPage();
   await signIn(productionManager, 'production-manager', demoUserPassword());
   await clickBatchRecord({ operator: page, productionManager }, donorCode, 'zh-batch');
-  await productionManager.close();
+  await managerContext.close();
 
   // QC: the final product's results, unit and method prefilled from the specification. The
   // batch's completion reaches the journey a moment after the last step: read it again.

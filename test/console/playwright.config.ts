@@ -9,14 +9,16 @@ export const ARTIFACTS = path.join(ROOT, '.data/console');
 /**
  * The console tier: Debian's Chromium (Playwright's own browser download is not reachable
  * here) against the real stack, started exactly as `npm start` does (the console included);
- * a platform already running on the console's port is used as it is. One worker: the tests
- * share the one stack.
+ * a platform already running on the console's port is used as it is. Two workers (files run
+ * side by side, the tests of a file in turn): each test makes journeys of its own, and a
+ * batch step waits while another journey's step holds its room (`bookWhenRoomFree`), so the
+ * files share the one stack as a factory's users do. CONSOLE_WORKERS=1 runs them one by one.
  */
 export default defineConfig({
   testDir: __dirname,
   testMatch: '*.spec.ts',
   outputDir: path.join(ARTIFACTS, 'results'),
-  workers: 1,
+  workers: Number(process.env.CONSOLE_WORKERS ?? 2),
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
