@@ -15,6 +15,7 @@ COPY libs/database/package.json libs/database/
 COPY libs/integrity/package.json libs/integrity/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/temporal/package.json libs/temporal/
+COPY libs/tracing/package.json libs/tracing/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/signatures/package.json libs/signatures/
 COPY libs/shipper-qualification/package.json libs/shipper-qualification/
