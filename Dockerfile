@@ -30,8 +30,10 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-n
   && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-# Pre-bundle the workflow code at build time: the worker never bundles at start-up.
+# Pre-bundle the workflow code at build time, with and without the tracing interceptors: the
+# worker never bundles at start-up, whether tracing is on or off.
 RUN node -r @swc-node/register workflows/src/worker/bundle.ts
-ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
+    WORKFLOW_TRACED_BUNDLE_PATH=/app/dist/workflow-bundle-traced.js
 USER node
 CMD ["node", "-r", "@swc-node/register", "apps/gateway/src/main.ts"]

@@ -1,0 +1,53 @@
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Resource } from '@opentelemetry/resources';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry/lib/worker';
+import type { Context } from '@temporalio/activity';
+import { runningTracing } from '@v2v/tracing';
+import {
+  tracingActivityInterceptors,
+  tracingClientInterceptors,
+  tracingWorkflowSinks,
+  WORKFLOW_TRACING_INTERCEPTORS,
+} from './temporal-tracing';
+
+jest.mock('@v2v/tracing', () => ({ runningTracing: jest.fn() }));
+const running = jest.mocked(runningTracing);
+
+describe('Temporal tracing interceptors', () => {
+  it('installs none while tracing is off: no span, no header', () => {
+    running.mockReturnValue(undefined);
+    expect(tracingClientInterceptors()).toBeUndefined();
+    expect(tracingActivityInterceptors()).toEqual([]);
+    expect(tracingWorkflowSinks()).toBeUndefined();
+  });
+
+  it("installs Temporal's OpenTelemetry interceptors and the workflow span sink while it traces", () => {
+    const spanProcessor = new SimpleSpanProcessor(new InMemorySpanExporter());
+    running.mockReturnValue({
+      service: 'journey-worker',
+      spanProcessor,
+      resource: new Resource({ 'service.name': 'journey-worker' }),
+      shutdown: async () => undefined,
+    });
+    expect(tracingClientInterceptors()?.workflow).toEqual([
+      expect.any(OpenTelemetryWorkflowClientInterceptor),
+    ]);
+    const [activity] = tracingActivityInterceptors();
+    const ctx = { info: { activityType: 'recordDonorScreening' } } as unknown as Context;
+    expect(activity(ctx)).toEqual({
+      inbound: expect.any(OpenTelemetryActivityInboundInterceptor),
+      outbound: expect.any(OpenTelemetryActivityOutboundInterceptor),
+    });
+    expect(tracingWorkflowSinks()?.exporter.export.fn).toEqual(expect.any(Function));
+  });
+
+  it("names the workflow interceptors' module for the bundle", () => {
+    expect(WORKFLOW_TRACING_INTERCEPTORS).toMatch(
+      /@temporalio\/interceptors-opentelemetry\/lib\/workflow-interceptors\.js$/,
+    );
+  });
+});
