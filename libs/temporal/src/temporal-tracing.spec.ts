@@ -6,7 +6,7 @@ import {
   OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry/lib/worker';
 import type { Context } from '@temporalio/activity';
-import { runningTracing } from '@v2v/tracing';
+import type { RunningTracing } from '@v2v/tracing';
 import {
   tracingActivityInterceptors,
   tracingClientInterceptors,
@@ -14,12 +14,8 @@ import {
   WORKFLOW_TRACING_INTERCEPTORS,
 } from './temporal-tracing';
 
-jest.mock('@v2v/tracing', () => ({ runningTracing: jest.fn() }));
-const running = jest.mocked(runningTracing);
-
 describe('Temporal tracing interceptors', () => {
-  it('installs none while tracing is off: no span, no header', () => {
-    running.mockReturnValue(undefined);
+  it('installs none while tracing is off (the process started none): no span, no header', () => {
     expect(tracingClientInterceptors()).toBeUndefined();
     expect(tracingActivityInterceptors()).toEqual([]);
     expect(tracingWorkflowSinks()).toBeUndefined();
@@ -27,22 +23,22 @@ describe('Temporal tracing interceptors', () => {
 
   it("installs Temporal's OpenTelemetry interceptors and the workflow span sink while it traces", () => {
     const spanProcessor = new SimpleSpanProcessor(new InMemorySpanExporter());
-    running.mockReturnValue({
+    const tracing: RunningTracing = {
       service: 'journey-worker',
       spanProcessor,
       resource: new Resource({ 'service.name': 'journey-worker' }),
       shutdown: async () => undefined,
-    });
-    expect(tracingClientInterceptors()?.workflow).toEqual([
+    };
+    expect(tracingClientInterceptors(tracing)?.workflow).toEqual([
       expect.any(OpenTelemetryWorkflowClientInterceptor),
     ]);
-    const [activity] = tracingActivityInterceptors();
+    const [activity] = tracingActivityInterceptors(tracing);
     const ctx = { info: { activityType: 'recordDonorScreening' } } as unknown as Context;
     expect(activity(ctx)).toEqual({
       inbound: expect.any(OpenTelemetryActivityInboundInterceptor),
       outbound: expect.any(OpenTelemetryActivityOutboundInterceptor),
     });
-    expect(tracingWorkflowSinks()?.exporter.export.fn).toEqual(expect.any(Function));
+    expect(tracingWorkflowSinks(tracing)?.exporter.export.fn).toEqual(expect.any(Function));
   });
 
   it("names the workflow interceptors' module for the bundle", () => {
