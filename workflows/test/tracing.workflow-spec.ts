@@ -29,6 +29,7 @@ const tracing: RunningTracing = {
   service: 'workflow-tests',
   spanProcessor,
   resource: new Resource({ 'service.name': 'workflow-tests' }),
+  recordServerRoute: () => undefined,
   shutdown: async () => undefined,
 };
 

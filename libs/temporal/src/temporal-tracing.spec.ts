@@ -27,6 +27,7 @@ describe('Temporal tracing interceptors', () => {
       service: 'journey-worker',
       spanProcessor,
       resource: new Resource({ 'service.name': 'journey-worker' }),
+      recordServerRoute: () => undefined,
       shutdown: async () => undefined,
     };
     expect(tracingClientInterceptors(tracing)?.workflow).toEqual([

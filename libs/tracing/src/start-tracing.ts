@@ -12,6 +12,8 @@ export interface RunningTracing {
    */
   readonly spanProcessor: SpanProcessor;
   readonly resource: Resource;
+  /** Names the active HTTP request's server span by its route pattern (`recordServerRoute`). */
+  recordServerRoute(route: string): void;
   /** Exports what is still batched, then stops tracing. */
   shutdown(): Promise<void>;
 }

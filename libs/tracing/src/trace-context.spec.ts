@@ -1,12 +1,10 @@
 import { context, propagation, ROOT_CONTEXT, SpanStatusCode, trace } from '@opentelemetry/api';
-import { getRPCMetadata, RPCType, setRPCMetadata } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import {
   activeTraceparent,
   contextOfTraceparent,
   failSpan,
-  recordServerRoute,
   traceLogFields,
   withSpan,
 } from './trace-context';
@@ -94,15 +92,5 @@ describe('trace context while tracing is on', () => {
     const [failed] = spans.getFinishedSpans();
     expect(failed.status.code).toBe(SpanStatusCode.ERROR);
     expect(failed.ended).toBe(true);
-  });
-
-  it("names an HTTP request's server span by the route pattern the router matched", () => {
-    const server = tracer.startSpan('POST');
-    const request = setRPCMetadata(ROOT_CONTEXT, { type: RPCType.HTTP, span: server });
-    recordServerRoute('/api/journeys/:donorCode/record-donor-screening', request);
-    expect(getRPCMetadata(request)?.route).toBe('/api/journeys/:donorCode/record-donor-screening');
-    // Outside an HTTP request (a consumer, an activity) there is nothing to name.
-    expect(() => recordServerRoute('/unrouted', ROOT_CONTEXT)).not.toThrow();
-    server.end();
   });
 });

@@ -8,7 +8,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
-import { getRPCMetadata, RPCType } from '@opentelemetry/core';
+import { runningTracing } from './start-tracing';
 
 /**
  * The trace context as the platform carries it where OpenTelemetry's own propagation does not
@@ -43,13 +43,11 @@ export function traceLogFields(active: Context = context.active()): Record<strin
 }
 
 /**
- * Names the HTTP request's server span by its route pattern (`POST /api/journeys/:donorCode/…`)
- * rather than the method alone: the HTTP instrumentation reads the route from the request's
- * RPC metadata when the response closes. Called once the router has matched.
+ * Names the active HTTP request's server span by the route pattern the router matched; called
+ * once routing is done (the metrics middleware's `finish`). Nothing while tracing is off.
  */
-export function recordServerRoute(route: string, active: Context = context.active()): void {
-  const rpc = getRPCMetadata(active);
-  if (rpc?.type === RPCType.HTTP) rpc.route = route;
+export function recordServerRoute(route: string): void {
+  runningTracing()?.recordServerRoute(route);
 }
 
 /** Runs `work` with `span` active and ends the span however `work` ends. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { context } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -8,6 +9,7 @@ import { detectResourcesSync, envDetectorSync, Resource } from '@opentelemetry/r
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { recordRouteIn } from './server-route';
 import type { RunningTracing } from './start-tracing';
 import type { TracingSettings } from './tracing-switch';
 
@@ -48,6 +50,7 @@ export function startTracingSdk(service: string, settings: TracingSettings): Run
     service,
     spanProcessor,
     resource,
+    recordServerRoute: (route) => recordRouteIn(context.active(), route),
     shutdown: async () => {
       unregister();
       await provider.shutdown();
