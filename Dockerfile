@@ -16,6 +16,7 @@ COPY libs/database/package.json libs/database/
 COPY libs/integrity/package.json libs/integrity/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/temporal/package.json libs/temporal/
+COPY libs/tracing/package.json libs/tracing/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/signatures/package.json libs/signatures/
 COPY libs/shipper-qualification/package.json libs/shipper-qualification/
@@ -43,8 +44,10 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-n
   && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-# Pre-bundle the workflow code at build time: the worker never bundles at start-up.
+# Pre-bundle the workflow code at build time, with and without the tracing interceptors: the
+# worker never bundles at start-up, whether tracing is on or off.
 RUN node -r @swc-node/register workflows/src/worker/bundle.ts
-ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
+    WORKFLOW_TRACED_BUNDLE_PATH=/app/dist/workflow-bundle-traced.js
 USER node
 CMD ["node", "-r", "@swc-node/register", "apps/gateway/src/main.ts"]

@@ -10,10 +10,13 @@ const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'
 const services: Record<
   string,
   {
+    image?: string;
     command?: string[];
     environment?: Record<string, string>;
     ports?: string[];
     depends_on?: object;
+    profiles?: string[];
+    volumes?: string[];
   }
 > = compose.services;
 
@@ -92,6 +95,7 @@ describe('docker-compose.yml (multi-host deployment)', () => {
       { name: 'temporal-ui', ports: ['127.0.0.1:8233:8080'] },
       { name: 'gateway', ports: [`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`] },
       { name: 'console', ports: [`${CONSOLE_PORT}:${CONSOLE_PORT}`] },
+      { name: 'jaeger', ports: ['127.0.0.1:16686:16686'] },
     ]);
   });
 
@@ -124,6 +128,30 @@ describe('docker-compose.yml (multi-host deployment)', () => {
         context: '.',
         target: 'app',
       });
+  });
+
+  it.each(Object.keys(APPS))(
+    'leaves tracing off in %s unless the operator sets the endpoint',
+    (name) => {
+      expect(services[name].environment?.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(
+        '${OTEL_EXPORTER_OTLP_ENDPOINT:-}',
+      );
+    },
+  );
+
+  it('starts a collector and Jaeger with the tracing profile only, the collector passing OTLP to Jaeger', () => {
+    const tracing = Object.entries(services)
+      .filter(([, service]) => service.profiles?.includes('tracing'))
+      .map(([name]) => name);
+    expect(tracing).toEqual(['otel-collector', 'jaeger']);
+    const mount = services['otel-collector'].volumes?.find((v) => v.endsWith(':ro'));
+    const config = parse(readFileSync(path.join(ROOT, mount!.split(':')[0]), 'utf8'));
+    expect(config.receivers.otlp.protocols.http.endpoint).toBe('0.0.0.0:4318');
+    expect(config.exporters['otlp/jaeger'].endpoint).toBe('jaeger:4317');
+    expect(config.service.pipelines.traces).toMatchObject({
+      receivers: ['otlp'],
+      exporters: ['otlp/jaeger'],
+    });
   });
 
   it.each(Object.keys(APPS))(

@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { addOutboxSetAsideSql, createOutboxTableSql } from '@v2v/messaging';
+import {
+  addOutboxSetAsideSql,
+  addOutboxTraceparentSql,
+  createOutboxTableSql,
+} from '@v2v/messaging';
 
 export interface RawMessage {
   key: string;
@@ -21,7 +25,11 @@ export class OutboxBenchRepository {
   async createScratchOutbox(): Promise<void> {
     await this.owner.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
     await this.owner.query(`CREATE SCHEMA "${this.schema}"`);
-    for (const sql of [...createOutboxTableSql(this.schema), ...addOutboxSetAsideSql(this.schema)])
+    for (const sql of [
+      ...createOutboxTableSql(this.schema),
+      ...addOutboxSetAsideSql(this.schema),
+      ...addOutboxTraceparentSql(this.schema),
+    ])
       await this.owner.query(sql);
   }
 

@@ -19,10 +19,16 @@ function recordedHistories() {
     }));
 }
 
-async function replayAll(workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>) {
+/** The tracing interceptors' span sink, which a replay never calls (no span leaves a replay). */
+const TRACING_SINKS = { exporter: { export: { fn: () => undefined } } };
+
+async function replayAll(
+  workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>,
+  sinks: Record<string, Record<string, { fn: () => void }>> = {},
+) {
   const results = [];
   const histories = recordedHistories().map(({ workflowId, history }) => ({ workflowId, history }));
-  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories))
+  for await (const result of Worker.runReplayHistories({ workflowBundle, sinks }, histories))
     results.push(result);
   return results;
 }
@@ -70,6 +76,14 @@ describe('determinism guard', () => {
 
   it('replays every recorded history with the current workflow code', async () => {
     const results = await replayAll(await bundleJourneyWorkflows());
+    expect(results.map((r) => ({ id: r.workflowId, error: r.error }))).toEqual(
+      recordedHistories().map((h) => ({ id: h.workflowId, error: undefined })),
+    );
+  });
+
+  it('replays every recorded history with the tracing interceptors: tracing may be turned on for running journeys', async () => {
+    const traced = await bundleJourneyWorkflows({ traced: true });
+    const results = await replayAll(traced, TRACING_SINKS);
     expect(results.map((r) => ({ id: r.workflowId, error: r.error }))).toEqual(
       recordedHistories().map((h) => ({ id: h.workflowId, error: undefined })),
     );

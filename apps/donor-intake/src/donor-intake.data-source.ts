@@ -20,6 +20,7 @@ import { CreateInstitutionNotifications1765001700000 } from './migrations/176500
 import { CreateNotificationAcknowledgements1765001710000 } from './migrations/1765001710000-CreateNotificationAcknowledgements';
 import { AddSiteCustodyLegs1765002100000 } from './migrations/1765002100000-AddSiteCustodyLegs';
 import { AllowInstitutionWideNotifications1765002310000 } from './migrations/1765002310000-AllowInstitutionWideNotifications';
+import { CarryTraceContextInOutbox1765002510000 } from './migrations/1765002510000-CarryTraceContextInOutbox';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -43,6 +44,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   CreateNotificationAcknowledgements1765001710000,
   AddSiteCustodyLegs1765002100000,
   AllowInstitutionWideNotifications1765002310000,
+  CarryTraceContextInOutbox1765002510000,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { bootstrapService, readServiceConfig, SERVICE_PORTS } from '@v2v/service-kit';
 import { DonorIntakeModule } from './donor-intake.module';

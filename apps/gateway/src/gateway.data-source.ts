@@ -19,6 +19,7 @@ import { SetAsideUnappliedMessages1765000540000 } from './migrations/17650005400
 import { GuardAuditChainHeads1765000740000 } from './migrations/1765000740000-GuardAuditChainHeads';
 import { DisableLegacySeededAccounts1765001400000 } from './migrations/1765001400000-DisableLegacySeededAccounts';
 import { AddTrainingAssessments1765002300000 } from './migrations/1765002300000-AddTrainingAssessments';
+import { CarryTraceContextInOutbox1765002513000 } from './migrations/1765002513000-CarryTraceContextInOutbox';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -41,6 +42,7 @@ export const GATEWAY_MIGRATIONS = [
   GuardAuditChainHeads1765000740000,
   DisableLegacySeededAccounts1765001400000,
   AddTrainingAssessments1765002300000,
+  CarryTraceContextInOutbox1765002513000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

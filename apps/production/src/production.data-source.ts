@@ -26,6 +26,7 @@ import { CreateBatchRecordReviews1765000920000 } from './migrations/176500092000
 import { GuardBatchChanges1765000940000 } from './migrations/1765000940000-GuardBatchChanges';
 import { CreateBatchDeviationClosures1765001200000 } from './migrations/1765001200000-CreateBatchDeviationClosures';
 import { CreateRecalls1765002000000 } from './migrations/1765002000000-CreateRecalls';
+import { CarryTraceContextInOutbox1765002511000 } from './migrations/1765002511000-CarryTraceContextInOutbox';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -55,6 +56,7 @@ export const PRODUCTION_MIGRATIONS = [
   GuardBatchChanges1765000940000,
   CreateBatchDeviationClosures1765001200000,
   CreateRecalls1765002000000,
+  CarryTraceContextInOutbox1765002511000,
 ];
 
 /**

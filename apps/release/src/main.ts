@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { RETENTION_EXCEPTION_BODY_LIMIT } from '@v2v/contracts';
 import {

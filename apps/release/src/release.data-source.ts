@@ -24,6 +24,7 @@ import { HoldRecalledProducts1765002020000 } from './migrations/1765002020000-Ho
 import { RecordSiteEmergencies1765002400000 } from './migrations/1765002400000-RecordSiteEmergencies';
 import { RecordEmergencyDecisions1765002401000 } from './migrations/1765002401000-RecordEmergencyDecisions';
 import { RecordExcursionEmergencies1765002420000 } from './migrations/1765002420000-RecordExcursionEmergencies';
+import { CarryTraceContextInOutbox1765002512000 } from './migrations/1765002512000-CarryTraceContextInOutbox';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -51,6 +52,7 @@ export const RELEASE_MIGRATIONS = [
   RecordSiteEmergencies1765002400000,
   RecordEmergencyDecisions1765002401000,
   RecordExcursionEmergencies1765002420000,
+  CarryTraceContextInOutbox1765002512000,
 ];
 
 /**

@@ -1,6 +1,9 @@
+import { trace } from '@opentelemetry/api';
 import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, eventEnvelopeSchema } from '@v2v/contracts';
+import { withSpan } from '@v2v/tracing';
+import { startProcessSpan } from './consumer-span';
 import { SetAsideMessageRepository } from './set-aside-message.repository';
 import { decideHandlerFailure, SetAsideKind } from './set-aside-policy';
 
@@ -31,7 +34,8 @@ export interface InboxConsumerOptions {
  * writes commit in one transaction; the Kafka offset is committed only after that.
  * A redelivered event finds its inbox row and is skipped. A message that cannot be applied is
  * set aside (`decideHandlerFailure`, CSV-04) and the offset committed past it: one bad message
- * never stops the partition, let alone the process.
+ * never stops the partition, let alone the process. Each message is consumed in a span that
+ * continues the trace it was published in (`startProcessSpan`).
  */
 export class InboxConsumer {
   private consumer?: Consumer;
@@ -86,7 +90,13 @@ export class InboxConsumer {
     return this.fatal;
   }
 
-  private async consume({ topic, partition, message, heartbeat }: EachMessagePayload) {
+  private consume(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const span = startProcessSpan(this.options.groupId, topic, partition, message);
+    return withSpan(span, () => this.consumeInSpan(payload));
+  }
+
+  private async consumeInSpan({ topic, partition, message, heartbeat }: EachMessagePayload) {
     const firstFailedAt = new Date();
     const raw = message.value?.toString('utf8') ?? '';
     const parsed = parseEnvelope(raw);
@@ -116,6 +126,7 @@ export class InboxConsumer {
         ...setAside,
       });
       this.options.onSetAside?.(topic, kind);
+      trace.getActiveSpan()?.setAttribute('v2v.message.set_aside', kind);
     }
     await this.consumer!.commitOffsets([
       { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },

@@ -21,3 +21,7 @@ export * from './set-aside-policy';
 export * from './set-aside.sql';
 export * from './set-aside.migration';
 export * from './set-aside-message.repository';
+export * from './outbox-message';
+export * from './outbox-traceparent.sql';
+export * from './outbox-traceparent.migration';
+export * from './consumer-span';

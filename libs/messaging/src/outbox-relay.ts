@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { EventPublisher, OutgoingMessage } from './event-publisher.port';
+import { EventPublisher } from './event-publisher.port';
+import { OutboxRow, publishInTraces } from './outbox-message';
 import { SetAsideMessageRepository } from './set-aside-message.repository';
 import { decidePublishFailure } from './set-aside-policy';
 
@@ -16,15 +17,6 @@ export interface OutboxRelayOptions {
   onRelayed?: (rows: number) => void;
 }
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  message_key: string;
-  message_type: string;
-  envelope: unknown;
-  record_failures: number;
-}
-
 /**
  * Publishes the outbox in created order, one broker call per batch, and marks the rows
  * published in the same transaction that locked them. Rows are claimed with
@@ -37,6 +29,8 @@ interface OutboxRow {
  * with it and other keys go on; consumers read a key (a donor's journey) in order, and a row
  * that may still go out must not be overtaken. Once it is set aside the key goes on without it:
  * a known gap, listed with its reason, rather than a journey stopped for good.
+ *
+ * Each row goes out in the trace that wrote it (`publishInTraces`), its consumers continuing it.
  */
 export class OutboxRelay {
   private running = false;
@@ -80,14 +74,15 @@ export class OutboxRelay {
     const { dataSource, schema, publisher } = this.options;
     return dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT "id", "topic", "message_key", "message_type", "envelope", "record_failures"
+        `SELECT "id", "topic", "message_key", "message_type", "envelope", "record_failures",
+                "traceparent"
            FROM "${schema}"."outbox" WHERE "published_at" IS NULL AND "set_aside_at" IS NULL
           ORDER BY "created_at", "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 200],
       );
       if (rows.length === 0) return { published: 0, failed: 0 };
       try {
-        await publisher.publishBatch(rows.map(messageOf));
+        await publishInTraces(rows, (messages) => publisher.publishBatch(messages));
       } catch (error) {
         if (decidePublishFailure(error, 1).action === 'broker-failure') throw error;
         // Some row was refused, the broker does not say which: each goes alone to find it.
@@ -106,7 +101,7 @@ export class OutboxRelay {
     for (const row of rows) {
       if (waiting.has(row.message_key)) continue;
       try {
-        await this.options.publisher.publishBatch([messageOf(row)]);
+        await publishInTraces([row], (messages) => this.options.publisher.publishBatch(messages));
         await this.markPublished(manager, [row]);
         published += 1;
       } catch (error) {
@@ -185,13 +180,4 @@ export class OutboxRelay {
       // The database itself may be what failed; the next loop retries both.
     }
   }
-}
-
-function messageOf(row: OutboxRow): OutgoingMessage {
-  return {
-    topic: row.topic,
-    key: row.message_key,
-    value: JSON.stringify(row.envelope),
-    headers: { 'event-id': row.id, 'message-type': row.message_type },
-  };
 }

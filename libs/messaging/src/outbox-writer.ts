@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, eventEnvelopeSchema } from '@v2v/contracts';
+import { activeTraceparent } from '@v2v/tracing';
 
 export interface NewEvent {
   topic: string;
@@ -18,7 +19,9 @@ export interface NewEvent {
 
 /**
  * Writes an event to the service's outbox inside the caller's transaction, so the event
- * exists exactly when the state change it describes does. Only the relay talks to Kafka.
+ * exists exactly when the state change it describes does. Only the relay talks to Kafka. The
+ * row keeps the traceparent of the span it was written in (the activity, the request, the
+ * consumed message), which the relay publishes the event in; null while tracing is off.
  */
 export async function appendToOutbox(
   manager: EntityManager,
@@ -40,9 +43,17 @@ export async function appendToOutbox(
     },
   });
   await manager.query(
-    `INSERT INTO "${schema}"."outbox" ("id", "topic", "message_key", "message_type", "envelope")
-     VALUES ($1, $2, $3, $4, $5)`,
-    [envelope.id, event.topic, envelope.aggregateId, envelope.messageType, envelope],
+    `INSERT INTO "${schema}"."outbox"
+            ("id", "topic", "message_key", "message_type", "envelope", "traceparent")
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      envelope.id,
+      event.topic,
+      envelope.aggregateId,
+      envelope.messageType,
+      envelope,
+      activeTraceparent(),
+    ],
   );
   return envelope;
 }

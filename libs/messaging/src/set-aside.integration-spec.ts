@@ -13,6 +13,7 @@ import { createKafka } from './kafka-client';
 import { KafkaJsEventPublisher } from './kafkajs-event-publisher';
 import { InboxConsumer } from './inbox-consumer';
 import { createInboxTableSql, createOutboxTableSql } from './messaging-tables.sql';
+import { addOutboxTraceparentSql } from './outbox-traceparent.sql';
 import { appendToOutbox } from './outbox-writer';
 import { OutboxRelay } from './outbox-relay';
 import { setAsideMigration } from './set-aside.migration';
@@ -54,7 +55,11 @@ beforeAll(async () => {
     logging: false,
   }).initialize();
   await owner.query(`CREATE SCHEMA "${schema}"`);
-  for (const sql of [...createOutboxTableSql(schema), ...createInboxTableSql(schema)])
+  for (const sql of [
+    ...createOutboxTableSql(schema),
+    ...addOutboxTraceparentSql(schema),
+    ...createInboxTableSql(schema),
+  ])
     await owner.query(sql);
   await owner.query(
     `CREATE TABLE "${schema}"."reading" ("event_id" uuid PRIMARY KEY, "logger_id" text NOT NULL,

@@ -4,6 +4,7 @@ import { createAuditTablesSql } from '@v2v/audit';
 import { DomainError } from '@v2v/contracts';
 import { migrationDatabaseUrl, serviceDataSourceOptions } from '@v2v/database';
 import { createOutboxTableSql } from './messaging-tables.sql';
+import { addOutboxTraceparentSql } from './outbox-traceparent.sql';
 import { stepPayloadHash } from './step-identity';
 import { addStepIdentitySql, createStepRecordTableSql } from './step-record.sql';
 import { recordStepOnce, StepRecordInput } from './step-record-writer';
@@ -21,6 +22,7 @@ beforeAll(async () => {
     ...createStepRecordTableSql(schema),
     ...addStepIdentitySql(schema),
     ...createOutboxTableSql(schema),
+    ...addOutboxTraceparentSql(schema),
     ...createAuditTablesSql(schema),
   ]) {
     await dataSource.query(sql);

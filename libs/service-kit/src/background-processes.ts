@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { stopTracing } from '@v2v/tracing';
 
 /** A long-running part of an app: an outbox relay, an activity worker, a consumer. */
 export interface BackgroundProcess {
@@ -11,7 +12,9 @@ export interface BackgroundProcess {
 
 /**
  * Starts an app's background processes after the HTTP app is up and stops them in
- * reverse order on shutdown, so a SIGTERM drains activities and relays cleanly.
+ * reverse order on shutdown, so a SIGTERM drains activities and relays cleanly. Stopping them
+ * is the app's last act before it exits (Nest has closed its HTTP server by then), so the
+ * traces are flushed after them: the spans of the draining relays and consumers get out too.
  */
 export class BackgroundProcesses implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('BackgroundProcesses');
@@ -37,6 +40,7 @@ export class BackgroundProcesses implements OnApplicationBootstrap, OnApplicatio
       await p.stop().catch((error) => this.logger.error(`${p.name} failed to stop: ${error}`));
     }
     this.started = [];
+    await stopTracing();
   }
 
   async health() {

@@ -1,8 +1,12 @@
 import { LoggerModule, Params } from 'nestjs-pino';
+import { traceLogFields } from '@v2v/tracing';
 import { ServiceConfig } from './service-config';
 import { envOf, OPTIONAL_SERVICE_CONFIG } from './service-config.module';
 
-/** JSON logs with pino; request logs carry the request id; secrets are redacted. */
+/**
+ * JSON logs with pino; request logs carry the request id; secrets are redacted. While tracing is
+ * on, every line written in a span carries its `trace_id` and `span_id`.
+ */
 export function serviceLoggerModule(service: string) {
   return LoggerModule.forRootAsync({
     inject: [OPTIONAL_SERVICE_CONFIG],
@@ -15,6 +19,7 @@ function loggerParams(service: string, env: NodeJS.ProcessEnv): Params {
     pinoHttp: {
       name: service,
       level: env.LOG_LEVEL ?? 'info',
+      mixin: () => traceLogFields(),
       redact: ['req.headers.authorization', 'req.body.password', 'req.headers.cookie'],
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       // One short line per request: no headers (tokens) and no bodies (clinical data) in logs.

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalNamespace } from './temporal-config';
 import { temporalConnectionOptions } from './temporal-tls';
+import { tracingActivityInterceptors } from './temporal-tracing';
 
 export interface ActivityWorkerHandle {
   worker: Worker;
@@ -11,7 +12,8 @@ export interface ActivityWorkerHandle {
 
 /**
  * Runs an activity-only worker on the service's own task queue. `shutdownGraceTime`
- * lets running activities finish when the process gets SIGTERM.
+ * lets running activities finish when the process gets SIGTERM. Each activity continues the
+ * trace of the workflow that scheduled it when tracing is on.
  */
 export async function startActivityWorker(options: {
   taskQueue: string;
@@ -29,6 +31,7 @@ export async function startActivityWorker(options: {
     activities: options.activities,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 20,
     shutdownGraceTime: '10s',
+    interceptors: { activity: tracingActivityInterceptors() },
   });
   const done = worker.run().finally(() => connection.close());
   return {

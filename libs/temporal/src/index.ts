@@ -5,3 +5,4 @@ export * from './domain-failure';
 export * from './temporal-tls';
 export * from './step-update';
 export * from './temporal-metrics';
+export * from './temporal-tracing';

@@ -2,17 +2,23 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { temporalNamespace } from './temporal-config';
 import { temporalConnectionOptions } from './temporal-tls';
+import { tracingClientInterceptors } from './temporal-tracing';
 
 let client: Promise<Client> | undefined;
 
 /**
  * The process's one Temporal client. Connections are expensive and leak when created per
  * request, so every caller in a process shares this one; the first call's `env` (the app's
- * validated config) decides where it connects.
+ * validated config) decides where it connects. Its calls carry the trace when tracing is on.
  */
 export function getTemporalClient(env: NodeJS.ProcessEnv = process.env): Promise<Client> {
   client ??= Connection.connect(temporalConnectionOptions(env)).then(
-    (connection) => new Client({ connection, namespace: temporalNamespace(env) }),
+    (connection) =>
+      new Client({
+        connection,
+        namespace: temporalNamespace(env),
+        interceptors: tracingClientInterceptors(),
+      }),
   );
   return client;
 }

@@ -48,7 +48,7 @@ export class GatewayClient {
     user: Role | string,
     method: string,
     path: string,
-    options: { body?: unknown; idempotencyKey?: string } = {},
+    options: { body?: unknown; idempotencyKey?: string; headers?: Record<string, string> } = {},
   ): Promise<HttpResult<T>> {
     const token = await this.login(user);
     return this.request<T>(method, path, { ...options, token });
@@ -135,12 +135,18 @@ export class GatewayClient {
     return res;
   }
 
+  /** `headers`: more request headers, as a caller's own (a W3C `traceparent`). */
   async request<T = unknown>(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; idempotencyKey?: string } = {},
+    options: {
+      body?: unknown;
+      token?: string;
+      idempotencyKey?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;

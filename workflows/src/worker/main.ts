@@ -1,19 +1,24 @@
+import './tracing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUES } from '@v2v/contracts';
 import {
   installTemporalMetrics,
   temporalConnectionOptions,
   temporalMetricsAddress,
+  tracingWorkflowSinks,
 } from '@v2v/temporal';
-import { WORKFLOWS_PATH } from './workflow-bundle';
-import { readWorkerConfig } from './worker-config';
+import { runningTracing, stopTracing } from '@v2v/tracing';
+import { readWorkerConfig, workflowCodeOf } from './worker-config';
 
 /**
  * The journey worker: workflows only (activities run in the services that own the data),
- * one connection for the process, a pre-built bundle when WORKFLOW_BUNDLE_PATH is set.
+ * one connection for the process, a pre-built bundle when WORKFLOW_BUNDLE_PATH is set (or
+ * WORKFLOW_TRACED_BUNDLE_PATH while tracing is on: its workflows' spans leave through a sink).
  */
 async function main(): Promise<void> {
-  const { env, namespace, bundlePath, maxCachedWorkflows } = readWorkerConfig(process.env);
+  const config = readWorkerConfig(process.env);
+  const { env, namespace, maxCachedWorkflows } = config;
+  const traced = runningTracing() !== undefined;
   const metricsAddress = temporalMetricsAddress(TASK_QUEUES.journey, env);
   installTemporalMetrics(metricsAddress);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
@@ -21,9 +26,8 @@ async function main(): Promise<void> {
     connection,
     namespace,
     taskQueue: TASK_QUEUES.journey,
-    ...(bundlePath
-      ? { workflowBundle: { codePath: bundlePath } }
-      : { workflowsPath: WORKFLOWS_PATH }),
+    ...workflowCodeOf(config, traced),
+    sinks: tracingWorkflowSinks(),
     shutdownGraceTime: '10s',
     maxCachedWorkflows,
   });
@@ -31,10 +35,12 @@ async function main(): Promise<void> {
     process.once(signal, () => worker.shutdown());
   console.log(`journey worker running on task queue '${TASK_QUEUES.journey}'`);
   console.log(`journey worker metrics on http://${metricsAddress}/metrics`);
+  if (traced) console.log('journey worker traces its workflows (OTEL_EXPORTER_OTLP_ENDPOINT)');
   try {
     await worker.run();
   } finally {
     await connection.close();
+    await stopTracing();
   }
 }
 

@@ -1,4 +1,6 @@
-import { readWorkerConfig } from './worker-config';
+import { WORKFLOW_TRACING_INTERCEPTORS } from '@v2v/temporal';
+import { WORKFLOWS_PATH } from './workflow-bundle';
+import { readWorkerConfig, workflowCodeOf } from './worker-config';
 
 describe('journey worker config', () => {
   it('defaults to the default namespace and the source workflows', () => {
@@ -29,5 +31,41 @@ describe('journey worker config', () => {
     expect(() => readWorkerConfig({ JOURNEY_WORKER_CACHED_WORKFLOWS: '0' })).toThrow(
       /JOURNEY_WORKER_CACHED_WORKFLOWS/,
     );
+  });
+
+  describe('the workflow code it runs', () => {
+    const built = readWorkerConfig({
+      WORKFLOW_BUNDLE_PATH: '/app/dist/workflow-bundle.js',
+      WORKFLOW_TRACED_BUNDLE_PATH: '/app/dist/workflow-bundle-traced.js',
+    });
+
+    it('runs the bundle built ahead for whether it traces', () => {
+      expect(workflowCodeOf(built, false)).toEqual({
+        workflowBundle: { codePath: '/app/dist/workflow-bundle.js' },
+      });
+      expect(workflowCodeOf(built, true)).toEqual({
+        workflowBundle: { codePath: '/app/dist/workflow-bundle-traced.js' },
+      });
+    });
+
+    it('bundles the sources at start without a bundle, with the tracing interceptors if it traces', () => {
+      expect(workflowCodeOf(readWorkerConfig({}), false)).toEqual({
+        workflowsPath: WORKFLOWS_PATH,
+      });
+      expect(workflowCodeOf(readWorkerConfig({}), true)).toEqual({
+        workflowsPath: WORKFLOWS_PATH,
+        interceptors: { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] },
+      });
+    });
+
+    it('never runs the untraced bundle while tracing: its workflows would drop the trace', () => {
+      const untracedOnly = readWorkerConfig({
+        WORKFLOW_BUNDLE_PATH: '/app/dist/workflow-bundle.js',
+      });
+      expect(workflowCodeOf(untracedOnly, true)).toEqual({
+        workflowsPath: WORKFLOWS_PATH,
+        interceptors: { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] },
+      });
+    });
   });
 });

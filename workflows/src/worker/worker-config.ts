@@ -1,4 +1,7 @@
+import type { WorkerOptions } from '@temporalio/worker';
 import { z } from 'zod';
+import { WORKFLOW_TRACING_INTERCEPTORS } from '@v2v/temporal';
+import { WORKFLOWS_PATH } from './workflow-bundle';
 
 /**
  * The journey worker's configuration, read once at boot. The rest of the environment (the
@@ -12,6 +15,11 @@ const workerEnvSchema = z.looseObject({
    * otherwise.
    */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /**
+   * The same with Temporal's OpenTelemetry interceptors, run instead while tracing is on; the
+   * sources are bundled with them at start otherwise.
+   */
+  WORKFLOW_TRACED_BUNDLE_PATH: z.string().min(1).optional(),
   /** Where the worker serves Temporal's Prometheus metrics (`TEMPORAL_METRICS_PORTS` otherwise). */
   TEMPORAL_METRICS_PORT: z
     .string()
@@ -36,6 +44,7 @@ export interface WorkerConfig {
   env: NodeJS.ProcessEnv;
   namespace: string;
   bundlePath?: string;
+  tracedBundlePath?: string;
   maxCachedWorkflows: number;
 }
 
@@ -50,8 +59,26 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     env: validated,
     namespace: validated.TEMPORAL_NAMESPACE ?? 'default',
     bundlePath: validated.WORKFLOW_BUNDLE_PATH,
+    tracedBundlePath: validated.WORKFLOW_TRACED_BUNDLE_PATH,
     maxCachedWorkflows: Number(
       validated.JOURNEY_WORKER_CACHED_WORKFLOWS ?? DEFAULT_CACHED_WORKFLOWS,
     ),
+  };
+}
+
+/**
+ * The workflow code the worker runs: the bundle built ahead for whether it traces, or else the
+ * sources, bundled at start (with the tracing interceptors when it traces). An untraced bundle
+ * is never run by a tracing worker: its workflows would drop the trace at every update.
+ */
+export function workflowCodeOf(
+  config: Pick<WorkerConfig, 'bundlePath' | 'tracedBundlePath'>,
+  traced: boolean,
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'> {
+  const bundlePath = traced ? config.tracedBundlePath : config.bundlePath;
+  if (bundlePath) return { workflowBundle: { codePath: bundlePath } };
+  return {
+    workflowsPath: WORKFLOWS_PATH,
+    ...(traced ? { interceptors: { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] } } : {}),
   };
 }

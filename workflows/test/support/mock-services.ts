@@ -25,6 +25,8 @@ import {
   TraceabilityReleaseGateActivities,
 } from '@v2v/contracts';
 import { DEMO_PROCESS_CART_CD19 } from '@v2v/testing';
+import { tracingActivityInterceptors, tracingWorkflowSinks } from '@v2v/temporal';
+import type { RunningTracing } from '@v2v/tracing';
 
 export const SPEC_V1: ProductSpecification = {
   productCode: 'CART-CD19',
@@ -361,39 +363,35 @@ export function batchNumberFor(donorCode: string): string {
   return `B${donorCode.replace(/\W/g, '')}`;
 }
 
-/** The journey worker plus one activity worker per service queue, as in production. */
+/**
+ * The journey worker plus one activity worker per service queue, as in production; with
+ * `tracing`, each with Temporal's tracing interceptors and the journey worker's span sink, as a
+ * process that traces has them (the bundle must then be the traced one).
+ */
 export async function startWorkers(
   connection: NativeConnection,
   namespace: string,
   workflowBundle: WorkflowBundleWithSourceMap,
   services: MockServices,
+  tracing?: RunningTracing,
 ): Promise<() => Promise<void>> {
+  const traced = tracing
+    ? { interceptors: { activity: tracingActivityInterceptors(tracing) } }
+    : {};
+  const activityWorker = (taskQueue: string, activities: object) =>
+    Worker.create({ connection, namespace, taskQueue, activities, ...traced });
   const workers = await Promise.all([
-    Worker.create({ connection, namespace, taskQueue: TASK_QUEUES.journey, workflowBundle }),
     Worker.create({
       connection,
       namespace,
-      taskQueue: TASK_QUEUES.donorIntake,
-      activities: services.donorIntake(),
+      taskQueue: TASK_QUEUES.journey,
+      workflowBundle,
+      sinks: tracingWorkflowSinks(tracing),
     }),
-    Worker.create({
-      connection,
-      namespace,
-      taskQueue: TASK_QUEUES.production,
-      activities: services.production(),
-    }),
-    Worker.create({
-      connection,
-      namespace,
-      taskQueue: TASK_QUEUES.release,
-      activities: services.release(),
-    }),
-    Worker.create({
-      connection,
-      namespace,
-      taskQueue: TASK_QUEUES.traceability,
-      activities: services.traceability(),
-    }),
+    activityWorker(TASK_QUEUES.donorIntake, services.donorIntake()),
+    activityWorker(TASK_QUEUES.production, services.production()),
+    activityWorker(TASK_QUEUES.release, services.release()),
+    activityWorker(TASK_QUEUES.traceability, services.traceability()),
   ]);
   const running = workers.map((w) => w.run());
   return async () => {

@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventEnvelope, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import {
   addOutboxSetAsideSql,
+  addOutboxTraceparentSql,
   appendToOutbox,
   createKafka,
   createOutboxTableSql,
@@ -73,6 +74,7 @@ beforeAll(async () => {
   for (const sql of [
     ...createOutboxTableSql(producerSchema),
     ...addOutboxSetAsideSql(producerSchema),
+    ...addOutboxTraceparentSql(producerSchema),
   ])
     await owner.query(sql);
   await owner.query(serviceRoleGrantsSql(producerSchema, []));

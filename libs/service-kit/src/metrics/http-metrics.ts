@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError, uniqueViolationRefusal } from '@v2v/contracts';
+import { recordServerRoute } from '@v2v/tracing';
 import { gmpRefusals, httpRequestDuration, metricsRegistry } from './metrics-registry';
 
 /** What routing left on the request: the matched route's path pattern, if any. */
@@ -33,7 +34,8 @@ export function countRefusal(thrown: unknown, request: RoutedRequest): void {
 /**
  * `GET /metrics` in Prometheus text format and the request-duration histogram, both as plain
  * Express middleware ahead of Nest's routes: no guard sees the scrape (the app listens on
- * loopback; docs/operations.md "Metrics") and no OpenAPI document lists it.
+ * loopback; docs/operations.md "Metrics") and no OpenAPI document lists it. The same route
+ * pattern names the request's span while tracing is on.
  */
 export function serveMetrics(app: INestApplication): void {
   app.use('/metrics', (request: Request, response: Response, next: NextFunction) => {
@@ -45,13 +47,11 @@ export function serveMetrics(app: INestApplication): void {
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const stop = httpRequestDuration.startTimer();
-    response.once('finish', () =>
-      stop({
-        method: request.method,
-        route: routePatternOf(request),
-        status: String(response.statusCode),
-      }),
-    );
+    response.once('finish', () => {
+      const route = routePatternOf(request);
+      stop({ method: request.method, route, status: String(response.statusCode) });
+      if (route !== 'unmatched') recordServerRoute(route);
+    });
     next();
   });
 }

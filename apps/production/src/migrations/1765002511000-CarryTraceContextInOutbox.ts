@@ -1,0 +1,7 @@
+import { outboxTraceparentMigration } from '@v2v/messaging';
+
+/** The outbox rows keep the trace that wrote them, so the relay publishes them in it. */
+export const CarryTraceContextInOutbox1765002511000 = outboxTraceparentMigration(
+  'production',
+  'CarryTraceContextInOutbox1765002511000',
+);

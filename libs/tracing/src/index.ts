@@ -1,0 +1,3 @@
+export * from './tracing-switch';
+export * from './start-tracing';
+export * from './trace-context';
