@@ -96,12 +96,31 @@ function arrivalWithin(
   };
 }
 
-/** The production manager books a step on the demo floor, now for its planned duration. */
+/**
+ * The production manager books a step on the demo floor, now for its planned duration. Where
+ * another journey holds the room (PRD-04) and the client waits for rooms (`roomTurnMs`), the
+ * manager books again a second later, from then, until the room is free.
+ */
 export async function bookDemoStep(
   api: GatewayClient,
   donorCode: string,
   step: ProcessStep,
 ): Promise<string> {
+  const deadline = Date.now() + (api.options.roomTurnMs ?? 0);
+  for (;;) {
+    const booked = await bookFirstFreePlace(api, donorCode, step);
+    if (typeof booked === 'string') return booked;
+    if (Date.now() >= deadline) expectOk(`booking ${step.stepId}`, booked, 201);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/** The booking's id, or the PRD-04 refusal of its last place; any other refusal throws. */
+async function bookFirstFreePlace(
+  api: GatewayClient,
+  donorCode: string,
+  step: ProcessStep,
+): Promise<string | HttpResult<{ code?: string }>> {
   const floor = DEMO_BATCH_FLOOR[step.stepId];
   const now = Date.now();
   const booking = (incubatorCompartment?: number) =>
@@ -129,13 +148,14 @@ export async function bookDemoStep(
       },
     );
   // An open culture needs a compartment of its own (§9(5)6): the first free one.
+  let refusal: HttpResult<{ code?: string }> | undefined;
   for (let compartment = 1; compartment <= (floor.compartmented ?? 1); compartment += 1) {
     const res = await booking(floor.compartmented ? compartment : undefined);
     if (res.status === 201) return res.body.bookingId;
-    if (res.body.code !== 'PRD-04' || compartment === (floor.compartmented ?? 1))
-      expectOk(`booking ${step.stepId}`, res, 201);
+    if (res.body.code !== 'PRD-04') expectOk(`booking ${step.stepId}`, res, 201);
+    refusal = res;
   }
-  throw new Error(`no booking for ${step.stepId}`);
+  return refusal!;
 }
 
 export interface BatchRecordProgress {
@@ -205,13 +225,17 @@ export async function runBatchRecord(
     });
     previous = step;
   }
-  await pollUntil(`the journey of ${donorCode} in qc`, async () => {
-    const res = await api.as<{ view: { stage: string } }>(
-      'ops',
-      'GET',
-      `/api/journeys/${encodeURIComponent(donorCode)}`,
-    );
-    return res.body.view?.stage === 'qc' ? true : undefined;
-  });
+  await pollUntil(
+    `the journey of ${donorCode} in qc`,
+    async () => {
+      const res = await api.as<{ view: { stage: string } }>(
+        'ops',
+        'GET',
+        `/api/journeys/${encodeURIComponent(donorCode)}`,
+      );
+      return res.body.view?.stage === 'qc' ? true : undefined;
+    },
+    { timeoutMs: api.waitMs(30_000) },
+  );
   return view!;
 }

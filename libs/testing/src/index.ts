@@ -1,6 +1,7 @@
 export * from './gateway-client';
 export * from './journey-script';
 export * from './poll';
+export * from './pool';
 export * from './documented-endpoints';
 export * from './demo-key-materials';
 export * from './demo-credentials';
