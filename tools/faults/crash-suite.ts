@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { databaseUrl } from '@v2v/database';
 import { temporalConnectionOptions, temporalNamespace } from '@v2v/temporal';
-import { pollUntil, pool } from '@v2v/testing';
+import { pollUntil, pool, seededRandom } from '@v2v/testing';
 import {
   type CompositionDifference,
   differencesFromControl,
@@ -13,13 +13,7 @@ import {
 import { CrashChecksRepository } from './crash-checks.repository';
 import { type JourneyOutcome, wholeJourney } from './crash-journey';
 import { pidOf, platformRecovered, requireLocalServers } from './fault-targets';
-import {
-  COMPONENTS,
-  type Component,
-  killsPerComponent,
-  planKills,
-  seededRandom,
-} from './kill-plan';
+import { COMPONENTS, type Component, killsPerComponent, planKills } from './kill-plan';
 import { type KillRecord, runKills } from './kill-runner';
 import { RetryingGatewayClient } from './retrying-gateway-client';
 

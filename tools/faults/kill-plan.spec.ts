@@ -1,12 +1,6 @@
+import { seededRandom } from '@v2v/testing';
 import { PLATFORM_PROCESS_NAMES } from '../platform/platform-processes';
-import {
-  COMPONENTS,
-  killsPerComponent,
-  PLATFORM_PROCESSES,
-  planKills,
-  seededRandom,
-  SERVERS,
-} from './kill-plan';
+import { COMPONENTS, killsPerComponent, PLATFORM_PROCESSES, planKills, SERVERS } from './kill-plan';
 
 describe('the fault suite kill plan', () => {
   it("names exactly the launcher's processes, whose pid files it reads", () => {

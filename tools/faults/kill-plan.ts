@@ -1,3 +1,5 @@
+import { shuffled } from '@v2v/testing';
+
 /** The platform's processes, which its launcher starts again when they die. */
 export const PLATFORM_PROCESSES = [
   'gateway',
@@ -30,30 +32,6 @@ export interface PlannedKill {
 const FIRST_AT = 0.05;
 const LAST_AT = 0.85;
 const MAX_DELAY_MS = 2_000;
-
-/**
- * A small seeded PRNG (mulberry32): the same seed gives the same plan, so a failing run can be
- * repeated with SEED.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /**
  * `kills` kills of the components, in random order at random moments of the run: every

@@ -2,6 +2,8 @@ export * from './gateway-client';
 export * from './journey-script';
 export * from './poll';
 export * from './pool';
+export * from './shuffle';
+export * from './ack-lost';
 export * from './documented-endpoints';
 export * from './demo-key-materials';
 export * from './demo-credentials';
