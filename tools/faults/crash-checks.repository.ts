@@ -1,10 +1,42 @@
 import type { DataSource } from 'typeorm';
-import { ALL_TOPICS, journeyWorkflowId } from '@v2v/contracts';
+import { ALL_TOPICS, journeyWorkflowId, TELEMETRY_TOPIC, TOPICS } from '@v2v/contracts';
 
 /** The service schemas whose journey steps write step records and custody events. */
 const STEP_SCHEMAS = ['donor_intake', 'production', 'release'] as const;
 /** Every schema with an outbox and an audit trail (the gateway's outbox carries telemetry). */
 const AUDITED_SCHEMAS = [...STEP_SCHEMAS, 'gateway'] as const;
+
+/**
+ * The platform's consumers of journey events: where they read (outboxes and topics) and their
+ * inbox (keyed by event id; a message set aside is in their `set_aside_message`).
+ */
+const CONSUMERS = [
+  { name: 'the ledger', outboxes: STEP_SCHEMAS, topics: ALL_TOPICS, inbox: 'traceability' },
+  {
+    name: 'the notification feed',
+    outboxes: STEP_SCHEMAS,
+    topics: ALL_TOPICS,
+    inbox: 'donor_intake',
+  },
+  {
+    name: 'the telemetry bridge',
+    outboxes: ['gateway'],
+    topics: [TELEMETRY_TOPIC],
+    inbox: 'donor_intake',
+  },
+  {
+    name: "production's journey signals",
+    outboxes: ['production'],
+    topics: [TOPICS.production],
+    inbox: 'production',
+  },
+  {
+    name: "release's recall holds",
+    outboxes: ['production'],
+    topics: [TOPICS.production],
+    inbox: 'release',
+  },
+];
 
 /** What one journey left in one table, by kind: `ledger donor.screened.v1` → 1. */
 export type Composition = Map<string, number>;
@@ -91,22 +123,23 @@ export class CrashChecksRepository {
   }
 
   /**
-   * Custody events of these journeys written to a service's outbox that the ledger's consumer has
-   * neither applied (its inbox) nor set aside yet: 0 once the ledger has caught up.
+   * Per consumer, the events of these journeys written to an outbox it reads that it has neither
+   * applied (its inbox) nor set aside yet: empty once every consumer has caught up.
    */
-  async eventsNotYetOnLedger(donorCodes: string[]): Promise<number> {
-    let pending = 0;
-    for (const schema of STEP_SCHEMAS) {
-      const [{ n }] = await this.db.query(
-        `SELECT count(*)::int AS "n" FROM "${schema}"."outbox" o
-          WHERE o."message_key" = ANY($1) AND o."topic" = ANY($2)
-            AND NOT EXISTS (SELECT 1 FROM "traceability"."inbox" i WHERE i."event_id" = o."id")
-            AND NOT EXISTS (SELECT 1 FROM "traceability"."set_aside_message" s
-                             WHERE s."event_id" = o."id"::text)`,
-        [donorCodes, ALL_TOPICS],
-      );
-      pending += n;
-    }
+  async eventsNotYetConsumed(donorCodes: string[]): Promise<Map<string, number>> {
+    const pending = new Map<string, number>();
+    for (const consumer of CONSUMERS)
+      for (const outbox of consumer.outboxes) {
+        const [{ n }] = await this.db.query(
+          `SELECT count(*)::int AS "n" FROM "${outbox}"."outbox" o
+            WHERE o."message_key" = ANY($1) AND o."topic" = ANY($2)
+              AND NOT EXISTS (SELECT 1 FROM "${consumer.inbox}"."inbox" i WHERE i."event_id" = o."id")
+              AND NOT EXISTS (SELECT 1 FROM "${consumer.inbox}"."set_aside_message" s
+                               WHERE s."event_id" = o."id"::text)`,
+          [donorCodes, consumer.topics],
+        );
+        if (n) pending.set(consumer.name, (pending.get(consumer.name) ?? 0) + n);
+      }
     return pending;
   }
 

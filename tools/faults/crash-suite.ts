@@ -137,15 +137,15 @@ async function checkAfterRun(
   const completed = codes.filter((c) => !failed.has(c));
   for (const off of await journeysNotAt(api, completed, control.stage!)) fail(`journey ${off}`);
 
-  const notOnLedger = await pollUntil(
-    'every custody event of the run on the ledger',
-    async () =>
-      (await repository.eventsNotYetOnLedger([reference, ...codes])) === 0 ? 0 : undefined,
+  const everyone = [reference, ...codes];
+  const notConsumed = await pollUntil(
+    'every event of the run consumed by every consumer',
+    async () => ((await repository.eventsNotYetConsumed(everyone)).size ? undefined : new Map()),
     { timeoutMs: o.settleMs, intervalMs: 1_000 },
-  ).catch(() => repository.eventsNotYetOnLedger([reference, ...codes]));
-  if (notOnLedger)
-    fail(`${notOnLedger} custody events not on the ledger ${o.settleMs / 1000} s on`);
-  const compositions = await repository.compositions([reference, ...codes]);
+  ).catch(() => repository.eventsNotYetConsumed(everyone));
+  for (const [consumer, n] of notConsumed)
+    fail(`${n} events of the run not consumed by ${consumer} ${o.settleMs / 1000} s on`);
+  const compositions = await repository.compositions(everyone);
   const controlComposition = compositions.get(reference)!;
   compositions.delete(reference);
   // A journey that stopped early lacks the facts of its later steps: only its doubles count.
@@ -174,9 +174,7 @@ async function checkAfterRun(
   await pollUntil(
     'nothing stuck in Temporal',
     async () =>
-      (stuck = await stuckWorkflows(client, [reference, ...codes], limits)).length
-        ? undefined
-        : true,
+      (stuck = await stuckWorkflows(client, everyone, limits)).length ? undefined : true,
     { timeoutMs: o.settleMs, intervalMs: 2_000 },
   ).catch(() => undefined);
   stuck.forEach((s) => fail(`stuck: ${s}`));
