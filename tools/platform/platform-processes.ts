@@ -57,6 +57,19 @@ const APPS: AppSpec[] = [
   },
 ];
 
+/** The launcher's processes by name, as their pid files are named. */
+export const PLATFORM_PROCESS_NAMES = APPS.map((app) => app.name);
+
+/**
+ * Whether the launcher's process `name` is ready: its health check answers, or (the journey
+ * worker) it polls its task queue. False while Temporal cannot be asked.
+ */
+export async function platformProcessReady(name: string, connection: Connection): Promise<boolean> {
+  const app = APPS.find((a) => a.name === name);
+  if (!app) throw new Error(`the platform has no process ${name}`);
+  return isReady(app, connection).catch(() => false);
+}
+
 export interface RunningPlatform {
   stop(): Promise<void>;
 }

@@ -100,7 +100,8 @@ export function arrivalWithin(
 
 /**
  * The production manager books a step on the demo floor, now for its planned duration; while
- * another journey's step holds the room, it waits (`bookWhenRoomFree`).
+ * another journey's step holds the room, it waits (`bookWhenRoomFree`), for as long as the
+ * client's `roomTurnMs` allows.
  */
 export async function bookDemoStep(
   api: GatewayClient,
@@ -141,7 +142,9 @@ export async function bookDemoStep(
       if (res.status === 201 || res.body.code !== 'PRD-04' || compartment === last) return res;
     }
   };
-  const res = await bookWhenRoomFree(donorCode, firstFreeCompartment);
+  const res = await bookWhenRoomFree(donorCode, firstFreeCompartment, {
+    timeoutMs: api.options.roomTurnMs,
+  });
   return expectOk(`booking ${step.stepId}`, res, 201).bookingId;
 }
 
@@ -212,13 +215,17 @@ export async function runBatchRecord(
     });
     previous = step;
   }
-  await pollUntil(`the journey of ${donorCode} in qc`, async () => {
-    const res = await api.as<{ view: { stage: string } }>(
-      'ops',
-      'GET',
-      `/api/journeys/${encodeURIComponent(donorCode)}`,
-    );
-    return res.body.view?.stage === 'qc' ? true : undefined;
-  });
+  await pollUntil(
+    `the journey of ${donorCode} in qc`,
+    async () => {
+      const res = await api.as<{ view: { stage: string } }>(
+        'ops',
+        'GET',
+        `/api/journeys/${encodeURIComponent(donorCode)}`,
+      );
+      return res.body.view?.stage === 'qc' ? true : undefined;
+    },
+    { timeoutMs: api.waitMs(30_000) },
+  );
   return view!;
 }

@@ -18,17 +18,34 @@ export function stepRoute(step: JourneyStep): string {
   return step.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
+/** How a client's scripts wait for a platform that is slower than usual (under faults). */
+export interface GatewayClientOptions {
+  /** How many times the scripts' usual waits (for Kafka, the ledger, the journey) it waits: 1. */
+  patience?: number;
+  /**
+   * How long a demo booking refused PRD-04 while another journey holds the room waits its turn
+   * and books again (`bookWhenRoomFree`; its default, 3 min, when unset).
+   */
+  roomTurnMs?: number;
+}
+
 /**
  * A small typed client of the public API, used by `npm run demo` and the end-to-end
  * tests so both drive the platform exactly as a user's tool would.
  */
 export class GatewayClient {
-  private readonly tokens = new Map<string, string>();
+  protected readonly tokens = new Map<string, string>();
 
   constructor(
     readonly baseUrl: string,
     private readonly password = demoUserPassword(),
+    readonly options: GatewayClientOptions = {},
   ) {}
+
+  /** One of the scripts' waits, stretched by the client's patience. */
+  waitMs(ms: number): number {
+    return ms * (this.options.patience ?? 1);
+  }
 
   /** Logs in as a seeded user; the seeded usernames are the role names (plus hospital-inst-002). */
   async login(username: Role | string): Promise<string> {
@@ -87,6 +104,7 @@ export class GatewayClient {
         (await this.storedReadings(readings.donorCode)) >= before + readings.readings.length
           ? true
           : undefined,
+      { timeoutMs: this.waitMs(30_000) },
     );
   }
 

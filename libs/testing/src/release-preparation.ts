@@ -51,7 +51,7 @@ async function ledgerCaughtUp(api: GatewayClient, donorCode: string): Promise<vo
   await pollUntil(
     `a custody event of ${donorCode} on the ledger`,
     async () => ((await api.as('ops', 'GET', trace)).status === 200 ? true : undefined),
-    { timeoutMs: 60_000, intervalMs: 500 },
+    { timeoutMs: api.waitMs(60_000), intervalMs: 500 },
   ).catch(() => undefined);
 }
 

@@ -1,5 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import {
   CustodyLegBinding,
@@ -10,30 +9,12 @@ import {
   journeyWorkflowId,
   TEMPERATURE_READINGS_MESSAGE_TYPE,
 } from '@v2v/contracts';
-import { TemporalClientPort } from '@v2v/service-kit';
 import { donorIntakeDataSourceOptions } from '../donor-intake.data-source';
+import { RecordingTemporal } from './__tests__/recording-temporal';
 import { TemperatureReadingRepository } from './temperature-reading.repository';
 import { TemperatureReadingsController } from './temperature-readings.controller';
 import { BindCustodyLegLoggerUseCase } from './usecases/bind-custody-leg-logger.usecase';
 import { RecordTemperatureReadingsUseCase } from './usecases/record-temperature-readings.usecase';
-
-/** The signals the use case would send, recorded instead of sent (every leg counts as running). */
-class RecordingTemporal extends TemporalClientPort {
-  readonly signals: Array<{ workflowId: string; signal: string; args: unknown[] }> = [];
-
-  client(): never {
-    throw new Error('no Temporal in this test');
-  }
-
-  override async signalIfRunning<Args extends unknown[]>(
-    workflowId: string,
-    signal: SignalDefinition<Args>,
-    ...args: Args
-  ): Promise<boolean> {
-    this.signals.push({ workflowId, signal: signal.name, args });
-    return true;
-  }
-}
 
 // Real PostgreSQL, the donor-intake schema as migrated, the service's own connection.
 let dataSource: DataSource;
@@ -98,8 +79,7 @@ async function openedLeg(loggerId = 'LOGGER-A') {
   return { code, binding, at };
 }
 
-const signalsTo = (workflowId: string) =>
-  temporal.signals.filter((s) => s.workflowId === workflowId);
+const signalsTo = (workflowId: string) => temporal.to(workflowId);
 
 describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () => {
   it('GEN-01 binds the leg once and hands it what was stored before, excursion included', async () => {
@@ -117,6 +97,7 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
       firstExcursion: excursion,
       minutesOutOfRange: 0,
       worstExcursion: excursion,
+      storedReadings: 1,
     });
     await bind.execute(binding);
     const bindings = await dataSource.query(
@@ -181,7 +162,7 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
       {
         workflowId: binding.legWorkflowId,
         signal: 'legTelemetry',
-        args: [{ count: 2, lastMeasuredAt: at(40), minutesOutOfRange: 0 }],
+        args: [{ count: 2, lastMeasuredAt: at(40), minutesOutOfRange: 0, storedReadings: 2 }],
       },
     ]);
     await apply(uploadOf(code, 'LOGGER-A', values));
@@ -220,6 +201,8 @@ describe('logger uploads on a bound custody leg (GEN-01, real PostgreSQL)', () =
         firstExcursion: { loggerId: 'LOGGER-A', measuredAt: at(50), temperatureC: 8.6 },
         minutesOutOfRange: 0,
         worstExcursion: { loggerId: 'LOGGER-A', measuredAt: at(50), temperatureC: 8.6 },
+        // The stored reading and the contradicting one beside it.
+        storedReadings: 2,
       },
     ]);
     const controller = new TemperatureReadingsController(readings);

@@ -58,6 +58,7 @@ describe('telemetry rules', () => {
       lastMeasuredAt: at(20),
       minutesOutOfRange: 10,
       worstExcursion: r(0, 9),
+      storedReadings: 4,
     });
     // Without a range nothing is out of it: the summary is as before budgets.
     expect(summariseForLeg([r(20, 5)], stored, undefined)).toEqual({

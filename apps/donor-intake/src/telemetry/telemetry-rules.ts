@@ -51,8 +51,9 @@ export function classifyReading(
 /**
  * GEN-01, QA-04: what a leg is told of an upload: the summary of the readings newly recorded
  * (GEN-01), with the time out of range over ALL the leg's stored readings (QA-04), cumulative
- * from the store so that the leg never adds figures up. Without a range there is nothing to be
- * out of, and the summary is as before.
+ * from the store so that the leg never adds figures up, with how many stored readings it counts
+ * (the leg keeps the figure of the later store, `mergeLegTelemetry`). Without a range there is
+ * nothing to be out of, and the summary is as before.
  */
 export function summariseForLeg(
   recorded: LoggedReading[],
@@ -60,5 +61,7 @@ export function summariseForLeg(
   range: TemperatureRange | undefined,
 ): LegTelemetry | undefined {
   const summary = summariseReadings(recorded, range);
-  return summary && range ? { ...summary, ...timeOutOfRange(legReadings, range) } : summary;
+  return summary && range
+    ? { ...summary, ...timeOutOfRange(legReadings, range), storedReadings: legReadings.length }
+    : summary;
 }

@@ -79,6 +79,41 @@ describe('time out of range', () => {
       worstExcursion: worst,
     });
   });
+
+  it('QA-04 keeps the figure of the later store, smaller as it may be, whatever the order summaries arrive in', () => {
+    const worst = { measuredAt: at(3), temperatureC: 12, loggerId: 'L1' };
+    // An upload arrived out of order: with the reading after the excursion missing, its gap
+    // counted 15 min; once the late reading is stored, 5.
+    const gap = {
+      count: 2,
+      lastMeasuredAt: at(20),
+      minutesOutOfRange: 15,
+      worstExcursion: worst,
+      storedReadings: 4,
+    };
+    const filled = {
+      count: 1,
+      lastMeasuredAt: at(8),
+      minutesOutOfRange: 5,
+      worstExcursion: worst,
+      storedReadings: 5,
+    };
+    for (const merged of [mergeLegTelemetry(gap, filled), mergeLegTelemetry(filled, gap)])
+      expect(merged).toEqual({
+        count: 3,
+        lastMeasuredAt: at(20),
+        minutesOutOfRange: 5,
+        worstExcursion: worst,
+        storedReadings: 5,
+      });
+    // A summary that does not say how many it counted (sent before the count): the larger.
+    const uncounted = { count: 1, lastMeasuredAt: at(9), minutesOutOfRange: 7 };
+    expect(mergeLegTelemetry(filled, uncounted)).toMatchObject({ minutesOutOfRange: 7 });
+    expect(mergeLegTelemetry(uncounted, gap)).toMatchObject({
+      minutesOutOfRange: 15,
+      storedReadings: 4,
+    });
+  });
 });
 
 describe('excursion judged against the budget', () => {

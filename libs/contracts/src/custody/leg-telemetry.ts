@@ -31,6 +31,11 @@ export interface LegTelemetry {
    */
   minutesOutOfRange?: number;
   worstExcursion?: Excursion;
+  /**
+   * How many of the leg's stored readings (conflicting values included) `minutesOutOfRange`
+   * was computed over; absent from summaries sent before it was counted.
+   */
+  storedReadings?: number;
 }
 
 /**
@@ -56,11 +61,12 @@ export function summariseReadings(
 /**
  * Two summaries as one: counts add up, the later last time and the earlier excursion win. The
  * time out of range is already cumulative (computed from the store): it is never added up; the
- * larger figure stands, since the binding's summary may be learned after a newer upload's.
+ * figure of the later store stands (`laterCumulative`), since summaries may arrive out of order
+ * (the binding's may be learned after a newer upload's; uploads arrive in any order).
  */
 export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry): LegTelemetry {
   if (!a) return b;
-  const cumulative = (b.minutesOutOfRange ?? -1) >= (a.minutesOutOfRange ?? -1) ? b : a;
+  const cumulative = laterCumulative(a, b);
   const excursions = [a.firstExcursion, b.firstExcursion].filter((e): e is Excursion => !!e);
   const first = excursions.sort((x, y) => Date.parse(x.measuredAt) - Date.parse(y.measuredAt))[0];
   return {
@@ -74,7 +80,23 @@ export function mergeLegTelemetry(a: LegTelemetry | undefined, b: LegTelemetry):
       ? { minutesOutOfRange: cumulative.minutesOutOfRange }
       : {}),
     ...(cumulative.worstExcursion ? { worstExcursion: cumulative.worstExcursion } : {}),
+    ...(cumulative.storedReadings !== undefined
+      ? { storedReadings: cumulative.storedReadings }
+      : {}),
   };
+}
+
+/**
+ * QA-04: of two summaries, the one whose time out of range was computed over more stored
+ * readings. The store only grows, so that figure is the later and truer one, smaller as it may
+ * be: an upload that arrived late fills the gap an excursion was counted over until its
+ * logger's next reading (up to 15 min). Where either does not say (sent before the count), the
+ * larger figure stands, as before.
+ */
+function laterCumulative(a: LegTelemetry, b: LegTelemetry): LegTelemetry {
+  if (a.storedReadings !== undefined && b.storedReadings !== undefined)
+    if (a.storedReadings !== b.storedReadings) return b.storedReadings > a.storedReadings ? b : a;
+  return (b.minutesOutOfRange ?? -1) >= (a.minutesOutOfRange ?? -1) ? b : a;
 }
 
 function earliestOutside(
