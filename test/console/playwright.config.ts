@@ -32,7 +32,8 @@ export default defineConfig({
   webServer: {
     command: 'node -r @swc-node/register tools/platform/start.ts',
     cwd: ROOT,
-    env: { KEEP_INFRA: '1' },
+    // The console as it ships (its Vite build), not the dev server: see console-process.ts.
+    env: { KEEP_INFRA: '1', CONSOLE_SERVE: 'build' },
     url: consoleUrl(),
     reuseExistingServer: true,
     timeout: 300_000,

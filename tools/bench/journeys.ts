@@ -7,7 +7,8 @@ import { closeTemporalClient, getTemporalClient, temporalConnectionOptions } fro
 import { GatewayClient, happyPathSteps } from '@v2v/testing';
 import { timedOrder } from './bench-orders';
 import { floorEndUpdate, floorStepUpdate, journeyFloor } from './journey-floor.workflow';
-import { p50, p99, pool, resultRow } from './measure';
+import { pool } from '@v2v/testing';
+import { p50, p99, resultRow } from './measure';
 
 /**
  * `npm run bench:journeys` (platform running: `npm start`): issue 15's P1, P2 and P9, each

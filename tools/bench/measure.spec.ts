@@ -1,4 +1,4 @@
-import { ladderUpTo, linearFit, p50, p99, pool, quantile } from './measure';
+import { ladderUpTo, linearFit, p50, p99, quantile } from './measure';
 
 describe('bench arithmetic', () => {
   it('takes quantiles by nearest rank, whatever the order of the values', () => {
@@ -9,20 +9,6 @@ describe('bench arithmetic', () => {
     expect(quantile([7], 0.99)).toBe(7);
     expect(p99([1, 2, 3, 1000])).toBe(1000);
     expect(() => quantile([], 0.5)).toThrow(/no values/);
-  });
-
-  it('runs every job once, at most `width` at a time, and keeps their order', async () => {
-    let running = 0;
-    let widest = 0;
-    const results = await pool(10, 3, async (i) => {
-      running += 1;
-      widest = Math.max(widest, running);
-      await new Promise((resolve) => setTimeout(resolve, 1 + (i % 3)));
-      running -= 1;
-      return i * i;
-    });
-    expect(results).toEqual([0, 1, 4, 9, 16, 25, 36, 49, 64, 81]);
-    expect(widest).toBe(3);
   });
 
   it('fits the least-squares line: its slope and where it crosses x = 0', () => {

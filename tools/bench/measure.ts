@@ -1,6 +1,7 @@
 /**
- * The arithmetic every bench shares: quantiles of latencies, a bounded pool of concurrent jobs,
- * the least-squares line through samples, and the results row each bench prints.
+ * The arithmetic every bench shares: quantiles of latencies, the least-squares line through
+ * samples, and the results row each bench prints. (The bounded pool of concurrent jobs is
+ * `pool` of `@v2v/testing`, shared with the fault suite.)
  */
 
 /** The q-quantile (0 < q ≤ 1) by the nearest-rank method: always one of the values. */
@@ -11,24 +12,6 @@ export function quantile(values: number[], q: number): number {
 }
 export const p50 = (values: number[]) => quantile(values, 0.5);
 export const p99 = (values: number[]) => quantile(values, 0.99);
-
-/** Runs `task(i)` for i < n with at most `width` at a time; the results in order. */
-export async function pool<T>(
-  n: number,
-  width: number,
-  task: (i: number) => Promise<T>,
-): Promise<T[]> {
-  const results: T[] = new Array(n);
-  let next = 0;
-  const lane = async () => {
-    while (next < n) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, n) }, lane));
-  return results;
-}
 
 export interface Line {
   slope: number;

@@ -2,9 +2,9 @@ import type { Client } from '@temporalio/client';
 import { JOURNEY_WORKFLOW_TYPE, journeyWorkflowId, TASK_QUEUES } from '@v2v/contracts';
 import { SERVICE_PORTS } from '@v2v/service-kit';
 import { closeTemporalClient, getTemporalClient, temporalNamespace } from '@v2v/temporal';
-import { GatewayClient } from '@v2v/testing';
+import { GatewayClient, pool } from '@v2v/testing';
 import { timedOrder } from './bench-orders';
-import { ladderUpTo, linearFit, pool } from './measure';
+import { ladderUpTo, linearFit } from './measure';
 import { JourneyWorkerProcess, ProcessMemory } from './worker-process';
 
 /**

@@ -9,21 +9,26 @@ export const consoleUrl = () => `http://127.0.0.1:${CONSOLE_PORT}`;
 /**
  * The console as Vite's dev server: no build step before `npm start` answers, edits show at
  * once, and the same origin serves `/api` (proxied to the gateway), so the browser needs no
- * CORS. Resolves once the page answers; `stop()` ends the server.
+ * CORS. With `CONSOLE_SERVE=build` (the console tier's setting) it is built first and served
+ * as it ships, by `vite preview` with the same proxy: a page then loads one bundle instead of
+ * the dev server's hundreds of modules, each transformed on request, which on two cores was
+ * most of a browser test's time. Resolves once the page answers; `stop()` ends the server.
  */
 export async function startConsole(options: {
   output?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'vite.config.ts'],
-    { cwd: path.join(ROOT, 'apps/console'), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) options.output?.(line);
+  const vite = (...args: string[]) =>
+    spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), ...args], {
+      cwd: path.join(ROOT, 'apps/console'),
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+  const serveBuild = process.env.CONSOLE_SERVE === 'build';
+  if (serveBuild) await built(vite('build', '--config', 'vite.config.ts'), options.output);
+  const child = serveBuild
+    ? vite('preview', '--config', 'vite.config.ts')
+    : vite('--config', 'vite.config.ts');
+  passOutput(child, options.output);
   const stop = () => terminate(child);
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
@@ -38,6 +43,23 @@ export async function startConsole(options: {
   }
   await stop();
   throw new Error(`console not ready after ${options.timeoutMs ?? 60_000} ms`);
+}
+
+/** Until `vite build` has written the console, its output passed on; a failed build throws. */
+function built(child: ChildProcess, output?: (line: string) => void): Promise<void> {
+  passOutput(child, output);
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`console build failed (code ${code})`)),
+    ),
+  );
+}
+
+function passOutput(child: ChildProcess, output?: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) output?.(line);
+    });
 }
 
 function terminate(child: ChildProcess): Promise<void> {
