@@ -1,4 +1,4 @@
-import { formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
+import { fhirIdOfDonorCode, formatDonorCode, generateDonorUniqueCode } from '@v2v/contracts';
 import { fhirR4SchemaErrors, happyPathSteps, pollUntil, stepsBefore } from '@v2v/testing';
 import { api, newOrder } from './support/journeys';
 
@@ -50,13 +50,13 @@ describe("FHIR R4 for the hospital's EHR (TRC-04)", () => {
     expect(fhirR4SchemaErrors(order.body)).toEqual([]);
     expect(order.body).toMatchObject({
       resourceType: 'ServiceRequest',
-      id: donorCode,
+      id: fhirIdOfDonorCode(donorCode),
       identifier: [{ system: 'urn:v2v:donor-code', value: donorCode }],
       status: 'active',
       intent: 'order',
       subject: { reference: `Patient/${patientReference}` },
       requester: { identifier: { value: 'INST-001' } },
-      specimen: [{ reference: `Specimen/${donorCode}` }],
+      specimen: [{ reference: `Specimen/${fhirIdOfDonorCode(donorCode)}` }],
       meta: { tag: [{ code: 'received' }] },
     });
 
@@ -93,7 +93,10 @@ describe("FHIR R4 for the hospital's EHR (TRC-04)", () => {
       return res.status === 200 && res.body.total === 1 ? res.body : undefined;
     });
     expect(fhirR4SchemaErrors(search)).toEqual([]);
-    expect(search).toMatchObject({ type: 'searchset', entry: [{ resource: { id: donorCode } }] });
+    expect(search).toMatchObject({
+      type: 'searchset',
+      entry: [{ resource: { id: fhirIdOfDonorCode(donorCode) } }],
+    });
   });
 
   it("TRC-04 CSV-03 answers a second institution's hospital user the identical 404 OperationOutcome as an unknown id", async () => {
@@ -126,7 +129,7 @@ describe("FHIR R4 for the hospital's EHR (TRC-04)", () => {
     const scheduled = await newOrder();
     for (const scripted of stepsBefore(happyPathSteps(scheduled), 'recordCollection'))
       expect((await api.run(scheduled.donorCode, scripted)).status).toBe(200);
-    const taskId = `${scheduled.donorCode}-record-collection`;
+    const taskId = `${fhirIdOfDonorCode(scheduled.donorCode)}-record-collection`;
     const tasks = (user: string) =>
       api.as<Bundle>(user, 'GET', '/fhir/r4/Task?owner=INST-001&status=requested');
     // The stage reaches Temporal's visibility store a moment after the step.
@@ -144,13 +147,13 @@ describe("FHIR R4 for the hospital's EHR (TRC-04)", () => {
       resourceType: 'Task',
       status: 'requested',
       code: { coding: [{ code: 'recordCollection' }] },
-      focus: { reference: `ServiceRequest/${scheduled.donorCode}` },
+      focus: { reference: `ServiceRequest/${fhirIdOfDonorCode(scheduled.donorCode)}` },
       for: { reference: `Patient/${scheduled.patientReference}` },
       owner: { identifier: { value: 'INST-001' } },
     });
     // Received at the factory: nothing for the hospital to do on that journey.
     const ids = bundle.entry.map((e) => e.resource.id ?? '');
-    expect(ids.filter((id) => id.startsWith(received.donorCode))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith(fhirIdOfDonorCode(received.donorCode)))).toEqual([]);
     const foreign = await tasks(SECOND_HOSPITAL);
     expect(foreign).toMatchObject({ status: 200, body: { type: 'searchset', total: 0 } });
   });

@@ -1,3 +1,5 @@
+import { fhirIdOfDonorCode } from '@v2v/contracts';
+
 /**
  * The platform's identifier systems in FHIR (URNs: the platform publishes no web pages for
  * them). The donor unique code (TRC-02) identifies the order, the donor material and the
@@ -37,5 +39,5 @@ export const institutionReference = (institutionId: string) => ({
 });
 
 export const serviceRequestReference = (donorCode: string) => ({
-  reference: `ServiceRequest/${donorCode}`,
+  reference: `ServiceRequest/${fhirIdOfDonorCode(donorCode)}`,
 });

@@ -1,3 +1,4 @@
+import { fhirIdOfDonorCode } from '@v2v/contracts';
 import { Body, Controller, Header, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -38,7 +39,7 @@ export class FhirOrdersController {
     @Idempotency() idempotency?: IdempotencyScope,
   ) {
     const { donorCode, serviceRequest } = await this.orders.order(resource, user, idempotency);
-    response.location(`${baseUrl(request)}/ServiceRequest/${donorCode}`);
+    response.location(`${baseUrl(request)}/ServiceRequest/${fhirIdOfDonorCode(donorCode)}`);
     return serviceRequest;
   }
 }

@@ -1,4 +1,6 @@
+import { donorCodeOfPathSegment, requireDonorCode } from '@v2v/contracts';
 import { fhirR4SchemaErrors } from '@v2v/testing';
+import { hospitalTasksOf } from './fhir-tasks';
 import type { FhirJourney } from './fhir-journey';
 import {
   biologicallyDerivedProductOf,
@@ -105,6 +107,33 @@ describe('FHIR R4 resources of a journey', () => {
     const patient = patientOf('PAT-7f3a2c1d');
     expect(fhirR4SchemaErrors(patient)).toEqual([]);
     expect(Object.keys(patient).sort()).toEqual(['id', 'identifier', 'resourceType']);
+  });
+
+  it("TRC-04 writes a donor code's check character '*' as '.' in ids and references, valid R4, and keeps the code in its identifier", () => {
+    // One code in 37 ends in '*' (ISO 7064 MOD 37-2), which FHIR's id characters leave out.
+    const starred = requireDonorCode('H00012600208000*');
+    const journey = { ...infused, donorCode: starred };
+    const resources = [
+      serviceRequestOf(journey),
+      specimenOf(journey),
+      biologicallyDerivedProductOf(journey),
+      infusionProcedureOf(journey),
+      ...hospitalTasksOf([{ ...journey, stage: 'shipped' }]),
+    ];
+    for (const resource of resources) expect(fhirR4SchemaErrors(resource)).toEqual([]);
+    expect(resources.map((r) => r.id)).toEqual([
+      'H00012600208000.',
+      'H00012600208000.',
+      'H00012600208000.',
+      'H00012600208000.',
+      'H00012600208000.-receive-at-site',
+    ]);
+    expect(serviceRequestOf(journey).identifier).toEqual([
+      expect.objectContaining({ value: starred }),
+    ]);
+    expect(specimenOf(journey).request).toEqual([{ reference: 'ServiceRequest/H00012600208000.' }]);
+    // The id read back from a route names the one code.
+    expect(requireDonorCode(donorCodeOfPathSegment('H00012600208000.'))).toBe(starred);
   });
 
   it('TRC-04 the R4 schema refuses what R4 does not define (the check is not vacuous)', () => {

@@ -1,4 +1,4 @@
-import type { JourneyStage } from '@v2v/contracts';
+import { fhirIdOfDonorCode, type JourneyStage } from '@v2v/contracts';
 import {
   donorCodeIdentifier,
   FHIR_SYSTEMS,
@@ -60,7 +60,7 @@ const PRODUCT_AVAILABLE: readonly JourneyStage[] = ['released', 'shipped', 'rece
 export function serviceRequestOf(journey: FhirJourney): FhirResource {
   return {
     resourceType: 'ServiceRequest',
-    id: journey.donorCode,
+    id: fhirIdOfDonorCode(journey.donorCode),
     meta: stageTag(journey.stage),
     identifier: [donorCodeIdentifier(journey.donorCode)],
     status: orderStatus(journey.stage),
@@ -69,7 +69,9 @@ export function serviceRequestOf(journey: FhirJourney): FhirResource {
     subject: patientReferenceTo(journey.patientReference),
     authoredOn: journey.orderedAt,
     requester: institutionReference(journey.institutionId),
-    ...(journey.collection ? { specimen: [{ reference: `Specimen/${journey.donorCode}` }] } : {}),
+    ...(journey.collection
+      ? { specimen: [{ reference: `Specimen/${fhirIdOfDonorCode(journey.donorCode)}` }] }
+      : {}),
   };
 }
 
@@ -80,7 +82,7 @@ export function specimenOf(
   const { collection, receipt } = journey;
   return {
     resourceType: 'Specimen',
-    id: journey.donorCode,
+    id: fhirIdOfDonorCode(journey.donorCode),
     meta: stageTag(journey.stage),
     identifier: [donorCodeIdentifier(journey.donorCode)],
     status: SPECIMEN_STATUS[journey.stage],
@@ -110,7 +112,7 @@ export function biologicallyDerivedProductOf(
 ): FhirResource {
   return {
     resourceType: 'BiologicallyDerivedProduct',
-    id: journey.donorCode,
+    id: fhirIdOfDonorCode(journey.donorCode),
     meta: stageTag(journey.stage),
     identifier: [
       donorCodeIdentifier(journey.donorCode),
@@ -143,7 +145,7 @@ export function infusionProcedureOf(
   const batch = journey.batchNumber ? `, batch ${journey.batchNumber}` : '';
   return {
     resourceType: 'Procedure',
-    id: journey.donorCode,
+    id: fhirIdOfDonorCode(journey.donorCode),
     meta: stageTag(journey.stage),
     identifier: [donorCodeIdentifier(journey.donorCode)],
     basedOn: [serviceRequestReference(journey.donorCode)],

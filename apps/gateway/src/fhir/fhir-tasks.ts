@@ -1,4 +1,10 @@
-import { JOURNEY_STAGES, JOURNEY_STEPS, JourneyStage, JourneyStep } from '@v2v/contracts';
+import {
+  fhirIdOfDonorCode,
+  JOURNEY_STAGES,
+  JOURNEY_STEPS,
+  JourneyStage,
+  JourneyStep,
+} from '@v2v/contracts';
 import { STEP_ROUTES } from '../journeys/step-routes';
 import {
   FHIR_SYSTEMS,
@@ -43,7 +49,7 @@ export function hospitalTaskOf(source: HospitalTaskSource, step: JourneyStep): F
   const { route, summary } = STEP_ROUTES[step];
   return {
     resourceType: 'Task',
-    id: `${source.donorCode}-${route}`,
+    id: `${fhirIdOfDonorCode(source.donorCode)}-${route}`,
     basedOn: [serviceRequestReference(source.donorCode)],
     status: 'requested',
     businessStatus: { coding: [{ system: FHIR_SYSTEMS.journeyStage, code: source.stage }] },

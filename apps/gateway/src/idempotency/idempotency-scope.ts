@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { isValidDonorCode, requireDonorCode } from '@v2v/contracts';
+import { donorCodeOfPathSegment, isValidDonorCode, requireDonorCode } from '@v2v/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 /**
@@ -53,13 +53,10 @@ export function idempotencyScopeOf(request: ScopedRequest): IdempotencyScope | u
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || !request.user) return undefined;
   const pattern = typeof request.route?.path === 'string' ? request.route.path : request.path;
-  const rawCode: unknown = request.params?.donorCode;
+  const param: unknown = request.params?.donorCode;
+  const rawCode = typeof param === 'string' ? donorCodeOfPathSegment(param) : undefined;
   const donorCode =
-    typeof rawCode !== 'string'
-      ? ''
-      : isValidDonorCode(rawCode)
-        ? requireDonorCode(rawCode)
-        : rawCode;
+    rawCode === undefined ? '' : isValidDonorCode(rawCode) ? requireDonorCode(rawCode) : rawCode;
   return {
     username: request.user.username,
     route: `${request.method} ${pattern}`,

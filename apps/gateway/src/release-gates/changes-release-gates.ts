@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Observable, tap } from 'rxjs';
-import { requireDonorCode } from '@v2v/contracts';
+import { requireDonorCode, donorCodeOfPathSegment } from '@v2v/contracts';
 import { ReleaseGatesService } from './release-gates.service';
 
 const CHANGES_RELEASE_GATES = 'changesReleaseGates';
@@ -40,7 +40,7 @@ export class ReleaseGatesChangedInterceptor implements NestInterceptor {
         if (typeof raw !== 'string') return;
         let donorCode: string;
         try {
-          donorCode = requireDonorCode(raw);
+          donorCode = requireDonorCode(donorCodeOfPathSegment(raw));
         } catch {
           return;
         }

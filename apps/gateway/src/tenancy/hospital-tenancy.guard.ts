@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { requireDonorCode } from '@v2v/contracts';
+import { donorCodeOfPathSegment, requireDonorCode } from '@v2v/contracts';
 import { ConcealedRefusal } from '../refusals/concealed-refusal';
 import { DonorRegisterClient } from './donor-register.client';
 import { institutionAccessRefusal, journeyAccessRefusal, noJourneyMessage } from './tenancy-rules';
@@ -31,7 +31,7 @@ export class HospitalTenancyGuard implements CanActivate {
     }
     const raw: unknown = request.params?.donorCode;
     if (typeof raw !== 'string') return true;
-    const donorCode = requireDonorCode(raw);
+    const donorCode = requireDonorCode(donorCodeOfPathSegment(raw));
     const refusal = journeyAccessRefusal(user, await this.register.institutionOf(donorCode));
     if (refusal) throw new ConcealedRefusal('NOT_FOUND', noJourneyMessage(donorCode), refusal);
     return true;

@@ -12,3 +12,13 @@ export function requireDonorCode(raw: string): string {
     throw error;
   }
 }
+
+/**
+ * A donor code as a URL path segment may carry it: the check character '*' (ISO 7064 MOD 37-2)
+ * may be written '.', as FHIR ids must write it (`fhirIdOfDonorCode`), and is read back as '*'.
+ * No donor code has a '.' of its own, so both spellings name the one code.
+ */
+export const donorCodeOfPathSegment = (segment: string): string => segment.replaceAll('.', '*');
+
+/** A donor code as a FHIR id or reference: FHIR's id characters are [A-Za-z0-9-.] only. */
+export const fhirIdOfDonorCode = (donorCode: string): string => donorCode.replaceAll('*', '.');
