@@ -5,6 +5,8 @@ import { ALL_TOPICS, journeyWorkflowId, TELEMETRY_TOPIC, TOPICS } from '@v2v/con
 const STEP_SCHEMAS = ['donor_intake', 'production', 'release'] as const;
 /** Every schema with an outbox and an audit trail (the gateway's outbox carries telemetry). */
 const AUDITED_SCHEMAS = [...STEP_SCHEMAS, 'gateway'] as const;
+/** Every schema that consumes from Kafka and so may set a message aside (the gateway does not). */
+const CONSUMING_SCHEMAS = [...STEP_SCHEMAS, 'traceability'] as const;
 
 /**
  * The platform's consumers of journey events: where they read (outboxes and topics) and their
@@ -95,7 +97,7 @@ export class CrashChecksRepository {
       rows.push(...audit.map((r) => ({ ...r, code: donorCodes[journeyIds.indexOf(r.code)] })));
     }
     // A message of the journey a consumer could not apply and set aside (CSV-04).
-    for (const schema of [...AUDITED_SCHEMAS, 'traceability'])
+    for (const schema of CONSUMING_SCHEMAS)
       rows.push(
         ...(await this.db.query(
           `SELECT "message_key" AS "code", '${schema} set aside ' || coalesce("consumer_group", '') AS "kind",
