@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { donorCodeInFileName } from '@v2v/contracts';
 import { demoUserPassword, happyPathSteps, scriptedStep } from '@v2v/testing';
 import { checkScreen, orderedJourney, runSteps, shanghaiInput, signIn } from './support';
 
@@ -47,7 +48,7 @@ test('a hospital user records screening, collection, storage and hand-over, and 
     page.waitForEvent('download'),
     page.getByRole('button', { name: '下载供者材料标签（PDF）' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`label-${donorCode}.pdf`);
+  expect(download.suggestedFilename()).toBe(`label-${donorCodeInFileName(donorCode)}.pdf`);
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 

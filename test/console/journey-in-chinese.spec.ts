@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { donorCodeInFileName } from '@v2v/contracts';
 import { demoUserPassword, loggerReadings, SECOND_CLINICIAN } from '@v2v/testing';
 import { clickBatchRecord, leaveRoomsFree } from './batch-record-clicks';
 import { api, checkScreen, patientReference, shanghaiInput, signIn } from './support';
@@ -298,7 +299,9 @@ test('a journey from order to infusion in Chinese, each role in turn', async ({
     page.waitForEvent('download'),
     instructions.getByRole('button', { name: '下载使用说明书（PDF）' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`instructions-for-use-${donorCode}.pdf`);
+  expect(download.suggestedFilename()).toBe(
+    `instructions-for-use-${donorCodeInFileName(donorCode)}.pdf`,
+  );
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await instructions.getByRole('button', { name: '确认已收到使用说明书' }).click();

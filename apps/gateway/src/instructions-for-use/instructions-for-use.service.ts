@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type ProductSpecification } from '@v2v/contracts';
+import { DomainError, donorCodeInFileName, type ProductSpecification } from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
 import { ProductionClient } from '../internal/production.client';
 import { JourneyWorkflowRepository } from '../journeys/journey-workflow.repository';
@@ -28,7 +28,7 @@ export class InstructionsForUseService {
   async journeyPdf(donorCode: string): Promise<{ filename: string; file: Buffer }> {
     const shipped = await this.shipped(donorCode);
     return {
-      filename: `instructions-for-use-${donorCode}.pdf`,
+      filename: `instructions-for-use-${donorCodeInFileName(donorCode)}.pdf`,
       file: await instructionsForUsePdf({
         ...shipped,
         shipment: { donorCode, shippedAt: shipped.shippedAt },

@@ -1,5 +1,6 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { donorCodeInFileName } from '@v2v/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { DonorMaterialLabelService } from './donor-material-label.service';
@@ -7,7 +8,7 @@ import { DonorMaterialLabelService } from './donor-material-label.service';
 const file = (rendered: { donorCode: string; file: Buffer }, type: string, extension: string) =>
   new StreamableFile(rendered.file, {
     type,
-    disposition: `inline; filename="label-${rendered.donorCode}.${extension}"`,
+    disposition: `inline; filename="label-${donorCodeInFileName(rendered.donorCode)}.${extension}"`,
   });
 
 /**

@@ -22,3 +22,10 @@ export const donorCodeOfPathSegment = (segment: string): string => segment.repla
 
 /** A donor code as a FHIR id or reference: FHIR's id characters are [A-Za-z0-9-.] only. */
 export const fhirIdOfDonorCode = (donorCode: string): string => donorCode.replaceAll('*', '.');
+
+/**
+ * A donor code in a download's file name: `*` is not allowed in file names on Windows and
+ * browsers replace it with `_` themselves, so the gateway names the file as it will be saved.
+ * The file's content carries the code itself.
+ */
+export const donorCodeInFileName = (donorCode: string): string => donorCode.replaceAll('*', '_');
