@@ -57,7 +57,7 @@ describe('an order from an R4 ServiceRequest (TRC-04)', () => {
     const created = await post('hospital', serviceRequest(patientReference), key);
     expect(created.status).toBe(201);
     expect(fhirR4SchemaErrors(created.body)).toEqual([]);
-    // The resource's id writes a check character '*' as '.' (FHIR ids); the identifier has the code.
+    // The id writes a check character '*' as '.' (FHIR ids); the identifier has the code.
     const donorCode = donorCodeOfPathSegment(created.body.id as string);
     expect(created.body).toMatchObject({
       resourceType: 'ServiceRequest',
