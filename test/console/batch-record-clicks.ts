@@ -8,6 +8,7 @@ import {
   DEMO_PROCESS_CART_CD19,
   middle,
   releasedLot,
+  shiftAt,
 } from '@v2v/testing';
 import { api, checkScreen, shanghaiInput } from './support';
 
@@ -72,7 +73,7 @@ export async function clickBooking(
 }
 
 /**
- * The operator starts `step` on its booking and the current shift (both proposed by the form);
+ * The operator starts `step` on its booking (proposed by the form) and the demo shift of now;
  * after a step with a transfer out, the transfer's arrival with the temperatures it saw, in the
  * middle half of its range.
  */
@@ -91,6 +92,9 @@ export async function clickStart(
   await expect(
     start.getByText(`${floor.roomCode} · ${floor.equipmentCode} · ${DEMO_LINE}`),
   ).toBeVisible();
+  // The operator's own shift, whose line has its media fill (PRD-02): the form proposes the
+  // first shift covering now, and the register holds other shifts too (the integration tier's).
+  await choose(page, start.getByLabel('班次', { exact: true }), `${shiftAt(new Date())} · `);
   if (previous?.transferOut) {
     const seen = arrivalWithin(previous.transferOut, new Date())!;
     await start.getByLabel('途中最低温度（°C）').fill(String(seen.minObservedTemperatureC));
