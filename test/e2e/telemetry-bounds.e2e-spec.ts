@@ -12,8 +12,9 @@ import { api, newOrder } from './support/journeys';
 /**
  * GEN-01 on the running stack: the transport leg is bound to the logger its hand-over named.
  * Another logger's upload is refused at the gateway (409 GEN-01, naming both loggers) and, put
- * straight on the topic, set aside by donor-intake with the same reason; a reading that
- * contradicts a stored one is listed as a flagged conflict.
+ * straight on the topic, set aside by donor-intake with the same reason; so is a reading dated
+ * before the material's collection (one ahead of receipt fails the upload's schema); a reading
+ * that contradicts a stored one is listed as a flagged conflict.
  */
 const run = randomUUID().slice(0, 8);
 const donorIntake = `http://127.0.0.1:${SERVICE_PORTS.donorIntake}`;
@@ -42,7 +43,42 @@ async function handedOver() {
     );
     return res.status === 200 && res.body.length > 0 ? true : undefined;
   });
-  return { order, readings: scriptedStep(steps, 'recordMaterialReceipt').telemetry! };
+  return {
+    order,
+    readings: scriptedStep(steps, 'recordMaterialReceipt').telemetry!,
+    collectedAt: (scriptedStep(steps, 'recordCollection').payload as { collectedAt: string })
+      .collectedAt,
+  };
+}
+
+/** An upload put straight on the telemetry topic, past the gateway's checks. */
+function publishUpload(donorCode: string, key: string, upload: object) {
+  return publisher.publishBatch([
+    {
+      topic: TELEMETRY_TOPIC,
+      key,
+      headers: {},
+      value: JSON.stringify({
+        id: randomUUID(),
+        aggregateType: 'journey',
+        aggregateId: donorCode,
+        messageType: TEMPERATURE_READINGS_MESSAGE_TYPE,
+        occurredAt: new Date().toISOString(),
+        payload: { ...upload, uploadedBy: { userId: 'data-logger', role: 'data-logger' } },
+        metadata: { producer: 'e2e' },
+      }),
+    },
+  ]);
+}
+
+function setAsideMessage(key: string) {
+  return pollUntil(`the upload ${key} set aside`, async () => {
+    const response = await fetch(`${donorIntake}/internal/set-aside-messages?limit=1000`, {
+      headers: internalCallHeaders(internalServiceToken()),
+    });
+    const body = (await response.json()) as { messages: { key: string; reason: string }[] };
+    return body.messages.find((m) => m.key === key);
+  });
 }
 
 describe('logger uploads bound to their leg (GEN-01)', () => {
@@ -61,29 +97,8 @@ describe('logger uploads bound to their leg (GEN-01)', () => {
     expect(refused.body.message).toContain('LOGGER-0001');
 
     const key = `intruder-${run}`;
-    await publisher.publishBatch([
-      {
-        topic: TELEMETRY_TOPIC,
-        key,
-        headers: {},
-        value: JSON.stringify({
-          id: randomUUID(),
-          aggregateType: 'journey',
-          aggregateId: order.donorCode,
-          messageType: TEMPERATURE_READINGS_MESSAGE_TYPE,
-          occurredAt: new Date().toISOString(),
-          payload: { ...intruder, uploadedBy: { userId: 'data-logger', role: 'data-logger' } },
-          metadata: { producer: 'e2e' },
-        }),
-      },
-    ]);
-    const setAside = await pollUntil('the intruder set aside', async () => {
-      const response = await fetch(`${donorIntake}/internal/set-aside-messages?limit=1000`, {
-        headers: internalCallHeaders(internalServiceToken()),
-      });
-      const body = (await response.json()) as { messages: { key: string; reason: string }[] };
-      return body.messages.find((m) => m.key === key);
-    });
+    await publishUpload(order.donorCode, key, intruder);
+    const setAside = await setAsideMessage(key);
     expect(setAside.reason).toMatch(/refused GEN-01: .*sent by data-logger.*LOGGER-0001/);
     const stored = await api.as<Stored>(
       'ops',
@@ -91,6 +106,54 @@ describe('logger uploads bound to their leg (GEN-01)', () => {
       `/api/journeys/${order.donorCode}/temperature-readings`,
     );
     expect(stored.body.readings.filter((r) => r.loggerId !== 'LOGGER-0001')).toEqual([]);
+  });
+
+  it('GEN-01 refuses a reading before the collection or ahead of receipt, at the gateway and past it', async () => {
+    const { order, readings, collectedAt } = await handedOver();
+    const beforeCollection = new Date(Date.parse(collectedAt) - 3_600_000).toISOString();
+    const early = {
+      ...readings,
+      readings: [
+        ...readings.readings.slice(0, 2),
+        { measuredAt: beforeCollection, temperatureC: 5 },
+      ],
+    };
+    const refused = await api.as<{ code: string; message: string }>(
+      'data-logger',
+      'POST',
+      '/api/telemetry/readings',
+      { body: early },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('GEN-01');
+    expect(refused.body.message).toContain(
+      `reading at ${beforeCollection} is before ${order.donorCode}'s material was collected`,
+    );
+
+    const ahead = new Date(Date.now() + 3_600_000).toISOString();
+    const future = await api.as<{ code: string; fieldErrors: { path: string; message: string }[] }>(
+      'data-logger',
+      'POST',
+      '/api/telemetry/readings',
+      { body: { ...readings, readings: [{ measuredAt: ahead, temperatureC: 5 }] } },
+    );
+    expect(future.status).toBe(400);
+    expect(future.body.fieldErrors).toContainEqual({
+      path: 'readings.0.measuredAt',
+      message: expect.stringMatching(/implausible instant: .* after receipt .*\(GEN-01\)/),
+    });
+
+    const key = `before-collection-${run}`;
+    await publishUpload(order.donorCode, key, early);
+    expect((await setAsideMessage(key)).reason).toMatch(
+      /refused GEN-01: .*is before .*material was collected/,
+    );
+    const stored = await api.as<Stored>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.donorCode}/temperature-readings`,
+    );
+    expect(stored.body.readings.map((r) => r.measuredAt)).not.toContain(beforeCollection);
   });
 
   it('GEN-01 lists a reading that contradicts a stored one as a flagged conflict', async () => {

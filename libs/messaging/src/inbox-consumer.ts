@@ -17,11 +17,16 @@ export interface InboxConsumerOptions {
   topics: string[];
   handler: EventHandler;
   /**
-   * Bounded restarts for what is no message's fault (broker or database away): after this many
-   * consecutive crashes the consumer stops and reports `failure` (health turns unhealthy).
+   * Consecutive crashes (broker or database away: no message's fault) after which the consumer
+   * reports `failure` (health turns unhealthy). It goes on restarting, however long the outage.
    */
   maxRestarts?: number;
-  onFatal?: (error: unknown) => void;
+  /** kafkajs's retries of a failing batch before the consumer crashes (default 8). */
+  retries?: number;
+  /** The wait before the n-th restart in a row (default consumerRestartDelayMs). */
+  restartDelayMs?: (restarts: number) => number;
+  /** Called at each crash, with how many in a row so far and the wait before the restart. */
+  onCrash?: (error: unknown, restarts: number, restartInMs: number) => void;
   logger?: { error(msg: string, extra: object): void; warn(msg: string, extra: object): void };
   /** Called once per message whose offset is committed, applied, skipped or set aside. */
   onConsumed?: (topic: string) => void;
@@ -41,7 +46,8 @@ export class InboxConsumer {
   private consumer?: Consumer;
   private restarts = 0;
   private lastProgressAt = Date.now();
-  private fatal?: unknown;
+  private lastCrash?: unknown;
+  private stopping = false;
   private readonly setAside: SetAsideMessageRepository;
 
   constructor(private readonly options: InboxConsumerOptions) {
@@ -52,19 +58,21 @@ export class InboxConsumer {
   }
 
   async start(): Promise<void> {
-    const { kafka, groupId, topics, maxRestarts = 5 } = this.options;
+    const { kafka, groupId, topics, maxRestarts = 5, retries = 8 } = this.options;
+    const restartDelayMs = this.options.restartDelayMs ?? consumerRestartDelayMs;
     this.consumer = kafka.consumer({
       groupId,
       retry: {
-        retries: 8,
+        retries,
+        // An outage of hours must not stop consuming for good: every crash is restarted, after
+        // a wait that doubles with each crash in a row (consumerRestartDelayMs).
         restartOnFailure: async (error) => {
           this.restarts += 1;
-          if (this.restarts > maxRestarts) {
-            this.fatal = error;
-            this.options.onFatal?.(error);
-            return false;
-          }
-          return true;
+          this.lastCrash = this.restarts > maxRestarts ? error : undefined;
+          const delayMs = restartDelayMs(this.restarts);
+          this.options.onCrash?.(error, this.restarts, delayMs);
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          return !this.stopping;
         },
       },
     });
@@ -77,6 +85,7 @@ export class InboxConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer?.disconnect();
   }
 
@@ -85,9 +94,9 @@ export class InboxConsumer {
     return new Date(this.lastProgressAt);
   }
 
-  /** Why the consumer stopped after its bounded restarts; undefined while it runs. */
+  /** The last crash once more than `maxRestarts` came in a row; undefined once it progresses. */
   get failure(): unknown {
-    return this.fatal;
+    return this.lastCrash;
   }
 
   private consume(payload: EachMessagePayload): Promise<void> {
@@ -134,6 +143,7 @@ export class InboxConsumer {
     this.options.onConsumed?.(topic);
     this.lastProgressAt = Date.now();
     this.restarts = 0;
+    this.lastCrash = undefined;
   }
 
   /** Applies the event, retrying as the policy says; what to set aside if it cannot. */
@@ -192,4 +202,12 @@ function parseEnvelope(
   } catch (error) {
     return { ok: false, error: `not JSON: ${(error as Error).message}` };
   }
+}
+
+/** Longest wait between two restarts of a crashed consumer. */
+export const CONSUMER_RESTART_MAX_DELAY_MS = 60_000;
+
+/** The wait before the `restarts`-th restart in a row: 1 s, doubling, at most a minute. */
+export function consumerRestartDelayMs(restarts: number): number {
+  return Math.min(CONSUMER_RESTART_MAX_DELAY_MS, 1000 * 2 ** Math.max(0, restarts - 1));
 }

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { DomainError } from '@v2v/contracts';
+import { DomainError, describeError, isInfrastructureFailure, sqlState } from '@v2v/contracts';
 
 /** Attempts a message or outbox row gets before it is set aside. */
 export const SET_ASIDE_MAX_ATTEMPTS = 5;
@@ -26,17 +26,17 @@ export type HandlerFailureDecision =
 export function decideHandlerFailure(error: unknown, attempt: number): HandlerFailureDecision {
   if (isInfrastructureFailure(error)) return { action: 'rethrow' };
   if (error instanceof ZodError)
-    return { action: 'set-aside', reason: `contract: ${describe(error)}`, kind: 'contract' };
+    return { action: 'set-aside', reason: `contract: ${describeError(error)}`, kind: 'contract' };
   if (error instanceof DomainError) {
     const reason = `refused ${error.code}: ${error.message}`;
     return { action: 'set-aside', reason, kind: 'refused' };
   }
   if (sqlState(error)?.startsWith('22')) {
-    const reason = `value refused by the database: ${describe(error)}`;
+    const reason = `value refused by the database: ${describeError(error)}`;
     return { action: 'set-aside', reason, kind: 'database-value' };
   }
   if (attempt >= SET_ASIDE_MAX_ATTEMPTS) {
-    const reason = `failed ${attempt} times: ${describe(error)}`;
+    const reason = `failed ${attempt} times: ${describeError(error)}`;
     return { action: 'set-aside', reason, kind: 'retries' };
   }
   return { action: 'retry', delayMs: SET_ASIDE_FIRST_BACKOFF_MS * 2 ** (attempt - 1) };
@@ -67,42 +67,9 @@ const RECORD_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', '
 function recordRefusal(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const { type, cause } = e as { type?: unknown; cause?: unknown };
-    if (typeof type === 'string' && RECORD_REFUSALS.has(type)) return `${type}: ${describe(e)}`;
+    if (typeof type === 'string' && RECORD_REFUSALS.has(type))
+      return `${type}: ${describeError(e)}`;
     e = cause;
   }
   return undefined;
-}
-
-/** Connection, resource and operator failures of PostgreSQL or the network. */
-const INFRASTRUCTURE_SQLSTATE_CLASSES = ['08', '53', '57', '58'];
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
-/** gRPC statuses of a Temporal server away: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE. */
-const GRPC_UNAVAILABLE = new Set([4, 8, 14]);
-
-/** PostgreSQL, the network or Temporal (handlers signal journeys) away: no message's fault. */
-function isInfrastructureFailure(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const state = sqlState(e);
-    if (state && INFRASTRUCTURE_SQLSTATE_CLASSES.includes(state.slice(0, 2))) return true;
-    if (state && NETWORK_CODES.has(state)) return true;
-    const { code, details, name, cause } = e as Record<string, unknown>;
-    if (typeof details === 'string' && typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) {
-      return true;
-    }
-    if (name === 'TransportError') return true;
-    // node-postgres reports a dropped connection without a code.
-    if (/Connection terminated|connection timeout/i.test(describe(e))) return true;
-    e = cause;
-  }
-  return false;
-}
-
-function sqlState(error: unknown): string | undefined {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | undefined;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { EventEnvelope } from '@v2v/contracts';
@@ -215,5 +216,59 @@ describe('set-aside on real PostgreSQL and Kafka', () => {
     expect(await relay.oldestUnpublishedAgeMs()).toBe(0);
     const listed = await new SetAsideMessageRepository(dataSource, schema).list(10);
     expect(listed.outboxRows.map((r) => r.id)).toEqual([tooLarge]);
+  });
+
+  it('CSV-04 goes on restarting a consumer through an outage longer than its restarts, then applies the message', async () => {
+    // The handler's database is away for its first four attempts (a real refused connection),
+    // more crashes in a row than maxRestarts: the consumer reports unhealthy, keeps restarting,
+    // and applies the message once the database answers, healthy again.
+    const outageTopic = `${topic}.outage`;
+    await ensureTopics(kafka, [outageTopic], 1);
+    let attempts = 0;
+    const crashes: number[] = [];
+    let unhealthySeen = false;
+    const outage = new InboxConsumer({
+      kafka,
+      dataSource,
+      schema,
+      groupId: `it-outage-${run}`,
+      topics: [outageTopic],
+      maxRestarts: 2,
+      retries: 0,
+      restartDelayMs: () => 200,
+      onCrash: (_error, restarts) => {
+        crashes.push(restarts);
+        if (restarts > 2) unhealthySeen ||= outage.failure !== undefined;
+      },
+      handler: async (event, manager) => {
+        attempts += 1;
+        if (attempts <= 4) await new Client({ host: '127.0.0.1', port: 1 }).connect();
+        await storeReading(event, manager);
+      },
+    });
+    await outage.start();
+    try {
+      const reading = envelope({ loggerId: 'LOG-OUTAGE', measuredAt: new Date().toISOString() });
+      await publisher.publishBatch([
+        { topic: outageTopic, key: 'outage', value: JSON.stringify(reading), headers: {} },
+      ]);
+      await pollUntil('the reading applied after the outage', async () => {
+        const rows = await dataSource.query(
+          `SELECT 1 FROM "${schema}"."reading" WHERE event_id = $1`,
+          [reading.id],
+        );
+        return rows.length === 1 ? rows : undefined;
+      });
+      expect(crashes).toEqual([1, 2, 3, 4]);
+      expect(unhealthySeen).toBe(true);
+      expect(outage.failure).toBeUndefined();
+      const aside = await dataSource.query(
+        `SELECT 1 FROM "${schema}"."set_aside_message" WHERE event_id = $1`,
+        [reading.id],
+      );
+      expect(aside).toHaveLength(0);
+    } finally {
+      await outage.stop();
+    }
   });
 });

@@ -41,6 +41,23 @@ describe('DomainErrorFilter', () => {
     expect(answer(busy)).toMatchObject({ status: 503, headers: { 'Retry-After': '5' } });
   });
 
+  it('answers a request that met PostgreSQL away 503 with a Retry-After, not 500', () => {
+    const shutDown = Object.assign(new Error('QueryFailedError'), {
+      driverError: { code: '57P01' },
+    });
+    for (const away of [
+      shutDown,
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), { code: 'ECONNREFUSED' }),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
+      expect(answer(away)).toEqual({
+        status: 503,
+        headers: { 'Retry-After': '5' },
+        body: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+      });
+    }
+  });
+
   it('answers an unexpected error 500 without its detail', () => {
     expect(answer(new Error('connection reset'))).toEqual({
       status: 500,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
-import { DomainError, refusalKind, RefusalKind, uniqueViolationRefusal } from '@v2v/contracts';
+import { answerableError, DomainError, refusalKind, RefusalKind } from '@v2v/contracts';
 import { countRefusal } from './metrics';
 
 const STATUS: Record<RefusalKind, number> = {
@@ -20,8 +20,10 @@ export function domainErrorStatus(code: string): number {
 
 /**
  * The one place an app maps domain refusal codes to HTTP. A unique violation no use case
- * answered is a conflict (409) with a sentence; any other unexpected error is a bare 500 whose
- * detail stays in the log, so no raw database error reaches a client. Each refusal is counted
+ * answered is a conflict (409) with a sentence; PostgreSQL, the network or Temporal away is a
+ * 503 with Retry-After (the client sends the same request again, nothing was its fault); any
+ * other unexpected error is a bare 500 whose detail stays in the log, so no raw database error
+ * reaches a client. Each refusal is counted
  * by its rule (`gmp_refusals_total`) before it is answered.
  */
 @Catch()
@@ -36,7 +38,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   /** The answer alone, for a filter that extends this one and counts the refusal itself. */
   protected respond(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const error = uniqueViolationRefusal(thrown) ?? thrown;
+    const error = answerableError(thrown);
     if (error instanceof DomainError) {
       const retryAfter = error.details.retryAfterSeconds;
       if (refusalKind(error.code) === 'unavailable' && typeof retryAfter === 'number')

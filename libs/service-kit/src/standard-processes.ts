@@ -123,10 +123,10 @@ export function inboxConsumerProcess(options: {
       warn: (msg, extra) => logger.warn(extra, msg),
     },
     // A bad message is set aside and never reaches here; only the broker or the database being
-    // away for all the bounded restarts does. The process stays up and reports it unhealthy
-    // (its HTTP API still answers) rather than exiting and taking the whole service down.
-    onFatal: (error) =>
-      logger.error({ error: String(error) }, 'consumer gave up after bounded restarts'),
+    // away does. The process stays up (its HTTP API still answers), restarts the consumer for
+    // as long as the outage lasts, and reports it unhealthy after a few crashes in a row.
+    onCrash: (error, restarts, restartInMs) =>
+      logger.error({ error: String(error), restarts, restartInMs }, 'consumer crashed; restarting'),
     onConsumed: (topic) => kafkaMessagesConsumed.inc({ group: options.groupId, topic }),
     onSetAside: (topic, reason) =>
       kafkaMessagesSetAside.inc({ group: options.groupId, topic, reason }),
@@ -149,7 +149,7 @@ export function inboxConsumerProcess(options: {
       healthy: consumer.failure === undefined,
       detail: {
         lastProgressAt: consumer.lastProgress.toISOString(),
-        ...(consumer.failure === undefined ? {} : { stoppedBy: String(consumer.failure) }),
+        ...(consumer.failure === undefined ? {} : { crashing: String(consumer.failure) }),
       },
     }),
   };

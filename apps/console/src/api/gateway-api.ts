@@ -1548,7 +1548,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. 409 GEN-01 when the leg's hand-over named another logger. Roles: data-logger. */
+    /** Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. 409 GEN-01 when the leg's hand-over named another logger or a reading predates the material's collection. Roles: data-logger. */
     post: operations['TelemetryController_upload'];
     delete?: never;
     options?: never;

@@ -1,9 +1,42 @@
 import { DomainError } from '@v2v/contracts';
-import { classifyReading, requireBoundLogger, summariseForLeg } from './telemetry-rules';
+import {
+  classifyReading,
+  requireBoundLogger,
+  requireReadingsSinceCollection,
+  summariseForLeg,
+} from './telemetry-rules';
 
 const upload = { donorCode: 'CODE-1', leg: 'transport-to-factory', loggerId: 'LOGGER-7' };
 
 describe('telemetry rules', () => {
+  it('GEN-01 refuses an upload with a reading before the material was collected, naming it', () => {
+    const collectedAt = '2026-12-01T08:00:00.000Z';
+    const readings = (...at: string[]) => ({
+      donorCode: 'CODE-1',
+      loggerId: 'LOGGER-7',
+      readings: at.map((measuredAt) => ({ measuredAt })),
+    });
+    expect(() =>
+      requireReadingsSinceCollection(
+        collectedAt,
+        readings('2026-12-01T09:00:00Z', '2000-01-01T00:00:00Z'),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'GEN-01',
+        message: expect.stringContaining(
+          "reading at 2000-01-01T00:00:00Z is before CODE-1's material was collected (2026-12-01T08:00:00.000Z)",
+        ),
+      }),
+    );
+    expect(() =>
+      requireReadingsSinceCollection(collectedAt, readings(collectedAt, '2026-12-01T09:00:00Z')),
+    ).not.toThrow();
+    expect(() =>
+      requireReadingsSinceCollection(undefined, readings('2000-01-01T00:00:00Z')),
+    ).not.toThrow();
+  });
+
   it('GEN-01 refuses an upload from a logger other than the one the hand-over named', () => {
     const refusal = (() => {
       try {

@@ -31,6 +31,28 @@ export function requireBoundLogger(
   );
 }
 
+/**
+ * GEN-01: a reading dated before the journey's material was first collected cannot be evidence
+ * about that material (a logger clock set back, an upload meant for another journey): the whole
+ * upload is refused, naming the first such reading, and set aside for the sender to correct. A
+ * code with no collection on record binds nothing here: a leg opens only at a hand-over, which
+ * the journey takes after the collection, so its uploads always find one.
+ */
+export function requireReadingsSinceCollection(
+  firstCollectedAt: string | undefined,
+  upload: { donorCode: string; loggerId: string; readings: Array<{ measuredAt: string }> },
+): void {
+  if (!firstCollectedAt) return;
+  const collected = Date.parse(firstCollectedAt);
+  const early = upload.readings.find((r) => Date.parse(r.measuredAt) < collected);
+  if (!early) return;
+  throw new DomainError(
+    'GEN-01',
+    `logger ${upload.loggerId}'s reading at ${early.measuredAt} is before ${upload.donorCode}'s material was collected (${new Date(collected).toISOString()}): not a reading of this journey (GEN-01)`,
+    { loggerId: upload.loggerId, measuredAt: early.measuredAt, collectedAt: firstCollectedAt },
+  );
+}
+
 export type ReadingOutcome = 'new' | 'duplicate' | 'conflict';
 
 /**

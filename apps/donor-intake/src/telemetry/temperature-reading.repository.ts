@@ -82,6 +82,19 @@ export class TemperatureReadingRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${donorCode}/${leg}`]);
   }
 
+  /** When the code's material was first collected (of all its cycles), if it was. */
+  async firstCollectedAt(
+    donorCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const [row]: Array<{ at: Date | null }> = await manager.query(
+      `SELECT min(("detail"->>'collectedAt')::timestamptz) AS "at" FROM "donor_intake"."step_record"
+        WHERE "donor_code" = $1 AND "record_type" = 'collection'`,
+      [donorCode],
+    );
+    return row?.at ? row.at.toISOString() : undefined;
+  }
+
   /** The binding of the leg opened last for this code (a recollection opens a new one). */
   async currentBinding(
     donorCode: string,

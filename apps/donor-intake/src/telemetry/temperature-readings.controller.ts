@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CUSTODY_LEGS, DomainError } from '@v2v/contracts';
 import { TemperatureReadingRepository } from './temperature-reading.repository';
-import { requireBoundLogger } from './telemetry-rules';
+import { requireBoundLogger, requireReadingsSinceCollection } from './telemetry-rules';
 
 /** Internal read API: a journey's stored logger readings per leg, and the flagged conflicts. */
 @Controller('internal/temperature-readings')
@@ -39,19 +39,28 @@ export class TemperatureReadingsController {
 
   /**
    * GEN-01: whether an upload from this logger may be accepted for the leg now (the gateway asks
-   * before it takes the upload): refused when the leg's hand-over named another logger.
+   * before it takes the upload): refused when the leg's hand-over named another logger, or when
+   * its earliest reading predates the material's collection.
    */
   @Post(':donorCode/admission')
   @HttpCode(204)
   async admission(
     @Param('donorCode') donorCode: string,
-    @Body() body: { leg?: string; loggerId?: string; uploadedBy?: string },
+    @Body()
+    body: { leg?: string; loggerId?: string; uploadedBy?: string; earliestMeasuredAt?: string },
   ): Promise<void> {
-    const { leg, loggerId } = body;
+    const { leg, loggerId, earliestMeasuredAt } = body;
     if (!leg || !(CUSTODY_LEGS as readonly string[]).includes(leg) || !loggerId) {
       throw new DomainError('VALIDATION_FAILED', 'leg and loggerId are required');
     }
     const binding = await this.readings.currentBinding(donorCode, leg);
     requireBoundLogger(binding, { donorCode, leg, loggerId, uploadedBy: body.uploadedBy });
+    if (typeof earliestMeasuredAt === 'string') {
+      requireReadingsSinceCollection(await this.readings.firstCollectedAt(donorCode), {
+        donorCode,
+        loggerId,
+        readings: [{ measuredAt: earliestMeasuredAt }],
+      });
+    }
   }
 }

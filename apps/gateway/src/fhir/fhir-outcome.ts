@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ZodError } from 'zod';
-import { DomainError, refusalKind, RefusalKind, uniqueViolationRefusal } from '@v2v/contracts';
+import { DomainError, refusalKind, RefusalKind, answerableError } from '@v2v/contracts';
 import { domainErrorStatus } from '@v2v/service-kit';
 import { FHIR_SYSTEMS } from './fhir-identifiers';
 
@@ -48,7 +48,7 @@ export function operationOutcomeOf(thrown: unknown): {
   /** When to ask again, for a service that could not answer in time (the Retry-After header). */
   retryAfterSeconds?: number;
 } {
-  const error = uniqueViolationRefusal(thrown) ?? thrown;
+  const error = answerableError(thrown);
   if (error instanceof DomainError) {
     const status = domainErrorStatus(error.code);
     const kind = refusalKind(error.code) ?? 'conflict';

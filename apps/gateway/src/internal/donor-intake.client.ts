@@ -73,7 +73,7 @@ export class DonorIntakeClient {
   /** GEN-01: refuses (409) an upload from a logger other than the one the leg is bound to. */
   admitTemperatureReadings(
     donorCode: string,
-    upload: { leg: string; loggerId: string; uploadedBy: string },
+    upload: { leg: string; loggerId: string; uploadedBy: string; earliestMeasuredAt: string },
   ) {
     return this.http.request<void>(
       'donorIntake',

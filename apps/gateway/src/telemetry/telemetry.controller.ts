@@ -18,8 +18,9 @@ import { TelemetryOutboxRepository } from './telemetry-outbox.repository';
 /**
  * Data-logger telemetry (GEN-01): readings are accepted into the gateway's outbox and reach
  * donor-intake through Kafka, which stores them per leg and tells the running leg a summary.
- * An upload from a logger other than the one the leg's hand-over named is refused here (409
- * GEN-01, recorded with the device account by the refusal filter) and, should one get past
+ * An upload from a logger other than the one the leg's hand-over named, or with a reading
+ * before the material's collection, is refused here (409 GEN-01, recorded with the device
+ * account by the refusal filter) and, should one get past
  * (bound meanwhile, or donor-intake unreachable at upload), set aside by donor-intake with the
  * same reason.
  */
@@ -37,7 +38,7 @@ export class TelemetryController {
   @Roles('data-logger')
   @ApiOperation({
     summary:
-      "Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. 409 GEN-01 when the leg's hand-over named another logger. Roles: data-logger.",
+      "Upload a data logger's temperature readings for one custody leg; stored and watched asynchronously. 409 GEN-01 when the leg's hand-over named another logger or a reading predates the material's collection. Roles: data-logger.",
   })
   @ApiBody({ schema: openApiSchema(temperatureReadingsSchema) })
   async upload(
@@ -52,9 +53,10 @@ export class TelemetryController {
   }
 
   /**
-   * The early answer to a wrong logger. With donor-intake down the readings are still taken
-   * (CSV-04: a logger's record must not be lost to an outage); its consumer refuses a wrong
-   * logger when it reads them, setting the message aside with the reason.
+   * The early answer to a wrong logger, or to readings before the material's collection. With
+   * donor-intake down the readings are still taken (CSV-04: a logger's record must not be lost
+   * to an outage); its consumer refuses them when it reads them, setting the message aside with
+   * the reason.
    */
   private async admit(donorCode: string, body: TemperatureReadings, uploadedBy: string) {
     try {
@@ -62,6 +64,7 @@ export class TelemetryController {
         leg: body.leg,
         loggerId: body.loggerId,
         uploadedBy,
+        earliestMeasuredAt: earliestOf(body.readings),
       });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'SERVICE_UNAVAILABLE')) throw error;
@@ -81,4 +84,9 @@ export class TelemetryController {
     }
     return this.donorIntake.temperatureReadings(donorCode, leg);
   }
+}
+
+function earliestOf(readings: TemperatureReadings['readings']): string {
+  return readings.reduce((a, b) => (Date.parse(b.measuredAt) < Date.parse(a.measuredAt) ? b : a))
+    .measuredAt;
 }

@@ -29,11 +29,11 @@ export const temperatureReadingsSchema = z.strictObject({
     .array(
       z.strictObject({
         /**
-         * A logger's clock: never before 2000 (an unset clock reads year 0). The bound against
-         * the future waits until the scripted journeys (libs/testing) upload readings taken in
-         * real time; today they date them up to 40 h ahead of the run.
+         * A logger's clock: never before 2000 (an unset clock reads year 0), never ahead of the
+         * receiver's beyond the clock skew (a reading cannot be uploaded before it is taken).
+         * Not before the material's collection is donor-intake's check, which knows it.
          */
-        measuredAt: plausibleInstant({ notAfter: false }),
+        measuredAt: plausibleInstant(),
         temperatureC: z.number().min(-273).max(100),
       }),
     )

@@ -47,6 +47,25 @@ describe('plausible instants', () => {
     );
   });
 
+  it('GEN-01 refuses a logger reading dated ahead of receipt beyond the clock skew', () => {
+    const upload = (measuredAt: string) =>
+      temperatureReadingsSchema.safeParse({
+        loggerId: 'LOGGER-1',
+        donorCode: 'not-checked-here',
+        leg: 'transport-to-factory',
+        readings: [{ measuredAt, temperatureC: 5 }],
+      });
+    const ahead = upload(new Date(Date.now() + 3 * 86_400_000).toISOString());
+    expect(ahead.success).toBe(false);
+    expect(
+      ahead.error!.issues.find((i) => i.path.join('.') === 'readings.0.measuredAt')?.message,
+    ).toMatch(/implausible instant: .* is more than 5 minutes after receipt .*\(GEN-01\)/);
+    const withinSkew = upload(new Date(Date.now() + 60_000).toISOString());
+    expect(
+      withinSkew.error?.issues.filter((i) => i.path.join('.') === 'readings.0.measuredAt') ?? [],
+    ).toEqual([]);
+  });
+
   it('CSV-04 keeps an event whose producer clock is impossible out of the consumer (set aside)', () => {
     const envelope = {
       id: '6f1c2f7e-8a53-4a56-9d1f-2b7c1a0e9f11',

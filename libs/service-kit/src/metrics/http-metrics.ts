@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
-import { DomainError, uniqueViolationRefusal } from '@v2v/contracts';
+import { DomainError, answerableError } from '@v2v/contracts';
 import { recordServerRoute } from '@v2v/tracing';
 import { gmpRefusals, httpRequestDuration, metricsRegistry } from './metrics-registry';
 
@@ -19,7 +19,7 @@ export function routePatternOf(request: RoutedRequest): string {
 
 /** The rule ID or refusal code of a refusal answered; undefined for what is no refusal. */
 export function refusalRuleOf(thrown: unknown): string | undefined {
-  const error = uniqueViolationRefusal(thrown) ?? thrown;
+  const error = answerableError(thrown);
   if (error instanceof DomainError) return error.code;
   if (error instanceof ZodError) return 'VALIDATION_FAILED';
   return undefined;

@@ -15,13 +15,19 @@ import {
   CustodyLegLoggerRow,
   TemperatureReadingRepository,
 } from '../temperature-reading.repository';
-import { classifyReading, requireBoundLogger, summariseForLeg } from '../telemetry-rules';
+import {
+  classifyReading,
+  requireBoundLogger,
+  requireReadingsSinceCollection,
+  summariseForLeg,
+} from '../telemetry-rules';
 
 /**
  * Stores a logger upload per leg (GEN-01). A reading is keyed by code, leg, logger and time: the
  * same one sent again stores nothing, one with another temperature is flagged as a conflict
- * beside the stored one. An upload from a logger other than the leg's bound one is refused
- * (the consumer sets the message aside with the reason). The open leg is told a summary of what
+ * beside the stored one. An upload from a logger other than the leg's bound one, or with a
+ * reading dated before the material was collected, is refused (the consumer sets the message
+ * aside with the reason). The open leg is told a summary of what
  * was newly recorded, never the readings (its history stays bounded); the journey is not
  * signalled at all. The signal goes before the commit: a failed commit is redelivered and
  * signalled again, which only recounts; a signal lost after a commit could not be. The summary
@@ -42,6 +48,10 @@ export class RecordTemperatureReadingsUseCase {
     await this.readings.lockLeg(manager, donorCode, leg);
     const binding = await this.readings.currentBinding(donorCode, leg, manager);
     requireBoundLogger(binding, { donorCode, leg, loggerId, uploadedBy });
+    requireReadingsSinceCollection(
+      await this.readings.firstCollectedAt(donorCode, manager),
+      upload,
+    );
 
     const recorded: LoggedReading[] = [];
     for (const { measuredAt, temperatureC } of upload.readings) {
