@@ -3,6 +3,7 @@ import {
   addOutboxSetAsideSql,
   addOutboxTraceparentSql,
   createOutboxTableSql,
+  outboxBatchSql,
 } from '@v2v/messaging';
 
 export interface RawMessage {
@@ -62,7 +63,46 @@ export class OutboxBenchRepository {
     return row.n;
   }
 
+  /**
+   * The relay's batch query as PostgreSQL runs it now (EXPLAIN ANALYZE, rolled back so no row
+   * stays locked): its time, the plan's first node and the buffers it touched.
+   */
+  async explainBatch(batchSize: number): Promise<{ ms: number; plan: string; buffers: number }> {
+    const runner = this.owner.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const [row] = await runner.query(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${outboxBatchSql(this.schema)}`,
+        [batchSize],
+      );
+      const explained = row['QUERY PLAN'][0];
+      return {
+        ms: explained['Execution Time'],
+        plan: nodeNames(explained.Plan).join(' ← '),
+        buffers: explained.Plan['Shared Hit Blocks'] + explained.Plan['Shared Read Blocks'],
+      };
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
   async dropScratchOutbox(): Promise<void> {
     await this.owner.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
   }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** A plan's nodes from the top down the first child: Limit ← LockRows ← Index Scan (IDX_…). */
+function nodeNames(node: PlanNode | undefined): string[] {
+  if (!node) return [];
+  const name = node['Index Name']
+    ? `${node['Node Type']} (${node['Index Name']})`
+    : node['Node Type'];
+  return [name, ...nodeNames(node.Plans?.[0])];
 }

@@ -7,8 +7,10 @@ import {
   appendToOutbox,
   createKafka,
   ensureTopics,
+  type EventPublisher,
   KafkaJsEventPublisher,
   OutboxRelay,
+  type OutgoingMessage,
 } from '@v2v/messaging';
 import { OutboxBenchRepository, type RawMessage } from './outbox-bench.repository';
 
@@ -18,8 +20,10 @@ import { OutboxBenchRepository, type RawMessage } from './outbox-bench.repositor
  * the same run: the same messages sent with raw kafkajs `sendBatch`, the same batch size, the
  * same producer settings (idempotent, acks all). Goal ≥ 0.6×.
  * The relay reads a scratch outbox (`bench_outbox`, dropped at the end) and publishes to a
- * scratch topic (deleted at the end), so no service consumes what it sends. SMOKE=1 sends a
- * few hundred.
+ * scratch topic (deleted at the end), so no service consumes what it sends. Each round also
+ * says where the relay's time went (the broker call against the rest: PostgreSQL and
+ * serialisation) and how the batch query ran at the start and half-way through the drain
+ * (EXPLAIN ANALYZE). SMOKE=1 sends a few hundred.
  */
 const SMOKE = process.env.SMOKE === '1';
 const MESSAGES = Number(process.env.MESSAGES ?? (SMOKE ? 400 : 20_000));
@@ -52,18 +56,43 @@ async function main(): Promise<void> {
       await fill(owner, MESSAGES);
       const messages = await bench.messages();
       const raw = await rate(MESSAGES, rawProduce(producer, messages));
+      const broker = new TimedPublisher(publisher);
       const relay = new OutboxRelay({
         dataSource: owner,
         schema: SCHEMA,
-        publisher,
+        publisher: broker,
         batchSize: BATCH,
       });
-      const relayed = await rate(MESSAGES, drain(relay));
+      const atStart = await bench.explainBatch(BATCH);
+      let halfWay: Awaited<ReturnType<OutboxBenchRepository['explainBatch']>> | undefined;
+      let explainMs = 0;
+      const started = performance.now();
+      for (let sent = 0; ;) {
+        const n = await relay.relayOnce();
+        if (n === 0) break;
+        sent += n;
+        if (!halfWay && sent >= MESSAGES / 2) {
+          const t = performance.now();
+          halfWay = await bench.explainBatch(BATCH);
+          explainMs = performance.now() - t;
+        }
+      }
+      const relayMs = performance.now() - started - explainMs;
+      const relayed = MESSAGES / (relayMs / 1000);
       if ((await bench.unpublished()) !== 0) throw new Error('the relay left rows unpublished');
       ratios.push(relayed / raw);
       console.log(
-        `  round ${round}: raw sendBatch ${raw.toFixed(0)} msg/s, relay ${relayed.toFixed(0)} msg/s, ratio ${(relayed / raw).toFixed(2)}×`,
+        `  round ${round}: raw sendBatch ${raw.toFixed(0)} msg/s, relay ${relayed.toFixed(0)} msg/s, ratio ${(relayed / raw).toFixed(2)}×; ` +
+          `the relay's time: broker ${pct(broker.ms, relayMs)}, the rest ${pct(relayMs - broker.ms, relayMs)}`,
       );
+      for (const [when, e] of [
+        ['at the start', atStart],
+        ['half-way', halfWay],
+      ] as const)
+        if (e)
+          console.log(
+            `    batch query ${when}: ${e.ms.toFixed(2)} ms, ${e.buffers} buffers, ${e.plan}`,
+          );
     }
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
     console.log(`  P4 ratio (median of ${ROUNDS}): ${median.toFixed(2)}× (goal ≥ 0.6×)`);
@@ -119,9 +148,24 @@ async function deleteTopic(kafka: ReturnType<typeof createKafka>): Promise<void>
   }
 }
 
-async function drain(relay: OutboxRelay): Promise<void> {
-  while ((await relay.relayOnce()) > 0);
+/** The relay's publisher, timed: how much of a drain is the broker call itself. */
+class TimedPublisher implements EventPublisher {
+  ms = 0;
+  constructor(private readonly inner: EventPublisher) {}
+  async publishBatch(messages: OutgoingMessage[]): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.inner.publishBatch(messages);
+    } finally {
+      this.ms += performance.now() - started;
+    }
+  }
+  disconnect(): Promise<void> {
+    return this.inner.disconnect();
+  }
 }
+
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
 
 async function rate(operations: number, work: Promise<void>): Promise<number> {
   const started = performance.now();

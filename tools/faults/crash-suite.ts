@@ -44,6 +44,8 @@ export interface CrashReport {
   killsPerComponent: Record<Component, number>;
   /** Requests the client sent again, by why: a 5xx status or no answer. */
   retried: Record<string, number>;
+  /** The 500s among them, by route. */
+  internalErrors: Record<string, number>;
   differences: CompositionDifference[];
   ledgerRecordsTwice: string[];
   verify: { intact: boolean; lines: string[] };
@@ -59,7 +61,7 @@ export interface CrashReport {
  * processes, the journey worker, Kafka, Temporal and PostgreSQL; then the checks: every
  * journey completed, no fact doubled or lost against the reference (ledger entries, step
  * records, outbox events, audit entries, messages set aside), every chain verifies, nothing
- * stuck in Temporal. The platform must be running (the launcher starts a killed process again).
+ * stuck in Temporal, no request answered 500 (an outage is a 503). The platform must be running (the launcher starts a killed process again).
  */
 export async function runCrashSuite(o: CrashSuiteOptions): Promise<CrashReport> {
   requireLocalServers();
@@ -131,6 +133,8 @@ async function checkAfterRun(
   const failed = new Set(outcomes.flatMap((j) => (j.error && j.donorCode ? [j.donorCode] : [])));
 
   for (const k of kills) if (k.problem) fail(`kill of ${k.component}: ${k.problem}`);
+  // CSV-04: a server away is a 503 with a retry hint; a 500 is a failure that leaked.
+  for (const [route, n] of api.internalErrors) fail(`${n}× 500 from ${route}`);
   const notReady = await platformRecovered(connection, o.recoveryMs);
   if (notReady.length) fail(`not ready after the run: ${notReady.join(', ')}`);
   outcomes.forEach((j, i) => j.error && fail(`journey ${i + 1} ${j.donorCode ?? ''}: ${j.error}`));
@@ -187,6 +191,7 @@ async function checkAfterRun(
     kills,
     killsPerComponent: killsPerComponent(kills.map((k) => k.component)),
     retried: Object.fromEntries([...api.retried].map(([cause, n]) => [String(cause), n])),
+    internalErrors: Object.fromEntries(api.internalErrors),
     differences,
     ledgerRecordsTwice,
     verify,
@@ -241,6 +246,11 @@ export function formatCrashReport(r: CrashReport): string[] {
     `requests retried: ${
       Object.entries(r.retried)
         .map(([c, n]) => `${n}× ${c}`)
+        .join(', ') || 'none'
+    }`,
+    `500s by route: ${
+      Object.entries(r.internalErrors)
+        .map(([route, n]) => `${n}× ${route}`)
         .join(', ') || 'none'
     }`,
     `duplicates or losses against the reference: ${r.differences.length - allowed.length}` +

@@ -18,6 +18,8 @@ export type RetryCause = number | 'no answer';
  */
 export class RetryingGatewayClient extends GatewayClient {
   readonly retried = new Map<RetryCause, number>();
+  /** The 500s among them by route (segments with a digit elided): where an outage leaked. */
+  readonly internalErrors = new Map<string, number>();
   private answeredCommands = 0;
 
   constructor(
@@ -63,6 +65,10 @@ export class RetryingGatewayClient extends GatewayClient {
         if (res.status < 500) {
           if (method === 'POST' && options.token && res.status < 300) this.answeredCommands += 1;
           return res;
+        }
+        if (res.status === 500) {
+          const route = `${method} ${path.split('?')[0].replace(/\/[^/]*\d[^/]*/g, '/…')}`;
+          this.internalErrors.set(route, (this.internalErrors.get(route) ?? 0) + 1);
         }
         if (Date.now() >= deadline) return res;
         cause = res.status;

@@ -17,7 +17,7 @@ import { readWorkerConfig, workflowCodeOf } from './worker-config';
  */
 async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
-  const { env, namespace, maxCachedWorkflows } = config;
+  const { env, namespace, maxCachedWorkflows, workflowThreadPoolSize } = config;
   const traced = runningTracing() !== undefined;
   const metricsAddress = temporalMetricsAddress(TASK_QUEUES.journey, env);
   installTemporalMetrics(metricsAddress);
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     sinks: tracingWorkflowSinks(),
     shutdownGraceTime: '10s',
     maxCachedWorkflows,
+    workflowThreadPoolSize,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => worker.shutdown());

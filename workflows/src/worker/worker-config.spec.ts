@@ -33,6 +33,14 @@ describe('journey worker config', () => {
     );
   });
 
+  it('runs workflow tasks on one thread unless told otherwise, and refuses none', () => {
+    expect(readWorkerConfig({}).workflowThreadPoolSize).toBe(1);
+    expect(readWorkerConfig({ JOURNEY_WORKER_THREADS: '2' }).workflowThreadPoolSize).toBe(2);
+    expect(() => readWorkerConfig({ JOURNEY_WORKER_THREADS: '0' })).toThrow(
+      /JOURNEY_WORKER_THREADS/,
+    );
+  });
+
   describe('the workflow code it runs', () => {
     const built = readWorkerConfig({
       WORKFLOW_BUNDLE_PATH: '/app/dist/workflow-bundle.js',

@@ -30,6 +30,14 @@ const workerEnvSchema = z.looseObject({
     .string()
     .regex(/^[1-9][0-9]{0,5}$/, 'a whole number of workflows, at least 1')
     .optional(),
+  /**
+   * Threads that run workflow tasks (the SDK's `workflowThreadPoolSize`, 1 with its reused V8
+   * context). See DEFAULT_WORKFLOW_THREADS for what chose the default.
+   */
+  JOURNEY_WORKER_THREADS: z
+    .string()
+    .regex(/^([1-9]|1[0-6])$/, 'a whole number of threads from 1 to 16')
+    .optional(),
 });
 
 /**
@@ -40,12 +48,16 @@ const workerEnvSchema = z.looseObject({
  */
 export const DEFAULT_CACHED_WORKFLOWS = 100;
 
+/** The SDK's own default with a reused V8 context, until a measurement says otherwise. */
+export const DEFAULT_WORKFLOW_THREADS = 1;
+
 export interface WorkerConfig {
   env: NodeJS.ProcessEnv;
   namespace: string;
   bundlePath?: string;
   tracedBundlePath?: string;
   maxCachedWorkflows: number;
+  workflowThreadPoolSize: number;
 }
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
@@ -63,6 +75,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     maxCachedWorkflows: Number(
       validated.JOURNEY_WORKER_CACHED_WORKFLOWS ?? DEFAULT_CACHED_WORKFLOWS,
     ),
+    workflowThreadPoolSize: Number(validated.JOURNEY_WORKER_THREADS ?? DEFAULT_WORKFLOW_THREADS),
   };
 }
 
