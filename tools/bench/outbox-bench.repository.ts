@@ -3,6 +3,7 @@ import {
   addOutboxSetAsideSql,
   addOutboxTraceparentSql,
   createOutboxTableSql,
+  orderOutboxBatchIndexSql,
   outboxBatchSql,
 } from '@v2v/messaging';
 
@@ -30,6 +31,7 @@ export class OutboxBenchRepository {
       ...createOutboxTableSql(this.schema),
       ...addOutboxSetAsideSql(this.schema),
       ...addOutboxTraceparentSql(this.schema),
+      ...orderOutboxBatchIndexSql(this.schema),
     ])
       await this.owner.query(sql);
   }

@@ -61,7 +61,8 @@ export interface CrashReport {
  * processes, the journey worker, Kafka, Temporal and PostgreSQL; then the checks: every
  * journey completed, no fact doubled or lost against the reference (ledger entries, step
  * records, outbox events, audit entries, messages set aside), every chain verifies, nothing
- * stuck in Temporal, no request answered 500 (an outage is a 503). The platform must be running (the launcher starts a killed process again).
+ * stuck in Temporal, no request answered 500 (an outage is a 503). The platform must be
+ * running (the launcher starts a killed process again).
  */
 export async function runCrashSuite(o: CrashSuiteOptions): Promise<CrashReport> {
   requireLocalServers();

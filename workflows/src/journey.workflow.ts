@@ -23,6 +23,7 @@ import {
   journeyViewQuery,
   legReceivedSignal,
   pendingDeadlinesQuery,
+  journeyStatusQuery,
   recallNoticeSignal,
   ReleaseGateStanding,
   releaseGatesSummarySignal,
@@ -204,6 +205,11 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
   setHandler(journeyStageQuery, () => state.stage);
   setHandler(journeyTimelineQuery, () => state.timeline);
   setHandler(pendingDeadlinesQuery, () => state.pendingDeadlines);
+  setHandler(journeyStatusQuery, () => ({
+    view: state.view(),
+    timeline: state.timeline,
+    pendingDeadlines: state.pendingDeadlines,
+  }));
   // Journeys started before donor-intake signalled the open leg directly (legTelemetrySignal)
   // were sent every upload; kept so that their histories replay.
   setHandler(temperatureReadingsSignal, async (readings) => {

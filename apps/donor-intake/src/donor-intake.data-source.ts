@@ -21,6 +21,7 @@ import { CreateNotificationAcknowledgements1765001710000 } from './migrations/17
 import { AddSiteCustodyLegs1765002100000 } from './migrations/1765002100000-AddSiteCustodyLegs';
 import { AllowInstitutionWideNotifications1765002310000 } from './migrations/1765002310000-AllowInstitutionWideNotifications';
 import { CarryTraceContextInOutbox1765002510000 } from './migrations/1765002510000-CarryTraceContextInOutbox';
+import { OrderOutboxBatchIndex1765002520000 } from './migrations/1765002520000-OrderOutboxBatchIndex';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -45,6 +46,7 @@ export const DONOR_INTAKE_MIGRATIONS = [
   AddSiteCustodyLegs1765002100000,
   AllowInstitutionWideNotifications1765002310000,
   CarryTraceContextInOutbox1765002510000,
+  OrderOutboxBatchIndex1765002520000,
 ];
 
 /**

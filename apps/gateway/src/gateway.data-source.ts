@@ -20,6 +20,7 @@ import { GuardAuditChainHeads1765000740000 } from './migrations/1765000740000-Gu
 import { DisableLegacySeededAccounts1765001400000 } from './migrations/1765001400000-DisableLegacySeededAccounts';
 import { AddTrainingAssessments1765002300000 } from './migrations/1765002300000-AddTrainingAssessments';
 import { CarryTraceContextInOutbox1765002513000 } from './migrations/1765002513000-CarryTraceContextInOutbox';
+import { OrderOutboxBatchIndex1765002523000 } from './migrations/1765002523000-OrderOutboxBatchIndex';
 
 export const GATEWAY_SCHEMA = 'gateway';
 export const GATEWAY_MIGRATIONS = [
@@ -43,6 +44,7 @@ export const GATEWAY_MIGRATIONS = [
   DisableLegacySeededAccounts1765001400000,
   AddTrainingAssessments1765002300000,
   CarryTraceContextInOutbox1765002513000,
+  OrderOutboxBatchIndex1765002523000,
 ];
 
 export function gatewayDataSourceOptions(): DataSourceOptions {

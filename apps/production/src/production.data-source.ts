@@ -27,6 +27,7 @@ import { GuardBatchChanges1765000940000 } from './migrations/1765000940000-Guard
 import { CreateBatchDeviationClosures1765001200000 } from './migrations/1765001200000-CreateBatchDeviationClosures';
 import { CreateRecalls1765002000000 } from './migrations/1765002000000-CreateRecalls';
 import { CarryTraceContextInOutbox1765002511000 } from './migrations/1765002511000-CarryTraceContextInOutbox';
+import { OrderOutboxBatchIndex1765002521000 } from './migrations/1765002521000-OrderOutboxBatchIndex';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -57,6 +58,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateBatchDeviationClosures1765001200000,
   CreateRecalls1765002000000,
   CarryTraceContextInOutbox1765002511000,
+  OrderOutboxBatchIndex1765002521000,
 ];
 
 /**

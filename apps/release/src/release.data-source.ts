@@ -25,6 +25,7 @@ import { RecordSiteEmergencies1765002400000 } from './migrations/1765002400000-R
 import { RecordEmergencyDecisions1765002401000 } from './migrations/1765002401000-RecordEmergencyDecisions';
 import { RecordExcursionEmergencies1765002420000 } from './migrations/1765002420000-RecordExcursionEmergencies';
 import { CarryTraceContextInOutbox1765002512000 } from './migrations/1765002512000-CarryTraceContextInOutbox';
+import { OrderOutboxBatchIndex1765002522000 } from './migrations/1765002522000-OrderOutboxBatchIndex';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -53,6 +54,7 @@ export const RELEASE_MIGRATIONS = [
   RecordEmergencyDecisions1765002401000,
   RecordExcursionEmergencies1765002420000,
   CarryTraceContextInOutbox1765002512000,
+  OrderOutboxBatchIndex1765002522000,
 ];
 
 /**

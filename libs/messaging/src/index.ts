@@ -25,3 +25,5 @@ export * from './outbox-message';
 export * from './outbox-traceparent.sql';
 export * from './outbox-traceparent.migration';
 export * from './consumer-span';
+export * from './outbox-batch-index.sql';
+export * from './outbox-batch-index.migration';

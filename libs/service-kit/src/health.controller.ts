@@ -2,16 +2,21 @@ import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
+  type HealthIndicatorResult,
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { describeError } from '@v2v/contracts';
 import { SetAsideMessageRepository } from '@v2v/messaging';
 import { BackgroundProcesses } from './background-processes';
+
+type IndicatorSession = ReturnType<HealthIndicatorService['check']>;
 
 /**
  * Liveness of the database plus progress of every background process, and how many messages and
  * outbox rows the service set aside (CSV-04): reported, not a failure of the service, which goes
- * on with the rest; the list is at `internal/set-aside-messages`.
+ * on with the rest; the list is at `internal/set-aside-messages`. A part that cannot even be
+ * asked (its database away) is reported down with why, beside the others, in terminus's 503.
  */
 @Controller('health')
 export class HealthController {
@@ -30,15 +35,29 @@ export class HealthController {
   check() {
     return this.health.check([
       () => this.db.pingCheck('database'),
-      async () => {
+      this.reported('background', async (indicator) => {
         const results = await this.processes.health();
-        const indicator = this.indicators.check('background');
         const detail = Object.fromEntries(results.map((r) => [r.name, r]));
         return results.every((r) => r.healthy) ? indicator.up(detail) : indicator.down(detail);
-      },
+      }),
       ...(this.setAside
-        ? [async () => this.indicators.check('setAside').up(await this.setAside!.counts())]
+        ? [this.reported('setAside', async (i) => i.up(await this.setAside!.counts()))]
         : []),
     ]);
+  }
+
+  /** An indicator whose failure to answer is its report: down, with the error's message. */
+  private reported(
+    key: string,
+    indicate: (indicator: IndicatorSession) => Promise<HealthIndicatorResult>,
+  ) {
+    return async () => {
+      const indicator = this.indicators.check(key);
+      try {
+        return await indicate(indicator);
+      } catch (error) {
+        return indicator.down({ error: describeError(error) });
+      }
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import {
   Actor,
   DonorCodeKey,
@@ -8,12 +8,10 @@ import {
   JourneyInput,
   JourneyStageKey,
   journeyStageQuery,
+  journeyStatusQuery,
   journeyStepUpdate,
   JourneyStep,
-  journeyTimelineQuery,
-  journeyViewQuery,
   journeyWorkflowId,
-  pendingDeadlinesQuery,
   ProductCodeKey,
   TASK_QUEUES,
 } from '@v2v/contracts';
@@ -21,6 +19,9 @@ import { GatewayConfig } from '../config/gateway-config';
 import { TemporalClientPort } from '@v2v/service-kit';
 import { executeStepUpdate } from '@v2v/temporal';
 import { toDomainError } from './temporal-errors';
+
+/** How long the gateway waits for a journey to answer a query before it answers 503. */
+export const QUERY_DEADLINE_MS = 10_000;
 
 /**
  * The journeys as Temporal keeps them: what the gateway starts, sends and asks, through the
@@ -78,29 +79,24 @@ export class JourneyWorkflowRepository {
   }
 
   async stage(donorCode: string) {
-    const handle = await this.handle(donorCode);
-    try {
-      return await handle.query(journeyStageQuery);
-    } catch (error) {
-      throw toDomainError(error, donorCode);
-    }
+    return this.query(donorCode, (handle) => handle.query(journeyStageQuery));
   }
 
   async status(donorCode: string) {
-    const journeyId = journeyWorkflowId(donorCode);
-    const handle = await this.handle(donorCode);
+    const status = await this.query(donorCode, (handle) => handle.query(journeyStatusQuery));
+    return { ...status, temporalUiUrl: this.config.workflowUiLink(journeyWorkflowId(donorCode)) };
+  }
+
+  /**
+   * A query of the journey, answered within QUERY_DEADLINE_MS or refused 503 with a retry hint
+   * (`toDomainError`): a worker behind a burst of orders answers queries late, and a client
+   * waiting longer than its own timeout would see no answer at all.
+   */
+  private async query<T>(donorCode: string, ask: (handle: WorkflowHandle) => Promise<T>) {
+    const client = await this.temporal.client();
+    const handle = client.workflow.getHandle(journeyWorkflowId(donorCode));
     try {
-      const [view, timeline, pendingDeadlines] = await Promise.all([
-        handle.query(journeyViewQuery),
-        handle.query(journeyTimelineQuery),
-        handle.query(pendingDeadlinesQuery),
-      ]);
-      return {
-        view,
-        timeline,
-        pendingDeadlines,
-        temporalUiUrl: this.config.workflowUiLink(journeyId),
-      };
+      return await client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => ask(handle));
     } catch (error) {
       throw toDomainError(error, donorCode);
     }

@@ -63,6 +63,10 @@ describe('a journey too busy or unreachable to answer', () => {
   it.each([
     ['a query past its deadline', new ServiceError('query failed', { cause: grpc(4) })],
     ['Temporal unreachable', new ServiceError('unavailable', { cause: grpc(14) })],
+    [
+      "a query cancelled at the gateway's deadline",
+      new ServiceError('cancelled', { cause: grpc(1) }),
+    ],
     ['an update RPC timed out', new WorkflowUpdateRPCTimeoutOrCancelledError('timed out')],
     [
       'an update the journey dropped before accepting it',

@@ -47,7 +47,12 @@ export function toDomainError(error: unknown, donorCode: string): unknown {
 }
 
 export const RETRY_AFTER_SECONDS = 5;
-/** gRPC status codes (grpc/status.proto): the deadline passed; the server is unreachable. */
+/**
+ * gRPC status codes (grpc/status.proto): the call cancelled, which only the gateway's own
+ * deadline does (`QUERY_DEADLINE_MS`; grpc-js reports it so at times); the deadline passed; the
+ * server is unreachable.
+ */
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
@@ -63,7 +68,7 @@ function isBusyOrUnreachable(error: unknown): boolean {
   const grpc = error instanceof ServiceError ? error.cause : error;
   return (
     isGrpcServiceError(grpc) &&
-    (grpc.code === GRPC_DEADLINE_EXCEEDED || grpc.code === GRPC_UNAVAILABLE)
+    [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE].includes(grpc.code)
   );
 }
 
