@@ -51,6 +51,19 @@ async function handedOver() {
   };
 }
 
+/** An upload the gateway refuses 409 GEN-01; its message. */
+async function refusedUpload(upload: object) {
+  const refused = await api.as<{ code: string; message: string }>(
+    'data-logger',
+    'POST',
+    '/api/telemetry/readings',
+    { body: upload },
+  );
+  expect(refused.status).toBe(409);
+  expect(refused.body.code).toBe('GEN-01');
+  return refused;
+}
+
 /** An upload put straight on the telemetry topic, past the gateway's checks. */
 function publishUpload(donorCode: string, key: string, upload: object) {
   return publisher.publishBatch([
@@ -85,14 +98,7 @@ describe('logger uploads bound to their leg (GEN-01)', () => {
   it('GEN-01 refuses another logger at the gateway and sets it aside past the gateway', async () => {
     const { order, readings } = await handedOver();
     const intruder = { ...readings, loggerId: `LOGGER-OTHER-${run}` };
-    const refused = await api.as<{ code: string; message: string }>(
-      'data-logger',
-      'POST',
-      '/api/telemetry/readings',
-      { body: intruder },
-    );
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('GEN-01');
+    const refused = await refusedUpload(intruder);
     expect(refused.body.message).toContain(`LOGGER-OTHER-${run}`);
     expect(refused.body.message).toContain('LOGGER-0001');
 
@@ -118,14 +124,7 @@ describe('logger uploads bound to their leg (GEN-01)', () => {
         { measuredAt: beforeCollection, temperatureC: 5 },
       ],
     };
-    const refused = await api.as<{ code: string; message: string }>(
-      'data-logger',
-      'POST',
-      '/api/telemetry/readings',
-      { body: early },
-    );
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('GEN-01');
+    const refused = await refusedUpload(early);
     expect(refused.body.message).toContain(
       `reading at ${beforeCollection} is before ${order.donorCode}'s material was collected`,
     );

@@ -6,3 +6,4 @@ export * from './service-role-grants.migration';
 export * from './append-only.sql';
 export * from './chain-head-guard.sql';
 export * from './audited-change.sql';
+export * from './sql.migration';

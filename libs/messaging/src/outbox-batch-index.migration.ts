@@ -1,17 +1,7 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@v2v/database';
 import { orderOutboxBatchIndexSql, unorderOutboxBatchIndexSql } from './outbox-batch-index.sql';
 
 /** Every service with an outbox: the relay's batches read through an index in their order. */
 export function outboxBatchIndexMigration(schema: string, name: string) {
-  return class implements MigrationInterface {
-    name = name;
-
-    async up(q: QueryRunner): Promise<void> {
-      for (const sql of orderOutboxBatchIndexSql(schema)) await q.query(sql);
-    }
-
-    async down(q: QueryRunner): Promise<void> {
-      for (const sql of unorderOutboxBatchIndexSql(schema)) await q.query(sql);
-    }
-  };
+  return sqlMigration(name, orderOutboxBatchIndexSql(schema), unorderOutboxBatchIndexSql(schema));
 }
