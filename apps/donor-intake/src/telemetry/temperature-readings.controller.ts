@@ -53,9 +53,12 @@ export class TemperatureReadingsController {
     if (!leg || !(CUSTODY_LEGS as readonly string[]).includes(leg) || !loggerId) {
       throw new DomainError('VALIDATION_FAILED', 'leg and loggerId are required');
     }
+    if (earliestMeasuredAt !== undefined && Number.isNaN(Date.parse(earliestMeasuredAt))) {
+      throw new DomainError('VALIDATION_FAILED', 'earliestMeasuredAt is not a date and time');
+    }
     const binding = await this.readings.currentBinding(donorCode, leg);
     requireBoundLogger(binding, { donorCode, leg, loggerId, uploadedBy: body.uploadedBy });
-    if (typeof earliestMeasuredAt === 'string') {
+    if (earliestMeasuredAt !== undefined) {
       requireReadingsSinceCollection(await this.readings.firstCollectedAt(donorCode), {
         donorCode,
         loggerId,
