@@ -18,16 +18,21 @@ export async function startConsole(options: {
   output?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<{ url: string; stop(): Promise<void> }> {
-  const vite = (...args: string[]) =>
+  // Vite lets the shell's NODE_ENV decide which React and antd a build bundles: under the
+  // test runners' NODE_ENV=test the "build" was their development flavour (StrictMode's double
+  // effects, dev-only checks), several times slower in the browser than what ships.
+  const vite = (nodeEnv: string, ...args: string[]) =>
     spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), ...args], {
       cwd: path.join(ROOT, 'apps/console'),
+      env: { ...process.env, NODE_ENV: nodeEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   const serveBuild = process.env.CONSOLE_SERVE === 'build';
-  if (serveBuild) await built(vite('build', '--config', 'vite.config.ts'), options.output);
+  if (serveBuild)
+    await built(vite('production', 'build', '--config', 'vite.config.ts'), options.output);
   const child = serveBuild
-    ? vite('preview', '--config', 'vite.config.ts')
-    : vite('--config', 'vite.config.ts');
+    ? vite('production', 'preview', '--config', 'vite.config.ts')
+    : vite('development', '--config', 'vite.config.ts');
   passOutput(child, options.output);
   const stop = () => terminate(child);
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
