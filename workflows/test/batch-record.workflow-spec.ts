@@ -15,7 +15,7 @@ import {
   producingJourney,
   startStep,
 } from './support/batch-record-driver';
-import { timeSkippingEnvironment } from './support/environments';
+import { childResult, timeSkippingEnvironment } from './support/environments';
 import { expectRefused, HAPPY_PATH, payloadFor, sendStep } from './support/journey-driver';
 import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
@@ -51,7 +51,7 @@ describe('batch record child workflow (time skipping)', () => {
     );
     const fill = BATCH_STEPS.at(-1)!.parameters[0];
     const cellCount = (fill.min + fill.max) / 2;
-    const result: BatchRecordResult = await batch.result();
+    const result = await childResult<BatchRecordResult>(platform.env, batch);
     expect(result).toMatchObject({ batchNumber, totalCellCount: cellCount, completedBy: OPERATOR });
 
     const view = await eventually(

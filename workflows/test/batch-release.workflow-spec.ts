@@ -21,7 +21,7 @@ import {
   producingJourney,
   startStep,
 } from './support/batch-record-driver';
-import { timeSkippingEnvironment } from './support/environments';
+import { childResult, timeSkippingEnvironment } from './support/environments';
 import { expectRefused, payloadFor, sendStep } from './support/journey-driver';
 import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
@@ -153,7 +153,7 @@ describe('batch release child workflow (time skipping)', () => {
     );
     const shipped = await sendStep(handle, 'shipToSite', payloadFor('shipToSite', code));
     expect(shipped.stage).toBe('shipped');
-    await release.result();
+    await childResult(platform.env, release);
     expect((await release.describe()).status.name).toBe('COMPLETED');
 
     for (const step of [
@@ -200,7 +200,7 @@ describe('batch release child workflow (time skipping)', () => {
     const { handle, code, release } = await journeyInReleaseReview();
     await sendStep(handle, 'releaseBatch', payloadFor('releaseBatch', code));
     await sendStep(handle, 'shipToSite', payloadFor('shipToSite', code));
-    await release.result();
+    await childResult(platform.env, release);
     const emergency = {
       deviationId: `EMG-${code}`,
       rule: 'QA-04' as const,

@@ -1,6 +1,6 @@
 import { DeviationNotice, legTelemetrySignal, type LegTelemetry } from '@v2v/contracts';
 import { INTACT_SITE_RECEIPT } from '@v2v/testing';
-import { timeSkippingEnvironment } from './support/environments';
+import { childResult, timeSkippingEnvironment } from './support/environments';
 import { payloadFor, sendStep, startJourney, stepsThrough } from './support/journey-driver';
 import { SPEC_V1 } from './support/mock-services';
 import { useMockedPlatform } from './support/mocked-platform';
@@ -110,7 +110,7 @@ describe('excursions judged against the budget (QA-04, GEN-01; time skipping)', 
       labelScan: code,
       inspection: INTACT_SITE_RECEIPT,
     });
-    await leg.result();
+    await childResult(platform.env, leg);
     await recordHistory('custody-leg-excursion-beyond-budget', leg);
     await handle.terminate('test done');
   });

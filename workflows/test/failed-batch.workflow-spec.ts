@@ -14,7 +14,7 @@ import {
   producingJourney,
   startStep,
 } from './support/batch-record-driver';
-import { timeSkippingEnvironment } from './support/environments';
+import { childResult, timeSkippingEnvironment } from './support/environments';
 import { expectRefused, payloadFor, sendStep } from './support/journey-driver';
 import { useMockedPlatform } from './support/mocked-platform';
 import { recordHistory } from './support/record-history';
@@ -34,7 +34,7 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
       payloadFor('rejectFailedBatch', code),
     );
     expect(rejected.stage).toBe('batch-rejected');
-    const result = (await batch.result()) as BatchRecordRejection;
+    const result = await childResult<BatchRecordRejection>(platform.env, batch);
     expect(result).toMatchObject({ outcome: 'rejected', batchNumber });
     expect((await batch.query(batchRecordViewQuery)).rejectedAt).toBe(result.rejectedAt);
     const slotFreed = await eventually(
@@ -88,7 +88,7 @@ describe('a failed batch: rejected with its disposition, then re-manufactured or
   it('a rejected batch record refuses further steps', async () => {
     const { handle, code, batch } = await producingJourney(platform.env.client);
     await sendStep(handle, 'rejectFailedBatch', payloadFor('rejectFailedBatch', code));
-    await batch.result();
+    await childResult(platform.env, batch);
     await expect(startStep(batch, BATCH_STEPS[0].stepId)).rejects.toThrow();
   });
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DonorCodeKey, InstitutionIdKey, JourneyStageKey, ProductCodeKey } from '@v2v/contracts';
@@ -40,4 +41,16 @@ export function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
       extraArgs: ['--log-level', 'error'],
     },
   });
+}
+
+/**
+ * A child workflow's result, awaited without skipping time. The time-skipping client lets the
+ * test server jump to the next timer while it waits for a result; when the child has not
+ * quite closed and its parent journey stays open, that timer is the journey's execution
+ * timeout (ten years on the test server), and the journey times out under the test: its next
+ * step then answers "update … not found" (the failed-batch flake CI met).
+ */
+export function childResult<T>(env: TestWorkflowEnvironment, child: WorkflowHandle): Promise<T> {
+  const client = new Client({ connection: env.connection, namespace: env.namespace });
+  return client.workflow.getHandle(child.workflowId).result();
 }
