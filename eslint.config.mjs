@@ -148,11 +148,20 @@ export default tseslint.config(
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
     files: ['workflows/src/**/*.ts'],
-    ignores: ['workflows/src/worker/**'],
+    // Specs run in Node, not in the bundle.
+    ignores: ['workflows/src/worker/**', 'workflows/src/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@v2v/contracts',
+              allowTypeImports: true,
+              message:
+                'workflow code imports values from @v2v/contracts/workflow, which builds no zod schema',
+            },
+          ],
           patterns: [
             {
               group: [

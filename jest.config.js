@@ -34,6 +34,8 @@ module.exports = {
       ...base,
       displayName: 'workflow',
       testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'],
+      globalSetup: '<rootDir>/workflows/test/support/workflow-bundle.global-setup.ts',
+      globalTeardown: '<rootDir>/workflows/test/support/workflow-bundle.global-teardown.ts',
       setupFiles: ['<rootDir>/workflows/test/support/quiet-runtime.ts'],
       setupFilesAfterEnv: ['<rootDir>/workflows/test/support/timeout.ts'],
     },

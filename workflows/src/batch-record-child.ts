@@ -6,13 +6,8 @@ import {
   patched,
   startChild,
 } from '@temporalio/workflow';
-import {
-  BatchRecordRejection,
-  BatchRecordResult,
-  batchRecordWorkflowId,
-  batchRejectedSignal,
-  StepCommand,
-} from '@v2v/contracts';
+import type { BatchRecordRejection, BatchRecordResult, StepCommand } from '@v2v/contracts';
+import { batchRecordWorkflowId, batchRejectedSignal } from '@v2v/contracts/workflow';
 import { batchRecord } from './batch-record.workflow';
 import { startBatchRelease } from './batch-release-child';
 import type { JourneyState } from './journey-state';

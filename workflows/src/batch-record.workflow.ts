@@ -7,21 +7,23 @@ import {
   upsertMemo,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { ProductionActivities } from '@v2v/contracts';
-import {
+import type {
   BatchRecordInput,
   BatchRecordRejection,
   BatchRecordResult,
   BatchRecordView,
-  batchRejectedSignal,
-  batchRecordViewQuery,
   BatchStepCommand,
+  ProductionActivities,
+} from '@v2v/contracts';
+import {
+  batchRecordViewQuery,
+  batchRejectedSignal,
   completeBatchStepUpdate,
   DonorCodeKey,
   ProductCodeKey,
   startBatchStepUpdate,
   TASK_QUEUES,
-} from '@v2v/contracts';
+} from '@v2v/contracts/workflow';
 import { DURABLE_ACTIVITY } from './activity-options';
 import { BatchRecordState, BatchUpdateKind, OpenTransfer } from './batch-record-state';
 import { production } from './step-activities';

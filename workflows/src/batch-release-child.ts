@@ -5,16 +5,14 @@ import {
   patched,
   startChild,
 } from '@temporalio/workflow';
+import type { JourneyStage, ReleaseGateQuery, ReleaseGateStanding } from '@v2v/contracts';
 import {
   batchReleasedSignal,
   batchReleaseWorkflowId,
   productShippedSignal,
-  ReleaseGateQuery,
   releaseGatesChangedSignal,
-  ReleaseGateStanding,
   releaseVoidedSignal,
-  type JourneyStage,
-} from '@v2v/contracts';
+} from '@v2v/contracts/workflow';
 import { batchRelease } from './batch-release.workflow';
 import type { JourneyState } from './journey-state';
 import { publishJourneyVisibility } from './journey-visibility';

@@ -5,16 +5,15 @@ import {
   getExternalWorkflowHandle,
   setHandler,
 } from '@temporalio/workflow';
+import type { ReleaseGateQuery, ReleaseGateStanding } from '@v2v/contracts';
 import {
   batchReleasedSignal,
   productShippedSignal,
-  ReleaseGateQuery,
   releaseGatesChangedSignal,
   releaseGatesQuery,
-  ReleaseGateStanding,
   releaseGatesSummarySignal,
   releaseVoidedSignal,
-} from '@v2v/contracts';
+} from '@v2v/contracts/workflow';
 import { DURABLE_GATES, evaluateReleaseGates } from './release-gates';
 import { releaseGatesSummary, releaseVoidance } from './release-standing';
 

@@ -8,23 +8,26 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { DonorIntakeActivities, ReleaseActivities } from '@v2v/contracts';
-import {
+import type {
   CustodyLegInput,
   CustodyLegResult,
-  deviationRaisedSignal,
   DeviationNotice,
+  DonorIntakeActivities,
   ExcursionJudgement,
+  LegTelemetry,
+  ReleaseActivities,
+} from '@v2v/contracts';
+import {
+  deviationRaisedSignal,
   judgeExcursion,
   legReceivedSignal,
-  LegTelemetry,
   legTelemetryQuery,
   legTelemetrySignal,
   mergeLegTelemetry,
   summariseReadings,
   TASK_QUEUES,
   temperatureReadingsSignal,
-} from '@v2v/contracts';
+} from '@v2v/contracts/workflow';
 import { DURABLE_ACTIVITY } from './activity-options';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
-import { isTerminalStage, StepCommand } from '@v2v/contracts';
+import type { StepCommand } from '@v2v/contracts';
+import { isTerminalStage } from '@v2v/contracts/workflow';
 import { JourneyState } from './journey-state';
 
 /** Journeys infused before it entered follow-up without a period. */

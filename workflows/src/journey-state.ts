@@ -1,12 +1,8 @@
-import {
+import type {
   CustodyLeg,
   DeviationNotice,
-  evaluateStep,
-  type FollowUpOutcomeKind,
-  followUpCompletionRefusal,
-  followUpPeriodEnd,
+  FollowUpOutcomeKind,
   InstitutionStandingNotice,
-  institutionHoldRefusal,
   JourneyInput,
   JourneyManufacturingSlot,
   JourneyStage,
@@ -15,17 +11,23 @@ import {
   ManufacturingSlot,
   PendingDeadline,
   ProductSpecification,
-  recallHoldRefusal,
-  siteThawRefusal,
   RecallNotice,
   ReleaseGatesSummary,
   ReleaseGateStanding,
-  stageAfterStep,
   StepCommand,
   StepOccurrence,
   StepRecord,
   TimelineEntry,
 } from '@v2v/contracts';
+import {
+  evaluateStep,
+  followUpCompletionRefusal,
+  followUpPeriodEnd,
+  institutionHoldRefusal,
+  recallHoldRefusal,
+  siteThawRefusal,
+  stageAfterStep,
+} from '@v2v/contracts/workflow';
 
 export type Refusal = { reasonCode: string; message: string };
 

@@ -1,5 +1,10 @@
 import { upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
-import { DonorCodeKey, InstitutionIdKey, JourneyStageKey, ProductCodeKey } from '@v2v/contracts';
+import {
+  DonorCodeKey,
+  InstitutionIdKey,
+  JourneyStageKey,
+  ProductCodeKey,
+} from '@v2v/contracts/workflow';
 import type { JourneyState } from './journey-state';
 
 /** Keeps Temporal UI's view of the journey current: search attributes and memo. */

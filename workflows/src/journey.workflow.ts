@@ -8,34 +8,37 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
+import type {
   CustodyLeg,
+  CustodyLegLimits,
+  JourneyInput,
+  JourneyStep,
+  JourneyView,
+  ReleaseGateStanding,
+  StepCommand,
+} from '@v2v/contracts';
+import {
+  custodyLegLimits,
   deviationRaisedSignal,
   institutionStandingSignal,
   isTerminalStage,
   JOURNEY_STEP_NAMES,
-  JourneyInput,
   journeyStageQuery,
-  JourneyStep,
+  journeyStatusQuery,
   journeyStepUpdate,
   journeyTimelineQuery,
-  JourneyView,
   journeyViewQuery,
   legReceivedSignal,
   pendingDeadlinesQuery,
-  journeyStatusQuery,
   recallNoticeSignal,
-  ReleaseGateStanding,
   releaseGatesSummarySignal,
   releaseVoidedSignal,
   stepBatchRecordEffect,
-  StepCommand,
-  CustodyLegLimits,
-  custodyLegLimits,
   stepLegEffects,
+  stepRefusalQuery,
   stepReleaseEffect,
   temperatureReadingsSignal,
-} from '@v2v/contracts';
+} from '@v2v/contracts/workflow';
 import { rejectBatchRecord, startBatchRecord } from './batch-record-child';
 import {
   gateRelease,
@@ -202,6 +205,7 @@ export async function patientJourney(input: JourneyInput): Promise<JourneyView> 
     });
   }
   setHandler(journeyViewQuery, () => state.view());
+  setHandler(stepRefusalQuery, (step, command) => state.refusal(step, command) ?? null);
   setHandler(journeyStageQuery, () => state.stage);
   setHandler(journeyTimelineQuery, () => state.timeline);
   setHandler(pendingDeadlinesQuery, () => state.pendingDeadlines);

@@ -1,12 +1,11 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import {
+import type {
   JourneyStep,
   ManufacturingSlot,
   ProductionActivities,
   StepCommand,
-  stepSlotEffect,
-  TASK_QUEUES,
 } from '@v2v/contracts';
+import { stepSlotEffect, TASK_QUEUES } from '@v2v/contracts/workflow';
 import { DURABLE_ACTIVITY } from './activity-options';
 import type { JourneyState } from './journey-state';
 import { production } from './step-activities';

@@ -1,13 +1,13 @@
 import { ActivityOptions, proxyActivities } from '@temporalio/workflow';
-import {
+import type {
   DonorMaterialReleaseGateActivities,
   ProductionReleaseGateActivities,
   QualityControlReleaseGateActivities,
   ReleaseGateQuery,
   ReleaseGateStanding,
-  TASK_QUEUES,
   TraceabilityReleaseGateActivities,
 } from '@v2v/contracts';
+import { TASK_QUEUES } from '@v2v/contracts/workflow';
 import { DURABLE_ACTIVITY, STEP_ACTIVITY } from './activity-options';
 import { assembleReleaseStanding } from './release-standing';
 

@@ -1,12 +1,12 @@
-import {
-  RELEASE_GATE_ITEMS,
+import type {
   ReleaseGate,
   ReleaseGateItem,
   ReleaseGateQuery,
-  ReleaseGateStanding,
   ReleaseGatesSummary,
+  ReleaseGateStanding,
   ResultToFollow,
 } from '@v2v/contracts';
+import { RELEASE_GATE_ITEMS } from '@v2v/contracts/workflow';
 
 /** What the owning services answered, each for the gates whose records it holds. */
 export interface ReleaseGateAnswers {

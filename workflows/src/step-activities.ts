@@ -8,7 +8,7 @@ import type {
   StepCommand,
   StepRecord,
 } from '@v2v/contracts';
-import { TASK_QUEUES } from '@v2v/contracts';
+import { TASK_QUEUES } from '@v2v/contracts/workflow';
 import { DURABLE_ACTIVITY, STEP_ACTIVITY } from './activity-options';
 import type { JourneyState } from './journey-state';
 

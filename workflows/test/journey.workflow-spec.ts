@@ -7,6 +7,7 @@ import {
   journeyTimelineQuery,
   JourneyView,
   journeyViewQuery,
+  stepRefusalQuery,
 } from '@v2v/contracts';
 import { devServerEnvironment } from './support/environments';
 import {
@@ -126,6 +127,22 @@ describe('patientJourney on the Temporal dev server', () => {
     expect(calls).toHaveLength(1);
     const timeline = await handle.query(journeyTimelineQuery);
     expect(timeline.filter((t) => t.step === 'recordDonorScreening')).toHaveLength(1);
+    await handle.terminate('test done');
+  });
+
+  it('answers the refusal query as its validator: a held event id is not refused, a new one is', async () => {
+    const handle = await startJourney(platform.env.client);
+    const eventId = randomUUID();
+    const step = 'recordDonorScreening';
+    const actor = { userId: 'tester', role: 'ops' as const };
+    const command = (id: string) => ({ eventId: id, actor, payload: payloadFor(step, '') });
+    expect(await handle.query(stepRefusalQuery, step, command(eventId))).toBeNull();
+    await sendStep(handle, step, payloadFor(step, ''), eventId);
+    // The stage has moved on: only the repeat of the step it holds passes.
+    expect(await handle.query(stepRefusalQuery, step, command(eventId))).toBeNull();
+    expect(await handle.query(stepRefusalQuery, step, command(randomUUID()))).toMatchObject({
+      reasonCode: 'STEP_OUT_OF_ORDER',
+    });
     await handle.terminate('test done');
   });
 

@@ -105,4 +105,23 @@ describe('determinism guard', () => {
     expect(Object.keys(exported).sort()).toEqual(EXPECTED_WORKFLOW_TYPES);
     expect(bundle.code).toContain('patientJourney');
   });
+
+  it('bundles no zod and no contract module that builds a schema (@v2v/contracts/workflow)', async () => {
+    // The worker evaluates the bundle's modules for every workflow it creates: a schema module
+    // in the bundle is built again for each journey, custody leg and batch record.
+    const { code } = await bundleJourneyWorkflows();
+    const modules = [...code.matchAll(/^\/\*\*\*\/ "([^"]+)"$/gm)].map((m) => m[1]);
+    expect(modules).toContain('./libs/contracts/src/workflow.ts');
+    expect(modules.filter((m) => m.includes('/node_modules/zod/'))).toEqual([]);
+    const contracts = modules.filter((m) => m.startsWith('./libs/contracts/'));
+    for (const m of contracts)
+      expect(`${m}: ${moduleSource(code, m)}`).not.toMatch(/\bz\.object\(|\bz\.strictObject\(/);
+  });
 });
+
+/** The source of one module of a webpack development bundle, up to the next module. */
+function moduleSource(code: string, module: string): string {
+  const start = code.indexOf(`/***/ "${module}"`);
+  const next = code.indexOf('\n/***/ "', start + 1);
+  return code.slice(start, next === -1 ? undefined : next);
+}

@@ -33,9 +33,9 @@ describe('journey worker config', () => {
     );
   });
 
-  it('runs workflow tasks on one thread unless told otherwise, and refuses none', () => {
-    expect(readWorkerConfig({}).workflowThreadPoolSize).toBe(1);
-    expect(readWorkerConfig({ JOURNEY_WORKER_THREADS: '2' }).workflowThreadPoolSize).toBe(2);
+  it('runs workflow tasks on two threads unless told otherwise, and refuses none', () => {
+    expect(readWorkerConfig({}).workflowThreadPoolSize).toBe(2);
+    expect(readWorkerConfig({ JOURNEY_WORKER_THREADS: '1' }).workflowThreadPoolSize).toBe(1);
     expect(() => readWorkerConfig({ JOURNEY_WORKER_THREADS: '0' })).toThrow(
       /JOURNEY_WORKER_THREADS/,
     );

@@ -44,12 +44,19 @@ const workerEnvSchema = z.looseObject({
  * The SDK's default cache is sized from the heap (about 210 workflows at 512 MB), which is more
  * than the journey's workflows fit: on 2026-12-02 the workflow thread ran out of heap with a
  * full default cache while `npm run bench:journeys` held about 1,100 journeys open. A journey
- * evicted from the cache is replayed at its next task (P8's cost), never lost.
+ * evicted from the cache is replayed at its next task (P8's cost), never lost. Once the bundle
+ * lost zod (2026-12-04) a cache of 1,000 fitted (637 MiB resident after P9's burst against
+ * 450 MiB at 100) but answered P9's reads no better (992 of 1,000 against 987), so it stays.
  */
 export const DEFAULT_CACHED_WORKFLOWS = 100;
 
-/** The SDK's own default with a reused V8 context, until a measurement says otherwise. */
-export const DEFAULT_WORKFLOW_THREADS = 1;
+/**
+ * Two workflow threads, not the SDK's one with a reused V8 context: under P9's burst (1,000
+ * orders, 50 in flight, then each journey read; 2026-12-03, the same platform restarted between
+ * runs) one thread left 929 of the 1,000 reads answered 503 (the query deadline passed while the
+ * journey's tasks queued), two left 19 and 112 in two runs, with orders at 31.5/s against 34.2/s.
+ */
+export const DEFAULT_WORKFLOW_THREADS = 2;
 
 export interface WorkerConfig {
   env: NodeJS.ProcessEnv;

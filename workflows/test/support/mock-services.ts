@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import {
   type ExcursionEmergencyInput,
   BatchStepActivityInput,
@@ -371,7 +371,7 @@ export function batchNumberFor(donorCode: string): string {
 export async function startWorkers(
   connection: NativeConnection,
   namespace: string,
-  workflowBundle: WorkflowBundleWithSourceMap,
+  workflowBundle: WorkflowBundleOption,
   services: MockServices,
   tracing?: RunningTracing,
 ): Promise<() => Promise<void>> {

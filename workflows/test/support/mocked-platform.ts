@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleJourneyWorkflows } from '../../src/worker/workflow-bundle';
 import { MockServices, startWorkers } from './mock-services';
+import { journeyTestBundle } from './workflow-bundle-file';
 
 export interface MockedPlatform {
   env: TestWorkflowEnvironment;
@@ -9,8 +9,9 @@ export interface MockedPlatform {
 
 /**
  * For the calling test file: a Temporal test server, the journey worker on the real workflow
- * bundle, and one worker per service queue running the mocked activities, started before the
- * file's tests and stopped after them. Read `env` and `services` inside the tests.
+ * bundle (built once for the tier), and one worker per service queue running the mocked
+ * activities, started before the file's tests and stopped after them. Read `env` and
+ * `services` inside the tests.
  */
 export function useMockedPlatform(
   environment: () => Promise<TestWorkflowEnvironment>,
@@ -25,7 +26,7 @@ export function useMockedPlatform(
     stopWorkers = await startWorkers(
       platform.env.nativeConnection,
       platform.env.namespace ?? 'default',
-      await bundleJourneyWorkflows(),
+      journeyTestBundle(),
       platform.services,
     );
   });

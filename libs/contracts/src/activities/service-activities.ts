@@ -1,4 +1,4 @@
-import type { ExcursionBudget } from '../custody/excursion-budget';
+import type { ExcursionBudget } from '../custody/excursion-budget-schema';
 import type { Excursion, LegTelemetry } from '../custody/leg-telemetry';
 import type { CustodyLegBinding, DeviationNotice } from '../journey/journey.contracts';
 import type { ProductSpecification } from '../journey/product-specification';
@@ -7,11 +7,10 @@ import type { StepPayload } from '../journey/step-payloads';
 import type {
   BatchProcess,
   BatchStepActivityInput,
-  BatchStepCompletion,
   BatchStepRecord,
-  BatchStepStart,
   BatchTransferOverdueInput,
 } from '../production/batch-record';
+import type { BatchStepCompletion, BatchStepStart } from '../production/batch-step-payloads';
 import type {
   BatchReleaseHoldQuery,
   ManufacturingSlot,

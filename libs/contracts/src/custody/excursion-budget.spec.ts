@@ -1,9 +1,9 @@
 import {
-  excursionBudgetSchema,
   judgeExcursion,
   OUT_OF_RANGE_INTERVAL_CAP_MINUTES,
   timeOutOfRange,
 } from './excursion-budget';
+import { excursionBudgetSchema } from './excursion-budget-schema';
 import { mergeLegTelemetry } from './leg-telemetry';
 import { CART_CD19_V1 } from '../journey/reference-specification';
 import { productSpecificationContentSchema } from '../journey/product-specification';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ExcursionBudget } from './excursion-budget-schema';
 import type { Excursion, LoggedReading, TemperatureRange } from './leg-telemetry';
 
 const MINUTE_MS = 60_000;
@@ -10,33 +10,6 @@ const MINUTE_MS = 60_000;
  * than the shortest gap the specification tolerates in a logger's record (DON-04.2).
  */
 export const OUT_OF_RANGE_INTERVAL_CAP_MINUTES = 15;
-
-/**
- * A custody leg's time-out-of-range budget (QA-04, GEN-01), from the product's stability data:
- * the cumulative minutes outside the leg's range the product tolerates, and optionally absolute
- * limits (a cryopreserved bag warmed past its glass transition, fresh material frozen) beyond
- * which a single reading is beyond budget whatever the time.
- */
-export const excursionBudgetSchema = z
-  .strictObject({
-    maxMinutesOutOfRange: z
-      .number()
-      .int()
-      .nonnegative()
-      .max(24 * 60),
-    /** The stability study the figures come from, by its reference and title. */
-    stabilityReference: z.string().trim().min(1).max(500),
-    absoluteMinTemperatureC: z.number().min(-273).optional(),
-    absoluteMaxTemperatureC: z.number().max(100).optional(),
-  })
-  .refine(
-    (b) =>
-      b.absoluteMinTemperatureC === undefined ||
-      b.absoluteMaxTemperatureC === undefined ||
-      b.absoluteMinTemperatureC < b.absoluteMaxTemperatureC,
-    { message: 'absoluteMinTemperatureC must be below absoluteMaxTemperatureC' },
-  );
-export type ExcursionBudget = z.infer<typeof excursionBudgetSchema>;
 
 /** What the leg's stored readings add up to outside its range (QA-04). */
 export interface TimeOutOfRange {

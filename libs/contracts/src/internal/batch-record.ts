@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../journey/actor';
-import { decontaminationSchema } from '../production/batch-record';
+import { decontaminationSchema } from '../production/batch-step-payloads';
 
 /**
  * PER-02: the production service's command for a decontamination, the gateway's body

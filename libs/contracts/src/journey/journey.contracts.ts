@@ -2,7 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InstitutionStandingNotice } from '../institutions/institution-qualification';
 import type { ReleaseGatesSummary } from '../internal/release-gates';
 import type { LegTelemetry, TemperatureRange } from '../custody/leg-telemetry';
-import type { ExcursionBudget } from '../custody/excursion-budget';
+import type { ExcursionBudget } from '../custody/excursion-budget-schema';
 import type { ManufacturingSlot } from '../production/manufacturing-slots';
 import type { Actor } from './actor';
 import type { JourneyStage } from './journey-stage';
@@ -164,6 +164,15 @@ export const journeyStepUpdate = <S extends JourneyStep>(step: S) =>
   defineUpdate<JourneyView, [StepCommand<S>]>(step);
 
 export const journeyViewQuery = defineQuery<JourneyView>('journeyView');
+/**
+ * Whether the journey would refuse this step now: its update validator's answer, asked before
+ * a decision is signed. A step whose event id the journey already holds is not refused, so a
+ * repeat of a decision whose answer was lost gets its first answer rather than a refusal.
+ */
+export const stepRefusalQuery = defineQuery<
+  { reasonCode: string; message: string } | null,
+  [JourneyStep, StepCommand]
+>('stepRefusal');
 export const journeyStageQuery = defineQuery<JourneyStage>('stage');
 export const journeyTimelineQuery = defineQuery<TimelineEntry[]>('timeline');
 export const pendingDeadlinesQuery = defineQuery<PendingDeadline[]>('pendingDeadlines');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type DonorMaterialTests, donorMaterialTestsSchema } from './donor-material-tests';
 import { type QcTestPlan, qcTestPlanSchema } from './qc-test-plan';
 import { type InstructionsForUse, instructionsForUseSchema } from './instructions-for-use';
-import { type ExcursionBudget, excursionBudgetSchema } from '../custody/excursion-budget';
+import { type ExcursionBudget, excursionBudgetSchema } from '../custody/excursion-budget-schema';
 
 /**
  * The product specification (GEN-03): everything product-specific a journey is checked

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
-import { type RecallNotice, recallHoldRefusal, recallNoticeOf } from './recall-hold';
+import { type RecallNotice, recallHoldRefusal } from './recall-hold';
+import { recallNoticeOf } from './recall-notice';
 
 const recall = (over: Partial<RecallNotice> = {}): RecallNotice => ({
   recallId: '7d0c6a52-3f9e-4b8a-9d61-2c4f8e1b5a70',

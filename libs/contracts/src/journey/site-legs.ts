@@ -1,4 +1,4 @@
-import type { ExcursionBudget } from '../custody/excursion-budget';
+import type { ExcursionBudget } from '../custody/excursion-budget-schema';
 import type { TemperatureRange } from '../custody/leg-telemetry';
 import { DomainError } from '../errors/domain-error';
 import type { InstructionsForUse } from './instructions-for-use';
