@@ -34,7 +34,7 @@ const num = (name: string, full: number, smoke: number) =>
 const JOURNEYS = num('JOURNEYS', 6, 2);
 const CONCURRENCY = num('CONCURRENCY', 2, 2);
 const ORDERS = num('ORDERS', 100, 10);
-const BURST = num('BURST', 1000, 40);
+const BURST = num('BURST', 1000, 20);
 const IN_FLIGHT = num('IN_FLIGHT', 50, 10);
 /** BENCH=P9 (or P1,P2) measures only those. */
 const ONLY = new Set((process.env.BENCH ?? 'P1,P2,P9').split(','));

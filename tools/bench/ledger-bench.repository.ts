@@ -30,6 +30,13 @@ export class LedgerBenchRepository {
   }
 
   /** Every stored entry's canonical content, in chain order (the scan floor of P6). */
+  async ledgerEntries(): Promise<number> {
+    const [row] = await this.owner.query(
+      `SELECT count(*)::int AS "entries" FROM "traceability"."ledger_entry"`,
+    );
+    return row.entries;
+  }
+
   async scanLedger(): Promise<{ entries: number; bytes: number; contents: string[] }> {
     const rows: Array<{ canonical_content: string }> = await this.owner.query(
       `SELECT "canonical_content" FROM "traceability"."ledger_entry" ORDER BY "chain_id", "seq"`,

@@ -40,6 +40,15 @@ export class OutboxBenchRepository {
     await this.owner.query(`TRUNCATE "${this.schema}"."outbox"`);
   }
 
+  /**
+   * Fresh statistics for the filled outbox, as autovacuum's analyse gives a table that grew this
+   * much: planned on the emptied table's, the batch query took a bitmap scan of the whole table
+   * (20–35 ms a batch) where its index answers in about 0.2 ms.
+   */
+  async analyse(): Promise<void> {
+    await this.owner.query(`ANALYZE "${this.schema}"."outbox"`);
+  }
+
   /** The rows as the relay sends them (key, envelope, headers), in outbox order. */
   async messages(): Promise<RawMessage[]> {
     const rows: Array<{

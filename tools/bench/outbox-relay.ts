@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       await bench.emptyOutbox();
       await fill(owner, MESSAGES);
+      await bench.analyse();
       const messages = await bench.messages();
       const raw = await rate(MESSAGES, rawProduce(producer, messages));
       const broker = new TimedPublisher(publisher);

@@ -32,12 +32,12 @@ import {
  * main.ts does, without its Kafka consumer and workers) and asks its internal routes for random
  * journeys, one at a time: donor → patient by donor code, patient → donor by patient reference.
  * Goal: p99 ≤ 3× the floor's and < 20 ms. The database is dropped at the end; KEEP=1 keeps it.
- * SMOKE=1 loads a couple of thousand journeys, for CI: it proves the bench runs.
+ * SMOKE=1 loads five hundred journeys, for CI: it proves the bench runs.
  */
 const SMOKE = process.env.SMOKE === '1';
 const num = (name: string, full: number, smoke: number) =>
   Number(process.env[name] ?? (SMOKE ? smoke : full));
-const JOURNEYS = num('JOURNEYS', 100_000, 2_000);
+const JOURNEYS = num('JOURNEYS', 100_000, 500);
 const QUERIES = num('QUERIES', 2_000, 200);
 const WARMUP = num('WARMUP', 200, 20);
 const KEEP = process.env.KEEP === '1';

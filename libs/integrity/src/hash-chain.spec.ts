@@ -70,6 +70,12 @@ describe('chain verification', () => {
     expect(verifyChain(edited)).toMatchObject({ seq: 2, reason: 'CHAIN_LINK_MISMATCH' });
   });
 
+  it("names rows reordered (two entries swapped into each other's place) by the broken link", () => {
+    const [first, second, third] = entries;
+    const reordered = [first, { ...third, seq: 2 }, { ...second, seq: 3 }];
+    expect(verifyChain(reordered)).toMatchObject({ seq: 2, reason: 'CHAIN_LINK_MISMATCH' });
+  });
+
   it('names a removed entry as SEQUENCE_GAP', () => {
     expect(verifyChain([entries[0], entries[2]])).toMatchObject({ seq: 3, reason: 'SEQUENCE_GAP' });
   });

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /** The previous hash of every chain's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+// The one-shot hash (Node 20.12+): twice the rate of createHash for entries of a few hundred
+// bytes, which is most of what verifying a chain costs.
+const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 /**
  * The one place the hashing of the ledger and the audit trail is defined. Content is hashed in its

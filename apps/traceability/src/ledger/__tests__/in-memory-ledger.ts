@@ -51,7 +51,7 @@ export class InMemoryLedger {
       donorCodesOfPatient: async (reference) =>
         this.links.filter((l) => l.patientReference === reference).map((l) => l.donorCode),
       chain: async (chainId) => this.chainOf(chainId),
-      chains: async (chainIds) => new Map(chainIds.map((id) => [id, this.chainOf(id)])),
+      chainLinks: async (chainIds) => new Map(chainIds.map((id) => [id, this.chainOf(id)])),
       chainIds: async () =>
         [...new Set([...this.heads.keys(), ...this.entries.map((e) => e.chainId)])].sort(),
       head: async (_m, chainId) => this.heads.get(chainId),
