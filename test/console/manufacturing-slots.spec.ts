@@ -142,12 +142,7 @@ test.describe.serial('manufacturing slots in the console', () => {
   });
 });
 
-// FIXME(issue 14): passes alone and in a run against a platform already up, but in a cold
-// console tier (CI, and locally when the config starts the platform) the page's real API calls
-// after the faked refusal stayed pending until the timeout; the cause is not found yet. The
-// refusal itself is tested through the gateway (test/e2e/production-branches.e2e-spec.ts), the
-// day it offers by `slots.spec.ts`.
-test.fixme('a NO_MANUFACTURING_SLOT refusal offers its earliest free day in one click', async ({
+test('a NO_MANUFACTURING_SLOT refusal offers its earliest free day in one click', async ({
   page,
 }) => {
   const order = await orderedJourney();

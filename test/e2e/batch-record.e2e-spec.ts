@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { Client as PgClient } from 'pg';
 import {
   BATCH_RECORD_WORKFLOW_TYPE,
   BatchRecordView,
@@ -12,6 +13,7 @@ import {
   JourneyView,
   parseDonorCode,
 } from '@v2v/contracts';
+import { databaseUrl } from '@v2v/database';
 import {
   batchStepCompletion,
   bookDemoStep,
@@ -249,12 +251,32 @@ describe('the electronic batch record through the gateway (PRD-01, PRD-04, PRD-0
     );
     expect(completed.status).toBe(200);
     expect(completed.body.steps[0].status).toBe('completed');
-    const cleared = await api.as(
-      'operator',
-      'POST',
-      `/api/production-calendar/bookings/${bookingId}/line-clearance`,
-      { body: { note: 'e2e: line clear' } },
-    );
+    const clearance = (note: string) =>
+      api.as('operator', 'POST', `/api/production-calendar/bookings/${bookingId}/line-clearance`, {
+        body: { note },
+      });
+    const cleared = await clearance('e2e: line clear');
     expect(cleared.status).toBe(200);
+    // CSV-01: its answer lost, the same clearance again gets the one on record, written once;
+    // another clearance of the completed booking is refused.
+    const repeated = await clearance('e2e: line clear');
+    expect(repeated).toMatchObject({ status: 200, body: cleared.body });
+    const db = new PgClient({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      const audit = await db.query(
+        `SELECT 1 FROM production.audit_entry WHERE record_type = 'room-booking'
+           AND record_id = $1 AND reason LIKE 'line clearance%'`,
+        [bookingId],
+      );
+      expect(audit.rowCount).toBe(1);
+    } finally {
+      await db.end();
+    }
+    const another = await clearance('e2e: cleared again');
+    expect(another).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: expect.stringContaining('booking is completed') },
+    });
   });
 });

@@ -1,15 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { DonorMaterialTestsView, ReleaseGateStanding } from '@v2v/contracts';
 import {
   assessDonorMaterialImpact,
   demoUserPassword,
+  donorMaterialResultsWithinSpecification,
   happyPathSteps,
   pollUntil,
   prepareRelease,
-  recordDonorMaterialTests,
   scriptedStep,
   stepsBefore,
 } from '@v2v/testing';
 import { api, newOrder } from './support/journeys';
+import { forgetKeptAnswer } from './support/lost-answers';
 
 interface Refusal {
   code: string;
@@ -70,7 +72,29 @@ describe('donor material used before its tests completed (DON-06, QA-02.5)', () 
     expect(refused).toMatchObject({ status: 409, body: { code: 'QA-02' } });
     expect(refused.body.message).toContain('QA-02.5');
 
-    await recordDonorMaterialTests(api, donorCode, 'sterility');
+    // CSV-01: the sterility result's answer lost (the gateway's record of the key forgotten, as
+    // when it is killed before writing it), the repeat gets the first answer, recorded once.
+    const resultsPath = `/api/journeys/${donorCode}/donor-material-tests`;
+    const key = randomUUID();
+    const sterility = { results: donorMaterialResultsWithinSpecification('sterility') };
+    const recorded = await api.as('qc', 'POST', resultsPath, {
+      body: sterility,
+      idempotencyKey: key,
+    });
+    expect(recorded.status).toBe(201);
+    expect(await forgetKeptAnswer('qc', donorCode, key)).toBe(1);
+    const repeat = await api.as('qc', 'POST', resultsPath, {
+      body: sterility,
+      idempotencyKey: key,
+    });
+    expect({ status: repeat.status, body: repeat.body }).toEqual({
+      status: 201,
+      body: recorded.body,
+    });
+    const sterilityResults = (await testsOf('qc', donorCode)).body.results.filter(
+      (r) => r.testCode === 'sterility',
+    );
+    expect(sterilityResults).toHaveLength(1);
     const path = `/api/journeys/${donorCode}/donor-material-impact-assessment`;
     const body = { testCodes: ['sterility'], rationale: 'no growth', conclusion: 'no-impact' };
     const unsigned = await api.as<Refusal>('qa-qp', 'POST', path, { body });

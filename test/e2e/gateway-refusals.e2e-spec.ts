@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { databaseUrl } from '@v2v/database';
+import { internalCallHeaders, internalServiceToken, SERVICE_PORTS } from '@v2v/service-kit';
 import { demoUserPassword, happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
 import { api, newOrder, Order, screen } from './support/journeys';
 
@@ -91,6 +92,52 @@ describe('refusals at the gateway', () => {
       `/api/journeys/${order.donorCode}`,
     );
     expect(status.body.view.stage).toBe('collection-scheduled');
+  });
+
+  it('answers 400 naming the field for a NUL character in a path, a query or a body, at the gateway and at a service, and CSV-03 keeps a refusal quoting one', async () => {
+    // PostgreSQL's text cannot hold U+0000: found by the fuzzer, these were database errors
+    // answered 503 'internal error' before the shared guard refused them.
+    const refused = [
+      await api.as('production-manager', 'GET', '/api/equipment/%00%28'),
+      await api.as('qc', 'GET', '/api/environmental-monitoring/sessions?roomCode=A%00B'),
+      await api.as('production-manager', 'POST', '/api/facility/rooms/R1/changes', {
+        body: { reason: 'a\u0000b', grade: 'A-in-B' },
+        idempotencyKey: randomUUID(),
+      }),
+    ];
+    expect(refused.map((r) => [r.status, (r.body as { code: string }).code])).toEqual([
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+    ]);
+    expect(
+      refused.map((r) => (r.body as { fieldErrors: Array<{ path: string }> }).fieldErrors[0].path),
+    ).toEqual(['path.equipmentCode', 'query.roomCode', 'reason']);
+    const direct = await fetch(
+      `http://127.0.0.1:${SERVICE_PORTS.production}/internal/production-lines/L%001/media-fill-status`,
+      { headers: internalCallHeaders(internalServiceToken()) },
+    );
+    expect(direct.status).toBe(400);
+    expect(((await direct.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+
+    // CSV-03: a refusal quoting such a value (TRC-02's malformed code) is on record, escaped.
+    const marker = randomUUID().slice(0, 8);
+    const malformed = await api.as('qa-qp', 'GET', `/api/journeys/%00${marker}/qc-results`);
+    expect(malformed.status).toBe(400);
+    expect((malformed.body as { code: string }).code).toBe('TRC-02');
+    const db = new PgClient({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT code, reason FROM gateway.access_refusal WHERE path LIKE $1`,
+        [`%${marker}%`],
+      );
+      expect(rows).toEqual([
+        { code: 'TRC-02', reason: expect.stringContaining(`'\\u0000${marker}'`) },
+      ]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('GEN-01 answers 400 naming collectedAt for a collection dated 3 days ahead, and keeps the stage', async () => {

@@ -4,6 +4,7 @@ import { databaseUrl, migrationDatabaseUrl } from '@v2v/database';
 import { happyPathSteps, scriptedStep, stepsBefore } from '@v2v/testing';
 import { scopedEventId } from '../../apps/gateway/src/idempotency/idempotency-scope';
 import { api, newOrder } from './support/journeys';
+import { forgetKeptAnswer } from './support/lost-answers';
 
 describe('electronic signatures of release decisions', () => {
   it("CSV-02 PER-03 needs the qualified person's re-entered password, binds the signature to the record and voids it when the record changes", async () => {
@@ -108,5 +109,42 @@ describe('electronic signatures of release decisions', () => {
         voidReason: 'the signed record changed after signing',
       }),
     ]);
+  });
+
+  it('CSV-01 CSV-02 a signed release whose answer was lost is answered on its repeat with the first answer, signed and recorded once', async () => {
+    const order = await newOrder();
+    const steps = happyPathSteps(order);
+    for (const scripted of stepsBefore(steps, 'releaseMaterial'))
+      expect((await api.run(order.donorCode, scripted)).status).toBe(200);
+    // Read once: every send of this command carries the same body.
+    const { payload } = scriptedStep(steps, 'releaseMaterial');
+    const key = randomUUID();
+    const first = await api.step('qa-qp', order.donorCode, 'releaseMaterial', payload, key);
+    expect(first.status).toBe(200);
+    // The gateway killed after the journey answered and before it kept the answer: no answer
+    // is on record, so the client's repeat with the same key runs the command again.
+    expect(await forgetKeptAnswer('qa-qp', order.donorCode, key)).toBe(1);
+    const repeat = await api.step('qa-qp', order.donorCode, 'releaseMaterial', payload, key);
+    expect({ status: repeat.status, body: repeat.body }).toEqual({
+      status: 200,
+      body: first.body,
+    });
+    const signed = await api.as<Array<{ meaning: string }>>(
+      'ops',
+      'GET',
+      `/api/journeys/${order.donorCode}/signatures`,
+    );
+    expect(signed.body.map((s) => s.meaning)).toEqual(['released']);
+    // A new decision (another key) at the stage the release moved on from is still refused.
+    const another = await api.step<{ code: string }>(
+      'qa-qp',
+      order.donorCode,
+      'releaseMaterial',
+      payload,
+    );
+    expect({ status: another.status, code: another.body.code }).toEqual({
+      status: 409,
+      code: 'STEP_OUT_OF_ORDER',
+    });
   });
 });

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Schema-driven fuzzing of the running gateway (npm start): schemathesis from PyPI, in its own
-# virtualenv under ~/.cache, over the served OpenAPI document, as each given demo role.
+# virtualenv under ~/.cache, over the served OpenAPI document, as each given user (the demo
+# users are named by their role; V2V_DEMO_PASSWORD gives another password).
 # The check that matters here is `not_a_server_error`: hostile or malformed input must be
 # answered 4xx with its reason, never 5xx. Usage:
-#   npm run fuzz -- [examples-per-operation] [role...]   (default: 10, ops and hospital)
+#   npm run fuzz -- [examples-per-operation] [user...]   (default: 10, ops and hospital)
+# Signed operations get random passwords, which lock the account for a while (CSV-03's limit
+# on password guessing): run it as users no one else signs in as meanwhile.
 # Reports per role go to .data/fuzz/<role>/ (JUnit); the last lines printed are the summary.
 # The coverage phase is left out: with this version it generated for over ten minutes without
 # a case on the gateway's document. Warnings (401/403 of another role's routes, 404 of unknown
@@ -25,9 +28,14 @@ PASSWORD=${V2V_DEMO_PASSWORD:-$(node -r @swc-node/register -e \
 
 status=0
 for role in "$@"; do
-  token=$(curl -fsS "$GATEWAY/api/auth/login" -H 'content-type: application/json' \
-    -d "{\"username\":\"$role\",\"password\":\"$PASSWORD\"}" | python3 -c \
-    'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+  login=$(curl -sS "$GATEWAY/api/auth/login" -H 'content-type: application/json' \
+    -d "{\"username\":\"$role\",\"password\":\"$PASSWORD\"}")
+  token=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("accessToken", ""))' \
+    "$login" 2>/dev/null || true)
+  if [[ -z $token ]]; then
+    echo "fuzz: signing in as $role failed: $login" >&2
+    exit 2
+  fi
   out=.data/fuzz/$role
   mkdir -p "$out"
   echo "== fuzzing $GATEWAY as $role, $EXAMPLES examples per operation"
@@ -41,6 +49,17 @@ for role in "$@"; do
     --suppress-health-check filter_too_much \
     --exclude-path-regex '^/api/auth/' \
     --report junit --report-dir "$out" \
-    --no-color 2>&1 | tee "$out/run.log" | tail -n 25 || status=1
+    --no-color > "$out/run.log" 2>&1 || exited=$?
+  tail -n 25 "$out/run.log"
+  # The report decides: a server error is listed under `Failures:`, a request without answer
+  # under `Errors:`. Schemathesis 4.3.2 also exits 1 when, with two workers, one generated case
+  # of an operation goes unsent (its phase shows `1 failed`, the case `1 skipped`, nothing
+  # listed; every operation is still exercised), which is no finding about the API.
+  if grep -qE '^(Failures|Errors):' "$out/run.log"; then
+    status=1
+  elif [[ ${exited:-0} -ne 0 ]]; then
+    echo "(schemathesis exited ${exited} with no failure or error in its report)"
+  fi
+  unset exited
 done
 exit $status

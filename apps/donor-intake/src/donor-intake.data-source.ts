@@ -22,6 +22,8 @@ import { AddSiteCustodyLegs1765002100000 } from './migrations/1765002100000-AddS
 import { AllowInstitutionWideNotifications1765002310000 } from './migrations/1765002310000-AllowInstitutionWideNotifications';
 import { CarryTraceContextInOutbox1765002510000 } from './migrations/1765002510000-CarryTraceContextInOutbox';
 import { OrderOutboxBatchIndex1765002520000 } from './migrations/1765002520000-OrderOutboxBatchIndex';
+import { RecordDeviationClosureEventIds1765002530000 } from './migrations/1765002530000-RecordDeviationClosureEventIds';
+import { RecordDonorMaterialResultEventIds1765002540000 } from './migrations/1765002540000-RecordDonorMaterialResultEventIds';
 
 export const DONOR_INTAKE_SCHEMA = 'donor_intake';
 export const DONOR_INTAKE_MIGRATIONS = [
@@ -47,6 +49,8 @@ export const DONOR_INTAKE_MIGRATIONS = [
   AllowInstitutionWideNotifications1765002310000,
   CarryTraceContextInOutbox1765002510000,
   OrderOutboxBatchIndex1765002520000,
+  RecordDeviationClosureEventIds1765002530000,
+  RecordDonorMaterialResultEventIds1765002540000,
 ];
 
 /**

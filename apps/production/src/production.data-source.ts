@@ -28,6 +28,7 @@ import { CreateBatchDeviationClosures1765001200000 } from './migrations/17650012
 import { CreateRecalls1765002000000 } from './migrations/1765002000000-CreateRecalls';
 import { CarryTraceContextInOutbox1765002511000 } from './migrations/1765002511000-CarryTraceContextInOutbox';
 import { OrderOutboxBatchIndex1765002521000 } from './migrations/1765002521000-OrderOutboxBatchIndex';
+import { RecordDeviationClosureEventIds1765002531000 } from './migrations/1765002531000-RecordDeviationClosureEventIds';
 
 export const PRODUCTION_SCHEMA = 'production';
 export const PRODUCTION_MIGRATIONS = [
@@ -59,6 +60,7 @@ export const PRODUCTION_MIGRATIONS = [
   CreateRecalls1765002000000,
   CarryTraceContextInOutbox1765002511000,
   OrderOutboxBatchIndex1765002521000,
+  RecordDeviationClosureEventIds1765002531000,
 ];
 
 /**

@@ -26,6 +26,7 @@ import { RecordEmergencyDecisions1765002401000 } from './migrations/176500240100
 import { RecordExcursionEmergencies1765002420000 } from './migrations/1765002420000-RecordExcursionEmergencies';
 import { CarryTraceContextInOutbox1765002512000 } from './migrations/1765002512000-CarryTraceContextInOutbox';
 import { OrderOutboxBatchIndex1765002522000 } from './migrations/1765002522000-OrderOutboxBatchIndex';
+import { RecordDeviationClosureEventIds1765002532000 } from './migrations/1765002532000-RecordDeviationClosureEventIds';
 
 export const RELEASE_SCHEMA = 'release';
 export const RELEASE_MIGRATIONS = [
@@ -55,6 +56,7 @@ export const RELEASE_MIGRATIONS = [
   RecordExcursionEmergencies1765002420000,
   CarryTraceContextInOutbox1765002512000,
   OrderOutboxBatchIndex1765002522000,
+  RecordDeviationClosureEventIds1765002532000,
 ];
 
 /**

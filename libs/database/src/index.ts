@@ -7,3 +7,4 @@ export * from './append-only.sql';
 export * from './chain-head-guard.sql';
 export * from './audited-change.sql';
 export * from './sql.migration';
+export * from './storable-text';

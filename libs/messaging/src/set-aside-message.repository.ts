@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { DataSource, EntityManager } from 'typeorm';
+import { storableText } from '@v2v/database';
 
 /** Payload kept of a message set aside; `payload_bytes` keeps the size it arrived with. */
 export const SET_ASIDE_PAYLOAD_CAP_BYTES = 64 * 1024;
@@ -82,11 +83,11 @@ export class SetAsideMessageRepository {
         m.topic,
         m.partition,
         m.offset,
-        m.key === null ? null : asText(m.key),
+        m.key === null ? null : storableText(m.key),
         m.eventId,
         keptPayload(m.value),
         m.value?.length ?? 0,
-        asText(m.reason).slice(0, REASON_CAP),
+        storableText(m.reason).slice(0, REASON_CAP),
         m.attempts,
         m.firstFailedAt,
         m.lastFailedAt,
@@ -157,13 +158,10 @@ export class SetAsideMessageRepository {
   }
 }
 
-/** PostgreSQL text holds no NUL character; a hostile payload may carry them. */
-function asText(value: string): string {
-  return value.split('\u0000').join('\uFFFD');
-}
-
 /** The first 64 KB; a character cut by the cap is left out (the decoder holds it back). */
 function keptPayload(value: Buffer | null): string {
   if (!value) return '';
-  return asText(new StringDecoder('utf8').write(value.subarray(0, SET_ASIDE_PAYLOAD_CAP_BYTES)));
+  return storableText(
+    new StringDecoder('utf8').write(value.subarray(0, SET_ASIDE_PAYLOAD_CAP_BYTES)),
+  );
 }

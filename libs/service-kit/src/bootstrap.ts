@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './domain-error.filter';
 import { InternalCallerGuard } from './internal-caller.guard';
+import { NulCharacterGuard } from './nul-characters';
 import { serveMetrics } from './metrics';
 import { internalServiceToken } from './internal-credentials';
 import { readServiceConfig, ServiceConfig } from './service-config';
@@ -15,9 +16,9 @@ class ServiceRootModule {}
 /**
  * Boots an app: its validated config (read here when main.ts did not pass one) injectable
  * everywhere, pino logger, the domain error filter (or the app's own extension of it, built
- * from the app's providers), the service credential on its internal API, shutdown hooks (so
- * SIGTERM lets workers and relays drain), `GET /metrics` with every request timed, and listens
- * on loopback unless HOST says otherwise.
+ * from the app's providers), the service credential on its internal API, no NUL character in
+ * a request (`NulCharacterGuard`), shutdown hooks (so SIGTERM lets workers and relays drain),
+ * `GET /metrics` with every request timed, and listens on loopback unless HOST says otherwise.
  */
 export async function bootstrapService(
   module: Type<unknown>,
@@ -35,7 +36,10 @@ export async function bootstrapService(
   );
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(options.exceptionFilter?.(app) ?? new DomainErrorFilter());
-  app.useGlobalGuards(new InternalCallerGuard(internalServiceToken(config.env)));
+  app.useGlobalGuards(
+    new InternalCallerGuard(internalServiceToken(config.env)),
+    new NulCharacterGuard(),
+  );
   app.enableShutdownHooks();
   serveMetrics(app);
   options.configure?.(app);

@@ -13,6 +13,7 @@ export * from './refusals.controller';
 export * from './journey-signatures.controller';
 export { JourneySignatures, SignatureVoidings } from './journey-signatures';
 export * from './internal-caller.guard';
+export * from './nul-characters';
 export * from './internal-credentials';
 export * from './ports';
 export * from './journey-step-recorder';

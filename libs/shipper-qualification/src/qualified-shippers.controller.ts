@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
+  CheckShipperWithdrawalCommand,
+  checkShipperWithdrawalCommandSchema,
   QualifyShipperCommand,
   qualifyShipperCommandSchema,
   WithdrawShipperCommand,
@@ -24,6 +26,16 @@ export class QualifiedShippersController {
   qualify(@Body(new ZodBodyPipe(qualifyShipperCommandSchema)) body: QualifyShipperCommand) {
     const { qualification, ...signedBy } = body;
     return this.register.qualify({ ...qualification, ...signedBy });
+  }
+
+  /** Would this withdrawal be accepted? The gateway asks before it records a signature. */
+  @Post(':shipperId/withdraw-check')
+  @HttpCode(200)
+  checkWithdrawal(
+    @Param('shipperId') shipperId: string,
+    @Body(new ZodBodyPipe(checkShipperWithdrawalCommandSchema)) body: CheckShipperWithdrawalCommand,
+  ) {
+    return this.register.checkWithdrawal(shipperId, body.eventId);
   }
 
   @Post(':shipperId/withdraw')

@@ -3,6 +3,7 @@ import { writeAudit } from '@v2v/audit';
 import {
   Actor,
   assertShipperQualificationDecision,
+  assertShipperWithdrawable,
   DomainError,
   ElectronicSignature,
   ShipperCarries,
@@ -91,6 +92,21 @@ export class ShipperQualificationRegister {
     );
   }
 
+  /**
+   * Would this withdrawal be accepted? Asked before anything is signed. A retry of the one
+   * recorded under its event id is, though the configuration is withdrawn: `withdraw` answers it.
+   */
+  async checkWithdrawal(shipperId: string, eventId: string) {
+    const manager = this.dataSource.manager;
+    if (!(await this.decided(manager, eventId, shipperId, 'withdrawn')))
+      assertShipperWithdrawable(
+        this.carries,
+        shipperId,
+        await findShipperQualification(manager, this.schema, shipperId),
+      );
+    return { shipperId, allowed: true as const };
+  }
+
   async withdraw(shipperId: string, decision: { reason: string } & SignedBy) {
     const { eventId, decidedBy, signature, reason } = decision;
     return this.decide(
@@ -99,12 +115,7 @@ export class ShipperQualificationRegister {
       'withdrawn',
       { shipperId, reason },
       async (manager, before) => {
-        if (!before) throw new DomainError('NOT_FOUND', `no shipper configuration ${shipperId}`);
-        if (before.status === 'withdrawn')
-          throw new DomainError(
-            'MAT-03',
-            `shipper ${shipperId}'s qualification is already withdrawn (MAT-03)`,
-          );
+        assertShipperWithdrawable(this.carries, shipperId, before);
         await manager.query(
           `UPDATE "${this.schema}"."qualified_shipper" SET "status" = 'withdrawn' WHERE "shipper_id" = $1`,
           [shipperId],
@@ -130,17 +141,8 @@ export class ShipperQualificationRegister {
   ) {
     const { eventId, decidedBy, signature } = signed;
     return this.dataSource.transaction(async (manager) => {
-      const [previous] = await manager.query(
-        `SELECT "shipper_id", "decision" FROM "${this.schema}"."shipper_qualification_decision" WHERE "decision_id" = $1`,
-        [eventId],
-      );
-      if (previous && (previous.shipper_id !== shipperId || previous.decision !== meaning)) {
-        throw new DomainError(
-          'IDEMPOTENCY_CONFLICT',
-          `event id ${eventId} was already used to record '${previous.decision}' for ${previous.shipper_id}`,
-        );
-      }
-      if (previous) return findShipperQualification(manager, this.schema, shipperId);
+      if (await this.decided(manager, eventId, shipperId, meaning))
+        return findShipperQualification(manager, this.schema, shipperId);
       // CSV-02, PER-03: sealed by the gateway for this decision on this configuration.
       const subject = {
         recordType: 'shipper-qualification',
@@ -184,5 +186,28 @@ export class ShipperQualificationRegister {
       });
       return after;
     });
+  }
+
+  /**
+   * Whether this event id already recorded this decision on this configuration (a repeat gets
+   * the first answer); the id used for another decision or configuration is a conflict.
+   */
+  private async decided(
+    manager: EntityManager,
+    eventId: string,
+    shipperId: string,
+    meaning: 'qualified' | 'withdrawn',
+  ): Promise<boolean> {
+    const [previous] = await manager.query(
+      `SELECT "shipper_id", "decision" FROM "${this.schema}"."shipper_qualification_decision" WHERE "decision_id" = $1`,
+      [eventId],
+    );
+    if (previous && (previous.shipper_id !== shipperId || previous.decision !== meaning)) {
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        `event id ${eventId} was already used to record '${previous.decision}' for ${previous.shipper_id}`,
+      );
+    }
+    return previous !== undefined;
   }
 }

@@ -34,7 +34,12 @@ export interface GatewayClientOptions {
  * tests so both drive the platform exactly as a user's tool would.
  */
 export class GatewayClient {
-  protected readonly tokens = new Map<string, string>();
+  /**
+   * One sign-in per user, shared by the requests that wait for it: fifty first requests of a
+   * burst signing in at once are fifty password entries in flight, which CSV-03 counts as
+   * failures until they settle, so most of them were refused TOO_MANY_ATTEMPTS.
+   */
+  protected readonly tokens = new Map<string, Promise<string>>();
 
   constructor(
     readonly baseUrl: string,
@@ -48,16 +53,25 @@ export class GatewayClient {
   }
 
   /** Logs in as a seeded user; the seeded usernames are the role names (plus hospital-inst-002). */
-  async login(username: Role | string): Promise<string> {
+  login(username: Role | string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;
+    const signedIn = this.signIn(username);
+    this.tokens.set(username, signedIn);
+    // A failed sign-in is not kept: the next request tries again.
+    signedIn.catch(() => {
+      if (this.tokens.get(username) === signedIn) this.tokens.delete(username);
+    });
+    return signedIn;
+  }
+
+  private async signIn(username: string): Promise<string> {
     const res = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {
       body: { username, password: this.password },
     });
     if (res.status !== 200 && res.status !== 201) {
       throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    this.tokens.set(username, res.body.accessToken);
     return res.body.accessToken;
   }
 

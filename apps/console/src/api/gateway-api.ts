@@ -1617,7 +1617,7 @@ export interface paths {
     /** The donor material's tests of the journey's specification, each with its effective result and the system's verdict, every result as recorded, the tests pending at QA's material release and the signed impact assessments (QA-02.5). Roles: qc, qa-qp, ops. */
     get: operations['DonorMaterialTestsController_view'];
     put?: never;
-    /** Raw results of the donor material's tests (value, unit, method, tested at), judged by the system against the journey's specification; a correction names the result it replaces and why. Refused 409 QA-02 (QA-02.5). Roles: qc. */
+    /** Raw results of the donor material's tests (value, unit, method, tested at), judged by the system against the journey's specification; a correction names the result it replaces and why. Refused 409 QA-02 (QA-02.5). The Idempotency-Key is the event id. Roles: qc. */
     post: operations['DonorMaterialTestsController_record'];
     delete?: never;
     options?: never;
@@ -5959,7 +5959,10 @@ export interface operations {
   DeviationsController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
       path: {
         donorCode: string;
         deviationId: string;
@@ -6025,7 +6028,10 @@ export interface operations {
   DonorMaterialTestsController_record: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
       path: {
         donorCode: string;
       };
@@ -6062,7 +6068,10 @@ export interface operations {
   DonorMaterialTestsController_assess: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
       path: {
         donorCode: string;
       };
@@ -6478,7 +6487,10 @@ export interface operations {
   BatchDeviationsController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description uuid; a repeat with the same key returns the first answer */
+        'Idempotency-Key'?: string;
+      };
       path: {
         /** @description donor unique code (ISBT 128 DIN structure with its check character, TRC-02) */
         donorCode: string;

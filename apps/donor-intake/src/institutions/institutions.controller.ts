@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { z } from 'zod';
 import {
+  CheckInstitutionRegistrationCommand,
+  checkInstitutionRegistrationCommandSchema,
+  CheckQualificationCommand,
+  checkQualificationCommandSchema,
   DecideQualificationCommand,
   decideQualificationCommandSchema,
   DomainError,
-  institutionDecisionSchema,
-  InstitutionRegistration,
-  institutionRegistrationSchema,
   RegisterInstitutionCommand,
   registerInstitutionCommandSchema,
 } from '@v2v/contracts';
@@ -36,11 +36,11 @@ export class InstitutionsController {
 
   /** Whether a registration would be accepted, so nothing is signed for one that would not. */
   @Post('registration-check')
-  async registrationCheck(
-    @Body(new ZodBodyPipe(institutionRegistrationSchema)) body: InstitutionRegistration,
+  registrationCheck(
+    @Body(new ZodBodyPipe(checkInstitutionRegistrationCommandSchema))
+    body: CheckInstitutionRegistrationCommand,
   ) {
-    await this.qualification.assertNotRegistered(body);
-    return { ...body, allowed: true };
+    return this.qualification.checkRegistration(body);
   }
 
   @Post()
@@ -57,10 +57,9 @@ export class InstitutionsController {
   @Post(':institutionId/decision-check')
   check(
     @Param('institutionId') institutionId: string,
-    @Body(new ZodBodyPipe(z.strictObject({ qualification: institutionDecisionSchema })))
-    body: { qualification: z.infer<typeof institutionDecisionSchema> },
+    @Body(new ZodBodyPipe(checkQualificationCommandSchema)) body: CheckQualificationCommand,
   ) {
-    return this.qualification.check(institutionId, body.qualification);
+    return this.qualification.check(institutionId, body);
   }
 
   @Post(':institutionId/decisions')

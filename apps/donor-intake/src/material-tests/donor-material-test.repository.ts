@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
+  Actor,
   DonorMaterialImpactAssessmentView,
   DonorMaterialTestResultView,
   DonorMaterialTests,
   MaterialImpactConclusion,
   QcVerdict,
+  Role,
 } from '@v2v/contracts';
 
 const S = '"donor_intake"';
@@ -25,8 +27,17 @@ export interface KeptTestPlan {
   tests: DonorMaterialTests;
 }
 
+/** QA's impact assessment as recorded, and as recording it answers. */
+export type RecordedImpactAssessment = Omit<
+  DonorMaterialImpactAssessmentView,
+  'assessedBy' | 'assessedAt'
+> & { donorCode: string; assessedBy: Actor };
+
 export interface NewDonorMaterialResult {
   resultId: string;
+  /** The request that recorded it, and its place there (CSV-01: its retry is answered). */
+  eventId: string;
+  eventPosition: number;
   donorCode: string;
   testCode: string;
   value: number | string;
@@ -51,6 +62,17 @@ const resultView = (r: Row): DonorMaterialTestResultView => ({
     : null,
   recordedBy: r.recorded_by as string,
   recordedAt: iso(r.recorded_at),
+});
+
+const recordedAssessment = (r: Row): RecordedImpactAssessment => ({
+  assessmentId: r.assessment_id as string,
+  donorCode: r.donor_code as string,
+  testCodes: r.test_codes as string[],
+  coveredResultIds: r.covered_result_ids as string[],
+  rationale: r.rationale as string,
+  conclusion: r.conclusion as MaterialImpactConclusion,
+  signatureId: r.signature_id as string,
+  assessedBy: { userId: r.assessed_by as string, role: r.assessed_by_role as Role },
 });
 
 /** The only place with SQL for the donor material's tests (DON-06, QA-02.5). */
@@ -100,13 +122,35 @@ export class DonorMaterialTestRepository {
     return rows.map(resultView);
   }
 
+  /**
+   * Holds the donor's results to the end of the transaction, so they are recorded one request
+   * at a time, each judged against those before it (the service role may not lock rows).
+   */
+  async lockResults(manager: EntityManager, donorCode: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('donor_material_result:' || $1))`, [
+      donorCode,
+    ]);
+  }
+
+  /** The results one request recorded, in its order, with the donor code they were for. */
+  async recordedUnder(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<Array<DonorMaterialTestResultView & { donorCode: string }>> {
+    const rows: Row[] = await manager.query(
+      `SELECT * FROM ${S}."donor_material_test_result" WHERE "event_id" = $1 ORDER BY "event_position"`,
+      [eventId],
+    );
+    return rows.map((r) => ({ ...resultView(r), donorCode: r.donor_code as string }));
+  }
+
   async insertResult(manager: EntityManager, result: NewDonorMaterialResult): Promise<void> {
     const numeric = typeof result.value === 'number';
     await manager.query(
       `INSERT INTO ${S}."donor_material_test_result" ("result_id", "donor_code", "test_code",
          "value_numeric", "value_text", "unit", "method", "tested_at", "verdict", "correction_of",
-         "correction_reason", "recorded_by", "recorded_by_role")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         "correction_reason", "recorded_by", "recorded_by_role", "event_id", "event_position")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         result.resultId,
         result.donorCode,
@@ -121,6 +165,8 @@ export class DonorMaterialTestRepository {
         result.correctionOf?.reason ?? null,
         result.recordedBy.userId,
         result.recordedBy.role,
+        result.eventId,
+        result.eventPosition,
       ],
     );
   }
@@ -159,24 +205,28 @@ export class DonorMaterialTestRepository {
         ORDER BY "recorded_at", "assessment_id"`,
       [donorCode],
     );
-    return rows.map((r) => ({
-      assessmentId: r.assessment_id as string,
-      testCodes: r.test_codes as string[],
-      coveredResultIds: r.covered_result_ids as string[],
-      rationale: r.rationale as string,
-      conclusion: r.conclusion as MaterialImpactConclusion,
-      signatureId: r.signature_id as string,
-      assessedBy: r.assessed_by as string,
-      assessedAt: iso(r.recorded_at),
-    }));
+    return rows.map((r) => {
+      const { donorCode: _donorCode, assessedBy, ...assessment } = recordedAssessment(r);
+      void _donorCode;
+      return { ...assessment, assessedBy: assessedBy.userId, assessedAt: iso(r.recorded_at) };
+    });
+  }
+
+  /** The assessment recorded under an id, of whichever unit, if any. */
+  async assessment(
+    manager: EntityManager,
+    assessmentId: string,
+  ): Promise<RecordedImpactAssessment | undefined> {
+    const rows: Row[] = await manager.query(
+      `SELECT * FROM ${S}."donor_material_impact_assessment" WHERE "assessment_id" = $1`,
+      [assessmentId],
+    );
+    return rows[0] && recordedAssessment(rows[0]);
   }
 
   async insertAssessment(
     manager: EntityManager,
-    assessment: Omit<DonorMaterialImpactAssessmentView, 'assessedBy' | 'assessedAt'> & {
-      donorCode: string;
-      assessedBy: { userId: string; role: string };
-    },
+    assessment: RecordedImpactAssessment,
   ): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."donor_material_impact_assessment" ("assessment_id", "donor_code", "test_codes",

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-export interface DeviationClosureRow {
+/** A closure as recorded, and as QA's closure answers it. */
+export interface RecordedDeviationClosure {
   deviationId: string;
-  donorCode: string;
   investigation: string;
   rootCause: string;
   correctiveAction: string;
-  closedBy: string;
   signature: unknown;
+}
+
+export interface DeviationClosureRow extends RecordedDeviationClosure {
+  eventId: string;
+  donorCode: string;
+  closedBy: string;
 }
 
 /** The deviations raised for donor material (step records) and their closures by QA. */
@@ -37,11 +42,25 @@ export class DeviationRepository {
     return rows.length > 0;
   }
 
+  /** The closure recorded under an event id, if any (none for closures recorded before). */
+  async closureUnder(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<RecordedDeviationClosure | undefined> {
+    const rows: RecordedDeviationClosure[] = await manager.query(
+      `SELECT "deviation_id" AS "deviationId", "investigation", "root_cause" AS "rootCause",
+              "corrective_action" AS "correctiveAction", "signature"
+         FROM "donor_intake"."deviation_closure" WHERE "event_id" = $1`,
+      [eventId],
+    );
+    return rows[0];
+  }
+
   /** False when the deviation was already closed (its closure is kept as it was). */
   async insertClosure(manager: EntityManager, closure: DeviationClosureRow): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO "donor_intake"."deviation_closure" ("deviation_id", "donor_code", "investigation", "root_cause", "corrective_action", "closed_by", "signature")
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("deviation_id") DO NOTHING RETURNING "deviation_id"`,
+      `INSERT INTO "donor_intake"."deviation_closure" ("deviation_id", "donor_code", "investigation", "root_cause", "corrective_action", "closed_by", "signature", "event_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("deviation_id") DO NOTHING RETURNING "deviation_id"`,
       [
         closure.deviationId,
         closure.donorCode,
@@ -50,6 +69,7 @@ export class DeviationRepository {
         closure.correctiveAction,
         closure.closedBy,
         JSON.stringify(closure.signature),
+        closure.eventId,
       ],
     );
     return inserted.length > 0;

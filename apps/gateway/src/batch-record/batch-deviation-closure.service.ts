@@ -5,6 +5,8 @@ import {
   type DeviationClosure,
 } from '@v2v/contracts';
 import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { EventIds } from '../idempotency/event-ids';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { BatchDeviationClient } from '../internal/batch-deviation.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
 import { BatchRecordService } from './batch-record.service';
@@ -12,7 +14,8 @@ import { BatchRecordService } from './batch-record.service';
 /**
  * QA's signed closure of the batch record's deviations at the edge (QA-02.3, CSV-02, PER-03):
  * the journey names its batch, the signature is sealed over the closure's signed detail and
- * production records it with the closure in one transaction. Donor codes here are canonical.
+ * production records it with the closure in one transaction, under the event id that answers a
+ * retry whose answer was lost with the first closure (CSV-01). Donor codes here are canonical.
  */
 @Injectable()
 export class BatchDeviationClosureService {
@@ -20,6 +23,7 @@ export class BatchDeviationClosureService {
     private readonly batchRecord: BatchRecordService,
     private readonly deviations: BatchDeviationClient,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
   ) {}
 
   async list(donorCode: string) {
@@ -32,10 +36,12 @@ export class BatchDeviationClosureService {
     closure: DeviationClosure;
     password: string;
     user: AuthenticatedUser;
+    idempotency?: IdempotencyScope;
     path: string;
   }) {
     const { donorCode, deviationId, closure, user } = input;
     const batchNumber = await this.batchRecord.batchNumberOf(donorCode);
+    const eventId = this.eventIds.of(input.idempotency);
     return this.signatures.decide({
       user,
       password: input.password,
@@ -51,6 +57,7 @@ export class BatchDeviationClosureService {
         this.deviations.close(batchNumber, deviationId, {
           donorCode,
           ...closure,
+          eventId,
           closedBy: actorOf(user),
           signature,
         }),

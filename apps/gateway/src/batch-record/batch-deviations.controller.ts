@@ -8,6 +8,8 @@ import {
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { PerformsOperation } from '../training/performs-operation.decorator';
@@ -46,6 +48,7 @@ export class BatchDeviationsController {
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
+  @IdempotencyHeader()
   @ApiParam(DONOR_CODE)
   @ApiOperation({
     summary:
@@ -58,6 +61,7 @@ export class BatchDeviationsController {
     @Body(new ZodBodyPipe(closureBody)) body: BatchDeviationClosureEntry,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     const { signature, ...closure } = body;
     return this.closures.close({
@@ -66,6 +70,7 @@ export class BatchDeviationsController {
       closure,
       password: signature.password,
       user,
+      idempotency,
       path: req.originalUrl,
     });
   }

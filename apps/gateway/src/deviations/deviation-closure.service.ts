@@ -7,6 +7,8 @@ import {
   type EmergencyDecision,
 } from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
+import { EventIds } from '../idempotency/event-ids';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { ProductionClient } from '../internal/production.client';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
@@ -16,7 +18,8 @@ import { ReleaseEmergencyClient } from './release-emergency.client';
  * DON-06.4, CSV-02: a journey's deviations and QA's signed closure of each, recorded by the
  * service that raised it: donor-intake for the donor material's, production for those of an
  * environmental monitoring excursion (PRD-05), release for an emergency on the product (QA-04).
- * The signed content is the same for each.
+ * The signed content is the same for each, and so is the event id each service keeps with the
+ * closure: a retry whose answer was lost is answered with the first closure (CSV-01).
  */
 @Injectable()
 export class DeviationClosureService {
@@ -25,6 +28,7 @@ export class DeviationClosureService {
     private readonly production: ProductionClient,
     private readonly release: ReleaseEmergencyClient,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
   ) {}
 
   /** Every service's deviations of the journey, in the order they were raised. */
@@ -70,10 +74,12 @@ export class DeviationClosureService {
     closure: DeviationClosure & { emergency?: EmergencyDecision };
     password: string;
     user: AuthenticatedUser;
+    idempotency?: IdempotencyScope;
     path: string;
   }) {
     const { donorCode, deviationId, closure, user } = input;
     const recordClosure = await this.closedBy(donorCode, deviationId, !!closure.emergency);
+    const eventId = this.eventIds.of(input.idempotency);
     return this.signatures.decide({
       user,
       password: input.password,
@@ -86,7 +92,7 @@ export class DeviationClosureService {
         detail: { donorCode, ...closure },
       },
       record: (signature) =>
-        recordClosure({ donorCode, ...closure, closedBy: actorOf(user), signature }),
+        recordClosure({ donorCode, ...closure, eventId, closedBy: actorOf(user), signature }),
     });
   }
 }

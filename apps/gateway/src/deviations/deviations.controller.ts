@@ -10,6 +10,8 @@ import {
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
 import { DeviationClosureService } from './deviation-closure.service';
@@ -45,6 +47,7 @@ export class DeviationsController {
   @HttpCode(200)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       "Close a deviation with its investigation, root cause and corrective action, signed (DON-06.4, CSV-02). An emergency on the product (QA-04) also takes `emergency`: the preventive action, the product's disposition (use, destroy, return-to-manufacturer; never use after a wrong or lost label) and the recall decision; required for one found at the site. Roles: qa-qp.",
@@ -56,6 +59,7 @@ export class DeviationsController {
     @Body(new ZodBodyPipe(closeBody)) body: z.infer<typeof closeBody>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
     const { signature, ...closure } = body;
     return this.closures.close({
@@ -64,6 +68,7 @@ export class DeviationsController {
       closure,
       password: signature.password,
       user,
+      idempotency,
       path: req.originalUrl,
     });
   }

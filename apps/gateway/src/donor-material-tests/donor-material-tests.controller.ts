@@ -10,6 +10,8 @@ import {
 import { ZodBodyPipe } from '@v2v/service-kit';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { RoleRefusalCode, Roles } from '../auth/roles.decorator';
+import { Idempotency, IdempotencyHeader } from '../idempotency/idempotency.decorator';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { openApiSchema } from '../journeys/step-endpoint.decorator';
 import { ChangesReleaseGates } from '../release-gates/changes-release-gates';
 import { DonorCodeParam } from '../shared/donor-code.pipe';
@@ -41,17 +43,19 @@ export class DonorMaterialTestsController {
   @PerformsOperation('recordDonorMaterialTestResult')
   @HttpCode(201)
   @Roles('qc')
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
-      "Raw results of the donor material's tests (value, unit, method, tested at), judged by the system against the journey's specification; a correction names the result it replaces and why. Refused 409 QA-02 (QA-02.5). Roles: qc.",
+      "Raw results of the donor material's tests (value, unit, method, tested at), judged by the system against the journey's specification; a correction names the result it replaces and why. Refused 409 QA-02 (QA-02.5). The Idempotency-Key is the event id. Roles: qc.",
   })
   @ApiBody({ schema: openApiSchema(donorMaterialTestResultsSchema) })
   record(
     @DonorCodeParam() donorCode: string,
     @Body(new ZodBodyPipe(donorMaterialTestResultsSchema)) body: DonorMaterialTestResultsRequest,
     @CurrentUser() user: AuthenticatedUser,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
-    return this.tests.record(donorCode, body, user);
+    return this.tests.record({ donorCode, body, user, idempotency });
   }
 
   @Post('donor-material-impact-assessment')
@@ -60,6 +64,7 @@ export class DonorMaterialTestsController {
   @HttpCode(201)
   @Roles('qa-qp')
   @RoleRefusalCode('PER-03')
+  @IdempotencyHeader()
   @ApiOperation({
     summary:
       "QA's impact assessment of donor material used before its tests completed, with the tests it covers, its rationale and conclusion (`no-impact` | `product-affected`), signed with the password re-entered (§10(2), QA-02.5, CSV-02, PER-03). It covers the results as they stand: a later result reopens QA-02.5. Refused 409 QA-02 where no test was pending at the material's release. Roles: qa-qp.",
@@ -71,7 +76,8 @@ export class DonorMaterialTestsController {
     request: DonorMaterialImpactAssessmentRequest,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
+    @Idempotency() idempotency?: IdempotencyScope,
   ) {
-    return this.tests.assess({ donorCode, request, user, path: req.originalUrl });
+    return this.tests.assess({ donorCode, request, user, idempotency, path: req.originalUrl });
   }
 }

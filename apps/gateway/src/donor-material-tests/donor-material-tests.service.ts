@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DONOR_MATERIAL_IMPACT_MEANING,
@@ -8,6 +7,8 @@ import {
   type DonorMaterialTestResultsRequest,
 } from '@v2v/contracts';
 import { actorOf, AuthenticatedUser } from '../auth/authenticated-user';
+import { EventIds } from '../idempotency/event-ids';
+import type { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { DonorIntakeClient } from '../internal/donor-intake.client';
 import { JourneyWorkflowRepository } from '../journeys/journey-workflow.repository';
 import { ElectronicSignatureService } from '../signatures/electronic-signature.service';
@@ -24,6 +25,7 @@ export class DonorMaterialTestsService {
     private readonly donorIntake: DonorIntakeClient,
     private readonly journeys: JourneyWorkflowRepository,
     private readonly signatures: ElectronicSignatureService,
+    private readonly eventIds: EventIds,
   ) {}
 
   async view(donorCode: string) {
@@ -31,20 +33,32 @@ export class DonorMaterialTestsService {
     return this.donorIntake.donorMaterialTests(donorCode);
   }
 
-  async record(donorCode: string, body: DonorMaterialTestResultsRequest, user: AuthenticatedUser) {
-    await this.journeys.stage(donorCode);
+  /** The results carry the request's event id: a retry whose answer was lost records none. */
+  async record(input: {
+    donorCode: string;
+    body: DonorMaterialTestResultsRequest;
+    user: AuthenticatedUser;
+    idempotency?: IdempotencyScope;
+  }) {
+    await this.journeys.stage(input.donorCode);
     return this.donorIntake.recordDonorMaterialTestResults({
-      ...body,
-      donorCode,
-      recordedBy: actorOf(user),
+      ...input.body,
+      donorCode: input.donorCode,
+      eventId: this.eventIds.of(input.idempotency),
+      recordedBy: actorOf(input.user),
     });
   }
 
-  /** CSV-02, PER-03: donor-intake is asked first, so nothing is signed for what it refuses. */
+  /**
+   * CSV-02, PER-03: donor-intake is asked first, so nothing is signed for what it refuses. The
+   * assessment is identified by the request's event id, so a retry whose answer was lost is
+   * answered with the assessment it recorded, not a second one (CSV-01).
+   */
   async assess(input: {
     donorCode: string;
     request: DonorMaterialImpactAssessmentRequest;
     user: AuthenticatedUser;
+    idempotency?: IdempotencyScope;
     path: string;
   }) {
     const { donorCode, user } = input;
@@ -53,7 +67,7 @@ export class DonorMaterialTestsService {
     const check = {
       ...assessment,
       donorCode,
-      assessmentId: randomUUID(),
+      assessmentId: this.eventIds.of(input.idempotency),
       assessedBy: actorOf(user),
     };
     return this.signatures.decide({

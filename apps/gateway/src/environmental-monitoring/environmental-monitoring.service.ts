@@ -87,7 +87,7 @@ export class EnvironmentalMonitoringService {
         donorCode,
         detail,
       },
-      precheck: () => this.production.checkImpactAssessment(excursionId, donorCode),
+      precheck: () => this.production.checkImpactAssessment(excursionId, donorCode, eventId),
       record: (signature) =>
         this.production.assessContaminationImpact(excursionId, {
           donorCode,

@@ -43,7 +43,8 @@ export class InstitutionQualificationService {
         recordId: input.registration.institutionId,
         detail: { ...input.registration },
       },
-      precheck: () => this.donorIntake.checkInstitutionRegistration(input.registration),
+      precheck: () =>
+        this.donorIntake.checkInstitutionRegistration({ ...input.registration, eventId }),
       record: (signature) =>
         this.donorIntake.registerInstitution({
           ...input.registration,
@@ -67,7 +68,10 @@ export class InstitutionQualificationService {
         detail: { ...input.qualification },
       },
       precheck: () =>
-        this.donorIntake.checkInstitutionDecision(input.institutionId, input.qualification),
+        this.donorIntake.checkInstitutionDecision(input.institutionId, {
+          qualification: input.qualification,
+          eventId,
+        }),
       record: (signature) =>
         this.donorIntake.decideInstitution(input.institutionId, {
           qualification: input.qualification,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type {
   AcknowledgeNotificationCommand,
+  CheckInstitutionRegistrationCommand,
+  CheckQualificationCommand,
   CloseDeviationCommand,
   DecideQualificationCommand,
   DonorMaterialImpactCheck,
   DonorMaterialLabel,
   DonorMaterialTestsView,
-  InstitutionDecision,
   InstitutionNotification,
-  InstitutionRegistration,
   RecordDonorMaterialImpactCommand,
   RecordDonorMaterialTestResultsCommand,
   NotificationFeedQuery,
@@ -144,12 +144,12 @@ export class DonorIntakeClient {
     );
   }
 
-  checkInstitutionRegistration(registration: InstitutionRegistration) {
+  checkInstitutionRegistration(command: CheckInstitutionRegistrationCommand) {
     return this.http.request<unknown>(
       'donorIntake',
       'POST',
       '/internal/institutions/registration-check',
-      registration,
+      command,
     );
   }
 
@@ -157,12 +157,12 @@ export class DonorIntakeClient {
     return this.http.request<unknown>('donorIntake', 'POST', '/internal/institutions', command);
   }
 
-  checkInstitutionDecision(institutionId: string, qualification: InstitutionDecision) {
+  checkInstitutionDecision(institutionId: string, command: CheckQualificationCommand) {
     return this.http.request<unknown>(
       'donorIntake',
       'POST',
       `/internal/institutions/${segment(institutionId)}/decision-check`,
-      { qualification },
+      command,
     );
   }
 

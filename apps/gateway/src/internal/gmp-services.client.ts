@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditView } from '@v2v/audit';
 import type {
+  CheckShipperWithdrawalCommand,
   QualifyShipperCommand,
   ShipperQualification,
   WithdrawShipperCommand,
@@ -88,6 +89,19 @@ export class GmpServicesClient {
       service,
       'POST',
       '/internal/qualified-shippers',
+      command,
+    );
+  }
+
+  checkShipperWithdrawal(
+    service: ShippingService,
+    shipperId: string,
+    command: CheckShipperWithdrawalCommand,
+  ) {
+    return this.http.request<unknown>(
+      service,
+      'POST',
+      `/internal/qualified-shippers/${segment(shipperId)}/withdraw-check`,
       command,
     );
   }

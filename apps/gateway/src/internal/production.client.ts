@@ -104,11 +104,11 @@ export class ProductionClient {
     );
   }
 
-  checkLotDecision(lotId: string, decision: LotDecision) {
+  checkLotDecision(lotId: string, decision: LotDecision, eventId: string) {
     return this.http.request<unknown>(
       'production',
       'GET',
-      `/internal/key-material-lots/${segment(lotId)}/decision-check?decision=${decision}`,
+      `/internal/key-material-lots/${segment(lotId)}/decision-check${query({ decision, eventId })}`,
     );
   }
 
@@ -314,11 +314,11 @@ export class ProductionClient {
     );
   }
 
-  checkImpactAssessment(excursionId: string, donorCode: string) {
+  checkImpactAssessment(excursionId: string, donorCode: string, eventId: string) {
     return this.http.request<unknown>(
       'production',
       'GET',
-      `${EM}/excursions/${segment(excursionId)}/impact-assessment-check${query({ donorCode })}`,
+      `${EM}/excursions/${segment(excursionId)}/impact-assessment-check${query({ donorCode, eventId })}`,
     );
   }
 

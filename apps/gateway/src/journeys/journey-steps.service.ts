@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DomainError,
-  evaluateStep,
   isSignedStep,
   JourneyStep,
   STEP_PAYLOAD_SCHEMAS,
@@ -13,6 +11,7 @@ import { ElectronicSignatureService } from '../signatures/electronic-signature.s
 import { BedsideCheckService } from './bedside-check.service';
 import { JourneyWorkflowRepository } from './journey-workflow.repository';
 import type { StepCaller } from './step-caller.decorator';
+import { journeyRefusal } from './temporal-errors';
 
 /**
  * One journey step through the gateway, checks in a fixed order: the donor code (TRC-02) and
@@ -48,10 +47,12 @@ export class JourneyStepsService {
       password: credentials.password,
       path: caller.path,
       content: { step, donorCode, eventId, detail },
-      // Nothing is signed for a decision the journey would refuse anyway.
+      // Nothing is signed for a decision the journey would refuse anyway; a repeat of one it
+      // holds (its answer lost to a crash) is not refused and gets its first answer.
       precheck: async () => {
-        const evaluation = evaluateStep(await this.journeys.stage(donorCode), step);
-        if (!evaluation.allowed) throw new DomainError(evaluation.reasonCode, evaluation.message);
+        const command = { eventId, actor, payload: detail as never };
+        const refusal = await this.journeys.refusal(step, donorCode, command);
+        if (refusal) throw journeyRefusal(refusal.reasonCode, refusal.message);
       },
       record: (signature) =>
         this.journeys.step(step, donorCode, { ...detail, signature }, actor, eventId),

@@ -13,6 +13,8 @@ import {
   JourneyStep,
   journeyWorkflowId,
   ProductCodeKey,
+  StepCommand,
+  stepRefusalQuery,
   TASK_QUEUES,
 } from '@v2v/contracts';
 import { GatewayConfig } from '../config/gateway-config';
@@ -76,6 +78,11 @@ export class JourneyWorkflowRepository {
     } catch (error) {
       throw toDomainError(error, donorCode);
     }
+  }
+
+  /** The journey's refusal of this step now, or null: what its update validator would say. */
+  async refusal(step: JourneyStep, donorCode: string, command: StepCommand) {
+    return this.query(donorCode, (handle) => handle.query(stepRefusalQuery, step, command));
   }
 
   async stage(donorCode: string) {

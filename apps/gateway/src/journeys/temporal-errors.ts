@@ -20,13 +20,11 @@ export function toDomainError(error: unknown, donorCode: string): unknown {
     return new DomainError('NOT_FOUND', noJourneyMessage(donorCode));
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const type = error.cause.type ?? 'STEP_OUT_OF_ORDER';
-    const code = (refusalKind(type) ? type : 'STEP_OUT_OF_ORDER') as RefusalCode;
     // The owning service's details (e.g. the earliest free slot, the holds that refuse a
     // release) travel as the failure's first detail.
     const [details] = (error.cause.details ?? []) as unknown[];
     const known = typeof details === 'object' && details !== null ? details : {};
-    return new DomainError(code, error.cause.message, { ...known, refusal: type });
+    return journeyRefusal(error.cause.type ?? 'STEP_OUT_OF_ORDER', error.cause.message, known);
   }
   if (isClosedWorkflow(error)) {
     return new DomainError(
@@ -44,6 +42,12 @@ export function toDomainError(error: unknown, donorCode: string): unknown {
     );
   }
   return error;
+}
+
+/** A refusal of the journey (its failure type the reason code) as the domain refusal. */
+export function journeyRefusal(type: string, message: string, details: object = {}): DomainError {
+  const code = (refusalKind(type) ? type : 'STEP_OUT_OF_ORDER') as RefusalCode;
+  return new DomainError(code, message, { ...details, refusal: type });
 }
 
 export const RETRY_AFTER_SECONDS = 5;

@@ -81,7 +81,7 @@ export class KeyMaterialsService {
         recordId: input.lotId,
         detail: { lotId: input.lotId, decision: input.decision, comment: input.comment ?? null },
       },
-      precheck: () => this.production.checkLotDecision(input.lotId, input.decision),
+      precheck: () => this.production.checkLotDecision(input.lotId, input.decision, eventId),
       record: (signature) =>
         this.production.decideLot(input.lotId, {
           decision: input.decision,

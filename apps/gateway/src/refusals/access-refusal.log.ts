@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { storableText } from '@v2v/database';
 import { Clock } from '@v2v/service-kit';
 import { AccessRefusalRepository } from './access-refusal.repository';
 import { donorCodeInPath } from './donor-code-in-path';
@@ -34,13 +35,14 @@ export class AccessRefusalLog {
       { ...refusal, donorCode, at: this.clock.now().toISOString() },
       'access refused',
     );
+    // A refusal's reason may quote what was sent, NUL characters included (TRC-02's codes).
     await this.refusals.insert({
-      username: refusal.username ?? null,
+      username: refusal.username === undefined ? null : storableText(refusal.username),
       role: refusal.role ?? null,
       method: refusal.method,
-      path: refusal.path,
+      path: storableText(refusal.path),
       status: refusal.status,
-      reason: refusal.reason,
+      reason: storableText(refusal.reason),
       code: refusal.code ?? null,
       donorCode,
     });

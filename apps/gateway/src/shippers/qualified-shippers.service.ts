@@ -79,15 +79,6 @@ export class QualifiedShippersService {
       });
     }
     const carries = input.carries as ShipperCarries;
-    // Nothing is signed for a configuration the register does not hold or already withdrew.
-    const known = (await this.register(carries)).find((c) => c.shipperId === input.shipperId);
-    if (!known)
-      throw new DomainError('NOT_FOUND', `no ${carries} shipper configuration ${input.shipperId}`);
-    if (known.status === 'withdrawn')
-      throw new DomainError(
-        'MAT-03',
-        `shipper ${input.shipperId}'s qualification is already withdrawn (MAT-03)`,
-      );
     const eventId = this.eventIds.of(input.idempotency);
     const recorded = await this.signatures.decide({
       user: input.user,
@@ -99,6 +90,12 @@ export class QualifiedShippersService {
         recordId: `${input.carries}/${input.shipperId}`,
         detail: { shipperId: input.shipperId, reason: input.reason },
       },
+      // Nothing is signed for a configuration the register does not hold or already withdrew.
+      precheck: () =>
+        this.services.checkShipperWithdrawal(OWNER[carries], input.shipperId, {
+          reason: input.reason,
+          eventId,
+        }),
       record: (signature) =>
         this.services.withdrawShipper(OWNER[carries], input.shipperId, {
           reason: input.reason,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@v2v/contracts';
+import type { Actor, Role } from '@v2v/contracts';
 
 const S = '"production"';
 
@@ -63,11 +63,35 @@ export class EmDeviationRepository {
     return rows[0];
   }
 
-  async insertClosure(manager: EntityManager, c: EmDeviationClosure): Promise<void> {
+  /** The closure recorded under an event id, if any (none for closures recorded before). */
+  async closureUnder(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<EmDeviationClosure | undefined> {
+    type Row = Omit<EmDeviationClosure, 'closedBy'> & { closedBy: string; closedByRole: Role };
+    const rows: Row[] = await manager.query(
+      `SELECT "deviation_id" AS "deviationId", "donor_code" AS "donorCode", "investigation",
+              "root_cause" AS "rootCause", "corrective_action" AS "correctiveAction",
+              "signature_id" AS "signatureId", "closed_by" AS "closedBy",
+              "closed_by_role" AS "closedByRole"
+         FROM ${S}."em_deviation_closure" WHERE "event_id" = $1`,
+      [eventId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const { closedBy, closedByRole, ...closure } = row;
+    return { ...closure, closedBy: { userId: closedBy, role: closedByRole } };
+  }
+
+  async insertClosure(
+    manager: EntityManager,
+    c: EmDeviationClosure & { eventId: string },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."em_deviation_closure" ("deviation_id", "donor_code", "investigation",
-         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role",
+         "event_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         c.deviationId,
         c.donorCode,
@@ -77,6 +101,7 @@ export class EmDeviationRepository {
         c.signatureId,
         c.closedBy.userId,
         c.closedBy.role,
+        c.eventId,
       ],
     );
   }

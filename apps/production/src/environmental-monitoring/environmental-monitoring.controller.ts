@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   type CloseDeviationCommand,
   closeDeviationCommandSchema,
+  type ContaminationImpactCheck,
+  contaminationImpactCheckSchema,
   DomainError,
 } from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
@@ -102,10 +104,9 @@ export class EnvironmentalMonitoringController {
   @Get('excursions/:excursionId/impact-assessment-check')
   checkAssessment(
     @Param('excursionId') excursionId: string,
-    @Query('donorCode') donorCode?: string,
+    @Query(new ZodBodyPipe(contaminationImpactCheckSchema)) query: ContaminationImpactCheck,
   ) {
-    if (!donorCode) throw new DomainError('VALIDATION_FAILED', 'donorCode is required');
-    return this.assess.check(uuid('excursionId', excursionId), donorCode);
+    return this.assess.check(uuid('excursionId', excursionId), query.donorCode, query.eventId);
   }
 
   @Post('excursions/:excursionId/impact-assessments')

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EmResultEntry } from '@v2v/contracts';
-import { at, EmTestContext, emTestContext, qa, qc } from './__tests__/em-test-context';
+import {
+  at,
+  EmTestContext,
+  emTestContext,
+  qa,
+  qc,
+  refusal,
+  session,
+} from './__tests__/em-test-context';
 
 // Real PostgreSQL: the production schema as migrated (the calendar's room_booking included),
 // written through the services' role.
@@ -21,22 +29,6 @@ const growth: EmResultEntry = {
   sampleLocation: 'BSC work surface',
   value: 1,
 };
-
-const session = (roomCode: string, results: EmResultEntry[], eventId = randomUUID()) => ({
-  roomCode,
-  startedAt: at(-4),
-  endedAt: at(-1),
-  occupancyState: 'in-operation' as const,
-  results,
-  eventId,
-  recordedBy: qc,
-});
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => 'allowed',
-    (e: { code?: string; message: string }) => `${e.code}: ${e.message}`,
-  );
 
 describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
   it('PRD-05 records a session in limits, judged by the system, without an excursion, once per event id', async () => {
@@ -259,6 +251,47 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
     ).toBe(2);
   });
 
+  it('PRD-05 allows the check of a recorded assessment retried under its event id, and only then', async () => {
+    const roomCode = await ctx.newRoom('A-in-B');
+    const donorCode = ctx.donorCode();
+    await ctx.book(roomCode, donorCode, at(-5), at(-2));
+    const [{ excursionId }] = (await ctx.recordSession.execute(session(roomCode, [growth])))
+      .excursions;
+    await ctx.identify.execute(excursionId, {
+      genus: 'Micrococcus',
+      species: 'luteus',
+      method: 'MALDI-TOF',
+      eventId: randomUUID(),
+      identifiedBy: qc,
+    });
+    const rationale = 'skin flora; product sterility negative';
+    const command = {
+      donorCode,
+      conclusion: 'no-impact' as const,
+      rationale,
+      eventId: randomUUID(),
+      assessedBy: qa,
+      signature: ctx.signature(excursionId, donorCode, 'no-impact', rationale),
+    };
+    const assessed = await ctx.assess.execute(excursionId, command);
+    // Its answer lost, the same request again: checked allowed, answered as the first time.
+    expect(await ctx.assess.check(excursionId, donorCode, command.eventId)).toEqual({
+      excursionId,
+      donorCode,
+      allowed: true,
+    });
+    expect(await ctx.assess.execute(excursionId, command)).toEqual(assessed);
+    expect(
+      await ctx.count(
+        `SELECT count(*)::int AS n FROM production.em_impact_assessment WHERE excursion_id = $1`,
+        [excursionId],
+      ),
+    ).toBe(1);
+    expect(await refusal(ctx.assess.check(excursionId, donorCode, randomUUID()))).toMatch(
+      /already concluded no-impact \(PRD-05\)$/,
+    );
+  });
+
   it('PRD-05 raises one deviation.raised.v1 per exposed donor code with the excursion, once per event id', async () => {
     const roomCode = await ctx.newRoom('A-in-B');
     const donors = [ctx.donorCode(), ctx.donorCode()];
@@ -295,64 +328,5 @@ describe('environmental monitoring on real PostgreSQL (PRD-05)', () => {
         },
       });
     }
-  });
-
-  it('PRD-05 DON-06.4 closes the journey deviation of an excursion once, signed by QA', async () => {
-    const roomCode = await ctx.newRoom('D');
-    const donorCode = ctx.donorCode();
-    await ctx.book(roomCode, donorCode, at(-5), at(-2));
-    const high = { kind: 'viable-air' as const, zoneGrade: 'D' as const, sampleLocation: 'door' };
-    const [excursion] = (
-      await ctx.recordSession.execute(session(roomCode, [{ ...high, value: 250 }]))
-    ).excursions;
-    const [deviation] = await ctx.deviations.list(donorCode);
-    expect(deviation).toMatchObject({
-      deviationId: excursion.exposedBatches[0].deviationId,
-      description: expect.stringContaining(`viable-air excursion in room ${roomCode}`),
-      status: 'open',
-    });
-    const closure = {
-      investigation: 'door held open during a material transfer',
-      rootCause: 'transfer hatch out of service',
-      correctiveAction: 'hatch repaired; transfers through the hatch only',
-    };
-    const close = (signer = qa) =>
-      ctx.closeDeviation.execute(deviation.deviationId, {
-        donorCode,
-        ...closure,
-        closedBy: signer,
-        signature: ctx.closureSignature(deviation.deviationId, donorCode, closure, signer),
-      });
-    const forged = ctx.closeDeviation.execute(deviation.deviationId, {
-      donorCode,
-      ...closure,
-      rootCause: 'another text than the one signed',
-      closedBy: qa,
-      signature: ctx.closureSignature(deviation.deviationId, donorCode, closure),
-    });
-    expect(await refusal(forged)).toMatch(/^CSV-02: /);
-    expect(await refusal(close())).toBe('allowed');
-    expect(await refusal(close())).toBe(
-      `DEVIATION_ALREADY_CLOSED: deviation ${deviation.deviationId} is already closed`,
-    );
-    expect(await ctx.deviations.list(donorCode)).toEqual([
-      expect.objectContaining({ ...closure, closedBy: qa.userId, status: 'closed' }),
-    ]);
-    expect(
-      await ctx.count(
-        `SELECT count(*)::int AS n FROM production.electronic_signature WHERE record_type = 'deviation-closure' AND record_id = $1`,
-        [deviation.deviationId],
-      ),
-    ).toBe(1);
-    expect(
-      await refusal(
-        ctx.closeDeviation.execute(deviation.deviationId, {
-          donorCode: ctx.donorCode(),
-          ...closure,
-          closedBy: qa,
-          signature: ctx.closureSignature(deviation.deviationId, donorCode, closure),
-        }),
-      ),
-    ).toMatch(/^NOT_FOUND: /);
   });
 });

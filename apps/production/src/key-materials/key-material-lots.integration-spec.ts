@@ -178,7 +178,9 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
       decidedBy: qa,
       signature: ctx.signature(lot.lotId, 'released'),
     } as const;
-    await expect(ctx.decide.check(lot.lotId, 'released', NOW)).rejects.toMatchObject({
+    await expect(
+      ctx.decide.check(lot.lotId, 'released', release.eventId, NOW),
+    ).rejects.toMatchObject({
       code: 'MAT-01',
     });
     await expect(ctx.decide.execute(lot.lotId, release, NOW)).rejects.toMatchObject({
@@ -236,6 +238,32 @@ describe('key-material lots on real PostgreSQL (MAT-01)', () => {
       code: 'MAT-01',
       message: expect.stringContaining('already released'),
     });
+  });
+
+  it('MAT-01 allows the check of a recorded decision retried under its event id, and only then', async () => {
+    const lot = await ctx.newLot();
+    const release = {
+      decision: 'released',
+      eventId: randomUUID(),
+      decidedBy: qa,
+      signature: ctx.signature(lot.lotId, 'released'),
+    } as const;
+    const released = await ctx.decide.execute(lot.lotId, release, NOW);
+    // Its answer lost, the same request again: checked allowed, answered as the first time.
+    expect(await ctx.decide.check(lot.lotId, 'released', release.eventId, NOW)).toEqual({
+      lotId: lot.lotId,
+      decision: 'released',
+      allowed: true,
+    });
+    expect(await ctx.decide.execute(lot.lotId, release, NOW)).toEqual(released);
+    expect(await ctx.auditEntries('key-material-lot', lot.lotId)).toBe(2);
+    await expect(ctx.decide.check(lot.lotId, 'released', randomUUID(), NOW)).rejects.toMatchObject({
+      code: 'MAT-01',
+      message: expect.stringContaining('already released'),
+    });
+    await expect(
+      ctx.decide.check(lot.lotId, 'rejected', release.eventId, NOW),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
   });
 
   it('CSV-02 refuses a decision whose signature means something else, or was made for another lot, and records nothing', async () => {

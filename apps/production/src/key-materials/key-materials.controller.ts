@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { DomainError } from '@v2v/contracts';
+import {
+  DomainError,
+  type KeyMaterialLotDecisionCheck,
+  keyMaterialLotDecisionCheckSchema,
+} from '@v2v/contracts';
 import { ZodBodyPipe } from '@v2v/service-kit';
-import { LOT_DECISIONS, LotDecision } from './key-material';
 import { KeyMaterialRepository } from './key-material.repository';
 import {
   DecideKeyMaterialLotCommand,
@@ -24,15 +27,6 @@ import {
   registerKeyMaterialCommandSchema,
   RegisterKeyMaterialUseCase,
 } from './usecases/register-key-material.usecase';
-
-function lotDecision(raw: string | undefined): LotDecision {
-  if (!LOT_DECISIONS.includes(raw as LotDecision))
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `decision must be one of ${LOT_DECISIONS.join(', ')}`,
-    );
-  return raw as LotDecision;
-}
 
 /** Internal API of key materials (MAT-01, MAT-02, TRC-01); the gateway exposes it with roles. */
 @Controller('internal')
@@ -71,8 +65,11 @@ export class KeyMaterialsController {
 
   /** Would this decision be allowed now? The gateway asks before it records a signature. */
   @Get('key-material-lots/:lotId/decision-check')
-  checkDecision(@Param('lotId') lotId: string, @Query('decision') decision?: string) {
-    return this.decide.check(lotId, lotDecision(decision));
+  checkDecision(
+    @Param('lotId') lotId: string,
+    @Query(new ZodBodyPipe(keyMaterialLotDecisionCheckSchema)) query: KeyMaterialLotDecisionCheck,
+  ) {
+    return this.decide.check(lotId, query.decision, query.eventId);
   }
 
   @Post('key-material-lots/:lotId/decisions')

@@ -19,6 +19,7 @@ import {
 import {
   batchRecordTestContext,
   type BatchRecordTestContext,
+  startedBatch,
   type StartedBatch,
 } from '../batch-record/__tests__/batch-record-test-context';
 import { completedBatch } from '../batch-record/__tests__/completed-batch';
@@ -106,9 +107,10 @@ function sealedClosure(batch: StartedBatch, deviationId: string, closure = CLOSU
   return sealSignature(signatureOf(content, qa), signatureSealPrivateKey());
 }
 
-const closureCommand = (batch: StartedBatch, signature: unknown) => ({
+const closureCommand = (batch: StartedBatch, signature: unknown, eventId = randomUUID()) => ({
   donorCode: batch.donorCode,
   ...CLOSURE,
+  eventId,
   closedBy: qa,
   signature: signature as ReturnType<typeof sealedClosure>,
 });
@@ -191,6 +193,55 @@ describe("production's release gates on real PostgreSQL (QA-02.2, QA-02.3, QA-02
       close.execute(target, closureCommand(batch, sealedClosure(batch, target.deviationId))),
     ).rejects.toMatchObject({ code: 'DEVIATION_ALREADY_CLOSED' });
     expect(await closuresOf(batch)).toBe(1);
+  });
+
+  it('QA-02.3 CSV-01 answers a closure retried under its event id as the first time, and only that closure', async () => {
+    // Two transfers overdue raise two deviations; no step is booked, so no day of the floor.
+    const batch = await startedBatch(ctx);
+    for (const fromStepId of ['T-CELL-SELECTION', 'FILL'])
+      await ctx.transferOverdue.execute({
+        ...batch,
+        fromStepId,
+        departedAt: new Date(Date.now() - 7_200_000).toISOString(),
+        dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+    const [deviation, otherDeviation] = await closures.standings(
+      batch.batchNumber,
+      batch.donorCode,
+    );
+    const target = { batchNumber: batch.batchNumber, deviationId: deviation.deviationId };
+    const eventId = randomUUID();
+    // The gateway seals a new signature for every attempt; the event id stays the request's.
+    const attempt = () =>
+      close.execute(
+        target,
+        closureCommand(batch, sealedClosure(batch, target.deviationId), eventId),
+      );
+    const closed = await attempt();
+    // Its answer lost, the same request again: answered as the first time, nothing written.
+    expect(await attempt()).toEqual(closed);
+    expect(await closuresOf(batch)).toBe(1);
+    expect(await closureSignaturesOf(deviation.deviationId)).toBe(1);
+    expect(
+      await ctx.count(
+        `SELECT count(*) AS n FROM production.audit_entry WHERE record_type = 'batch-deviation-closure' AND record_id = $1`,
+        [deviation.deviationId],
+      ),
+    ).toBe(1);
+    await expect(
+      close.execute(target, closureCommand(batch, sealedClosure(batch, target.deviationId))),
+    ).rejects.toMatchObject({ code: 'DEVIATION_ALREADY_CLOSED' });
+    await expect(
+      close.execute(
+        { ...target, deviationId: otherDeviation.deviationId },
+        closureCommand(batch, sealedClosure(batch, otherDeviation.deviationId), eventId),
+      ),
+    ).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_CONFLICT',
+      message: `event id ${eventId} was already used to close deviation ${deviation.deviationId}`,
+    });
+    expect(await closuresOf(batch)).toBe(1);
+    expect(await closureSignaturesOf(otherDeviation.deviationId)).toBe(0);
   });
 
   it('QA-02.3 CSV-02 refuses a closure without a signature or signed over other texts, writing nothing', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type Actor, RELEASE_GATE_ITEMS, type ReleaseGateStanding } from '@v2v/contracts';
 import { JourneyStepRecorder, type StepInput } from '@v2v/service-kit';
@@ -196,13 +197,13 @@ describe('results after a conditional release (QA-04, QA-02.1)', () => {
       ),
       signatureSealPrivateKey(),
     );
-    const command = { donorCode, ...closure, closedBy: qa, signature };
+    const command = { donorCode, ...closure, eventId: randomUUID(), closedBy: qa, signature };
     await expect(closeEmergency.execute(emergencyId, command)).resolves.toMatchObject({
       status: 'closed',
     });
-    await expect(closeEmergency.execute(emergencyId, command)).rejects.toMatchObject({
-      code: 'DEVIATION_ALREADY_CLOSED',
-    });
+    await expect(
+      closeEmergency.execute(emergencyId, { ...command, eventId: randomUUID() }),
+    ).rejects.toMatchObject({ code: 'DEVIATION_ALREADY_CLOSED' });
     await expect(infusion.execute(infusionOf(donorCode))).resolves.toMatchObject({
       summary: 'infused after bedside identity check',
     });
@@ -249,6 +250,7 @@ describe('results after a conditional release (QA-04, QA-02.1)', () => {
         investigation: 'none',
         rootCause: 'none',
         correctiveAction: 'none',
+        eventId: randomUUID(),
         closedBy: qa,
         signature: forged,
       }),

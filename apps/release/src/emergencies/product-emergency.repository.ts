@@ -5,11 +5,13 @@ import type {
   BedsideVerification,
   EmergencyDecision,
   EmergencyDisposition,
+  Role,
   SiteEmergencyKind,
 } from '@v2v/contracts';
 import type { SiteStanding } from './site-emergency-rules';
 
 const S = '"release"';
+type Row = Record<string, unknown>;
 
 /** The journey's release that stands: its latest, not voided since (CSV-02). */
 export interface StandingRelease {
@@ -281,12 +283,56 @@ export class ProductEmergencyRepository {
     return rows[0];
   }
 
-  async insertClosure(manager: EntityManager, c: ProductEmergencyClosure): Promise<void> {
+  /** The closure recorded under an event id, if any (none for closures recorded before). */
+  async closureUnder(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<ProductEmergencyClosure | undefined> {
+    const rows: Row[] = await manager.query(
+      `SELECT "emergency_id", "donor_code", "investigation", "root_cause",
+              "corrective_action", "signature_id", "closed_by", "closed_by_role",
+              "preventive_action", "disposition", "recall_decision", "recall_rationale",
+              "recall_id"
+         FROM ${S}."product_emergency_closure" WHERE "event_id" = $1`,
+      [eventId],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    const recall =
+      r.recall_decision === 'raised'
+        ? { decision: 'raised' as const, recallId: r.recall_id as string }
+        : { decision: 'not-needed' as const, rationale: r.recall_rationale as string };
+    return {
+      emergencyId: r.emergency_id as string,
+      donorCode: r.donor_code as string,
+      investigation: r.investigation as string,
+      rootCause: r.root_cause as string,
+      correctiveAction: r.corrective_action as string,
+      signatureId: r.signature_id as string,
+      closedBy: { userId: r.closed_by as string, role: r.closed_by_role as Role },
+      // A closure is recorded with QA's decision whole or without one (the table's check).
+      ...(r.disposition
+        ? {
+            decision: {
+              preventiveAction: r.preventive_action as string,
+              disposition: r.disposition as EmergencyDisposition,
+              recall,
+            },
+          }
+        : {}),
+    };
+  }
+
+  async insertClosure(
+    manager: EntityManager,
+    c: ProductEmergencyClosure & { eventId: string },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."product_emergency_closure" ("emergency_id", "donor_code", "investigation",
          "root_cause", "corrective_action", "signature_id", "closed_by", "closed_by_role",
-         "preventive_action", "disposition", "recall_decision", "recall_rationale", "recall_id")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         "preventive_action", "disposition", "recall_decision", "recall_rationale", "recall_id",
+         "event_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         c.emergencyId,
         c.donorCode,
@@ -301,6 +347,7 @@ export class ProductEmergencyRepository {
         c.decision?.recall.decision ?? null,
         c.decision?.recall.decision === 'not-needed' ? c.decision.recall.rationale : null,
         c.decision?.recall.decision === 'raised' ? c.decision.recall.recallId : null,
+        c.eventId,
       ],
     );
   }

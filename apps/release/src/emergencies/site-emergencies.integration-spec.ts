@@ -77,7 +77,12 @@ const outboxOf = (donorCode: string) =>
     [donorCode],
   ) as Promise<Array<{ messageType: string; payload: { detail: Record<string, unknown> } }>>;
 
-function closureOf(emergencyId: string, donorCode: string, emergency?: EmergencyDecision) {
+function closureOf(
+  emergencyId: string,
+  donorCode: string,
+  emergency?: EmergencyDecision,
+  eventId = randomUUID(),
+) {
   const closure = {
     investigation: 'bag cracked in transport; product exposed',
     rootCause: 'dry shipper dropped at the courier hub',
@@ -97,7 +102,14 @@ function closureOf(emergencyId: string, donorCode: string, emergency?: Emergency
     ),
     signatureSealPrivateKey(),
   );
-  return { donorCode, ...closure, ...(emergency ? { emergency } : {}), closedBy: qa, signature };
+  return {
+    donorCode,
+    ...closure,
+    ...(emergency ? { emergency } : {}),
+    eventId,
+    closedBy: qa,
+    signature,
+  };
 }
 
 describe('emergencies found at the site (QA-04, TRC-03)', () => {
@@ -149,6 +161,63 @@ describe('emergencies found at the site (QA-04, TRC-03)', () => {
       code: 'QA-04',
       message: expect.stringContaining('is destroy'),
     });
+  });
+
+  it('QA-04 CSV-01 answers a closure retried under its event id as the first time, and only that closure', async () => {
+    const [donorCode, otherCode] = [newDonorCode(), newDonorCode()];
+    for (const code of [donorCode, otherCode])
+      await receipt.execute(receiptOf(code, { containerIntact: false, note: 'bag cracked' }));
+    const [{ deviationId }] = await emergencies.list(donorCode);
+    const [other] = await emergencies.list(otherCode);
+    const decision: EmergencyDecision = {
+      preventiveAction: 'shock-absorbing shipper inserts',
+      disposition: 'destroy',
+      recall: { decision: 'not-needed', rationale: 'one unit, never infused' },
+    };
+    const eventId = randomUUID();
+    // closureOf seals a new signature for every attempt, as the gateway does.
+    const closed = await closeEmergency.execute(
+      deviationId,
+      closureOf(deviationId, donorCode, decision, eventId),
+    );
+    const messages = (await outboxOf(donorCode)).length;
+    // Its answer lost, the same request again: answered as the first time, nothing written.
+    await expect(
+      closeEmergency.execute(deviationId, closureOf(deviationId, donorCode, decision, eventId)),
+    ).resolves.toEqual(closed);
+    const rows = async (sql: string) =>
+      ((await dataSource.query(sql, [deviationId])) as Array<{ n: number }>)[0].n;
+    expect(
+      await rows(
+        `SELECT count(*)::int AS n FROM release.product_emergency_closure WHERE emergency_id = $1`,
+      ),
+    ).toBe(1);
+    expect(
+      await rows(
+        `SELECT count(*)::int AS n FROM release.electronic_signature WHERE record_type = 'deviation-closure' AND record_id = $1`,
+      ),
+    ).toBe(1);
+    expect(
+      await rows(
+        `SELECT count(*)::int AS n FROM release.audit_entry WHERE record_type = 'product-emergency-closure' AND record_id = $1`,
+      ),
+    ).toBe(1);
+    expect(await outboxOf(donorCode)).toHaveLength(messages);
+    await expect(
+      closeEmergency.execute(deviationId, closureOf(deviationId, donorCode, decision)),
+    ).rejects.toMatchObject({ code: 'DEVIATION_ALREADY_CLOSED' });
+    await expect(
+      closeEmergency.execute(
+        other.deviationId,
+        closureOf(other.deviationId, otherCode, decision, eventId),
+      ),
+    ).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_CONFLICT',
+      message: `event id ${eventId} was already used to close deviation ${deviationId}`,
+    });
+    expect(await emergencies.list(otherCode)).toEqual([
+      expect.objectContaining({ deviationId: other.deviationId, status: 'open' }),
+    ]);
   });
 
   it('QA-04 TRC-03 a wrong label is recorded as an emergency, not only refused, and is never used', async () => {

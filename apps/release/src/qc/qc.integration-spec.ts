@@ -311,6 +311,34 @@ describe('QC results judged by the system and OOS investigations (QA-02.1)', () 
     });
   });
 
+  it('QA-02.1 allows the check of a recorded outcome retried under its event id, and only then', async () => {
+    const donorCode = newDonorCode();
+    const investigationId = await withOos(donorCode);
+    await conclusions.laboratory({
+      ...ids(donorCode),
+      investigationId,
+      assignableCause: true,
+      findings: 'pipette out of calibration',
+      recordedBy: qc,
+    });
+    await recordResults(donorCode, [viability(90, { retestUnder: investigationId })]);
+    const decided = outcomeOf({
+      donorCode,
+      investigationId,
+      outcome: 'invalidated',
+      rationale: 'laboratory error confirmed; the retest stands',
+    });
+    expect(await outcomes.execute(decided)).toMatchObject({ status: 'invalidated' });
+    // Its answer lost, the same request again: checked allowed, answered as the first time.
+    expect(await outcomes.check(decided)).toEqual({ allowed: true });
+    expect(await outcomes.execute(decided)).toMatchObject({ status: 'invalidated' });
+    expect(await qaSignatures(investigationId)).toBe(1);
+    await expect(outcomes.check({ ...decided, eventId: randomUUID() })).rejects.toMatchObject({
+      code: 'QA-02',
+      message: expect.stringContaining('not ready for its outcome'),
+    });
+  });
+
   it('CSV-02 refuses an outcome whose signature is forged or made for other content', async () => {
     const donorCode = newDonorCode();
     const investigationId = await withOos(donorCode);

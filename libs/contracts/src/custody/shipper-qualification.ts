@@ -126,6 +126,21 @@ export function assertShipperQualificationDecision(
   );
 }
 
+/** MAT-03: QA withdraws a configuration the register holds, once. */
+export function assertShipperWithdrawable(
+  carries: ShipperCarries,
+  shipperId: string,
+  qualification: ShipperQualification | undefined,
+): void {
+  if (!qualification)
+    throw new DomainError('NOT_FOUND', `no ${carries} shipper configuration ${shipperId}`);
+  if (qualification.status === 'withdrawn')
+    throw new DomainError(
+      'MAT-03',
+      `shipper ${shipperId}'s qualification is already withdrawn (MAT-03)`,
+    );
+}
+
 /** What users see of a configuration: whether it may be used today, and if not why. */
 export type ShipperQualificationStatus = 'current' | 'lapsed' | 'withdrawn';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../errors/domain-error';
 import { actorSchema } from '../journey/actor';
 import { electronicSignatureSchema } from '../journey/electronic-signature';
 import { patientReference } from '../journey/step-payloads';
@@ -43,6 +44,27 @@ export const decideQualificationCommandSchema = z.strictObject({
 });
 export type DecideQualificationCommand = z.infer<typeof decideQualificationCommandSchema>;
 
+/*
+ * What the gateway asks before anything is signed: the decision with its event id, so a retry
+ * of one already recorded is allowed (it is answered with the first answer).
+ */
+
+/** POST /internal/institutions/registration-check. */
+export const checkInstitutionRegistrationCommandSchema = registerInstitutionCommandSchema.omit({
+  decidedBy: true,
+  signature: true,
+});
+export type CheckInstitutionRegistrationCommand = z.infer<
+  typeof checkInstitutionRegistrationCommandSchema
+>;
+
+/** POST /internal/institutions/{id}/decision-check. */
+export const checkQualificationCommandSchema = decideQualificationCommandSchema.omit({
+  decidedBy: true,
+  signature: true,
+});
+export type CheckQualificationCommand = z.infer<typeof checkQualificationCommandSchema>;
+
 /**
  * The closure of a deviation at the gateway (DON-06.4): the body before the signature is sealed.
  */
@@ -54,10 +76,33 @@ export const deviationClosureSchema = z.strictObject({
 });
 export type DeviationClosure = z.infer<typeof deviationClosureSchema>;
 
-/** QA's signed closure: POST /internal/deviations/{id}/close. */
+/**
+ * QA's signed closure: POST /internal/deviations/{id}/close, and every other service's closure
+ * of a journey's deviation. `eventId` is derived from the caller's Idempotency-Key: stored with
+ * the closure, it lets a retry whose answer was lost be answered as the first time (CSV-01).
+ */
 export const closeDeviationCommandSchema = deviationClosureSchema.extend({
   donorCode: z.string().min(1),
+  eventId: z.uuid(),
   closedBy: actorSchema,
   signature: electronicSignatureSchema,
 });
 export type CloseDeviationCommand = z.infer<typeof closeDeviationCommandSchema>;
+
+/**
+ * CSV-01, GEN-02: the closure recorded under a closure's event id, if it closed this deviation:
+ * the retry of a closure whose answer was lost gets it again, nothing recorded twice. The same
+ * event id used to close another deviation is a conflict. Each owning service asks it first.
+ */
+export function repeatedClosure<T extends { deviationId: string }>(
+  command: { eventId: string },
+  deviationId: string,
+  earlier: T | undefined,
+): T | undefined {
+  if (earlier && earlier.deviationId !== deviationId)
+    throw new DomainError(
+      'IDEMPOTENCY_CONFLICT',
+      `event id ${command.eventId} was already used to close deviation ${earlier.deviationId}`,
+    );
+  return earlier;
+}

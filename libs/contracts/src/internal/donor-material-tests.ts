@@ -36,6 +36,8 @@ export type DonorMaterialTestResultsRequest = z.infer<typeof donorMaterialTestRe
 
 export const recordDonorMaterialTestResultsCommandSchema = donorMaterialTestResultsSchema.extend({
   donorCode: z.string().min(1).max(32),
+  /** The request's event id: the retry of one whose answer was lost is answered with it. */
+  eventId: z.uuid(),
   recordedBy: actorSchema,
 });
 export type RecordDonorMaterialTestResultsCommand = z.infer<
@@ -69,6 +71,7 @@ export type DonorMaterialImpactAssessmentRequest = z.infer<
 export const donorMaterialImpactCheckSchema = z.strictObject({
   ...assessmentFields,
   donorCode: z.string().min(1).max(32),
+  /** The request's event id: the retry of one whose answer was lost is answered with it. */
   assessmentId: z.uuid(),
   assessedBy: actorSchema,
 });

@@ -134,3 +134,13 @@ export const assessContaminationImpactCommandSchema = z.strictObject({
 export type AssessContaminationImpactCommand = z.infer<
   typeof assessContaminationImpactCommandSchema
 >;
+
+/**
+ * Would this assessment be allowed now? The query of GET .../excursions/{id}/
+ * impact-assessment-check, asked before anything is signed; the event id lets a retry pass.
+ */
+export const contaminationImpactCheckSchema = assessContaminationImpactCommandSchema.pick({
+  donorCode: true,
+  eventId: true,
+});
+export type ContaminationImpactCheck = z.infer<typeof contaminationImpactCheckSchema>;

@@ -121,6 +121,16 @@ export const decideKeyMaterialLotCommandSchema = z.strictObject({
 });
 export type DecideKeyMaterialLotCommand = z.infer<typeof decideKeyMaterialLotCommandSchema>;
 
+/**
+ * Would this decision be allowed now? The query of GET /internal/key-material-lots/{id}/
+ * decision-check, asked before anything is signed; the event id lets a retry pass.
+ */
+export const keyMaterialLotDecisionCheckSchema = decideKeyMaterialLotCommandSchema.pick({
+  decision: true,
+  eventId: true,
+});
+export type KeyMaterialLotDecisionCheck = z.infer<typeof keyMaterialLotDecisionCheckSchema>;
+
 /** A quantity of a lot consumed by the journey's batch in production. */
 export const keyMaterialConsumptionSchema = z.strictObject({
   lotId: text(64),

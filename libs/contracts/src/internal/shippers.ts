@@ -20,3 +20,13 @@ export const withdrawShipperCommandSchema = z.strictObject({
   ...signedCommandFields,
 });
 export type WithdrawShipperCommand = z.infer<typeof withdrawShipperCommandSchema>;
+
+/**
+ * Would this withdrawal be accepted? POST /internal/qualified-shippers/{shipperId}/withdraw-check,
+ * asked before anything is signed; the event id lets a retry of a recorded withdrawal pass.
+ */
+export const checkShipperWithdrawalCommandSchema = withdrawShipperCommandSchema.omit({
+  decidedBy: true,
+  signature: true,
+});
+export type CheckShipperWithdrawalCommand = z.infer<typeof checkShipperWithdrawalCommandSchema>;

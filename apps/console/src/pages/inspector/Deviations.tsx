@@ -2,7 +2,7 @@ import type { DeviationClosure, DeviationNotice } from '@v2v/contracts';
 import { App, Button, Card, Descriptions, Empty, Form, Input, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, outcome } from '../../api/client';
+import { api, idempotencyKey, outcome } from '../../api/client';
 import type { Refusal } from '../../api/refusal';
 import { showFieldErrorsAtPaths } from '../../components/field-errors';
 import { RecordedAt } from '../../components/RecordedAt';
@@ -180,7 +180,10 @@ function ClosureForm({ donorCode, deviation, onCancel, onClosed }: ClosureFormPr
     const investigation = comment ? `${values.investigation}\n${comment}` : values.investigation;
     const result = await outcome(
       api.POST('/api/journeys/{donorCode}/deviations/{deviationId}/close', {
-        params: { path: { donorCode, deviationId: deviation.deviationId } },
+        params: {
+          path: { donorCode, deviationId: deviation.deviationId },
+          header: { 'Idempotency-Key': idempotencyKey() },
+        },
         body: { ...values, investigation, signature: { password } },
       }),
     );

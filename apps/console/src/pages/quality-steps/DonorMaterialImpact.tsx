@@ -1,7 +1,7 @@
 import { App, Button, Card, Checkbox, Form, Input, Radio, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, outcome } from '../../api/client';
+import { api, idempotencyKey, outcome } from '../../api/client';
 import { showFieldErrorsAtPaths } from '../../components/field-errors';
 import { RecordedAt } from '../../components/RecordedAt';
 import { type SignatureInput, SignatureDialog } from '../../components/SignatureDialog';
@@ -75,7 +75,10 @@ export function DonorMaterialImpactForm(props: Props) {
     const { rationale, ...rest } = values as Values;
     const result = await outcome(
       api.POST('/api/journeys/{donorCode}/donor-material-impact-assessment', {
-        params: { path: { donorCode: props.donorCode } },
+        params: {
+          path: { donorCode: props.donorCode },
+          header: { 'Idempotency-Key': idempotencyKey() },
+        },
         body: {
           ...rest,
           rationale: comment ? `${rationale}\n${comment}` : rationale,

@@ -1,6 +1,6 @@
 import { Alert, Empty, Form, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, outcome } from '../../api/client';
+import { api, idempotencyKey, outcome } from '../../api/client';
 import { neededWithValue, ResultRowCell } from '../../components/ResultRowCell';
 import { RecordedAt } from '../../components/RecordedAt';
 import { StepForm } from '../../components/StepForm';
@@ -106,7 +106,10 @@ export function DonorMaterialEntry(props: EntryProps) {
   const send = ({ rows }: Values) =>
     outcome<unknown>(
       api.POST('/api/journeys/{donorCode}/donor-material-tests', {
-        params: { path: { donorCode: props.donorCode } },
+        params: {
+          path: { donorCode: props.donorCode },
+          header: { 'Idempotency-Key': idempotencyKey() },
+        },
         body: {
           results: donorMaterialResults(
             props.tests,

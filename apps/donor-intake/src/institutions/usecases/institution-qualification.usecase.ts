@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '@v2v/audit';
 import {
+  CheckInstitutionRegistrationCommand,
+  CheckQualificationCommand,
   DecideQualificationCommand,
   DomainError,
   INSTITUTION_DECIDED_MESSAGE_TYPE,
   INSTITUTION_TOPIC,
-  InstitutionDecision,
   InstitutionRegistration,
   InstitutionStandingNotice,
   RegisterInstitutionCommand,
@@ -39,10 +40,30 @@ export class InstitutionQualificationUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async check(institutionId: string, qualification: InstitutionDecision, now = this.clock.now()) {
-    const institution = await this.institutions.findById(institutionId);
+  /**
+   * The outcome the decision would have now. A retry of the decision recorded under its event
+   * id is allowed with the outcome it had: `decide` answers it with the first answer.
+   */
+  async check(institutionId: string, command: CheckQualificationCommand, now = this.clock.now()) {
+    const { qualification, eventId } = command;
+    const manager = this.dataSource.manager;
+    const previous = await this.repeated(manager, eventId, institutionId, qualification.decision);
+    if (previous) return { institutionId, status: previous.status, reason: previous.reason };
+    const institution = await this.institutions.findById(institutionId, manager);
     if (!institution) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
     return { institutionId, ...decideQualification(contextOf(institution, now), qualification) };
+  }
+
+  /**
+   * Whether the registration would be accepted. A retry of the registration recorded under its
+   * event id is, though the institution is now on the register: `register` answers it.
+   */
+  async checkRegistration(command: CheckInstitutionRegistrationCommand) {
+    const { eventId, ...registration } = command;
+    const manager = this.dataSource.manager;
+    if (!(await this.repeated(manager, eventId, registration.institutionId, 'register')))
+      await this.assertNotRegistered(registration, manager);
+    return { ...registration, allowed: true as const };
   }
 
   /**

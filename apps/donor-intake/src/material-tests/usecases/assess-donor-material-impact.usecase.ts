@@ -19,13 +19,17 @@ import {
   effectiveResults,
   requireAssessmentAdmissible,
 } from '../donor-material-test-rules';
-import { DonorMaterialTestRepository } from '../donor-material-test.repository';
+import {
+  DonorMaterialTestRepository,
+  type RecordedImpactAssessment,
+} from '../donor-material-test.repository';
 
 /**
  * QA-02.5 (§10(2)), CSV-02, PER-03: the qualified person's signed impact assessment of donor
  * material used before its tests completed. It covers the results as they stand when signed
  * (kept with it), so a later result is not covered. `check` is the gateway's pre-check: the
- * same refusals, nothing written, nothing signed.
+ * same refusals, nothing written, nothing signed. The assessment's id is the request's event id:
+ * its retry is answered with the assessment recorded under it, nothing written (CSV-01).
  */
 @Injectable()
 export class AssessDonorMaterialImpactUseCase {
@@ -37,13 +41,17 @@ export class AssessDonorMaterialImpactUseCase {
 
   check(command: DonorMaterialImpactCheck) {
     return this.dataSource.transaction(async (manager) => {
-      await this.admissible(manager, command);
+      // A retry of the assessment recorded under this id is allowed: `execute` answers it with
+      // that assessment, though a result recorded since may have changed what it must cover.
+      if (!(await this.earlier(manager, command))) await this.admissible(manager, command);
       return { admissible: true };
     });
   }
 
   execute(command: RecordDonorMaterialImpactCommand) {
     return this.dataSource.transaction(async (manager) => {
+      const earlier = await this.earlier(manager, command);
+      if (earlier) return earlier;
       const { donorCode, coveredResultIds } = await this.admissible(manager, command);
       const subject = {
         recordType: DONOR_MATERIAL_IMPACT_RECORD,
@@ -62,7 +70,8 @@ export class AssessDonorMaterialImpactUseCase {
       const assessment = {
         assessmentId: command.assessmentId,
         donorCode,
-        testCodes: command.testCodes,
+        // As recorded, so the first answer and a retry's are the same.
+        testCodes: [...command.testCodes].sort(),
         coveredResultIds,
         rationale: command.rationale,
         conclusion: command.conclusion,
@@ -80,6 +89,23 @@ export class AssessDonorMaterialImpactUseCase {
       });
       return assessment;
     });
+  }
+
+  /**
+   * The assessment recorded under the command's id, if any: a retry gets it again. The id used
+   * for another donor code's assessment is a conflict.
+   */
+  private async earlier(
+    manager: EntityManager,
+    command: Pick<DonorMaterialImpactCheck, 'assessmentId' | 'donorCode'>,
+  ): Promise<RecordedImpactAssessment | undefined> {
+    const earlier = await this.tests.assessment(manager, command.assessmentId);
+    if (earlier && earlier.donorCode !== requireDonorCode(command.donorCode))
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        `event id ${command.assessmentId} was already used to assess the donor material of ${earlier.donorCode}`,
+      );
+    return earlier;
   }
 
   private async admissible(manager: EntityManager, command: DonorMaterialImpactCheck) {

@@ -9,6 +9,7 @@ const ISO = (column: string) =>
 /** A closure as recorded (production.batch_deviation_closure). */
 export interface NewBatchDeviationClosure {
   deviationId: string;
+  eventId: string;
   batchNumber: string;
   donorCode: string;
   investigation: string;
@@ -99,12 +100,25 @@ export class BatchDeviationClosureRepository {
     return rows[0] && { ...toStanding(rows[0]), journeyId: rows[0].journeyId };
   }
 
+  /** The deviation closed under an event id, if any (none for closures recorded before). */
+  async closureUnder(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<{ deviationId: string } | undefined> {
+    const rows: Array<{ deviationId: string }> = await manager.query(
+      `SELECT "deviation_id"::text AS "deviationId" FROM ${S}."batch_deviation_closure"
+        WHERE "event_id" = $1`,
+      [eventId],
+    );
+    return rows[0];
+  }
+
   async insertClosure(manager: EntityManager, c: NewBatchDeviationClosure): Promise<void> {
     await manager.query(
       `INSERT INTO ${S}."batch_deviation_closure" ("deviation_id", "batch_number", "donor_code",
          "investigation", "root_cause", "corrective_action", "signature_id", "closed_by",
-         "closed_by_role")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         "closed_by_role", "event_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         c.deviationId,
         c.batchNumber,
@@ -115,6 +129,7 @@ export class BatchDeviationClosureRepository {
         c.signatureId,
         c.closedBy.userId,
         c.closedBy.role,
+        c.eventId,
       ],
     );
   }

@@ -8,7 +8,8 @@ import { RoomBookingRepository } from '../room-booking.repository';
 
 /**
  * §9(5)4, PRD-04: the operator records the line clearance of a booked step once it has run;
- * the room's next closed step is refused until it is recorded. Audited.
+ * the room's next closed step is refused until it is recorded. Audited. Recorded once: the
+ * repeat of a request whose answer was lost gets the clearance it recorded (CSV-01).
  */
 @Injectable()
 export class RecordLineClearanceUseCase {
@@ -27,6 +28,7 @@ export class RecordLineClearanceUseCase {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.bookings.booking(manager, bookingId, 'FOR UPDATE');
       if (!before) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`);
+      if (sameClearance(before, command)) return before;
       const refuse = (why: string, path: string) =>
         new DomainError('VALIDATION_FAILED', `line clearance of booking ${bookingId}: ${why}`, {
           fieldErrors: [{ path, message: why }],
@@ -54,4 +56,15 @@ export class RecordLineClearanceUseCase {
       return after;
     });
   }
+}
+
+/** The same operator's clearance with the same note (and time, where given) is on record. */
+function sameClearance(before: RoomBooking, command: RecordLineClearanceCommand): boolean {
+  return (
+    before.status === 'completed' &&
+    before.lineClearanceAt !== null &&
+    before.lineClearanceBy === command.clearedBy.userId &&
+    before.lineClearanceNote === (command.note ?? null) &&
+    (!command.clearedAt || Date.parse(command.clearedAt) === before.lineClearanceAt.getTime())
+  );
 }

@@ -3,6 +3,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import {
   Actor,
   type CleanroomGrade,
+  type EmResultEntry,
   formatDonorCode,
   generateDonorUniqueCode,
   type ImpactConclusion,
@@ -38,6 +39,24 @@ export const qa: Actor = { userId: 'it.qa', role: 'qa-qp' };
 const HOUR = 3_600_000;
 /** An instant `hours` from now (negative: in the past). */
 export const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+/** A session of `results` in the room, recorded by QC after it ended. */
+export const session = (roomCode: string, results: EmResultEntry[], eventId = randomUUID()) => ({
+  roomCode,
+  startedAt: at(-4),
+  endedAt: at(-1),
+  occupancyState: 'in-operation' as const,
+  results,
+  eventId,
+  recordedBy: qc,
+});
+
+/** 'allowed', or the refusal as `code: message`. */
+export const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'allowed',
+    (e: { code?: string; message: string }) => `${e.code}: ${e.message}`,
+  );
 
 /**
  * Environmental monitoring on the real production schema as migrated, through the services'

@@ -53,14 +53,16 @@ export class AssessContaminationImpactUseCase {
     private readonly ids: IdGenerator,
   ) {}
 
-  async check(excursionId: string, rawDonorCode: string) {
+  async check(excursionId: string, rawDonorCode: string, eventId: string) {
     const donorCode = requireDonorCode(rawDonorCode);
     const excursion = await excursionOrRefuse(
       this.repository,
       this.dataSource.manager,
       excursionId,
     );
-    requireImpactAssessable(excursion, donorCode);
+    // A retry of the assessment recorded under this event id is allowed: `execute` answers it
+    // with the excursion as it is, though a concluded assessment is final.
+    if (!(await this.repeated(excursionId, eventId))) requireImpactAssessable(excursion, donorCode);
     return { excursionId, donorCode, allowed: true as const };
   }
 
@@ -69,12 +71,7 @@ export class AssessContaminationImpactUseCase {
     command: AssessContaminationImpactCommand,
   ): Promise<ExcursionView> {
     const donorCode = requireDonorCode(command.donorCode);
-    const repeat = await this.repository.excursionIdOfFollowUp(command.eventId);
-    if (repeat && repeat !== excursionId)
-      throw new DomainError(
-        'IDEMPOTENCY_CONFLICT',
-        `event id ${command.eventId} was already used for excursion ${repeat}`,
-      );
+    const repeat = await this.repeated(excursionId, command.eventId);
     return this.dataSource.transaction(async (manager) => {
       await this.repository.lockExcursion(manager, excursionId);
       const excursion = await excursionOrRefuse(this.repository, manager, excursionId);
@@ -114,5 +111,19 @@ export class AssessContaminationImpactUseCase {
       });
       return excursionView(await excursionOrRefuse(this.repository, manager, excursionId));
     });
+  }
+
+  /**
+   * Whether this event id already recorded a follow-up of the excursion; one of another
+   * excursion is a conflict.
+   */
+  private async repeated(excursionId: string, eventId: string): Promise<boolean> {
+    const earlier = await this.repository.excursionIdOfFollowUp(eventId);
+    if (earlier && earlier !== excursionId)
+      throw new DomainError(
+        'IDEMPOTENCY_CONFLICT',
+        `event id ${eventId} was already used for excursion ${earlier}`,
+      );
+    return earlier !== undefined;
   }
 }

@@ -5,6 +5,7 @@ import {
   type CloseDeviationCommand,
   DomainError,
   journeyWorkflowId,
+  repeatedClosure,
   requireDonorCode,
 } from '@v2v/contracts';
 import { SignatureRecorder } from '@v2v/signatures';
@@ -13,7 +14,8 @@ import { EmDeviationRepository } from '../em-deviation.repository';
 /**
  * PRD-05, DON-06.4: QA closes the deviation an excursion raised on a journey, with its
  * investigation, root cause and corrective action, signed (CSV-02, PER-03) as the gateway signs
- * every deviation closure; signature, closure and audit entry in one transaction, once.
+ * every deviation closure; signature, closure and audit entry in one transaction, once: a retry
+ * under the same event id is answered as the first time (CSV-01).
  */
 @Injectable()
 export class CloseEmDeviationUseCase {
@@ -33,6 +35,10 @@ export class CloseEmDeviationUseCase {
           'NOT_FOUND',
           `no deviation ${deviationId} for donor code ${donorCode}`,
         );
+      // The retry of a closure whose answer was lost gets the first answer; nothing is written.
+      const earlier = await this.deviations.closureUnder(manager, command.eventId);
+      const repeat = repeatedClosure(command, deviationId, earlier);
+      if (repeat) return { ...repeat, status: 'closed' as const };
       if (deviation.status === 'closed')
         throw new DomainError(
           'DEVIATION_ALREADY_CLOSED',
@@ -52,7 +58,7 @@ export class CloseEmDeviationUseCase {
         signatureId: signature.signatureId,
         closedBy,
       };
-      await this.deviations.insertClosure(manager, closure);
+      await this.deviations.insertClosure(manager, { ...closure, eventId: command.eventId });
       await writeAudit(manager, 'production', {
         recordType: 'em-deviation-closure',
         recordId: deviationId,

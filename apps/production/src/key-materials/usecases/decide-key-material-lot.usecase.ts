@@ -5,7 +5,7 @@ import { type DecideKeyMaterialLotCommand, DomainError, SIGNER_ROLE } from '@v2v
 import { SignatureRecorder, signedRecordHash } from '@v2v/signatures';
 import { isoDay, KeyMaterialLot, LotDecision } from '../key-material';
 import { assertLotDecidable } from '../key-material-rules';
-import { KeyMaterialRepository, publicLot } from '../key-material.repository';
+import { KeyMaterialRepository, publicLot, type StoredLot } from '../key-material.repository';
 import { Clock } from '@v2v/service-kit';
 
 // The command's schema is the key-material contract shared with the gateway (libs/contracts).
@@ -30,9 +30,14 @@ export class DecideKeyMaterialLotUseCase {
   async check(
     lotId: string,
     decision: LotDecision,
+    eventId: string,
     now = this.clock.now(),
   ): Promise<{ lotId: string; decision: LotDecision; allowed: true }> {
-    assertLotDecidable(await this.materials.findLot(lotId), lotId, decision, isoDay(now));
+    const lot = await this.materials.findLot(lotId);
+    // A retry of the decision recorded under this event id is allowed: `execute` answers it
+    // with the lot as decided, though the lot has left quarantine.
+    if (!earlierDecision(lot, lotId, eventId, decision))
+      assertLotDecidable(lot, lotId, decision, isoDay(now));
     return { lotId, decision, allowed: true };
   }
 
@@ -49,14 +54,8 @@ export class DecideKeyMaterialLotUseCase {
     }
     return this.dataSource.transaction(async (manager) => {
       const before = await this.materials.findLot(lotId, manager, 'FOR UPDATE');
-      if (before?.decisionEventId === command.eventId) {
-        if (before.status !== decision)
-          throw new DomainError(
-            'IDEMPOTENCY_CONFLICT',
-            `event id ${command.eventId} was already used to ${before.status === 'released' ? 'release' : 'reject'} lot ${lotId}`,
-          );
-        return publicLot(before);
-      }
+      const earlier = earlierDecision(before, lotId, command.eventId, decision);
+      if (earlier) return earlier;
       assertLotDecidable(before, lotId, decision, isoDay(now));
       // CSV-02, PER-03: sealed by the gateway for exactly this decision on this lot.
       const subject = { recordType: 'key-material-lot', recordId: lotId };
@@ -88,4 +87,23 @@ export class DecideKeyMaterialLotUseCase {
       return after;
     });
   }
+}
+
+/**
+ * The lot as the decision under this event id left it, or undefined if no decision was recorded
+ * under it; the id used for the other decision is a conflict.
+ */
+function earlierDecision(
+  lot: StoredLot | undefined,
+  lotId: string,
+  eventId: string,
+  decision: LotDecision,
+): KeyMaterialLot | undefined {
+  if (!lot || lot.decisionEventId !== eventId) return undefined;
+  if (lot.status !== decision)
+    throw new DomainError(
+      'IDEMPOTENCY_CONFLICT',
+      `event id ${eventId} was already used to ${lot.status === 'released' ? 'release' : 'reject'} lot ${lotId}`,
+    );
+  return publicLot(lot);
 }

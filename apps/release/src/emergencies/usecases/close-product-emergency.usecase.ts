@@ -5,17 +5,22 @@ import {
   type CloseProductEmergencyCommand,
   DomainError,
   journeyWorkflowId,
+  repeatedClosure,
   requireDonorCode,
 } from '@v2v/contracts';
 import { SignatureRecorder } from '@v2v/signatures';
 import { requireEmergencyDecision } from '../emergency-rules';
-import { ProductEmergencyRepository } from '../product-emergency.repository';
+import {
+  type ProductEmergencyClosure,
+  ProductEmergencyRepository,
+} from '../product-emergency.repository';
 
 /**
  * QA-04: QA closes an emergency on the product with its investigation, root cause and
  * corrective action, and its decision (preventive action, disposition, recall; required for one
  * found at the site), signed as every deviation closure is (CSV-02, PER-03): signature, closure
- * and audit entry in one transaction, once. Until then the product is on hold.
+ * and audit entry in one transaction, once: a retry under the same event id is answered as the
+ * first time (CSV-01). Until then the product is on hold.
  */
 @Injectable()
 export class CloseProductEmergencyUseCase {
@@ -36,6 +41,10 @@ export class CloseProductEmergencyUseCase {
           'NOT_FOUND',
           `no deviation ${emergencyId} for donor code ${donorCode}`,
         );
+      // The retry of a closure whose answer was lost gets the first answer; nothing is written.
+      const earlier = await this.emergencies.closureUnder(manager, command.eventId);
+      const repeat = repeatedClosure(command, emergencyId, earlier && closedAnswer(earlier));
+      if (repeat) return repeat;
       if (emergency.status === 'closed')
         throw new DomainError(
           'DEVIATION_ALREADY_CLOSED',
@@ -56,7 +65,7 @@ export class CloseProductEmergencyUseCase {
         closedBy,
         ...(decision ? { decision } : {}),
       };
-      await this.emergencies.insertClosure(manager, closure);
+      await this.emergencies.insertClosure(manager, { ...closure, eventId: command.eventId });
       await writeAudit(manager, 'release', {
         recordType: 'product-emergency-closure',
         recordId: emergencyId,
@@ -65,7 +74,12 @@ export class CloseProductEmergencyUseCase {
         actor: closedBy,
         newValue: closure,
       });
-      return { ...closure, deviationId: emergencyId, status: 'closed' as const };
+      return closedAnswer(closure);
     });
   }
+}
+
+/** A closure as QA's closure answers it: the emergency is the journey's deviation. */
+function closedAnswer(closure: ProductEmergencyClosure) {
+  return { ...closure, deviationId: closure.emergencyId, status: 'closed' as const };
 }

@@ -30,7 +30,11 @@ export class DecideOosOutcomeUseCase {
   ) {}
 
   async check(command: CheckOosOutcomeCommand): Promise<{ allowed: true }> {
-    await this.assertDecidable(command, this.dataSource.manager);
+    const manager = this.dataSource.manager;
+    // A retry of an outcome recorded under this event id is allowed: `execute` answers it
+    // with the first answer, though the investigation has moved past its outcome phase.
+    if (await earlierAnswer(this.qc, manager, command, 'outcome')) return { allowed: true };
+    await this.assertDecidable(command, manager);
     return { allowed: true };
   }
 

@@ -7,6 +7,7 @@ import {
   type BatchDeviationStanding,
   type CloseDeviationCommand,
   DomainError,
+  repeatedClosure,
   requireDonorCode,
   requireOperationRole,
   SIGNER_ROLE,
@@ -17,7 +18,8 @@ import { BatchDeviationClosureRepository } from '../batch-deviation-closure.repo
 /**
  * QA-02.3, CSV-02, PER-03: QA closes a deviation the batch record raised, with its
  * investigation, root cause and corrective action, signed: signature, closure and audit entry
- * in one transaction, once per deviation, so a refused closure leaves no signature behind.
+ * in one transaction, once per deviation, so a refused closure leaves no signature behind; a
+ * retry under the same event id is answered as the first time (CSV-01).
  * A closure is a decision on the deviation, not a row of the batch record, so QA's review of
  * the record (QA-02.2) still holds after it; the release gate QA-02.3 hashes the closures.
  */
@@ -47,6 +49,9 @@ export class CloseBatchDeviationUseCase {
           'NOT_FOUND',
           `no deviation ${deviationId} in the batch record of ${batchNumber} (${donorCode})`,
         );
+      // The retry of a closure whose answer was lost gets the deviation as it closed it.
+      const earlier = await this.deviations.closureUnder(manager, command.eventId);
+      if (repeatedClosure(command, deviationId, earlier)) return standingOf(deviation);
       if (deviation.status === 'closed')
         throw new DomainError(
           'DEVIATION_ALREADY_CLOSED',
@@ -64,6 +69,7 @@ export class CloseBatchDeviationUseCase {
       });
       const closure = {
         deviationId,
+        eventId: command.eventId,
         batchNumber,
         donorCode,
         investigation: detail.investigation,
@@ -84,9 +90,14 @@ export class CloseBatchDeviationUseCase {
       });
       // The closure as recorded: its time is the database's.
       const closed = await this.deviations.deviationForClosure(manager, { ...target, donorCode });
-      const { journeyId: _journeyId, ...standing } = closed as typeof deviation;
-      void _journeyId;
-      return standing;
+      return standingOf(closed as typeof deviation);
     });
   }
+}
+
+/** The deviation as the closure answers it: without the journey it was read with. */
+function standingOf(deviation: BatchDeviationStanding & { journeyId: string }) {
+  const { journeyId: _journeyId, ...standing } = deviation;
+  void _journeyId;
+  return standing;
 }
