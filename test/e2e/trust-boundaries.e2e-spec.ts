@@ -182,6 +182,37 @@ describe('trust boundaries tried from outside the gateway', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('refuses QC results sent straight to Temporal with a NUL character, on record, and the journey takes the true results after', async () => {
+    const { donorCode, steps } = await journeyBefore('recordQcResult');
+    const results = qcResultsWithinSpecification(new Date()).map((r) =>
+      r.testCode === 'viability' ? { ...r, method: '7-AAD\u0000flow cytometry' } : r,
+    );
+    const viabilityAt = results.findIndex((r) => r.testCode === 'viability');
+    // Before the activity refused it, PostgreSQL refused the insert, the activity was retried
+    // for the step's budget (about 20 s) and the update answered SERVICE_UNAVAILABLE with the
+    // driver's raw message, as if the service were down, with no refusal on record.
+    expect(await forgedUpdate(donorCode, 'recordQcResult', { results })).toEqual({
+      refused: 'VALIDATION_FAILED',
+      message: `the recordQcResult input is invalid: payload.results.${viabilityAt}.method: contains a NUL character (U+0000), which no record can hold`,
+    });
+    const onRecord = await db.query(
+      `SELECT "code", "details" FROM "release"."refusal_record"
+        WHERE "donor_code" = $1 AND "activity" = 'recordQcResult'`,
+      [donorCode],
+    );
+    expect(onRecord.rows).toEqual([
+      {
+        code: 'VALIDATION_FAILED',
+        details: {
+          fieldErrors: [expect.objectContaining({ path: `payload.results.${viabilityAt}.method` })],
+        },
+      },
+    ]);
+    expect(await api.run(donorCode, scriptedStep(steps, 'recordQcResult'))).toMatchObject({
+      status: 200,
+    });
+  });
+
   it('CSV-02 leaves no signature behind when the owning service refuses the signed decision', async () => {
     const { donorCode, steps } = await journeyBefore('recordQcResult');
     // Every result needed before release passes, but sterility shows growth: an OOS (QA-02.1).

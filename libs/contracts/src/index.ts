@@ -33,6 +33,7 @@ export * from './internal/shippers';
 export * from './internal/traceability';
 export * from './production/facility-vocabulary';
 export * from './errors/unique-violation';
+export * from './errors/nul-characters';
 export * from './errors/infrastructure-failure';
 export * from './events/plausible-instant';
 export * from './internal/facility';

@@ -7,4 +7,3 @@ export * from './append-only.sql';
 export * from './chain-head-guard.sql';
 export * from './audited-change.sql';
 export * from './sql.migration';
-export * from './storable-text';

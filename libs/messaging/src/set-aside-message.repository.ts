@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { DataSource, EntityManager } from 'typeorm';
-import { storableText } from '@v2v/database';
+import { storableText } from '@v2v/contracts';
 
 /** Payload kept of a message set aside; `payload_bytes` keeps the size it arrived with. */
 export const SET_ASIDE_PAYLOAD_CAP_BYTES = 64 * 1024;

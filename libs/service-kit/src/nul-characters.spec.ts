@@ -1,21 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { BadRequestException } from '@nestjs/common';
-import { nulCharacterAt, NulCharacterGuard } from './nul-characters';
-
-describe('nulCharacterAt', () => {
-  it('names the field of the first string carrying U+0000', () => {
-    expect(nulCharacterAt({ reason: 'ok', items: [{ note: 'a\u0000b' }] })).toBe('items.0.note');
-  });
-
-  it('names a key carrying one', () => {
-    expect(nulCharacterAt({ details: { 'x\u0000': 1 } })).toBe('details.x\u0000');
-  });
-
-  it('finds none in clean values, numbers, nulls and other control characters', () => {
-    expect(nulCharacterAt({ a: 'tab\there', b: 3, c: null, d: [true, '\u0001'] })).toBeUndefined();
-    expect(nulCharacterAt(undefined)).toBeUndefined();
-  });
-});
+import { NulCharacterGuard } from './nul-characters';
 
 function request(parts: { params?: object; query?: object; body?: unknown }): ExecutionContext {
   return {

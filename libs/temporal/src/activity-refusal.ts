@@ -1,4 +1,4 @@
-import { ActivityRefusal, Actor, DomainError, ROLES } from '@v2v/contracts';
+import { ActivityRefusal, Actor, DomainError, ROLES, storableValue } from '@v2v/contracts';
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : null;
@@ -13,7 +13,8 @@ function actorOf(value: unknown): Actor | null {
 /**
  * What a refused activity leaves on record: the journey context of its input (a step's
  * `StepActivityInput`; other activities carry less, and what they lack is null) and the
- * refusal's code and message.
+ * refusal's code and message, each as PostgreSQL can hold it (a forged input's NUL characters
+ * escaped), so the refusal of such an input is on record rather than failing to be written.
  */
 export function activityRefusal(
   activity: string,
@@ -24,7 +25,7 @@ export function activityRefusal(
     string,
     unknown
   >;
-  return {
+  return storableValue({
     activity,
     donorCode: text(input.donorCode),
     journeyId: text(input.journeyId),
@@ -33,5 +34,5 @@ export function activityRefusal(
     code: error.code,
     message: error.message,
     details: error.details,
-  };
+  });
 }

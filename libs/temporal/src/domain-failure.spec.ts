@@ -11,7 +11,7 @@ const step = {
 
 function activities(written: string[]) {
   return {
-    async startProduction(input: { eventId: string }) {
+    async startProduction(input: { eventId: string; payload?: unknown }) {
       written.push(input.eventId);
       return { recordId: 'r-1' };
     },
@@ -78,5 +78,33 @@ describe('asTemporalActivities', () => {
     expect(refusals).toEqual([
       expect.objectContaining({ activity: 'duplicated', code: 'RECORD_ALREADY_EXISTS' }),
     ]);
+  });
+
+  it('refuses an input carrying a NUL character before the activity runs, naming the field, and records it escaped', async () => {
+    const refusals: ActivityRefusal[] = [];
+    const written: string[] = [];
+    const wrapped = asTemporalActivities(activities(written), async (r) => void refusals.push(r));
+    const forged = { ...step, donorCode: 'B\u0000', payload: { notes: ['fine', 'x\u0000y'] } };
+    const failure = await wrapped.startProduction(forged).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({
+      type: 'VALIDATION_FAILED',
+      nonRetryable: true,
+      message:
+        'the startProduction input is invalid: donorCode: contains a NUL character (U+0000), which no record can hold',
+    });
+    expect(written).toEqual([]);
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        activity: 'startProduction',
+        donorCode: 'B\\u0000',
+        code: 'VALIDATION_FAILED',
+        details: { fieldErrors: [{ path: 'donorCode', message: expect.any(String) }] },
+      }),
+    ]);
+    const inPayload = await wrapped
+      .startProduction({ ...step, payload: forged.payload })
+      .catch((error: unknown) => error);
+    expect(inPayload).toMatchObject({ message: expect.stringContaining(': payload.notes.1: ') });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { storableText } from '@v2v/database';
+import { storableText } from '@v2v/contracts';
 import { Clock } from '@v2v/service-kit';
 import { AccessRefusalRepository } from './access-refusal.repository';
 import { donorCodeInPath } from './donor-code-in-path';
