@@ -182,7 +182,7 @@ describe('trust boundaries tried from outside the gateway', () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it('refuses QC results sent straight to Temporal with a NUL character, on record, and the journey takes the true results after', async () => {
+  it('CSV-03 refuses QC results sent straight to Temporal with a NUL character, on record, and the journey takes the true results after', async () => {
     const { donorCode, steps } = await journeyBefore('recordQcResult');
     const results = qcResultsWithinSpecification(new Date()).map((r) =>
       r.testCode === 'viability' ? { ...r, method: '7-AAD\u0000flow cytometry' } : r,

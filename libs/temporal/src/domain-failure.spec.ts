@@ -80,7 +80,7 @@ describe('asTemporalActivities', () => {
     ]);
   });
 
-  it('refuses an input carrying a NUL character before the activity runs, naming the field, and records it escaped', async () => {
+  it('CSV-03 refuses an input carrying a NUL character before the activity runs, naming the field, and records it escaped', async () => {
     const refusals: ActivityRefusal[] = [];
     const written: string[] = [];
     const wrapped = asTemporalActivities(activities(written), async (r) => void refusals.push(r));
